@@ -1,0 +1,94 @@
+// The replicated state: an ordered key/value map held as immutable snapshots.
+// Executing a block is a pure function of (parent snapshot, transactions), so
+// a snapshot may be shared by every node (and every simulated node) that
+// executes the same block on the same parent.
+//
+// Keys: "n/<sender id hex>" -> nonce of the next transaction (8 bytes LE)
+//       "k/<sender id hex>/<key>" -> value written by a put transaction
+// The state root is the Merkle root over the sorted entries'
+// leaves H(0x00 || len(key) || key || value).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ledger/merkle.h"
+#include "ledger/transaction.h"
+
+namespace consortia {
+
+class StateSnapshot;
+using StatePtr = std::shared_ptr<const StateSnapshot>;
+
+class StateSnapshot {
+ public:
+  struct Entry {
+    Bytes value;
+    Hash32 leaf;
+  };
+
+  static StatePtr empty(const CryptoSuite& suite);
+  // Rebuilds a snapshot from stored entries (storage reload).
+  static StatePtr from_entries(const CryptoSuite& suite, std::map<std::string, Bytes> entries);
+
+  const Hash32& root() const { return root_; }
+  const std::map<std::string, Entry>& entries() const { return entries_; }
+  // Keys written by the block that produced this snapshot (for storage).
+  const std::vector<std::string>& touched() const { return touched_; }
+  uint64_t next_nonce(const NodeId& sender) const;
+  const Bytes* get(const std::string& key) const;
+
+  static std::string nonce_key(const NodeId& sender);
+  static std::string data_key(const NodeId& sender, std::string_view key);
+
+ private:
+  friend class StateMachine;
+  std::map<std::string, Entry> entries_;
+  std::vector<std::string> touched_;
+  Hash32 root_;
+  void recompute_root(const CryptoSuite& suite);
+};
+
+struct StateLimits {
+  static constexpr uint64_t kMaxNonceGap = 1024;
+};
+
+// Applies transactions. Refuses a block whose transaction has a nonce other
+// than the sender's next nonce or a malformed payload: such a block is
+// invalid, so a transaction can never be applied twice.
+class StateMachine {
+ public:
+  explicit StateMachine(const CryptoSuite& suite) : suite_(suite) {}
+  Result<StatePtr> apply(const StatePtr& parent, const std::vector<TxPtr>& txs) const;
+  // Checks one transaction against a state without applying it.
+  Status check(const StateSnapshot& state, const Transaction& tx) const;
+
+ private:
+  const CryptoSuite& suite_;
+};
+
+// Memoises StateMachine::apply by (parent root, tx root). Sharing one cache
+// between nodes is sound because execution is a pure function of its inputs.
+class ExecutionCache {
+ public:
+  explicit ExecutionCache(size_t capacity = 256) : capacity_(capacity) {}
+  Result<StatePtr> apply(const StateMachine& sm, const StatePtr& parent, const Hash32& tx_root,
+                         const std::vector<TxPtr>& txs);
+  uint64_t hits() const { return hits_; }
+  uint64_t misses() const { return misses_; }
+
+ private:
+  struct Key {
+    Hash32 parent, txs;
+    auto operator<=>(const Key&) const = default;
+  };
+  size_t capacity_;
+  std::map<Key, StatePtr> map_;
+  std::vector<Key> order_;
+  size_t next_evict_ = 0;
+  uint64_t hits_ = 0, misses_ = 0;
+};
+
+}  // namespace consortia

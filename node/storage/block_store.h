@@ -1,0 +1,62 @@
+// Durable node storage. A committed block, the state it produced and the new
+// tip are written in one atomic step: after a crash at any point the store
+// reopens at exactly the last block whose append() returned success.
+#pragma once
+
+#include <optional>
+#include <unordered_map>
+
+#include "ledger/block.h"
+#include "state/state.h"
+
+namespace consortia {
+
+// What the consensus safety rules must remember across a restart, written
+// before the vote or timeout it protects is sent.
+struct SafetyState {
+  uint64_t last_voted_view = 0;
+  uint64_t current_view = 0;
+  QuorumCertificate high_qc;
+  std::optional<TimeoutCertificate> high_tc;
+
+  void encode(Writer& w) const;
+  static Result<SafetyState> decode(ByteView in);
+};
+
+class BlockStore {
+ public:
+  virtual ~BlockStore() = default;
+  // Appends the block at tip_height()+1 with the state it produced
+  // (state.touched() names the keys that changed).
+  virtual Status append(const BlockPtr& block, const StatePtr& state) = 0;
+  virtual Status save_safety(const SafetyState& s) = 0;
+  virtual Result<std::optional<SafetyState>> load_safety() = 0;
+
+  // Height and block of the tip; 0 and nullptr for an empty store.
+  virtual uint64_t tip_height() const = 0;
+  virtual Result<BlockPtr> block_at(uint64_t height) = 0;
+  virtual Result<BlockPtr> block_by_hash(const Hash32& hash) = 0;
+  // State after the tip block, checked against the tip's state root.
+  virtual Result<StatePtr> load_state() = 0;
+};
+
+// Everything in memory; survives a simulated crash because the simulator
+// keeps the store while it throws the node away.
+class MemoryBlockStore final : public BlockStore {
+ public:
+  Status append(const BlockPtr& block, const StatePtr& state) override;
+  Status save_safety(const SafetyState& s) override;
+  Result<std::optional<SafetyState>> load_safety() override;
+  uint64_t tip_height() const override;
+  Result<BlockPtr> block_at(uint64_t height) override;
+  Result<BlockPtr> block_by_hash(const Hash32& hash) override;
+  Result<StatePtr> load_state() override;
+
+ private:
+  std::vector<BlockPtr> blocks_;  // index = height - 1
+  std::unordered_map<Hash32, uint64_t> by_hash_;
+  StatePtr state_;
+  std::optional<SafetyState> safety_;
+};
+
+}  // namespace consortia
