@@ -1,0 +1,174 @@
+#include "chain/node.h"
+
+namespace consortia {
+
+Node::Node(const Genesis& genesis, NodeConfig cfg, const CryptoSuite& suite,
+           std::unique_ptr<Signer> signer, BlockStore& store,
+           std::shared_ptr<ExecutionCache> cache)
+    : cfg_(cfg),
+      suite_(suite),
+      signer_(std::move(signer)),
+      id_(suite.node_id(signer_->public_key())),
+      store_(store),
+      schedule_(ValidatorSet(suite, genesis.validators), genesis.protocol_version),
+      genesis_(genesis.block(suite)),
+      chain_id_(genesis_->hash()),
+      sm_(suite),
+      cache_(cache ? std::move(cache) : std::make_shared<ExecutionCache>()),
+      mempool_(suite, cfg.mempool) {}
+
+Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
+                                         const CryptoSuite& suite, std::unique_ptr<Signer> signer,
+                                         BlockStore& store, std::shared_ptr<ExecutionCache> cache,
+                                         TimeMs now) {
+  if (genesis.suite != suite.id())
+    return make_error(ErrorCode::kInvalidArgument, "genesis names another crypto suite");
+  if (genesis.validators.empty())
+    return make_error(ErrorCode::kInvalidArgument, "genesis has no validators");
+  std::unique_ptr<Node> n(
+      new Node(genesis, cfg, suite, std::move(signer), store, std::move(cache)));
+  BlockPtr tip = n->genesis_;
+  if (store.tip_height() > 0) {
+    auto b = store.block_at(store.tip_height());
+    if (!b) return b.error();
+    tip = *b;
+  }
+  auto state = store.load_state();
+  if (!state) return state.error();
+  auto safety = store.load_safety();
+  if (!safety) return safety.error();
+  SafetyState restored = safety->value_or(SafetyState{});
+  CertificateContext ctx{suite, n->chain_id_, n->genesis_->hash()};
+  BlockBuilder& builder = *n;
+  CommittedBlockSource& source = *n;
+  n->core_ = std::make_unique<HotStuffCore>(cfg.consensus, ctx, n->schedule_, *n->signer_, builder,
+                                            source, tip, *state, restored, now);
+  return n;
+}
+
+// ---- block contents -----------------------------------------------------------
+
+Result<BlockBuilder::Built> Node::build(const BlockPtr& parent, const StatePtr& parent_state,
+                                        BlockHeader header) {
+  (void)parent;
+  std::vector<TxPtr> txs = mempool_.select(*parent_state, cfg_.mempool.max_block_txs);
+  header.tx_root = Block::compute_tx_root(suite_, txs);
+  auto state = cache_->apply(sm_, parent_state, header.tx_root, txs);
+  if (!state) return state.error();
+  header.state_root = (*state)->root();
+  return Built{Block::create(suite_, std::move(header), std::move(txs)), std::move(*state)};
+}
+
+Result<StatePtr> Node::execute(const Block& block, const StatePtr& parent_state) {
+  if (block.txs().size() > cfg_.mempool.max_block_txs)
+    return make_error(ErrorCode::kInvalidBlock, "too many transactions");
+  for (const auto& tx : block.txs())
+    if (!mempool_.verify_cached(*tx))
+      return make_error(ErrorCode::kBadSignature, "transaction " + tx->id().short_hex());
+  auto state = cache_->apply(sm_, parent_state, block.header().tx_root, block.txs());
+  if (!state) return state;
+  if ((*state)->root() != block.header().state_root)
+    return make_error(ErrorCode::kInvalidBlock, "state root mismatch");
+  return state;
+}
+
+bool Node::has_work(const StatePtr& parent_state) const {
+  return mempool_.has_ready(*parent_state);
+}
+
+BlockPtr Node::committed_block(const Hash32& hash) {
+  auto b = store_.block_by_hash(hash);
+  return b ? *b : nullptr;
+}
+
+// ---- events -------------------------------------------------------------------
+
+void Node::finish(ConsensusOutput& co, NodeOutput& out) {
+  for (auto& c : co.commits) {
+    if (!halted_.empty()) break;
+    if (auto st = store_.append(c.block, c.state); !st) {
+      halted_ = "storage failure: " + st.error().to_string();
+      break;
+    }
+    mempool_.on_commit(c.block->txs(), *c.state);
+    out.commits.push_back(std::move(c));
+  }
+  if (!halted_.empty()) return;  // nothing leaves a node that cannot persist
+  if (co.safety_changed) {
+    if (auto st = store_.save_safety(core_->safety_state()); !st) {
+      halted_ = "storage failure: " + st.error().to_string();
+      return;
+    }
+  }
+  for (auto& m : co.messages) out.messages.push_back(std::move(m));
+  for (auto& e : co.equivocations) out.equivocations.push_back(e);
+  for (auto& r : co.rejections) out.rejections.push_back(std::move(r));
+}
+
+void Node::on_message(const NodeId& from, const Message& msg, TimeMs now, NodeOutput& out) {
+  if (!halted_.empty()) return;
+  if (auto* batch = std::get_if<TxBatch>(&msg)) {
+    bool added = false;
+    for (const auto& tx : batch->txs)
+      added |= mempool_.add(tx, *core_->committed_state()).ok();
+    if (added) {
+      ConsensusOutput co;
+      core_->on_work(now, co);
+      finish(co, out);
+    }
+    return;
+  }
+  ConsensusOutput co;
+  core_->on_message(from, msg, now, co);
+  finish(co, out);
+}
+
+void Node::flush_gossip(NodeOutput& out) {
+  if (gossip_.empty()) return;
+  out.messages.push_back(
+      {std::nullopt, std::make_shared<const Message>(TxBatch{std::move(gossip_)})});
+  gossip_.clear();
+  gossip_due_ = 0;
+}
+
+void Node::on_tick(TimeMs now, NodeOutput& out) {
+  if (!halted_.empty()) return;
+  if (gossip_due_ > 0 && now >= gossip_due_) flush_gossip(out);
+  ConsensusOutput co;
+  core_->on_tick(now, co);
+  finish(co, out);
+}
+
+Status Node::submit(const TxPtr& tx, TimeMs now, NodeOutput& out) {
+  if (!halted_.empty()) return make_error(ErrorCode::kInvalidArgument, "node halted: " + halted_);
+  if (auto st = mempool_.add(tx, *core_->committed_state()); !st) return st;
+  gossip_.push_back(tx);
+  if (gossip_due_ == 0) gossip_due_ = now + cfg_.gossip_interval_ms;
+  if (gossip_.size() >= cfg_.gossip_batch) flush_gossip(out);
+  ConsensusOutput co;
+  core_->on_work(now, co);
+  finish(co, out);
+  return {};
+}
+
+TimeMs Node::next_deadline() const {
+  TimeMs d = core_->next_deadline();
+  if (gossip_due_ > 0) d = std::min(d, gossip_due_);
+  return d;
+}
+
+NodeStatus Node::status() const {
+  NodeStatus s;
+  s.id = id_;
+  s.validator = core_->is_validator();
+  s.height = core_->committed_height();
+  s.view = core_->view();
+  s.leader = core_->leader();
+  s.high_qc_view = core_->high_qc().view;
+  s.mempool_size = mempool_.size();
+  s.views_by_timeout = core_->stats().views_by_timeout;
+  s.halted = halted_;
+  return s;
+}
+
+}  // namespace consortia

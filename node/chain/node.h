@@ -1,0 +1,95 @@
+// A chain node: the consensus core, the mempool, the state machine and the
+// block store put together. Still free of clocks, threads and sockets: the
+// real agent and the simulator drive it with messages, ticks and client
+// transactions, and deliver the messages it returns.
+#pragma once
+
+#include <memory>
+
+#include "chain/genesis.h"
+#include "consensus/hotstuff.h"
+#include "mempool/mempool.h"
+
+namespace consortia {
+
+struct NodeConfig {
+  ConsensusConfig consensus;
+  MempoolConfig mempool;
+  TimeMs gossip_interval_ms = 20;  // transactions are gossiped in batches
+  size_t gossip_batch = 1000;
+};
+
+struct NodeOutput {
+  std::vector<Outgoing> messages;
+  std::vector<Commit> commits;  // durably stored before they appear here
+  std::vector<Equivocation> equivocations;
+  std::vector<std::string> rejections;
+};
+
+struct NodeStatus {
+  NodeId id;
+  bool validator = false;
+  uint64_t height = 0;
+  uint64_t view = 0;
+  NodeId leader;
+  uint64_t high_qc_view = 0;
+  size_t mempool_size = 0;
+  uint64_t views_by_timeout = 0;
+  std::string halted;  // empty while running
+};
+
+class Node final : private BlockBuilder, private CommittedBlockSource {
+ public:
+  // Opens the node on its store: resumes from the last committed block and
+  // the persisted safety state.
+  static Result<std::unique_ptr<Node>> open(const Genesis& genesis, NodeConfig cfg,
+                                            const CryptoSuite& suite,
+                                            std::unique_ptr<Signer> signer, BlockStore& store,
+                                            std::shared_ptr<ExecutionCache> cache, TimeMs now);
+
+  void on_message(const NodeId& from, const Message& msg, TimeMs now, NodeOutput& out);
+  void on_tick(TimeMs now, NodeOutput& out);
+  // A client's transaction: admitted to the mempool and gossiped.
+  Status submit(const TxPtr& tx, TimeMs now, NodeOutput& out);
+  TimeMs next_deadline() const;
+
+  NodeStatus status() const;
+  const NodeId& id() const { return id_; }
+  const Hash32& chain_id() const { return chain_id_; }
+  const HotStuffCore& consensus() const { return *core_; }
+  const Mempool& mempool() const { return mempool_; }
+  const ValidatorSet& validators() const { return schedule_.validators_at(0); }
+
+ private:
+  Node(const Genesis& genesis, NodeConfig cfg, const CryptoSuite& suite,
+       std::unique_ptr<Signer> signer, BlockStore& store, std::shared_ptr<ExecutionCache> cache);
+
+  // BlockBuilder
+  Result<Built> build(const BlockPtr& parent, const StatePtr& parent_state,
+                      BlockHeader header) override;
+  Result<StatePtr> execute(const Block& block, const StatePtr& parent_state) override;
+  bool has_work(const StatePtr& parent_state) const override;
+  // CommittedBlockSource
+  BlockPtr committed_block(const Hash32& hash) override;
+
+  void finish(ConsensusOutput& co, NodeOutput& out);
+  void flush_gossip(NodeOutput& out);
+
+  NodeConfig cfg_;
+  const CryptoSuite& suite_;
+  std::unique_ptr<Signer> signer_;
+  NodeId id_;
+  BlockStore& store_;
+  StaticSchedule schedule_;
+  BlockPtr genesis_;
+  Hash32 chain_id_;
+  StateMachine sm_;
+  std::shared_ptr<ExecutionCache> cache_;
+  Mempool mempool_;
+  std::unique_ptr<HotStuffCore> core_;
+  std::vector<TxPtr> gossip_;
+  TimeMs gossip_due_ = 0;
+  std::string halted_;
+};
+
+}  // namespace consortia

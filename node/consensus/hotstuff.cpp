@@ -1,0 +1,680 @@
+#include "consensus/hotstuff.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace consortia {
+namespace {
+constexpr size_t kRecentCommitted = 512;
+constexpr size_t kMaxPendingProposals = 16;
+constexpr size_t kMaxFetched = 4096;
+constexpr size_t kMaxSyncWants = 8;
+constexpr uint64_t kViewWindow = 64;  // how far ahead of our view we keep votes/timeouts
+}  // namespace
+
+HotStuffCore::HotStuffCore(ConsensusConfig cfg, CertificateContext ctx,
+                           const ChainSchedule& schedule, const Signer& signer,
+                           BlockBuilder& builder, CommittedBlockSource& source,
+                           BlockPtr committed_tip, StatePtr committed_state,
+                           const SafetyState& restored, TimeMs now)
+    : cfg_(cfg),
+      ctx_(ctx),
+      schedule_(schedule),
+      signer_(signer),
+      my_id_(ctx.suite.node_id(signer.public_key())),
+      builder_(builder),
+      source_(source),
+      pm_(cfg.pacemaker),
+      safety_(restored.last_voted_view),
+      high_qc_(restored.high_qc),
+      high_tc_(restored.high_tc),
+      committed_(std::move(committed_tip)),
+      committed_state_(std::move(committed_state)) {
+  if (high_qc_.is_genesis() && high_qc_.block_hash.is_zero()) high_qc_ = genesis_qc(ctx_.genesis_hash);
+  uint64_t view = std::max<uint64_t>({restored.current_view, high_qc_.view + 1,
+                                      high_tc_ ? high_tc_->view + 1 : 1,
+                                      committed_->view() + 1});
+  pm_.restore(view, now);
+  recent_committed_.push_back(committed_);
+  recent_index_.emplace(committed_->hash(), committed_);
+}
+
+SafetyState HotStuffCore::safety_state() const {
+  SafetyState s;
+  s.last_voted_view = safety_.last_voted_view();
+  s.current_view = pm_.view();
+  s.high_qc = high_qc_;
+  s.high_tc = high_tc_;
+  return s;
+}
+
+const HotStuffCore::Entry* HotStuffCore::find(const Hash32& hash) const {
+  auto it = tree_.find(hash);
+  if (it != tree_.end()) return &it->second;
+  return nullptr;
+}
+
+void HotStuffCore::send(std::optional<NodeId> to, Message m, ConsensusOutput& out) {
+  out.messages.push_back({to, std::make_shared<const Message>(std::move(m))});
+}
+
+TimeMs HotStuffCore::next_deadline() const {
+  TimeMs d = pm_.deadline();
+  if (propose_at_ > 0) d = std::min(d, propose_at_);
+  for (const auto& [h, w] : sync_wants_) d = std::min(d, w.sent + cfg_.sync_retry_ms);
+  return d;
+}
+
+// ---- certificates --------------------------------------------------------
+
+Status HotStuffCore::check_qc(const QuorumCertificate& qc) {
+  if (qc.is_genesis()) return verify_qc(ctx_, validators(), qc);
+  if (verified_qcs_.count({qc.view, qc.block_hash})) return {};
+  auto st = verify_qc(ctx_, schedule_.validators_at(qc.height), qc);
+  if (st) {
+    verified_qcs_.insert({qc.view, qc.block_hash});
+    if (verified_qcs_.size() > 4096) verified_qcs_.erase(verified_qcs_.begin());
+  }
+  return st;
+}
+
+Status HotStuffCore::check_tc(const TimeoutCertificate& tc) {
+  auto st = verify_tc(ctx_, validators(), tc);
+  if (st) {
+    verified_qcs_.insert({tc.high_qc.view, tc.high_qc.block_hash});
+  }
+  return st;
+}
+
+void HotStuffCore::process_qc(const QuorumCertificate& qc, const NodeId& from, TimeMs now,
+                              ConsensusOutput& out) {
+  if (qc.view > high_qc_.view) {
+    high_qc_ = qc;
+    out.safety_changed = true;
+  }
+  if (pm_.advance_by_qc(qc.view, now)) enter_view(now, out);
+  if (qc.height > committed_->height()) {
+    if (find(qc.block_hash)) {
+      try_commit(qc.block_hash, now, out);
+    } else {
+      request_block(qc.block_hash, from, now, out);
+    }
+  }
+}
+
+void HotStuffCore::process_tc(const TimeoutCertificate& tc, TimeMs now, ConsensusOutput& out) {
+  if (!high_tc_ || tc.view > high_tc_->view) {
+    high_tc_ = tc;
+    out.safety_changed = true;
+  }
+  if (pm_.advance_by_tc(tc.view, now)) {
+    ++stats_.views_by_timeout;
+    enter_view(now, out);
+  }
+}
+
+void HotStuffCore::enter_view(TimeMs now, ConsensusOutput& out) {
+  out.safety_changed = true;  // current_view is part of the persisted state
+  my_timeout_.reset();
+  propose_at_ = 0;
+  prune_old_views();
+  maybe_propose(now, out);
+}
+
+void HotStuffCore::prune_old_views() {
+  uint64_t keep = pm_.view() > 2 ? pm_.view() - 2 : 0;
+  votes_.erase(votes_.begin(), votes_.lower_bound(keep));
+  timeouts_.erase(timeouts_.begin(), timeouts_.lower_bound(keep));
+  first_vote_.erase(first_vote_.begin(), first_vote_.lower_bound({keep, NodeId{}}));
+  first_proposal_.erase(first_proposal_.begin(), first_proposal_.lower_bound({keep, NodeId{}}));
+}
+
+// ---- proposals -------------------------------------------------------------
+
+void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs now,
+                                   ConsensusOutput& out) {
+  const Block& b = *p.block;
+  const BlockHeader& h = b.header();
+  const ValidatorSet& set = schedule_.validators_at(b.height());
+  if (b.height() == 0 || h.view == 0) {
+    out.rejections.push_back("proposal at height or view 0");
+    return;
+  }
+  if (h.proposer != set.leader(h.view)) {
+    out.rejections.push_back("proposal for view " + std::to_string(h.view) +
+                             " not from its leader");
+    return;
+  }
+  const Validator* proposer = set.find(h.proposer);
+  if (!proposer ||
+      !ctx_.suite.verify(proposer->public_key, proposal_payload(ctx_.chain_id, b.hash()),
+                         p.signature)) {
+    out.rejections.push_back("proposal with a bad signature");
+    return;
+  }
+  auto key = std::make_pair(h.view, h.proposer);
+  if (h.view + 2 >= pm_.view()) {
+    auto [it, inserted] = first_proposal_.emplace(key, b.hash());
+    if (!inserted && it->second != b.hash())
+      out.equivocations.push_back(
+          {Equivocation::Kind::kProposal, h.proposer, h.view, it->second, b.hash()});
+  }
+  const QuorumCertificate& qc = h.justify;
+  if (qc.block_hash != h.parent_hash || qc.height + 1 != b.height() || qc.view >= h.view) {
+    out.rejections.push_back("proposal whose QC does not certify its parent");
+    return;
+  }
+  if (auto st = check_qc(qc); !st) {
+    out.rejections.push_back("proposal QC: " + st.error().detail);
+    return;
+  }
+  if (p.tc) {
+    if (p.tc->view + 1 != h.view) {
+      out.rejections.push_back("proposal carries a TC for another view");
+      return;
+    }
+    if (auto st = check_tc(*p.tc); !st) {
+      out.rejections.push_back("proposal TC: " + st.error().detail);
+      return;
+    }
+    process_tc(*p.tc, now, out);
+  }
+  process_qc(qc, from, now, out);
+  if (b.height() <= committed_->height()) return;  // already decided
+  if (find(b.hash())) {
+    try_vote(p, now, out);
+    return;
+  }
+  if (!find(h.parent_hash)) {
+    if (qc.height < committed_->height() ||
+        (qc.height == committed_->height() && h.parent_hash != committed_->hash())) {
+      return;  // extends a branch that can no longer commit
+    }
+    if (h.parent_hash == committed_->hash()) {
+      // parent is the committed tip, which lives outside the tree
+    } else {
+      if (pending_proposals_.size() >= kMaxPendingProposals)
+        pending_proposals_.erase(pending_proposals_.begin());
+      pending_proposals_[h.parent_hash] = {from, p};
+      request_block(h.parent_hash, from, now, out);
+      return;
+    }
+  }
+  if (!insert_block(p.block, now, true, out)) return;
+  try_vote(p, now, out);
+  connect_descendants(b.hash(), now, out);
+}
+
+bool HotStuffCore::insert_block(const BlockPtr& bp, TimeMs now, bool fresh,
+                                ConsensusOutput& out) {
+  const Block& b = *bp;
+  if (tree_.count(b.hash())) return true;
+  const BlockHeader& h = b.header();
+  const Block* parent = nullptr;
+  StatePtr parent_state;
+  if (h.parent_hash == committed_->hash()) {
+    parent = committed_.get();
+    parent_state = committed_state_;
+  } else if (auto* e = find(h.parent_hash)) {
+    parent = e->block.get();
+    parent_state = e->state;
+  } else {
+    return false;
+  }
+  auto reject = [&](std::string why) {
+    out.rejections.push_back("block " + std::to_string(b.height()) + " " +
+                             b.hash().short_hex() + ": " + why);
+    return false;
+  };
+  if (b.height() != parent->height() + 1) return reject("height does not follow its parent");
+  if (h.view <= parent->view()) return reject("view not above its parent's");
+  if (h.justify.view != parent->view()) return reject("QC view differs from the parent's view");
+  const ValidatorSet& set = schedule_.validators_at(b.height());
+  if (h.proposer != set.leader(h.view)) return reject("proposer is not the view's leader");
+  if (h.validator_set_hash != set.hash()) return reject("wrong validator set");
+  if (h.protocol_version != schedule_.protocol_version_at(b.height()))
+    return reject("wrong protocol version " + std::to_string(h.protocol_version));
+  if (h.timestamp_ms <= parent->header().timestamp_ms)
+    return reject("timestamp not after its parent's");
+  if (fresh && static_cast<TimeMs>(h.timestamp_ms) > now + cfg_.max_clock_drift_ms)
+    return reject("timestamp too far in the future");
+  auto state = builder_.execute(b, parent_state);
+  if (!state) return reject(state.error().to_string());
+  tree_.emplace(b.hash(), Entry{bp, std::move(*state)});
+  return true;
+}
+
+void HotStuffCore::try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out) {
+  const Block& b = *p.block;
+  if (!is_validator() || b.view() != pm_.view()) return;
+  if (!safety_.safe_to_vote(b.view(), b.header().justify.view, p.tc)) return;
+  safety_.record(b.view());
+  out.safety_changed = true;
+  Vote v;
+  v.view = b.view();
+  v.height = b.height();
+  v.block_hash = b.hash();
+  v.voter = my_id_;
+  v.signature = signer_.sign(vote_payload(ctx_.chain_id, v.view, v.height, v.block_hash));
+  ++stats_.votes_sent;
+  NodeId next = schedule_.validators_at(b.height() + 1).leader(b.view() + 1);
+  if (next == my_id_) {
+    handle_vote(my_id_, v, now, out);
+  } else {
+    send(next, std::move(v), out);
+  }
+}
+
+void HotStuffCore::connect_descendants(const Hash32& root, TimeMs now, ConsensusOutput& out) {
+  std::vector<Hash32> work{root};
+  while (!work.empty()) {
+    Hash32 h = work.back();
+    work.pop_back();
+    auto range = waiting_children_.equal_range(h);
+    std::vector<Hash32> kids;
+    for (auto it = range.first; it != range.second; ++it) kids.push_back(it->second);
+    waiting_children_.erase(h);
+    for (const auto& k : kids) {
+      auto f = fetched_.find(k);
+      if (f == fetched_.end()) continue;
+      BlockPtr blk = f->second;
+      fetched_.erase(f);
+      if (blk->height() <= committed_->height()) continue;
+      if (insert_block(blk, now, false, out)) {
+        process_qc(blk->header().justify, my_id_, now, out);
+        work.push_back(k);
+      }
+    }
+    auto pp = pending_proposals_.find(h);
+    if (pp != pending_proposals_.end()) {
+      auto [from, prop] = std::move(pp->second);
+      pending_proposals_.erase(pp);
+      if (insert_block(prop.block, now, true, out)) {
+        try_vote(prop, now, out);
+        work.push_back(prop.block->hash());
+      }
+    }
+  }
+  // A block that arrived may let a waiting leader propose.
+  if (propose_at_ == 0 && last_proposed_view_ < pm_.view()) maybe_propose(now, out);
+}
+
+// ---- commit ------------------------------------------------------------------
+
+void HotStuffCore::try_commit(const Hash32& certified, TimeMs now, ConsensusOutput& out) {
+  (void)now;
+  const Entry* child = find(certified);
+  if (!child) return;
+  const Hash32& ph = child->block->parent_hash();
+  if (ph == committed_->hash()) return;
+  const Entry* parent = find(ph);
+  if (!parent) return;
+  if (!SafetyRules::commits_parent(*child->block, *parent->block)) return;
+  commit_up_to(*parent, out);
+}
+
+void HotStuffCore::commit_up_to(const Entry& target, ConsensusOutput& out) {
+  std::vector<const Entry*> chain;
+  const Entry* e = &target;
+  while (e) {
+    chain.push_back(e);
+    if (e->block->parent_hash() == committed_->hash()) break;
+    e = find(e->block->parent_hash());
+  }
+  if (!e) {
+    // A certified chain that does not extend what we committed: only possible
+    // with more than f Byzantine validators. Refuse it and say so.
+    ++stats_.conflicting_certificates;
+    out.rejections.push_back("certified block " + target.block->hash().short_hex() +
+                             " does not extend the committed chain");
+    return;
+  }
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    const Entry& c = **it;
+    assert(c.block->height() == committed_->height() + 1);
+    out.commits.push_back({c.block, c.state});
+    committed_ = c.block;
+    committed_state_ = c.state;
+    recent_committed_.push_back(c.block);
+    recent_index_.emplace(c.block->hash(), c.block);
+    if (recent_committed_.size() > kRecentCommitted) {
+      recent_index_.erase(recent_committed_.front()->hash());
+      recent_committed_.pop_front();
+    }
+  }
+  // Everything at or below the committed height is decided: drop the rest.
+  for (auto it = tree_.begin(); it != tree_.end();) {
+    if (it->second.block->height() <= committed_->height())
+      it = tree_.erase(it);
+    else
+      ++it;
+  }
+}
+
+bool HotStuffCore::uncommitted_txs(const Hash32& tip) const {
+  for (const Entry* e = find(tip); e; e = find(e->block->parent_hash()))
+    if (!e->block->txs().empty()) return true;
+  return false;
+}
+
+// ---- proposing ---------------------------------------------------------------
+
+void HotStuffCore::on_work(TimeMs now, ConsensusOutput& out) {
+  if (propose_at_ > now) maybe_propose(now, out);
+}
+
+void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
+  uint64_t view = pm_.view();
+  if (last_proposed_view_ >= view || validators().leader(view) != my_id_) return;
+  bool by_qc = high_qc_.view + 1 == view;
+  bool by_tc = high_tc_ && high_tc_->view + 1 == view;
+  if (!by_qc && !by_tc) return;
+  const Block* parent = nullptr;
+  StatePtr parent_state;
+  BlockPtr parent_ptr;
+  if (high_qc_.block_hash == committed_->hash()) {
+    parent_ptr = committed_;
+    parent_state = committed_state_;
+  } else if (auto* e = find(high_qc_.block_hash)) {
+    parent_ptr = e->block;
+    parent_state = e->state;
+  } else {
+    request_block(high_qc_.block_hash, validators().leader(view - 1), now, out);
+    return;
+  }
+  parent = parent_ptr.get();
+  bool busy = builder_.has_work(parent_state) || uncommitted_txs(parent->hash());
+  TimeMs earliest = static_cast<TimeMs>(parent->header().timestamp_ms) + cfg_.min_block_interval_ms;
+  TimeMs when = busy ? std::max(now, earliest)
+                     : std::max(earliest, pm_.view_started() + cfg_.idle_block_interval_ms);
+  if (when > now) {
+    propose_at_ = when;
+    return;
+  }
+  propose_at_ = 0;
+  BlockHeader h;
+  h.height = parent->height() + 1;
+  h.view = view;
+  h.parent_hash = parent->hash();
+  h.protocol_version = schedule_.protocol_version_at(h.height);
+  h.validator_set_hash = schedule_.validators_at(h.height).hash();
+  h.proposer = my_id_;
+  h.timestamp_ms = std::max<uint64_t>(static_cast<uint64_t>(std::max<TimeMs>(now, 0)),
+                                      parent->header().timestamp_ms + 1);
+  h.justify = high_qc_;
+  auto built = builder_.build(parent_ptr, parent_state, std::move(h));
+  if (!built) {
+    out.rejections.push_back("could not build a block: " + built.error().to_string());
+    return;
+  }
+  last_proposed_view_ = view;
+  ++stats_.proposals;
+  Proposal p;
+  p.block = built->block;
+  if (!by_qc) p.tc = high_tc_;
+  p.signature = signer_.sign(proposal_payload(ctx_.chain_id, p.block->hash()));
+  tree_.emplace(p.block->hash(), Entry{p.block, built->state});
+  send(std::nullopt, p, out);
+  try_vote(p, now, out);
+}
+
+// ---- votes -------------------------------------------------------------------
+
+void HotStuffCore::handle_vote(const NodeId& from, const Vote& v, TimeMs now,
+                               ConsensusOutput& out) {
+  (void)from;
+  if (v.view + 1 < pm_.view() || v.view > pm_.view() + kViewWindow) return;
+  if (v.view <= high_qc_.view) return;  // a QC for this view exists already
+  const ValidatorSet& set = schedule_.validators_at(v.height + 1);
+  if (set.leader(v.view + 1) != my_id_) return;
+  const Validator* voter = schedule_.validators_at(v.height).find(v.voter);
+  if (!voter) {
+    out.rejections.push_back("vote from non-validator " + v.voter.short_hex());
+    return;
+  }
+  if (!ctx_.suite.verify(voter->public_key,
+                         vote_payload(ctx_.chain_id, v.view, v.height, v.block_hash),
+                         v.signature)) {
+    out.rejections.push_back("vote with a bad signature from " + v.voter.short_hex());
+    return;
+  }
+  auto [it, inserted] = first_vote_.emplace(std::make_pair(v.view, v.voter), v.block_hash);
+  if (!inserted) {
+    if (it->second != v.block_hash)
+      out.equivocations.push_back(
+          {Equivocation::Kind::kVote, v.voter, v.view, it->second, v.block_hash});
+    return;
+  }
+  auto& bucket = votes_[v.view][v.block_hash];
+  bucket.emplace(v.voter, v.signature);
+  if (bucket.size() != schedule_.validators_at(v.height).quorum()) return;
+  QuorumCertificate qc;
+  qc.view = v.view;
+  qc.height = v.height;
+  qc.block_hash = v.block_hash;
+  for (const auto& [id, sig] : bucket) qc.votes.push_back({id, sig});  // std::map: sorted
+  verified_qcs_.insert({qc.view, qc.block_hash});
+  process_qc(qc, from, now, out);
+}
+
+// ---- timeouts ------------------------------------------------------------------
+
+void HotStuffCore::local_timeout(TimeMs now, ConsensusOutput& out) {
+  if (!is_validator()) {
+    pm_.rearm(now);
+    return;
+  }
+  uint64_t view = pm_.view();
+  if (!my_timeout_ || my_timeout_->view != view) {
+    safety_.record(view);
+    out.safety_changed = true;
+    TimeoutMsg t;
+    t.view = view;
+    t.high_qc = high_qc_;
+    if (high_tc_ && high_tc_->view + 1 == view) t.last_tc = high_tc_;
+    t.sender = my_id_;
+    t.signature = signer_.sign(timeout_payload(ctx_.chain_id, view, high_qc_.view));
+    my_timeout_ = t;
+    ++stats_.timeouts_sent;
+    handle_timeout(my_id_, t, now, out);
+    if (pm_.view() != view) return;  // our own timeout completed a TC
+  }
+  pm_.rearm(now);
+  send(std::nullopt, *my_timeout_, out);
+}
+
+void HotStuffCore::handle_timeout(const NodeId& from, const TimeoutMsg& t, TimeMs now,
+                                  ConsensusOutput& out) {
+  const ValidatorSet& set = validators();
+  const Validator* sender = set.find(t.sender);
+  if (!sender) {
+    out.rejections.push_back("timeout from non-validator " + t.sender.short_hex());
+    return;
+  }
+  if (t.high_qc.view >= t.view) {
+    out.rejections.push_back("timeout with a high QC not below its view");
+    return;
+  }
+  if (t.sender != my_id_ &&
+      !ctx_.suite.verify(sender->public_key,
+                         timeout_payload(ctx_.chain_id, t.view, t.high_qc.view), t.signature)) {
+    out.rejections.push_back("timeout with a bad signature from " + t.sender.short_hex());
+    return;
+  }
+  if (auto st = check_qc(t.high_qc); !st) {
+    out.rejections.push_back("timeout high QC: " + st.error().detail);
+    return;
+  }
+  if (t.last_tc && t.last_tc->view + 1 == t.view && check_tc(*t.last_tc))
+    process_tc(*t.last_tc, now, out);
+  process_qc(t.high_qc, from, now, out);
+  if (t.view < pm_.view()) {
+    // The sender is behind: give it our certificates (once per view of ours).
+    if (t.sender != my_id_ && last_sync_info_view_ != pm_.view()) {
+      last_sync_info_view_ = pm_.view();
+      send(t.sender, SyncInfo{high_qc_, high_tc_}, out);
+    }
+    return;
+  }
+  if (t.view > pm_.view() + kViewWindow) return;
+  TimeoutSet& ts = timeouts_[t.view];
+  if (ts.entries.count(t.sender)) return;
+  ts.entries.emplace(t.sender, TimeoutCertificate::Entry{t.sender, t.high_qc.view, t.signature});
+  if (t.high_qc.view >= ts.best_qc.view) ts.best_qc = t.high_qc;
+  // f+1 timeouts mean at least one honest validator gave up on the view: join.
+  if (t.view == pm_.view() && ts.entries.size() == set.max_faulty() + 1 &&
+      (!my_timeout_ || my_timeout_->view != t.view) && is_validator()) {
+    local_timeout(now, out);
+    if (pm_.view() != t.view) return;
+  }
+  if (ts.entries.size() == set.quorum()) {
+    TimeoutCertificate tc;
+    tc.view = t.view;
+    for (const auto& [id, e] : ts.entries) tc.entries.push_back(e);
+    tc.high_qc = ts.best_qc;
+    process_tc(tc, now, out);
+  }
+}
+
+void HotStuffCore::handle_sync_info(const NodeId& from, const SyncInfo& s, TimeMs now,
+                                    ConsensusOutput& out) {
+  if (s.high_qc.view > high_qc_.view) {
+    if (auto st = check_qc(s.high_qc); !st) {
+      out.rejections.push_back("sync info QC: " + st.error().detail);
+      return;
+    }
+    process_qc(s.high_qc, from, now, out);
+  }
+  if (s.high_tc && (!high_tc_ || s.high_tc->view > high_tc_->view)) {
+    if (auto st = check_tc(*s.high_tc); !st) {
+      out.rejections.push_back("sync info TC: " + st.error().detail);
+      return;
+    }
+    process_tc(*s.high_tc, now, out);
+  }
+}
+
+// ---- block sync ------------------------------------------------------------------
+
+void HotStuffCore::request_block(const Hash32& hash, const NodeId& peer, TimeMs now,
+                                 ConsensusOutput& out) {
+  if (find(hash) || hash == committed_->hash() || fetched_.count(hash) || sync_wants_.count(hash))
+    return;
+  if (sync_wants_.size() >= kMaxSyncWants) return;
+  NodeId target = peer == my_id_ ? validators().leader(pm_.view() + 1) : peer;
+  if (target == my_id_) target = validators().leader(pm_.view() + 2);
+  sync_wants_[hash] = SyncWant{target, now, 1};
+  ++stats_.sync_requests;
+  send(target, BlockRequest{hash, cfg_.sync_batch}, out);
+}
+
+void HotStuffCore::handle_block_request(const NodeId& from, const BlockRequest& r,
+                                        ConsensusOutput& out) {
+  BlockResponse resp;
+  Hash32 h = r.hash;
+  while (resp.blocks.size() < r.max_count) {
+    BlockPtr b;
+    if (auto* e = find(h)) {
+      b = e->block;
+    } else if (auto it = recent_index_.find(h); it != recent_index_.end()) {
+      b = it->second;
+    } else {
+      b = source_.committed_block(h);
+    }
+    if (!b || b->height() == 0) break;
+    resp.blocks.push_back(b);
+    h = b->parent_hash();
+  }
+  if (!resp.blocks.empty()) send(from, std::move(resp), out);
+}
+
+void HotStuffCore::handle_block_response(const NodeId& from, const BlockResponse& r, TimeMs now,
+                                         ConsensusOutput& out) {
+  if (r.blocks.empty()) return;
+  if (!sync_wants_.count(r.blocks.front()->hash())) return;  // unsolicited
+  sync_wants_.erase(r.blocks.front()->hash());
+  const Block* oldest = nullptr;
+  for (size_t i = 0; i < r.blocks.size(); ++i) {
+    const BlockPtr& b = r.blocks[i];
+    if (i > 0 && r.blocks[i - 1]->parent_hash() != b->hash()) {
+      out.rejections.push_back("block response does not form a chain");
+      break;
+    }
+    const QuorumCertificate& qc = b->header().justify;
+    if (qc.block_hash != b->parent_hash() || qc.height + 1 != b->height()) {
+      out.rejections.push_back("synced block whose QC does not certify its parent");
+      break;
+    }
+    if (b->height() <= committed_->height()) break;
+    // The first block was certified by the QC that made us ask; each next one
+    // is certified by the QC inside the block before it, which we check.
+    if (auto st = check_qc(qc); !st) {
+      out.rejections.push_back("synced block QC: " + st.error().detail);
+      break;
+    }
+    if (fetched_.size() >= kMaxFetched) break;
+    if (!find(b->hash()) && !fetched_.count(b->hash())) {
+      fetched_.emplace(b->hash(), b);
+      waiting_children_.emplace(b->parent_hash(), b->hash());
+    }
+    oldest = b.get();
+  }
+  if (!oldest) return;
+  const Hash32& ph = oldest->parent_hash();
+  if (ph == committed_->hash() || find(ph)) {
+    connect_descendants(ph, now, out);
+  } else if (oldest->height() > committed_->height() + 1) {
+    request_block(ph, from, now, out);
+  }
+}
+
+// ---- dispatch ---------------------------------------------------------------------
+
+void HotStuffCore::on_message(const NodeId& from, const Message& msg, TimeMs now,
+                              ConsensusOutput& out) {
+  std::visit(
+      [&](const auto& m) {
+        using T = std::decay_t<decltype(m)>;
+        if constexpr (std::is_same_v<T, Proposal>) handle_proposal(from, m, now, out);
+        else if constexpr (std::is_same_v<T, Vote>) handle_vote(from, m, now, out);
+        else if constexpr (std::is_same_v<T, TimeoutMsg>) handle_timeout(from, m, now, out);
+        else if constexpr (std::is_same_v<T, SyncInfo>) handle_sync_info(from, m, now, out);
+        else if constexpr (std::is_same_v<T, BlockRequest>) handle_block_request(from, m, out);
+        else if constexpr (std::is_same_v<T, BlockResponse>)
+          handle_block_response(from, m, now, out);
+      },
+      msg);
+}
+
+void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
+  if (propose_at_ > 0 && now >= propose_at_) {
+    propose_at_ = 0;
+    maybe_propose(now, out);
+  }
+  for (auto it = sync_wants_.begin(); it != sync_wants_.end();) {
+    SyncWant& w = it->second;
+    if (now < w.sent + cfg_.sync_retry_ms) {
+      ++it;
+      continue;
+    }
+    if (w.attempts >= 6 || find(it->first) || fetched_.count(it->first)) {
+      it = sync_wants_.erase(it);
+      continue;
+    }
+    // Ask another validator, in rotation.
+    const auto& members = validators().members();
+    size_t idx = 0;
+    for (size_t i = 0; i < members.size(); ++i)
+      if (members[i].id == w.peer) idx = i;
+    NodeId next = members[(idx + 1) % members.size()].id;
+    if (next == my_id_) next = members[(idx + 2) % members.size()].id;
+    w.peer = next;
+    w.sent = now;
+    ++w.attempts;
+    send(next, BlockRequest{it->first, cfg_.sync_batch}, out);
+    ++it;
+  }
+  if (now >= pm_.deadline()) local_timeout(now, out);
+}
+
+}  // namespace consortia

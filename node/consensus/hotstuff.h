@@ -1,0 +1,199 @@
+// The consensus core: chained HotStuff with two-chain commit (Jolteon /
+// HotStuff-2 family), rotating leaders, votes to the next leader (linear in the
+// normal case), timeouts broadcast and aggregated into timeout certificates.
+//
+// Pure: no clocks, threads, sockets or files. Inputs are messages and ticks
+// with the current time; outputs are messages to send, blocks committed,
+// equivocation evidence and a flag that the safety state must be persisted
+// before any of the messages leave. The same object runs under the real
+// transport and under the simulator.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "consensus/certificates.h"
+#include "consensus/pacemaker.h"
+#include "consensus/safety_rules.h"
+#include "state/state.h"
+#include "storage/block_store.h"
+
+namespace consortia {
+
+struct ConsensusConfig {
+  PacemakerConfig pacemaker;
+  TimeMs min_block_interval_ms = 0;     // spacing of consecutive block timestamps
+  TimeMs idle_block_interval_ms = 500;  // a leader with nothing to order waits this long
+  TimeMs max_clock_drift_ms = 5000;     // how far ahead of our clock a timestamp may be
+  uint32_t sync_batch = 32;
+  TimeMs sync_retry_ms = 400;
+};
+
+// Block contents come from the chain layer (mempool and state machine).
+class BlockBuilder {
+ public:
+  virtual ~BlockBuilder() = default;
+  struct Built {
+    BlockPtr block;
+    StatePtr state;
+  };
+  virtual Result<Built> build(const BlockPtr& parent, const StatePtr& parent_state,
+                              BlockHeader header) = 0;
+  // Checks a received block's contents (signatures, execution, state root)
+  // against its parent's state and returns the state it produces.
+  virtual Result<StatePtr> execute(const Block& block, const StatePtr& parent_state) = 0;
+  virtual bool has_work(const StatePtr& parent_state) const = 0;
+};
+
+// Committed blocks no longer held in memory, for serving peers that sync.
+class CommittedBlockSource {
+ public:
+  virtual ~CommittedBlockSource() = default;
+  virtual BlockPtr committed_block(const Hash32& hash) = 0;
+};
+
+struct Outgoing {
+  std::optional<NodeId> to;  // nullopt: every peer
+  MessagePtr msg;
+};
+
+struct Commit {
+  BlockPtr block;
+  StatePtr state;
+};
+
+struct Equivocation {
+  enum class Kind { kProposal, kVote };
+  Kind kind;
+  NodeId offender;
+  uint64_t view;
+  Hash32 first, second;
+};
+
+struct ConsensusOutput {
+  std::vector<Outgoing> messages;
+  std::vector<Commit> commits;
+  std::vector<Equivocation> equivocations;
+  std::vector<std::string> rejections;  // why an input was refused (for logs and metrics)
+  bool safety_changed = false;          // persist before sending messages
+};
+
+struct ConsensusStats {
+  uint64_t views_by_timeout = 0;
+  uint64_t proposals = 0;
+  uint64_t votes_sent = 0;
+  uint64_t timeouts_sent = 0;
+  uint64_t sync_requests = 0;
+  uint64_t conflicting_certificates = 0;
+};
+
+class HotStuffCore {
+ public:
+  HotStuffCore(ConsensusConfig cfg, CertificateContext ctx, const ChainSchedule& schedule,
+               const Signer& signer, BlockBuilder& builder, CommittedBlockSource& source,
+               BlockPtr committed_tip, StatePtr committed_state, const SafetyState& restored,
+               TimeMs now);
+
+  void on_message(const NodeId& from, const Message& msg, TimeMs now, ConsensusOutput& out);
+  void on_tick(TimeMs now, ConsensusOutput& out);
+  // New work arrived (e.g. transactions): a waiting leader may propose now.
+  void on_work(TimeMs now, ConsensusOutput& out);
+  TimeMs next_deadline() const;
+
+  SafetyState safety_state() const;
+  uint64_t view() const { return pm_.view(); }
+  uint64_t committed_height() const { return committed_->height(); }
+  const BlockPtr& committed_tip() const { return committed_; }
+  const StatePtr& committed_state() const { return committed_state_; }
+  const QuorumCertificate& high_qc() const { return high_qc_; }
+  NodeId leader() const { return validators().leader(pm_.view()); }
+  bool is_validator() const { return validators().contains(my_id_); }
+  const ConsensusStats& stats() const { return stats_; }
+  const Pacemaker& pacemaker() const { return pm_; }
+  size_t pending_blocks() const { return tree_.size(); }
+
+ private:
+  struct Entry {
+    BlockPtr block;
+    StatePtr state;
+  };
+  struct SyncWant {
+    NodeId peer;
+    TimeMs sent = 0;
+    uint32_t attempts = 0;
+  };
+  struct TimeoutSet {
+    std::map<NodeId, TimeoutCertificate::Entry> entries;
+    QuorumCertificate best_qc;
+  };
+
+  const ValidatorSet& validators() const {
+    return schedule_.validators_at(committed_->height() + 1);
+  }
+  const Entry* find(const Hash32& hash) const;
+
+  void handle_proposal(const NodeId& from, const Proposal& p, TimeMs now, ConsensusOutput& out);
+  void handle_vote(const NodeId& from, const Vote& v, TimeMs now, ConsensusOutput& out);
+  void handle_timeout(const NodeId& from, const TimeoutMsg& t, TimeMs now, ConsensusOutput& out);
+  void handle_sync_info(const NodeId& from, const SyncInfo& s, TimeMs now, ConsensusOutput& out);
+  void handle_block_request(const NodeId& from, const BlockRequest& r, ConsensusOutput& out);
+  void handle_block_response(const NodeId& from, const BlockResponse& r, TimeMs now,
+                             ConsensusOutput& out);
+
+  Status check_qc(const QuorumCertificate& qc);
+  Status check_tc(const TimeoutCertificate& tc);
+  void process_qc(const QuorumCertificate& qc, const NodeId& from, TimeMs now,
+                  ConsensusOutput& out);
+  void process_tc(const TimeoutCertificate& tc, TimeMs now, ConsensusOutput& out);
+  void enter_view(TimeMs now, ConsensusOutput& out);
+  // Validates and adds a block whose parent is known; returns false if refused.
+  bool insert_block(const BlockPtr& b, TimeMs now, bool fresh, ConsensusOutput& out);
+  void connect_descendants(const Hash32& hash, TimeMs now, ConsensusOutput& out);
+  void try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out);
+  void try_commit(const Hash32& certified, TimeMs now, ConsensusOutput& out);
+  void commit_up_to(const Entry& target, ConsensusOutput& out);
+  void maybe_propose(TimeMs now, ConsensusOutput& out);
+  void local_timeout(TimeMs now, ConsensusOutput& out);
+  void request_block(const Hash32& hash, const NodeId& peer, TimeMs now, ConsensusOutput& out);
+  void send(std::optional<NodeId> to, Message m, ConsensusOutput& out);
+  void prune_old_views();
+  bool uncommitted_txs(const Hash32& tip) const;
+
+  ConsensusConfig cfg_;
+  CertificateContext ctx_;
+  const ChainSchedule& schedule_;
+  const Signer& signer_;
+  NodeId my_id_;
+  BlockBuilder& builder_;
+  CommittedBlockSource& source_;
+
+  Pacemaker pm_;
+  SafetyRules safety_;
+  QuorumCertificate high_qc_;
+  std::optional<TimeoutCertificate> high_tc_;
+  BlockPtr committed_;
+  StatePtr committed_state_;
+
+  std::unordered_map<Hash32, Entry> tree_;          // uncommitted blocks above committed_
+  std::deque<BlockPtr> recent_committed_;           // served to syncing peers
+  std::unordered_map<Hash32, BlockPtr> recent_index_;
+  std::unordered_map<Hash32, BlockPtr> fetched_;    // verified by certificate, parent unknown
+  std::unordered_multimap<Hash32, Hash32> waiting_children_;  // parent -> fetched child
+  std::map<Hash32, std::pair<NodeId, Proposal>> pending_proposals_;  // by missing parent
+  std::map<Hash32, SyncWant> sync_wants_;
+  std::set<std::pair<uint64_t, Hash32>> verified_qcs_;
+
+  std::map<uint64_t, std::map<Hash32, std::map<NodeId, Bytes>>> votes_;
+  std::map<std::pair<uint64_t, NodeId>, Hash32> first_vote_;
+  std::map<std::pair<uint64_t, NodeId>, Hash32> first_proposal_;
+  std::map<uint64_t, TimeoutSet> timeouts_;
+  std::optional<TimeoutMsg> my_timeout_;  // retransmitted until the view ends
+  uint64_t last_proposed_view_ = 0;
+  uint64_t last_sync_info_view_ = 0;
+  TimeMs propose_at_ = 0;  // 0: nothing scheduled
+  ConsensusStats stats_;
+};
+
+}  // namespace consortia

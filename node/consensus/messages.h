@@ -1,0 +1,81 @@
+// Node-to-node messages of the consensus protocol, block sync and
+// transaction gossip, with their canonical encoding.
+//
+// Every field that influences a decision is authenticated: proposals, votes and
+// timeouts are signed; certificates carry signatures; blocks are verified by
+// hash against a certificate; transactions carry their own signatures. A
+// corrupted message either fails to decode or fails one of these checks.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <variant>
+
+#include "ledger/block.h"
+
+namespace consortia {
+
+struct Proposal {
+  BlockPtr block;
+  std::optional<TimeoutCertificate> tc;  // present when the view was entered by timeout
+  Bytes signature;                       // proposer's, over the block hash
+};
+
+struct Vote {
+  uint64_t view = 0;
+  uint64_t height = 0;
+  Hash32 block_hash;
+  NodeId voter;
+  Bytes signature;
+};
+
+struct TimeoutMsg {
+  uint64_t view = 0;
+  QuorumCertificate high_qc;
+  std::optional<TimeoutCertificate> last_tc;  // for view-1, helps a lagging peer advance
+  NodeId sender;
+  Bytes signature;  // over (view, high_qc.view)
+};
+
+// Sent to a peer that is behind: our highest certificates.
+struct SyncInfo {
+  QuorumCertificate high_qc;
+  std::optional<TimeoutCertificate> high_tc;
+};
+
+struct BlockRequest {
+  Hash32 hash;
+  uint32_t max_count = 1;  // the block and up to max_count-1 ancestors
+};
+
+struct BlockResponse {
+  std::vector<BlockPtr> blocks;  // newest first, each the parent of the one before
+};
+
+struct TxBatch {
+  std::vector<TxPtr> txs;
+};
+
+using Message =
+    std::variant<Proposal, Vote, TimeoutMsg, SyncInfo, BlockRequest, BlockResponse, TxBatch>;
+using MessagePtr = std::shared_ptr<const Message>;
+
+struct MessageLimits {
+  static constexpr uint8_t kWireVersion = 1;
+  static constexpr size_t kMaxMessageBytes = 32 * 1024 * 1024;
+  static constexpr uint32_t kMaxSyncBlocks = 64;
+  static constexpr size_t kMaxBatchTxs = 20000;
+};
+
+const char* message_type_name(const Message& m);
+Bytes encode_message(const Message& m);
+// Decodes one message; any byte string yields either a message or an error.
+Result<Message> decode_message(const CryptoSuite& suite, ByteView in);
+size_t encoded_size(const Message& m);
+
+// Domain-separated payloads that validators sign.
+Bytes vote_payload(const Hash32& chain_id, uint64_t view, uint64_t height, const Hash32& block);
+Bytes timeout_payload(const Hash32& chain_id, uint64_t view, uint64_t high_qc_view);
+Bytes proposal_payload(const Hash32& chain_id, const Hash32& block);
+
+}  // namespace consortia

@@ -1,0 +1,62 @@
+// Liveness: which view we are in and when to give up on it.
+//
+// A view is entered on a QC or a TC for the previous view. Each view that ends
+// by timeout doubles the next timeout (up to 2^max_backoff times the base);
+// each view that ends with a QC halves it again, so a slow network settles at
+// a timeout long enough for it instead of oscillating.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+namespace consortia {
+
+using TimeMs = int64_t;
+
+struct PacemakerConfig {
+  TimeMs base_timeout_ms = 1000;
+  uint32_t max_backoff = 5;
+};
+
+class Pacemaker {
+ public:
+  explicit Pacemaker(PacemakerConfig cfg = {}) : cfg_(cfg) {}
+
+  uint64_t view() const { return view_; }
+  TimeMs deadline() const { return deadline_; }
+  TimeMs view_started() const { return started_; }
+  uint32_t backoff() const { return backoff_; }
+  TimeMs current_timeout() const { return cfg_.base_timeout_ms << backoff_; }
+
+  // Returns true when the view changed.
+  bool advance_by_qc(uint64_t qc_view, TimeMs now) {
+    if (qc_view < view_) return false;
+    if (backoff_ > 0) --backoff_;
+    enter(qc_view + 1, now);
+    return true;
+  }
+  bool advance_by_tc(uint64_t tc_view, TimeMs now) {
+    if (tc_view < view_) return false;
+    backoff_ = std::min(backoff_ + 1, cfg_.max_backoff);
+    enter(tc_view + 1, now);
+    return true;
+  }
+  // Restores a view after restart without counting it as progress.
+  void restore(uint64_t view, TimeMs now) { enter(std::max<uint64_t>(view, 1), now); }
+  // After a local timeout, wait again before retransmitting the timeout.
+  void rearm(TimeMs now) { deadline_ = now + current_timeout(); }
+
+ private:
+  void enter(uint64_t view, TimeMs now) {
+    view_ = view;
+    started_ = now;
+    deadline_ = now + current_timeout();
+  }
+  PacemakerConfig cfg_;
+  uint64_t view_ = 1;
+  TimeMs started_ = 0;
+  TimeMs deadline_ = 0;
+  uint32_t backoff_ = 0;
+};
+
+}  // namespace consortia

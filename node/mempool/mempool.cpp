@@ -1,0 +1,86 @@
+#include "mempool/mempool.h"
+
+namespace consortia {
+
+bool Mempool::verify_cached(const Transaction& tx) {
+  if (verified_.count(tx.leaf())) return true;
+  ++verifications_;
+  if (!tx.verify_signature(suite_)) return false;
+  if (verified_.size() >= cfg_.signature_cache) verified_.clear();
+  verified_.insert(tx.leaf());
+  return true;
+}
+
+Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
+  if (tx->encoded_size() > cfg_.max_tx_bytes)
+    return make_error(ErrorCode::kTooLarge, "transaction of " +
+                                                std::to_string(tx->encoded_size()) + " bytes");
+  if (by_id_.count(tx->id())) return make_error(ErrorCode::kDuplicate, "already pending");
+  uint64_t next = committed.next_nonce(tx->sender_id());
+  if (tx->nonce() < next)
+    return make_error(ErrorCode::kNonceTooLow, "nonce " + std::to_string(tx->nonce()) +
+                                                   " already used (next " + std::to_string(next) +
+                                                   ")");
+  if (tx->nonce() >= next + StateLimits::kMaxNonceGap)
+    return make_error(ErrorCode::kNonceTooHigh, "nonce " + std::to_string(tx->nonce()) +
+                                                    " too far ahead of " + std::to_string(next));
+  auto& queue = by_sender_[tx->sender_id()];
+  if (queue.count(tx->nonce()))
+    return make_error(ErrorCode::kDuplicate,
+                      "another transaction with nonce " + std::to_string(tx->nonce()) + " pending");
+  if (by_id_.size() >= cfg_.max_txs) return make_error(ErrorCode::kMempoolFull, "mempool full");
+  if (tx->kind() == TxKind::kPut && !Transaction::parse_put(tx->payload()))
+    return make_error(ErrorCode::kMalformed, "malformed put payload");
+  if (!verify_cached(*tx)) {
+    if (queue.empty()) by_sender_.erase(tx->sender_id());
+    return make_error(ErrorCode::kBadSignature, "transaction signature does not verify");
+  }
+  queue.emplace(tx->nonce(), tx);
+  by_id_.emplace(tx->id(), tx);
+  return {};
+}
+
+std::vector<TxPtr> Mempool::select(const StateSnapshot& parent_state, size_t max) const {
+  std::vector<TxPtr> out;
+  max = std::min(max, cfg_.max_block_txs);
+  if (by_sender_.empty()) return out;
+  auto it = by_sender_.upper_bound(cursor_);
+  for (size_t visited = 0; visited < by_sender_.size() && out.size() < max; ++visited, ++it) {
+    if (it == by_sender_.end()) it = by_sender_.begin();
+    const auto& [sender, queue] = *it;
+    uint64_t want = parent_state.next_nonce(sender);
+    for (auto q = queue.find(want); q != queue.end() && q->first == want && out.size() < max;
+         ++q, ++want)
+      out.push_back(q->second);
+    cursor_ = sender;
+  }
+  return out;
+}
+
+bool Mempool::has_ready(const StateSnapshot& parent_state) const {
+  for (const auto& [sender, queue] : by_sender_)
+    if (queue.count(parent_state.next_nonce(sender))) return true;
+  return false;
+}
+
+void Mempool::remove(const TxPtr& tx) {
+  by_id_.erase(tx->id());
+  verified_.erase(tx->leaf());
+}
+
+void Mempool::on_commit(const std::vector<TxPtr>& txs, const StateSnapshot& committed) {
+  for (const auto& tx : txs) {
+    verified_.erase(tx->leaf());
+    auto s = by_sender_.find(tx->sender_id());
+    if (s == by_sender_.end()) continue;
+    uint64_t next = committed.next_nonce(tx->sender_id());
+    auto& queue = s->second;
+    while (!queue.empty() && queue.begin()->first < next) {
+      remove(queue.begin()->second);
+      queue.erase(queue.begin());
+    }
+    if (queue.empty()) by_sender_.erase(s);
+  }
+}
+
+}  // namespace consortia

@@ -1,0 +1,51 @@
+// Pending transactions. Admission checks everything that does not depend on
+// ordering (signature, size, nonce window, duplicates, capacity); a
+// transaction's signature is verified once per node and remembered, so a
+// block carrying it later costs no second verification.
+#pragma once
+
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "state/state.h"
+
+namespace consortia {
+
+struct MempoolConfig {
+  size_t max_txs = 200000;
+  size_t max_tx_bytes = 96 * 1024;
+  size_t max_block_txs = 2000;
+  size_t signature_cache = 400000;
+};
+
+class Mempool {
+ public:
+  Mempool(const CryptoSuite& suite, MempoolConfig cfg) : suite_(suite), cfg_(cfg) {}
+
+  // committed: the state after the last committed block (for nonce checks).
+  Status add(const TxPtr& tx, const StateSnapshot& committed);
+  // Transactions that can follow parent_state, in per-sender nonce order.
+  std::vector<TxPtr> select(const StateSnapshot& parent_state, size_t max) const;
+  bool has_ready(const StateSnapshot& parent_state) const;
+  // Drops what a committed block included and what its state made stale.
+  void on_commit(const std::vector<TxPtr>& txs, const StateSnapshot& committed);
+
+  // Verifies a transaction's signature unless this node already did.
+  bool verify_cached(const Transaction& tx);
+
+  size_t size() const { return by_id_.size(); }
+  uint64_t verifications() const { return verifications_; }
+
+ private:
+  void remove(const TxPtr& tx);
+  const CryptoSuite& suite_;
+  MempoolConfig cfg_;
+  std::unordered_map<Hash32, TxPtr> by_id_;
+  std::map<NodeId, std::map<uint64_t, TxPtr>> by_sender_;
+  std::unordered_set<Hash32> verified_;  // transaction leaves (cover the signature)
+  uint64_t verifications_ = 0;
+  mutable NodeId cursor_;  // select() starts after the last sender served: no starvation
+};
+
+}  // namespace consortia

@@ -1,0 +1,116 @@
+#include "sim/sim_crypto.h"
+
+#include <cstring>
+
+namespace consortia::sim {
+namespace {
+
+uint64_t mix(uint64_t secret, ByteView msg) {
+  // FNV-1a over the message, keyed and finalised with a SplitMix64 round.
+  uint64_t h = 1469598103934665603ULL ^ secret;
+  for (uint8_t b : msg) h = (h ^ b) * 1099511628211ULL;
+  h ^= secret * 0x9E3779B97F4A7C15ULL;
+  h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+  return h ^ (h >> 31);
+}
+
+Bytes tag_signature(uint64_t secret, ByteView msg, size_t size) {
+  Bytes sig(size, 0);
+  uint64_t t = mix(secret, msg);
+  for (size_t i = 0; i < size; i += 8) {
+    uint64_t w = t ^ (i * 0x9E3779B97F4A7C15ULL);
+    std::memcpy(sig.data() + i, &w, std::min<size_t>(8, size - i));
+  }
+  return sig;
+}
+
+}  // namespace
+
+CryptoCosts CryptoCosts::for_suite(SuiteId id) {
+  // Measured on the reference machine (docs/benchmarks.md, `openssl speed`).
+  if (id == SuiteId::kSm2Sm3) return {231, 206, 3.0};
+  return {22, 59, 2.0};
+}
+
+class ModelledSigner final : public Signer {
+ public:
+  ModelledSigner(const SimCrypto& suite, const Hash32& seed) : suite_(suite) {
+    Hash32 pk = suite.real_.hash(seed.view());
+    public_key_.assign(pk.v.begin(), pk.v.end());
+    std::memcpy(&secret_, seed.v.data(), sizeof secret_);
+    secret_ |= 1;
+    seed_.assign(seed.v.begin(), seed.v.end());
+    suite.secrets_[pk] = secret_;
+  }
+  Bytes sign(ByteView msg) const override {
+    ++suite_.counters_.signs;
+    return tag_signature(secret_, msg, suite_.signature_size());
+  }
+  const Bytes& public_key() const override { return public_key_; }
+  Bytes private_key() const override { return seed_; }
+
+ private:
+  const SimCrypto& suite_;
+  Bytes public_key_;
+  Bytes seed_;
+  uint64_t secret_ = 0;
+};
+
+class CountingSigner final : public Signer {
+ public:
+  CountingSigner(const SimCrypto& suite, std::unique_ptr<Signer> inner)
+      : suite_(suite), inner_(std::move(inner)) {}
+  Bytes sign(ByteView msg) const override {
+    ++suite_.counters_.signs;
+    return inner_->sign(msg);
+  }
+  const Bytes& public_key() const override { return inner_->public_key(); }
+  Bytes private_key() const override { return inner_->private_key(); }
+
+ private:
+  const SimCrypto& suite_;
+  std::unique_ptr<Signer> inner_;
+};
+
+Hash32 SimCrypto::hash(ByteView data) const {
+  counters_.hashed_bytes += data.size();
+  return real_.hash(data);
+}
+
+bool SimCrypto::verify(ByteView public_key, ByteView msg, ByteView signature) const {
+  ++counters_.verifies;
+  if (!modelled_) return real_.verify(public_key, msg, signature);
+  if (public_key.size() != 32 || signature.size() != signature_size()) return false;
+  auto it = secrets_.find(Hash32::from(public_key));
+  if (it == secrets_.end()) return false;
+  Bytes expect = tag_signature(it->second, msg, signature.size());
+  return std::memcmp(expect.data(), signature.data(), expect.size()) == 0;
+}
+
+std::unique_ptr<Signer> SimCrypto::signer_from_seed(const Hash32& seed) const {
+  if (modelled_) return std::make_unique<ModelledSigner>(*this, seed);
+  return std::make_unique<CountingSigner>(*this, real_.signer_from_seed(seed));
+}
+
+Result<std::unique_ptr<Signer>> SimCrypto::signer_from_private(ByteView private_key) const {
+  if (modelled_) {
+    if (private_key.size() != 32)
+      return make_error(ErrorCode::kInvalidArgument, "modelled key must be 32 bytes");
+    return std::unique_ptr<Signer>(std::make_unique<ModelledSigner>(*this, Hash32::from(private_key)));
+  }
+  auto s = real_.signer_from_private(private_key);
+  if (!s) return s.error();
+  return std::unique_ptr<Signer>(std::make_unique<CountingSigner>(*this, std::move(*s)));
+}
+
+std::unique_ptr<Signer> SimCrypto::generate() const {
+  if (modelled_) {
+    static uint64_t counter = 0;
+    Hash32 seed = real_.hash(as_bytes("modelled-key-" + std::to_string(++counter)));
+    return std::make_unique<ModelledSigner>(*this, seed);
+  }
+  return std::make_unique<CountingSigner>(*this, real_.generate());
+}
+
+}  // namespace consortia::sim
