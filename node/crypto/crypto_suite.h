@@ -4,6 +4,8 @@
 //                    (default "1234567812345678", GB/T 32918), SM3 digests.
 // Signatures have a fixed size per suite (SM2 is carried as r||s, 64 bytes)
 // so that message sizes do not depend on signature randomness.
+// verify() returns false for any malformed key or signature; an internal
+// OpenSSL failure (out of memory, broken installation) throws std::runtime_error.
 #pragma once
 
 #include <memory>
@@ -55,5 +57,12 @@ Hash32 sm3(ByteView data);
 
 // The signer ID bound into SM2 signatures (GB/T 32918 default).
 inline constexpr std::string_view kSm2DefaultId = "1234567812345678";
+
+// SM2 with an explicit signer ID other than the default (interoperability
+// checks, tests). sm2_sign_with_id returns an empty signature unless the
+// signer comes from sm2_sm3(); both use the 64-byte r||s form.
+Bytes sm2_sign_with_id(const Signer& signer, ByteView msg, std::string_view id);
+bool sm2_verify_with_id(ByteView public_key, ByteView msg, ByteView signature,
+                        std::string_view id);
 
 }  // namespace consortia

@@ -1,0 +1,163 @@
+#include "state/state.h"
+
+#include <algorithm>
+
+namespace consortia {
+namespace {
+
+Hash32 entry_leaf(const CryptoSuite& suite, const std::string& key, ByteView value) {
+  Writer w;
+  w.u8(0x00);
+  w.u32(static_cast<uint32_t>(key.size()));
+  w.raw(as_bytes(key));
+  w.raw(value);
+  return suite.hash(w.data());
+}
+
+Bytes encode_nonce(uint64_t n) {
+  Writer w;
+  w.u64(n);
+  return w.take();
+}
+
+uint64_t decode_nonce(const Bytes& b) {
+  Reader r(b);
+  uint64_t n = r.u64();
+  return r.finish("nonce") ? n : 0;
+}
+
+std::string tx_name(const Transaction& tx) {
+  return "tx " + tx.id().short_hex() + " from " + tx.sender_id().short_hex();
+}
+
+// The nonce rule shared by block execution (exact) and admission (a window).
+Status check_nonce(const Transaction& tx, uint64_t expected, uint64_t window) {
+  if (tx.nonce() < expected)
+    return make_error(ErrorCode::kNonceTooLow, tx_name(tx) + ": nonce " +
+                                                   std::to_string(tx.nonce()) + ", expected " +
+                                                   std::to_string(expected));
+  if (tx.nonce() - expected >= window)
+    return make_error(ErrorCode::kNonceTooHigh,
+                      tx_name(tx) + ": nonce " + std::to_string(tx.nonce()) + ", expected " +
+                          (window == 1 ? std::to_string(expected)
+                                       : "below " + std::to_string(expected + window)));
+  return {};
+}
+
+Result<Transaction::Put> check_payload(const Transaction& tx) {
+  switch (tx.kind()) {
+    case TxKind::kNoop: return Transaction::Put{};
+    case TxKind::kPut: {
+      auto put = Transaction::parse_put(tx.payload());
+      if (!put) return make_error(put.error().code, tx_name(tx) + ": " + put.error().detail);
+      return put;
+    }
+  }
+  return make_error(ErrorCode::kMalformed,
+                    tx_name(tx) + ": unknown kind " + std::to_string(static_cast<int>(tx.kind())));
+}
+
+}  // namespace
+
+// ---- StateSnapshot --------------------------------------------------------------
+
+StatePtr StateSnapshot::empty(const CryptoSuite& suite) {
+  auto s = std::make_shared<StateSnapshot>();
+  s->recompute_root(suite);
+  return s;
+}
+
+StatePtr StateSnapshot::from_entries(const CryptoSuite& suite,
+                                     std::map<std::string, Bytes> entries) {
+  auto s = std::make_shared<StateSnapshot>();
+  for (auto& [key, value] : entries) {
+    Hash32 leaf = entry_leaf(suite, key, value);
+    s->entries_.emplace(key, Entry{std::move(value), leaf});
+  }
+  s->recompute_root(suite);
+  return s;
+}
+
+void StateSnapshot::recompute_root(const CryptoSuite& suite) {
+  std::vector<Hash32> leaves;
+  leaves.reserve(entries_.size());
+  for (const auto& [key, e] : entries_) leaves.push_back(e.leaf);
+  root_ = merkle_root(suite, leaves);
+}
+
+uint64_t StateSnapshot::next_nonce(const NodeId& sender) const {
+  const Bytes* v = get(nonce_key(sender));
+  return v ? decode_nonce(*v) : 0;
+}
+
+const Bytes* StateSnapshot::get(const std::string& key) const {
+  auto it = entries_.find(key);
+  return it == entries_.end() ? nullptr : &it->second.value;
+}
+
+std::string StateSnapshot::nonce_key(const NodeId& sender) { return "n/" + sender.hex(); }
+
+std::string StateSnapshot::data_key(const NodeId& sender, std::string_view key) {
+  std::string k = "k/" + sender.hex() + "/";
+  k += key;
+  return k;
+}
+
+// ---- StateMachine ------------------------------------------------------------------
+
+Result<StatePtr> StateMachine::apply(const StatePtr& parent,
+                                     const std::vector<TxPtr>& txs) const {
+  auto s = std::make_shared<StateSnapshot>();
+  if (parent) s->entries_ = parent->entries_;
+  auto write = [&](std::string key, Bytes value) {
+    Hash32 leaf = entry_leaf(suite_, key, value);
+    s->touched_.push_back(key);
+    s->entries_.insert_or_assign(std::move(key), StateSnapshot::Entry{std::move(value), leaf});
+  };
+  for (const auto& tx : txs) {
+    uint64_t expected = s->next_nonce(tx->sender_id());
+    if (auto st = check_nonce(*tx, expected, 1); !st) return st.error();
+    auto put = check_payload(*tx);
+    if (!put) return put.error();
+    if (tx->kind() == TxKind::kPut)
+      write(StateSnapshot::data_key(tx->sender_id(), put->key), std::move(put->value));
+    write(StateSnapshot::nonce_key(tx->sender_id()), encode_nonce(expected + 1));
+  }
+  std::sort(s->touched_.begin(), s->touched_.end());
+  s->touched_.erase(std::unique(s->touched_.begin(), s->touched_.end()), s->touched_.end());
+  s->recompute_root(suite_);
+  return StatePtr(std::move(s));
+}
+
+Status StateMachine::check(const StateSnapshot& state, const Transaction& tx) const {
+  if (auto st = check_nonce(tx, state.next_nonce(tx.sender_id()), StateLimits::kMaxNonceGap);
+      !st)
+    return st;
+  if (auto put = check_payload(tx); !put) return put.error();
+  return {};
+}
+
+// ---- ExecutionCache ----------------------------------------------------------------
+
+Result<StatePtr> ExecutionCache::apply(const StateMachine& sm, const StatePtr& parent,
+                                       const Hash32& tx_root, const std::vector<TxPtr>& txs) {
+  Key key{parent ? parent->root() : Hash32{}, tx_root};
+  if (auto it = map_.find(key); it != map_.end()) {
+    ++hits_;
+    return it->second;
+  }
+  ++misses_;
+  auto result = sm.apply(parent, txs);
+  if (!result || capacity_ == 0) return result;
+  if (order_.size() < capacity_) {
+    order_.push_back(key);
+  } else {
+    map_.erase(order_[next_evict_]);
+    order_[next_evict_] = key;
+    next_evict_ = (next_evict_ + 1) % capacity_;
+  }
+  map_.emplace(key, *result);
+  return result;
+}
+
+}  // namespace consortia
