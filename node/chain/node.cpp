@@ -33,8 +33,12 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
     if (!b) return b.error();
     tip = *b;
   }
-  auto state = store.load_state();
-  if (!state) return state.error();
+  StatePtr state = StateSnapshot::empty(suite);
+  if (store.tip_height() > 0) {
+    auto loaded = store.load_state();
+    if (!loaded) return loaded.error();
+    state = *loaded;
+  }
   auto safety = store.load_safety();
   if (!safety) return safety.error();
   SafetyState restored = safety->value_or(SafetyState{});
@@ -42,7 +46,7 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
   BlockBuilder& builder = *n;
   CommittedBlockSource& source = *n;
   n->core_ = std::make_unique<HotStuffCore>(cfg.consensus, ctx, n->schedule_, *n->signer_, builder,
-                                            source, tip, *state, restored, now);
+                                            source, tip, state, restored, now);
   return n;
 }
 

@@ -24,7 +24,7 @@ namespace consortia {
 
 struct ConsensusConfig {
   PacemakerConfig pacemaker;
-  TimeMs min_block_interval_ms = 0;     // spacing of consecutive block timestamps
+  TimeMs min_block_interval_ms = 20;    // spacing of consecutive block timestamps
   TimeMs idle_block_interval_ms = 500;  // a leader with nothing to order waits this long
   TimeMs max_clock_drift_ms = 5000;     // how far ahead of our clock a timestamp may be
   uint32_t sync_batch = 32;

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Consortia builds with, skipping those present.
+# Usage: scripts/deps.sh [build|test]
+set -euo pipefail
+need=(cmake ninja-build g++ pkg-config libssl-dev libsqlite3-dev nlohmann-json3-dev)
+if [[ "${1:-build}" == test ]]; then
+  need+=(libgtest-dev clang libclang-rt-14-dev)
+fi
+missing=()
+for p in "${need[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  SUDO=""
+  [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

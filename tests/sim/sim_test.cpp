@@ -1,0 +1,245 @@
+// The simulator runs the real node code; these tests check the network model,
+// the fault injection and that the checkers can fail.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "sim/simulation.h"
+
+namespace consortia::sim {
+namespace {
+
+Report run_ok(const Scenario& s) {
+  Simulation sim(s);
+  auto r = sim.run();
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().to_string());
+  if (!r.ok()) return {};
+  EXPECT_TRUE(r->passed(s)) << "seed " << s.seed << "\n" << r->to_text();
+  return *r;
+}
+
+Scenario base(uint64_t seed, int nodes = 4, double seconds = 20) {
+  Scenario s;
+  s.seed = seed;
+  s.nodes = nodes;
+  s.seconds = seconds;
+  s.tps = 50;
+  return s;
+}
+
+std::string without_wall(std::string json) {
+  auto p = json.find("\"wall_seconds\":");
+  auto e = json.find(',', p);
+  return json.erase(p, e - p);
+}
+
+TEST(Simulator, SameSeedReplaysTheSameRun) {
+  Scenario s = base(42);
+  s.link_rules = {"loss 5%", "delay 50ms 20ms 25%"};
+  s.crash = 1;
+  Simulation a(s), b(s);
+  auto ra = a.run(), rb = b.run();
+  ASSERT_TRUE(ra.ok() && rb.ok());
+  EXPECT_EQ(without_wall(ra->to_json()), without_wall(rb->to_json()));
+  s.seed = 43;
+  Simulation c(s);
+  auto rc = c.run();
+  ASSERT_TRUE(rc.ok());
+  EXPECT_NE(without_wall(ra->to_json()), without_wall(rc->to_json()));
+}
+
+TEST(Simulator, HealthyNetworkCommitsTransactionsWithRealSignatures) {
+  Scenario s = base(1);
+  s.modelled_crypto = false;
+  Report r = run_ok(s);
+  EXPECT_FALSE(r.modelled_crypto);
+  EXPECT_GT(r.committed_blocks, 20u);
+  EXPECT_GT(r.committed_txs, 0.8 * r.submitted_txs);
+  EXPECT_GT(r.latency_p50_ms, 0);
+  EXPECT_EQ(r.view_changes, 0u);
+}
+
+TEST(Simulator, Sm2Sm3SuiteRunsWithRealSignatures) {
+  Scenario s = base(2, 4, 10);
+  s.suite = "sm2-sm3";
+  s.modelled_crypto = false;
+  Report r = run_ok(s);
+  EXPECT_GT(r.committed_txs, 0u);
+}
+
+TEST(Simulator, TheFiveNetemCasesKeepSafetyAndLiveness) {
+  for (const char* rule : {"rate 2048kbit", "delay 1000ms 300ms 30%", "loss 10%",
+                           "duplicate 1%", "corrupt 0.2%", "corrupt 5%"}) {
+    SCOPED_TRACE(rule);
+    Scenario s = base(7, 4, 60);
+    s.link_rules = {rule};
+    Report r = run_ok(s);
+    EXPECT_GT(r.committed_txs, 0u);
+  }
+}
+
+TEST(Simulator, CorruptedMessagesAreRejectedNeverApplied) {
+  Scenario s = base(11, 4, 30);
+  s.link_rules = {"corrupt 5%"};
+  Report r = run_ok(s);
+  EXPECT_GT(r.corrupted, 100u);
+  EXPECT_GT(r.corrupted_rejected + r.rejected_inputs, 0u);
+}
+
+TEST(Simulator, DuplicatedTransactionsAreAppliedOnce) {
+  Scenario s = base(12, 4, 30);
+  s.link_rules = {"duplicate 20%", "delay 20ms 15ms reorder 25%"};
+  Report r = run_ok(s);
+  EXPECT_GT(r.duplicated, 100u);
+  EXPECT_TRUE(r.safety_violations.empty());  // includes the applied-twice checker
+}
+
+TEST(Simulator, CrashedValidatorsRestartFromTheirStoreAndCatchUp) {
+  Scenario s = base(5, 7, 40);
+  s.crash = 2;
+  Report r = run_ok(s);
+  EXPECT_EQ(r.crashes, 2u);
+  EXPECT_EQ(r.restarts, 2u);
+  EXPECT_GT(r.min_honest_height, r.committed_blocks / 2);
+}
+
+TEST(Simulator, EachByzantineBehaviourIsToleratedUpToF) {
+  for (auto kind : {ByzantineKind::kEquivocate, ByzantineKind::kDoubleVote, ByzantineKind::kSilent,
+                    ByzantineKind::kForge, ByzantineKind::kTwins}) {
+    SCOPED_TRACE(byzantine_name(kind));
+    Scenario s = base(21, 7, 40);
+    s.byzantine = {{kind, 2, {}}};
+    Report r = run_ok(s);
+    EXPECT_GT(r.committed_txs, 0u);
+    if (kind == ByzantineKind::kEquivocate || kind == ByzantineKind::kDoubleVote)
+      EXPECT_GT(r.equivocations_detected, 0u) << "evidence names the offender";
+    if (kind == ByzantineKind::kForge) EXPECT_GT(r.rejected_inputs, 0u);
+  }
+}
+
+TEST(Simulator, TwinsWithFPlusOneKeysAcrossAPartitionIsCaughtByTheChecker) {
+  // Validators 0 and 1 run twice (instances 4 and 5). Each side of the
+  // partition holds three of the four keys: a quorum. Honest 2 and 3 end up
+  // on different forks, and the checker must say so.
+  Scenario s = base(99, 4, 20);
+  s.byzantine = {{ByzantineKind::kTwins, 2, {0, 1}}};
+  TimelineEvent p;
+  p.at_s = 0;
+  p.type = TimelineEvent::Type::kPartition;
+  p.groups = {{0, 1, 2}, {4, 5, 3}};
+  s.timeline = {p};
+  s.expect_safety = false;
+  s.expect_liveness = false;
+  Simulation sim(s);
+  auto r = sim.run();
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->safety_violations.empty()) << "seed " << s.seed << ": checker missed a fork";
+  EXPECT_EQ(r->safety_violations.front().kind, "fork");
+}
+
+TEST(Simulator, PartitionOfAMinorityHealsAndTheMinorityCatchesUp) {
+  Scenario s = base(31, 7, 60);
+  TimelineEvent p;
+  p.at_s = 5;
+  p.type = TimelineEvent::Type::kPartition;
+  p.groups = {{0, 1, 2, 3, 4}, {5, 6}};
+  TimelineEvent h;
+  h.at_s = 25;
+  h.type = TimelineEvent::Type::kHeal;
+  s.timeline = {p, h};
+  run_ok(s);
+}
+
+TEST(Simulator, MajorityLossStallsSafelyAndResumesAfterHealing) {
+  Scenario s = base(32, 4, 60);
+  TimelineEvent p;
+  p.at_s = 5;
+  p.type = TimelineEvent::Type::kPartition;
+  p.groups = {{0, 1}, {2, 3}};
+  TimelineEvent h;
+  h.at_s = 20;
+  h.type = TimelineEvent::Type::kHeal;
+  s.timeline = {p, h};
+  Report r = run_ok(s);
+  EXPECT_GT(r.view_changes, 0u);
+}
+
+TEST(Simulator, IsolatedLeaderAndFlappingLinksDoNotStopTheChain) {
+  Scenario s = base(33, 4, 60);
+  TimelineEvent iso;
+  iso.at_s = 5;
+  iso.type = TimelineEvent::Type::kIsolateLeader;
+  TimelineEvent flap;
+  flap.at_s = 8;
+  flap.type = TimelineEvent::Type::kFlap;
+  flap.nodes = {2};
+  flap.period_s = 1.5;
+  flap.until_s = 20;
+  TimelineEvent heal;
+  heal.at_s = 21;
+  heal.type = TimelineEvent::Type::kHeal;
+  s.timeline = {iso, flap, heal};
+  run_ok(s);
+}
+
+TEST(Simulator, ClockSkewWithinTheDriftBoundIsTolerated) {
+  Scenario s = base(34, 4, 30);
+  s.max_clock_skew_ms = 1500;
+  run_ok(s);
+}
+
+TEST(SimulatorCli, BadInputIsRefusedWithAReason) {
+  const std::vector<std::vector<const char*>> bad = {
+      {"consortia-sim", "--nodes", "0"},
+      {"consortia-sim", "--nodes", "four"},
+      {"consortia-sim", "--link", "loss 200%"},
+      {"consortia-sim", "--byzantine", "lazy:1"},
+      {"consortia-sim", "--byzantine", "twins"},
+      {"consortia-sim", "--suite", "rsa"},
+      {"consortia-sim", "--seconds"},
+      {"consortia-sim", "--frobnicate"},
+      {"consortia-sim", "--scenario", "/nonexistent.json"},
+  };
+  for (const auto& argv : bad) {
+    auto r = parse_command_line(static_cast<int>(argv.size()), argv.data());
+    EXPECT_FALSE(r.ok()) << argv[1];
+    if (!r.ok()) EXPECT_FALSE(r.error().detail.empty());
+  }
+}
+
+TEST(SimulatorCli, OptionsOverrideTheScenarioFile) {
+  std::string path = std::string(CONSORTIA_SOURCE_DIR) + "/resources/scenarios/healthy-4.json";
+  std::vector<const char*> argv = {"consortia-sim", "--scenario", path.c_str(), "--nodes", "7",
+                                   "--link", "loss 1%", "--byzantine", "silent:2", "--json"};
+  auto r = parse_command_line(static_cast<int>(argv.size()), argv.data());
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_EQ(r->scenario.nodes, 7);
+  EXPECT_EQ(r->scenario.name, "healthy-4");
+  ASSERT_EQ(r->scenario.link_rules.size(), 1u);
+  EXPECT_EQ(r->scenario.byzantine.at(0).count, 2);
+  EXPECT_TRUE(r->json);
+}
+
+TEST(SimulatorScenarios, EveryShippedScenarioParses) {
+  namespace fs = std::filesystem;
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(std::string(CONSORTIA_SOURCE_DIR) + "/resources/scenarios")) {
+    if (e.path().extension() != ".json") continue;
+    auto s = load_scenario_file(e.path().string());
+    EXPECT_TRUE(s.ok()) << e.path() << ": " << (s.ok() ? "" : s.error().detail);
+    ++n;
+  }
+  EXPECT_GE(n, 4);
+}
+
+TEST(SimulatorScenarios, MalformedScenarioFilesAreRefused) {
+  for (const char* text : {"{", "[]", R"({"nodes": "four"})", R"({"timeline": [{"event": "melt"}]})",
+                           R"({"timeline": [{"event": "link", "rule": "loss 10"}]})",
+                           R"({"timeline": [{"event": "crash"}]})", R"({"latency_ms": "fast"})"}) {
+    auto s = parse_scenario_json(text);
+    EXPECT_FALSE(s.ok()) << text;
+  }
+}
+
+}  // namespace
+}  // namespace consortia::sim

@@ -1,0 +1,209 @@
+// The consensus core driven by hand: real nodes, a fake network, a manual clock.
+#include <gtest/gtest.h>
+
+#include "../support/cluster.h"
+#include "consensus/pacemaker.h"
+#include "consensus/safety_rules.h"
+
+namespace consortia {
+namespace {
+
+using test::Cluster;
+using test::Envelope;
+
+Bytes as_bytes_vec(uint64_t x) {
+  Bytes b(8);
+  for (int i = 0; i < 8; ++i) b[i] = static_cast<uint8_t>(x >> (8 * i));
+  return b;
+}
+
+uint64_t min_height(Cluster& c) {
+  uint64_t h = UINT64_MAX;
+  for (size_t i = 0; i < c.size(); ++i)
+    if (c.up(i)) h = std::min(h, c.node(i).status().height);
+  return h;
+}
+
+TEST(Pacemaker, DoublesTimeoutAfterEachFailedView) {
+  Pacemaker pm({1000, 3});
+  pm.restore(1, 0);
+  EXPECT_EQ(pm.current_timeout(), 1000);
+  EXPECT_TRUE(pm.advance_by_tc(1, 0));
+  EXPECT_EQ(pm.view(), 2u);
+  EXPECT_EQ(pm.current_timeout(), 2000);
+  pm.advance_by_tc(2, 0);
+  pm.advance_by_tc(3, 0);
+  pm.advance_by_tc(4, 0);
+  EXPECT_EQ(pm.current_timeout(), 8000) << "back-off is capped at 2^max";
+  EXPECT_EQ(pm.deadline(), 8000);
+}
+
+TEST(Pacemaker, HalvesTimeoutAgainAfterAViewEndsWithAQuorumCertificate) {
+  Pacemaker pm({1000, 5});
+  pm.restore(1, 0);
+  pm.advance_by_tc(1, 0);
+  pm.advance_by_tc(2, 0);
+  EXPECT_EQ(pm.current_timeout(), 4000);
+  EXPECT_TRUE(pm.advance_by_qc(3, 100));
+  EXPECT_EQ(pm.view(), 4u);
+  EXPECT_EQ(pm.current_timeout(), 2000);
+  EXPECT_FALSE(pm.advance_by_qc(2, 200)) << "an old QC does not move the view back";
+}
+
+TEST(SafetyRules, VotesOnlyForBlocksExtendingThePreviousViewsCertificate) {
+  SafetyRules s;
+  EXPECT_TRUE(s.safe_to_vote(5, 4, std::nullopt));
+  EXPECT_FALSE(s.safe_to_vote(5, 3, std::nullopt)) << "gap without a TC";
+  s.record(5);
+  EXPECT_FALSE(s.safe_to_vote(5, 4, std::nullopt)) << "one vote per view";
+  EXPECT_FALSE(s.safe_to_vote(4, 3, std::nullopt)) << "never back in views";
+}
+
+TEST(SafetyRules, AfterATimeoutCertificateRequiresTheHighestCertificateItCarries) {
+  SafetyRules s;
+  TimeoutCertificate tc;
+  tc.view = 9;
+  tc.entries = {{NodeId{}, 7, {}}, {NodeId{}, 5, {}}};
+  EXPECT_TRUE(s.safe_to_vote(10, 7, tc));
+  EXPECT_TRUE(s.safe_to_vote(10, 8, tc));
+  EXPECT_FALSE(s.safe_to_vote(10, 6, tc)) << "would drop a possibly committed block";
+  EXPECT_FALSE(s.safe_to_vote(11, 7, tc)) << "TC is for another view";
+}
+
+TEST(Consensus, FourNodesCommitTheSameBlocks) {
+  Cluster c(4);
+  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 10; }, 30000));
+  for (uint64_t h = 1; h <= 10; ++h) {
+    Hash32 first = c.commits[0][h - 1]->hash();
+    for (size_t i = 1; i < 4; ++i) EXPECT_EQ(c.commits[i][h - 1]->hash(), first) << "height " << h;
+  }
+  EXPECT_TRUE(c.equivocations.empty());
+}
+
+TEST(Consensus, LeadersRotateAndVotesGoOnlyToTheNextLeader) {
+  Cluster c(4);
+  std::set<NodeId> proposers;
+  size_t votes = 0, misdirected = 0;
+  auto watch = [&](const Envelope& e) {
+    if (auto* p = std::get_if<Proposal>(e.msg.get())) proposers.insert(p->block->header().proposer);
+    if (auto* v = std::get_if<Vote>(e.msg.get())) {
+      ++votes;
+      if (c.node(e.to).validators().leader(v->view + 1) != c.node(e.to).id()) ++misdirected;
+    }
+    return true;
+  };
+  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 12; }, 30000, 10, watch));
+  EXPECT_EQ(proposers.size(), 4u);
+  EXPECT_GT(votes, 0u);
+  EXPECT_EQ(misdirected, 0u);
+}
+
+TEST(Consensus, ClientTransactionsAreCommittedOnEveryNodeOnce) {
+  Cluster c(4);
+  auto client = c.client(1);
+  const CryptoSuite& suite = ed25519_sha256();
+  std::set<Hash32> sent;
+  for (uint64_t nonce = 0; nonce < 50; ++nonce) {
+    auto tx = Transaction::create(suite, *client, TxKind::kPut, nonce,
+                                  Transaction::put_payload("k", as_bytes_vec(nonce)));
+    sent.insert(tx->id());
+    NodeOutput out;
+    ASSERT_TRUE(c.node(nonce % 4).submit(tx, c.now, out).ok());
+    c.absorb(nonce % 4, out);
+  }
+  auto all_in = [&](size_t i) {
+    size_t n = 0;
+    for (auto& b : c.commits[i]) n += b->txs().size();
+    return n == sent.size();
+  };
+  ASSERT_TRUE(c.run_until([&] { return all_in(0) && all_in(1) && all_in(2) && all_in(3); }, 30000));
+  std::set<Hash32> seen;
+  for (auto& b : c.commits[2])
+    for (auto& tx : b->txs()) EXPECT_TRUE(seen.insert(tx->id()).second) << "applied twice";
+  EXPECT_EQ(seen, sent);
+  // Resubmitting a committed transaction is refused.
+  NodeOutput out;
+  auto again = Transaction::create(suite, *client, TxKind::kPut, 0,
+                                   Transaction::put_payload("k", as_bytes_vec(0)));
+  auto st = c.node(0).submit(again, c.now, out);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().code, ErrorCode::kNonceTooLow);
+}
+
+TEST(Consensus, SilentLeaderIsReplacedByTimeoutCertificate) {
+  Cluster c(4);
+  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 3; }, 30000));
+  c.crash(1);
+  uint64_t h = c.node(0).status().height;
+  ASSERT_TRUE(c.run_until([&] { return c.node(0).status().height >= h + 10; }, 120000));
+  EXPECT_GT(c.node(0).status().views_by_timeout, 0u) << "views led by the crashed node time out";
+}
+
+TEST(Consensus, RestartedNodeResumesFromItsStoreAndCatchesUp) {
+  Cluster c(4);
+  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 5; }, 30000));
+  c.crash(3);
+  ASSERT_TRUE(c.run_until([&] { return c.node(0).status().height >= 40; }, 300000));
+  uint64_t before = c.commits[3].size();
+  c.open(3);
+  EXPECT_EQ(c.node(3).status().height, before) << "resumes at its last committed block";
+  ASSERT_TRUE(c.run_until([&] { return c.node(3).status().height >= 45; }, 120000));
+  for (size_t h = 0; h < c.commits[3].size(); ++h)
+    EXPECT_EQ(c.commits[3][h]->hash(), c.commits[0][h]->hash());
+}
+
+TEST(Consensus, EquivocatingProposalIsRecordedAsEvidence) {
+  Cluster c(4);
+  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 2; }, 30000));
+  // Capture the next proposal, forge a second block for the same view, signed
+  // by the same (Byzantine) proposer, and send both to node 0.
+  std::optional<Envelope> captured;
+  c.run_until([&] { return captured.has_value(); }, 10000, 10, [&](const Envelope& e) {
+    if (!captured && std::holds_alternative<Proposal>(*e.msg) && e.to == 0) captured = e;
+    return true;
+  });
+  ASSERT_TRUE(captured);
+  const auto& p = std::get<Proposal>(*captured->msg);
+  BlockHeader h = p.block->header();
+  h.timestamp_ms += 1;
+  auto other = Block::create(ed25519_sha256(), h, p.block->txs());
+  auto signer = ed25519_sha256().signer_from_seed(c.seed(captured->from));
+  Proposal p2{other, p.tc, signer->sign(proposal_payload(c.node(0).chain_id(), other->hash()))};
+  NodeOutput out;
+  c.node(0).on_message(p.block->header().proposer, Message{p2}, c.now, out);
+  c.absorb(0, out);
+  ASSERT_EQ(c.equivocations.size(), 1u);
+  EXPECT_EQ(c.equivocations[0].offender, p.block->header().proposer);
+  EXPECT_EQ(c.equivocations[0].view, h.view);
+}
+
+TEST(Consensus, VoteWithABadSignatureIsRejected) {
+  Cluster c(4);
+  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 1; }, 30000));
+  Vote v;
+  v.view = c.node(0).status().view;
+  v.height = 99;
+  v.voter = c.node(1).id();
+  v.signature = Bytes(64, 7);
+  for (size_t i = 0; i < 4; ++i) {
+    NodeOutput out;
+    c.node(i).on_message(c.node(1).id(), Message{v}, c.now, out);
+    c.absorb(i, out);
+  }
+  bool named = false;
+  for (auto& r : c.rejections) named |= r.find("bad signature") != std::string::npos;
+  EXPECT_TRUE(named);
+}
+
+TEST(Consensus, SafetyStateIsPersistedBeforeVotesLeave) {
+  Cluster c(4);
+  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 3; }, 30000));
+  c.crash(2);
+  c.open(2);
+  // A restarted node never votes again in a view it already voted in.
+  auto s = c.node(2).consensus().safety_state();
+  EXPECT_GE(s.last_voted_view, 3u);
+}
+
+}  // namespace
+}  // namespace consortia
