@@ -620,12 +620,25 @@ void HotStuffCore::handle_block_response(const NodeId& from, const BlockResponse
     oldest = b.get();
   }
   if (!oldest) return;
-  const Hash32& ph = oldest->parent_hash();
-  if (ph == committed_->hash() || find(ph)) {
-    connect_descendants(ph, now, out);
-  } else if (oldest->height() > committed_->height() + 1) {
-    request_block(ph, from, now, out);
+  resume_sync(from, now, out);
+}
+
+void HotStuffCore::resume_sync(const NodeId& peer, TimeMs now, ConsensusOutput& out) {
+  // Connect every fetched chain whose parent we now have; for the lowest one
+  // that still hangs in the air, ask for its parent.
+  const Block* lowest = nullptr;
+  std::vector<Hash32> ready;
+  for (const auto& [h, b] : fetched_) {
+    const Hash32& ph = b->parent_hash();
+    if (ph == committed_->hash() || find(ph)) {
+      ready.push_back(ph);
+    } else if (!fetched_.count(ph) && (!lowest || b->height() < lowest->height())) {
+      lowest = b.get();
+    }
   }
+  for (const auto& ph : ready) connect_descendants(ph, now, out);
+  if (lowest && lowest->height() > committed_->height() + 1 && fetched_.count(lowest->hash()))
+    request_block(lowest->parent_hash(), peer, now, out);
 }
 
 // ---- dispatch ---------------------------------------------------------------------
@@ -674,7 +687,20 @@ void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
     send(next, BlockRequest{it->first, cfg_.sync_batch}, out);
     ++it;
   }
+  if (sync_wants_.empty() && !fetched_.empty()) resume_sync(validators().leader(pm_.view()), now, out);
   if (now >= pm_.deadline()) local_timeout(now, out);
+}
+
+std::string HotStuffCore::debug_string() const {
+  std::string s = "tree=" + std::to_string(tree_.size()) + " fetched=" + std::to_string(fetched_.size()) +
+                  " pending_props=" + std::to_string(pending_proposals_.size()) +
+                  " wants=" + std::to_string(sync_wants_.size()) +
+                  " sync_requests=" + std::to_string(stats_.sync_requests) +
+                  " committed=" + committed_->hash().short_hex() + " hqc_block=" + high_qc_.block_hash.short_hex();
+  for (auto& [h, e] : tree_)
+    s += " [" + std::to_string(e.block->height()) + "/v" + std::to_string(e.block->view()) + " " + h.short_hex() +
+         "<-" + e.block->parent_hash().short_hex() + "]";
+  return s;
 }
 
 }  // namespace consortia

@@ -113,6 +113,7 @@ class HotStuffCore {
   const ConsensusStats& stats() const { return stats_; }
   const Pacemaker& pacemaker() const { return pm_; }
   size_t pending_blocks() const { return tree_.size(); }
+  std::string debug_string() const;
 
  private:
   struct Entry {
@@ -150,6 +151,7 @@ class HotStuffCore {
   void enter_view(TimeMs now, ConsensusOutput& out);
   // Validates and adds a block whose parent is known; returns false if refused.
   bool insert_block(const BlockPtr& b, TimeMs now, bool fresh, ConsensusOutput& out);
+  void resume_sync(const NodeId& peer, TimeMs now, ConsensusOutput& out);
   void connect_descendants(const Hash32& hash, TimeMs now, ConsensusOutput& out);
   void try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out);
   void try_commit(const Hash32& certified, TimeMs now, ConsensusOutput& out);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <queue>
@@ -146,6 +148,7 @@ struct Simulation::Impl {
   std::vector<double> latencies_ms;
 
   Report report;
+  bool debug_ = std::getenv("CONSORTIA_SIM_DEBUG") != nullptr;
 
   explicit Impl(Scenario s) : sc(std::move(s)), rng(sc.seed) {}
 
@@ -524,6 +527,9 @@ struct Simulation::Impl {
     for (auto& c : out.commits) on_commit(in, c, t);
     report.equivocations_detected += out.equivocations.size();
     report.rejected_inputs += out.rejections.size();
+    if (debug_)
+      for (auto& r : out.rejections)
+        std::fprintf(stderr, "%.3f node %d rejected: %s\n", t / 1e6, in.index, r.c_str());
     for (const auto& o : out.messages) {
       if (in.honest() || in.byz == ByzantineKind::kTwins)
         route(in, o.to, o.msg, t);
@@ -779,6 +785,16 @@ struct Simulation::Impl {
       if (in.height <= liveness_mark_height)
         stalled.push_back(std::to_string(in.index) + "@" + std::to_string(in.height));
     }
+    if (std::getenv("CONSORTIA_SIM_DEBUG"))
+      for (auto& in : inst)
+        if (in.up) {
+          auto st = in.node->status();
+          std::fprintf(stderr, "node %d h=%llu view=%llu hqc=%llu pending=%zu mempool=%zu timeouts=%llu\n", in.index,
+                       (unsigned long long)st.height, (unsigned long long)st.view,
+                       (unsigned long long)st.high_qc_view, in.node->consensus().pending_blocks(), st.mempool_size,
+                       (unsigned long long)st.views_by_timeout);
+          std::fprintf(stderr, "   %s\n", in.node->consensus().debug_string().c_str());
+        }
     report.min_honest_height = min_height == UINT64_MAX ? 0 : min_height;
     if (!stalled.empty()) {
       report.liveness_ok = false;

@@ -203,7 +203,9 @@ TEST(SimulatorCli, BadInputIsRefusedWithAReason) {
   for (const auto& argv : bad) {
     auto r = parse_command_line(static_cast<int>(argv.size()), argv.data());
     EXPECT_FALSE(r.ok()) << argv[1];
-    if (!r.ok()) EXPECT_FALSE(r.error().detail.empty());
+    if (!r.ok()) {
+      EXPECT_FALSE(r.error().detail.empty());
+    }
   }
 }
 

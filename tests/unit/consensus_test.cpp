@@ -148,7 +148,7 @@ TEST(Consensus, RestartedNodeResumesFromItsStoreAndCatchesUp) {
   c.open(3);
   EXPECT_EQ(c.node(3).status().height, before) << "resumes at its last committed block";
   ASSERT_TRUE(c.run_until([&] { return c.node(3).status().height >= 45; }, 120000));
-  for (size_t h = 0; h < c.commits[3].size(); ++h)
+  for (size_t h = 0; h < std::min(c.commits[3].size(), c.commits[0].size()); ++h)
     EXPECT_EQ(c.commits[3][h]->hash(), c.commits[0][h]->hash());
 }
 
@@ -181,7 +181,7 @@ TEST(Consensus, VoteWithABadSignatureIsRejected) {
   Cluster c(4);
   ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 1; }, 30000));
   Vote v;
-  v.view = c.node(0).status().view;
+  v.view = c.node(0).status().view + 5;  // ahead of every certificate
   v.height = 99;
   v.voter = c.node(1).id();
   v.signature = Bytes(64, 7);

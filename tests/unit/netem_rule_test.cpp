@@ -42,7 +42,9 @@ TEST(NetemRule, RejectsBadInputWithAReason) {
                           "delay -5ms", "loss 1e9%"}) {
     auto r = parse_link_rule(bad);
     EXPECT_FALSE(r.ok()) << "accepted '" << bad << "'";
-    if (!r.ok()) EXPECT_FALSE(r.error().detail.empty());
+    if (!r.ok()) {
+      EXPECT_FALSE(r.error().detail.empty());
+    }
   }
 }
 
