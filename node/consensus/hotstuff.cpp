@@ -360,7 +360,7 @@ bool HotStuffCore::uncommitted_txs(const Hash32& tip) const {
 // ---- proposing ---------------------------------------------------------------
 
 void HotStuffCore::on_work(TimeMs now, ConsensusOutput& out) {
-  if (propose_at_ > now) maybe_propose(now, out);
+  if (last_proposed_view_ < pm_.view()) maybe_propose(now, out);
 }
 
 void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
@@ -660,7 +660,9 @@ void HotStuffCore::on_message(const NodeId& from, const Message& msg, TimeMs now
 }
 
 void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
-  if (propose_at_ > 0 && now >= propose_at_) {
+  // Also covers the first view after start or restart, entered without a
+  // certificate arriving.
+  if ((propose_at_ > 0 && now >= propose_at_) || (propose_at_ == 0 && last_proposed_view_ < pm_.view())) {
     propose_at_ = 0;
     maybe_propose(now, out);
   }

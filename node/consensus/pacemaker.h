@@ -3,7 +3,8 @@
 // A view is entered on a QC or a TC for the previous view. Each view that ends
 // by timeout doubles the next timeout (up to 2^max_backoff times the base);
 // each view that ends with a QC halves it again, so a slow network settles at
-// a timeout long enough for it instead of oscillating.
+// a timeout long enough for it instead of oscillating. While a view is timed
+// out, the timeout message is repeated every base timeout.
 #pragma once
 
 #include <algorithm>
@@ -15,7 +16,7 @@ using TimeMs = int64_t;
 
 struct PacemakerConfig {
   TimeMs base_timeout_ms = 1000;
-  uint32_t max_backoff = 5;
+  uint32_t max_backoff = 3;
 };
 
 class Pacemaker {
@@ -43,8 +44,10 @@ class Pacemaker {
   }
   // Restores a view after restart without counting it as progress.
   void restore(uint64_t view, TimeMs now) { enter(std::max<uint64_t>(view, 1), now); }
-  // After a local timeout, wait again before retransmitting the timeout.
-  void rearm(TimeMs now) { deadline_ = now + current_timeout(); }
+  // After a local timeout the view's timeout is retransmitted every base
+  // timeout (not the backed-off one): a lost timeout must not cost a whole
+  // back-off period once the network heals.
+  void rearm(TimeMs now) { deadline_ = now + cfg_.base_timeout_ms; }
 
  private:
   void enter(uint64_t view, TimeMs now) {

@@ -9,7 +9,7 @@ namespace consortia::sim {
 
 struct SweepShape {
   std::vector<int> sizes{4, 7, 10};
-  double seconds = 60;
+  double seconds = 90;
   double heal_at = 20;
   double tps = 30;
 };

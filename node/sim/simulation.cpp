@@ -95,6 +95,7 @@ struct Simulation::Impl {
     int64_t egress_free = 0;
     uint64_t height = 0;
     LinkRule egress;  // the node's own rule (timeline), merged over the global one
+    uint64_t debug_timeouts = 0;
     bool honest() const { return byz == ByzantineKind::kNone; }
   };
 
@@ -330,6 +331,15 @@ struct Simulation::Impl {
                    static_cast<int64_t>(static_cast<double>(after.hashed_bytes - before.hashed_bytes) *
                                         costs.hash_ns_per_byte / 1000);
     in.busy_until = t + cost;
+    if (debug_ && in.node) {
+      auto st = in.node->status();
+      if (st.views_by_timeout != in.debug_timeouts) {
+        in.debug_timeouts = st.views_by_timeout;
+        std::fprintf(stderr, "%.3f node %d entered view %llu by timeout (h=%llu hqc=%llu) %s\n", t / 1e6,
+                     in.index, (unsigned long long)st.view, (unsigned long long)st.height,
+                     (unsigned long long)st.high_qc_view, in.node->consensus().debug_string().c_str());
+      }
+    }
     dispatch(in, out, t + cost);
     schedule_tick(in, t);
   }

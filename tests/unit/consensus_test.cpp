@@ -25,7 +25,7 @@ uint64_t min_height(Cluster& c) {
 }
 
 TEST(Pacemaker, DoublesTimeoutAfterEachFailedView) {
-  Pacemaker pm({1000, 3});
+  Pacemaker pm({1000, 3});  // explicit cap
   pm.restore(1, 0);
   EXPECT_EQ(pm.current_timeout(), 1000);
   EXPECT_TRUE(pm.advance_by_tc(1, 0));
