@@ -28,7 +28,25 @@ bool from_hex(std::string_view hex, Bytes& out);
 struct Hash32 {
   std::array<uint8_t, 32> v{};
 
-  auto operator<=>(const Hash32&) const = default;
+  // Word-wise comparisons: digests are compared in every map and set of the
+  // node, and the order is the same as a byte-wise (memcmp) order.
+  bool operator==(const Hash32& o) const {
+    for (int i = 0; i < 4; ++i)
+      if (word(i) != o.word(i)) return false;
+    return true;
+  }
+  std::strong_ordering operator<=>(const Hash32& o) const {
+    for (int i = 0; i < 4; ++i) {
+      uint64_t a = __builtin_bswap64(word(i)), b = __builtin_bswap64(o.word(i));
+      if (a != b) return a < b ? std::strong_ordering::less : std::strong_ordering::greater;
+    }
+    return std::strong_ordering::equal;
+  }
+  uint64_t word(int i) const {
+    uint64_t w;
+    std::memcpy(&w, v.data() + 8 * i, 8);
+    return w;
+  }
   bool is_zero() const {
     for (auto b : v)
       if (b) return false;

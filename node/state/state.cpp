@@ -72,6 +72,9 @@ StatePtr StateSnapshot::from_entries(const CryptoSuite& suite,
   auto s = std::make_shared<StateSnapshot>();
   for (auto& [key, value] : entries) {
     Hash32 leaf = entry_leaf(suite, key, value);
+    Bytes id;
+    if (key.rfind("n/", 0) == 0 && from_hex(std::string_view(key).substr(2), id) && id.size() == 32)
+      s->nonces_[Hash32::from(id)] = decode_nonce(value);
     s->entries_.emplace(key, Entry{std::move(value), leaf});
   }
   s->recompute_root(suite);
@@ -86,8 +89,8 @@ void StateSnapshot::recompute_root(const CryptoSuite& suite) {
 }
 
 uint64_t StateSnapshot::next_nonce(const NodeId& sender) const {
-  const Bytes* v = get(nonce_key(sender));
-  return v ? decode_nonce(*v) : 0;
+  auto it = nonces_.find(sender);
+  return it == nonces_.end() ? 0 : it->second;
 }
 
 const Bytes* StateSnapshot::get(const std::string& key) const {
@@ -108,7 +111,10 @@ std::string StateSnapshot::data_key(const NodeId& sender, std::string_view key) 
 Result<StatePtr> StateMachine::apply(const StatePtr& parent,
                                      const std::vector<TxPtr>& txs) const {
   auto s = std::make_shared<StateSnapshot>();
-  if (parent) s->entries_ = parent->entries_;
+  if (parent) {
+    s->entries_ = parent->entries_;
+    s->nonces_ = parent->nonces_;
+  }
   auto write = [&](std::string key, Bytes value) {
     Hash32 leaf = entry_leaf(suite_, key, value);
     s->touched_.push_back(key);
@@ -122,6 +128,7 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent,
     if (tx->kind() == TxKind::kPut)
       write(StateSnapshot::data_key(tx->sender_id(), put->key), std::move(put->value));
     write(StateSnapshot::nonce_key(tx->sender_id()), encode_nonce(expected + 1));
+    s->nonces_[tx->sender_id()] = expected + 1;
   }
   std::sort(s->touched_.begin(), s->touched_.end());
   s->touched_.erase(std::unique(s->touched_.begin(), s->touched_.end()), s->touched_.end());

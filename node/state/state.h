@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ledger/merkle.h"
@@ -46,6 +47,7 @@ class StateSnapshot {
  private:
   friend class StateMachine;
   std::map<std::string, Entry> entries_;
+  std::unordered_map<NodeId, uint64_t> nonces_;  // index over the "n/" entries
   std::vector<std::string> touched_;
   Hash32 root_;
   void recompute_root(const CryptoSuite& suite);
