@@ -42,11 +42,15 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
   auto safety = store.load_safety();
   if (!safety) return safety.error();
   SafetyState restored = safety->value_or(SafetyState{});
+  auto pending = store.load_pending();
+  if (!pending) return pending.error();
   CertificateContext ctx{suite, n->chain_id_, n->genesis_->hash()};
   BlockBuilder& builder = *n;
   CommittedBlockSource& source = *n;
   n->core_ = std::make_unique<HotStuffCore>(cfg.consensus, ctx, n->schedule_, *n->signer_, builder,
                                             source, tip, state, restored, now);
+  n->core_->restore_pending(std::move(*pending), now);
+  n->saved_high_block_ = restored.high_qc.block_hash;
   return n;
 }
 
@@ -98,6 +102,10 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
     out.commits.push_back(std::move(c));
   }
   if (!halted_.empty()) return;  // nothing leaves a node that cannot persist
+  if (auto st = save_certified_chain(); !st) {
+    halted_ = "storage failure: " + st.error().to_string();
+    return;
+  }
   if (co.safety_changed) {
     if (auto st = store_.save_safety(core_->safety_state()); !st) {
       halted_ = "storage failure: " + st.error().to_string();
@@ -107,6 +115,23 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
   for (auto& m : co.messages) out.messages.push_back(std::move(m));
   for (auto& e : co.equivocations) out.equivocations.push_back(e);
   for (auto& r : co.rejections) out.rejections.push_back(std::move(r));
+}
+
+Status Node::save_certified_chain() {
+  const Hash32& top = core_->high_qc().block_hash;
+  if (top == saved_high_block_) return {};
+  // The certified block and its uncommitted ancestors, newest first, until one
+  // that was saved before.
+  std::vector<BlockPtr> chain;
+  for (BlockPtr b = core_->pending_block(top); b; b = core_->pending_block(b->parent_hash())) {
+    chain.push_back(b);
+    if (b->hash() == saved_high_block_) break;
+  }
+  if (chain.empty()) return {};  // not received yet; saved once it arrives
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+    if (auto st = store_.save_pending(*it); !st) return st;
+  saved_high_block_ = top;
+  return {};
 }
 
 void Node::on_message(const NodeId& from, const Message& msg, TimeMs now, NodeOutput& out) {

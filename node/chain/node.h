@@ -73,6 +73,7 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   BlockPtr committed_block(const Hash32& hash) override;
 
   void finish(ConsensusOutput& co, NodeOutput& out);
+  Status save_certified_chain();
   void flush_gossip(NodeOutput& out);
 
   NodeConfig cfg_;
@@ -90,6 +91,7 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   std::vector<TxPtr> gossip_;
   TimeMs gossip_due_ = 0;
   std::string halted_;
+  Hash32 saved_high_block_;  // last high-QC block written with save_pending
 };
 
 }  // namespace consortia

@@ -15,11 +15,15 @@ static Status check_signers(const CertificateContext& ctx, const ValidatorSet& s
     return make_error(ErrorCode::kBadCertificate,
                       std::string(what) + " has " + std::to_string(entries.size()) +
                           " signatures, quorum is " + std::to_string(set.quorum()));
+  // Signers are sorted, and so is the set: one merge walk finds them all.
+  const auto& members = set.by_id();
+  size_t m = 0;
   for (size_t i = 0; i < entries.size(); ++i) {
     const auto& e = entries[i];
     if (i > 0 && !(entries[i - 1].signer < e.signer))
       return make_error(ErrorCode::kBadCertificate, std::string(what) + " signers not distinct");
-    const Validator* v = set.find(e.signer);
+    while (m < members.size() && members[m]->id < e.signer) ++m;
+    const Validator* v = m < members.size() && members[m]->id == e.signer ? members[m] : nullptr;
     if (!v)
       return make_error(ErrorCode::kBadCertificate,
                         std::string(what) + " signed by non-validator " + e.signer.short_hex());

@@ -39,6 +39,15 @@ HotStuffCore::HotStuffCore(ConsensusConfig cfg, CertificateContext ctx,
   recent_index_.emplace(committed_->hash(), committed_);
 }
 
+void HotStuffCore::restore_pending(std::vector<BlockPtr> blocks, TimeMs now) {
+  std::sort(blocks.begin(), blocks.end(),
+            [](const BlockPtr& a, const BlockPtr& b) { return a->height() < b->height(); });
+  ConsensusOutput ignored;
+  for (const auto& b : blocks)
+    if (b->height() > committed_->height() && check_qc(b->header().justify))
+      insert_block(b, now, false, ignored);
+}
+
 SafetyState HotStuffCore::safety_state() const {
   SafetyState s;
   s.last_voted_view = safety_.last_voted_view();

@@ -96,6 +96,15 @@ class HotStuffCore {
                BlockPtr committed_tip, StatePtr committed_state, const SafetyState& restored,
                TimeMs now);
 
+  // Certified blocks kept across a restart (BlockStore::load_pending): those
+  // that extend the committed chain are validated and put back in the tree.
+  void restore_pending(std::vector<BlockPtr> blocks, TimeMs now);
+  // An uncommitted block in the tree, or nullptr.
+  BlockPtr pending_block(const Hash32& hash) const {
+    auto* e = find(hash);
+    return e ? e->block : nullptr;
+  }
+
   void on_message(const NodeId& from, const Message& msg, TimeMs now, ConsensusOutput& out);
   void on_tick(TimeMs now, ConsensusOutput& out);
   // New work arrived (e.g. transactions): a waiting leader may propose now.

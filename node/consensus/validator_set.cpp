@@ -1,5 +1,7 @@
 #include "consensus/validator_set.h"
 
+#include <algorithm>
+
 #include "core/codec.h"
 
 namespace consortia {
@@ -17,6 +19,9 @@ ValidatorSet::ValidatorSet(const CryptoSuite& suite, std::vector<Validator> memb
     w.str(m.organisation);
   }
   hash_ = suite.hash(w.data());
+  for (const auto& m : members_) by_id_.push_back(&m);
+  std::sort(by_id_.begin(), by_id_.end(),
+            [](const Validator* a, const Validator* b) { return a->id < b->id; });
 }
 
 const Validator* ValidatorSet::find(const NodeId& id) const {

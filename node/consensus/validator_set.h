@@ -26,6 +26,8 @@ class ValidatorSet {
   size_t quorum() const { return members_.size() - max_faulty(); }
   size_t max_faulty() const { return members_.empty() ? 0 : (members_.size() - 1) / 3; }
   const Validator* find(const NodeId& id) const;
+  // Members in NodeId order, for walking a certificate's sorted signer list.
+  const std::vector<const Validator*>& by_id() const { return by_id_; }
   bool contains(const NodeId& id) const { return find(id) != nullptr; }
   // Round-robin rotation over the genesis order.
   const NodeId& leader(uint64_t view) const { return members_[view % members_.size()].id; }
@@ -35,6 +37,7 @@ class ValidatorSet {
  private:
   std::vector<Validator> members_;
   std::unordered_map<NodeId, size_t> index_;
+  std::vector<const Validator*> by_id_;
   Hash32 hash_;
 };
 

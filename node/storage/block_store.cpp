@@ -43,7 +43,19 @@ Status MemoryBlockStore::append(const BlockPtr& block, const StatePtr& state) {
   blocks_.push_back(block);
   by_hash_.emplace(block->hash(), block->height());
   state_ = state;
+  std::erase_if(pending_, [&](const auto& kv) { return kv.second->height() <= block->height(); });
   return {};
+}
+
+Status MemoryBlockStore::save_pending(const BlockPtr& block) {
+  pending_[block->hash()] = block;
+  return {};
+}
+
+Result<std::vector<BlockPtr>> MemoryBlockStore::load_pending() {
+  std::vector<BlockPtr> out;
+  for (const auto& [h, b] : pending_) out.push_back(b);
+  return out;
 }
 
 Status MemoryBlockStore::save_safety(const SafetyState& s) {

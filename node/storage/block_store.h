@@ -3,6 +3,7 @@
 // reopens at exactly the last block whose append() returned success.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -31,6 +32,11 @@ class BlockStore {
   virtual Status append(const BlockPtr& block, const StatePtr& state) = 0;
   virtual Status save_safety(const SafetyState& s) = 0;
   virtual Result<std::optional<SafetyState>> load_safety() = 0;
+  // Certified blocks above the tip (not yet committed). Without them a node
+  // whose whole network restarted could not extend its highest certificate.
+  // append() drops those at or below the new tip.
+  virtual Status save_pending(const BlockPtr& block) = 0;
+  virtual Result<std::vector<BlockPtr>> load_pending() = 0;
 
   // Height and block of the tip; 0 and nullptr for an empty store.
   virtual uint64_t tip_height() const = 0;
@@ -47,6 +53,8 @@ class MemoryBlockStore final : public BlockStore {
   Status append(const BlockPtr& block, const StatePtr& state) override;
   Status save_safety(const SafetyState& s) override;
   Result<std::optional<SafetyState>> load_safety() override;
+  Status save_pending(const BlockPtr& block) override;
+  Result<std::vector<BlockPtr>> load_pending() override;
   uint64_t tip_height() const override;
   Result<BlockPtr> block_at(uint64_t height) override;
   Result<BlockPtr> block_by_hash(const Hash32& hash) override;
@@ -57,6 +65,7 @@ class MemoryBlockStore final : public BlockStore {
   std::unordered_map<Hash32, uint64_t> by_hash_;
   StatePtr state_;
   std::optional<SafetyState> safety_;
+  std::map<Hash32, BlockPtr> pending_;
 };
 
 }  // namespace consortia

@@ -2,241 +2,418 @@
 
 #include <sqlite3.h>
 
+#include <map>
+#include <utility>
+
 namespace consortia {
 namespace {
 
-// Owns a prepared statement.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &st_, nullptr); }
-  ~Stmt() { sqlite3_finalize(st_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  sqlite3_stmt* get() { return st_; }
-  void blob(int i, ByteView b) {
-    sqlite3_bind_blob(st_, i, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
-  }
-  void text(int i, const std::string& s) {
-    sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-  }
-  void i64(int i, int64_t v) { sqlite3_bind_int64(st_, i, v); }
-  int step() { return sqlite3_step(st_); }
-  Bytes column_blob(int i) {
-    auto* p = static_cast<const uint8_t*>(sqlite3_column_blob(st_, i));
-    int n = sqlite3_column_bytes(st_, i);
-    return p ? Bytes(p, p + n) : Bytes{};
-  }
-
- private:
-  sqlite3_stmt* st_ = nullptr;
-  int rc_;
-};
-
+// Corruption is what the file says about itself; everything else (no space,
+// permissions, locks, a missing directory) is an I/O problem the operator can
+// fix without losing the store.
 ErrorCode code_for(int rc) {
-  int primary = rc & 0xff;
-  return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB ? ErrorCode::kStorageCorrupt
-                                                                : ErrorCode::kStorageIo;
+  switch (rc & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return ErrorCode::kStorageCorrupt;
+    case SQLITE_CONSTRAINT:
+      return ErrorCode::kDuplicate;
+    default:
+      return ErrorCode::kStorageIo;
+  }
 }
+
+// Version 1, then what each later version adds.
+constexpr const char* kSchemaV1 =
+    "CREATE TABLE blocks(height INTEGER PRIMARY KEY, hash BLOB UNIQUE NOT NULL,"
+    " data BLOB NOT NULL);"
+    "CREATE TABLE txs(id BLOB PRIMARY KEY,"
+    " height INTEGER NOT NULL REFERENCES blocks(height), idx INTEGER NOT NULL);"
+    "CREATE TABLE state(key TEXT PRIMARY KEY, value BLOB NOT NULL);"
+    "CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB NOT NULL);";
+constexpr const char* kUpgradeToV2 =
+    "CREATE TABLE pending(hash BLOB PRIMARY KEY, height INTEGER NOT NULL, data BLOB NOT NULL);";
+
+constexpr const char* kSafetyKey = "safety";
 
 }  // namespace
 
+void SqliteBlockStore::CloseDb::operator()(sqlite3* db) const {
+  sqlite3_close_v2(db);
+}
+
+// Owns one prepared statement.
+class SqliteBlockStore::Statement {
+ public:
+  Statement() = default;
+  Statement(Statement&& o) noexcept : st_(std::exchange(o.st_, nullptr)) {}
+  Statement& operator=(Statement&& o) noexcept {
+    std::swap(st_, o.st_);
+    return *this;
+  }
+  ~Statement() { sqlite3_finalize(st_); }
+  sqlite3_stmt* get() const { return st_; }
+  sqlite3_stmt** out() { return &st_; }
+
+ private:
+  sqlite3_stmt* st_ = nullptr;
+};
+
+// One use of a prepared statement: binds, steps, reads columns, and resets
+// the statement when it goes out of scope so that no read stays open.
+class SqliteBlockStore::Query {
+ public:
+  explicit Query(const Statement& s) : st_(s.get()) {}
+  ~Query() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+
+  // An empty blob is bound as a zero-length blob, not as NULL.
+  Query& blob(int i, ByteView b) {
+    if (b.empty())
+      sqlite3_bind_zeroblob(st_, i, 0);
+    else
+      sqlite3_bind_blob64(st_, i, b.data(), b.size(), SQLITE_TRANSIENT);
+    return *this;
+  }
+  // Text is stored byte for byte (keys may hold any bytes, NUL included).
+  Query& text(int i, std::string_view s) {
+    sqlite3_bind_text64(st_, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    return *this;
+  }
+  Query& i64(int i, int64_t v) {
+    sqlite3_bind_int64(st_, i, v);
+    return *this;
+  }
+  int step() { return sqlite3_step(st_); }
+
+  Bytes column_blob(int i) const {
+    auto* p = static_cast<const uint8_t*>(sqlite3_column_blob(st_, i));
+    size_t n = static_cast<size_t>(sqlite3_column_bytes(st_, i));
+    return p ? Bytes(p, p + n) : Bytes{};
+  }
+  std::string column_text(int i) const {
+    auto* p = static_cast<const char*>(sqlite3_column_blob(st_, i));
+    size_t n = static_cast<size_t>(sqlite3_column_bytes(st_, i));
+    return p ? std::string(p, n) : std::string{};
+  }
+  int64_t column_i64(int i) const { return sqlite3_column_int64(st_, i); }
+
+ private:
+  sqlite3_stmt* st_;
+};
+
+struct SqliteBlockStore::Statements {
+  Statement begin, commit, rollback;
+  Statement insert_block, insert_tx, put_state, delete_state;
+  Statement block_at, block_by_hash, all_state;
+  Statement save_safety, load_safety;
+  Statement save_pending, load_pending, drop_pending;
+};
+
+SqliteBlockStore::SqliteBlockStore(sqlite3* db, const CryptoSuite& suite)
+    : db_(db), suite_(suite) {}
+
+SqliteBlockStore::~SqliteBlockStore() = default;
+
 Error SqliteBlockStore::db_error(const std::string& what) const {
-  int rc = sqlite3_extended_errcode(db_);
-  return make_error(code_for(rc), what + ": " + sqlite3_errmsg(db_));
+  int rc = sqlite3_extended_errcode(db_.get());
+  return make_error(code_for(rc), what + ": " + sqlite3_errmsg(db_.get()));
 }
-
-Status SqliteBlockStore::exec(const char* sql) {
-  char* msg = nullptr;
-  int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &msg);
-  if (rc == SQLITE_OK) return {};
-  std::string m = msg ? msg : sqlite3_errstr(rc);
-  sqlite3_free(msg);
-  return make_error(code_for(rc), std::string("sqlite: ") + m);
-}
-
-SqliteBlockStore::~SqliteBlockStore() { sqlite3_close(db_); }
 
 Result<std::unique_ptr<SqliteBlockStore>> SqliteBlockStore::open(const std::string& path,
                                                                  const CryptoSuite& suite) {
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  std::unique_ptr<SqliteBlockStore> s(new SqliteBlockStore(raw, suite));  // owns raw from here
   if (rc != SQLITE_OK) {
-    std::string m = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    sqlite3_close(db);
+    std::string m = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
     return make_error(code_for(rc), "cannot open " + path + ": " + m);
   }
-  std::unique_ptr<SqliteBlockStore> s(new SqliteBlockStore(db, suite));
-  sqlite3_busy_timeout(db, 5000);
-  if (auto st = s->init(); !st)
-    return make_error(st.error().code, path + ": " + st.error().detail);
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, 5000);
+  if (auto st = s->init(); !st) return make_error(st.error().code, path + ": " + st.error().detail);
   return s;
 }
 
 Status SqliteBlockStore::init() {
+  if (auto st = check_integrity(); !st) return st;
   {
-    Stmt check(db_, "PRAGMA quick_check");
-    if (!check.ok()) return db_error("not a Consortia store");
-    if (check.step() != SQLITE_ROW) return db_error("integrity check failed");
-    Bytes verdict = check.column_blob(0);
-    if (std::string(verdict.begin(), verdict.end()) != "ok")
+    Statement mode;
+    if (sqlite3_prepare_v2(db_.get(), "PRAGMA journal_mode=WAL", -1, mode.out(), nullptr) !=
+        SQLITE_OK)
+      return db_error("setting the journal mode");
+    Query q(mode);
+    if (q.step() != SQLITE_ROW) return db_error("setting the journal mode");
+    if (q.column_text(0) != "wal")
+      return make_error(ErrorCode::kStorageIo,
+                        "the file system does not allow write-ahead logging (journal mode " +
+                            q.column_text(0) + ")");
+  }
+  for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})
+    if (sqlite3_exec(db_.get(), pragma, nullptr, nullptr, nullptr) != SQLITE_OK)
+      return db_error(pragma);
+  if (auto st = create_or_check_schema(); !st) return st;
+
+  // Preparing every statement once also proves that the tables are ours.
+  statements_ = std::make_unique<Statements>();
+  Statements& s = *statements_;
+  const std::pair<Statement*, const char*> sql[] = {
+      {&s.begin, "BEGIN IMMEDIATE"},
+      {&s.commit, "COMMIT"},
+      {&s.rollback, "ROLLBACK"},
+      {&s.insert_block, "INSERT INTO blocks(height, hash, data) VALUES(?1, ?2, ?3)"},
+      {&s.insert_tx, "INSERT INTO txs(id, height, idx) VALUES(?1, ?2, ?3)"},
+      {&s.put_state, "INSERT OR REPLACE INTO state(key, value) VALUES(?1, ?2)"},
+      {&s.delete_state, "DELETE FROM state WHERE key = ?1"},
+      {&s.block_at, "SELECT data, hash FROM blocks WHERE height = ?1"},
+      {&s.block_by_hash, "SELECT data, hash, height FROM blocks WHERE hash = ?1"},
+      {&s.all_state, "SELECT key, value FROM state"},
+      {&s.save_safety, "INSERT OR REPLACE INTO meta(k, v) VALUES(?1, ?2)"},
+      {&s.load_safety, "SELECT v FROM meta WHERE k = ?1"},
+      {&s.save_pending, "INSERT OR REPLACE INTO pending(hash, height, data) VALUES(?1, ?2, ?3)"},
+      {&s.load_pending, "SELECT data, hash, height FROM pending ORDER BY height, hash"},
+      {&s.drop_pending, "DELETE FROM pending WHERE height <= ?1"},
+  };
+  for (const auto& [stmt, text] : sql)
+    if (sqlite3_prepare_v3(db_.get(), text, -1, SQLITE_PREPARE_PERSISTENT, stmt->out(), nullptr) !=
+        SQLITE_OK)
       return make_error(ErrorCode::kStorageCorrupt,
-                        "damaged database: " + std::string(verdict.begin(), verdict.end()));
-  }
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                             "PRAGMA foreign_keys=ON"})
-    if (auto st = exec(pragma); !st) return st;
-  int version = 0;
-  {
-    Stmt v(db_, "PRAGMA user_version");
-    if (!v.ok() || v.step() != SQLITE_ROW) return db_error("reading schema version");
-    version = sqlite3_column_int(v.get(), 0);
-  }
+                        std::string("tables do not match schema version ") +
+                            std::to_string(kSchemaVersion) + ": " + sqlite3_errmsg(db_.get()));
+  return load_tip();
+}
+
+Status SqliteBlockStore::check_integrity() {
+  Statement check;
+  if (sqlite3_prepare_v2(db_.get(), "PRAGMA quick_check", -1, check.out(), nullptr) != SQLITE_OK)
+    return db_error("not a Consortia block store");
+  Query q(check);
+  int rc = q.step();
+  if (rc != SQLITE_ROW) return db_error("integrity check failed");
+  std::string verdict = q.column_text(0);
+  if (verdict != "ok")
+    return make_error(ErrorCode::kStorageCorrupt, "damaged database: " + verdict);
+  return {};
+}
+
+Status SqliteBlockStore::create_or_check_schema() {
+  // Read and create under a write lock so two processes opening a new file
+  // at once do not both create the tables.
+  if (sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return db_error("locking the store");
+  auto fail = [&](Error e) -> Status {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    return e;
+  };
+  auto count = [&](const char* sql, int64_t& out) -> bool {
+    Statement st;
+    if (sqlite3_prepare_v2(db_.get(), sql, -1, st.out(), nullptr) != SQLITE_OK) return false;
+    Query q(st);
+    if (q.step() != SQLITE_ROW) return false;
+    out = q.column_i64(0);
+    return true;
+  };
+  int64_t version = 0, tables = 0;
+  if (!count("PRAGMA user_version", version)) return fail(db_error("reading the schema version"));
+  std::string create;
   if (version == 0) {
-    auto st = exec(
-        "BEGIN IMMEDIATE;"
-        "CREATE TABLE IF NOT EXISTS blocks(height INTEGER PRIMARY KEY, hash BLOB UNIQUE NOT NULL,"
-        " data BLOB NOT NULL);"
-        "CREATE TABLE IF NOT EXISTS txs(id BLOB PRIMARY KEY, height INTEGER NOT NULL,"
-        " idx INTEGER NOT NULL);"
-        "CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value BLOB NOT NULL);"
-        "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v BLOB NOT NULL);"
-        "PRAGMA user_version=1;"
-        "COMMIT;");
-    if (!st) return st;
+    if (!count("SELECT COUNT(*) FROM sqlite_master", tables))
+      return fail(db_error("reading the schema"));
+    if (tables != 0)
+      return fail(make_error(ErrorCode::kStorageCorrupt,
+                             "not a Consortia block store: the database holds other tables"));
+    create = std::string(kSchemaV1) + kUpgradeToV2;
+  } else if (version == 1) {
+    create = kUpgradeToV2;
   } else if (version != kSchemaVersion) {
-    return make_error(ErrorCode::kStorageCorrupt,
-                      "unknown schema version " + std::to_string(version));
+    return fail(make_error(ErrorCode::kStorageCorrupt, "unknown schema version " +
+                                                           std::to_string(version) +
+                                                           " (this build reads version " +
+                                                           std::to_string(kSchemaVersion) + ")"));
   }
-  Stmt tip(db_, "SELECT height, hash FROM blocks ORDER BY height DESC LIMIT 1");
-  if (!tip.ok()) return db_error("reading the tip");
-  int rc = tip.step();
-  if (rc == SQLITE_ROW) {
-    tip_height_ = static_cast<uint64_t>(sqlite3_column_int64(tip.get(), 0));
-    tip_hash_ = Hash32::from(tip.column_blob(1));
-    Stmt count(db_, "SELECT COUNT(*) FROM blocks");
-    if (count.step() != SQLITE_ROW ||
-        static_cast<uint64_t>(sqlite3_column_int64(count.get(), 0)) != tip_height_)
-      return make_error(ErrorCode::kStorageCorrupt, "blocks missing below the tip");
-  } else if (rc != SQLITE_DONE) {
+  if (!create.empty()) {
+    create += "PRAGMA user_version=" + std::to_string(kSchemaVersion) + ";";
+    if (sqlite3_exec(db_.get(), create.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+      return fail(db_error("creating the tables"));
+  }
+  if (sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return fail(db_error("creating the tables"));
+  return {};
+}
+
+Status SqliteBlockStore::load_tip() {
+  Statement tip;
+  if (sqlite3_prepare_v2(db_.get(),
+                         "SELECT height, hash, (SELECT COUNT(*) FROM blocks) FROM blocks"
+                         " ORDER BY height DESC LIMIT 1",
+                         -1, tip.out(), nullptr) != SQLITE_OK)
     return db_error("reading the tip");
-  }
+  Query q(tip);
+  int rc = q.step();
+  if (rc == SQLITE_DONE) return {};
+  if (rc != SQLITE_ROW) return db_error("reading the tip");
+  int64_t height = q.column_i64(0), count = q.column_i64(2);
+  Bytes hash = q.column_blob(1);
+  if (height < 1 || count != height)
+    return make_error(ErrorCode::kStorageCorrupt,
+                      "blocks missing below the tip at height " + std::to_string(height));
+  if (hash.size() != 32)
+    return make_error(ErrorCode::kStorageCorrupt,
+                      "bad hash stored for block " + std::to_string(height));
+  tip_height_ = static_cast<uint64_t>(height);
+  tip_hash_ = Hash32::from(hash);
   return {};
 }
 
 Status SqliteBlockStore::append(const BlockPtr& block, const StatePtr& state) {
+  if (!block || !state) return make_error(ErrorCode::kInvalidArgument, "no block or no state");
   if (block->height() != tip_height_ + 1)
     return make_error(ErrorCode::kInvalidArgument,
                       "block height " + std::to_string(block->height()) + " does not follow tip " +
                           std::to_string(tip_height_));
+  // The genesis block is not stored: the first block may name any parent.
   if (tip_height_ > 0 && block->parent_hash() != tip_hash_)
-    return make_error(ErrorCode::kInvalidArgument, "block does not extend the tip");
+    return make_error(ErrorCode::kInvalidArgument,
+                      "block " + std::to_string(block->height()) + " does not extend the tip");
   if (state->root() != block->header().state_root)
-    return make_error(ErrorCode::kInvalidArgument, "state does not belong to the block");
-  if (auto st = exec("BEGIN IMMEDIATE"); !st) return st;
-  auto fail = [&](const std::string& what) {
-    Error e = db_error(what);
-    (void)exec("ROLLBACK");
-    return e;
-  };
-  {
-    Stmt ins(db_, "INSERT INTO blocks(height, hash, data) VALUES(?,?,?)");
-    ins.i64(1, static_cast<int64_t>(block->height()));
-    ins.blob(2, block->hash().view());
-    ins.blob(3, block->encode());
-    if (ins.step() != SQLITE_DONE) return fail("storing block");
-  }
-  {
-    Stmt tx(db_, "INSERT OR REPLACE INTO txs(id, height, idx) VALUES(?,?,?)");
-    for (size_t i = 0; i < block->txs().size(); ++i) {
-      sqlite3_reset(tx.get());
-      tx.blob(1, block->txs()[i]->id().view());
-      tx.i64(2, static_cast<int64_t>(block->height()));
-      tx.i64(3, static_cast<int64_t>(i));
-      if (tx.step() != SQLITE_DONE) return fail("indexing transactions");
-    }
-  }
-  {
-    Stmt put(db_, "INSERT OR REPLACE INTO state(key, value) VALUES(?,?)");
-    Stmt del(db_, "DELETE FROM state WHERE key = ?");
-    for (const auto& key : state->touched()) {
-      const Bytes* v = state->get(key);
-      Stmt& s = v ? put : del;
-      sqlite3_reset(s.get());
-      s.text(1, key);
-      if (v) s.blob(2, *v);
-      if (s.step() != SQLITE_DONE) return fail("writing state");
-    }
-  }
-  if (auto st = exec("COMMIT"); !st) {
-    (void)exec("ROLLBACK");
-    return st;
+    return make_error(ErrorCode::kInvalidArgument,
+                      "state does not belong to block " + std::to_string(block->height()));
+
+  if (Query(statements_->begin).step() != SQLITE_DONE) return db_error("starting a transaction");
+  Status written = write_block(*block, *state);
+  if (written && Query(statements_->commit).step() != SQLITE_DONE)
+    written = db_error("committing block " + std::to_string(block->height()));
+  if (!written) {
+    // Some errors (disk full, I/O) roll the transaction back by themselves.
+    if (!sqlite3_get_autocommit(db_.get())) (void)Query(statements_->rollback).step();
+    return written;
   }
   tip_height_ = block->height();
   tip_hash_ = block->hash();
   return {};
 }
 
+Status SqliteBlockStore::write_block(const Block& block, const StateSnapshot& state) {
+  const auto height = static_cast<int64_t>(block.height());
+  const std::string at = " at height " + std::to_string(height);
+  {
+    Query q(statements_->insert_block);
+    q.i64(1, height).blob(2, block.hash().view()).blob(3, block.encode());
+    if (q.step() != SQLITE_DONE) return db_error("storing the block" + at);
+  }
+  for (size_t i = 0; i < block.txs().size(); ++i) {
+    Query q(statements_->insert_tx);
+    q.blob(1, block.txs()[i]->id().view()).i64(2, height).i64(3, static_cast<int64_t>(i));
+    if (q.step() != SQLITE_DONE) return db_error("indexing transaction " + std::to_string(i) + at);
+  }
+  for (const auto& key : state.touched()) {
+    const Bytes* value = state.get(key);
+    Query q(value ? statements_->put_state : statements_->delete_state);
+    q.text(1, key);
+    if (value) q.blob(2, *value);
+    if (q.step() != SQLITE_DONE) return db_error("writing state" + at);
+  }
+  Query drop(statements_->drop_pending);  // now committed, or never will be
+  drop.i64(1, height);
+  if (drop.step() != SQLITE_DONE) return db_error("dropping pending blocks" + at);
+  return {};
+}
+
 Status SqliteBlockStore::save_safety(const SafetyState& s) {
   Writer w;
   s.encode(w);
-  Stmt st(db_, "INSERT OR REPLACE INTO meta(k, v) VALUES('safety', ?)");
-  st.blob(1, w.data());
-  if (st.step() != SQLITE_DONE) return db_error("saving safety state");
+  Query q(statements_->save_safety);  // one statement: its own transaction
+  q.text(1, kSafetyKey).blob(2, w.data());
+  if (q.step() != SQLITE_DONE) return db_error("saving the safety state");
   return {};
 }
 
 Result<std::optional<SafetyState>> SqliteBlockStore::load_safety() {
-  Stmt st(db_, "SELECT v FROM meta WHERE k = 'safety'");
-  int rc = st.step();
+  Query q(statements_->load_safety);
+  q.text(1, kSafetyKey);
+  int rc = q.step();
   if (rc == SQLITE_DONE) return std::optional<SafetyState>{};
-  if (rc != SQLITE_ROW) return db_error("reading safety state");
-  auto s = SafetyState::decode(st.column_blob(0));
+  if (rc != SQLITE_ROW) return db_error("reading the safety state");
+  auto s = SafetyState::decode(q.column_blob(0));
   if (!s) return make_error(ErrorCode::kStorageCorrupt, "safety state: " + s.error().detail);
-  return std::optional<SafetyState>{*s};
+  return std::optional<SafetyState>{std::move(*s)};
 }
 
-Result<BlockPtr> SqliteBlockStore::decode_row(sqlite3_stmt* raw, uint64_t height) {
-  auto* p = static_cast<const uint8_t*>(sqlite3_column_blob(raw, 1));
-  Bytes stored_hash(p, p + sqlite3_column_bytes(raw, 1));
-  auto* d = static_cast<const uint8_t*>(sqlite3_column_blob(raw, 0));
-  auto b = Block::decode(suite_, ByteView(d, static_cast<size_t>(sqlite3_column_bytes(raw, 0))));
-  if (!b || (*b)->hash() != Hash32::from(stored_hash) || (*b)->height() != height)
-    return make_error(ErrorCode::kStorageCorrupt,
-                      "block at height " + std::to_string(height) + " is damaged");
-  return *b;
+Status SqliteBlockStore::save_pending(const BlockPtr& block) {
+  if (!block) return make_error(ErrorCode::kInvalidArgument, "no block");
+  Query q(statements_->save_pending);  // one statement: its own transaction
+  q.blob(1, block->hash().view())
+      .i64(2, static_cast<int64_t>(block->height()))
+      .blob(3, block->encode());
+  if (q.step() != SQLITE_DONE)
+    return db_error("saving pending block " + std::to_string(block->height()));
+  return {};
+}
+
+Result<std::vector<BlockPtr>> SqliteBlockStore::load_pending() {
+  std::vector<BlockPtr> out;
+  Query q(statements_->load_pending);
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW) {
+    auto b = decode_row(q, static_cast<uint64_t>(q.column_i64(2)), "pending block");
+    if (!b) return b.error();
+    out.push_back(std::move(*b));
+  }
+  if (rc != SQLITE_DONE) return db_error("reading pending blocks");
+  return out;
+}
+
+// Columns: data, hash.
+Result<BlockPtr> SqliteBlockStore::decode_row(Query& q, uint64_t height, const char* table) {
+  Bytes data = q.column_blob(0);
+  Bytes stored_hash = q.column_blob(1);
+  auto b = Block::decode(suite_, data);
+  std::string where = std::string(table) + " at height " + std::to_string(height);
+  if (!b)
+    return make_error(ErrorCode::kStorageCorrupt, where + " does not decode: " + b.error().detail);
+  if (stored_hash.size() != 32 || (*b)->hash() != Hash32::from(stored_hash) ||
+      (*b)->height() != height)
+    return make_error(ErrorCode::kStorageCorrupt, where + " does not match its stored hash");
+  return std::move(*b);
 }
 
 Result<BlockPtr> SqliteBlockStore::block_at(uint64_t height) {
-  Stmt st(db_, "SELECT data, hash FROM blocks WHERE height = ?");
-  st.i64(1, static_cast<int64_t>(height));
-  int rc = st.step();
+  Query q(statements_->block_at);
+  q.i64(1, static_cast<int64_t>(height));
+  int rc = q.step();
   if (rc == SQLITE_DONE)
     return make_error(ErrorCode::kNotFound, "no block at height " + std::to_string(height));
-  if (rc != SQLITE_ROW) return db_error("reading block");
-  return decode_row(st.get(), height);
+  if (rc != SQLITE_ROW) return db_error("reading block " + std::to_string(height));
+  return decode_row(q, height);
 }
 
 Result<BlockPtr> SqliteBlockStore::block_by_hash(const Hash32& hash) {
-  Stmt st(db_, "SELECT data, hash, height FROM blocks WHERE hash = ?");
-  st.blob(1, hash.view());
-  int rc = st.step();
+  Query q(statements_->block_by_hash);
+  q.blob(1, hash.view());
+  int rc = q.step();
   if (rc == SQLITE_DONE) return make_error(ErrorCode::kNotFound, "no block " + hash.short_hex());
-  if (rc != SQLITE_ROW) return db_error("reading block");
-  return decode_row(st.get(), static_cast<uint64_t>(sqlite3_column_int64(st.get(), 2)));
+  if (rc != SQLITE_ROW) return db_error("reading block " + hash.short_hex());
+  return decode_row(q, static_cast<uint64_t>(q.column_i64(2)));
 }
 
 Result<StatePtr> SqliteBlockStore::load_state() {
   std::map<std::string, Bytes> entries;
-  Stmt st(db_, "SELECT key, value FROM state");
-  int rc;
-  while ((rc = st.step()) == SQLITE_ROW) {
-    auto* k = reinterpret_cast<const char*>(sqlite3_column_text(st.get(), 0));
-    entries.emplace(std::string(k ? k : ""), st.column_blob(1));
+  {
+    Query q(statements_->all_state);
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) entries.emplace(q.column_text(0), q.column_blob(1));
+    if (rc != SQLITE_DONE) return db_error("reading the state");
   }
-  if (rc != SQLITE_DONE) return db_error("reading state");
+  if (tip_height_ == 0) {
+    if (!entries.empty())
+      return make_error(ErrorCode::kStorageCorrupt, "state stored without any block");
+    return StateSnapshot::empty(suite_);
+  }
   StatePtr state = StateSnapshot::from_entries(suite_, std::move(entries));
-  if (tip_height_ == 0) return state;
   auto tip = block_at(tip_height_);
   if (!tip) return tip.error();
   if (state->root() != (*tip)->header().state_root)

@@ -1,10 +1,13 @@
-// consortia-store-writer DBPATH COUNT: appends COUNT blocks of signed
-// transactions to a SQLite block store, printing "acked <height>" after each
-// append returns. The crash test kills it with SIGKILL mid-write.
+// consortia-store-writer DBPATH COUNT: a real single-validator chain node on a
+// SQLite block store. It submits signed transactions, drives consensus with a
+// fast-forwarded clock, and prints "acked <height>" for every block the node
+// reports committed (which it does only after the store's transaction
+// returned). The crash test kills it with SIGKILL while it commits.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
+#include "chain/node.h"
 #include "storage/sqlite_block_store.h"
 
 using namespace consortia;
@@ -20,48 +23,44 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", store.error().to_string().c_str());
     return 1;
   }
-  auto state = (*store)->load_state();
-  if (!state) {
-    std::fprintf(stderr, "%s\n", state.error().to_string().c_str());
-    return 1;
-  }
-  StatePtr cur = *state;
-  Hash32 parent;
-  uint64_t ts = 1;
+  Hash32 seed = sha256(as_bytes("store-writer-validator"));
+  Genesis genesis;
+  genesis.chain_name = "crash-test";
+  genesis.validators.push_back({NodeId{}, suite.signer_from_seed(seed)->public_key(), "v0", "org"});
+  NodeConfig cfg;
+  cfg.consensus.min_block_interval_ms = 1;
+  // The clock continues from the stored tip so timestamps keep increasing.
+  TimeMs now = 1000;
   if ((*store)->tip_height() > 0) {
     auto tip = (*store)->block_at((*store)->tip_height());
     if (!tip) return 1;
-    parent = (*tip)->hash();
-    ts = (*tip)->header().timestamp_ms + 1;
+    now = static_cast<TimeMs>((*tip)->header().timestamp_ms) + 1000;
   }
-  auto key = suite.signer_from_seed(sha256(as_bytes("store-writer")));
-  StateMachine sm(suite);
-  long count = std::atol(argv[2]);
-  for (long i = 0; i < count; ++i) {
-    uint64_t nonce = cur->next_nonce(suite.node_id(key->public_key()));
-    std::vector<TxPtr> txs;
-    for (int k = 0; k < 20; ++k)
-      txs.push_back(Transaction::create(
-          suite, *key, TxKind::kPut, nonce + k,
-          Transaction::put_payload("key-" + std::to_string((nonce + k) % 50), Bytes(64, static_cast<uint8_t>(k)))));
-    auto next = sm.apply(cur, txs);
-    if (!next) return 1;
-    BlockHeader h;
-    h.height = (*store)->tip_height() + 1;
-    h.view = h.height;
-    h.parent_hash = parent;
-    h.tx_root = Block::compute_tx_root(suite, txs);
-    h.state_root = (*next)->root();
-    h.timestamp_ms = ts++;
-    auto b = Block::create(suite, h, txs);
-    if (auto st = (*store)->append(b, *next); !st) {
-      std::fprintf(stderr, "%s\n", st.error().to_string().c_str());
+  auto node = Node::open(genesis, cfg, suite, suite.signer_from_seed(seed), **store, nullptr, now);
+  if (!node) {
+    std::fprintf(stderr, "%s\n", node.error().to_string().c_str());
+    return 1;
+  }
+  auto client = suite.signer_from_seed(sha256(as_bytes("store-writer-client")));
+  uint64_t nonce = (*node)->consensus().committed_state()->next_nonce(suite.node_id(client->public_key()));
+  uint64_t target = (*store)->tip_height() + std::strtoull(argv[2], nullptr, 10);
+  while ((*node)->status().height < target) {
+    NodeOutput out;
+    for (int k = 0; k < 10; ++k) {
+      auto tx = Transaction::create(
+          suite, *client, TxKind::kPut, nonce,
+          Transaction::put_payload("key-" + std::to_string(nonce % 50), Bytes(64, static_cast<uint8_t>(nonce))));
+      if ((*node)->submit(tx, now, out).ok()) ++nonce;
+    }
+    now += 5;
+    (*node)->on_tick(now, out);
+    for (const auto& c : out.commits)
+      std::printf("acked %llu\n", static_cast<unsigned long long>(c.block->height()));
+    std::fflush(stdout);
+    if (!(*node)->status().halted.empty()) {
+      std::fprintf(stderr, "halted: %s\n", (*node)->status().halted.c_str());
       return 1;
     }
-    std::printf("acked %llu\n", static_cast<unsigned long long>(b->height()));
-    std::fflush(stdout);
-    parent = b->hash();
-    cur = *next;
   }
   return 0;
 }

@@ -1,19 +1,29 @@
+// Block stores: the memory store used by the simulator and the SQLite store
+// of a real node. Both refuse a block that does not extend the tip; the
+// SQLite store also survives a reopen and reports a damaged file as an error.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <random>
+#include <set>
 
 #include "storage/sqlite_block_store.h"
 
 namespace consortia {
 namespace {
 
+using Chain = std::vector<std::pair<BlockPtr, StatePtr>>;
+
 struct StorageFixture : ::testing::Test {
   const CryptoSuite& suite = ed25519_sha256();
   std::unique_ptr<Signer> key = suite.signer_from_seed(sha256(as_bytes("storage")));
   std::string dir;
+
   void SetUp() override {
     char t[] = "/tmp/consortia-store-XXXXXX";
     ASSERT_NE(mkdtemp(t), nullptr);
@@ -21,105 +31,450 @@ struct StorageFixture : ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir); }
 
-  // A chain of n blocks with put transactions, and the states they produce.
-  std::vector<std::pair<BlockPtr, StatePtr>> chain(int n) {
-    std::vector<std::pair<BlockPtr, StatePtr>> out;
-    StatePtr s = StateSnapshot::empty(suite);
+  std::unique_ptr<SqliteBlockStore> open_sqlite(const std::string& name) {
+    auto s = SqliteBlockStore::open(dir + "/" + name, suite);
+    EXPECT_TRUE(s.ok()) << s.error().to_string();
+    return s.ok() ? std::move(*s) : nullptr;
+  }
+
+  using PutOf = std::function<std::pair<std::string, Bytes>(uint64_t height)>;
+
+  // A chain of n blocks on top of (parent, state), each with one put
+  // transaction (put_of chooses its key and value) and a noop, and the states
+  // they produce.
+  Chain chain(int n, const std::string& tag = "", Hash32 parent = {}, StatePtr s = nullptr,
+              uint64_t first_height = 1, const PutOf& put_of = nullptr) {
+    Chain out;
+    if (!s) s = StateSnapshot::empty(suite);
     StateMachine sm(suite);
-    Hash32 parent;
-    for (int i = 1; i <= n; ++i) {
-      std::vector<TxPtr> txs{Transaction::create(suite, *key, TxKind::kPut, static_cast<uint64_t>(i - 1),
-                                                 Transaction::put_payload("k" + std::to_string(i % 3), Bytes(4, static_cast<uint8_t>(i))))};
-      s = *sm.apply(s, txs);
+    for (int i = 0; i < n; ++i) {
+      uint64_t height = first_height + static_cast<uint64_t>(i);
+      uint64_t nonce = s->next_nonce(suite.node_id(key->public_key()));
+      auto [k, v] = put_of ? put_of(height)
+                           : std::pair{tag + "k" + std::to_string(height % 3),
+                                       Bytes(4, static_cast<uint8_t>(height))};
+      std::vector<TxPtr> txs{
+          Transaction::create(suite, *key, TxKind::kPut, nonce, Transaction::put_payload(k, v)),
+          Transaction::create(suite, *key, TxKind::kNoop, nonce + 1, {})};
+      auto next = sm.apply(s, txs);
+      EXPECT_TRUE(next.ok()) << next.error().to_string();
+      s = *next;
       BlockHeader h;
-      h.height = static_cast<uint64_t>(i);
-      h.view = h.height;
+      h.height = height;
+      h.view = height;
       h.parent_hash = parent;
       h.tx_root = Block::compute_tx_root(suite, txs);
       h.state_root = s->root();
-      h.timestamp_ms = static_cast<uint64_t>(i);
+      h.timestamp_ms = height;
       auto b = Block::create(suite, h, txs);
       parent = b->hash();
       out.emplace_back(b, s);
     }
     return out;
   }
+
+  static void append_all(BlockStore& store, const Chain& c) {
+    for (const auto& [b, st] : c) ASSERT_TRUE(store.append(b, st).ok()) << "height " << b->height();
+  }
+
+  void sql(const std::string& db_name, const std::string& statement) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir + "/" + db_name).c_str(), &db), SQLITE_OK);
+    char* msg = nullptr;
+    int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, &msg);
+    EXPECT_EQ(rc, SQLITE_OK) << (msg ? msg : "") << " in " << statement;
+    sqlite3_free(msg);
+    sqlite3_close(db);
+  }
 };
 
-TEST_F(StorageFixture, SqliteStoreReopensAtTheSameTipAndState) {
-  auto blocks = chain(5);
-  {
-    auto s = SqliteBlockStore::open(dir + "/a.db", suite);
-    ASSERT_TRUE(s.ok()) << s.error().to_string();
-    for (auto& [b, st] : blocks) ASSERT_TRUE((*s)->append(b, st).ok());
-    SafetyState safety;
-    safety.last_voted_view = 9;
-    safety.current_view = 10;
-    ASSERT_TRUE((*s)->save_safety(safety).ok());
+SafetyState sample_safety(bool with_tc) {
+  SafetyState s;
+  s.last_voted_view = 41;
+  s.current_view = 42;
+  s.high_qc.view = 40;
+  s.high_qc.height = 17;
+  s.high_qc.block_hash = sha256(as_bytes("block 17"));
+  s.high_qc.votes = {{sha256(as_bytes("a")), Bytes(64, 1)}, {sha256(as_bytes("b")), Bytes(64, 2)}};
+  std::sort(s.high_qc.votes.begin(), s.high_qc.votes.end());  // certificates list signers in order
+  if (with_tc) {
+    TimeoutCertificate tc;
+    tc.view = 41;
+    tc.entries = {{sha256(as_bytes("a")), 40, Bytes(64, 3)},
+                  {sha256(as_bytes("c")), 39, Bytes(64, 4)}};
+    std::sort(tc.entries.begin(), tc.entries.end(),
+              [](const auto& x, const auto& y) { return x.signer < y.signer; });
+    tc.high_qc = s.high_qc;
+    s.high_tc = tc;
   }
-  auto s = SqliteBlockStore::open(dir + "/a.db", suite);
-  ASSERT_TRUE(s.ok());
-  EXPECT_EQ((*s)->tip_height(), 5u);
-  EXPECT_EQ((*(*s)->block_at(3))->hash(), blocks[2].first->hash());
-  EXPECT_EQ((*(*s)->block_by_hash(blocks[4].first->hash()))->height(), 5u);
-  auto state = (*s)->load_state();
-  ASSERT_TRUE(state.ok());
-  EXPECT_EQ((*state)->root(), blocks[4].second->root());
-  auto safety = (*s)->load_safety();
-  ASSERT_TRUE(safety.ok() && safety->has_value());
-  EXPECT_EQ((*safety)->last_voted_view, 9u);
+  return s;
+}
+
+void expect_same(const SafetyState& a, const SafetyState& b) {
+  EXPECT_EQ(a.last_voted_view, b.last_voted_view);
+  EXPECT_EQ(a.current_view, b.current_view);
+  EXPECT_EQ(a.high_qc, b.high_qc);
+  EXPECT_EQ(a.high_tc, b.high_tc);
+}
+
+// ---- SafetyState encoding -------------------------------------------------------
+
+TEST(SafetyStateEncoding, RoundTripsWithAndWithoutTimeoutCertificate) {
+  for (bool with_tc : {false, true}) {
+    SafetyState s = sample_safety(with_tc);
+    Writer w;
+    s.encode(w);
+    auto back = SafetyState::decode(w.data());
+    ASSERT_TRUE(back.ok()) << back.error().to_string();
+    expect_same(*back, s);
+  }
+}
+
+TEST(SafetyStateEncoding, RefusesTruncatedTrailingAndBadFlagInput) {
+  Writer w;
+  sample_safety(true).encode(w);
+  Bytes full = w.take();
+  for (size_t cut = 0; cut < full.size(); cut += 7) {
+    auto r = SafetyState::decode(ByteView(full.data(), cut));
+    ASSERT_FALSE(r.ok()) << "cut at " << cut;
+    EXPECT_EQ(r.error().code, ErrorCode::kMalformed) << "cut at " << cut;
+  }
+  Bytes trailing = full;
+  trailing.push_back(0);
+  auto r = SafetyState::decode(trailing);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kMalformed);
+
+  Writer nw;
+  sample_safety(false).encode(nw);
+  Bytes bad_flag = nw.take();
+  bad_flag.back() = 2;  // has_tc is the last byte when there is no TC
+  r = SafetyState::decode(bad_flag);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kMalformed);
+
+  Bytes future = full;
+  future[0] = 99;  // format version
+  r = SafetyState::decode(future);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kUnsupportedVersion);
+}
+
+// ---- both stores ----------------------------------------------------------------
+
+TEST_F(StorageFixture, BothStoresReadBlocksBackByHeightAndHash) {
+  auto blocks = chain(6);
+  auto sql_store = open_sqlite("read.db");
+  ASSERT_NE(sql_store, nullptr);
+  MemoryBlockStore mem;
+  for (BlockStore* s :
+       {static_cast<BlockStore*>(sql_store.get()), static_cast<BlockStore*>(&mem)}) {
+    EXPECT_EQ(s->tip_height(), 0u);
+    EXPECT_EQ(s->block_at(1).error().code, ErrorCode::kNotFound);
+    append_all(*s, blocks);
+    EXPECT_EQ(s->tip_height(), 6u);
+    for (const auto& [b, st] : blocks) {
+      auto by_height = s->block_at(b->height());
+      ASSERT_TRUE(by_height.ok()) << by_height.error().to_string();
+      EXPECT_EQ((*by_height)->hash(), b->hash());
+      EXPECT_EQ((*by_height)->encode(), b->encode());
+      auto by_hash = s->block_by_hash(b->hash());
+      ASSERT_TRUE(by_hash.ok()) << by_hash.error().to_string();
+      EXPECT_EQ((*by_hash)->height(), b->height());
+    }
+    EXPECT_EQ(s->block_at(0).error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(s->block_at(7).error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(s->block_by_hash(sha256(as_bytes("nope"))).error().code, ErrorCode::kNotFound);
+    auto state = s->load_state();
+    ASSERT_TRUE(state.ok()) << state.error().to_string();
+    EXPECT_EQ((*state)->root(), blocks.back().second->root());
+  }
 }
 
 TEST_F(StorageFixture, BothStoresRefuseABlockThatDoesNotExtendTheTip) {
   auto blocks = chain(3);
-  auto sql = SqliteBlockStore::open(dir + "/b.db", suite);
-  ASSERT_TRUE(sql.ok());
+  // A competing block at height 2 whose parent is not block 1.
+  auto other = chain(2, "other-");
+  ASSERT_NE(other[1].first->parent_hash(), blocks[0].first->hash());
+  auto sql_store = open_sqlite("b.db");
+  ASSERT_NE(sql_store, nullptr);
   MemoryBlockStore mem;
-  for (BlockStore* s : {static_cast<BlockStore*>(sql->get()), static_cast<BlockStore*>(&mem)}) {
+  for (BlockStore* s :
+       {static_cast<BlockStore*>(sql_store.get()), static_cast<BlockStore*>(&mem)}) {
     ASSERT_TRUE(s->append(blocks[0].first, blocks[0].second).ok());
-    auto skip = s->append(blocks[2].first, blocks[2].second);
-    ASSERT_FALSE(skip.ok());
-    EXPECT_EQ(skip.error().code, ErrorCode::kInvalidArgument);
-    EXPECT_EQ(s->tip_height(), 1u);
+    for (const auto& [b, st] : {blocks[2], blocks[0], other[1]}) {
+      auto refused = s->append(b, st);
+      ASSERT_FALSE(refused.ok()) << "height " << b->height();
+      EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+      EXPECT_EQ(s->tip_height(), 1u);
+      EXPECT_EQ((*s->block_at(1))->hash(), blocks[0].first->hash());
+    }
+    EXPECT_EQ(s->block_by_hash(other[1].first->hash()).error().code, ErrorCode::kNotFound);
+    ASSERT_TRUE(s->append(blocks[1].first, blocks[1].second).ok());
+    ASSERT_TRUE(s->append(blocks[2].first, blocks[2].second).ok());
+    EXPECT_EQ(s->tip_height(), 3u);
   }
 }
 
+TEST_F(StorageFixture, BothStoresKeepTheLatestSafetyState) {
+  auto sql_store = open_sqlite("safety.db");
+  ASSERT_NE(sql_store, nullptr);
+  MemoryBlockStore mem;
+  for (BlockStore* s :
+       {static_cast<BlockStore*>(sql_store.get()), static_cast<BlockStore*>(&mem)}) {
+    auto none = s->load_safety();
+    ASSERT_TRUE(none.ok());
+    EXPECT_FALSE(none->has_value());
+    ASSERT_TRUE(s->save_safety(sample_safety(false)).ok());
+    ASSERT_TRUE(s->save_safety(sample_safety(true)).ok());
+    auto got = s->load_safety();
+    ASSERT_TRUE(got.ok() && got->has_value());
+    expect_same(**got, sample_safety(true));
+  }
+}
+
+TEST_F(StorageFixture, BothStoresKeepPendingBlocksUntilTheyAreCommitted) {
+  auto blocks = chain(4);
+  auto sql_store = open_sqlite("pending.db");
+  ASSERT_NE(sql_store, nullptr);
+  MemoryBlockStore mem;
+  for (BlockStore* s :
+       {static_cast<BlockStore*>(sql_store.get()), static_cast<BlockStore*>(&mem)}) {
+    ASSERT_TRUE(s->load_pending().ok());
+    EXPECT_TRUE(s->load_pending()->empty());
+    append_all(*s, {blocks[0]});
+    for (int i : {3, 1, 2, 1})
+      ASSERT_TRUE(s->save_pending(blocks[static_cast<size_t>(i)].first).ok());
+    auto pending = s->load_pending();
+    ASSERT_TRUE(pending.ok()) << pending.error().to_string();
+    ASSERT_EQ(pending->size(), 3u);  // saved twice, kept once
+    std::set<Hash32> got;
+    for (const auto& b : *pending) got.insert(b->hash());
+    EXPECT_EQ(got, (std::set<Hash32>{blocks[1].first->hash(), blocks[2].first->hash(),
+                                     blocks[3].first->hash()}));
+    // Committing block 3 drops the pending blocks at or below it.
+    append_all(*s, {blocks[1], blocks[2]});
+    pending = s->load_pending();
+    ASSERT_TRUE(pending.ok());
+    ASSERT_EQ(pending->size(), 1u);
+    EXPECT_EQ((*pending)[0]->hash(), blocks[3].first->hash());
+  }
+}
+
+// ---- SQLite store -----------------------------------------------------------------
+
+TEST_F(StorageFixture, SqlitePendingBlocksSurviveAReopenInHeightOrder) {
+  auto blocks = chain(4);
+  {
+    auto s = open_sqlite("pending2.db");
+    ASSERT_NE(s, nullptr);
+    append_all(*s, {blocks[0]});
+    for (int i : {3, 1, 2}) ASSERT_TRUE(s->save_pending(blocks[static_cast<size_t>(i)].first).ok());
+  }
+  auto s = open_sqlite("pending2.db");
+  ASSERT_NE(s, nullptr);
+  auto pending = s->load_pending();
+  ASSERT_TRUE(pending.ok()) << pending.error().to_string();
+  ASSERT_EQ(pending->size(), 3u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ((*pending)[i]->hash(), blocks[i + 1].first->hash());
+}
+
+TEST_F(StorageFixture, SqliteUpgradesAVersionOneStore) {
+  sql("v1.db",
+      "CREATE TABLE blocks(height INTEGER PRIMARY KEY, hash BLOB UNIQUE NOT NULL, data BLOB NOT "
+      "NULL);"
+      "CREATE TABLE txs(id BLOB PRIMARY KEY, height INTEGER NOT NULL, idx INTEGER NOT NULL);"
+      "CREATE TABLE state(key TEXT PRIMARY KEY, value BLOB NOT NULL);"
+      "CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB NOT NULL);"
+      "PRAGMA user_version = 1;");
+  auto blocks = chain(2);
+  auto s = open_sqlite("v1.db");
+  ASSERT_NE(s, nullptr);
+  append_all(*s, {blocks[0]});
+  ASSERT_TRUE(s->save_pending(blocks[1].first).ok());
+  EXPECT_EQ(s->load_pending()->size(), 1u);
+}
+
+TEST_F(StorageFixture, SqliteStoreReopensAtTheSameTipAndState) {
+  auto blocks = chain(5);
+  {
+    auto s = open_sqlite("a.db");
+    ASSERT_NE(s, nullptr);
+    auto empty = s->load_state();
+    ASSERT_TRUE(empty.ok());
+    EXPECT_EQ((*empty)->root(), StateSnapshot::empty(suite)->root());
+    append_all(*s, blocks);
+    ASSERT_TRUE(s->save_safety(sample_safety(true)).ok());
+  }
+  auto s = open_sqlite("a.db");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->tip_height(), 5u);
+  for (const auto& [b, st] : blocks) {
+    EXPECT_EQ((*s->block_at(b->height()))->hash(), b->hash());
+    EXPECT_EQ((*s->block_by_hash(b->hash()))->height(), b->height());
+  }
+  auto state = s->load_state();
+  ASSERT_TRUE(state.ok()) << state.error().to_string();
+  EXPECT_EQ((*state)->root(), blocks.back().second->root());
+  EXPECT_EQ((*state)->entries().size(), blocks.back().second->entries().size());
+  auto safety = s->load_safety();
+  ASSERT_TRUE(safety.ok() && safety->has_value());
+  expect_same(**safety, sample_safety(true));
+  // The reopened store continues the chain where it stopped.
+  auto more = chain(2, "", blocks.back().first->hash(), *state, 6);
+  append_all(*s, more);
+  EXPECT_EQ(s->tip_height(), 7u);
+}
+
+TEST_F(StorageFixture, SqliteStoreKeepsKeysAndValuesWithAnyBytes) {
+  // Put keys are arbitrary byte strings (NUL and invalid UTF-8 included) and
+  // values may be empty: all must come back exactly.
+  auto blocks = chain(4, "", {}, nullptr, 1, [](uint64_t height) {
+    return std::pair{std::string("a\0b", 3) + std::to_string(height) + "\xff\xfe",
+                     height % 2 ? Bytes{} : Bytes{0, 0, 7}};
+  });
+  {
+    auto s = open_sqlite("keys.db");
+    ASSERT_NE(s, nullptr);
+    append_all(*s, blocks);
+  }
+  auto s = open_sqlite("keys.db");
+  ASSERT_NE(s, nullptr);
+  auto state = s->load_state();
+  ASSERT_TRUE(state.ok()) << state.error().to_string();
+  EXPECT_EQ((*state)->root(), blocks.back().second->root());
+}
+
+TEST_F(StorageFixture, SqliteAppendThatFailsMidTransactionChangesNothing) {
+  auto blocks = chain(3);
+  auto s = open_sqlite("atomic.db");
+  ASSERT_NE(s, nullptr);
+  append_all(*s, {blocks[0]});
+  // Another writer already indexed block 2's second transaction: the append
+  // fails after the block row and the first index row were written.
+  std::string tx_id = blocks[1].first->txs()[1]->id().hex();
+  sql("atomic.db", "INSERT INTO txs(id, height, idx) VALUES(x'" + tx_id + "', 99, 0)");
+  auto failed = s->append(blocks[1].first, blocks[1].second);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(s->tip_height(), 1u);
+  EXPECT_EQ(s->block_at(2).error().code, ErrorCode::kNotFound);
+  auto state = s->load_state();
+  ASSERT_TRUE(state.ok()) << state.error().to_string();
+  EXPECT_EQ((*state)->root(), blocks[0].second->root());
+
+  sql("atomic.db", "DELETE FROM txs WHERE height = 99");
+  append_all(*s, {blocks[1], blocks[2]});
+  EXPECT_EQ(s->tip_height(), 3u);
+}
+
+TEST_F(StorageFixture, SqliteRefusesAStateThatIsNotTheBlocks) {
+  auto blocks = chain(2);
+  auto s = open_sqlite("mismatch.db");
+  ASSERT_NE(s, nullptr);
+  auto refused = s->append(blocks[0].first, blocks[1].second);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(s->tip_height(), 0u);
+}
+
 TEST_F(StorageFixture, RandomBytesAreReportedAsACorruptStore) {
-  std::ofstream(dir + "/junk.db") << std::string(8192, 'x');
-  auto s = SqliteBlockStore::open(dir + "/junk.db", suite);
+  std::mt19937_64 rng(7);
+  for (size_t size : {5, 100, 4096, 16384}) {
+    SCOPED_TRACE("size " + std::to_string(size));
+    std::string junk(size, '\0');
+    for (auto& c : junk) c = static_cast<char>(rng());
+    std::string path = dir + "/junk" + std::to_string(size) + ".db";
+    std::ofstream(path, std::ios::binary) << junk;
+    auto s = SqliteBlockStore::open(path, suite);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().code, ErrorCode::kStorageCorrupt) << s.error().to_string();
+    EXPECT_NE(s.error().detail.find(path), std::string::npos) << s.error().detail;
+  }
+}
+
+TEST_F(StorageFixture, AnotherApplicationsDatabaseIsNotTakenOver) {
+  sql("foreign.db", "CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT)");
+  auto s = SqliteBlockStore::open(dir + "/foreign.db", suite);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kStorageCorrupt) << s.error().to_string();
+}
+
+TEST_F(StorageFixture, UnknownSchemaVersionIsRefused) {
+  { ASSERT_NE(open_sqlite("future.db"), nullptr); }
+  sql("future.db", "PRAGMA user_version = 99");
+  auto s = SqliteBlockStore::open(dir + "/future.db", suite);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().code, ErrorCode::kStorageCorrupt);
+  EXPECT_NE(s.error().detail.find("schema version 99"), std::string::npos) << s.error().detail;
+}
+
+TEST_F(StorageFixture, AMissingDirectoryIsAnIoError) {
+  auto s = SqliteBlockStore::open(dir + "/no/such/dir/x.db", suite);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kStorageIo) << s.error().to_string();
 }
 
 TEST_F(StorageFixture, AlteredStateIsDetectedAgainstTheTipStateRoot) {
   auto blocks = chain(4);
   {
-    auto s = SqliteBlockStore::open(dir + "/c.db", suite);
-    for (auto& [b, st] : blocks) ASSERT_TRUE((*s)->append(b, st).ok());
+    auto s = open_sqlite("c.db");
+    ASSERT_NE(s, nullptr);
+    append_all(*s, blocks);
   }
-  sqlite3* db;
-  ASSERT_EQ(sqlite3_open((dir + "/c.db").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE state SET value = x'00' WHERE key = (SELECT key FROM state LIMIT 1)", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
-  auto s = SqliteBlockStore::open(dir + "/c.db", suite);
-  ASSERT_TRUE(s.ok());
-  auto st = (*s)->load_state();
+  sql("c.db", "UPDATE state SET value = x'00' WHERE key = (SELECT key FROM state LIMIT 1)");
+  auto s = open_sqlite("c.db");
+  ASSERT_NE(s, nullptr);
+  auto st = s->load_state();
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().code, ErrorCode::kStorageCorrupt);
+  EXPECT_NE(st.error().detail.find("state does not match block 4"), std::string::npos)
+      << st.error().detail;
+}
+
+TEST_F(StorageFixture, AlteredBlockIsReportedWithItsHeight) {
+  auto blocks = chain(4);
+  {
+    auto s = open_sqlite("e.db");
+    ASSERT_NE(s, nullptr);
+    append_all(*s, blocks);
+  }
+  // Block 2's row now holds block 3's bytes: it decodes, but not to its hash.
+  sql("e.db",
+      "UPDATE blocks SET data = (SELECT data FROM blocks WHERE height = 3) WHERE height = 2");
+  auto s = open_sqlite("e.db");
+  ASSERT_NE(s, nullptr);
+  auto b = s->block_at(2);
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.error().code, ErrorCode::kStorageCorrupt);
+  EXPECT_NE(b.error().detail.find("height 2"), std::string::npos) << b.error().detail;
+  auto by_hash = s->block_by_hash(blocks[1].first->hash());
+  ASSERT_FALSE(by_hash.ok());
+  EXPECT_EQ(by_hash.error().code, ErrorCode::kStorageCorrupt);
+  EXPECT_TRUE(s->block_at(3).ok());
+}
+
+TEST_F(StorageFixture, AMissingBlockBelowTheTipIsCorruption) {
+  auto blocks = chain(4);
+  {
+    auto s = open_sqlite("gap.db");
+    ASSERT_NE(s, nullptr);
+    append_all(*s, blocks);
+  }
+  sql("gap.db", "DELETE FROM blocks WHERE height = 2");
+  auto s = SqliteBlockStore::open(dir + "/gap.db", suite);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kStorageCorrupt) << s.error().to_string();
 }
 
 TEST_F(StorageFixture, TruncatedFileGivesAClearErrorNotACrash) {
   auto blocks = chain(30);
   {
-    auto s = SqliteBlockStore::open(dir + "/d.db", suite);
-    for (auto& [b, st] : blocks) ASSERT_TRUE((*s)->append(b, st).ok());
-    ASSERT_TRUE(s.ok());
+    auto s = open_sqlite("d.db");
+    ASSERT_NE(s, nullptr);
+    append_all(*s, blocks);
   }
-  // Fold the WAL in, then cut the file in half.
-  sqlite3* db;
-  ASSERT_EQ(sqlite3_open((dir + "/d.db").c_str(), &db), SQLITE_OK);
-  sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
-  sqlite3_close(db);
+  // Fold the WAL into the main file, then cut the file in half.
+  sql("d.db", "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE");
   auto size = std::filesystem::file_size(dir + "/d.db");
   std::filesystem::resize_file(dir + "/d.db", size / 2);
   auto s = SqliteBlockStore::open(dir + "/d.db", suite);
@@ -129,7 +484,7 @@ TEST_F(StorageFixture, TruncatedFileGivesAClearErrorNotACrash) {
     for (uint64_t h = 1; h <= 30 && !failed; ++h) failed = !(*s)->block_at(h).ok();
     EXPECT_TRUE(failed);
   } else {
-    EXPECT_TRUE(s.error().code == ErrorCode::kStorageCorrupt || s.error().code == ErrorCode::kStorageIo);
+    EXPECT_EQ(s.error().code, ErrorCode::kStorageCorrupt) << s.error().to_string();
     EXPECT_FALSE(s.error().detail.empty());
   }
 }
