@@ -163,10 +163,11 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
   }
   auto key = std::make_pair(h.view, h.proposer);
   if (h.view + 2 >= pm_.view()) {
-    auto [it, inserted] = first_proposal_.emplace(key, b.hash());
-    if (!inserted && it->second != b.hash())
-      out.equivocations.push_back(
-          {Equivocation::Kind::kProposal, h.proposer, h.view, it->second, b.hash()});
+    auto [it, inserted] = first_proposal_.emplace(key, Signed{b.hash(), b.height(), p.signature});
+    if (!inserted && it->second.block != b.hash())
+      out.equivocations.push_back({Equivocation::Kind::kProposal, h.proposer, h.view,
+                                   it->second.block, b.hash(), it->second.signature, p.signature,
+                                   it->second.height, b.height()});
   }
   const QuorumCertificate& qc = h.justify;
   if (qc.block_hash != h.parent_hash || qc.height + 1 != b.height() || qc.view >= h.view) {
@@ -447,11 +448,13 @@ void HotStuffCore::handle_vote(const NodeId& from, const Vote& v, TimeMs now,
     out.rejections.push_back("vote with a bad signature from " + v.voter.short_hex());
     return;
   }
-  auto [it, inserted] = first_vote_.emplace(std::make_pair(v.view, v.voter), v.block_hash);
+  auto [it, inserted] = first_vote_.emplace(std::make_pair(v.view, v.voter),
+                                            Signed{v.block_hash, v.height, v.signature});
   if (!inserted) {
-    if (it->second != v.block_hash)
-      out.equivocations.push_back(
-          {Equivocation::Kind::kVote, v.voter, v.view, it->second, v.block_hash});
+    if (it->second.block != v.block_hash)
+      out.equivocations.push_back({Equivocation::Kind::kVote, v.voter, v.view, it->second.block,
+                                   v.block_hash, it->second.signature, v.signature,
+                                   it->second.height, v.height});
     return;
   }
   auto& bucket = votes_[v.view][v.block_hash];

@@ -64,12 +64,17 @@ struct Commit {
   StatePtr state;
 };
 
+// Two statements signed by one validator for one view: proof that it is
+// Byzantine. Each signature verifies over the proposal or vote payload of its
+// block hash, so a third party can check the evidence with the public key.
 struct Equivocation {
   enum class Kind { kProposal, kVote };
   Kind kind;
   NodeId offender;
   uint64_t view;
   Hash32 first, second;
+  Bytes first_signature, second_signature;
+  uint64_t first_height = 0, second_height = 0;  // votes sign the height too
 };
 
 struct ConsensusOutput {
@@ -197,8 +202,13 @@ class HotStuffCore {
   std::set<std::pair<uint64_t, Hash32>> verified_qcs_;
 
   std::map<uint64_t, std::map<Hash32, std::map<NodeId, Bytes>>> votes_;
-  std::map<std::pair<uint64_t, NodeId>, Hash32> first_vote_;
-  std::map<std::pair<uint64_t, NodeId>, Hash32> first_proposal_;
+  struct Signed {
+    Hash32 block;
+    uint64_t height = 0;
+    Bytes signature;
+  };
+  std::map<std::pair<uint64_t, NodeId>, Signed> first_vote_;
+  std::map<std::pair<uint64_t, NodeId>, Signed> first_proposal_;
   std::map<uint64_t, TimeoutSet> timeouts_;
   std::optional<TimeoutMsg> my_timeout_;  // retransmitted until the view ends
   uint64_t last_proposed_view_ = 0;

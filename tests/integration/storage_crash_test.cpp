@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <poll.h>
 #include <unistd.h>
+
+#include <chrono>
 
 #include <cstdio>
 #include <filesystem>
@@ -41,17 +44,28 @@ TEST(StorageCrash, SigkillDuringAppendsLosesNothingAcknowledged) {
       _exit(127);
     }
     close(out[1]);
-    FILE* f = fdopen(out[0], "r");
     uint64_t kill_after = 1 + rng() % 40, seen = 0, last = 0;
-    char line[128];
-    while (seen < kill_after && fgets(line, sizeof line, f)) {
-      unsigned long long h;
-      if (std::sscanf(line, "acked %llu", &h) == 1) last = h, ++seen;
+    // Read "acked N" lines, with a deadline: a writer that stops
+    // acknowledging is a failure, not a hang.
+    std::string buf;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (seen < kill_after && std::chrono::steady_clock::now() < deadline) {
+      pollfd pfd{out[0], POLLIN, 0};
+      if (poll(&pfd, 1, 200) <= 0) continue;
+      char chunk[512];
+      ssize_t n = read(out[0], chunk, sizeof chunk);
+      if (n <= 0) break;
+      buf.append(chunk, static_cast<size_t>(n));
+      for (size_t nl; (nl = buf.find('\n')) != std::string::npos; buf.erase(0, nl + 1)) {
+        unsigned long long h;
+        if (std::sscanf(buf.c_str(), "acked %llu", &h) == 1) last = h, ++seen;
+      }
     }
+    ASSERT_EQ(seen, kill_after) << "round " << round << ": writer stopped acknowledging blocks";
     kill(pid, SIGKILL);  // the writer is in the middle of its next append
     int status = 0;
     waitpid(pid, &status, 0);
-    fclose(f);
+    close(out[0]);
     ASSERT_TRUE(WIFSIGNALED(status)) << "round " << round << ": writer exited early";
     ASSERT_GT(last, 0u);
     acked_total = last;

@@ -111,9 +111,12 @@ TEST(Simulator, EachByzantineBehaviourIsToleratedUpToF) {
     s.byzantine = {{kind, 2, {}}};
     Report r = run_ok(s);
     EXPECT_GT(r.committed_txs, 0u);
-    if (kind == ByzantineKind::kEquivocate || kind == ByzantineKind::kDoubleVote)
+    if (kind == ByzantineKind::kEquivocate || kind == ByzantineKind::kDoubleVote) {
       EXPECT_GT(r.equivocations_detected, 0u) << "evidence names the offender";
-    if (kind == ByzantineKind::kForge) EXPECT_GT(r.rejected_inputs, 0u);
+    }
+    if (kind == ByzantineKind::kForge) {
+      EXPECT_GT(r.rejected_inputs, 0u);
+    }
   }
 }
 

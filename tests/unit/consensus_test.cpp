@@ -175,6 +175,14 @@ TEST(Consensus, EquivocatingProposalIsRecordedAsEvidence) {
   ASSERT_EQ(c.equivocations.size(), 1u);
   EXPECT_EQ(c.equivocations[0].offender, p.block->header().proposer);
   EXPECT_EQ(c.equivocations[0].view, h.view);
+  // The evidence stands on its own: both signatures verify under the
+  // offender's key over the two different blocks.
+  const auto& e = c.equivocations[0];
+  const Bytes& pk = c.genesis().validators[captured->from].public_key;
+  const Hash32& chain = c.node(0).chain_id();
+  EXPECT_NE(e.first, e.second);
+  EXPECT_TRUE(ed25519_sha256().verify(pk, proposal_payload(chain, e.first), e.first_signature));
+  EXPECT_TRUE(ed25519_sha256().verify(pk, proposal_payload(chain, e.second), e.second_signature));
 }
 
 TEST(Consensus, VoteWithABadSignatureIsRejected) {
