@@ -44,7 +44,7 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
   SafetyState restored = safety->value_or(SafetyState{});
   auto pending = store.load_pending();
   if (!pending) return pending.error();
-  CertificateContext ctx{suite, n->chain_id_, n->genesis_->hash()};
+  CertificateContext ctx{suite, n->chain_id_, n->genesis_->hash(), cfg.certificate_memo};
   BlockBuilder& builder = *n;
   CommittedBlockSource& source = *n;
   n->core_ = std::make_unique<HotStuffCore>(cfg.consensus, ctx, n->schedule_, *n->signer_, builder,

@@ -17,6 +17,7 @@ struct NodeConfig {
   MempoolConfig mempool;
   TimeMs gossip_interval_ms = 20;  // transactions are gossiped in batches
   size_t gossip_batch = 1000;
+  CertificateMemo* certificate_memo = nullptr;  // simulator only: shared between nodes
 };
 
 struct NodeOutput {

@@ -40,10 +40,13 @@ Status verify_qc(const CertificateContext& ctx, const ValidatorSet& set,
     if (qc.block_hash == ctx.genesis_hash && qc.votes.empty()) return {};
     return make_error(ErrorCode::kBadCertificate, "view-0 certificate is not the genesis one");
   }
+  if (ctx.memo && ctx.memo->seen(set, qc)) return {};
   // Every signer signed the same statement.
   const Bytes payload = vote_payload(ctx.chain_id, qc.view, qc.height, qc.block_hash);
-  return check_signers(ctx, set, qc.votes, [&](const SignerEntry&) -> const Bytes& { return payload; },
-                       "QC");
+  auto st = check_signers(ctx, set, qc.votes,
+                          [&](const SignerEntry&) -> const Bytes& { return payload; }, "QC");
+  if (st && ctx.memo) ctx.memo->remember(set, qc);
+  return st;
 }
 
 Status verify_tc(const CertificateContext& ctx, const ValidatorSet& set,

@@ -7,10 +7,23 @@
 
 namespace consortia {
 
+// A memo of quorum-certificate checks, shared by nodes that receive the very
+// same certificates (the simulator shares one between its nodes). A check is a
+// pure function of the certificate and the validator set, so a certificate
+// that differs in any signer or signature bit is checked afresh; the
+// simulator still charges every node for the signatures on its clock.
+class CertificateMemo {
+ public:
+  virtual ~CertificateMemo() = default;
+  virtual bool seen(const ValidatorSet& set, const QuorumCertificate& qc) = 0;
+  virtual void remember(const ValidatorSet& set, const QuorumCertificate& qc) = 0;
+};
+
 struct CertificateContext {
   const CryptoSuite& suite;
   Hash32 chain_id;
   Hash32 genesis_hash;
+  CertificateMemo* memo = nullptr;
 };
 
 Status verify_qc(const CertificateContext& ctx, const ValidatorSet& set,

@@ -43,7 +43,7 @@ class Mempool {
   MempoolConfig cfg_;
   std::unordered_map<Hash32, TxPtr> by_id_;
   std::map<NodeId, std::map<uint64_t, TxPtr>> by_sender_;
-  std::unordered_set<Hash32> verified_;  // transaction leaves (cover the signature)
+  std::unordered_set<Hash32> verified_;  // leaves verified outside the pool (e.g. in blocks)
   uint64_t verifications_ = 0;
   mutable NodeId cursor_;  // select() starts after the last sender served: no starvation
 };

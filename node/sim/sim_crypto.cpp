@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "core/codec.h"
+
 namespace consortia::sim {
 namespace {
 
@@ -126,6 +128,30 @@ std::unique_ptr<Signer> SimCrypto::generate() const {
     return std::make_unique<ModelledSigner>(*this, seed);
   }
   return std::make_unique<CountingSigner>(*this, real_.generate());
+}
+
+uint64_t SimCertificateMemo::key(const ValidatorSet& set, const QuorumCertificate& qc) {
+  Writer w;
+  w.hash(set.hash());
+  qc.encode(w);
+  // Two independent 64-bit digests of everything the check depends on.
+  return mix(0x243F6A8885A308D3ULL, w.data()) ^ (mix(0x13198A2E03707344ULL, w.data()) << 1);
+}
+
+bool SimCertificateMemo::seen(const ValidatorSet& set, const QuorumCertificate& qc) {
+  if (!crypto_.modelled()) return false;  // with real signatures, check for real
+  if (!seen_.count(key(set, qc))) return false;
+  ++hits_;
+  crypto_.charge_verifies(qc.votes.size());
+  return true;
+}
+
+void SimCertificateMemo::remember(const ValidatorSet& set, const QuorumCertificate& qc) {
+  if (!crypto_.modelled()) return;
+  seen_[key(set, qc)] = qc.view;
+  if (qc.view > max_view_) max_view_ = qc.view;
+  if (seen_.size() > 4096)
+    std::erase_if(seen_, [&](const auto& kv) { return kv.second + 64 < max_view_; });
 }
 
 }  // namespace consortia::sim

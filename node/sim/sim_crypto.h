@@ -8,6 +8,7 @@
 
 #include <unordered_map>
 
+#include "consensus/certificates.h"
 #include "crypto/crypto_suite.h"
 
 namespace consortia::sim {
@@ -41,6 +42,7 @@ class SimCrypto final : public CryptoSuite {
 
   bool modelled() const { return modelled_; }
   const CryptoCounters& counters() const { return counters_; }
+  void charge_verifies(uint64_t n) const { counters_.verifies += n; }
 
  private:
   friend class ModelledSigner;
@@ -49,6 +51,23 @@ class SimCrypto final : public CryptoSuite {
   bool modelled_;
   mutable CryptoCounters counters_;
   mutable std::unordered_map<Hash32, uint64_t> secrets_;  // modelled public key -> secret
+};
+
+// The certificate memo the simulator's nodes share. A hit charges the node
+// for every signature it would have checked.
+class SimCertificateMemo final : public CertificateMemo {
+ public:
+  explicit SimCertificateMemo(SimCrypto& crypto) : crypto_(crypto) {}
+  bool seen(const ValidatorSet& set, const QuorumCertificate& qc) override;
+  void remember(const ValidatorSet& set, const QuorumCertificate& qc) override;
+  uint64_t hits() const { return hits_; }
+
+ private:
+  static uint64_t key(const ValidatorSet& set, const QuorumCertificate& qc);
+  SimCrypto& crypto_;
+  std::unordered_map<uint64_t, uint64_t> seen_;  // key -> view, pruned by view
+  uint64_t hits_ = 0;
+  uint64_t max_view_ = 0;
 };
 
 }  // namespace consortia::sim

@@ -119,6 +119,7 @@ struct Simulation::Impl {
   Scenario sc;
   Rng rng;
   std::unique_ptr<SimCrypto> crypto;
+  std::unique_ptr<SimCertificateMemo> memo;
   CryptoCosts costs;
   Genesis genesis;
   NodeConfig cfg;
@@ -160,6 +161,7 @@ struct Simulation::Impl {
     if (!real) return real.error();
     bool modelled = sc.modelled_crypto.value_or(sc.nodes > 10);
     crypto = std::make_unique<SimCrypto>(**real, modelled);
+    memo = std::make_unique<SimCertificateMemo>(*crypto);
     costs = CryptoCosts::for_suite((*real)->id());
     report.nodes = sc.nodes;
     report.seed = sc.seed;
@@ -168,6 +170,7 @@ struct Simulation::Impl {
     report.modelled_crypto = modelled;
 
     cfg.consensus = sc.consensus;
+    cfg.certificate_memo = memo.get();
     cfg.mempool.max_block_txs = sc.max_block_txs;
     genesis.chain_name = "sim-" + std::to_string(sc.seed);
     genesis.suite = crypto->id();
