@@ -76,21 +76,32 @@ TimeMs HotStuffCore::next_deadline() const {
 
 // ---- certificates --------------------------------------------------------
 
+void HotStuffCore::remember_qc(const QuorumCertificate& qc) {
+  verified_qcs_[{qc.view, qc.block_hash}] = qc;
+  if (verified_qcs_.size() > 256) verified_qcs_.erase(verified_qcs_.begin());
+}
+
+bool HotStuffCore::known_qc(const QuorumCertificate& qc) const {
+  auto it = verified_qcs_.find({qc.view, qc.block_hash});
+  return it != verified_qcs_.end() && it->second == qc;
+}
+
 Status HotStuffCore::check_qc(const QuorumCertificate& qc) {
   if (qc.is_genesis()) return verify_qc(ctx_, validators(), qc);
-  if (verified_qcs_.count({qc.view, qc.block_hash})) return {};
+  if (known_qc(qc)) return {};
   auto st = verify_qc(ctx_, schedule_.validators_at(qc.height), qc);
-  if (st) {
-    verified_qcs_.insert({qc.view, qc.block_hash});
-    if (verified_qcs_.size() > 4096) verified_qcs_.erase(verified_qcs_.begin());
-  }
+  if (st) remember_qc(qc);
   return st;
 }
 
 Status HotStuffCore::check_tc(const TimeoutCertificate& tc) {
+  auto key = std::make_pair(tc.view, tc.high_qc.block_hash);
+  if (auto it = verified_tcs_.find(key); it != verified_tcs_.end() && it->second == tc) return {};
   auto st = verify_tc(ctx_, validators(), tc);
   if (st) {
-    verified_qcs_.insert({tc.high_qc.view, tc.high_qc.block_hash});
+    remember_qc(tc.high_qc);
+    verified_tcs_[key] = tc;
+    if (verified_tcs_.size() > 64) verified_tcs_.erase(verified_tcs_.begin());
   }
   return st;
 }
@@ -112,6 +123,8 @@ void HotStuffCore::process_qc(const QuorumCertificate& qc, const NodeId& from, T
 }
 
 void HotStuffCore::process_tc(const TimeoutCertificate& tc, TimeMs now, ConsensusOutput& out) {
+  // The TC's highest QC (verified with it) is what a proposal after it must extend.
+  if (tc.high_qc.view > high_qc_.view) process_qc(tc.high_qc, my_id_, now, out);
   if (!high_tc_ || tc.view > high_tc_->view) {
     high_tc_ = tc;
     out.safety_changed = true;
@@ -161,14 +174,6 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
     out.rejections.push_back("proposal with a bad signature");
     return;
   }
-  auto key = std::make_pair(h.view, h.proposer);
-  if (h.view + 2 >= pm_.view()) {
-    auto [it, inserted] = first_proposal_.emplace(key, Signed{b.hash(), b.height(), p.signature});
-    if (!inserted && it->second.block != b.hash())
-      out.equivocations.push_back({Equivocation::Kind::kProposal, h.proposer, h.view,
-                                   it->second.block, b.hash(), it->second.signature, p.signature,
-                                   it->second.height, b.height()});
-  }
   const QuorumCertificate& qc = h.justify;
   if (qc.block_hash != h.parent_hash || qc.height + 1 != b.height() || qc.view >= h.view) {
     out.rejections.push_back("proposal whose QC does not certify its parent");
@@ -177,6 +182,24 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
   if (auto st = check_qc(qc); !st) {
     out.rejections.push_back("proposal QC: " + st.error().detail);
     return;
+  }
+  if (h.view > pm_.view() + kViewWindow) {
+    // Too far ahead to keep; its certificate may still move us forward.
+    process_qc(qc, from, now, out);
+    if (h.view > pm_.view() + kViewWindow) {
+      out.rejections.push_back("proposal for view " + std::to_string(h.view) + " too far ahead");
+      return;
+    }
+  }
+  auto key = std::make_pair(h.view, h.proposer);
+  if (h.view + 2 >= pm_.view()) {
+    auto [it, inserted] = first_proposal_.emplace(key, Signed{b.hash(), b.height(), p.signature});
+    if (!inserted && it->second.block != b.hash()) {
+      out.equivocations.push_back({Equivocation::Kind::kProposal, h.proposer, h.view,
+                                   it->second.block, b.hash(), it->second.signature, p.signature,
+                                   it->second.height, b.height()});
+      return;  // the first proposal of the view is the one we consider
+    }
   }
   if (p.tc) {
     if (p.tc->view + 1 != h.view) {
@@ -203,9 +226,18 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
     if (h.parent_hash == committed_->hash()) {
       // parent is the committed tip, which lives outside the tree
     } else {
-      if (pending_proposals_.size() >= kMaxPendingProposals)
-        pending_proposals_.erase(pending_proposals_.begin());
-      pending_proposals_[h.parent_hash] = {from, p};
+      if (h.view < pm_.view()) return;  // too old to vote for anyway
+      if (pending_proposals_.size() >= kMaxPendingProposals) {
+        // Drop the stashed proposal with the lowest view (ours, if lowest).
+        auto low = std::min_element(pending_proposals_.begin(), pending_proposals_.end(),
+                                    [](const auto& a, const auto& b) {
+                                      return a.second.second.block->view() <
+                                             b.second.second.block->view();
+                                    });
+        if (low->second.second.block->view() >= h.view) return;
+        pending_proposals_.erase(low);
+      }
+      pending_proposals_.emplace(h.parent_hash, std::make_pair(from, p));
       request_block(h.parent_hash, from, now, out);
       return;
     }
@@ -295,10 +327,11 @@ void HotStuffCore::connect_descendants(const Hash32& root, TimeMs now, Consensus
         work.push_back(k);
       }
     }
-    auto pp = pending_proposals_.find(h);
-    if (pp != pending_proposals_.end()) {
-      auto [from, prop] = std::move(pp->second);
-      pending_proposals_.erase(pp);
+    auto range2 = pending_proposals_.equal_range(h);
+    std::vector<Proposal> ready;
+    for (auto it = range2.first; it != range2.second; ++it) ready.push_back(it->second.second);
+    pending_proposals_.erase(h);
+    for (const auto& prop : ready) {
       if (insert_block(prop.block, now, true, out)) {
         try_vote(prop, now, out);
         work.push_back(prop.block->hash());
@@ -353,12 +386,12 @@ void HotStuffCore::commit_up_to(const Entry& target, ConsensusOutput& out) {
     }
   }
   // Everything at or below the committed height is decided: drop the rest.
-  for (auto it = tree_.begin(); it != tree_.end();) {
-    if (it->second.block->height() <= committed_->height())
-      it = tree_.erase(it);
-    else
-      ++it;
-  }
+  uint64_t h = committed_->height();
+  std::erase_if(tree_, [h](const auto& kv) { return kv.second.block->height() <= h; });
+  std::erase_if(fetched_, [h](const auto& kv) { return kv.second->height() <= h; });
+  std::erase_if(waiting_children_, [this](const auto& kv) { return !fetched_.count(kv.second); });
+  std::erase_if(pending_proposals_,
+                [h](const auto& kv) { return kv.second.second.block->height() <= h; });
 }
 
 bool HotStuffCore::uncommitted_txs(const Hash32& tip) const {
@@ -376,6 +409,9 @@ void HotStuffCore::on_work(TimeMs now, ConsensusOutput& out) {
 void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
   uint64_t view = pm_.view();
   if (last_proposed_view_ >= view || validators().leader(view) != my_id_) return;
+  // Having voted or timed out in this view (e.g. before a restart) means we
+  // may have proposed in it already: never sign a second proposal.
+  if (safety_.last_voted_view() >= view) return;
   bool by_qc = high_qc_.view + 1 == view;
   bool by_tc = high_tc_ && high_tc_->view + 1 == view;
   if (!by_qc && !by_tc) return;
@@ -451,13 +487,13 @@ void HotStuffCore::handle_vote(const NodeId& from, const Vote& v, TimeMs now,
   auto [it, inserted] = first_vote_.emplace(std::make_pair(v.view, v.voter),
                                             Signed{v.block_hash, v.height, v.signature});
   if (!inserted) {
-    if (it->second.block != v.block_hash)
+    if (it->second.block != v.block_hash || it->second.height != v.height)
       out.equivocations.push_back({Equivocation::Kind::kVote, v.voter, v.view, it->second.block,
                                    v.block_hash, it->second.signature, v.signature,
                                    it->second.height, v.height});
     return;
   }
-  auto& bucket = votes_[v.view][v.block_hash];
+  auto& bucket = votes_[v.view][{v.block_hash, v.height}];
   bucket.emplace(v.voter, v.signature);
   if (bucket.size() != schedule_.validators_at(v.height).quorum()) return;
   QuorumCertificate qc;
@@ -465,7 +501,7 @@ void HotStuffCore::handle_vote(const NodeId& from, const Vote& v, TimeMs now,
   qc.height = v.height;
   qc.block_hash = v.block_hash;
   for (const auto& [id, sig] : bucket) qc.votes.push_back({id, sig});  // std::map: sorted
-  verified_qcs_.insert({qc.view, qc.block_hash});
+  remember_qc(qc);
   process_qc(qc, from, now, out);
 }
 
@@ -507,7 +543,9 @@ void HotStuffCore::handle_timeout(const NodeId& from, const TimeoutMsg& t, TimeM
     out.rejections.push_back("timeout with a high QC not below its view");
     return;
   }
-  if (t.sender != my_id_ &&
+  // Our own timeouts come in through local_timeout (from == my_id_); anything
+  // from the network is checked, even if it claims to be ours.
+  if (from != my_id_ &&
       !ctx_.suite.verify(sender->public_key,
                          timeout_payload(ctx_.chain_id, t.view, t.high_qc.view), t.signature)) {
     out.rejections.push_back("timeout with a bad signature from " + t.sender.short_hex());
@@ -604,7 +642,6 @@ void HotStuffCore::handle_block_response(const NodeId& from, const BlockResponse
                                          ConsensusOutput& out) {
   if (r.blocks.empty()) return;
   if (!sync_wants_.count(r.blocks.front()->hash())) return;  // unsolicited
-  sync_wants_.erase(r.blocks.front()->hash());
   const Block* oldest = nullptr;
   for (size_t i = 0; i < r.blocks.size(); ++i) {
     const BlockPtr& b = r.blocks[i];
@@ -624,7 +661,13 @@ void HotStuffCore::handle_block_response(const NodeId& from, const BlockResponse
       out.rejections.push_back("synced block QC: " + st.error().detail);
       break;
     }
-    if (fetched_.size() >= kMaxFetched) break;
+    // The wanted block checked out: the want is met (a bad answer leaves it
+    // to be asked again of another peer).
+    if (i == 0) sync_wants_.erase(b->hash());
+    if (fetched_.size() >= kMaxFetched) {
+      fetched_.clear();  // start over rather than refuse sync for good
+      waiting_children_.clear();
+    }
     if (!find(b->hash()) && !fetched_.count(b->hash())) {
       fetched_.emplace(b->hash(), b);
       waiting_children_.emplace(b->parent_hash(), b->hash());
@@ -638,14 +681,14 @@ void HotStuffCore::handle_block_response(const NodeId& from, const BlockResponse
 void HotStuffCore::resume_sync(const NodeId& peer, TimeMs now, ConsensusOutput& out) {
   // Connect every fetched chain whose parent we now have; for the lowest one
   // that still hangs in the air, ask for its parent.
-  const Block* lowest = nullptr;
+  BlockPtr lowest;
   std::vector<Hash32> ready;
   for (const auto& [h, b] : fetched_) {
     const Hash32& ph = b->parent_hash();
     if (ph == committed_->hash() || find(ph)) {
       ready.push_back(ph);
     } else if (!fetched_.count(ph) && (!lowest || b->height() < lowest->height())) {
-      lowest = b.get();
+      lowest = b;
     }
   }
   for (const auto& ph : ready) connect_descendants(ph, now, out);

@@ -197,11 +197,18 @@ class HotStuffCore {
   std::unordered_map<Hash32, BlockPtr> recent_index_;
   std::unordered_map<Hash32, BlockPtr> fetched_;    // verified by certificate, parent unknown
   std::unordered_multimap<Hash32, Hash32> waiting_children_;  // parent -> fetched child
-  std::map<Hash32, std::pair<NodeId, Proposal>> pending_proposals_;  // by missing parent
+  // Proposals waiting for their parent, by parent hash (several per parent).
+  std::multimap<Hash32, std::pair<NodeId, Proposal>> pending_proposals_;
   std::map<Hash32, SyncWant> sync_wants_;
-  std::set<std::pair<uint64_t, Hash32>> verified_qcs_;
+  // Certificates verified before, compared in full (a look-alike with other
+  // votes or another height is verified afresh); bounded, oldest views go.
+  std::map<std::pair<uint64_t, Hash32>, QuorumCertificate> verified_qcs_;
+  std::map<std::pair<uint64_t, Hash32>, TimeoutCertificate> verified_tcs_;
+  void remember_qc(const QuorumCertificate& qc);
+  bool known_qc(const QuorumCertificate& qc) const;
 
-  std::map<uint64_t, std::map<Hash32, std::map<NodeId, Bytes>>> votes_;
+  // view -> (block, height) -> voter -> signature
+  std::map<uint64_t, std::map<std::pair<Hash32, uint64_t>, std::map<NodeId, Bytes>>> votes_;
   struct Signed {
     Hash32 block;
     uint64_t height = 0;

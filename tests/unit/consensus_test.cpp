@@ -213,5 +213,86 @@ TEST(Consensus, SafetyStateIsPersistedBeforeVotesLeave) {
   EXPECT_GE(s.last_voted_view, 3u);
 }
 
+bool rejected(const Cluster& c, const std::string& what) {
+  for (const auto& r : c.rejections)
+    if (r.find(what) != std::string::npos) return true;
+  return false;
+}
+
+TEST(Consensus, TimeoutForgedInTheReceiversOwnNameIsRejected) {
+  Cluster c(4);
+  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 2; }, 30000));
+  TimeoutMsg t;
+  t.view = c.node(0).status().view;
+  t.high_qc = c.node(0).consensus().high_qc();
+  t.sender = c.node(0).id();  // claims to be node 0, sent by node 1
+  t.signature = Bytes(64, 1);
+  NodeOutput out;
+  c.node(0).on_message(c.node(1).id(), Message{t}, c.now, out);
+  c.absorb(0, out);
+  EXPECT_TRUE(rejected(c, "timeout with a bad signature"));
+  uint64_t h = c.node(0).status().height;
+  ASSERT_TRUE(c.run_until([&] { return c.node(0).status().height >= h + 5; }, 30000))
+      << "the forged timeout did not take node 0's place";
+}
+
+TEST(Consensus, VoteSignedForAnotherHeightDoesNotPoisonTheCertificate) {
+  Cluster c(4);
+  auto byz = ed25519_sha256().signer_from_seed(c.seed(3));
+  const Hash32 chain = c.node(0).chain_id();
+  // Node 3 signs every vote for a wrong height: a validly signed statement
+  // about something else. The three honest votes must still make the QC.
+  auto keep = [&](const Envelope& e) {
+    if (e.from != 3 || !std::holds_alternative<Vote>(*e.msg)) return true;
+    Vote v = std::get<Vote>(*e.msg);
+    if (v.height >= 1000) return true;  // already the altered one
+    v.height += 1000;
+    v.signature = byz->sign(vote_payload(chain, v.view, v.height, v.block_hash));
+    c.inflight.push_back({3, e.to, std::make_shared<const Message>(v)});
+    return false;
+  };
+  ASSERT_TRUE(c.run_until([&] { return c.node(0).status().height >= 15; }, 60000, 10, keep));
+  EXPECT_TRUE(c.rejections.empty() || !rejected(c, "proposal QC"))
+      << "a leader built a QC that others could not verify";
+}
+
+TEST(Consensus, SyncInfoWithAnUnsignedCertificateIsRejected) {
+  Cluster c(4);
+  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 3; }, 30000));
+  QuorumCertificate fake = c.node(0).consensus().high_qc();
+  fake.view += 0;
+  fake.height += 7;  // same view and block, another height, no votes
+  fake.votes.clear();
+  SyncInfo s{fake, std::nullopt};
+  uint64_t before = c.node(0).consensus().high_qc().height;
+  // Make it the highest QC node 0 has heard of.
+  fake.view = c.node(0).consensus().high_qc().view + 1;
+  s.high_qc = fake;
+  NodeOutput out;
+  c.node(0).on_message(c.node(2).id(), Message{s}, c.now, out);
+  c.absorb(0, out);
+  EXPECT_TRUE(rejected(c, "sync info QC"));
+  EXPECT_EQ(c.node(0).consensus().high_qc().height, before);
+}
+
+TEST(Consensus, RestartedLeaderNeverSignsASecondProposalForItsView) {
+  Cluster c(4);
+  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 3; }, 30000));
+  std::map<uint64_t, std::set<Hash32>> proposals;  // view -> blocks proposed
+  auto watch = [&](const Envelope& e) {
+    if (auto* p = std::get_if<Proposal>(e.msg.get())) proposals[p->block->view()].insert(p->block->hash());
+    return true;
+  };
+  for (int round = 0; round < 6; ++round) {
+    size_t leader = c.index_of(c.node(0).status().leader);
+    c.run_until([] { return false; }, 40, 10, watch);
+    c.crash(leader);
+    c.open(leader);
+    c.run_until([] { return false; }, 200, 10, watch);
+  }
+  for (const auto& [view, blocks] : proposals) EXPECT_EQ(blocks.size(), 1u) << "view " << view;
+  EXPECT_TRUE(c.equivocations.empty());
+}
+
 }  // namespace
 }  // namespace consortia
