@@ -49,8 +49,12 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
   CommittedBlockSource& source = *n;
   n->core_ = std::make_unique<HotStuffCore>(cfg.consensus, ctx, n->schedule_, *n->signer_, builder,
                                             source, tip, state, restored, now);
-  n->core_->restore_pending(std::move(*pending), now);
   n->saved_high_block_ = restored.high_qc.block_hash;
+  ConsensusOutput co;
+  n->core_->restore_pending(std::move(*pending), now, co);
+  NodeOutput recommitted;  // blocks certified before the crash, appended now
+  n->finish(co, recommitted);
+  if (!n->halted_.empty()) return make_error(ErrorCode::kStorageIo, n->halted_);
   return n;
 }
 
@@ -92,16 +96,10 @@ BlockPtr Node::committed_block(const Hash32& hash) {
 // ---- events -------------------------------------------------------------------
 
 void Node::finish(ConsensusOutput& co, NodeOutput& out) {
-  for (auto& c : co.commits) {
-    if (!halted_.empty()) break;
-    if (auto st = store_.append(c.block, c.state); !st) {
-      halted_ = "storage failure: " + st.error().to_string();
-      break;
-    }
-    mempool_.on_commit(c.block->txs(), *c.state);
-    out.commits.push_back(std::move(c));
-  }
-  if (!halted_.empty()) return;  // nothing leaves a node that cannot persist
+  // Order matters for a crash at any point. The certified chain and the
+  // safety state are durable first, so after a restart the highest
+  // certificate and the blocks under it are known and anything committed
+  // below it can be committed again; then the commits; messages last.
   if (auto st = save_certified_chain(); !st) {
     halted_ = "storage failure: " + st.error().to_string();
     return;
@@ -111,6 +109,14 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
       halted_ = "storage failure: " + st.error().to_string();
       return;
     }
+  }
+  for (auto& c : co.commits) {
+    if (auto st = store_.append(c.block, c.state); !st) {
+      halted_ = "storage failure: " + st.error().to_string();
+      return;  // nothing leaves a node that cannot persist
+    }
+    mempool_.on_commit(c.block->txs(), *c.state);
+    out.commits.push_back(std::move(c));
   }
   for (auto& m : co.messages) out.messages.push_back(std::move(m));
   for (auto& e : co.equivocations) out.equivocations.push_back(e);
@@ -184,6 +190,32 @@ TimeMs Node::next_deadline() const {
   TimeMs d = core_->next_deadline();
   if (gossip_due_ > 0) d = std::min(d, gossip_due_);
   return d;
+}
+
+Result<EvidenceProof> Node::prove_evidence(const Hash32& digest) const {
+  const StatePtr& state = core_->committed_state();
+  std::string key = EvidenceRecord::key_for(digest);
+  auto entry = state->prove(suite_, key);
+  if (!entry) return make_error(ErrorCode::kNotFound, "no evidence anchored for " + digest.hex());
+  auto qc = core_->certificate_of_committed_tip();
+  if (!qc) return make_error(ErrorCode::kNotFound, "the latest block is not certified yet");
+  EvidenceProof p;
+  p.suite = std::string(suite_.name());
+  p.chain_id = chain_id_;
+  p.key = key;
+  p.value = entry->value;
+  p.state_path = entry->path;
+  p.header = core_->committed_tip()->header();
+  p.block_hash = core_->committed_tip()->hash();
+  p.certificate = *qc;
+  for (const auto& v : validators().members()) p.validators.push_back(v.public_key);
+  return p;
+}
+
+std::optional<ErrorCode> Node::receipt(const Hash32& tx_id) const {
+  const Bytes* r = core_->committed_state()->get(StateSnapshot::receipt_key(tx_id));
+  if (!r || r->size() != 1) return std::nullopt;
+  return static_cast<ErrorCode>((*r)[0]);
 }
 
 NodeStatus Node::status() const {

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "chain/evidence_proof.h"
 #include "chain/genesis.h"
 #include "consensus/hotstuff.h"
 #include "mempool/mempool.h"
@@ -55,6 +56,12 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   TimeMs next_deadline() const;
 
   NodeStatus status() const;
+  // A proof that the record with this digest is in the committed state,
+  // certified by a quorum: kNotFound if it is not anchored (yet), or if the
+  // committed tip's certificate has not arrived yet (ask again shortly).
+  Result<EvidenceProof> prove_evidence(const Hash32& digest) const;
+  // Why a transaction committed without effect (its receipt), if it did.
+  std::optional<ErrorCode> receipt(const Hash32& tx_id) const;
   const NodeId& id() const { return id_; }
   const Hash32& chain_id() const { return chain_id_; }
   const HotStuffCore& consensus() const { return *core_; }

@@ -39,13 +39,18 @@ HotStuffCore::HotStuffCore(ConsensusConfig cfg, CertificateContext ctx,
   recent_index_.emplace(committed_->hash(), committed_);
 }
 
-void HotStuffCore::restore_pending(std::vector<BlockPtr> blocks, TimeMs now) {
+void HotStuffCore::restore_pending(std::vector<BlockPtr> blocks, TimeMs now,
+                                   ConsensusOutput& out) {
   std::sort(blocks.begin(), blocks.end(),
             [](const BlockPtr& a, const BlockPtr& b) { return a->height() < b->height(); });
   ConsensusOutput ignored;
   for (const auto& b : blocks)
     if (b->height() > committed_->height() && check_qc(b->header().justify))
       insert_block(b, now, false, ignored);
+  // Each restored block's certificate, in height order, applies the commit rule.
+  for (const auto& b : blocks)
+    if (find(b->hash())) try_commit(b->header().justify.block_hash, now, out);
+  if (find(high_qc_.block_hash)) try_commit(high_qc_.block_hash, now, out);
 }
 
 SafetyState HotStuffCore::safety_state() const {

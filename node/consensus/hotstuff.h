@@ -103,7 +103,16 @@ class HotStuffCore {
 
   // Certified blocks kept across a restart (BlockStore::load_pending): those
   // that extend the committed chain are validated and put back in the tree.
-  void restore_pending(std::vector<BlockPtr> blocks, TimeMs now);
+  // Blocks the highest certificate commits are committed again into `out`
+  // (a crash may have come between persisting the certificate and the commit).
+  void restore_pending(std::vector<BlockPtr> blocks, TimeMs now, ConsensusOutput& out);
+  // The QC that certifies the committed tip (carried by a child in the tree),
+  // if a child has arrived.
+  std::optional<QuorumCertificate> certificate_of_committed_tip() const {
+    for (const auto& [h, e] : tree_)
+      if (e.block->parent_hash() == committed_->hash()) return e.block->header().justify;
+    return std::nullopt;
+  }
   // An uncommitted block in the tree, or nullptr.
   BlockPtr pending_block(const Hash32& hash) const {
     auto* e = find(hash);

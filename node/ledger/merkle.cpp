@@ -74,14 +74,14 @@ MerkleProof merkle_prove(const CryptoSuite& suite, const std::vector<Hash32>& le
 }
 
 // RFC 9162 section 2.1.3.2.
-bool merkle_verify(const CryptoSuite& suite, const Hash32& root, const Hash32& leaf,
-                   const MerkleProof& proof) {
-  if (proof.index >= proof.leaf_count) return false;
+std::optional<Hash32> merkle_root_from_proof(const CryptoSuite& suite, const Hash32& leaf,
+                                             const MerkleProof& proof) {
+  if (proof.index >= proof.leaf_count) return std::nullopt;
   uint64_t fn = proof.index;
   uint64_t sn = proof.leaf_count - 1;
   Hash32 r = leaf;
   for (const Hash32& p : proof.siblings) {
-    if (sn == 0) return false;
+    if (sn == 0) return std::nullopt;
     if ((fn & 1) || fn == sn) {
       r = inner(suite, p, r);
       if (!(fn & 1)) {
@@ -96,7 +96,14 @@ bool merkle_verify(const CryptoSuite& suite, const Hash32& root, const Hash32& l
     fn >>= 1;
     sn >>= 1;
   }
-  return sn == 0 && r == root;
+  if (sn != 0) return std::nullopt;
+  return r;
+}
+
+bool merkle_verify(const CryptoSuite& suite, const Hash32& root, const Hash32& leaf,
+                   const MerkleProof& proof) {
+  auto r = merkle_root_from_proof(suite, leaf, proof);
+  return r && *r == root;
 }
 
 }  // namespace consortia

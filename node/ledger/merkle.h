@@ -4,6 +4,7 @@
 // alone, i.e. by a third party holding only a block header.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "crypto/crypto_suite.h"
@@ -20,6 +21,9 @@ Hash32 merkle_leaf(const CryptoSuite& suite, ByteView data);
 Hash32 merkle_root(const CryptoSuite& suite, const std::vector<Hash32>& leaves);
 MerkleProof merkle_prove(const CryptoSuite& suite, const std::vector<Hash32>& leaves,
                          uint64_t index);
+// The root an audit path leads to, or nullopt for a malformed path.
+std::optional<Hash32> merkle_root_from_proof(const CryptoSuite& suite, const Hash32& leaf,
+                                             const MerkleProof& proof);
 bool merkle_verify(const CryptoSuite& suite, const Hash32& root, const Hash32& leaf,
                    const MerkleProof& proof);
 

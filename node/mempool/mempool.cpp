@@ -33,8 +33,7 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
     return make_error(ErrorCode::kDuplicate,
                       "another transaction with nonce " + std::to_string(tx->nonce()) + " pending");
   if (by_id_.size() >= cfg_.max_txs) return make_error(ErrorCode::kMempoolFull, "mempool full");
-  if (tx->kind() == TxKind::kPut && !Transaction::parse_put(tx->payload()))
-    return make_error(ErrorCode::kMalformed, "malformed put payload");
+  if (auto st = StateMachine::check_payload(*tx); !st) return st;
   bool valid = verified_.count(tx->leaf()) > 0;
   if (!valid) {
     ++verifications_;

@@ -1,5 +1,7 @@
 #include "state/state.h"
 
+#include "state/evidence.h"
+
 #include <algorithm>
 
 namespace consortia {
@@ -52,6 +54,11 @@ Result<Transaction::Put> check_payload(const Transaction& tx) {
       if (!put) return make_error(put.error().code, tx_name(tx) + ": " + put.error().detail);
       return put;
     }
+    case TxKind::kEvidence: {
+      auto e = EvidenceRecord::decode(tx.payload());
+      if (!e) return make_error(e.error().code, tx_name(tx) + ": " + e.error().detail);
+      return Transaction::Put{};
+    }
   }
   return make_error(ErrorCode::kMalformed,
                     tx_name(tx) + ": unknown kind " + std::to_string(static_cast<int>(tx.kind())));
@@ -85,7 +92,38 @@ void StateSnapshot::recompute_root(const CryptoSuite& suite) {
   std::vector<Hash32> leaves;
   leaves.reserve(entries_.size());
   for (const auto& [key, e] : entries_) leaves.push_back(e.leaf);
-  root_ = merkle_root(suite, leaves);
+  root_ = root_of(suite, merkle_root(suite, leaves), leaves.size());
+}
+
+Hash32 StateSnapshot::root_of(const CryptoSuite& suite, const Hash32& merkle, uint64_t count) {
+  Writer w;
+  w.u8(0x02);
+  w.u64(count);
+  w.hash(merkle);
+  return suite.hash(w.data());
+}
+
+Hash32 StateSnapshot::leaf(const CryptoSuite& suite, const std::string& key, ByteView value) {
+  return entry_leaf(suite, key, value);
+}
+
+std::optional<StateSnapshot::Proof> StateSnapshot::prove(const CryptoSuite& suite,
+                                                         const std::string& key) const {
+  std::vector<Hash32> leaves;
+  leaves.reserve(entries_.size());
+  std::optional<uint64_t> index;
+  for (const auto& [k, e] : entries_) {
+    if (k == key) index = leaves.size();
+    leaves.push_back(e.leaf);
+  }
+  if (!index) return std::nullopt;
+  return Proof{entries_.at(key).value, merkle_prove(suite, leaves, *index)};
+}
+
+bool StateSnapshot::verify(const CryptoSuite& suite, const Hash32& root, const std::string& key,
+                           ByteView value, const MerkleProof& path) {
+  auto merkle = merkle_root_from_proof(suite, entry_leaf(suite, key, value), path);
+  return merkle && root_of(suite, *merkle, path.leaf_count) == root;
 }
 
 uint64_t StateSnapshot::next_nonce(const NodeId& sender) const {
@@ -123,10 +161,24 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent,
   for (const auto& tx : txs) {
     uint64_t expected = s->next_nonce(tx->sender_id());
     if (auto st = check_nonce(*tx, expected, 1); !st) return st.error();
-    auto put = check_payload(*tx);
+    auto put = consortia::check_payload(*tx);
     if (!put) return put.error();
     if (tx->kind() == TxKind::kPut)
       write(StateSnapshot::data_key(tx->sender_id(), put->key), std::move(put->value));
+    if (tx->kind() == TxKind::kEvidence) {
+      auto rec = EvidenceRecord::decode(tx->payload());  // valid: checked above
+      ErrorCode refused = ErrorCode::kOk;
+      if (s->get(rec->key()))
+        refused = ErrorCode::kDuplicate;
+      else if (!rec->reference.empty() && !s->get("e/" + rec->reference))
+        refused = ErrorCode::kNotFound;
+      if (refused == ErrorCode::kOk) {
+        write(rec->owner_key(), Bytes{1});
+        write(rec->key(), StoredEvidence{*rec, tx->sender_id()}.encode());
+      } else {
+        write(StateSnapshot::receipt_key(tx->id()), Bytes{static_cast<uint8_t>(refused)});
+      }
+    }
     write(StateSnapshot::nonce_key(tx->sender_id()), encode_nonce(expected + 1));
     s->nonces_[tx->sender_id()] = expected + 1;
   }
@@ -134,6 +186,12 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent,
   s->touched_.erase(std::unique(s->touched_.begin(), s->touched_.end()), s->touched_.end());
   s->recompute_root(suite_);
   return StatePtr(std::move(s));
+}
+
+Status StateMachine::check_payload(const Transaction& tx) {
+  auto p = consortia::check_payload(tx);
+  if (!p) return p.error();
+  return {};
 }
 
 Status StateMachine::check(const StateSnapshot& state, const Transaction& tx) const {

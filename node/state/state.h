@@ -10,6 +10,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -41,7 +42,22 @@ class StateSnapshot {
   uint64_t next_nonce(const NodeId& sender) const;
   const Bytes* get(const std::string& key) const;
 
+  // An inclusion proof for one entry against root(): the entry's leaf, its
+  // Merkle path and the entry count the root commits to.
+  struct Proof {
+    Bytes value;
+    MerkleProof path;
+  };
+  std::optional<Proof> prove(const CryptoSuite& suite, const std::string& key) const;
+  static Hash32 leaf(const CryptoSuite& suite, const std::string& key, ByteView value);
+  // root = H(0x02 || entry count || Merkle root of the leaves): the count is
+  // bound, so a proof cannot be replayed against another tree shape.
+  static Hash32 root_of(const CryptoSuite& suite, const Hash32& merkle_root, uint64_t count);
+  static bool verify(const CryptoSuite& suite, const Hash32& root, const std::string& key,
+                     ByteView value, const MerkleProof& path);
+
   static std::string nonce_key(const NodeId& sender);
+  static std::string receipt_key(const Hash32& tx_id) { return "x/" + tx_id.hex(); }
   static std::string data_key(const NodeId& sender, std::string_view key);
 
  private:
@@ -59,13 +75,17 @@ struct StateLimits {
 
 // Applies transactions. Refuses a block whose transaction has a nonce other
 // than the sender's next nonce or a malformed payload: such a block is
-// invalid, so a transaction can never be applied twice.
+// invalid, so a transaction can never be applied twice. A well-formed
+// transaction that its contract refuses (e.g. a digest anchored before)
+// consumes its nonce and leaves a receipt "x/<tx id>" holding the ErrorCode.
 class StateMachine {
  public:
   explicit StateMachine(const CryptoSuite& suite) : suite_(suite) {}
   Result<StatePtr> apply(const StatePtr& parent, const std::vector<TxPtr>& txs) const;
   // Checks one transaction against a state without applying it.
   Status check(const StateSnapshot& state, const Transaction& tx) const;
+  // Checks a transaction's payload on its own (admission and block validity).
+  static Status check_payload(const Transaction& tx);
 
  private:
   const CryptoSuite& suite_;

@@ -40,7 +40,7 @@ class StateTest : public ::testing::TestWithParam<const CryptoSuite*> {
 
 TEST_P(StateTest, EmptyStateHasEmptyTreeRootAndNoNonces) {
   auto s = StateSnapshot::empty(suite());
-  EXPECT_EQ(s->root(), merkle_root(suite(), {}));
+  EXPECT_EQ(s->root(), StateSnapshot::root_of(suite(), merkle_root(suite(), {}), 0));
   EXPECT_TRUE(s->entries().empty());
   EXPECT_EQ(s->next_nonce(id(*alice_)), 0u);
   EXPECT_EQ(s->get("anything"), nullptr);
@@ -193,10 +193,25 @@ TEST_P(StateTest, RootIsMerkleRootOfSortedEntryLeaves) {
     EXPECT_EQ(e.leaf, suite().hash(w.data()));
     leaves.push_back(e.leaf);
   }
-  EXPECT_EQ((*s)->root(), merkle_root(suite(), leaves));
-  // An entry is provable against the root.
-  for (size_t i = 0; i < leaves.size(); ++i)
-    EXPECT_TRUE(merkle_verify(suite(), (*s)->root(), leaves[i], merkle_prove(suite(), leaves, i)));
+  Hash32 tree = merkle_root(suite(), leaves);
+  EXPECT_EQ((*s)->root(), StateSnapshot::root_of(suite(), tree, leaves.size()));
+  // Every entry is provable against the root, and only with its own value
+  // and the true entry count.
+  size_t i = 0;
+  for (const auto& [key, e] : (*s)->entries()) {
+    auto proof = (*s)->prove(suite(), key);
+    ASSERT_TRUE(proof.has_value());
+    EXPECT_TRUE(merkle_verify(suite(), tree, leaves[i], proof->path));
+    EXPECT_TRUE(StateSnapshot::verify(suite(), (*s)->root(), key, proof->value, proof->path));
+    Bytes other = proof->value;
+    other.push_back(0);
+    EXPECT_FALSE(StateSnapshot::verify(suite(), (*s)->root(), key, other, proof->path));
+    MerkleProof wrong_count = proof->path;
+    wrong_count.leaf_count += 1;
+    EXPECT_FALSE(StateSnapshot::verify(suite(), (*s)->root(), key, proof->value, wrong_count));
+    ++i;
+  }
+  EXPECT_FALSE((*s)->prove(suite(), "no/such/key").has_value());
 }
 
 TEST_P(StateTest, FromEntriesRebuildsTheSameSnapshot) {

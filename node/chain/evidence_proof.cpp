@@ -1,0 +1,185 @@
+#include "chain/evidence_proof.h"
+
+#include <nlohmann/json.hpp>
+
+#include "consensus/certificates.h"
+#include "state/state.h"
+
+namespace consortia {
+namespace {
+
+using json = nlohmann::json;
+constexpr const char* kFormat = "consortia-evidence-proof/1";
+
+// Strict lowercase hex: one byte string has exactly one spelling.
+bool parse_hex(const json& j, Bytes& out) {
+  if (!j.is_string()) return false;
+  const std::string& s = j.get_ref<const std::string&>();
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return from_hex(s, out);
+}
+
+bool parse_hash(const json& j, Hash32& out) {
+  Bytes b;
+  if (!parse_hex(j, b) || b.size() != 32) return false;
+  out = Hash32::from(b);
+  return true;
+}
+
+bool parse_u64(const json& j, uint64_t& out) {
+  if (!j.is_number_unsigned()) return false;
+  out = j.get<uint64_t>();
+  return true;
+}
+
+json qc_json(const QuorumCertificate& qc, bool with_votes) {
+  json j = {{"view", qc.view}, {"height", qc.height}, {"block_hash", qc.block_hash.hex()}};
+  if (with_votes) {
+    json votes = json::array();
+    for (const auto& v : qc.votes)
+      votes.push_back({{"signer", v.signer.hex()}, {"signature", to_hex(v.signature)}});
+    j["votes"] = votes;
+  }
+  return j;
+}
+
+bool parse_qc(const json& j, QuorumCertificate& qc, bool with_votes) {
+  if (!j.is_object() || j.size() != (with_votes ? 4u : 3u)) return false;
+  if (!j.contains("view") || !parse_u64(j["view"], qc.view)) return false;
+  if (!j.contains("height") || !parse_u64(j["height"], qc.height)) return false;
+  if (!j.contains("block_hash") || !parse_hash(j["block_hash"], qc.block_hash)) return false;
+  if (!with_votes) return true;
+  if (!j.contains("votes") || !j["votes"].is_array()) return false;
+  for (const auto& v : j["votes"]) {
+    SignerEntry e;
+    if (!v.is_object() || v.size() != 2 || !v.contains("signer") || !v.contains("signature") ||
+        !parse_hash(v["signer"], e.signer) || !parse_hex(v["signature"], e.signature))
+      return false;
+    qc.votes.push_back(std::move(e));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string EvidenceProof::to_json() const {
+  json h = {{"height", header.height},
+            {"view", header.view},
+            {"parent_hash", header.parent_hash.hex()},
+            {"tx_root", header.tx_root.hex()},
+            {"state_root", header.state_root.hex()},
+            {"protocol_version", header.protocol_version},
+            {"validator_set_hash", header.validator_set_hash.hex()},
+            {"proposer", header.proposer.hex()},
+            {"timestamp_ms", header.timestamp_ms},
+            {"justify", qc_json(header.justify, false)}};
+  json siblings = json::array();
+  for (const auto& s : state_path.siblings) siblings.push_back(s.hex());
+  json keys = json::array();
+  for (const auto& k : validators) keys.push_back(to_hex(k));
+  json j = {{"format", kFormat},
+            {"suite", suite},
+            {"chain_id", chain_id.hex()},
+            {"key", key},
+            {"value", to_hex(value)},
+            {"state_path",
+             {{"index", state_path.index}, {"leaf_count", state_path.leaf_count}, {"siblings", siblings}}},
+            {"header", h},
+            {"block_hash", block_hash.hex()},
+            {"certificate", qc_json(certificate, true)},
+            {"validators", keys}};
+  return j.dump(1);
+}
+
+Result<EvidenceProof> EvidenceProof::from_json(const std::string& text) {
+  auto bad = [](std::string why) { return make_error(ErrorCode::kMalformed, "proof: " + why); };
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::exception& e) {
+    return bad(std::string("not JSON: ") + e.what());
+  }
+  if (!j.is_object()) return bad("not an object");
+  for (const char* field : {"format", "suite", "chain_id", "key", "value", "state_path", "header",
+                            "block_hash", "certificate", "validators"})
+    if (!j.contains(field)) return bad(std::string("missing ") + field);
+  if (j.size() != 10) return bad("unknown fields");
+  if (j["format"] != kFormat) return bad("unknown format");
+  EvidenceProof p;
+  if (!j["suite"].is_string() || !j["key"].is_string()) return bad("suite and key are strings");
+  p.suite = j["suite"].get<std::string>();
+  p.key = j["key"].get<std::string>();
+  if (!parse_hash(j["chain_id"], p.chain_id)) return bad("chain_id");
+  if (!parse_hex(j["value"], p.value)) return bad("value");
+  if (!parse_hash(j["block_hash"], p.block_hash)) return bad("block_hash");
+  const json& sp = j["state_path"];
+  if (!sp.is_object() || sp.size() != 3 || !sp.contains("index") || !sp.contains("leaf_count") ||
+      !sp.contains("siblings") || !parse_u64(sp["index"], p.state_path.index) ||
+      !parse_u64(sp["leaf_count"], p.state_path.leaf_count) || !sp["siblings"].is_array())
+    return bad("state_path");
+  for (const auto& s : sp["siblings"]) {
+    Hash32 h;
+    if (!parse_hash(s, h)) return bad("state_path sibling");
+    p.state_path.siblings.push_back(h);
+  }
+  const json& h = j["header"];
+  uint64_t version = 0;
+  if (!h.is_object() || h.size() != 10 || !h.contains("height") || !h.contains("view") ||
+      !h.contains("parent_hash") || !h.contains("tx_root") || !h.contains("state_root") ||
+      !h.contains("protocol_version") || !h.contains("validator_set_hash") ||
+      !h.contains("proposer") || !h.contains("timestamp_ms") || !h.contains("justify") ||
+      !parse_u64(h["height"], p.header.height) || !parse_u64(h["view"], p.header.view) ||
+      !parse_hash(h["parent_hash"], p.header.parent_hash) ||
+      !parse_hash(h["tx_root"], p.header.tx_root) ||
+      !parse_hash(h["state_root"], p.header.state_root) ||
+      !parse_u64(h["protocol_version"], version) || version > UINT32_MAX ||
+      !parse_hash(h["validator_set_hash"], p.header.validator_set_hash) ||
+      !parse_hash(h["proposer"], p.header.proposer) ||
+      !parse_u64(h["timestamp_ms"], p.header.timestamp_ms) ||
+      !parse_qc(h["justify"], p.header.justify, false))
+    return bad("header");
+  p.header.protocol_version = static_cast<uint32_t>(version);
+  if (!parse_qc(j["certificate"], p.certificate, true)) return bad("certificate");
+  if (!j["validators"].is_array()) return bad("validators");
+  for (const auto& k : j["validators"]) {
+    Bytes b;
+    if (!parse_hex(k, b)) return bad("validator key");
+    p.validators.push_back(std::move(b));
+  }
+  return p;
+}
+
+ProofVerdict verify_evidence_proof(const EvidenceProof& p, const std::vector<Bytes>& keys) {
+  ProofVerdict v;
+  auto no = [&](std::string why) {
+    v.verified = false;
+    v.reason = std::move(why);
+    return v;
+  };
+  auto suite = suite_by_name(p.suite);
+  if (!suite) return no("unknown crypto suite " + p.suite);
+  const CryptoSuite& cs = **suite;
+  auto stored = StoredEvidence::decode(p.value);
+  if (!stored) return no("the record does not decode: " + stored.error().detail);
+  if (stored->record.key() != p.key) return no("the record does not belong to its key");
+  if (!StateSnapshot::verify(cs, p.header.state_root, p.key, p.value, p.state_path))
+    return no("the record is not under the block's state root");
+  if (Block::header_hash(cs, p.header) != p.block_hash)
+    return no("the header does not hash to the block hash");
+  const QuorumCertificate& qc = p.certificate;
+  if (qc.block_hash != p.block_hash || qc.height != p.header.height || qc.view != p.header.view)
+    return no("the certificate is for another block");
+  if (qc.is_genesis()) return no("a genesis certificate certifies nothing");
+  std::vector<Validator> members;
+  for (const auto& k : keys) members.push_back({NodeId{}, k, "", ""});
+  ValidatorSet set(cs, members);
+  if (set.size() == 0) return no("no validator keys to check against");
+  CertificateContext ctx{cs, p.chain_id, Hash32{}};
+  if (auto st = verify_qc(ctx, set, qc); !st) return no("certificate: " + st.error().detail);
+  v.verified = true;
+  v.evidence = std::move(*stored);
+  return v;
+}
+
+}  // namespace consortia

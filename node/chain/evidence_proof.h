@@ -1,0 +1,49 @@
+// A self-contained proof that an evidence record (存证) is on the chain: the
+// record's state entry, its Merkle path to the state root, the block header
+// carrying that root, and the quorum certificate that 2f+1 validators signed
+// for the block. A third party verifies it offline with nothing but the
+// validators' public keys (consortia-verify).
+//
+// JSON (canonical: lowercase hex, no other encodings accepted):
+//   {"format": "consortia-evidence-proof/1", "suite": "...", "chain_id": hex,
+//    "key": "e/<digest>", "value": hex, "state_path": {"index", "leaf_count", "siblings"},
+//    "header": {...every header field...}, "block_hash": hex,
+//    "certificate": {"view", "height", "block_hash", "votes": [{"signer", "signature"}]},
+//    "validators": [hex public keys]   (informational: verify against your own)}
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ledger/block.h"
+#include "ledger/merkle.h"
+#include "state/evidence.h"
+
+namespace consortia {
+
+struct EvidenceProof {
+  std::string suite;
+  Hash32 chain_id;
+  std::string key;
+  Bytes value;
+  MerkleProof state_path;
+  BlockHeader header;
+  Hash32 block_hash;
+  QuorumCertificate certificate;
+  std::vector<Bytes> validators;
+
+  std::string to_json() const;
+  static Result<EvidenceProof> from_json(const std::string& text);
+};
+
+struct ProofVerdict {
+  bool verified = false;
+  std::string reason;  // why not, in English (the console translates codes)
+  StoredEvidence evidence;
+};
+
+// Verifies against the given validator public keys (the trusted set).
+ProofVerdict verify_evidence_proof(const EvidenceProof& proof,
+                                   const std::vector<Bytes>& validator_keys);
+
+}  // namespace consortia
