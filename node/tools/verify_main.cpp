@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
     }
     keys.clear();
     try {
-      for (const auto& k : nlohmann::json::parse(kt).at("validators")) {
+      const nlohmann::json doc = nlohmann::json::parse(kt);
+      for (const auto& k : doc.at("validators")) {
         Bytes b;
         if (!from_hex(k.get<std::string>(), b)) throw std::runtime_error("bad hex");
         keys.push_back(b);

@@ -2,6 +2,10 @@
 // party verifies offline, where any altered byte fails verification.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
 #include "../support/cluster.h"
 
 namespace consortia {
@@ -90,6 +94,34 @@ TEST_F(EvidenceFixture, AnyAlteredByteOfTheProofFailsVerification) {
     ++checked;
   }
   EXPECT_GT(checked, 200u);
+}
+
+TEST_F(EvidenceFixture, ConsortiaVerifyChecksAProofFileAgainstAKeyFile) {
+  auto r = record("e-contract for the verifier");
+  auto tx = anchor(r);
+  ASSERT_TRUE(c.run_until([&] { return committed_everywhere(tx->id()); }, 30000));
+  std::string dir = ::testing::TempDir();
+  std::string proof = dir + "/proof.json", keys = dir + "/keys.json", bad = dir + "/bad.json";
+  std::string text = proof_for(r.digest).to_json();
+  std::ofstream(proof) << text;
+  std::ofstream k(keys);
+  k << "{\"validators\": [";
+  for (size_t i = 0; i < c.genesis().validators.size(); ++i)
+    k << (i ? "," : "") << '"' << to_hex(c.genesis().validators[i].public_key) << '"';
+  k << "]}";
+  k.close();
+  std::string tampered = text;
+  tampered[tampered.find("\"value\": \"") + 12] ^= 1;
+  std::ofstream(bad) << tampered;
+  std::string tool = std::string(CONSORTIA_BINARY_DIR) + "/node/consortia-verify";
+  auto run = [&](const std::string& args) {
+    int rc = std::system((tool + " " + args + " > /dev/null").c_str());
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  };
+  EXPECT_EQ(run(proof + " --validators " + keys), 0);
+  EXPECT_EQ(run(bad + " --validators " + keys), 1);
+  EXPECT_EQ(run(dir + "/missing.json"), 2);
+  for (const auto& f : {proof, keys, bad}) std::remove(f.c_str());
 }
 
 TEST_F(EvidenceFixture, AProofDoesNotVerifyAgainstOtherValidators) {
