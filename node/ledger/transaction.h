@@ -15,6 +15,7 @@ enum class TxKind : uint8_t {
   kNoop = 0,  // consumes a nonce, changes nothing else (pure consensus load)
   kPut = 1,   // payload = key/value pair written into the sender's namespace
   kEvidence = 2,  // payload = an EvidenceRecord (state/evidence.h): anchor a document digest
+  kCustody = 3,   // payload = a CustodyOp (state/custody.h): deposit, transfer, withdraw
 };
 
 struct TxLimits {

@@ -1,5 +1,6 @@
 #include "state/state.h"
 
+#include "state/custody.h"
 #include "state/evidence.h"
 
 #include <algorithm>
@@ -59,9 +60,60 @@ Result<Transaction::Put> check_payload(const Transaction& tx) {
       if (!e) return make_error(e.error().code, tx_name(tx) + ": " + e.error().detail);
       return Transaction::Put{};
     }
+    case TxKind::kCustody: {
+      auto op = CustodyOp::decode(tx.payload());
+      if (!op) return make_error(op.error().code, tx_name(tx) + ": " + op.error().detail);
+      return Transaction::Put{};
+    }
   }
   return make_error(ErrorCode::kMalformed,
                     tx_name(tx) + ": unknown kind " + std::to_string(static_cast<int>(tx.kind())));
+}
+
+// Applies a custody operation through `write` (a missing value deletes), or
+// returns why it is refused; a refused operation changes nothing.
+template <class Write>
+ErrorCode apply_custody(const StateSnapshot& s, const Transaction& tx, Write& write) {
+  auto op = CustodyOp::decode(tx.payload());  // valid: checked before
+  uint64_t supply = custody_supply(s);
+  uint64_t in_total = 0;
+  for (const auto& in : op->inputs) {
+    const Bytes* v = s.get(in.key());
+    if (!v) return ErrorCode::kNotFound;  // spent or never created
+    auto o = decode_output(*v);
+    if (!o || o->owner != tx.sender_id()) return ErrorCode::kInvalidArgument;
+    if (in_total + o->amount < in_total) return ErrorCode::kTooLarge;
+    in_total += o->amount;
+  }
+  auto put_supply = [&](uint64_t v) {
+    Writer w;
+    w.u64(v);
+    write(kSupplyKey, w.take());
+  };
+  switch (op->kind) {
+    case CustodyOp::Kind::kDeposit:
+      if (supply + op->amount < supply) return ErrorCode::kTooLarge;
+      write(OutPoint{tx.id(), 0}.key(), encode_output({tx.sender_id(), op->amount}));
+      put_supply(supply + op->amount);
+      return ErrorCode::kOk;
+    case CustodyOp::Kind::kTransfer: {
+      uint64_t out_total = 0;
+      for (const auto& o : op->outputs) {
+        if (out_total + o.amount < out_total) return ErrorCode::kTooLarge;
+        out_total += o.amount;
+      }
+      if (out_total != in_total) return ErrorCode::kInvalidArgument;
+      for (const auto& in : op->inputs) write(in.key(), std::nullopt);
+      for (uint32_t i = 0; i < op->outputs.size(); ++i)
+        write(OutPoint{tx.id(), i}.key(), encode_output(op->outputs[i]));
+      return ErrorCode::kOk;
+    }
+    case CustodyOp::Kind::kWithdraw:
+      for (const auto& in : op->inputs) write(in.key(), std::nullopt);
+      put_supply(supply - in_total);
+      return ErrorCode::kOk;
+  }
+  return ErrorCode::kInvalidArgument;
 }
 
 }  // namespace
@@ -153,10 +205,15 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent,
     s->entries_ = parent->entries_;
     s->nonces_ = parent->nonces_;
   }
-  auto write = [&](std::string key, Bytes value) {
-    Hash32 leaf = entry_leaf(suite_, key, value);
+  // Writes a key, or deletes it when there is no value.
+  auto write = [&](std::string key, std::optional<Bytes> value) {
     s->touched_.push_back(key);
-    s->entries_.insert_or_assign(std::move(key), StateSnapshot::Entry{std::move(value), leaf});
+    if (!value) {
+      s->entries_.erase(key);
+      return;
+    }
+    Hash32 leaf = entry_leaf(suite_, key, *value);
+    s->entries_.insert_or_assign(std::move(key), StateSnapshot::Entry{std::move(*value), leaf});
   };
   for (const auto& tx : txs) {
     uint64_t expected = s->next_nonce(tx->sender_id());
@@ -165,6 +222,11 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent,
     if (!put) return put.error();
     if (tx->kind() == TxKind::kPut)
       write(StateSnapshot::data_key(tx->sender_id(), put->key), std::move(put->value));
+    if (tx->kind() == TxKind::kCustody) {
+      ErrorCode refused = apply_custody(*s, *tx, write);
+      if (refused != ErrorCode::kOk)
+        write(StateSnapshot::receipt_key(tx->id()), Bytes{static_cast<uint8_t>(refused)});
+    }
     if (tx->kind() == TxKind::kEvidence) {
       auto rec = EvidenceRecord::decode(tx->payload());  // valid: checked above
       ErrorCode refused = ErrorCode::kOk;
