@@ -16,6 +16,7 @@ enum class TxKind : uint8_t {
   kPut = 1,   // payload = key/value pair written into the sender's namespace
   kEvidence = 2,  // payload = an EvidenceRecord (state/evidence.h): anchor a document digest
   kCustody = 3,   // payload = a CustodyOp (state/custody.h): deposit, transfer, withdraw
+  kRisk = 4,      // payload = a RiskOp (state/risk.h): publish a desensitised record, feedback
 };
 
 struct TxLimits {

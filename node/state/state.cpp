@@ -2,6 +2,7 @@
 
 #include "state/custody.h"
 #include "state/evidence.h"
+#include "state/risk.h"
 
 #include <algorithm>
 
@@ -58,6 +59,11 @@ Result<Transaction::Put> check_payload(const Transaction& tx) {
     case TxKind::kEvidence: {
       auto e = EvidenceRecord::decode(tx.payload());
       if (!e) return make_error(e.error().code, tx_name(tx) + ": " + e.error().detail);
+      return Transaction::Put{};
+    }
+    case TxKind::kRisk: {
+      auto op = RiskOp::decode(tx.payload());
+      if (!op) return make_error(op.error().code, tx_name(tx) + ": " + op.error().detail);
       return Transaction::Put{};
     }
     case TxKind::kCustody: {
@@ -222,6 +228,25 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent,
     if (!put) return put.error();
     if (tx->kind() == TxKind::kPut)
       write(StateSnapshot::data_key(tx->sender_id(), put->key), std::move(put->value));
+    if (tx->kind() == TxKind::kRisk) {
+      auto op = RiskOp::decode(tx->payload());  // valid: checked above
+      Writer w;
+      w.hash(tx->sender_id());
+      if (op->kind == RiskOp::Kind::kPublish) {
+        w.str(op->category);
+        w.str(op->text);
+        write("r/" + op->subject.hex() + "/" + tx->id().hex(), w.take());
+        write("ri/" + tx->id().hex(), Bytes(op->subject.v.begin(), op->subject.v.end()));
+      } else {
+        // Feedback goes only to a record that exists (found by its id).
+        if (s->get("ri/" + op->record.hex())) {
+          w.str(op->text);
+          write("rf/" + op->record.hex() + "/" + tx->id().hex(), w.take());
+        } else {
+          write(StateSnapshot::receipt_key(tx->id()), Bytes{static_cast<uint8_t>(ErrorCode::kNotFound)});
+        }
+      }
+    }
     if (tx->kind() == TxKind::kCustody) {
       ErrorCode refused = apply_custody(*s, *tx, write);
       if (refused != ErrorCode::kOk)
