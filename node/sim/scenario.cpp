@@ -139,6 +139,7 @@ Result<Scenario> parse_scenario_json(const std::string& text, Scenario s) {
   for (auto st : {get(j, "name", s.name), get(j, "nodes", s.nodes), get(j, "seconds", s.seconds),
                   get(j, "tps", s.tps), get(j, "seed", s.seed), get(j, "suite", s.suite),
                   get(j, "noop", s.noop), get(j, "payload_bytes", s.payload_bytes),
+                  get(j, "custody", s.custody),
                   get(j, "entry_nodes", s.entry_nodes), get(j, "links", s.link_rules),
                   get(j, "crash", s.crash), get(j, "expect_liveness", s.expect_liveness),
                   get(j, "expect_safety", s.expect_safety),
@@ -213,7 +214,7 @@ const char* usage() {
   return R"(usage: consortia-sim [--scenario FILE] [--nodes N] [--seconds S] [--tps R] [--seed K]
                      [--link RULE]... [--crash K] [--byzantine KIND:K]...
                      [--suite ed25519-sha256|sm2-sm3] [--crypto real|modelled]
-                     [--noop] [--latency MS|MIN-MAX] [--json] [--quiet]
+                     [--noop | --custody] [--latency MS|MIN-MAX] [--json] [--quiet]
 
 Runs N chain nodes (the real consensus, state and mempool code) in one process
 over a virtual network and clock. Same seed, same run.
@@ -225,6 +226,8 @@ over a virtual network and clock. Same seed, same run.
   --crypto MODE        real OpenSSL signatures, or modelled (checked by a keyed tag,
                        charged at the real cost); default modelled above 10 nodes
   --noop               8-byte no-op transactions
+  --custody            fund custody transfers between clients, some of them double
+                       spends; checks that value is conserved
 Exit status: 0 all checks passed, 1 a check failed (seed printed), 2 bad input.
 )";
 }
@@ -263,6 +266,8 @@ Result<CliOptions> parse_command_line(int argc, const char* const* argv) {
       o.help = true;
     } else if (a == "--noop") {
       o.scenario.noop = true;
+    } else if (a == "--custody") {
+      o.scenario.custody = true;
     } else if (a == "--nodes" || a == "--seconds" || a == "--tps" || a == "--seed" ||
                a == "--crash") {
       auto v = number();

@@ -58,6 +58,7 @@ struct Scenario {
   std::string suite = "ed25519-sha256";
   std::optional<bool> modelled_crypto;  // default: modelled above 10 nodes
   bool noop = false;                    // 8-byte no-op transactions
+  bool custody = false;                 // fund custody transfers, with double-spend attempts
   size_t payload_bytes = 64;
   int entry_nodes = 0;                  // validators taking client traffic; 0 = automatic
   std::vector<std::string> link_rules;  // on every link for the whole run

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <queue>
+#include <set>
 #include <random>
 #include <sstream>
 #include <unordered_set>
@@ -14,6 +15,7 @@
 #include "chain/node.h"
 #include "net/netem_rule.h"
 #include "sim/sim_crypto.h"
+#include "state/custody.h"
 
 namespace consortia::sim {
 namespace {
@@ -107,6 +109,10 @@ struct Simulation::Impl {
   struct Client {
     std::unique_ptr<Signer> signer;
     uint64_t next_nonce = 0;
+    // custody workload: outputs the client owns, as it learned from commits
+    bool deposited = false;
+    std::map<OutPoint, uint64_t> owned;
+    std::set<OutPoint> in_flight;
   };
 
   struct Pending {
@@ -148,6 +154,7 @@ struct Simulation::Impl {
   double tx_credit = 0;
   std::unordered_map<Hash32, Pending> pending;
   std::vector<double> latencies_ms;
+  std::unordered_map<NodeId, size_t> client_of;
 
   Report report;
   bool debug_ = std::getenv("CONSORTIA_SIM_DEBUG") != nullptr;
@@ -233,8 +240,12 @@ struct Simulation::Impl {
                           : (sc.nodes <= 10 ? entries.size() : 4);
     if (entries.size() > want_entries) entries.resize(want_entries);
     int nclients = static_cast<int>(std::clamp(sc.tps / 5, 4.0, 1000.0));
-    for (int c = 0; c < nclients; ++c)
-      clients.push_back({crypto->signer_from_seed(seed_for(sc.seed, "client", c)), 0});
+    for (int c = 0; c < nclients; ++c) {
+      Client cl;
+      cl.signer = crypto->signer_from_seed(seed_for(sc.seed, "client", c));
+      client_of[crypto->node_id(cl.signer->public_key())] = clients.size();
+      clients.push_back(std::move(cl));
+    }
 
     end = static_cast<int64_t>(sc.seconds * kUs);
     if (sc.tps > 0 && !entries.empty()) push({0, 0, Event::kWorkload});
@@ -578,6 +589,14 @@ struct Simulation::Impl {
     }
     canon_hash.push_back(c.block->hash());
     canon_state.push_back(c.state->root());
+    if (sc.custody) {
+      for (const auto& tx : c.block->txs())
+        if (tx->kind() == TxKind::kCustody) learn_custody(*tx, *c.state);
+      uint64_t unspent = custody_unspent_total(*c.state), supply = custody_supply(*c.state);
+      if (unspent != supply)
+        violation("value_not_conserved", h,
+                  "unspent outputs " + std::to_string(unspent) + ", supply " + std::to_string(supply));
+    }
     for (const auto& tx : c.block->txs()) {
       if (!canon_txs.insert(tx->id()).second)
         violation("applied_twice", h, "transaction " + tx->id().short_hex());
@@ -615,6 +634,17 @@ struct Simulation::Impl {
       Client& c = clients[next_client++ % clients.size()];
       Bytes payload;
       TxKind kind = TxKind::kNoop;
+      if (sc.custody) {
+        auto ops = custody_ops(c);
+        for (auto& op : ops) {
+          auto tx = Transaction::create(*crypto, *c.signer, TxKind::kCustody, c.next_nonce++, op.encode());
+          ++report.submitted_txs;
+          Pending p{tx, t, t, next_entry++ % entries.size()};
+          submit(p, t);
+          pending.emplace(tx->id(), std::move(p));
+        }
+        continue;
+      }
       if (sc.noop) {
         payload.assign(8, 0);
       } else {
@@ -629,6 +659,61 @@ struct Simulation::Impl {
       pending.emplace(tx->id(), std::move(p));
     }
     push({t + kWorkloadStepUs, 0, Event::kWorkload});
+  }
+
+  // A client's next custody operations: a deposit first, then transfers of
+  // outputs it owns; one in twenty is followed by a double spend of the same
+  // output to someone else (a misbehaving client), which must be refused.
+  std::vector<CustodyOp> custody_ops(Client& c) {
+    std::vector<CustodyOp> ops;
+    if (!c.deposited) {
+      c.deposited = true;
+      CustodyOp d;
+      d.amount = 1000 + rng.below(1000);
+      ops.push_back(d);
+      return ops;
+    }
+    for (auto& [point, amount] : c.owned) {
+      if (c.in_flight.count(point)) continue;
+      c.in_flight.insert(point);
+      CustodyOp t;
+      t.kind = CustodyOp::Kind::kTransfer;
+      t.inputs = {point};
+      const NodeId& to = crypto->node_id(clients[rng.below(clients.size())].signer->public_key());
+      if (amount >= 2 && rng.chance(0.5)) {
+        t.outputs = {{to, amount / 2},
+                     {crypto->node_id(c.signer->public_key()), amount - amount / 2}};
+      } else {
+        t.outputs = {{to, amount}};
+      }
+      ops.push_back(t);
+      if (rng.chance(0.05)) {
+        CustodyOp twice = t;
+        twice.outputs = {{crypto->node_id(clients[rng.below(clients.size())].signer->public_key()), amount}};
+        ops.push_back(twice);
+      }
+      break;
+    }
+    return ops;
+  }
+
+  // What the clients learn from a committed custody transaction.
+  void learn_custody(const Transaction& tx, const StateSnapshot& state) {
+    auto op = CustodyOp::decode(tx.payload());
+    auto sender = client_of.find(tx.sender_id());
+    if (!op || sender == client_of.end()) return;
+    Client& c = clients[sender->second];
+    for (const auto& in : op->inputs) c.in_flight.erase(in);
+    if (state.get(StateSnapshot::receipt_key(tx.id()))) {
+      ++report.refused_txs;
+      return;
+    }
+    for (const auto& in : op->inputs) c.owned.erase(in);
+    if (op->kind == CustodyOp::Kind::kDeposit) c.owned[{tx.id(), 0}] = op->amount;
+    for (uint32_t i = 0; i < op->outputs.size(); ++i) {
+      auto owner = client_of.find(op->outputs[i].owner);
+      if (owner != client_of.end()) clients[owner->second].owned[{tx.id(), i}] = op->outputs[i].amount;
+    }
   }
 
   void resubmit(int64_t t) {
@@ -859,6 +944,7 @@ std::string Report::to_json() const {
                   {"corrupted_undecodable", corrupted_rejected}};
   j["rejected_inputs"] = rejected_inputs;
   j["equivocations_detected"] = equivocations_detected;
+  j["refused_txs"] = refused_txs;
   j["crashes"] = crashes;
   j["restarts"] = restarts;
   j["events"] = events;
@@ -889,7 +975,7 @@ std::string Report::to_text() const {
     << " consensus messages and " << bytes_per_block / 1024 << " KiB per block\n";
   o << "  network: " << dropped << " dropped, " << duplicated << " duplicated, " << corrupted
     << " corrupted; " << rejected_inputs << " inputs rejected, " << equivocations_detected
-    << " equivocations detected; " << crashes << " crashes, " << restarts << " restarts\n";
+    << " equivocations detected; " << refused_txs << " transactions refused; " << crashes << " crashes, " << restarts << " restarts\n";
   if (safety_violations.empty()) o << "  safety: ok\n";
   for (const auto& v : safety_violations)
     o << "  SAFETY VIOLATION " << v.kind << " at height " << v.height << " (" << v.at_s

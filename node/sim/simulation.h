@@ -39,6 +39,7 @@ struct Report {
   uint64_t dropped = 0, duplicated = 0, corrupted = 0, corrupted_rejected = 0;
   uint64_t rejected_inputs = 0;
   uint64_t equivocations_detected = 0;
+  uint64_t refused_txs = 0;  // committed with a refusal receipt (e.g. a double spend)
   uint64_t crashes = 0, restarts = 0;
   uint64_t events = 0;
   std::vector<Violation> safety_violations;
