@@ -100,6 +100,9 @@ Scenario random_schedule(uint64_t seed, const SweepShape& shape) {
     heal.type = TimelineEvent::Type::kHeal;
     s.timeline.push_back(heal);
   }
+  // A third of the runs move funds (custody) instead of writing keys, so value
+  // conservation and double-spend refusal are checked under the same faults.
+  s.custody = uniform() < 0.3;
   return s;
 }
 
@@ -116,6 +119,7 @@ std::string describe(const Scenario& s) {
     if (e.type == TimelineEvent::Type::kFlap) o << " flap";
   }
   o << " skew<=" << s.max_clock_skew_ms << "ms";
+  if (s.custody) o << " custody";
   return o.str();
 }
 

@@ -2,7 +2,8 @@
 // {4, 7, 10} (loss up to 30 %, duplication, reordering, corruption, partitions
 // that heal, up to f crash-restarts, up to f Byzantine including Twins). Every
 // run must be safe and live after healing. A failure prints its seed and the
-// schedule; replay it with SweepReplay below or consortia-sim.
+// schedule; replay it with SweepReplay below or consortia-sim. A third of the
+// runs use the custody workload (value conservation, double spends refused).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
