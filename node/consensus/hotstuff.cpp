@@ -623,8 +623,20 @@ void HotStuffCore::request_block(const Hash32& hash, const NodeId& peer, TimeMs 
   send(target, BlockRequest{hash, cfg_.sync_batch}, out);
 }
 
-void HotStuffCore::handle_block_request(const NodeId& from, const BlockRequest& r,
+void HotStuffCore::handle_block_request(const NodeId& from, const BlockRequest& r, TimeMs now,
                                         ConsensusOutput& out) {
+  constexpr double kPerSecond = 20, kBurst = 40;
+  auto [bucket, fresh] = serve_budget_.try_emplace(from, ServeBucket{kBurst, now});
+  ServeBucket& b = bucket->second;
+  b.tokens = std::min(kBurst, b.tokens + static_cast<double>(now - b.at) * kPerSecond / 1000.0);
+  b.at = now;
+  if (b.tokens < 1) {
+    out.rejections.push_back("block request from " + from.short_hex() + " over its rate");
+    return;
+  }
+  b.tokens -= 1;
+  if (serve_budget_.size() > 4096) serve_budget_.clear();
+  (void)fresh;
   BlockResponse resp;
   Hash32 h = r.hash;
   while (resp.blocks.size() < r.max_count) {
@@ -712,7 +724,7 @@ void HotStuffCore::on_message(const NodeId& from, const Message& msg, TimeMs now
         else if constexpr (std::is_same_v<T, Vote>) handle_vote(from, m, now, out);
         else if constexpr (std::is_same_v<T, TimeoutMsg>) handle_timeout(from, m, now, out);
         else if constexpr (std::is_same_v<T, SyncInfo>) handle_sync_info(from, m, now, out);
-        else if constexpr (std::is_same_v<T, BlockRequest>) handle_block_request(from, m, out);
+        else if constexpr (std::is_same_v<T, BlockRequest>) handle_block_request(from, m, now, out);
         else if constexpr (std::is_same_v<T, BlockResponse>)
           handle_block_response(from, m, now, out);
       },

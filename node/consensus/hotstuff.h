@@ -162,7 +162,8 @@ class HotStuffCore {
   void handle_vote(const NodeId& from, const Vote& v, TimeMs now, ConsensusOutput& out);
   void handle_timeout(const NodeId& from, const TimeoutMsg& t, TimeMs now, ConsensusOutput& out);
   void handle_sync_info(const NodeId& from, const SyncInfo& s, TimeMs now, ConsensusOutput& out);
-  void handle_block_request(const NodeId& from, const BlockRequest& r, ConsensusOutput& out);
+  void handle_block_request(const NodeId& from, const BlockRequest& r, TimeMs now,
+                            ConsensusOutput& out);
   void handle_block_response(const NodeId& from, const BlockResponse& r, TimeMs now,
                              ConsensusOutput& out);
 
@@ -227,6 +228,13 @@ class HotStuffCore {
   std::map<std::pair<uint64_t, NodeId>, Signed> first_proposal_;
   std::map<uint64_t, TimeoutSet> timeouts_;
   std::optional<TimeoutMsg> my_timeout_;  // retransmitted until the view ends
+  // Block requests served per peer: a token bucket, so one peer cannot turn
+  // small requests into an unbounded stream of large answers.
+  struct ServeBucket {
+    double tokens = 0;
+    TimeMs at = 0;
+  };
+  std::unordered_map<NodeId, ServeBucket> serve_budget_;
   uint64_t last_proposed_view_ = 0;
   uint64_t last_sync_info_view_ = 0;
   TimeMs propose_at_ = 0;  // 0: nothing scheduled

@@ -61,7 +61,7 @@ TEST(StorageCrash, SigkillDuringAppendsLosesNothingAcknowledged) {
         if (std::sscanf(buf.c_str(), "acked %llu", &h) == 1) last = h, ++seen;
       }
     }
-    ASSERT_EQ(seen, kill_after) << "round " << round << ": writer stopped acknowledging blocks";
+    ASSERT_GE(seen, kill_after) << "round " << round << ": writer stopped acknowledging blocks";
     kill(pid, SIGKILL);  // the writer is in the middle of its next append
     int status = 0;
     waitpid(pid, &status, 0);
