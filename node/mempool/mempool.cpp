@@ -34,6 +34,8 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
                       "another transaction with nonce " + std::to_string(tx->nonce()) + " pending");
   if (by_id_.size() >= cfg_.max_txs) return make_error(ErrorCode::kMempoolFull, "mempool full");
   if (auto st = StateMachine::check_payload(*tx); !st) return st;
+  // Checked here rather than through verify_cached(): an admitted transaction
+  // is vouched for by by_id_, so it need not also enter verified_.
   bool valid = verified_.count(tx->leaf()) > 0;
   if (!valid) {
     ++verifications_;

@@ -736,7 +736,8 @@ struct Simulation::Impl {
 
   void set_cut(int a, int b, bool v) { cut[a * inst.size() + b] = v; }
 
-  std::vector<int> with_twins(const std::vector<int>& nodes) const {
+  // The listed instance indices that exist (a scenario may name too many).
+  std::vector<int> existing(const std::vector<int>& nodes) const {
     std::vector<int> out;
     for (int x : nodes) {
       if (x < 0 || x >= static_cast<int>(inst.size())) continue;
@@ -746,7 +747,7 @@ struct Simulation::Impl {
   }
 
   void isolate(const std::vector<int>& nodes, bool v) {
-    for (int x : with_twins(nodes))
+    for (int x : existing(nodes))
       for (size_t y = 0; y < inst.size(); ++y)
         if (static_cast<int>(y) != x) set_cut(x, static_cast<int>(y), v), set_cut(static_cast<int>(y), x, v);
   }
@@ -771,7 +772,7 @@ struct Simulation::Impl {
       case T::kPartition: {
         std::vector<int> group(n, static_cast<int>(ev.groups.size()));
         for (size_t g = 0; g < ev.groups.size(); ++g)
-          for (int x : with_twins(ev.groups[g])) group[x] = static_cast<int>(g);
+          for (int x : existing(ev.groups[g])) group[x] = static_cast<int>(g);
         for (size_t a = 0; a < n; ++a)
           for (size_t b = 0; b < n; ++b)
             cut[a * n + b] = group[a] != group[b];
@@ -793,8 +794,8 @@ struct Simulation::Impl {
         break;
       }
       case T::kOneWay:
-        for (int a : with_twins(ev.from))
-          for (int b : with_twins(ev.to)) set_cut(a, b, true);
+        for (int a : existing(ev.from))
+          for (int b : existing(ev.to)) set_cut(a, b, true);
         break;
       case T::kHeal: std::fill(cut.begin(), cut.end(), 0); break;
       case T::kFlap:
@@ -807,7 +808,7 @@ struct Simulation::Impl {
         if (ev.nodes.empty())
           global_rule.merge(*r);
         else
-          for (int x : with_twins(ev.nodes)) inst[x].egress.merge(*r);
+          for (int x : existing(ev.nodes)) inst[x].egress.merge(*r);
         break;
       }
       case T::kClearLinks:
@@ -815,13 +816,13 @@ struct Simulation::Impl {
         for (auto& in : inst) in.egress = LinkRule{};
         break;
       case T::kCrash:
-        for (int x : with_twins(ev.nodes)) crash(inst[x]);
+        for (int x : existing(ev.nodes)) crash(inst[x]);
         break;
       case T::kRestart:
-        for (int x : with_twins(ev.nodes)) restart(inst[x], t);
+        for (int x : existing(ev.nodes)) restart(inst[x], t);
         break;
       case T::kClockSkew:
-        for (int x : with_twins(ev.nodes)) inst[x].skew_us += ev.skew_ms * 1000;
+        for (int x : existing(ev.nodes)) inst[x].skew_us += ev.skew_ms * 1000;
         break;
     }
   }
