@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
     txs.push_back(Transaction::create(suite, *keys[i % clients], TxKind::kNoop, i / clients,
                                       Bytes(8, 0)));
 
+  g.params.max_block_txs = 4000;
   NodeConfig cfg;
   cfg.mempool.max_block_txs = 4000;
   cfg.gossip_batch = 2000;

@@ -1,10 +1,13 @@
-// The genesis of a chain: its crypto suite, first validators and protocol
+// The genesis of a chain: its crypto suite, organisations, first validators
+// and observers, governance threshold, chain parameters and protocol
 // version. The chain id is the hash of the genesis block, and every signed
-// consensus statement is bound to it.
+// consensus statement is bound to it. The genesis state holds the chain
+// configuration (state/governance.h), from which governance moves on.
 #pragma once
 
 #include "consensus/validator_set.h"
 #include "ledger/block.h"
+#include "state/governance.h"
 #include "state/state.h"
 
 namespace consortia {
@@ -15,7 +18,13 @@ struct Genesis {
   uint64_t timestamp_ms = 0;
   uint32_t protocol_version = 1;
   std::vector<Validator> validators;
+  std::vector<Validator> observers;
+  std::vector<Organisation> organisations;  // may be empty: then nobody can govern
+  uint32_t threshold_num = 2, threshold_den = 3;
+  ChainParams params;
 
+  ChainConfig config(const CryptoSuite& crypto) const;
+  StatePtr state(const CryptoSuite& crypto) const;
   BlockPtr block(const CryptoSuite& crypto) const;
 };
 

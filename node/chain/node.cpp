@@ -10,7 +10,7 @@ Node::Node(const Genesis& genesis, NodeConfig cfg, const CryptoSuite& suite,
       signer_(std::move(signer)),
       id_(suite.node_id(signer_->public_key())),
       store_(store),
-      schedule_(ValidatorSet(suite, genesis.validators), genesis.protocol_version),
+      schedule_(suite, cfg.min_protocol_version, cfg.max_protocol_version),
       genesis_(genesis.block(suite)),
       chain_id_(genesis_->hash()),
       sm_(suite),
@@ -33,7 +33,7 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
     if (!b) return b.error();
     tip = *b;
   }
-  StatePtr state = StateSnapshot::empty(suite);
+  StatePtr state = genesis.state(suite);
   if (store.tip_height() > 0) {
     auto loaded = store.load_state();
     if (!loaded) return loaded.error();
@@ -47,8 +47,17 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
   CertificateContext ctx{suite, n->chain_id_, n->genesis_->hash(), cfg.certificate_memo};
   BlockBuilder& builder = *n;
   CommittedBlockSource& source = *n;
+  // Anchors of the committed tip, from the stored chain.
+  auto parent_of = [&](const Block& b) -> BlockPtr {
+    if (b.height() <= 1) return b.height() == 1 ? n->genesis_ : nullptr;
+    auto p = store.block_at(b.height() - 1);
+    return p ? *p : nullptr;
+  };
+  uint64_t tip_anchor = tip->height() == 0 ? 0 : HotStuffCore::anchor_below(parent_of(*tip), parent_of);
+  uint64_t tip_child_anchor = HotStuffCore::anchor_below(tip, parent_of);
   n->core_ = std::make_unique<HotStuffCore>(cfg.consensus, ctx, n->schedule_, *n->signer_, builder,
-                                            source, tip, state, restored, now);
+                                            source, tip, state, tip_anchor, tip_child_anchor,
+                                            restored, now);
   n->saved_high_block_ = restored.high_qc.block_hash;
   ConsensusOutput co;
   n->core_->restore_pending(std::move(*pending), now, co);
@@ -61,23 +70,29 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
 // ---- block contents -----------------------------------------------------------
 
 Result<BlockBuilder::Built> Node::build(const BlockPtr& parent, const StatePtr& parent_state,
-                                        BlockHeader header) {
+                                        BlockHeader header, const BlockRules& rules) {
   (void)parent;
-  std::vector<TxPtr> txs = mempool_.select(*parent_state, cfg_.mempool.max_block_txs);
+  std::vector<TxPtr> txs = mempool_.select(*parent_state, rules.params.max_block_txs);
   header.tx_root = Block::compute_tx_root(suite_, txs);
-  auto state = cache_->apply(sm_, parent_state, header.tx_root, txs);
+  auto state = cache_->apply(sm_, parent_state, header.tx_root, txs,
+                             BlockContext{header.height, header.protocol_version, header.proposer});
   if (!state) return state.error();
   header.state_root = (*state)->root();
   return Built{Block::create(suite_, std::move(header), std::move(txs)), std::move(*state)};
 }
 
-Result<StatePtr> Node::execute(const Block& block, const StatePtr& parent_state) {
-  if (block.txs().size() > cfg_.mempool.max_block_txs)
-    return make_error(ErrorCode::kInvalidBlock, "too many transactions");
+Result<StatePtr> Node::execute(const Block& block, const StatePtr& parent_state,
+                               const BlockRules& rules) {
+  if (block.txs().size() > rules.params.max_block_txs)
+    return make_error(ErrorCode::kInvalidBlock,
+                      std::to_string(block.txs().size()) + " transactions, the chain allows " +
+                          std::to_string(rules.params.max_block_txs));
   for (const auto& tx : block.txs())
     if (!mempool_.verify_cached(*tx))
       return make_error(ErrorCode::kBadSignature, "transaction " + tx->id().short_hex());
-  auto state = cache_->apply(sm_, parent_state, block.header().tx_root, block.txs());
+  const BlockHeader& h = block.header();
+  auto state = cache_->apply(sm_, parent_state, h.tx_root, block.txs(),
+                             BlockContext{h.height, h.protocol_version, h.proposer});
   if (!state) return state;
   if ((*state)->root() != block.header().state_root)
     return make_error(ErrorCode::kInvalidBlock, "state root mismatch");
@@ -208,7 +223,8 @@ Result<EvidenceProof> Node::prove_evidence(const Hash32& digest) const {
   p.header = core_->committed_tip()->header();
   p.block_hash = core_->committed_tip()->hash();
   p.certificate = *qc;
-  for (const auto& v : validators().members()) p.validators.push_back(v.public_key);
+  for (const auto& v : core_->committed_rules().validators->members())
+    p.validators.push_back(v.public_key);
   return p;
 }
 
@@ -228,8 +244,14 @@ NodeStatus Node::status() const {
   s.high_qc_view = core_->high_qc().view;
   s.mempool_size = mempool_.size();
   s.views_by_timeout = core_->stats().views_by_timeout;
-  s.halted = halted_;
+  s.protocol_version = core_->current_rules_ref().version;
+  s.halted = !halted_.empty() ? halted_ : core_->halted();
   return s;
+}
+
+std::shared_ptr<const ChainConfig> Node::config() const {
+  const StatePtr& s = core_->committed_state();
+  return config_at(*s, core_->committed_height() + 1);
 }
 
 }  // namespace consortia

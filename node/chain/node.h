@@ -19,6 +19,10 @@ struct NodeConfig {
   TimeMs gossip_interval_ms = 20;  // transactions are gossiped in batches
   size_t gossip_batch = 1000;
   CertificateMemo* certificate_memo = nullptr;  // simulator only: shared between nodes
+  // Protocol versions this node implements (the simulator lowers the
+  // maximum to model a node still running old software).
+  uint32_t min_protocol_version = kMinProtocolVersion;
+  uint32_t max_protocol_version = kMaxProtocolVersion;
 };
 
 struct NodeOutput {
@@ -37,7 +41,8 @@ struct NodeStatus {
   uint64_t high_qc_view = 0;
   size_t mempool_size = 0;
   uint64_t views_by_timeout = 0;
-  std::string halted;  // empty while running
+  uint32_t protocol_version = 0;  // of the next block
+  std::string halted;  // empty while running; e.g. "upgrade needed: plan X, version N"
 };
 
 class Node final : private BlockBuilder, private CommittedBlockSource {
@@ -66,16 +71,20 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   const Hash32& chain_id() const { return chain_id_; }
   const HotStuffCore& consensus() const { return *core_; }
   const Mempool& mempool() const { return mempool_; }
-  const ValidatorSet& validators() const { return schedule_.validators_at(0); }
+  // The validators of the current view.
+  const ValidatorSet& validators() const { return core_->validators(); }
+  // The chain configuration in the committed state (governance).
+  std::shared_ptr<const ChainConfig> config() const;
 
  private:
   Node(const Genesis& genesis, NodeConfig cfg, const CryptoSuite& suite,
        std::unique_ptr<Signer> signer, BlockStore& store, std::shared_ptr<ExecutionCache> cache);
 
   // BlockBuilder
-  Result<Built> build(const BlockPtr& parent, const StatePtr& parent_state,
-                      BlockHeader header) override;
-  Result<StatePtr> execute(const Block& block, const StatePtr& parent_state) override;
+  Result<Built> build(const BlockPtr& parent, const StatePtr& parent_state, BlockHeader header,
+                      const BlockRules& rules) override;
+  Result<StatePtr> execute(const Block& block, const StatePtr& parent_state,
+                           const BlockRules& rules) override;
   bool has_work(const StatePtr& parent_state) const override;
   // CommittedBlockSource
   BlockPtr committed_block(const Hash32& hash) override;
@@ -89,7 +98,7 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   std::unique_ptr<Signer> signer_;
   NodeId id_;
   BlockStore& store_;
-  StaticSchedule schedule_;
+  GovernedSchedule schedule_;
   BlockPtr genesis_;
   Hash32 chain_id_;
   StateMachine sm_;

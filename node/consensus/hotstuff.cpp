@@ -16,6 +16,7 @@ HotStuffCore::HotStuffCore(ConsensusConfig cfg, CertificateContext ctx,
                            const ChainSchedule& schedule, const Signer& signer,
                            BlockBuilder& builder, CommittedBlockSource& source,
                            BlockPtr committed_tip, StatePtr committed_state,
+                           uint64_t tip_anchor, uint64_t tip_child_anchor,
                            const SafetyState& restored, TimeMs now)
     : cfg_(cfg),
       ctx_(ctx),
@@ -37,6 +38,31 @@ HotStuffCore::HotStuffCore(ConsensusConfig cfg, CertificateContext ctx,
   pm_.restore(view, now);
   recent_committed_.push_back(committed_);
   recent_index_.emplace(committed_->hash(), committed_);
+  committed_e_.block = committed_;
+  committed_e_.state = committed_state_;
+  committed_e_.rules = schedule_.rules(*committed_state_, tip_anchor, committed_->height());
+  committed_e_.child_anchor = tip_child_anchor;
+  committed_e_.child_rules =
+      schedule_.rules(*committed_state_, tip_child_anchor, committed_->height() + 1);
+  apply_committed_params();
+}
+
+void HotStuffCore::apply_committed_params() {
+  // Timing comes from the chain, so every node paces blocks and views alike.
+  const ChainParams& p = committed_e_.child_rules->params;
+  cfg_.min_block_interval_ms = p.min_block_interval_ms;
+  cfg_.idle_block_interval_ms = p.idle_block_interval_ms;
+  pm_.set_base_timeout(p.base_timeout_ms);
+}
+
+const BlockRules* HotStuffCore::child_rules_or_halt(const Entry& e) {
+  const BlockRules& r = *e.child_rules;
+  if (schedule_.supports_protocol(r.version)) return &r;
+  if (halted_.empty())
+    halted_ = "upgrade needed: plan " + (r.plan.empty() ? std::string("genesis") : r.plan) +
+              ", version " + std::to_string(r.version) + " from height " +
+              std::to_string(e.block->height() + 1);
+  return nullptr;
 }
 
 void HotStuffCore::restore_pending(std::vector<BlockPtr> blocks, TimeMs now,
@@ -45,7 +71,7 @@ void HotStuffCore::restore_pending(std::vector<BlockPtr> blocks, TimeMs now,
             [](const BlockPtr& a, const BlockPtr& b) { return a->height() < b->height(); });
   ConsensusOutput ignored;
   for (const auto& b : blocks)
-    if (b->height() > committed_->height() && check_qc(b->header().justify))
+    if (b->height() > committed_->height())  // insert_block checks the certificate
       insert_block(b, now, false, ignored);
   // Each restored block's certificate, in height order, applies the commit rule.
   for (const auto& b : blocks)
@@ -94,7 +120,11 @@ bool HotStuffCore::known_qc(const QuorumCertificate& qc) const {
 Status HotStuffCore::check_qc(const QuorumCertificate& qc) {
   if (qc.is_genesis()) return verify_qc(ctx_, validators(), qc);
   if (known_qc(qc)) return {};
-  auto st = verify_qc(ctx_, schedule_.validators_at(qc.height), qc);
+  // Signed by the certified block's validators; for a block we do not have
+  // yet, by the current ones (a node behind a reconfiguration learns the
+  // block by sync and checks the certificate again when it inserts it).
+  const Entry* e = find_any(qc.block_hash);
+  auto st = verify_qc(ctx_, e ? *e->rules->validators : validators(), qc);
   if (st) remember_qc(qc);
   return st;
 }
@@ -162,7 +192,8 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
                                    ConsensusOutput& out) {
   const Block& b = *p.block;
   const BlockHeader& h = b.header();
-  const ValidatorSet& set = schedule_.validators_at(b.height());
+  const Entry* parent_e = find_any(h.parent_hash);
+  const ValidatorSet& set = parent_e ? *parent_e->child_rules->validators : validators();
   if (b.height() == 0 || h.view == 0) {
     out.rejections.push_back("proposal at height or view 0");
     return;
@@ -186,6 +217,11 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
   }
   if (auto st = check_qc(qc); !st) {
     out.rejections.push_back("proposal QC: " + st.error().detail);
+    // A node behind a reconfiguration cannot check certificates of the new
+    // validators yet: fetch the chain from the sender. Each fetched block's
+    // certificate is checked against its parent's rules on insertion.
+    if (!parent_e && qc.height > committed_->height() && from != my_id_)
+      request_block(h.parent_hash, from, now, out);
     return;
   }
   if (h.view > pm_.view() + kViewWindow) {
@@ -257,17 +293,10 @@ bool HotStuffCore::insert_block(const BlockPtr& bp, TimeMs now, bool fresh,
   const Block& b = *bp;
   if (tree_.count(b.hash())) return true;
   const BlockHeader& h = b.header();
-  const Block* parent = nullptr;
-  StatePtr parent_state;
-  if (h.parent_hash == committed_->hash()) {
-    parent = committed_.get();
-    parent_state = committed_state_;
-  } else if (auto* e = find(h.parent_hash)) {
-    parent = e->block.get();
-    parent_state = e->state;
-  } else {
-    return false;
-  }
+  const Entry* pe = find_any(h.parent_hash);
+  if (!pe) return false;
+  const Block* parent = pe->block.get();
+  StatePtr parent_state = pe->state;
   auto reject = [&](std::string why) {
     out.rejections.push_back("block " + std::to_string(b.height()) + " " +
                              b.hash().short_hex() + ": " + why);
@@ -276,18 +305,29 @@ bool HotStuffCore::insert_block(const BlockPtr& bp, TimeMs now, bool fresh,
   if (b.height() != parent->height() + 1) return reject("height does not follow its parent");
   if (h.view <= parent->view()) return reject("view not above its parent's");
   if (h.justify.view != parent->view()) return reject("QC view differs from the parent's view");
-  const ValidatorSet& set = schedule_.validators_at(b.height());
+  const BlockRules* rules = child_rules_or_halt(*pe);
+  if (!rules) return false;
+  RulesPtr rules_ptr = pe->child_rules;
+  const ValidatorSet& set = *rules->validators;
+  if (set.size() == 0) return reject("no validators for this height");
   if (h.proposer != set.leader(h.view)) return reject("proposer is not the view's leader");
   if (h.validator_set_hash != set.hash()) return reject("wrong validator set");
-  if (h.protocol_version != schedule_.protocol_version_at(b.height()))
-    return reject("wrong protocol version " + std::to_string(h.protocol_version));
+  if (h.protocol_version != rules->version)
+    return reject("protocol version " + std::to_string(h.protocol_version) + ", expected " +
+                  std::to_string(rules->version));
+  // The certificate of the parent, by the parent's validators (checked on
+  // arrival too, for proposals; blocks from sync are checked here).
+  if (auto st = check_qc(h.justify); !st) return reject("parent certificate: " + st.error().detail);
   if (h.timestamp_ms <= parent->header().timestamp_ms)
     return reject("timestamp not after its parent's");
   if (fresh && static_cast<TimeMs>(h.timestamp_ms) > now + cfg_.max_clock_drift_ms)
     return reject("timestamp too far in the future");
-  auto state = builder_.execute(b, parent_state);
+  auto state = builder_.execute(b, parent_state, *rules);
   if (!state) return reject(state.error().to_string());
-  tree_.emplace(b.hash(), Entry{bp, std::move(*state)});
+  uint64_t child_anchor = h.view == parent->view() + 1 ? parent->height() : pe->child_anchor;
+  RulesPtr child_rules = schedule_.rules(**state, child_anchor, b.height() + 1);
+  tree_.emplace(b.hash(), Entry{bp, std::move(*state), std::move(rules_ptr), child_anchor,
+                                std::move(child_rules)});
   return true;
 }
 
@@ -304,7 +344,9 @@ void HotStuffCore::try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out)
   v.voter = my_id_;
   v.signature = signer_.sign(vote_payload(ctx_.chain_id, v.view, v.height, v.block_hash));
   ++stats_.votes_sent;
-  NodeId next = schedule_.validators_at(b.height() + 1).leader(b.view() + 1);
+  const Entry* e = find(b.hash());
+  if (!e) return;
+  NodeId next = e->child_rules->validators->leader(b.view() + 1);
   if (next == my_id_) {
     handle_vote(my_id_, v, now, out);
   } else {
@@ -383,6 +425,7 @@ void HotStuffCore::commit_up_to(const Entry& target, ConsensusOutput& out) {
     out.commits.push_back({c.block, c.state});
     committed_ = c.block;
     committed_state_ = c.state;
+    committed_e_ = c;
     recent_committed_.push_back(c.block);
     recent_index_.emplace(c.block->hash(), c.block);
     if (recent_committed_.size() > kRecentCommitted) {
@@ -390,6 +433,7 @@ void HotStuffCore::commit_up_to(const Entry& target, ConsensusOutput& out) {
       recent_committed_.pop_front();
     }
   }
+  apply_committed_params();
   // Everything at or below the committed height is decided: drop the rest.
   uint64_t h = committed_->height();
   std::erase_if(tree_, [h](const auto& kv) { return kv.second.block->height() <= h; });
@@ -408,6 +452,7 @@ bool HotStuffCore::uncommitted_txs(const Hash32& tip) const {
 // ---- proposing ---------------------------------------------------------------
 
 void HotStuffCore::on_work(TimeMs now, ConsensusOutput& out) {
+  if (!halted_.empty()) return;
   if (last_proposed_view_ < pm_.view()) maybe_propose(now, out);
 }
 
@@ -420,20 +465,18 @@ void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
   bool by_qc = high_qc_.view + 1 == view;
   bool by_tc = high_tc_ && high_tc_->view + 1 == view;
   if (!by_qc && !by_tc) return;
-  const Block* parent = nullptr;
-  StatePtr parent_state;
-  BlockPtr parent_ptr;
-  if (high_qc_.block_hash == committed_->hash()) {
-    parent_ptr = committed_;
-    parent_state = committed_state_;
-  } else if (auto* e = find(high_qc_.block_hash)) {
-    parent_ptr = e->block;
-    parent_state = e->state;
-  } else {
+  const Entry* pe = find_any(high_qc_.block_hash);
+  if (!pe) {
     request_block(high_qc_.block_hash, validators().leader(view - 1), now, out);
     return;
   }
-  parent = parent_ptr.get();
+  const BlockRules* rules = child_rules_or_halt(*pe);
+  if (!rules) return;
+  RulesPtr rules_ptr = pe->child_rules;
+  BlockPtr parent_ptr = pe->block;
+  StatePtr parent_state = pe->state;
+  uint64_t parent_child_anchor = pe->child_anchor;
+  const Block* parent = parent_ptr.get();
   bool busy = builder_.has_work(parent_state) || uncommitted_txs(parent->hash());
   TimeMs earliest = static_cast<TimeMs>(parent->header().timestamp_ms) + cfg_.min_block_interval_ms;
   TimeMs when = busy ? std::max(now, earliest)
@@ -447,13 +490,13 @@ void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
   h.height = parent->height() + 1;
   h.view = view;
   h.parent_hash = parent->hash();
-  h.protocol_version = schedule_.protocol_version_at(h.height);
-  h.validator_set_hash = schedule_.validators_at(h.height).hash();
+  h.protocol_version = rules->version;
+  h.validator_set_hash = rules->validators->hash();
   h.proposer = my_id_;
   h.timestamp_ms = std::max<uint64_t>(static_cast<uint64_t>(std::max<TimeMs>(now, 0)),
                                       parent->header().timestamp_ms + 1);
   h.justify = high_qc_;
-  auto built = builder_.build(parent_ptr, parent_state, std::move(h));
+  auto built = builder_.build(parent_ptr, parent_state, std::move(h), *rules);
   if (!built) {
     out.rejections.push_back("could not build a block: " + built.error().to_string());
     return;
@@ -464,7 +507,10 @@ void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
   p.block = built->block;
   if (!by_qc) p.tc = high_tc_;
   p.signature = signer_.sign(proposal_payload(ctx_.chain_id, p.block->hash()));
-  tree_.emplace(p.block->hash(), Entry{p.block, built->state});
+  uint64_t child_anchor = view == parent->view() + 1 ? parent->height() : parent_child_anchor;
+  RulesPtr child_rules = schedule_.rules(*built->state, child_anchor, p.block->height() + 1);
+  tree_.emplace(p.block->hash(), Entry{p.block, built->state, std::move(rules_ptr), child_anchor,
+                                       std::move(child_rules)});
   send(std::nullopt, p, out);
   try_vote(p, now, out);
 }
@@ -476,9 +522,13 @@ void HotStuffCore::handle_vote(const NodeId& from, const Vote& v, TimeMs now,
   (void)from;
   if (v.view + 1 < pm_.view() || v.view > pm_.view() + kViewWindow) return;
   if (v.view <= high_qc_.view) return;  // a QC for this view exists already
-  const ValidatorSet& set = schedule_.validators_at(v.height + 1);
-  if (set.leader(v.view + 1) != my_id_) return;
-  const Validator* voter = schedule_.validators_at(v.height).find(v.voter);
+  // Votes for a block we have are checked against its rules; otherwise
+  // against the current ones.
+  const Entry* ve = find_any(v.block_hash);
+  const ValidatorSet& next_set = ve ? *ve->child_rules->validators : validators();
+  if (next_set.leader(v.view + 1) != my_id_) return;
+  const ValidatorSet& voters = ve ? *ve->rules->validators : validators();
+  const Validator* voter = voters.find(v.voter);
   if (!voter) {
     out.rejections.push_back("vote from non-validator " + v.voter.short_hex());
     return;
@@ -500,7 +550,7 @@ void HotStuffCore::handle_vote(const NodeId& from, const Vote& v, TimeMs now,
   }
   auto& bucket = votes_[v.view][{v.block_hash, v.height}];
   bucket.emplace(v.voter, v.signature);
-  if (bucket.size() != schedule_.validators_at(v.height).quorum()) return;
+  if (bucket.size() != voters.quorum()) return;
   QuorumCertificate qc;
   qc.view = v.view;
   qc.height = v.height;
@@ -672,10 +722,11 @@ void HotStuffCore::handle_block_response(const NodeId& from, const BlockResponse
       break;
     }
     if (b->height() <= committed_->height()) break;
-    // The first block was certified by the QC that made us ask; each next one
-    // is certified by the QC inside the block before it, which we check.
-    if (auto st = check_qc(qc); !st) {
-      out.rejections.push_back("synced block QC: " + st.error().detail);
+    // The blocks hang by hash from one we asked for. Their certificates are
+    // checked when they are inserted, against their parents' rules (which a
+    // node behind a reconfiguration learns only on the way up).
+    if ((!qc.is_genesis() && qc.votes.empty()) || qc.votes.size() > BlockLimits::kMaxQcVotes) {
+      out.rejections.push_back("synced block without a certificate");
       break;
     }
     // The wanted block checked out: the want is met (a bad answer leaves it
@@ -717,6 +768,7 @@ void HotStuffCore::resume_sync(const NodeId& peer, TimeMs now, ConsensusOutput& 
 
 void HotStuffCore::on_message(const NodeId& from, const Message& msg, TimeMs now,
                               ConsensusOutput& out) {
+  if (!halted_.empty()) return;
   std::visit(
       [&](const auto& m) {
         using T = std::decay_t<decltype(m)>;
@@ -732,6 +784,7 @@ void HotStuffCore::on_message(const NodeId& from, const Message& msg, TimeMs now
 }
 
 void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
+  if (!halted_.empty()) return;
   // Also covers the first view after start or restart, entered without a
   // certificate arriving.
   if ((propose_at_ > 0 && now >= propose_at_) || (propose_at_ == 0 && last_proposed_view_ < pm_.view())) {

@@ -40,10 +40,11 @@ class BlockBuilder {
     StatePtr state;
   };
   virtual Result<Built> build(const BlockPtr& parent, const StatePtr& parent_state,
-                              BlockHeader header) = 0;
+                              BlockHeader header, const BlockRules& rules) = 0;
   // Checks a received block's contents (signatures, execution, state root)
   // against its parent's state and returns the state it produces.
-  virtual Result<StatePtr> execute(const Block& block, const StatePtr& parent_state) = 0;
+  virtual Result<StatePtr> execute(const Block& block, const StatePtr& parent_state,
+                                   const BlockRules& rules) = 0;
   virtual bool has_work(const StatePtr& parent_state) const = 0;
 };
 
@@ -96,10 +97,31 @@ struct ConsensusStats {
 
 class HotStuffCore {
  public:
+  // `tip_anchor` and `tip_child_anchor`: the anchors of the committed tip and
+  // of a block extending it (see anchor_below).
   HotStuffCore(ConsensusConfig cfg, CertificateContext ctx, const ChainSchedule& schedule,
                const Signer& signer, BlockBuilder& builder, CommittedBlockSource& source,
-               BlockPtr committed_tip, StatePtr committed_state, const SafetyState& restored,
-               TimeMs now);
+               BlockPtr committed_tip, StatePtr committed_state, uint64_t tip_anchor,
+               uint64_t tip_child_anchor, const SafetyState& restored, TimeMs now);
+
+  // Anchors. A block's anchor is the highest ancestor that the block's own
+  // ancestry proves committed: the parent of the highest ancestor-or-parent
+  // whose view directly follows its parent's (a two-chain). The rules of a
+  // block come from its anchor's configuration, so a reconfiguration takes
+  // effect only on blocks whose history shows it committed, and every node
+  // derives the same rules for the same block. This walks down from `b`
+  // (inclusive) and returns the anchor of b's children; `parent_of` loads a
+  // block's parent (nullptr at genesis).
+  template <class ParentOf>
+  static uint64_t anchor_below(BlockPtr b, ParentOf parent_of) {
+    while (b && b->height() > 0) {
+      BlockPtr p = parent_of(*b);
+      if (!p) return 0;
+      if (b->view() == p->view() + 1) return p->height();
+      b = std::move(p);
+    }
+    return 0;
+  }
 
   // Certified blocks kept across a restart (BlockStore::load_pending): those
   // that extend the committed chain are validated and put back in the tree.
@@ -133,6 +155,15 @@ class HotStuffCore {
   const QuorumCertificate& high_qc() const { return high_qc_; }
   NodeId leader() const { return validators().leader(pm_.view()); }
   bool is_validator() const { return validators().contains(my_id_); }
+  // The validators of the current view (those of a block extending the
+  // highest certified block).
+  const ValidatorSet& validators() const { return *current_rules().validators; }
+  const BlockRules& current_rules_ref() const { return current_rules(); }
+  // Rules of the committed tip (whose validators sign its certificate).
+  const BlockRules& committed_rules() const { return *committed_e_.rules; }
+  // Why the node stopped, e.g. "upgrade needed: plan X, version N"; empty
+  // while running. A halted core takes no input and produces nothing.
+  const std::string& halted() const { return halted_; }
   const ConsensusStats& stats() const { return stats_; }
   const Pacemaker& pacemaker() const { return pm_; }
   size_t pending_blocks() const { return tree_.size(); }
@@ -142,6 +173,9 @@ class HotStuffCore {
   struct Entry {
     BlockPtr block;
     StatePtr state;
+    RulesPtr rules;          // this block's
+    uint64_t child_anchor = 0;
+    RulesPtr child_rules;    // a child's (computed once)
   };
   struct SyncWant {
     NodeId peer;
@@ -153,10 +187,20 @@ class HotStuffCore {
     QuorumCertificate best_qc;
   };
 
-  const ValidatorSet& validators() const {
-    return schedule_.validators_at(committed_->height() + 1);
+  const BlockRules& current_rules() const {
+    if (const Entry* e = find_any(high_qc_.block_hash)) return *e->child_rules;
+    return *committed_e_.child_rules;
   }
   const Entry* find(const Hash32& hash) const;
+  // The tree or the committed tip.
+  const Entry* find_any(const Hash32& hash) const {
+    if (hash == committed_->hash()) return &committed_e_;
+    return find(hash);
+  }
+  // Rules for a child of `e`, or halts (returns nullptr) if this software
+  // lacks their protocol version.
+  const BlockRules* child_rules_or_halt(const Entry& e);
+  void apply_committed_params();
 
   void handle_proposal(const NodeId& from, const Proposal& p, TimeMs now, ConsensusOutput& out);
   void handle_vote(const NodeId& from, const Vote& v, TimeMs now, ConsensusOutput& out);
@@ -201,6 +245,8 @@ class HotStuffCore {
   std::optional<TimeoutCertificate> high_tc_;
   BlockPtr committed_;
   StatePtr committed_state_;
+  Entry committed_e_;  // the committed tip with its rules
+  std::string halted_;
 
   std::unordered_map<Hash32, Entry> tree_;          // uncommitted blocks above committed_
   std::deque<BlockPtr> recent_committed_;           // served to syncing peers

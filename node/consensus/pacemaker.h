@@ -48,6 +48,8 @@ class Pacemaker {
   // timeout (not the backed-off one): a lost timeout must not cost a whole
   // back-off period once the network heals.
   void rearm(TimeMs now) { deadline_ = now + cfg_.base_timeout_ms; }
+  // A new base timeout (a chain parameter) applies from the next view.
+  void set_base_timeout(TimeMs ms) { cfg_.base_timeout_ms = ms; }
 
  private:
   void enter(uint64_t view, TimeMs now) {

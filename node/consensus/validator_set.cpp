@@ -29,4 +29,41 @@ const Validator* ValidatorSet::find(const NodeId& id) const {
   return it == index_.end() ? nullptr : &members_[it->second];
 }
 
+ValidatorSet validator_set_of(const CryptoSuite& suite, const ChainConfig& config) {
+  std::vector<Validator> v;
+  for (const Member* m : config.validators())
+    v.push_back({m->id, m->public_key, m->name, m->organisation});
+  return ValidatorSet(suite, std::move(v));
+}
+
+RulesPtr GovernedSchedule::rules(const StateSnapshot& state, uint64_t anchor_height,
+                                 uint64_t height) const {
+  auto config = config_at(state, anchor_height);
+  if (!config) {
+    // A state without configuration cannot come from a valid chain; an empty
+    // validator set makes every block at this height invalid.
+    static const RulesPtr none = std::make_shared<BlockRules>(
+        BlockRules{std::make_shared<ValidatorSet>(), 0, "", ChainParams{}});
+    return none;
+  }
+  auto it = sets_.find(config.get());
+  if (it == sets_.end()) {
+    if (sets_.size() >= 16) sets_.clear();
+    it = sets_.emplace(config.get(), std::make_pair(config, std::make_shared<const ValidatorSet>(
+                                                                validator_set_of(suite_, *config))))
+             .first;
+  }
+  const UpgradePlan* plan = nullptr;
+  uint32_t version = config->version_at(height, &plan);
+  const ChainParams& params = config->params_at(height);
+  for (const auto& r : recent_)
+    if (r->validators == it->second.second && r->version == version && r->params == params)
+      return r;
+  auto r = std::make_shared<const BlockRules>(
+      BlockRules{it->second.second, version, plan ? plan->name : "", params});
+  if (recent_.size() >= 8) recent_.erase(recent_.begin());
+  recent_.push_back(r);
+  return r;
+}
+
 }  // namespace consortia

@@ -1,11 +1,15 @@
 // The validators that vote at a height, their quorum and leader rotation.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "crypto/crypto_suite.h"
+#include "state/governance.h"
+#include "state/state.h"
 
 namespace consortia {
 
@@ -41,26 +45,62 @@ class ValidatorSet {
   Hash32 hash_;
 };
 
-// Per-height inputs of the consensus rules. Governance (membership and
-// upgrades) changes them at chosen heights; the core asks, never assumes.
+// The consensus rules for one block: who votes, which protocol version it
+// must carry and the chain parameters. They come from the chain
+// configuration at the block's anchor (state/governance.h).
+struct BlockRules {
+  std::shared_ptr<const ValidatorSet> validators;
+  uint32_t version = 1;
+  std::string plan;  // the upgrade plan that introduced `version`; empty for genesis
+  ChainParams params;
+};
+using RulesPtr = std::shared_ptr<const BlockRules>;
+
 class ChainSchedule {
  public:
   virtual ~ChainSchedule() = default;
-  virtual const ValidatorSet& validators_at(uint64_t height) const = 0;
-  virtual uint32_t protocol_version_at(uint64_t height) const = 0;
+  // Rules for the block at `height` whose anchor is at `anchor_height`.
+  // `state` is any state of the same chain at or above the anchor (the
+  // block's parent's, in practice): it keeps the configuration history.
+  virtual RulesPtr rules(const StateSnapshot& state, uint64_t anchor_height,
+                         uint64_t height) const = 0;
+  // Whether this software implements a protocol version.
   virtual bool supports_protocol(uint32_t version) const = 0;
 };
 
+// Fixed rules (tests of the consensus core).
 class StaticSchedule final : public ChainSchedule {
  public:
-  StaticSchedule(ValidatorSet set, uint32_t version) : set_(std::move(set)), version_(version) {}
-  const ValidatorSet& validators_at(uint64_t) const override { return set_; }
-  uint32_t protocol_version_at(uint64_t) const override { return version_; }
-  bool supports_protocol(uint32_t v) const override { return v == version_; }
+  StaticSchedule(ValidatorSet set, uint32_t version, ChainParams params = {})
+      : rules_(std::make_shared<BlockRules>(
+            BlockRules{std::make_shared<ValidatorSet>(std::move(set)), version, "", params})) {}
+  RulesPtr rules(const StateSnapshot&, uint64_t, uint64_t) const override { return rules_; }
+  bool supports_protocol(uint32_t v) const override { return v == rules_->version; }
 
  private:
-  ValidatorSet set_;
-  uint32_t version_;
+  RulesPtr rules_;
 };
+
+// Rules read from the governed chain configuration in the state.
+class GovernedSchedule final : public ChainSchedule {
+ public:
+  GovernedSchedule(const CryptoSuite& suite, uint32_t min_version, uint32_t max_version)
+      : suite_(suite), min_version_(min_version), max_version_(max_version) {}
+  RulesPtr rules(const StateSnapshot& state, uint64_t anchor_height,
+                 uint64_t height) const override;
+  bool supports_protocol(uint32_t v) const override {
+    return v >= min_version_ && v <= max_version_;
+  }
+
+ private:
+  const CryptoSuite& suite_;
+  uint32_t min_version_, max_version_;
+  // Validator sets built per configuration, and the rules handed out last.
+  mutable std::map<const ChainConfig*, std::pair<std::shared_ptr<const ChainConfig>,
+                                                 std::shared_ptr<const ValidatorSet>>> sets_;
+  mutable std::vector<RulesPtr> recent_;
+};
+
+ValidatorSet validator_set_of(const CryptoSuite& suite, const ChainConfig& config);
 
 }  // namespace consortia

@@ -21,6 +21,13 @@ const char* error_code_name(ErrorCode c) {
     case ErrorCode::kStorageIo: return "storage_io";
     case ErrorCode::kStorageCorrupt: return "storage_corrupt";
     case ErrorCode::kCrypto: return "crypto";
+    case ErrorCode::kUnauthorised: return "unauthorised";
+    case ErrorCode::kExpired: return "expired";
+    case ErrorCode::kQuorumAtRisk: return "quorum_at_risk";
+    case ErrorCode::kTooFewValidators: return "too_few_validators";
+    case ErrorCode::kConflict: return "conflict";
+    case ErrorCode::kTooLate: return "too_late";
+    case ErrorCode::kUnsupportedInVersion: return "unsupported_in_version";
   }
   return "unknown";
 }

@@ -27,6 +27,14 @@ enum class ErrorCode {
   kStorageIo,
   kStorageCorrupt,
   kCrypto,
+  // Governance refusals (stored as receipts; the console translates them).
+  kUnauthorised,       // signer is not an admin of an organisation allowed to act
+  kExpired,            // the proposal's approval window has passed
+  kQuorumAtRisk,       // the live validators could not reach quorum after the change
+  kTooFewValidators,   // the change would leave fewer than 4 validators
+  kConflict,           // e.g. an upgrade plan name used before, a version out of order
+  kTooLate,            // e.g. cancelling an upgrade too close to its height
+  kUnsupportedInVersion,  // a transaction kind the block's protocol version lacks
 };
 
 const char* error_code_name(ErrorCode c);

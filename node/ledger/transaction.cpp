@@ -14,7 +14,8 @@ constexpr std::string_view kTxDomain = "consortia/tx/v1";
 bool known_kind(uint8_t k) {
   return k == static_cast<uint8_t>(TxKind::kNoop) || k == static_cast<uint8_t>(TxKind::kPut) ||
          k == static_cast<uint8_t>(TxKind::kEvidence) || k == static_cast<uint8_t>(TxKind::kCustody) ||
-         k == static_cast<uint8_t>(TxKind::kRisk);
+         k == static_cast<uint8_t>(TxKind::kRisk) || k == static_cast<uint8_t>(TxKind::kGovernance) ||
+         k == static_cast<uint8_t>(TxKind::kDelete);
 }
 
 }  // namespace

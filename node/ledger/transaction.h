@@ -17,6 +17,8 @@ enum class TxKind : uint8_t {
   kEvidence = 2,  // payload = an EvidenceRecord (state/evidence.h): anchor a document digest
   kCustody = 3,   // payload = a CustodyOp (state/custody.h): deposit, transfer, withdraw
   kRisk = 4,      // payload = a RiskOp (state/risk.h): publish a desensitised record, feedback
+  kGovernance = 5,  // payload = a GovOp (state/governance.h): propose, approve, withdraw
+  kDelete = 6,      // payload = a key in the sender's namespace; protocol version 2 onward
 };
 
 struct TxLimits {

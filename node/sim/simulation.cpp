@@ -182,6 +182,11 @@ struct Simulation::Impl {
     genesis.chain_name = "sim-" + std::to_string(sc.seed);
     genesis.suite = crypto->id();
     genesis.timestamp_ms = 0;
+    // Chain parameters live in genesis: every node paces blocks alike.
+    genesis.params.max_block_txs = static_cast<uint32_t>(sc.max_block_txs);
+    genesis.params.min_block_interval_ms = static_cast<uint32_t>(sc.consensus.min_block_interval_ms);
+    genesis.params.idle_block_interval_ms = static_cast<uint32_t>(sc.consensus.idle_block_interval_ms);
+    genesis.params.base_timeout_ms = static_cast<uint32_t>(sc.consensus.pacemaker.base_timeout_ms);
 
     std::vector<Hash32> seeds;
     for (int v = 0; v < sc.nodes; ++v) {

@@ -2,6 +2,7 @@
 
 #include "state/custody.h"
 #include "state/evidence.h"
+#include "state/governance.h"
 #include "state/risk.h"
 
 #include <algorithm>
@@ -71,6 +72,17 @@ Result<Transaction::Put> check_payload(const Transaction& tx) {
       if (!op) return make_error(op.error().code, tx_name(tx) + ": " + op.error().detail);
       return Transaction::Put{};
     }
+    case TxKind::kGovernance: {
+      auto op = GovOp::decode(tx.payload());
+      if (!op) return make_error(op.error().code, tx_name(tx) + ": " + op.error().detail);
+      return Transaction::Put{};
+    }
+    case TxKind::kDelete: {
+      if (tx.payload().empty() || tx.payload().size() > TxLimits::kMaxKey)
+        return make_error(ErrorCode::kMalformed, tx_name(tx) + ": delete needs a key of 1.." +
+                                                     std::to_string(TxLimits::kMaxKey) + " bytes");
+      return Transaction::Put{std::string(tx.payload().begin(), tx.payload().end()), {}};
+    }
   }
   return make_error(ErrorCode::kMalformed,
                     tx_name(tx) + ": unknown kind " + std::to_string(static_cast<int>(tx.kind())));
@@ -79,8 +91,19 @@ Result<Transaction::Put> check_payload(const Transaction& tx) {
 // Applies a custody operation through `write` (a missing value deletes), or
 // returns why it is refused; a refused operation changes nothing.
 template <class Write>
-ErrorCode apply_custody(const StateSnapshot& s, const Transaction& tx, Write& write) {
+ErrorCode apply_custody(const CryptoSuite& suite, const StateSnapshot& s, const Transaction& tx,
+                        uint64_t height, Write& write) {
   auto op = CustodyOp::decode(tx.payload());  // valid: checked before
+  if (op->kind == CustodyOp::Kind::kDeposit) {
+    // Once governance names custodian organisations, only their admins
+    // bring funds in.
+    if (auto cfg = config_at(s, height)) {
+      bool restricted = std::any_of(cfg->organisations.begin(), cfg->organisations.end(),
+                                    [](const Organisation& o) { return o.custodian; });
+      const Organisation* org = cfg->admin_of(suite, tx.sender_id());
+      if (restricted && (!org || !org->custodian)) return ErrorCode::kUnauthorised;
+    }
+  }
   uint64_t supply = custody_supply(s);
   uint64_t in_total = 0;
   for (const auto& in : op->inputs) {
@@ -204,8 +227,8 @@ std::string StateSnapshot::data_key(const NodeId& sender, std::string_view key) 
 
 // ---- StateMachine ------------------------------------------------------------------
 
-Result<StatePtr> StateMachine::apply(const StatePtr& parent,
-                                     const std::vector<TxPtr>& txs) const {
+Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<TxPtr>& txs,
+                                     const BlockContext& ctx) const {
   auto s = std::make_shared<StateSnapshot>();
   if (parent) {
     s->entries_ = parent->entries_;
@@ -221,6 +244,10 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent,
     Hash32 leaf = entry_leaf(suite_, key, *value);
     s->entries_.insert_or_assign(std::move(key), StateSnapshot::Entry{std::move(*value), leaf});
   };
+  auto refuse = [&](const Transaction& tx, ErrorCode code) {
+    write(StateSnapshot::receipt_key(tx.id()), Bytes{static_cast<uint8_t>(code)});
+  };
+  record_proposer(ctx.proposer, ctx.height, write);
   for (const auto& tx : txs) {
     uint64_t expected = s->next_nonce(tx->sender_id());
     if (auto st = check_nonce(*tx, expected, 1); !st) return st.error();
@@ -247,8 +274,21 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent,
         }
       }
     }
+    if (tx->kind() == TxKind::kDelete) {
+      if (ctx.protocol_version >= 2) {
+        std::string key = StateSnapshot::data_key(tx->sender_id(), put->key);
+        if (s->get(key)) write(key, std::nullopt);
+        else refuse(*tx, ErrorCode::kNotFound);
+      } else {
+        refuse(*tx, ErrorCode::kUnsupportedInVersion);
+      }
+    }
+    if (tx->kind() == TxKind::kGovernance) {
+      auto result = apply_governance(suite_, *s, *tx, ctx.height, write);
+      if (result.code != ErrorCode::kOk) refuse(*tx, result.code);
+    }
     if (tx->kind() == TxKind::kCustody) {
-      ErrorCode refused = apply_custody(*s, *tx, write);
+      ErrorCode refused = apply_custody(suite_, *s, *tx, ctx.height, write);
       if (refused != ErrorCode::kOk)
         write(StateSnapshot::receipt_key(tx->id()), Bytes{static_cast<uint8_t>(refused)});
     }
@@ -292,14 +332,15 @@ Status StateMachine::check(const StateSnapshot& state, const Transaction& tx) co
 // ---- ExecutionCache ----------------------------------------------------------------
 
 Result<StatePtr> ExecutionCache::apply(const StateMachine& sm, const StatePtr& parent,
-                                       const Hash32& tx_root, const std::vector<TxPtr>& txs) {
-  Key key{parent ? parent->root() : Hash32{}, tx_root};
+                                       const Hash32& tx_root, const std::vector<TxPtr>& txs,
+                                       const BlockContext& ctx) {
+  Key key{parent ? parent->root() : Hash32{}, tx_root, ctx};
   if (auto it = map_.find(key); it != map_.end()) {
     ++hits_;
     return it->second;
   }
   ++misses_;
-  auto result = sm.apply(parent, txs);
+  auto result = sm.apply(parent, txs, ctx);
   if (!result || capacity_ == 0) return result;
   if (order_.size() < capacity_) {
     order_.push_back(key);

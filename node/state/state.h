@@ -73,6 +73,14 @@ struct StateLimits {
   static constexpr uint64_t kMaxNonceGap = 1024;
 };
 
+// What a block contributes to its execution besides its transactions.
+struct BlockContext {
+  uint64_t height = 0;
+  uint32_t protocol_version = 1;
+  NodeId proposer;  // recorded as alive (governance liveness); zero: not recorded
+  auto operator<=>(const BlockContext&) const = default;
+};
+
 // Applies transactions. Refuses a block whose transaction has a nonce other
 // than the sender's next nonce or a malformed payload: such a block is
 // invalid, so a transaction can never be applied twice. A well-formed
@@ -81,7 +89,8 @@ struct StateLimits {
 class StateMachine {
  public:
   explicit StateMachine(const CryptoSuite& suite) : suite_(suite) {}
-  Result<StatePtr> apply(const StatePtr& parent, const std::vector<TxPtr>& txs) const;
+  Result<StatePtr> apply(const StatePtr& parent, const std::vector<TxPtr>& txs,
+                         const BlockContext& ctx = {}) const;
   // Checks one transaction against a state without applying it.
   Status check(const StateSnapshot& state, const Transaction& tx) const;
   // Checks a transaction's payload on its own (admission and block validity).
@@ -97,13 +106,14 @@ class ExecutionCache {
  public:
   explicit ExecutionCache(size_t capacity = 256) : capacity_(capacity) {}
   Result<StatePtr> apply(const StateMachine& sm, const StatePtr& parent, const Hash32& tx_root,
-                         const std::vector<TxPtr>& txs);
+                         const std::vector<TxPtr>& txs, const BlockContext& ctx = {});
   uint64_t hits() const { return hits_; }
   uint64_t misses() const { return misses_; }
 
  private:
   struct Key {
     Hash32 parent, txs;
+    BlockContext ctx;
     auto operator<=>(const Key&) const = default;
   };
   size_t capacity_;

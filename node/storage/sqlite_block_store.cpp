@@ -310,7 +310,12 @@ Status SqliteBlockStore::write_block(const Block& block, const StateSnapshot& st
     q.blob(1, block.txs()[i]->id().view()).i64(2, height).i64(3, static_cast<int64_t>(i));
     if (q.step() != SQLITE_DONE) return db_error("indexing transaction " + std::to_string(i) + at);
   }
-  for (const auto& key : state.touched()) {
+  // The first block writes the whole state: it holds what genesis put there
+  // (the chain configuration) besides the block's own writes.
+  std::vector<std::string> all;
+  if (block.height() == 1)
+    for (const auto& [key, e] : state.entries()) all.push_back(key);
+  for (const auto& key : block.height() == 1 ? all : state.touched()) {
     const Bytes* value = state.get(key);
     Query q(value ? statements_->put_state : statements_->delete_state);
     q.text(1, key);

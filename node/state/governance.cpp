@@ -1,0 +1,579 @@
+#include "state/governance.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <mutex>
+
+#include "state/state.h"
+
+namespace consortia {
+namespace {
+
+constexpr uint8_t kConfigFormat = 1;
+constexpr uint8_t kOpFormat = 1;
+
+void write_member(Writer& w, const Member& m) {
+  w.bytes(m.public_key);
+  w.str(m.name);
+  w.str(m.organisation);
+  w.u8(static_cast<uint8_t>(m.role));
+}
+
+Member read_member(Reader& r) {
+  Member m;
+  m.public_key = r.bytes(TxLimits::kMaxPublicKey);
+  m.name = r.str(Member::kMaxName);
+  m.organisation = r.str(Organisation::kMaxId);
+  uint8_t role = r.u8();
+  if (role != 1 && role != 2) r.fail("unknown member role");
+  m.role = static_cast<MemberRole>(role);
+  return m;
+}
+
+void write_params(Writer& w, const ChainParams& p) {
+  w.u32(p.max_block_txs);
+  w.u32(p.min_block_interval_ms);
+  w.u32(p.idle_block_interval_ms);
+  w.u32(p.base_timeout_ms);
+  w.u32(p.proposal_ttl_blocks);
+}
+
+ChainParams read_params(Reader& r) {
+  ChainParams p;
+  p.max_block_txs = r.u32();
+  p.min_block_interval_ms = r.u32();
+  p.idle_block_interval_ms = r.u32();
+  p.base_timeout_ms = r.u32();
+  p.proposal_ttl_blocks = r.u32();
+  return p;
+}
+
+void write_plan(Writer& w, const UpgradePlan& p) {
+  w.str(p.name);
+  w.u64(p.height);
+  w.u32(p.version);
+  w.hash(p.binary_sha256);
+}
+
+UpgradePlan read_plan(Reader& r) {
+  UpgradePlan p;
+  p.name = r.str(UpgradePlan::kMaxName);
+  p.height = r.u64();
+  p.version = r.u32();
+  p.binary_sha256 = r.hash();
+  return p;
+}
+
+void write_action(Writer& w, const GovAction& a) {
+  w.u8(static_cast<uint8_t>(a.type));
+  switch (a.type) {
+    case GovAction::Type::kAddObserver: write_member(w, a.member); break;
+    case GovAction::Type::kPromote:
+    case GovAction::Type::kDemote:
+    case GovAction::Type::kRemove: w.hash(a.node); break;
+    case GovAction::Type::kUpgrade: write_plan(w, a.plan); break;
+    case GovAction::Type::kCancelUpgrade: w.str(a.plan.name); break;
+    case GovAction::Type::kSetParams:
+      write_params(w, a.params);
+      w.u64(a.effective_height);
+      break;
+    case GovAction::Type::kSetCustodian:
+      w.str(a.organisation);
+      w.u8(a.custodian ? 1 : 0);
+      break;
+  }
+}
+
+GovAction read_action(Reader& r) {
+  GovAction a;
+  uint8_t t = r.u8();
+  if (t < 1 || t > 8) {
+    r.fail("unknown governance action " + std::to_string(t));
+    return a;
+  }
+  a.type = static_cast<GovAction::Type>(t);
+  switch (a.type) {
+    case GovAction::Type::kAddObserver: a.member = read_member(r); break;
+    case GovAction::Type::kPromote:
+    case GovAction::Type::kDemote:
+    case GovAction::Type::kRemove: a.node = r.hash(); break;
+    case GovAction::Type::kUpgrade: a.plan = read_plan(r); break;
+    case GovAction::Type::kCancelUpgrade: a.plan.name = r.str(UpgradePlan::kMaxName); break;
+    case GovAction::Type::kSetParams:
+      a.params = read_params(r);
+      a.effective_height = r.u64();
+      break;
+    case GovAction::Type::kSetCustodian: {
+      a.organisation = r.str(Organisation::kMaxId);
+      uint8_t c = r.u8();
+      if (c > 1) r.fail("custodian flag is not 0 or 1");
+      a.custodian = c == 1;
+      break;
+    }
+  }
+  return a;
+}
+
+}  // namespace
+
+Status ChainParams::validate() const {
+  auto bad = [](std::string what) { return make_error(ErrorCode::kInvalidArgument, what); };
+  if (max_block_txs < 1 || max_block_txs > 20000) return bad("max_block_txs outside 1..20000");
+  if (min_block_interval_ms < 1 || min_block_interval_ms > 60000)
+    return bad("min_block_interval_ms outside 1..60000");
+  if (idle_block_interval_ms < min_block_interval_ms || idle_block_interval_ms > 600000)
+    return bad("idle_block_interval_ms below the minimum interval or above 600000");
+  if (base_timeout_ms < 100 || base_timeout_ms > 600000) return bad("base_timeout_ms outside 100..600000");
+  if (proposal_ttl_blocks < 10 || proposal_ttl_blocks > 10'000'000)
+    return bad("proposal_ttl_blocks outside 10..10000000");
+  return {};
+}
+
+const char* gov_action_name(GovAction::Type t) {
+  switch (t) {
+    case GovAction::Type::kAddObserver: return "add-observer";
+    case GovAction::Type::kPromote: return "promote";
+    case GovAction::Type::kDemote: return "demote";
+    case GovAction::Type::kRemove: return "remove";
+    case GovAction::Type::kUpgrade: return "upgrade";
+    case GovAction::Type::kCancelUpgrade: return "cancel-upgrade";
+    case GovAction::Type::kSetParams: return "set-params";
+    case GovAction::Type::kSetCustodian: return "set-custodian";
+  }
+  return "unknown";
+}
+
+// ---- ChainConfig ----------------------------------------------------------------
+
+Bytes ChainConfig::encode() const {
+  Writer w;
+  w.u8(kConfigFormat);
+  w.u32(genesis_version);
+  w.u32(threshold_num);
+  w.u32(threshold_den);
+  w.varint(organisations.size());
+  for (const auto& o : organisations) {
+    w.str(o.id);
+    w.str(o.name);
+    w.varint(o.admin_keys.size());
+    for (const auto& k : o.admin_keys) w.bytes(k);
+    w.str(o.ca_certificate_pem);
+    w.u8(o.custodian ? 1 : 0);
+  }
+  w.varint(members.size());
+  for (const auto& m : members) write_member(w, m);
+  write_params(w, params);
+  w.u8(next_params ? 1 : 0);
+  if (next_params) {
+    w.u64(next_params->first);
+    write_params(w, next_params->second);
+  }
+  w.varint(plans.size());
+  for (const auto& p : plans) write_plan(w, p);
+  return w.take();
+}
+
+Result<ChainConfig> ChainConfig::decode(ByteView in) {
+  Reader r(in);
+  ChainConfig c;
+  if (r.u8() != kConfigFormat) r.fail("unknown chain config format");
+  c.genesis_version = r.u32();
+  c.threshold_num = r.u32();
+  c.threshold_den = r.u32();
+  size_t no = r.count(kMaxOrganisations, 4);
+  for (size_t i = 0; i < no && r.ok(); ++i) {
+    Organisation o;
+    o.id = r.str(Organisation::kMaxId);
+    o.name = r.str(Member::kMaxName);
+    size_t nk = r.count(Organisation::kMaxAdmins, 1);
+    for (size_t k = 0; k < nk && r.ok(); ++k) o.admin_keys.push_back(r.bytes(TxLimits::kMaxPublicKey));
+    o.ca_certificate_pem = r.str(Organisation::kMaxCertificate);
+    uint8_t cust = r.u8();
+    if (cust > 1) r.fail("custodian flag is not 0 or 1");
+    o.custodian = cust == 1;
+    c.organisations.push_back(std::move(o));
+  }
+  size_t nm = r.count(kMaxMembers, 4);
+  for (size_t i = 0; i < nm && r.ok(); ++i) c.members.push_back(read_member(r));
+  c.params = read_params(r);
+  uint8_t has_next = r.u8();
+  if (has_next > 1) r.fail("bad next-params flag");
+  if (has_next == 1) {
+    uint64_t at = r.u64();
+    c.next_params = std::make_pair(at, read_params(r));
+  }
+  size_t np = r.count(kMaxPlans, 13);
+  for (size_t i = 0; i < np && r.ok(); ++i) c.plans.push_back(read_plan(r));
+  if (auto st = r.finish("chain config"); !st) return st.error();
+  if (c.threshold_den == 0 || c.threshold_num >= c.threshold_den)
+    return make_error(ErrorCode::kMalformed, "chain config threshold must be below 1");
+  return c;
+}
+
+std::vector<const Member*> ChainConfig::validators() const {
+  std::vector<const Member*> v;
+  for (const auto& m : members)
+    if (m.role == MemberRole::kValidator) v.push_back(&m);
+  return v;
+}
+
+const Member* ChainConfig::member(const NodeId& id) const {
+  for (const auto& m : members)
+    if (m.id == id) return &m;
+  return nullptr;
+}
+
+const Organisation* ChainConfig::organisation(std::string_view id) const {
+  for (const auto& o : organisations)
+    if (o.id == id) return &o;
+  return nullptr;
+}
+
+const Organisation* ChainConfig::admin_of(const CryptoSuite& suite, const NodeId& sender) const {
+  for (const auto& o : organisations)
+    for (const auto& k : o.admin_keys)
+      if (suite.node_id(k) == sender) return &o;
+  return nullptr;
+}
+
+uint32_t ChainConfig::version_at(uint64_t height, const UpgradePlan** plan) const {
+  uint32_t v = genesis_version;
+  if (plan) *plan = nullptr;
+  for (const auto& p : plans)
+    if (p.height <= height && p.version > v) {
+      v = p.version;
+      if (plan) *plan = &p;
+    }
+  return v;
+}
+
+const ChainParams& ChainConfig::params_at(uint64_t height) const {
+  if (next_params && height >= next_params->first) return next_params->second;
+  return params;
+}
+
+std::string config_key(uint64_t height) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "g/c/%020llu", static_cast<unsigned long long>(height));
+  return buf;
+}
+
+std::shared_ptr<const ChainConfig> config_at(const StateSnapshot& state, uint64_t height) {
+  // The newest "g/c/" entry at or below the height; the oldest kept if the
+  // history no longer reaches that far back.
+  const auto& entries = state.entries();
+  auto it = entries.upper_bound(config_key(height));
+  if (it == entries.begin() || std::prev(it)->first.rfind("g/c/", 0) != 0) {
+    it = entries.lower_bound("g/c/");
+    if (it == entries.end() || it->first.rfind("g/c/", 0) != 0) return nullptr;
+  } else {
+    --it;
+  }
+  static std::mutex mu;
+  static std::map<Hash32, std::shared_ptr<const ChainConfig>> cache;
+  std::lock_guard lock(mu);
+  if (auto c = cache.find(it->second.leaf); c != cache.end()) return c->second;
+  auto decoded = ChainConfig::decode(it->second.value);
+  if (!decoded) return nullptr;
+  auto p = std::make_shared<const ChainConfig>(std::move(*decoded));
+  if (cache.size() >= 64) cache.erase(cache.begin());
+  cache.emplace(it->second.leaf, p);
+  return p;
+}
+
+// ---- GovOp and GovProposal -----------------------------------------------------------
+
+Bytes GovOp::encode() const {
+  Writer w;
+  w.u8(kOpFormat);
+  w.u8(static_cast<uint8_t>(kind));
+  if (kind == Kind::kPropose) {
+    write_action(w, action);
+  } else {
+    w.hash(proposal);
+  }
+  return w.take();
+}
+
+Result<GovOp> GovOp::decode(ByteView payload) {
+  Reader r(payload);
+  GovOp op;
+  if (r.u8() != kOpFormat) r.fail("unknown governance format");
+  uint8_t k = r.u8();
+  if (k < 1 || k > 3) r.fail("unknown governance operation " + std::to_string(k));
+  op.kind = static_cast<Kind>(k);
+  if (r.ok() && op.kind == Kind::kPropose) {
+    op.action = read_action(r);
+  } else {
+    op.proposal = r.hash();
+  }
+  if (auto st = r.finish("governance operation"); !st) return st.error();
+  if (op.kind == Kind::kPropose && op.action.type == GovAction::Type::kSetParams)
+    if (auto st = op.action.params.validate(); !st) return st.error();
+  return op;
+}
+
+Bytes GovProposal::encode() const {
+  Writer w;
+  write_action(w, action);
+  w.str(proposer_organisation);
+  w.u64(created);
+  w.u64(expires);
+  w.varint(approvals.size());
+  for (const auto& a : approvals) w.str(a);
+  w.u8(static_cast<uint8_t>(status));
+  w.u64(enacted_at);
+  return w.take();
+}
+
+Result<GovProposal> GovProposal::decode(ByteView in) {
+  Reader r(in);
+  GovProposal p;
+  p.action = read_action(r);
+  p.proposer_organisation = r.str(Organisation::kMaxId);
+  p.created = r.u64();
+  p.expires = r.u64();
+  size_t n = r.count(ChainConfig::kMaxOrganisations, 1);
+  for (size_t i = 0; i < n && r.ok(); ++i) p.approvals.push_back(r.str(Organisation::kMaxId));
+  uint8_t s = r.u8();
+  if (s > 2) r.fail("unknown proposal status");
+  p.status = static_cast<Status>(s);
+  p.enacted_at = r.u64();
+  if (auto st = r.finish("proposal"); !st) return st.error();
+  return p;
+}
+
+// ---- execution ---------------------------------------------------------------------
+
+namespace {
+
+std::string seen_key(const NodeId& id) { return "g/seen/" + id.hex(); }
+
+size_t quorum_of(size_t n) { return n - (n == 0 ? 0 : (n - 1) / 3); }
+
+// Validators that proposed a block recently: the chain's own record of who
+// is alive. A validator never seen (e.g. one being promoted) counts as down.
+size_t live_count(const StateSnapshot& s, const std::vector<const Member*>& validators,
+                  uint64_t height) {
+  uint64_t window = std::max<uint64_t>(32, 2 * validators.size());
+  size_t live = 0;
+  for (const Member* m : validators) {
+    const Bytes* v = s.get(seen_key(m->id));
+    if (!v) continue;
+    Reader r(*v);
+    uint64_t at = r.u64();
+    if (r.ok() && at + window >= height) ++live;
+  }
+  return live;
+}
+
+}  // namespace
+
+GovCheck check_action(const CryptoSuite& suite, const StateSnapshot& s, const ChainConfig& cfg,
+                      const GovAction& a, uint64_t height) {
+  auto refuse = [](ErrorCode c, std::string why) { return GovCheck{c, std::move(why), {}}; };
+  ChainConfig next = cfg;
+  // Settle parameters that have taken effect, so a new change stacks on them.
+  if (next.next_params && height >= next.next_params->first) {
+    next.params = next.next_params->second;
+    next.next_params.reset();
+  }
+  auto validator_change = [&]() -> GovCheck {
+    auto vals = next.validators();
+    if (vals.size() < GovernanceLimits::kMinValidators)
+      return refuse(ErrorCode::kTooFewValidators,
+                    "the change leaves " + std::to_string(vals.size()) +
+                        " validators; at least 4 are needed to tolerate one fault");
+    size_t live = live_count(s, vals, height);
+    size_t q = quorum_of(vals.size());
+    if (live < q)
+      return refuse(ErrorCode::kQuorumAtRisk,
+                    "after the change " + std::to_string(vals.size()) + " validators need " +
+                        std::to_string(q) + " for quorum, but only " + std::to_string(live) +
+                        " of them are live");
+    return GovCheck{ErrorCode::kOk, {}, std::move(next)};
+  };
+  switch (a.type) {
+    case GovAction::Type::kAddObserver: {
+      const Member& m = a.member;
+      if (m.public_key.empty() || m.name.empty())
+        return refuse(ErrorCode::kInvalidArgument, "a member needs a public key and a name");
+      NodeId id = suite.node_id(m.public_key);
+      if (next.member(id)) return refuse(ErrorCode::kDuplicate, "node " + id.short_hex() + " is a member already");
+      if (!next.organisation(m.organisation))
+        return refuse(ErrorCode::kNotFound, "no organisation '" + m.organisation + "'");
+      if (next.members.size() >= ChainConfig::kMaxMembers)
+        return refuse(ErrorCode::kTooLarge, "the chain has the most members it can hold");
+      Member added = m;
+      added.id = id;
+      added.role = MemberRole::kObserver;
+      next.members.push_back(std::move(added));
+      return GovCheck{ErrorCode::kOk, {}, std::move(next)};
+    }
+    case GovAction::Type::kPromote:
+    case GovAction::Type::kDemote:
+    case GovAction::Type::kRemove: {
+      auto it = std::find_if(next.members.begin(), next.members.end(),
+                             [&](const Member& m) { return m.id == a.node; });
+      if (it == next.members.end()) return refuse(ErrorCode::kNotFound, "node " + a.node.short_hex() + " is not a member");
+      bool validator = it->role == MemberRole::kValidator;
+      if (a.type == GovAction::Type::kPromote) {
+        if (validator) return refuse(ErrorCode::kConflict, "node " + a.node.short_hex() + " is a validator already");
+        // Promoted validators join the end of the rotation.
+        Member m = *it;
+        m.role = MemberRole::kValidator;
+        next.members.erase(it);
+        auto first_observer = std::find_if(next.members.begin(), next.members.end(),
+                                           [](const Member& x) { return x.role == MemberRole::kObserver; });
+        next.members.insert(first_observer, std::move(m));
+        return validator_change();
+      }
+      if (a.type == GovAction::Type::kDemote) {
+        if (!validator) return refuse(ErrorCode::kConflict, "node " + a.node.short_hex() + " is not a validator");
+        Member m = *it;
+        m.role = MemberRole::kObserver;
+        next.members.erase(it);
+        next.members.push_back(std::move(m));
+        return validator_change();
+      }
+      next.members.erase(it);
+      if (validator) return validator_change();
+      return GovCheck{ErrorCode::kOk, {}, std::move(next)};
+    }
+    case GovAction::Type::kUpgrade: {
+      const UpgradePlan& p = a.plan;
+      if (p.name.empty()) return refuse(ErrorCode::kInvalidArgument, "an upgrade plan needs a name");
+      if (s.get("g/plan/" + p.name))
+        return refuse(ErrorCode::kConflict, "upgrade plan name '" + p.name + "' was used before");
+      uint32_t latest = next.version_at(UINT64_MAX);
+      if (p.version != latest + 1)
+        return refuse(ErrorCode::kUnsupportedVersion,
+                      "plan version " + std::to_string(p.version) + " does not follow version " +
+                          std::to_string(latest));
+      uint64_t last_height = next.plans.empty() ? 0 : next.plans.back().height;
+      if (p.height < height + GovernanceLimits::kMinUpgradeLead || p.height <= last_height)
+        return refuse(ErrorCode::kTooLate,
+                      "activation height " + std::to_string(p.height) + " must be at least " +
+                          std::to_string(std::max(height + GovernanceLimits::kMinUpgradeLead, last_height + 1)));
+      if (p.binary_sha256.is_zero()) return refuse(ErrorCode::kInvalidArgument, "the plan names no binary digest");
+      if (next.plans.size() >= ChainConfig::kMaxPlans)
+        return refuse(ErrorCode::kTooLarge, "too many scheduled upgrades");
+      next.plans.push_back(p);
+      return GovCheck{ErrorCode::kOk, {}, std::move(next)};
+    }
+    case GovAction::Type::kCancelUpgrade: {
+      auto it = std::find_if(next.plans.begin(), next.plans.end(),
+                             [&](const UpgradePlan& p) { return p.name == a.plan.name; });
+      if (it == next.plans.end() || it->height <= height)
+        return refuse(ErrorCode::kNotFound, "no scheduled upgrade plan '" + a.plan.name + "'");
+      if (height + GovernanceLimits::kCancelMargin > it->height)
+        return refuse(ErrorCode::kTooLate, "plan '" + a.plan.name + "' activates at " +
+                                               std::to_string(it->height) + ": too close to cancel");
+      if (it + 1 != next.plans.end())
+        return refuse(ErrorCode::kConflict, "a later plan builds on '" + a.plan.name + "': cancel it first");
+      next.plans.erase(it);
+      return GovCheck{ErrorCode::kOk, {}, std::move(next)};
+    }
+    case GovAction::Type::kSetParams: {
+      if (auto st = a.params.validate(); !st) return refuse(ErrorCode::kInvalidArgument, st.error().detail);
+      if (a.effective_height < height + 2)
+        return refuse(ErrorCode::kTooLate, "parameters can take effect from height " + std::to_string(height + 2));
+      next.next_params = std::make_pair(a.effective_height, a.params);
+      return GovCheck{ErrorCode::kOk, {}, std::move(next)};
+    }
+    case GovAction::Type::kSetCustodian: {
+      for (auto& o : next.organisations)
+        if (o.id == a.organisation) {
+          o.custodian = a.custodian;
+          return GovCheck{ErrorCode::kOk, {}, std::move(next)};
+        }
+      return refuse(ErrorCode::kNotFound, "no organisation '" + a.organisation + "'");
+    }
+  }
+  return refuse(ErrorCode::kMalformed, "unknown action");
+}
+
+GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, const Transaction& tx,
+                          uint64_t height, const StateWrite& write) {
+  auto refuse = [](ErrorCode c, std::string why) { return GovCheck{c, std::move(why), {}}; };
+  auto op = GovOp::decode(tx.payload());
+  if (!op) return refuse(op.error().code, op.error().detail);
+  auto cfg = config_at(s, height);
+  if (!cfg) return refuse(ErrorCode::kStorageCorrupt, "no chain configuration in the state");
+  const Organisation* org = cfg->admin_of(suite, tx.sender_id());
+  if (!org) return refuse(ErrorCode::kUnauthorised, "the sender is not an organisation admin");
+
+  auto enact = [&](GovProposal& p, const Hash32& id) -> GovCheck {
+    auto checked = check_action(suite, s, *cfg, p.action, height);
+    if (checked.code != ErrorCode::kOk) return checked;
+    p.status = GovProposal::Status::kEnacted;
+    p.enacted_at = height;
+    if (p.action.type == GovAction::Type::kUpgrade) write("g/plan/" + p.action.plan.name, Bytes{1});
+    write(config_key(height), checked.config->encode());
+    // Forget configurations that no longer govern any block in the window.
+    std::vector<std::string> old;
+    for (auto it = s.entries().lower_bound("g/c/"); it != s.entries().end() && it->first.rfind("g/c/", 0) == 0; ++it)
+      old.push_back(it->first);
+    for (size_t i = 0; i + 1 < old.size(); ++i) {
+      uint64_t successor = std::stoull(old[i + 1].substr(4));
+      if (successor + GovernanceLimits::kHistoryBlocks < height) write(old[i], std::nullopt);
+    }
+    write(GovProposal::key_for(id), p.encode());
+    return checked;
+  };
+
+  switch (op->kind) {
+    case GovOp::Kind::kPropose: {
+      // Refuse now what could never be enacted as things stand.
+      auto checked = check_action(suite, s, *cfg, op->action, height);
+      if (checked.code != ErrorCode::kOk) return checked;
+      GovProposal p;
+      p.action = op->action;
+      p.proposer_organisation = org->id;
+      p.created = height;
+      p.expires = height + cfg->params_at(height).proposal_ttl_blocks;
+      p.approvals.push_back(org->id);
+      if (cfg->passes(p.approvals.size())) return enact(p, tx.id());
+      write(GovProposal::key_for(tx.id()), p.encode());
+      return GovCheck{ErrorCode::kOk, {}, {}};
+    }
+    case GovOp::Kind::kApprove:
+    case GovOp::Kind::kWithdraw: {
+      const Bytes* v = s.get(GovProposal::key_for(op->proposal));
+      if (!v) return refuse(ErrorCode::kNotFound, "no proposal " + op->proposal.short_hex());
+      auto p = GovProposal::decode(*v);
+      if (!p) return refuse(ErrorCode::kStorageCorrupt, p.error().detail);
+      if (p->status == GovProposal::Status::kEnacted)
+        return refuse(ErrorCode::kConflict, "proposal " + op->proposal.short_hex() + " was enacted");
+      if (p->status == GovProposal::Status::kWithdrawn)
+        return refuse(ErrorCode::kConflict, "proposal " + op->proposal.short_hex() + " was withdrawn");
+      if (height > p->expires)
+        return refuse(ErrorCode::kExpired, "proposal " + op->proposal.short_hex() + " expired at " +
+                                               std::to_string(p->expires));
+      if (op->kind == GovOp::Kind::kWithdraw) {
+        if (org->id != p->proposer_organisation)
+          return refuse(ErrorCode::kUnauthorised, "only the proposing organisation may withdraw");
+        p->status = GovProposal::Status::kWithdrawn;
+        write(GovProposal::key_for(op->proposal), p->encode());
+        return GovCheck{ErrorCode::kOk, {}, {}};
+      }
+      if (std::find(p->approvals.begin(), p->approvals.end(), org->id) != p->approvals.end())
+        return refuse(ErrorCode::kDuplicate, "organisation '" + org->id + "' approved already");
+      p->approvals.push_back(org->id);
+      if (cfg->passes(p->approvals.size())) return enact(*p, op->proposal);
+      write(GovProposal::key_for(op->proposal), p->encode());
+      return GovCheck{ErrorCode::kOk, {}, {}};
+    }
+  }
+  return refuse(ErrorCode::kMalformed, "unknown governance operation");
+}
+
+void record_proposer(const NodeId& proposer, uint64_t height, const StateWrite& write) {
+  if (proposer.is_zero()) return;
+  Writer w;
+  w.u64(height);
+  write(seen_key(proposer), w.take());
+}
+
+}  // namespace consortia
