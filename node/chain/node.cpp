@@ -75,7 +75,7 @@ Result<BlockBuilder::Built> Node::build(const BlockPtr& parent, const StatePtr& 
   std::vector<TxPtr> txs = mempool_.select(*parent_state, rules.params.max_block_txs);
   header.tx_root = Block::compute_tx_root(suite_, txs);
   auto state = cache_->apply(sm_, parent_state, header.tx_root, txs,
-                             BlockContext{header.height, header.protocol_version, header.proposer});
+                             BlockContext{header.height, header.protocol_version, header.proposer, header.timestamp_ms});
   if (!state) return state.error();
   header.state_root = (*state)->root();
   return Built{Block::create(suite_, std::move(header), std::move(txs)), std::move(*state)};
@@ -92,7 +92,7 @@ Result<StatePtr> Node::execute(const Block& block, const StatePtr& parent_state,
       return make_error(ErrorCode::kBadSignature, "transaction " + tx->id().short_hex());
   const BlockHeader& h = block.header();
   auto state = cache_->apply(sm_, parent_state, h.tx_root, block.txs(),
-                             BlockContext{h.height, h.protocol_version, h.proposer});
+                             BlockContext{h.height, h.protocol_version, h.proposer, h.timestamp_ms});
   if (!state) return state;
   if ((*state)->root() != block.header().state_root)
     return make_error(ErrorCode::kInvalidBlock, "state root mismatch");

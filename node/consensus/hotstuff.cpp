@@ -198,9 +198,16 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
     out.rejections.push_back("proposal at height or view 0");
     return;
   }
+  // Without the parent we judge by the current rules, which a node behind a
+  // reconfiguration does not know yet: then fetch the chain from the sender
+  // (each fetched block is checked against its parent's rules on insertion).
+  auto behind = [&] {
+    if (!parent_e) sync_unverified(from, h.parent_hash, h.justify.height, now, out);
+  };
   if (h.proposer != set.leader(h.view)) {
     out.rejections.push_back("proposal for view " + std::to_string(h.view) +
                              " not from its leader");
+    behind();
     return;
   }
   const Validator* proposer = set.find(h.proposer);
@@ -208,6 +215,7 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
       !ctx_.suite.verify(proposer->public_key, proposal_payload(ctx_.chain_id, b.hash()),
                          p.signature)) {
     out.rejections.push_back("proposal with a bad signature");
+    behind();
     return;
   }
   const QuorumCertificate& qc = h.justify;
@@ -217,11 +225,7 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
   }
   if (auto st = check_qc(qc); !st) {
     out.rejections.push_back("proposal QC: " + st.error().detail);
-    // A node behind a reconfiguration cannot check certificates of the new
-    // validators yet: fetch the chain from the sender. Each fetched block's
-    // certificate is checked against its parent's rules on insertion.
-    if (!parent_e && qc.height > committed_->height() && from != my_id_)
-      request_block(h.parent_hash, from, now, out);
+    behind();
     return;
   }
   if (h.view > pm_.view() + kViewWindow) {
@@ -608,6 +612,7 @@ void HotStuffCore::handle_timeout(const NodeId& from, const TimeoutMsg& t, TimeM
   }
   if (auto st = check_qc(t.high_qc); !st) {
     out.rejections.push_back("timeout high QC: " + st.error().detail);
+    sync_unverified(from, t.high_qc.block_hash, t.high_qc.height, now, out);
     return;
   }
   if (t.last_tc && t.last_tc->view + 1 == t.view && check_tc(*t.last_tc))
@@ -646,6 +651,7 @@ void HotStuffCore::handle_sync_info(const NodeId& from, const SyncInfo& s, TimeM
   if (s.high_qc.view > high_qc_.view) {
     if (auto st = check_qc(s.high_qc); !st) {
       out.rejections.push_back("sync info QC: " + st.error().detail);
+      sync_unverified(from, s.high_qc.block_hash, s.high_qc.height, now, out);
       return;
     }
     process_qc(s.high_qc, from, now, out);
@@ -660,6 +666,15 @@ void HotStuffCore::handle_sync_info(const NodeId& from, const SyncInfo& s, TimeM
 }
 
 // ---- block sync ------------------------------------------------------------------
+
+void HotStuffCore::sync_unverified(const NodeId& from, const Hash32& hash, uint64_t height,
+                                   TimeMs now, ConsensusOutput& out) {
+  // Only for blocks above what we committed and that we lack; the number of
+  // open requests is bounded, and nothing fetched is trusted before its
+  // certificate checks out against its parent's rules.
+  if (from == my_id_ || height <= committed_->height() || find_any(hash)) return;
+  request_block(hash, from, now, out);
+}
 
 void HotStuffCore::request_block(const Hash32& hash, const NodeId& peer, TimeMs now,
                                  ConsensusOutput& out) {

@@ -220,6 +220,10 @@ class HotStuffCore {
   // Validates and adds a block whose parent is known; returns false if refused.
   bool insert_block(const BlockPtr& b, TimeMs now, bool fresh, ConsensusOutput& out);
   void resume_sync(const NodeId& peer, TimeMs now, ConsensusOutput& out);
+  // A certificate we could not check may be from validators we do not know
+  // yet (we are behind a reconfiguration): fetch the block from the sender.
+  void sync_unverified(const NodeId& from, const Hash32& hash, uint64_t height, TimeMs now,
+                       ConsensusOutput& out);
   void connect_descendants(const Hash32& hash, TimeMs now, ConsensusOutput& out);
   void try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out);
   void try_commit(const Hash32& certified, TimeMs now, ConsensusOutput& out);

@@ -33,7 +33,12 @@ const std::pair<const char*, TimelineEvent::Type> kEventNames[] = {
     {"crash", TimelineEvent::Type::kCrash},
     {"restart", TimelineEvent::Type::kRestart},
     {"clock_skew", TimelineEvent::Type::kClockSkew},
+    {"governance", TimelineEvent::Type::kGovernance},
+    {"upgrade_software", TimelineEvent::Type::kUpgradeSoftware},
 };
+
+const char* const kGovActions[] = {"add-observer", "promote", "demote", "remove",
+                                   "upgrade", "cancel-upgrade", "set-params"};
 
 template <class T>
 Status get(const json& j, const char* key, T& out) {
@@ -59,7 +64,10 @@ Result<TimelineEvent> parse_event(const json& j, int index) {
   for (auto st : {get(j, "at", e.at_s), get(j, "groups", e.groups), get(j, "nodes", e.nodes),
                   get(j, "from", e.from), get(j, "to", e.to), get(j, "rule", e.rule),
                   get(j, "period", e.period_s), get(j, "until", e.until_s),
-                  get(j, "skew_ms", e.skew_ms)})
+                  get(j, "skew_ms", e.skew_ms), get(j, "action", e.action),
+                  get(j, "plan", e.plan), get(j, "version", e.version),
+                  get(j, "after_blocks", e.after_blocks),
+                  get(j, "min_block_interval_ms", e.min_block_interval_ms)})
     if (!st) return bad(where + ": " + st.error().detail);
   if (j.contains("node")) {
     int n = 0;
@@ -75,6 +83,18 @@ Result<TimelineEvent> parse_event(const json& j, int index) {
        e.type == TimelineEvent::Type::kIsolate || e.type == TimelineEvent::Type::kClockSkew ||
        e.type == TimelineEvent::Type::kFlap) &&
       e.nodes.empty())
+    return bad(where + ": needs 'node' or 'nodes'");
+  if (e.type == TimelineEvent::Type::kGovernance) {
+    bool known = false;
+    for (const char* a : kGovActions) known |= e.action == a;
+    if (!known) return bad(where + ": unknown governance action '" + e.action + "'");
+    bool on_node = e.action == "add-observer" || e.action == "promote" || e.action == "demote" ||
+                   e.action == "remove";
+    if (on_node && e.nodes.size() != 1) return bad(where + ": '" + e.action + "' needs one 'node'");
+    if ((e.action == "upgrade" || e.action == "cancel-upgrade") && e.plan.empty())
+      return bad(where + ": '" + e.action + "' needs a 'plan' name");
+  }
+  if (e.type == TimelineEvent::Type::kUpgradeSoftware && e.nodes.empty())
     return bad(where + ": needs 'node' or 'nodes'");
   if (e.type == TimelineEvent::Type::kPartition && e.groups.size() < 2)
     return bad(where + ": a partition needs at least two groups");
@@ -110,6 +130,12 @@ Status validate(const Scenario& s) {
     if (auto p = parse_link_rule(r); !p) return bad("--link '" + r + "': " + p.error().detail);
   if (s.latency_min_ms < 0 || s.latency_max_ms < s.latency_min_ms)
     return bad("latency range is invalid");
+  if (s.observers < 0 || s.observers > 1000) return bad("observers must be between 0 and 1000");
+  if (s.organisations < 1 || s.organisations > 100) return bad("organisations must be between 1 and 100");
+  for (int x : s.start_down)
+    if (x < 0 || x >= s.nodes + s.observers) return bad("start_down index out of range");
+  for (int x : s.old_software)
+    if (x < 0 || x >= s.nodes + s.observers) return bad("old_software index out of range");
   return {};
 }
 
@@ -144,8 +170,16 @@ Result<Scenario> parse_scenario_json(const std::string& text, Scenario s) {
                   get(j, "crash", s.crash), get(j, "expect_liveness", s.expect_liveness),
                   get(j, "expect_safety", s.expect_safety),
                   get(j, "max_clock_skew_ms", s.max_clock_skew_ms),
-                  get(j, "max_block_txs", s.max_block_txs)})
+                  get(j, "max_block_txs", s.max_block_txs), get(j, "observers", s.observers),
+                  get(j, "organisations", s.organisations), get(j, "start_down", s.start_down),
+                  get(j, "old_software", s.old_software),
+                  get(j, "expect_governance", s.expect_governance)})
     if (!st) return st.error();
+  if (j.contains("expect_halted")) {
+    std::vector<int> h;
+    if (auto st = get(j, "expect_halted", h); !st) return st.error();
+    s.expect_halted = h;
+  }
   if (j.contains("crypto")) {
     std::string c;
     if (auto st = get(j, "crypto", c); !st) return st.error();

@@ -23,8 +23,8 @@ struct ByzantineSpec {
 };
 
 // One step of the fault timeline. Nodes are instance indices: validators are
-// 0..n-1 in genesis order; the twin of validator v (Twins) is n + its rank
-// among the twinned validators.
+// 0..n-1 in genesis order, observers n..n+o-1, and the twin of validator v
+// (Twins) is n + o + its rank among the twinned validators.
 struct TimelineEvent {
   enum class Type {
     kPartition,      // groups: links between different groups are cut
@@ -38,6 +38,9 @@ struct TimelineEvent {
     kCrash,
     kRestart,
     kClockSkew,      // nodes' clocks moved by skew_ms
+    kGovernance,     // a proposal by the first organisation, approved by as many
+                     // others as the threshold needs once it is committed
+    kUpgradeSoftware,  // nodes restart running software with the newest protocol
   };
   double at_s = 0;
   Type type = Type::kHeal;
@@ -47,6 +50,14 @@ struct TimelineEvent {
   std::string rule;
   double period_s = 1, until_s = 0;
   int64_t skew_ms = 0;
+  // kGovernance: action (add-observer, promote, demote, remove, upgrade,
+  // cancel-upgrade, set-params) on nodes[0]; an upgrade plan named `plan`
+  // for `version` activates `after_blocks` above the committed height.
+  std::string action;
+  std::string plan;
+  uint32_t version = 2;
+  uint64_t after_blocks = 100;
+  uint32_t min_block_interval_ms = 0;  // set-params
 };
 
 struct Scenario {
@@ -61,6 +72,14 @@ struct Scenario {
   bool custody = false;                 // fund custody transfers, with double-spend attempts
   size_t payload_bytes = 64;
   int entry_nodes = 0;                  // validators taking client traffic; 0 = automatic
+  int observers = 0;                    // non-voting members in genesis (instances n..n+o-1)
+  int organisations = 4;                // validator v belongs to organisation v mod this
+  std::vector<int> start_down;          // instances not started until a restart event
+  std::vector<int> old_software;        // instances that implement protocol version 1 only
+  // Expected outcomes: governance results in order ("enacted", "open",
+  // "refused:<reason>") and instances halted for an upgrade at the end.
+  std::vector<std::string> expect_governance;
+  std::optional<std::vector<int>> expect_halted;
   std::vector<std::string> link_rules;  // on every link for the whole run
   double latency_min_ms = 2, latency_max_ms = 10;  // per-link base latency, uniform
   int64_t max_clock_skew_ms = 0;

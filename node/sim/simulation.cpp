@@ -98,6 +98,8 @@ struct Simulation::Impl {
     uint64_t height = 0;
     LinkRule egress;  // the node's own rule (timeline), merged over the global one
     uint64_t debug_timeouts = 0;
+    uint32_t max_version = kMaxProtocolVersion;  // the software it runs
+    uint64_t qc_signatures = 0;  // votes of this node in committed certificates
     bool honest() const { return byz == ByzantineKind::kNone; }
   };
 
@@ -155,6 +157,20 @@ struct Simulation::Impl {
   std::unordered_map<Hash32, Pending> pending;
   std::vector<double> latencies_ms;
   std::unordered_map<NodeId, size_t> client_of;
+  std::unordered_map<NodeId, int> instance_of;
+
+  // governance: one admin key per organisation; proposals in flight
+  std::vector<std::unique_ptr<Signer>> admins;
+  std::vector<uint64_t> admin_nonce;
+  struct GovTask {
+    std::string action;
+    Hash32 proposal;          // the proposing transaction
+    std::vector<TxPtr> txs;   // proposal, then approvals once it is committed
+    bool approvals_sent = false;
+    size_t outcome = 0;       // index into report.governance
+  };
+  std::vector<GovTask> gov;
+  std::unordered_map<Hash32, size_t> gov_tx;  // governance tx id -> task
 
   Report report;
   bool debug_ = std::getenv("CONSORTIA_SIM_DEBUG") != nullptr;
@@ -188,12 +204,22 @@ struct Simulation::Impl {
     genesis.params.idle_block_interval_ms = static_cast<uint32_t>(sc.consensus.idle_block_interval_ms);
     genesis.params.base_timeout_ms = static_cast<uint32_t>(sc.consensus.pacemaker.base_timeout_ms);
 
+    for (int o = 0; o < sc.organisations; ++o) {
+      admins.push_back(crypto->signer_from_seed(seed_for(sc.seed, "admin", o)));
+      admin_nonce.push_back(0);
+      genesis.organisations.push_back(
+          Organisation{"org-" + std::to_string(o), "Organisation " + std::to_string(o),
+                       {admins.back()->public_key()}, "", false});
+    }
     std::vector<Hash32> seeds;
-    for (int v = 0; v < sc.nodes; ++v) {
-      seeds.push_back(seed_for(sc.seed, "validator", v));
+    for (int v = 0; v < sc.nodes + sc.observers; ++v) {
+      bool observer = v >= sc.nodes;
+      seeds.push_back(seed_for(sc.seed, observer ? "observer" : "validator", v));
       auto signer = crypto->signer_from_seed(seeds.back());
-      genesis.validators.push_back({NodeId{}, signer->public_key(), "validator-" + std::to_string(v),
-                                    "org-" + std::to_string(v % std::max(1, sc.nodes / 4 + 1))});
+      Validator m{NodeId{}, signer->public_key(),
+                  (observer ? "observer-" : "validator-") + std::to_string(v),
+                  "org-" + std::to_string(v % sc.organisations)};
+      (observer ? genesis.observers : genesis.validators).push_back(std::move(m));
     }
 
     // Byzantine roles: explicit validators first, then drawn from the seed.
@@ -216,7 +242,10 @@ struct Simulation::Impl {
       add_instance(v, seeds[v], role[v]);
       if (role[v] == ByzantineKind::kTwins) twin_of.push_back(v);
     }
+    for (int v = sc.nodes; v < sc.nodes + sc.observers; ++v)
+      add_instance(v, seeds[v], ByzantineKind::kNone);
     for (int v : twin_of) add_instance(v, seeds[v], ByzantineKind::kTwins);
+    for (int x : sc.old_software) inst[x].max_version = 1;
     report.instances = static_cast<int>(inst.size());
 
     size_t n = inst.size();
@@ -235,6 +264,8 @@ struct Simulation::Impl {
     for (auto& in : inst) {
       if (sc.max_clock_skew_ms > 0)
         in.skew_us = static_cast<int64_t>((rng.uniform() * 2 - 1) * sc.max_clock_skew_ms * 1000);
+      if (std::find(sc.start_down.begin(), sc.start_down.end(), in.index) != sc.start_down.end())
+        continue;
       if (auto st = start_node(in, 0); !st) return st;
     }
 
@@ -268,6 +299,7 @@ struct Simulation::Impl {
     in.store = std::make_unique<MemoryBlockStore>();
     in.signer = crypto->signer_from_seed(seed);
     in.id = crypto->node_id(in.signer->public_key());
+    instance_of.emplace(in.id, in.index);
     inst.push_back(std::move(in));
   }
 
@@ -300,7 +332,9 @@ struct Simulation::Impl {
   }
 
   Status start_node(Instance& in, int64_t t) {
-    auto node = Node::open(genesis, cfg, *crypto, crypto->signer_from_seed(in.seed), *in.store,
+    NodeConfig c = cfg;
+    c.max_protocol_version = in.max_version;
+    auto node = Node::open(genesis, c, *crypto, crypto->signer_from_seed(in.seed), *in.store,
                            cache, node_ms(in, t));
     if (!node) return node.error();
     in.node = std::move(*node);
@@ -579,6 +613,9 @@ struct Simulation::Impl {
     uint64_t h = c.block->height();
     in.height = h;
     if (!in.honest()) return;
+    if (c.block->header().protocol_version > in.max_version)
+      violation("unsupported_version", h, "node " + std::to_string(in.index) + " committed a version " +
+                                              std::to_string(c.block->header().protocol_version) + " block");
     if (h < canon_hash.size()) {
       if (canon_hash[h] != c.block->hash())
         violation("fork", h, "node " + std::to_string(in.index) + " committed " +
@@ -594,6 +631,11 @@ struct Simulation::Impl {
     }
     canon_hash.push_back(c.block->hash());
     canon_state.push_back(c.state->root());
+    report.final_version = c.block->header().protocol_version;
+    for (const auto& v : c.block->header().justify.votes)
+      if (auto i = instance_of.find(v.signer); i != instance_of.end()) ++inst[i->second].qc_signatures;
+    for (const auto& tx : c.block->txs())
+      if (tx->kind() == TxKind::kGovernance) learn_governance(*tx, *c.state, h, t);
     if (sc.custody) {
       for (const auto& tx : c.block->txs())
         if (tx->kind() == TxKind::kCustody) learn_custody(*tx, *c.state);
@@ -829,6 +871,120 @@ struct Simulation::Impl {
       case T::kClockSkew:
         for (int x : existing(ev.nodes)) inst[x].skew_us += ev.skew_ms * 1000;
         break;
+      case T::kGovernance: propose(ev, t); break;
+      case T::kUpgradeSoftware:
+        for (int x : existing(ev.nodes)) {
+          Instance& in = inst[x];
+          if (in.up) {
+            std::string halted = in.node->status().halted;
+            if (!halted.empty())
+              report.log.push_back(at_s(t) + " node " + std::to_string(x) + " halted (" + halted +
+                                   ") at height " + std::to_string(in.height) + "; upgraded");
+          }
+          in.max_version = kMaxProtocolVersion;
+          crash(in);
+          restart(in, t);
+        }
+        break;
+    }
+  }
+
+  static std::string at_s(int64_t t) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1fs", static_cast<double>(t) / kUs);
+    return buf;
+  }
+
+  // ---- governance ----------------------------------------------------------------
+
+  TxPtr admin_tx(int org, const GovOp& op) {
+    return Transaction::create(*crypto, *admins[org], TxKind::kGovernance, admin_nonce[org]++, op.encode());
+  }
+
+  // Governance transactions go to every running honest node, so a crash or a
+  // partition does not lose them.
+  void submit_everywhere(const TxPtr& tx, int64_t t) {
+    for (auto& in : inst) {
+      if (!in.up || !in.honest()) continue;
+      step(in, std::max(t, in.busy_until),
+           [&](NodeOutput& out, TimeMs ms) { (void)in.node->submit(tx, ms, out); });
+    }
+  }
+
+  void propose(const TimelineEvent& ev, int64_t t) {
+    GovOp op;
+    op.kind = GovOp::Kind::kPropose;
+    GovAction& a = op.action;
+    const Instance* target = ev.nodes.empty() ? nullptr : &inst[ev.nodes[0]];
+    if (ev.action == "add-observer") {
+      a.type = GovAction::Type::kAddObserver;
+      a.member = Member{target->id, target->signer->public_key(), "node-" + std::to_string(target->index),
+                        "org-0", MemberRole::kObserver};
+    } else if (ev.action == "promote" || ev.action == "demote" || ev.action == "remove") {
+      a.type = ev.action == "promote" ? GovAction::Type::kPromote
+               : ev.action == "demote" ? GovAction::Type::kDemote : GovAction::Type::kRemove;
+      a.node = target->id;
+    } else if (ev.action == "upgrade") {
+      a.type = GovAction::Type::kUpgrade;
+      a.plan = UpgradePlan{ev.plan, canon_hash.size() - 1 + ev.after_blocks, ev.version,
+                           sha256(as_bytes("consortia-node " + ev.plan))};
+    } else if (ev.action == "cancel-upgrade") {
+      a.type = GovAction::Type::kCancelUpgrade;
+      a.plan.name = ev.plan;
+    } else if (ev.action == "set-params") {
+      a.type = GovAction::Type::kSetParams;
+      a.params = genesis.params;
+      if (ev.min_block_interval_ms) a.params.min_block_interval_ms = ev.min_block_interval_ms;
+      if (a.params.idle_block_interval_ms < a.params.min_block_interval_ms)
+        a.params.idle_block_interval_ms = a.params.min_block_interval_ms;
+      a.effective_height = canon_hash.size() - 1 + ev.after_blocks;
+    }
+    TxPtr tx = admin_tx(0, op);
+    GovTask task;
+    task.action = ev.action + (target ? " node " + std::to_string(target->index) : " " + ev.plan);
+    task.proposal = tx->id();
+    task.txs.push_back(tx);
+    task.outcome = report.governance.size();
+    report.governance.push_back({at_s(t) + " " + task.action, "submitted"});
+    gov_tx[tx->id()] = gov.size();
+    gov.push_back(std::move(task));
+    submit_everywhere(tx, t);
+  }
+
+  // The outcome of a committed governance transaction (canonical chain).
+  void learn_governance(const Transaction& tx, const StateSnapshot& state, uint64_t h, int64_t t) {
+    auto it = gov_tx.find(tx.id());
+    if (it == gov_tx.end()) return;
+    GovTask& task = gov[it->second];
+    auto& outcome = report.governance[task.outcome];
+    if (const Bytes* r = state.get(StateSnapshot::receipt_key(tx.id())); r && r->size() == 1) {
+      outcome.second = std::string("refused:") + error_code_name(static_cast<ErrorCode>((*r)[0]));
+      report.log.push_back(at_s(t) + " " + task.action + " refused at height " + std::to_string(h) +
+                           ": " + error_code_name(static_cast<ErrorCode>((*r)[0])));
+      return;
+    }
+    const Bytes* pv = state.get(GovProposal::key_for(task.proposal));
+    auto p = pv ? GovProposal::decode(*pv) : Result<GovProposal>(make_error(ErrorCode::kNotFound, ""));
+    if (p && p->status == GovProposal::Status::kEnacted) {
+      if (outcome.second == "enacted") return;
+      outcome.second = "enacted";
+      report.log.push_back(at_s(t) + " " + task.action + " enacted at height " + std::to_string(h));
+      return;
+    }
+    outcome.second = "open";
+    if (!task.approvals_sent) {
+      // As many other organisations approve as the threshold needs.
+      task.approvals_sent = true;
+      for (int org = 1; org < sc.organisations && !genesis.config(*crypto).passes(static_cast<size_t>(org));
+           ++org) {
+        GovOp approve;
+        approve.kind = GovOp::Kind::kApprove;
+        approve.proposal = task.proposal;
+        TxPtr a = admin_tx(org, approve);
+        gov_tx[a->id()] = it->second;
+        task.txs.push_back(a);
+        submit_everywhere(a, t);
+      }
     }
   }
 
@@ -886,9 +1042,17 @@ struct Simulation::Impl {
           break;
         }
       }
+      std::string halted = in.node->status().halted;
+      if (!halted.empty()) {
+        report.halted.emplace_back(in.index, halted);
+        continue;  // stopped on purpose: not a liveness failure
+      }
+      if (report.final_validators == 0)
+        if (auto cfg = in.node->config()) report.final_validators = cfg->validators().size();
       if (in.height <= liveness_mark_height)
         stalled.push_back(std::to_string(in.index) + "@" + std::to_string(in.height));
     }
+    for (auto& in : inst) report.qc_signatures.push_back(in.qc_signatures);
     if (std::getenv("CONSORTIA_SIM_DEBUG"))
       for (auto& in : inst)
         if (in.up) {
@@ -923,6 +1087,18 @@ bool Report::passed(const Scenario& s) const {
   bool safe = safety_violations.empty();
   if (s.expect_safety && !safe) return false;
   if (s.expect_liveness && !liveness_ok) return false;
+  if (!s.expect_governance.empty()) {
+    if (governance.size() != s.expect_governance.size()) return false;
+    for (size_t i = 0; i < governance.size(); ++i)
+      if (governance[i].second != s.expect_governance[i]) return false;
+  }
+  if (s.expect_halted) {
+    std::vector<int> got;
+    for (const auto& [i, why] : halted) got.push_back(i);
+    std::vector<int> want = *s.expect_halted;
+    std::sort(want.begin(), want.end());
+    if (got != want) return false;
+  }
   return true;
 }
 
@@ -961,6 +1137,16 @@ std::string Report::to_json() const {
   j["safety_violations"] = v;
   j["liveness_ok"] = liveness_ok;
   if (!liveness_ok) j["liveness_detail"] = liveness_detail;
+  nlohmann::json g = nlohmann::json::array();
+  for (const auto& [what, result] : governance) g.push_back({{"proposal", what}, {"result", result}});
+  j["governance"] = g;
+  nlohmann::json hj = nlohmann::json::array();
+  for (const auto& [i, why] : halted) hj.push_back({{"instance", i}, {"reason", why}});
+  j["halted"] = hj;
+  j["log"] = log;
+  j["final_protocol_version"] = final_version;
+  j["final_validators"] = final_validators;
+  j["qc_signatures"] = qc_signatures;
   return j.dump();
 }
 
@@ -987,6 +1173,11 @@ std::string Report::to_text() const {
     o << "  SAFETY VIOLATION " << v.kind << " at height " << v.height << " (" << v.at_s
       << " s): " << v.detail << "\n";
   o << "  liveness: " << (liveness_ok ? "ok" : "FAILED: " + liveness_detail) << "\n";
+  for (const auto& [what, result] : governance) o << "  governance " << what << ": " << result << "\n";
+  for (const auto& [i, why] : halted) o << "  node " << i << " halted: " << why << "\n";
+  for (const auto& l : log) o << "  " << l << "\n";
+  if (!governance.empty() || !halted.empty())
+    o << "  ended with " << final_validators << " validators at protocol version " << final_version << "\n";
   return o.str();
 }
 

@@ -46,6 +46,14 @@ struct Report {
   bool liveness_ok = true;
   std::string liveness_detail;
   uint64_t min_honest_height = 0;
+  // governance: each proposal with its outcome ("enacted", "open",
+  // "refused:<reason>"), a readable log, and how the run ended
+  std::vector<std::pair<std::string, std::string>> governance;
+  std::vector<std::string> log;
+  std::vector<std::pair<int, std::string>> halted;  // instance, reason
+  uint32_t final_version = 1;
+  size_t final_validators = 0;
+  std::vector<uint64_t> qc_signatures;  // per instance: votes in committed certificates
 
   bool passed(const Scenario& s) const;
   std::string to_json() const;

@@ -14,6 +14,7 @@ constexpr uint8_t kConfigFormat = 1;
 constexpr uint8_t kOpFormat = 1;
 
 void write_member(Writer& w, const Member& m) {
+  w.hash(m.id);
   w.bytes(m.public_key);
   w.str(m.name);
   w.str(m.organisation);
@@ -22,6 +23,7 @@ void write_member(Writer& w, const Member& m) {
 
 Member read_member(Reader& r) {
   Member m;
+  m.id = r.hash();
   m.public_key = r.bytes(TxLimits::kMaxPublicKey);
   m.name = r.str(Member::kMaxName);
   m.organisation = r.str(Organisation::kMaxId);
@@ -194,7 +196,7 @@ Result<ChainConfig> ChainConfig::decode(ByteView in) {
     o.custodian = cust == 1;
     c.organisations.push_back(std::move(o));
   }
-  size_t nm = r.count(kMaxMembers, 4);
+  size_t nm = r.count(kMaxMembers, 36);
   for (size_t i = 0; i < nm && r.ok(); ++i) c.members.push_back(read_member(r));
   c.params = read_params(r);
   uint8_t has_next = r.u8();
@@ -352,18 +354,21 @@ std::string seen_key(const NodeId& id) { return "g/seen/" + id.hex(); }
 
 size_t quorum_of(size_t n) { return n - (n == 0 ? 0 : (n - 1) / 3); }
 
-// Validators that proposed a block recently: the chain's own record of who
-// is alive. A validator never seen (e.g. one being promoted) counts as down.
-size_t live_count(const StateSnapshot& s, const std::vector<const Member*>& validators,
-                  uint64_t height) {
-  uint64_t window = std::max<uint64_t>(32, 2 * validators.size());
+// Validators that proposed a block recently, by block time: the chain's own
+// record of who is alive. The window spans several leader rotations even on
+// an idle chain. A validator never seen (e.g. one being promoted) counts as
+// down.
+size_t live_count(const StateSnapshot& s, const ChainConfig& cfg,
+                  const std::vector<const Member*>& validators, uint64_t now_ms) {
+  uint64_t window = std::max<uint64_t>(GovernanceLimits::kLiveWindowMs,
+                                       3ull * validators.size() * cfg.params.idle_block_interval_ms);
   size_t live = 0;
   for (const Member* m : validators) {
     const Bytes* v = s.get(seen_key(m->id));
     if (!v) continue;
     Reader r(*v);
     uint64_t at = r.u64();
-    if (r.ok() && at + window >= height) ++live;
+    if (r.ok() && at + window >= now_ms) ++live;
   }
   return live;
 }
@@ -371,7 +376,7 @@ size_t live_count(const StateSnapshot& s, const std::vector<const Member*>& vali
 }  // namespace
 
 GovCheck check_action(const CryptoSuite& suite, const StateSnapshot& s, const ChainConfig& cfg,
-                      const GovAction& a, uint64_t height) {
+                      const GovAction& a, uint64_t height, uint64_t now_ms) {
   auto refuse = [](ErrorCode c, std::string why) { return GovCheck{c, std::move(why), {}}; };
   ChainConfig next = cfg;
   // Settle parameters that have taken effect, so a new change stacks on them.
@@ -385,7 +390,7 @@ GovCheck check_action(const CryptoSuite& suite, const StateSnapshot& s, const Ch
       return refuse(ErrorCode::kTooFewValidators,
                     "the change leaves " + std::to_string(vals.size()) +
                         " validators; at least 4 are needed to tolerate one fault");
-    size_t live = live_count(s, vals, height);
+    size_t live = live_count(s, next, vals, now_ms);
     size_t q = quorum_of(vals.size());
     if (live < q)
       return refuse(ErrorCode::kQuorumAtRisk,
@@ -495,7 +500,7 @@ GovCheck check_action(const CryptoSuite& suite, const StateSnapshot& s, const Ch
 }
 
 GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, const Transaction& tx,
-                          uint64_t height, const StateWrite& write) {
+                          uint64_t height, uint64_t now_ms, const StateWrite& write) {
   auto refuse = [](ErrorCode c, std::string why) { return GovCheck{c, std::move(why), {}}; };
   auto op = GovOp::decode(tx.payload());
   if (!op) return refuse(op.error().code, op.error().detail);
@@ -505,7 +510,7 @@ GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, cons
   if (!org) return refuse(ErrorCode::kUnauthorised, "the sender is not an organisation admin");
 
   auto enact = [&](GovProposal& p, const Hash32& id) -> GovCheck {
-    auto checked = check_action(suite, s, *cfg, p.action, height);
+    auto checked = check_action(suite, s, *cfg, p.action, height, now_ms);
     if (checked.code != ErrorCode::kOk) return checked;
     p.status = GovProposal::Status::kEnacted;
     p.enacted_at = height;
@@ -526,7 +531,7 @@ GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, cons
   switch (op->kind) {
     case GovOp::Kind::kPropose: {
       // Refuse now what could never be enacted as things stand.
-      auto checked = check_action(suite, s, *cfg, op->action, height);
+      auto checked = check_action(suite, s, *cfg, op->action, height, now_ms);
       if (checked.code != ErrorCode::kOk) return checked;
       GovProposal p;
       p.action = op->action;
@@ -569,10 +574,10 @@ GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, cons
   return refuse(ErrorCode::kMalformed, "unknown governance operation");
 }
 
-void record_proposer(const NodeId& proposer, uint64_t height, const StateWrite& write) {
+void record_proposer(const NodeId& proposer, uint64_t timestamp_ms, const StateWrite& write) {
   if (proposer.is_zero()) return;
   Writer w;
-  w.u64(height);
+  w.u64(timestamp_ms);
   write(seen_key(proposer), w.take());
 }
 

@@ -7,7 +7,7 @@
 //                                            pruned; see config_at)
 //              "g/p/<proposal id hex>"    -> a GovProposal and its approvals
 //              "g/plan/<name>"            -> an upgrade plan name, used once
-//              "g/seen/<node id hex>"     -> height of the last block the
+//              "g/seen/<node id hex>"     -> timestamp of the last block the
 //                                            validator proposed (liveness)
 //
 // When a change takes effect. A change enacted in the block at height H is
@@ -171,6 +171,9 @@ struct GovernanceLimits {
   static constexpr size_t kMinValidators = 4;
   // History of configurations kept in the state (blocks back from the tip).
   static constexpr uint64_t kHistoryBlocks = 1024;
+  // A validator counts as live if it proposed a block this recently (block
+  // time), or within three leader rotations at the idle interval if longer.
+  static constexpr uint64_t kLiveWindowMs = 20'000;
 };
 
 // Outcome of checking or applying a governance action: kOk with the new
@@ -186,14 +189,14 @@ using StateWrite = std::function<void(std::string key, std::optional<Bytes> valu
 // Whether `action` can be enacted on `cfg` in the block at `height`, and the
 // configuration it would produce.
 GovCheck check_action(const CryptoSuite& suite, const StateSnapshot& s, const ChainConfig& cfg,
-                      const GovAction& action, uint64_t height);
+                      const GovAction& action, uint64_t height, uint64_t now_ms);
 // Executes a kGovernance transaction in the block at `height`: writes
 // through `write` and returns kOk, or returns why it is refused having
 // written nothing.
 GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, const Transaction& tx,
-                          uint64_t height, const StateWrite& write);
-// Every block records its proposer as alive at its height.
-void record_proposer(const NodeId& proposer, uint64_t height, const StateWrite& write);
+                          uint64_t height, uint64_t now_ms, const StateWrite& write);
+// Every block records its proposer as alive at its timestamp.
+void record_proposer(const NodeId& proposer, uint64_t timestamp_ms, const StateWrite& write);
 
 // The protocol versions this software implements. Version 2 adds kDelete.
 inline constexpr uint32_t kMinProtocolVersion = 1;

@@ -247,7 +247,7 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<T
   auto refuse = [&](const Transaction& tx, ErrorCode code) {
     write(StateSnapshot::receipt_key(tx.id()), Bytes{static_cast<uint8_t>(code)});
   };
-  record_proposer(ctx.proposer, ctx.height, write);
+  record_proposer(ctx.proposer, ctx.timestamp_ms, write);
   for (const auto& tx : txs) {
     uint64_t expected = s->next_nonce(tx->sender_id());
     if (auto st = check_nonce(*tx, expected, 1); !st) return st.error();
@@ -284,7 +284,7 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<T
       }
     }
     if (tx->kind() == TxKind::kGovernance) {
-      auto result = apply_governance(suite_, *s, *tx, ctx.height, write);
+      auto result = apply_governance(suite_, *s, *tx, ctx.height, ctx.timestamp_ms, write);
       if (result.code != ErrorCode::kOk) refuse(*tx, result.code);
     }
     if (tx->kind() == TxKind::kCustody) {

@@ -78,6 +78,7 @@ struct BlockContext {
   uint64_t height = 0;
   uint32_t protocol_version = 1;
   NodeId proposer;  // recorded as alive (governance liveness); zero: not recorded
+  uint64_t timestamp_ms = 0;
   auto operator<=>(const BlockContext&) const = default;
 };
 
