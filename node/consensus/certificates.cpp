@@ -51,6 +51,13 @@ Status verify_qc(const CertificateContext& ctx, const ValidatorSet& set,
 
 Status verify_tc(const CertificateContext& ctx, const ValidatorSet& set,
                  const TimeoutCertificate& tc) {
+  auto st = verify_tc_timeouts(ctx, set, tc);
+  if (!st) return st;
+  return verify_qc(ctx, set, tc.high_qc);
+}
+
+Status verify_tc_timeouts(const CertificateContext& ctx, const ValidatorSet& set,
+                          const TimeoutCertificate& tc) {
   if (tc.high_qc.view != tc.max_high_qc_view())
     return make_error(ErrorCode::kBadCertificate, "TC does not carry its highest QC");
   if (tc.high_qc.view >= tc.view)
@@ -60,8 +67,7 @@ Status verify_tc(const CertificateContext& ctx, const ValidatorSet& set,
                             return timeout_payload(ctx.chain_id, tc.view, e.high_qc_view);
                           },
                           "TC");
-  if (!st) return st;
-  return verify_qc(ctx, set, tc.high_qc);
+  return st;
 }
 
 }  // namespace consortia

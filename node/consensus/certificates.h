@@ -30,6 +30,10 @@ Status verify_qc(const CertificateContext& ctx, const ValidatorSet& set,
                  const QuorumCertificate& qc);
 Status verify_tc(const CertificateContext& ctx, const ValidatorSet& set,
                  const TimeoutCertificate& tc);
+// The timeouts of a TC alone; its high QC may be signed by another
+// configuration's validators (around a reconfiguration) and is checked apart.
+Status verify_tc_timeouts(const CertificateContext& ctx, const ValidatorSet& set,
+                          const TimeoutCertificate& tc);
 QuorumCertificate genesis_qc(const Hash32& genesis_hash);
 
 }  // namespace consortia

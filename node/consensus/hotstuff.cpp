@@ -47,6 +47,25 @@ HotStuffCore::HotStuffCore(ConsensusConfig cfg, CertificateContext ctx,
   apply_committed_params();
 }
 
+std::vector<const ValidatorSet*> HotStuffCore::candidate_sets() const {
+  std::vector<const ValidatorSet*> sets{&validators()};
+  auto add = [&](const RulesPtr& r) {
+    const ValidatorSet* v = r->validators.get();
+    if (std::find_if(sets.begin(), sets.end(), [&](const ValidatorSet* x) { return x->hash() == v->hash(); }) ==
+        sets.end())
+      sets.push_back(v);
+  };
+  add(committed_e_.child_rules);
+  for (const auto& [h, e] : tree_) add(e.child_rules);
+  return sets;
+}
+
+bool HotStuffCore::in_any_set() const {
+  for (const ValidatorSet* s : candidate_sets())
+    if (s->contains(my_id_)) return true;
+  return false;
+}
+
 void HotStuffCore::apply_committed_params() {
   // Timing comes from the chain, so every node paces blocks and views alike.
   const ChainParams& p = committed_e_.child_rules->params;
@@ -124,7 +143,12 @@ Status HotStuffCore::check_qc(const QuorumCertificate& qc) {
   // yet, by the current ones (a node behind a reconfiguration learns the
   // block by sync and checks the certificate again when it inserts it).
   const Entry* e = find_any(qc.block_hash);
-  auto st = verify_qc(ctx_, e ? *e->rules->validators : validators(), qc);
+  Status st = e ? verify_qc(ctx_, *e->rules->validators, qc) : Status{};
+  if (!e) {
+    // Around a reconfiguration the block may be of either configuration.
+    for (const ValidatorSet* set : candidate_sets())
+      if ((st = verify_qc(ctx_, *set, qc))) break;
+  }
   if (st) remember_qc(qc);
   return st;
 }
@@ -132,7 +156,13 @@ Status HotStuffCore::check_qc(const QuorumCertificate& qc) {
 Status HotStuffCore::check_tc(const TimeoutCertificate& tc) {
   auto key = std::make_pair(tc.view, tc.high_qc.block_hash);
   if (auto it = verified_tcs_.find(key); it != verified_tcs_.end() && it->second == tc) return {};
-  auto st = verify_tc(ctx_, validators(), tc);
+  // Timeouts are signed by the validators of the view; around a
+  // reconfiguration that is either configuration (single-member changes keep
+  // any two of their quorums intersecting in f+1 validators).
+  Status st = make_error(ErrorCode::kBadCertificate, "no validator set");
+  for (const ValidatorSet* set : candidate_sets())
+    if ((st = verify_tc_timeouts(ctx_, *set, tc))) break;
+  if (st) st = check_qc(tc.high_qc);
   if (st) {
     remember_qc(tc.high_qc);
     verified_tcs_[key] = tc;
@@ -337,7 +367,8 @@ bool HotStuffCore::insert_block(const BlockPtr& bp, TimeMs now, bool fresh,
 
 void HotStuffCore::try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out) {
   const Block& b = *p.block;
-  if (!is_validator() || b.view() != pm_.view()) return;
+  const Entry* own = find(b.hash());
+  if (!own || !own->rules->validators->contains(my_id_) || b.view() != pm_.view()) return;
   if (!safety_.safe_to_vote(b.view(), b.header().justify.view, p.tc)) return;
   safety_.record(b.view());
   out.safety_changed = true;
@@ -348,9 +379,7 @@ void HotStuffCore::try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out)
   v.voter = my_id_;
   v.signature = signer_.sign(vote_payload(ctx_.chain_id, v.view, v.height, v.block_hash));
   ++stats_.votes_sent;
-  const Entry* e = find(b.hash());
-  if (!e) return;
-  NodeId next = e->child_rules->validators->leader(b.view() + 1);
+  NodeId next = own->child_rules->validators->leader(b.view() + 1);
   if (next == my_id_) {
     handle_vote(my_id_, v, now, out);
   } else {
@@ -567,7 +596,7 @@ void HotStuffCore::handle_vote(const NodeId& from, const Vote& v, TimeMs now,
 // ---- timeouts ------------------------------------------------------------------
 
 void HotStuffCore::local_timeout(TimeMs now, ConsensusOutput& out) {
-  if (!is_validator()) {
+  if (!in_any_set()) {
     pm_.rearm(now);
     return;
   }
@@ -592,8 +621,10 @@ void HotStuffCore::local_timeout(TimeMs now, ConsensusOutput& out) {
 
 void HotStuffCore::handle_timeout(const NodeId& from, const TimeoutMsg& t, TimeMs now,
                                   ConsensusOutput& out) {
-  const ValidatorSet& set = validators();
-  const Validator* sender = set.find(t.sender);
+  auto sets = candidate_sets();
+  const Validator* sender = nullptr;
+  for (const ValidatorSet* s : sets)
+    if ((sender = s->find(t.sender))) break;
   if (!sender) {
     out.rejections.push_back("timeout from non-validator " + t.sender.short_hex());
     return;
@@ -630,19 +661,34 @@ void HotStuffCore::handle_timeout(const NodeId& from, const TimeoutMsg& t, TimeM
   TimeoutSet& ts = timeouts_[t.view];
   if (ts.entries.count(t.sender)) return;
   ts.entries.emplace(t.sender, TimeoutCertificate::Entry{t.sender, t.high_qc.view, t.signature});
-  if (t.high_qc.view >= ts.best_qc.view) ts.best_qc = t.high_qc;
-  // f+1 timeouts mean at least one honest validator gave up on the view: join.
-  if (t.view == pm_.view() && ts.entries.size() == set.max_faulty() + 1 &&
-      (!my_timeout_ || my_timeout_->view != t.view) && is_validator()) {
-    local_timeout(now, out);
-    if (pm_.view() != t.view) return;
-  }
-  if (ts.entries.size() == set.quorum()) {
-    TimeoutCertificate tc;
-    tc.view = t.view;
-    for (const auto& [id, e] : ts.entries) tc.entries.push_back(e);
-    tc.high_qc = ts.best_qc;
-    process_tc(tc, now, out);
+  ts.high_qcs.emplace(t.sender, t.high_qc);
+  // f+1 timeouts of a set mean at least one of its honest validators gave
+  // up on the view: join. A quorum of a set makes the certificate.
+  for (const ValidatorSet* set : sets) {
+    size_t count = 0;
+    for (const auto& [id, e] : ts.entries) count += set->contains(id);
+    if (t.view == pm_.view() && count >= set->max_faulty() + 1 &&
+        (!my_timeout_ || my_timeout_->view != t.view) && in_any_set()) {
+      local_timeout(now, out);
+      if (pm_.view() != t.view) return;
+      count += set->contains(my_id_);
+    }
+    if (count >= set->quorum() && set->quorum() > 0) {
+      TimeoutCertificate tc;
+      tc.view = t.view;
+      QuorumCertificate best = genesis_qc(ctx_.genesis_hash);
+      best.view = 0;
+      bool first = true;
+      for (const auto& [id, e] : ts.entries) {
+        if (!set->contains(id)) continue;
+        tc.entries.push_back(e);
+        const QuorumCertificate& q = ts.high_qcs.at(id);
+        if (first || q.view > best.view) best = q, first = false;
+      }
+      tc.high_qc = best;
+      process_tc(tc, now, out);
+      return;
+    }
   }
 }
 

@@ -184,7 +184,7 @@ class HotStuffCore {
   };
   struct TimeoutSet {
     std::map<NodeId, TimeoutCertificate::Entry> entries;
-    QuorumCertificate best_qc;
+    std::map<NodeId, QuorumCertificate> high_qcs;
   };
 
   const BlockRules& current_rules() const {
@@ -201,6 +201,11 @@ class HotStuffCore {
   // lacks their protocol version.
   const BlockRules* child_rules_or_halt(const Entry& e);
   void apply_committed_params();
+  // The validator sets that may be current: ours first, then those of the
+  // committed tip's and the pending blocks' children (they differ only
+  // around a reconfiguration).
+  std::vector<const ValidatorSet*> candidate_sets() const;
+  bool in_any_set() const;
 
   void handle_proposal(const NodeId& from, const Proposal& p, TimeMs now, ConsensusOutput& out);
   void handle_vote(const NodeId& from, const Vote& v, TimeMs now, ConsensusOutput& out);

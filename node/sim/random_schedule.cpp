@@ -103,6 +103,26 @@ Scenario random_schedule(uint64_t seed, const SweepShape& shape) {
   // A third of the runs move funds (custody) instead of writing keys, so value
   // conservation and double-spend refusal are checked under the same faults.
   s.custody = uniform() < 0.3;
+  // A quarter of the runs change membership under the same faults: an
+  // observer is promoted, and sometimes a validator is demoted later. The
+  // outcome may be a refusal (e.g. quorum at risk); safety and liveness must
+  // hold either way.
+  if (uniform() < 0.25) {
+    s.observers = 1;
+    TimelineEvent promote;
+    promote.at_s = 3 + (shape.heal_at - 3) * uniform();
+    promote.type = TimelineEvent::Type::kGovernance;
+    promote.action = "promote";
+    promote.nodes = {s.nodes};
+    s.timeline.push_back(promote);
+    if (uniform() < 0.5) {
+      TimelineEvent demote = promote;
+      demote.at_s = promote.at_s + 5 * uniform();
+      demote.action = "demote";
+      demote.nodes = {below(s.nodes)};
+      s.timeline.push_back(demote);
+    }
+  }
   return s;
 }
 
@@ -120,6 +140,8 @@ std::string describe(const Scenario& s) {
   }
   o << " skew<=" << s.max_clock_skew_ms << "ms";
   if (s.custody) o << " custody";
+  for (const auto& e : s.timeline)
+    if (e.type == TimelineEvent::Type::kGovernance) o << " " << e.action << ":" << e.nodes[0];
   return o.str();
 }
 
