@@ -351,6 +351,7 @@ Result<GovProposal> GovProposal::decode(ByteView in) {
 namespace {
 
 std::string seen_key(const NodeId& id) { return "g/seen/" + id.hex(); }
+const std::string kValidatorChangeKey = "g/vchange";
 
 size_t quorum_of(size_t n) { return n - (n == 0 ? 0 : (n - 1) / 3); }
 
@@ -385,6 +386,16 @@ GovCheck check_action(const CryptoSuite& suite, const StateSnapshot& s, const Ch
     next.next_params.reset();
   }
   auto validator_change = [&]() -> GovCheck {
+    // One validator-set change at a time: any two configurations in force
+    // around a change then differ by one validator (see docs/governance.md).
+    if (const Bytes* last = s.get(kValidatorChangeKey)) {
+      Reader r(*last);
+      uint64_t at = r.u64();
+      if (r.ok() && height < at + GovernanceLimits::kMembershipSpacing)
+        return refuse(ErrorCode::kConflict, "the validator change at height " + std::to_string(at) +
+                                                " is still taking effect; retry from height " +
+                                                std::to_string(at + GovernanceLimits::kMembershipSpacing));
+    }
     auto vals = next.validators();
     if (vals.size() < GovernanceLimits::kMinValidators)
       return refuse(ErrorCode::kTooFewValidators,
@@ -515,6 +526,13 @@ GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, cons
     p.status = GovProposal::Status::kEnacted;
     p.enacted_at = height;
     if (p.action.type == GovAction::Type::kUpgrade) write("g/plan/" + p.action.plan.name, Bytes{1});
+    auto before = cfg->validators(), after = checked.config->validators();
+    if (!std::equal(before.begin(), before.end(), after.begin(), after.end(),
+                    [](const Member* a, const Member* b) { return a->id == b->id; })) {
+      Writer w;
+      w.u64(height);
+      write(kValidatorChangeKey, w.take());
+    }
     write(config_key(height), checked.config->encode());
     // Forget configurations that no longer govern any block in the window.
     std::vector<std::string> old;

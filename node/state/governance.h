@@ -7,6 +7,7 @@
 //                                            pruned; see config_at)
 //              "g/p/<proposal id hex>"    -> a GovProposal and its approvals
 //              "g/plan/<name>"            -> an upgrade plan name, used once
+//              "g/vchange"                -> height of the last validator-set change
 //              "g/seen/<node id hex>"     -> timestamp of the last block the
 //                                            validator proposed (liveness)
 //
@@ -169,6 +170,8 @@ struct GovernanceLimits {
   static constexpr uint64_t kMinUpgradeLead = 10;
   static constexpr uint64_t kCancelMargin = 3;
   static constexpr size_t kMinValidators = 4;
+  // Validator-set changes are at least this many blocks apart.
+  static constexpr uint64_t kMembershipSpacing = 10;
   // History of configurations kept in the state (blocks back from the tip).
   static constexpr uint64_t kHistoryBlocks = 1024;
   // A validator counts as live if it proposed a block this recently (block

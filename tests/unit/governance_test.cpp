@@ -214,6 +214,14 @@ TEST_F(GovernanceTest, MembershipChangesThatBreakQuorumOrGoBelowFourAreRefused) 
   block({p, vote(1, p->id()), vote(2, p->id())});
   EXPECT_EQ(proposal(p)->status, GovProposal::Status::kEnacted);
   EXPECT_EQ(config()->validators().size(), 5u);
+  // One validator-set change at a time.
+  auto d = propose(0, on_node(GovAction::Type::kDemote, id(4)));
+  expect_refused(d, ErrorCode::kConflict);
+  for (uint64_t i = 0; i < GovernanceLimits::kMembershipSpacing; ++i) block({}, id(static_cast<int>(i % 5)));
+  auto d2 = propose(0, on_node(GovAction::Type::kDemote, id(4)));
+  block({d2, vote(1, d2->id()), vote(2, d2->id())});
+  EXPECT_EQ(proposal(d2)->status, GovProposal::Status::kEnacted);
+  EXPECT_EQ(config()->validators().size(), 4u);
 }
 
 TEST_F(GovernanceTest, ApprovalThatWouldBreakQuorumNowIsRefusedAndTheProposalStaysOpen) {
