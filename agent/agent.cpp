@@ -1,0 +1,287 @@
+#include "agent.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "crypto/key_file.h"
+#include "metrics.h"
+
+namespace consortia::agent {
+
+std::shared_ptr<void> make_api_service(Agent& agent);  // api.cpp
+grpc::Service* api_service(const std::shared_ptr<void>& s);
+
+namespace {
+constexpr size_t kRememberCommitted = 200000;
+}
+
+Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
+  std::unique_ptr<Agent> a(new Agent(config));
+  const AgentConfig& c = a->config_;
+  std::string data = c.path(c.data_dir);
+  std::filesystem::create_directories(data);
+  LogLevel level = LogLevel::kInfo;
+  parse_level(c.log_level, level);
+  a->log_ = std::make_unique<Log>(data + "/agent.log", level);
+  a->audit_ = std::make_unique<AuditLog>(data + "/audit.log");
+
+  auto gtext = read_file(c.path(c.genesis));
+  if (!gtext) return gtext.error();
+  auto g = genesis_from_json(*gtext);
+  if (!g) return g.error();
+  a->genesis_ = *g;
+  auto suite = suite_by_name(a->genesis_.suite == SuiteId::kSm2Sm3 ? "sm2-sm3" : "ed25519-sha256");
+  if (!suite) return suite.error();
+  a->suite_ = *suite;
+  a->chain_id_ = a->genesis_.block(*a->suite_)->hash();
+
+  auto ktext = read_file(c.path(c.signing_key));
+  if (!ktext) return ktext.error();
+  auto key = decode_key_file(*ktext, "");
+  if (!key) return make_error(key.error().code, c.signing_key + ": " + key.error().detail);
+  if (key->suite != a->suite_) return make_error(ErrorCode::kInvalidArgument, "the node key is for another suite");
+  if (!c.admin_key.empty()) {
+    if (auto t = read_file(c.path(c.admin_key)); t) {
+      auto ak = decode_key_file(*t, "");
+      if (ak) a->admin_ = std::move(ak->signer);
+    }
+  }
+  NodeId self = a->suite_->node_id(key->signer->public_key());
+
+  auto store = SqliteBlockStore::open(data + "/chain.db", *a->suite_);
+  if (!store) return make_error(store.error().code, "block store: " + store.error().detail);
+  a->store_ = std::move(*store);
+  NodeConfig ncfg;
+  auto node = Node::open(a->genesis_, ncfg, *a->suite_, std::move(key->signer), *a->store_, nullptr,
+                         a->now_ms());
+  if (!node) return make_error(node.error().code, "node: " + node.error().detail);
+  a->node_ = std::move(*node);
+  a->height_ = a->node_->status().height;
+
+  auto members = std::make_shared<std::set<NodeId>>();
+  if (auto cfg = a->node_->config())
+    for (const auto& m : cfg->members) members->insert(m.id);
+  a->members_.store(members);
+
+  auto ca = read_file(c.path(c.ca_bundle));
+  auto crt = read_file(c.path(c.tls_certificate));
+  auto tkey = read_file(c.path(c.tls_key));
+  if (!ca || !crt || !tkey) return make_error(ErrorCode::kNotFound, "TLS files missing (ca bundle, certificate, key)");
+  TransportOptions to;
+  to.listen = c.p2p_listen;
+  for (const auto& p : c.peers) to.peers.emplace_back(p.name, p.id, p.address);
+  to.tls = {*ca, *crt, *tkey};
+  to.chain_id = a->chain_id_;
+  to.self = self;
+  to.min_version = ncfg.min_protocol_version;
+  to.max_version = ncfg.max_protocol_version;
+  a->transport_ = std::make_unique<Transport>(std::move(to), *a->suite_, a->faults_, *a->log_);
+  a->log_->info("opened node " + self.short_hex() + " (" + c.name + ") at height " +
+                std::to_string(a->height_.load()) + ", chain " + a->chain_id_.short_hex());
+  return a;
+}
+
+Agent::Agent(AgentConfig c) : config_(std::move(c)) {}
+
+Agent::~Agent() { stop(); }
+
+TimeMs Agent::now_ms() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Status Agent::start() {
+  Transport::Callbacks cb;
+  cb.deliver = [this](const NodeId& from, MessagePtr msg) {
+    post([this, from, msg] {
+      NodeOutput out;
+      node_->on_message(from, *msg, now_ms(), out);
+      handle(out);
+    });
+  };
+  cb.height = [this] { return height_.load(); };
+  cb.is_member = [this](const NodeId& id) { return members_.load()->count(id) > 0; };
+  cb.peer_changed = [this](const NodeId& id, bool up) {
+    AgentEvent e{up ? AgentEvent::Kind::kPeerUp : AgentEvent::Kind::kPeerDown};
+    e.peer = id;
+    publish(e);
+  };
+  cb.traffic = [this](const NodeId& peer, const char* type, size_t bytes, bool sent) {
+    if (metrics_) metrics_->on_traffic(peer, type, bytes, sent);
+  };
+  if (!config_.metrics_listen.empty()) {
+    try {
+      metrics_ = std::make_unique<Metrics>(config_.metrics_listen, *this);
+    } catch (const std::exception& e) {
+      return make_error(ErrorCode::kStorageIo, "cannot serve metrics on " + config_.metrics_listen + ": " + e.what());
+    }
+  }
+  thread_ = std::thread([this] { loop(); });
+  if (auto st = transport_->start(cb); !st) return st;
+
+  api_service_ = make_api_service(*this);
+  grpc::SslServerCredentialsOptions sopts(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  auto ca = read_file(config_.path(config_.ca_bundle));
+  auto crt = read_file(config_.path(config_.tls_certificate));
+  auto key = read_file(config_.path(config_.tls_key));
+  sopts.pem_root_certs = *ca;
+  sopts.pem_key_cert_pairs.push_back({*key, *crt});
+  grpc::ServerBuilder b;
+  int port = 0;
+  b.AddListeningPort(config_.api_listen, grpc::SslServerCredentials(sopts), &port);
+  b.RegisterService(api_service(api_service_));
+  b.SetMaxReceiveMessageSize(64 << 20);
+  api_ = b.BuildAndStart();
+  if (!api_ || port == 0) return make_error(ErrorCode::kStorageIo, "cannot serve the API on " + config_.api_listen);
+  api_bound_ = config_.api_listen.substr(0, config_.api_listen.rfind(':') + 1) + std::to_string(port);
+  log_->info("serving the agent API on " + api_bound_ + ", peers on " + transport_->bound_address() +
+             (metrics_ ? ", metrics on " + config_.metrics_listen : ""));
+  return {};
+}
+
+void Agent::stop() {
+  if (stopping_.exchange(true)) return;
+  if (api_) api_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
+  if (transport_) transport_->stop();
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  if (log_) log_->info("stopped at height " + std::to_string(height_.load()));
+}
+
+void Agent::post(std::function<void()> fn) {
+  {
+    std::lock_guard lock(mu_);
+    inbox_.push_back(std::move(fn));
+  }
+  cv_.notify_one();
+}
+
+std::vector<Status> Agent::submit(std::vector<TxPtr> txs) {
+  auto now = std::chrono::steady_clock::now();
+  return on_node([&](Node& n) {
+    std::vector<Status> out;
+    NodeOutput o;
+    for (const auto& tx : txs) {
+      auto st = n.submit(tx, now_ms(), o);
+      if (st) submitted_.emplace(tx->id(), now);
+      out.push_back(std::move(st));
+    }
+    handle(o);
+    return out;
+  });
+}
+
+void Agent::loop() {
+  auto last_refresh = std::chrono::steady_clock::now();
+  while (true) {
+    std::deque<std::function<void()>> work;
+    {
+      std::unique_lock lock(mu_);
+      TimeMs deadline = node_->next_deadline();
+      auto wait = std::chrono::milliseconds(std::clamp<TimeMs>(deadline - now_ms(), 0, 200));
+      cv_.wait_for(lock, wait, [&] { return !inbox_.empty() || stopping_; });
+      if (stopping_ && inbox_.empty()) break;
+      work.swap(inbox_);
+    }
+    for (auto& fn : work) fn();
+    if (now_ms() >= node_->next_deadline()) {
+      NodeOutput out;
+      node_->on_tick(now_ms(), out);
+      handle(out);
+    }
+    if (metrics_ && std::chrono::steady_clock::now() - last_refresh > std::chrono::seconds(1)) {
+      last_refresh = std::chrono::steady_clock::now();
+      // refresh() asks the node through on_node: run it off this thread.
+      std::thread([m = metrics_.get()] { m->refresh(); }).detach();
+    }
+  }
+}
+
+void Agent::handle(NodeOutput& out) {
+  for (const auto& m : out.messages) transport_->send(m.to, *m.msg);
+  auto now = std::chrono::steady_clock::now();
+  for (const auto& c : out.commits) {
+    const Block& b = *c.block;
+    height_ = b.height();
+    TimeMs interval = last_block_ms_ ? static_cast<TimeMs>(b.header().timestamp_ms) - last_block_ms_ : -1;
+    last_block_ms_ = static_cast<TimeMs>(b.header().timestamp_ms);
+    AgentEvent e{AgentEvent::Kind::kNewBlock};
+    e.time_ms = b.header().timestamp_ms;
+    e.height = b.height();
+    e.view = b.view();
+    e.block_hash = b.hash();
+    {
+      std::lock_guard lock(committed_mu_);
+      for (const auto& tx : b.txs()) {
+        e.tx_ids.push_back(tx->id());
+        committed_[tx->id()] = b.height();
+        committed_order_.push_back(tx->id());
+        if (committed_order_.size() > kRememberCommitted) {
+          committed_.erase(committed_order_.front());
+          committed_order_.pop_front();
+        }
+        if (auto it = submitted_.find(tx->id()); it != submitted_.end()) {
+          if (metrics_) metrics_->on_commit_latency(std::chrono::duration<double>(now - it->second).count());
+          submitted_.erase(it);
+        }
+      }
+    }
+    if (metrics_) metrics_->on_block(b.height(), b.view(), b.txs().size(), interval >= 0 ? interval / 1000.0 : -1);
+    publish(e);
+    bool governs = false;
+    for (const auto& tx : b.txs()) governs |= tx->kind() == TxKind::kGovernance;
+    if (governs) {
+      auto members = std::make_shared<std::set<NodeId>>();
+      if (auto cfg = node_->config())
+        for (const auto& m : cfg->members) members->insert(m.id);
+      members_.store(members);
+    }
+  }
+  for (const auto& e : out.equivocations)
+    log_->warn("equivocation by " + e.offender.short_hex() + " in view " + std::to_string(e.view));
+  for (const auto& r : out.rejections) log_->debug("rejected: " + r);
+  NodeStatus st = node_->status();
+  if (st.view != last_view_) {
+    last_view_ = st.view;
+    AgentEvent e{AgentEvent::Kind::kViewChange};
+    e.view = st.view;
+    e.height = st.height;
+    publish(e);
+  }
+  if (!st.halted.empty() && st.halted != last_halted_) {
+    last_halted_ = st.halted;
+    log_->error("node halted: " + st.halted);
+    AgentEvent e{AgentEvent::Kind::kHalted};
+    e.detail = st.halted;
+    e.height = st.height;
+    publish(e);
+  }
+}
+
+uint64_t Agent::subscribe(Subscriber s) {
+  std::lock_guard lock(sub_mu_);
+  subscribers_.emplace(next_sub_, std::move(s));
+  return next_sub_++;
+}
+
+void Agent::unsubscribe(uint64_t id) {
+  std::lock_guard lock(sub_mu_);
+  subscribers_.erase(id);
+}
+
+void Agent::publish(const AgentEvent& e) {
+  std::lock_guard lock(sub_mu_);
+  for (auto& [id, s] : subscribers_) s(e);
+}
+
+std::optional<uint64_t> Agent::committed_height(const Hash32& tx) const {
+  std::lock_guard lock(committed_mu_);
+  auto it = committed_.find(tx);
+  if (it == committed_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace consortia::agent

@@ -1,0 +1,132 @@
+// One node's agent: the chain node on its SQLite store, driven by one event
+// thread; the P2P transport; the fault layer; the AgentService API; the
+// metrics endpoint; logs and the audit log.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "chain/node.h"
+#include "fault_layer.h"
+#include "log.h"
+#include "network.h"
+#include "storage/sqlite_block_store.h"
+#include "transport.h"
+
+namespace grpc {
+class Server;
+}
+
+namespace consortia::agent {
+
+class Metrics;
+
+// What the agent tells watchers (console, load tool).
+struct AgentEvent {
+  enum class Kind { kNewBlock = 1, kViewChange, kPeerUp, kPeerDown, kFaultApplied, kHalted };
+  Kind kind;
+  uint64_t time_ms = 0;
+  uint64_t height = 0, view = 0;
+  Hash32 block_hash;
+  std::vector<Hash32> tx_ids;
+  NodeId peer;
+  std::string detail;
+};
+
+inline constexpr const char* kAgentVersion = "0.2.0";
+
+class Agent {
+ public:
+  static Result<std::unique_ptr<Agent>> open(const AgentConfig& config);
+  ~Agent();
+  Status start();
+  void stop();  // graceful: stops the API, the transport, then the node
+
+  // Runs `fn` on the node's thread and returns its result.
+  template <class F>
+  auto on_node(F&& fn) -> decltype(fn(std::declval<Node&>())) {
+    using R = decltype(fn(std::declval<Node&>()));
+    auto task = std::make_shared<std::packaged_task<R()>>([&] { return fn(*node_); });
+    auto fut = task->get_future();
+    post([task] { (*task)(); });
+    return fut.get();
+  }
+  // Admits transactions; the results in order.
+  std::vector<Status> submit(std::vector<TxPtr> txs);
+
+  using Subscriber = std::function<void(const AgentEvent&)>;
+  uint64_t subscribe(Subscriber s);
+  void unsubscribe(uint64_t id);
+
+  const AgentConfig& config() const { return config_; }
+  const CryptoSuite& suite() const { return *suite_; }
+  const Genesis& genesis() const { return genesis_; }
+  const Hash32& chain_id() const { return chain_id_; }
+  Log& log() { return *log_; }
+  AuditLog& audit() { return *audit_; }
+  FaultLayer& faults() { return faults_; }
+  Transport& transport() { return *transport_; }
+  SqliteBlockStore& store() { return *store_; }
+  const Signer* admin_signer() const { return admin_.get(); }
+  uint64_t height() const { return height_; }
+  std::chrono::steady_clock::time_point started() const { return started_; }
+  std::string api_address() const { return api_bound_; }
+  void publish(const AgentEvent& e);
+  // Where a transaction was committed (height), if this agent saw it.
+  std::optional<uint64_t> committed_height(const Hash32& tx) const;
+
+ private:
+  explicit Agent(AgentConfig c);
+  void post(std::function<void()> fn);
+  void loop();
+  void handle(NodeOutput& out);
+  TimeMs now_ms() const;
+
+  AgentConfig config_;
+  const CryptoSuite* suite_ = nullptr;
+  Genesis genesis_;
+  Hash32 chain_id_;
+  std::unique_ptr<Log> log_;
+  std::unique_ptr<AuditLog> audit_;
+  FaultLayer faults_;
+  std::unique_ptr<SqliteBlockStore> store_;
+  std::unique_ptr<Node> node_;
+  std::unique_ptr<Signer> admin_;
+  std::unique_ptr<Transport> transport_;
+  std::unique_ptr<Metrics> metrics_;
+  std::unique_ptr<grpc::Server> api_;
+  std::string api_bound_;
+  std::shared_ptr<void> api_service_;
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> inbox_;
+  std::atomic<bool> stopping_{false};
+  std::thread thread_;
+  std::atomic<uint64_t> height_{0};
+  uint64_t last_view_ = 0;
+  std::string last_halted_;
+  TimeMs last_block_ms_ = 0;
+
+  std::mutex sub_mu_;
+  std::unordered_map<uint64_t, Subscriber> subscribers_;
+  uint64_t next_sub_ = 1;
+
+  // Submission times of our clients' transactions, for commit latency.
+  std::unordered_map<Hash32, std::chrono::steady_clock::time_point> submitted_;
+  mutable std::mutex committed_mu_;
+  std::unordered_map<Hash32, uint64_t> committed_;  // recent, bounded
+  std::deque<Hash32> committed_order_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  std::atomic<std::shared_ptr<const std::set<NodeId>>> members_;
+  friend class Metrics;
+};
+
+}  // namespace consortia::agent

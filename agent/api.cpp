@@ -1,0 +1,515 @@
+// AgentService (proto/consortia/v1/agent.proto) over the agent.
+#include <grpcpp/grpcpp.h>
+#include <sys/statvfs.h>
+#include <sys/sysinfo.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+
+#include "agent.h"
+#include "consortia/v1/agent.grpc.pb.h"
+#include "pki.h"
+#include "state/governance.h"
+
+namespace consortia::agent {
+namespace {
+
+namespace pb = consortia::v1;
+using grpc::ServerContext;
+using grpc::Status;
+using grpc::StatusCode;
+
+std::string str(const Hash32& h) { return std::string(h.v.begin(), h.v.end()); }
+std::optional<Hash32> hash_of(const std::string& s) {
+  if (s.size() != 32) return std::nullopt;
+  return Hash32::from(ByteView(reinterpret_cast<const uint8_t*>(s.data()), s.size()));
+}
+// A gRPC status whose message starts with the stable reason code.
+Status error(StatusCode code, ErrorCode reason, const std::string& detail) {
+  return Status(code, std::string(error_code_name(reason)) + ": " + detail);
+}
+Status error(const Error& e) {
+  StatusCode c = StatusCode::INVALID_ARGUMENT;
+  if (e.code == ErrorCode::kNotFound) c = StatusCode::NOT_FOUND;
+  if (e.code == ErrorCode::kStorageIo || e.code == ErrorCode::kStorageCorrupt) c = StatusCode::INTERNAL;
+  return error(c, e.code, e.detail);
+}
+
+struct Caller {
+  std::string who, organisation, role;
+};
+
+enum class Need { kRead, kSubmit, kControl, kGovern };
+
+class ApiService final : public pb::AgentService::Service {
+ public:
+  explicit ApiService(Agent& a) : a_(a) {}
+
+  // Who is calling, from the verified client certificate; whether they may.
+  Status authorise(ServerContext* ctx, Need need, Caller& c) {
+    auto auth = ctx->auth_context();
+    auto pem = auth ? auth->FindPropertyValues("x509_pem_cert") : std::vector<grpc::string_ref>{};
+    if (pem.empty()) return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "no client certificate");
+    auto subject = certificate_subject(std::string(pem.front().data(), pem.front().size()));
+    if (!subject) return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "unreadable client certificate");
+    c = {subject->common_name, subject->organisation, subject->unit};
+    bool own = c.organisation == a_.config().organisation;
+    bool ok = true;
+    switch (need) {
+      case Need::kRead: break;
+      case Need::kSubmit: ok = c.role == "operator" || c.role == "admin"; break;
+      case Need::kControl: ok = (c.role == "operator" || c.role == "admin") && own; break;
+      case Need::kGovern: ok = c.role == "admin" && own; break;
+    }
+    if (!ok)
+      return error(StatusCode::PERMISSION_DENIED, ErrorCode::kUnauthorised,
+                   "role '" + c.role + "' of '" + c.organisation + "' may not do this on a node of '" +
+                       a_.config().organisation + "'");
+    return Status::OK;
+  }
+
+  // Control calls are audited whether they succeed or not.
+  Status audited(ServerContext* ctx, Need need, const std::string& call, const std::string& detail,
+                 const std::function<Status(const Caller&)>& body) {
+    Caller c;
+    Status st = authorise(ctx, need, c);
+    if (st.ok()) st = body(c);
+    a_.audit().record(c.who.empty() ? ctx->peer() : c.who, c.organisation, c.role, call, detail,
+                      st.ok() ? "ok" : st.error_message());
+    a_.log().info("audit: " + (c.who.empty() ? ctx->peer() : c.who) + " " + call + " " + detail + " -> " +
+                  (st.ok() ? "ok" : st.error_message()));
+    return st;
+  }
+
+  Status GetStatus(ServerContext* ctx, const pb::StatusRequest*, pb::NodeStatus* out) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    a_.on_node([&](Node& n) {
+      NodeStatus s = n.status();
+      out->set_node_id(str(s.id));
+      out->set_name(a_.config().name);
+      out->set_organisation(a_.config().organisation);
+      out->set_role(s.validator ? "validator" : "observer");
+      out->set_height(s.height);
+      out->set_view(s.view);
+      out->set_leader(str(s.leader));
+      out->set_last_block_time_ms(n.consensus().committed_tip()->header().timestamp_ms);
+      out->set_block_hash(str(n.consensus().committed_tip()->hash()));
+      out->set_protocol_version(s.protocol_version);
+      out->set_halted(s.halted);
+      out->set_mempool_size(s.mempool_size);
+      out->set_view_changes(s.views_by_timeout);
+      out->set_chain_id(str(n.chain_id()));
+      out->set_validators(static_cast<uint32_t>(n.validators().size()));
+      return 0;
+    });
+    uint64_t best = a_.transport().best_peer_height();
+    out->set_best_peer_height(best);
+    out->set_syncing(best > out->height() + 2);
+    for (const auto& p : a_.transport().peers()) {
+      auto* x = out->add_peers();
+      x->set_node_id(str(p.id));
+      x->set_name(p.name);
+      x->set_address(p.address);
+      x->set_connected(p.connected);
+      x->set_rtt_ms(p.rtt_ms);
+      x->set_sent_bytes(p.sent_bytes);
+      x->set_received_bytes(p.received_bytes);
+      x->set_dropped(p.dropped);
+      x->set_height(p.height);
+      x->set_fault_rule(p.rule);
+    }
+    return Status::OK;
+  }
+
+  Status Watch(ServerContext* ctx, const pb::WatchRequest* req, grpc::ServerWriter<pb::Event>* w) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    std::mutex mu;
+    std::condition_variable cv;
+    std::deque<AgentEvent> q;
+    bool overflow = false;
+    uint64_t id = a_.subscribe([&](const AgentEvent& e) {
+      std::lock_guard lock(mu);
+      if (q.size() > 10000) {
+        overflow = true;
+        return;
+      }
+      q.push_back(e);
+      cv.notify_one();
+    });
+    bool with_ids = req->include_tx_ids();
+    while (!ctx->IsCancelled()) {
+      std::deque<AgentEvent> batch;
+      {
+        std::unique_lock lock(mu);
+        cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return !q.empty() || overflow; });
+        if (overflow) break;
+        batch.swap(q);
+      }
+      bool ok = true;
+      for (const auto& e : batch) {
+        pb::Event x;
+        x.set_kind(static_cast<pb::Event::Kind>(e.kind));
+        x.set_time_ms(e.time_ms);
+        x.set_height(e.height);
+        x.set_view(e.view);
+        if (!e.block_hash.is_zero()) x.set_block_hash(str(e.block_hash));
+        x.set_tx_count(static_cast<uint32_t>(e.tx_ids.size()));
+        if (with_ids)
+          for (const auto& t : e.tx_ids) x.add_tx_ids(str(t));
+        if (!e.peer.is_zero()) x.set_peer(str(e.peer));
+        x.set_detail(e.detail);
+        if (!(ok = w->Write(x))) break;
+      }
+      if (!ok) break;
+    }
+    a_.unsubscribe(id);
+    if (overflow) return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kTooLarge, "the watcher fell behind");
+    return Status::OK;
+  }
+
+  Status GetBlock(ServerContext* ctx, const pb::BlockRequest* req, pb::BlockInfo* out) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    auto b = a_.on_node([&](Node&) -> Result<BlockPtr> {
+      if (req->has_hash()) {
+        auto h = hash_of(req->hash());
+        if (!h) return make_error(ErrorCode::kInvalidArgument, "a block hash has 32 bytes");
+        return a_.store().block_by_hash(*h);
+      }
+      if (req->height() == 0) return a_.genesis().block(a_.suite());
+      return a_.store().block_at(req->height());
+    });
+    if (!b) return error(b.error());
+    const BlockHeader& h = (*b)->header();
+    out->set_height(h.height);
+    out->set_hash(str((*b)->hash()));
+    out->set_parent_hash(str(h.parent_hash));
+    out->set_view(h.view);
+    out->set_proposer(str(h.proposer));
+    out->set_timestamp_ms(h.timestamp_ms);
+    out->set_protocol_version(h.protocol_version);
+    out->set_state_root(str(h.state_root));
+    out->set_tx_root(str(h.tx_root));
+    out->set_validator_set_hash(str(h.validator_set_hash));
+    out->set_qc_signatures(static_cast<uint32_t>(h.justify.votes.size()));
+    for (const auto& tx : (*b)->txs()) out->add_tx_ids(str(tx->id()));
+    Bytes enc = (*b)->encode();
+    out->set_encoded(std::string(enc.begin(), enc.end()));
+    return Status::OK;
+  }
+
+  Status GetTransaction(ServerContext* ctx, const pb::TransactionRequest* req, pb::TransactionInfo* out) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    auto id = hash_of(req->id());
+    if (!id) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a transaction id has 32 bytes");
+    auto height = a_.committed_height(*id);
+    if (!height) return error(StatusCode::NOT_FOUND, ErrorCode::kNotFound, "transaction " + id->short_hex() + " not seen committed");
+    return a_.on_node([&](Node& n) -> Status {
+      auto b = a_.store().block_at(*height);
+      if (!b) return error(b.error());
+      for (const auto& tx : (*b)->txs())
+        if (tx->id() == *id) {
+          out->set_id(str(*id));
+          out->set_height(*height);
+          out->set_kind(static_cast<uint32_t>(tx->kind()));
+          out->set_sender(str(tx->sender_id()));
+          out->set_nonce(tx->nonce());
+          if (auto r = n.receipt(*id)) out->set_refused(error_code_name(*r));
+          Bytes enc = tx->encode();
+          out->set_encoded(std::string(enc.begin(), enc.end()));
+          return Status::OK;
+        }
+      return error(StatusCode::NOT_FOUND, ErrorCode::kNotFound, "transaction not in its block");
+    });
+  }
+
+  void submit_batch(const pb::SubmitRequest& req, pb::SubmitResult* out, size_t& admitted) {
+    std::vector<TxPtr> txs;
+    std::vector<size_t> slot;
+    for (int i = 0; i < req.transactions_size(); ++i) {
+      const std::string& raw = req.transactions(i);
+      auto tx = Transaction::decode(a_.suite(), ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
+      auto* r = out->add_results();
+      if (!tx) {
+        r->set_error(tx.error().to_string());
+        continue;
+      }
+      r->set_id(str((*tx)->id()));
+      slot.push_back(static_cast<size_t>(out->results_size() - 1));
+      txs.push_back(*tx);
+    }
+    auto results = a_.submit(std::move(txs));
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (!results[i]) out->mutable_results(static_cast<int>(slot[i]))->set_error(results[i].error().to_string());
+      else ++admitted;
+    }
+  }
+
+  Status Submit(ServerContext* ctx, const pb::SubmitRequest* req, pb::SubmitResult* out) override {
+    if (req->transactions_size() > 100000)
+      return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kTooLarge, "at most 100000 transactions per call");
+    size_t admitted = 0;
+    return audited(ctx, Need::kSubmit, "Submit", std::to_string(req->transactions_size()) + " transactions",
+                   [&](const Caller&) {
+                     submit_batch(*req, out, admitted);
+                     return Status::OK;
+                   });
+  }
+
+  Status SubmitStream(ServerContext* ctx, grpc::ServerReader<pb::SubmitRequest>* reader,
+                      pb::SubmitResult* out) override {
+    size_t total = 0, admitted = 0;
+    return audited(ctx, Need::kSubmit, "SubmitStream", "a stream of transactions", [&](const Caller&) {
+      pb::SubmitRequest req;
+      while (reader->Read(&req)) {
+        if (req.transactions_size() > 100000)
+          return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kTooLarge, "at most 100000 transactions per message");
+        pb::SubmitResult part;
+        submit_batch(req, &part, admitted);
+        total += static_cast<size_t>(req.transactions_size());
+        for (const auto& r : part.results())
+          if (!r.error().empty()) *out->add_results() = r;  // only failures: the stream may be long
+      }
+      a_.log().info("submit stream: " + std::to_string(admitted) + " of " + std::to_string(total) + " admitted");
+      return Status::OK;
+    });
+  }
+
+  Status ProveEvidence(ServerContext* ctx, const pb::EvidenceRequest* req, pb::EvidenceProof* out) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    auto d = hash_of(req->digest());
+    if (!d) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a digest has 32 bytes");
+    auto proof = a_.on_node([&](Node& n) { return n.prove_evidence(*d); });
+    if (!proof) return error(proof.error());
+    out->set_proof_json(proof->to_json());
+    return Status::OK;
+  }
+
+  void fill_faults(pb::FaultRules* out) {
+    for (const auto& r : a_.faults().rules()) {
+      auto* x = out->add_rules();
+      if (r.peer) x->set_peer(str(*r.peer));
+      x->set_rule(r.rule);
+    }
+    for (const auto& p : a_.faults().partition()) out->add_partitioned(str(p));
+  }
+
+  Status GetFaults(ServerContext* ctx, const pb::ClearFaultsRequest*, pb::FaultRules* out) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    fill_faults(out);
+    return Status::OK;
+  }
+
+  Status SetFaults(ServerContext* ctx, const pb::SetFaultsRequest* req, pb::FaultRules* out) override {
+    std::string detail;
+    for (const auto& r : req->rules())
+      detail += (r.peer().empty() ? std::string("all") : hash_of(r.peer()) ? hash_of(r.peer())->short_hex() : "?") + ": " + r.rule() + "; ";
+    if (req->partition_size()) detail += "partition " + std::to_string(req->partition_size()) + " peers";
+    return audited(ctx, Need::kControl, "SetFaults", detail, [&](const Caller&) -> Status {
+      std::vector<FaultSpec> specs;
+      for (const auto& r : req->rules()) {
+        FaultSpec s;
+        if (!r.peer().empty()) {
+          auto p = hash_of(r.peer());
+          if (!p) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a peer id has 32 bytes");
+          s.peer = *p;
+        }
+        s.rule = r.rule();
+        specs.push_back(std::move(s));
+      }
+      std::vector<NodeId> part;
+      for (const auto& p : req->partition()) {
+        auto h = hash_of(p);
+        if (!h) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a peer id has 32 bytes");
+        part.push_back(*h);
+      }
+      if (auto st = a_.faults().set(specs, part, req->replace()); !st) return error(st.error());
+      AgentEvent e{AgentEvent::Kind::kFaultApplied};
+      e.detail = detail;
+      a_.publish(e);
+      fill_faults(out);
+      return Status::OK;
+    });
+  }
+
+  Status ClearFaults(ServerContext* ctx, const pb::ClearFaultsRequest*, pb::FaultRules* out) override {
+    return audited(ctx, Need::kControl, "ClearFaults", "", [&](const Caller&) {
+      a_.faults().clear();
+      AgentEvent e{AgentEvent::Kind::kFaultApplied};
+      e.detail = "cleared";
+      a_.publish(e);
+      fill_faults(out);
+      return Status::OK;
+    });
+  }
+
+  Status TailLog(ServerContext* ctx, const pb::LogRequest* req, pb::LogLines* out) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    LogLevel min = LogLevel::kDebug;
+    if (!req->min_level().empty() && !parse_level(req->min_level(), min))
+      return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "level is debug, info, warn or error");
+    for (auto& l : a_.log().tail(std::min<uint32_t>(req->lines() ? req->lines() : 100, 2000), min)) out->add_lines(l);
+    return Status::OK;
+  }
+
+  Status SetLogLevel(ServerContext* ctx, const pb::LogLevelRequest* req, pb::LogLevel* out) override {
+    return audited(ctx, Need::kControl, "SetLogLevel", req->level(), [&](const Caller&) {
+      LogLevel l;
+      if (!parse_level(req->level(), l))
+        return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "level is debug, info, warn or error");
+      a_.log().set_level(l);
+      out->set_level(level_name(l));
+      return Status::OK;
+    });
+  }
+
+  // Signs and submits a governance transaction with the organisation's key.
+  Status govern(const GovOp& op, pb::GovernanceResult* out) {
+    const Signer* admin = a_.admin_signer();
+    if (!admin) return error(StatusCode::FAILED_PRECONDITION, ErrorCode::kUnauthorised, "this agent holds no organisation admin key");
+    TxPtr tx = a_.on_node([&](Node& n) {
+      NodeId who = a_.suite().node_id(admin->public_key());
+      uint64_t nonce = std::max(n.consensus().committed_state()->next_nonce(who), next_admin_nonce_);
+      next_admin_nonce_ = nonce + 1;
+      return Transaction::create(a_.suite(), *admin, TxKind::kGovernance, nonce, op.encode());
+    });
+    auto results = a_.submit({tx});
+    if (!results[0]) return error(results[0].error());
+    out->set_tx_id(str(tx->id()));
+    return Status::OK;
+  }
+
+  Status Propose(ServerContext* ctx, const pb::ProposeRequest* req, pb::GovernanceResult* out) override {
+    return audited(ctx, Need::kGovern, "Propose", req->action(), [&](const Caller&) -> Status {
+      GovOp op;
+      GovAction& a = op.action;
+      const std::string& act = req->action();
+      auto node = hash_of(req->node_id());
+      if (act == "promote" || act == "demote" || act == "remove") {
+        if (!node) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "node_id has 32 bytes");
+        a.type = act == "promote" ? GovAction::Type::kPromote
+                 : act == "demote" ? GovAction::Type::kDemote : GovAction::Type::kRemove;
+        a.node = *node;
+      } else if (act == "add-observer") {
+        a.type = GovAction::Type::kAddObserver;
+        a.member.public_key.assign(req->public_key().begin(), req->public_key().end());
+        a.member.name = req->name();
+        a.member.organisation = req->organisation();
+      } else if (act == "upgrade") {
+        a.type = GovAction::Type::kUpgrade;
+        auto digest = hash_of(req->binary_sha256());
+        if (!digest) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "binary_sha256 has 32 bytes");
+        a.plan = UpgradePlan{req->plan(), req->height(), req->version(), *digest};
+      } else if (act == "cancel-upgrade") {
+        a.type = GovAction::Type::kCancelUpgrade;
+        a.plan.name = req->plan();
+      } else {
+        return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "unknown action '" + act + "'");
+      }
+      return govern(op, out);
+    });
+  }
+
+  Status Approve(ServerContext* ctx, const pb::ApproveRequest* req, pb::GovernanceResult* out) override {
+    return audited(ctx, Need::kGovern, req->withdraw() ? "Withdraw" : "Approve", "", [&](const Caller&) -> Status {
+      auto id = hash_of(req->proposal());
+      if (!id) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a proposal id has 32 bytes");
+      GovOp op;
+      op.kind = req->withdraw() ? GovOp::Kind::kWithdraw : GovOp::Kind::kApprove;
+      op.proposal = *id;
+      return govern(op, out);
+    });
+  }
+
+  Status ListProposals(ServerContext* ctx, const pb::ProposalsRequest*, pb::Proposals* out) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    a_.on_node([&](Node& n) {
+      const StatePtr& s = n.consensus().committed_state();
+      uint64_t height = n.consensus().committed_height();
+      for (auto it = s->entries().lower_bound("g/p/"); it != s->entries().end() && it->first.rfind("g/p/", 0) == 0; ++it) {
+        auto p = GovProposal::decode(it->second.value);
+        Bytes id;
+        if (!p || !from_hex(it->first.substr(4), id)) continue;
+        auto* x = out->add_proposals();
+        x->set_id(std::string(id.begin(), id.end()));
+        x->set_action(gov_action_name(p->action.type));
+        x->set_proposer_organisation(p->proposer_organisation);
+        for (const auto& ap : p->approvals) x->add_approvals(ap);
+        const char* status = p->status == GovProposal::Status::kEnacted     ? "enacted"
+                             : p->status == GovProposal::Status::kWithdrawn ? "withdrawn"
+                             : height > p->expires                          ? "expired"
+                                                                            : "open";
+        x->set_status(status);
+        x->set_created(p->created);
+        x->set_expires(p->expires);
+      }
+      return 0;
+    });
+    return Status::OK;
+  }
+
+  Status GetHostInfo(ServerContext* ctx, const pb::HostInfoRequest*, pb::HostInfo* out) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    out->set_agent_version(kAgentVersion);
+    out->set_min_protocol_version(kMinProtocolVersion);
+    out->set_max_protocol_version(kMaxProtocolVersion);
+    out->set_cpus(static_cast<uint32_t>(sysconf(_SC_NPROCESSORS_ONLN)));
+    struct sysinfo si{};
+    if (sysinfo(&si) == 0) {
+      out->set_load_1m(static_cast<double>(si.loads[0]) / 65536.0);
+      out->set_memory_total_bytes(static_cast<uint64_t>(si.totalram) * si.mem_unit);
+    }
+    std::ifstream mi("/proc/meminfo");
+    for (std::string k; mi >> k;) {
+      uint64_t v = 0;
+      std::string unit;
+      mi >> v >> unit;
+      if (k == "MemAvailable:") out->set_memory_available_bytes(v * 1024);
+    }
+    std::ifstream statm("/proc/self/statm");
+    uint64_t pages = 0, resident = 0;
+    statm >> pages >> resident;
+    out->set_process_rss_bytes(resident * static_cast<uint64_t>(sysconf(_SC_PAGESIZE)));
+    std::string data = a_.config().path(a_.config().data_dir);
+    struct statvfs vfs{};
+    if (statvfs(data.c_str(), &vfs) == 0) {
+      out->set_disk_total_bytes(static_cast<uint64_t>(vfs.f_blocks) * vfs.f_frsize);
+      out->set_disk_free_bytes(static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize);
+    }
+    uint64_t used = 0;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(data, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+      if (it->is_regular_file(ec)) used += it->file_size(ec);
+    out->set_data_dir_bytes(used);
+    out->set_uptime_s(static_cast<uint64_t>(
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - a_.started()).count()));
+    char host[256] = {};
+    gethostname(host, sizeof host - 1);
+    out->set_hostname(host);
+    out->set_suite(std::string(a_.suite().name()));
+    return Status::OK;
+  }
+
+ private:
+  Agent& a_;
+  uint64_t next_admin_nonce_ = 0;  // touched on the node thread only
+};
+
+}  // namespace
+
+std::shared_ptr<void> make_api_service(Agent& agent) { return std::make_shared<ApiService>(agent); }
+grpc::Service* api_service(const std::shared_ptr<void>& s) { return static_cast<ApiService*>(s.get()); }
+
+}  // namespace consortia::agent

@@ -1,0 +1,67 @@
+// The agent's userspace fault layer, in `tc netem` words (net/netem_rule.h):
+// rules for all peers and per peer, and partitions, changeable at run time.
+// Applied on each peer link's egress (delay with jitter and correlation,
+// reordering, loss, duplication, corruption, rate with tbf's queue limit);
+// a partition also drops what arrives from the peer.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/bytes.h"
+#include "net/netem_rule.h"
+
+namespace consortia::agent {
+
+struct FaultSpec {
+  std::optional<NodeId> peer;  // nullopt: every peer
+  std::string rule;
+};
+
+class FaultLayer {
+ public:
+  // Checks every rule first: a bad rule changes nothing.
+  Status set(const std::vector<FaultSpec>& rules, const std::vector<NodeId>& partition, bool replace);
+  void clear();
+  LinkRule rule_for(const NodeId& peer) const;
+  bool partitioned(const NodeId& peer) const;
+  size_t active() const;  // rules plus partitioned peers
+  std::vector<FaultSpec> rules() const;
+  std::vector<NodeId> partition() const;
+
+ private:
+  mutable std::mutex mu_;
+  std::optional<std::pair<std::string, LinkRule>> all_;
+  std::map<NodeId, std::pair<std::string, LinkRule>> per_peer_;
+  std::set<NodeId> partition_;
+};
+
+// The fate of frames on one link: none (lost), one or two copies
+// (duplicated), each with the time it may leave and possibly corrupted.
+class LinkShaper {
+ public:
+  explicit LinkShaper(uint64_t seed) : rng_(seed) {}
+  struct Copy {
+    int64_t due_ns;
+    Bytes data;
+  };
+  std::vector<Copy> shape(const LinkRule& r, const Bytes& data, int64_t now_ns);
+
+ private:
+  double uniform() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
+  // netem's correlated randomness: next = (1 - c) * fresh + c * last.
+  double correlated(double& last, double c) {
+    last = (1 - c) * uniform() + c * last;
+    return last;
+  }
+  std::mt19937_64 rng_;
+  double delay_last_ = 0, loss_last_ = 0, reorder_last_ = 0;
+  int64_t egress_free_ns_ = 0;
+};
+
+}  // namespace consortia::agent

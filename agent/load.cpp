@@ -1,0 +1,230 @@
+// `consortia-agent load`: signed evidence (or 8-byte no-op) transactions to
+// agents at a fixed rate or as fast as they are taken, for a duration; the
+// commit of each is seen on a watch stream. Prints succ, fail, send rate,
+// throughput and submit->commit latency like Hyperledger Caliper.
+#include "load.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+#include <unordered_map>
+
+#include "client.h"
+#include "consortia/v1/agent.grpc.pb.h"
+#include "state/evidence.h"
+
+namespace consortia::agent {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace pb = consortia::v1;
+
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+}  // namespace
+
+int run_load(const LoadOptions& o) {
+  auto net = load_network(o.network_dir);
+  if (!net) {
+    std::fprintf(stderr, "consortia-agent load: %s\n", net.error().to_string().c_str());
+    return 2;
+  }
+  auto suite = suite_by_name(net->suite);
+  if (!suite) return 2;
+  auto id = load_client_identity(*net, net->nodes.front().organisation, "operator");
+  if (!id) {
+    std::fprintf(stderr, "consortia-agent load: %s\n", id.error().to_string().c_str());
+    return 2;
+  }
+  std::vector<NetworkEndpoint> targets;
+  for (const auto& n : net->nodes)
+    if (o.agents.empty() || std::find(o.agents.begin(), o.agents.end(), n.api_address) != o.agents.end() ||
+        std::find(o.agents.begin(), o.agents.end(), n.name) != o.agents.end())
+      targets.push_back(n);
+  if (targets.empty()) {
+    std::fprintf(stderr, "consortia-agent load: no agent matches\n");
+    return 2;
+  }
+
+  // Sign everything first: the clients are not what is measured.
+  size_t total = static_cast<size_t>(o.tps > 0 ? o.tps * o.seconds : 60000 * o.seconds);
+  total = std::min<size_t>(total, 4'000'000);
+  std::vector<std::unique_ptr<Signer>> keys;
+  std::mt19937_64 rng(std::random_device{}());
+  for (int c = 0; c < o.clients; ++c) {
+    Hash32 seed;
+    for (auto& b : seed.v) b = static_cast<uint8_t>(rng());
+    keys.push_back((*suite)->signer_from_seed(seed));
+  }
+  std::vector<std::string> encoded(total);
+  std::vector<Hash32> ids(total);
+  {
+    unsigned workers = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> ts;
+    for (unsigned w = 0; w < workers; ++w)
+      ts.emplace_back([&, w] {
+        for (size_t i = w; i < total; i += workers) {
+          size_t client = i % keys.size();
+          uint64_t nonce = i / keys.size();
+          Bytes payload;
+          TxKind kind = TxKind::kNoop;
+          if (o.noop) {
+            payload.assign(8, 0);
+          } else {
+            kind = TxKind::kEvidence;
+            EvidenceRecord r;
+            r.digest = sha256(as_bytes(std::to_string(rng()) + "/" + std::to_string(i)));
+            r.type = "load";
+            r.owner = targets.front().organisation;
+            r.timestamp_ms = static_cast<uint64_t>(i);
+            payload = r.encode();
+          }
+          auto tx = Transaction::create(**suite, *keys[client], kind, nonce, std::move(payload));
+          Bytes e = tx->encode();
+          encoded[i].assign(e.begin(), e.end());
+          ids[i] = tx->id();
+        }
+      });
+    for (auto& t : ts) t.join();
+  }
+  std::unordered_map<Hash32, size_t> index;
+  index.reserve(total * 2);
+  for (size_t i = 0; i < total; ++i) index.emplace(ids[i], i);
+
+  std::vector<double> submit_at(total, -1), commit_at(total, -1);
+  std::mutex mu;
+  std::atomic<size_t> committed{0};
+  auto t0 = Clock::now();
+
+  // Commits, as one agent sees them.
+  auto watch_channel = agent_channel(targets.front().api_address, targets.front().name, *id);
+  auto watch_stub = pb::AgentService::NewStub(watch_channel);
+  grpc::ClientContext watch_ctx;
+  pb::WatchRequest wr;
+  wr.set_include_tx_ids(true);
+  auto watch = watch_stub->Watch(&watch_ctx, wr);
+  std::thread watcher([&] {
+    pb::Event e;
+    while (watch->Read(&e)) {
+      if (e.kind() != pb::Event::NEW_BLOCK) continue;
+      double t = since(t0);
+      std::lock_guard lock(mu);
+      for (const auto& raw : e.tx_ids()) {
+        if (raw.size() != 32) continue;
+        auto it = index.find(Hash32::from(ByteView(reinterpret_cast<const uint8_t*>(raw.data()), 32)));
+        if (it != index.end() && commit_at[it->second] < 0) {
+          commit_at[it->second] = t;
+          ++committed;
+        }
+      }
+    }
+  });
+
+  // Submitters: transaction i goes to agent i mod k, in batches, paced.
+  std::atomic<size_t> refused{0};
+  std::vector<std::thread> submitters;
+  double per_agent_rate = o.tps > 0 ? o.tps / static_cast<double>(targets.size()) : 0;
+  for (size_t k = 0; k < targets.size(); ++k)
+    submitters.emplace_back([&, k] {
+      auto ch = agent_channel(targets[k].api_address, targets[k].name, *id);
+      auto stub = pb::AgentService::NewStub(ch);
+      grpc::ClientContext ctx;
+      pb::SubmitResult result;
+      auto stream = stub->SubmitStream(&ctx, &result);
+      size_t sent = 0;
+      std::vector<size_t> mine;
+      for (size_t i = k; i < total; i += targets.size()) mine.push_back(i);
+      size_t pos = 0;
+      while (pos < mine.size()) {
+        double t = since(t0);
+        if (t >= o.seconds) break;
+        if (per_agent_rate > 0) {
+          double due = per_agent_rate * t;
+          if (static_cast<double>(sent) >= due) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            continue;
+          }
+        } else if (sent > committed.load() / targets.size() + 60000) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(2));  // do not flood the mempool
+          continue;
+        }
+        pb::SubmitRequest req;
+        size_t n = std::min(o.batch, mine.size() - pos);
+        if (per_agent_rate > 0) n = std::min<size_t>(n, std::max<size_t>(1, static_cast<size_t>(per_agent_rate * t) - sent + 1));
+        {
+          std::lock_guard lock(mu);
+          for (size_t j = 0; j < n; ++j) {
+            size_t i = mine[pos + j];
+            req.add_transactions(encoded[i]);
+            submit_at[i] = since(t0);
+          }
+        }
+        pos += n;
+        sent += n;
+        if (!stream->Write(req)) break;
+      }
+      stream->WritesDone();
+      grpc::Status st = stream->Finish();
+      if (!st.ok()) std::fprintf(stderr, "load: %s: %s\n", targets[k].name.c_str(), st.error_message().c_str());
+      refused += static_cast<size_t>(result.results_size());
+    });
+  for (auto& t : submitters) t.join();
+  double send_end = since(t0);
+  size_t submitted = 0;
+  for (double s : submit_at) submitted += s >= 0;
+  // Grace for the last transactions to commit.
+  while (since(t0) < send_end + 15 && committed.load() + refused.load() < submitted)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  watch_ctx.TryCancel();
+  watcher.join();
+
+  std::vector<double> lat;
+  double first_submit = 1e18, last_commit = 0;
+  for (size_t i = 0; i < total; ++i) {
+    if (submit_at[i] < 0) continue;
+    first_submit = std::min(first_submit, submit_at[i]);
+    if (commit_at[i] >= 0) {
+      lat.push_back((commit_at[i] - submit_at[i]) * 1000);
+      last_commit = std::max(last_commit, commit_at[i]);
+    }
+  }
+  std::sort(lat.begin(), lat.end());
+  size_t succ = lat.size(), fail = submitted - succ;
+  double send_rate = send_end > 0 ? static_cast<double>(submitted) / send_end : 0;
+  double span = last_commit - first_submit;
+  double throughput = span > 0 ? static_cast<double>(succ) / span : 0;
+  auto pct = [&](double q) { return lat.empty() ? 0.0 : lat[std::min(lat.size() - 1, static_cast<size_t>(q * lat.size()))]; };
+  double avg = 0;
+  for (double l : lat) avg += l;
+  avg = lat.empty() ? 0 : avg / static_cast<double>(lat.size());
+  if (o.json) {
+    nlohmann::json j = {{"succ", succ},
+                        {"fail", fail},
+                        {"send_rate_tps", send_rate},
+                        {"throughput_tps", throughput},
+                        {"latency_ms",
+                         {{"min", lat.empty() ? 0 : lat.front()},
+                          {"avg", avg},
+                          {"p50", pct(0.5)},
+                          {"p99", pct(0.99)},
+                          {"max", lat.empty() ? 0 : lat.back()}}},
+                        {"agents", targets.size()},
+                        {"payload", o.noop ? "noop" : "evidence"}};
+    std::printf("%s\n", j.dump().c_str());
+  } else {
+    std::printf("| %-8s | %-6s | %-6s | %-14s | %-8s | %-8s | %-8s | %-8s | %-8s | %-16s |\n", "Name", "Succ", "Fail",
+                "Send Rate(TPS)", "Min(ms)", "Avg(ms)", "P50(ms)", "P99(ms)", "Max(ms)", "Throughput(TPS)");
+    std::printf("| %-8s | %-6zu | %-6zu | %-14.1f | %-8.1f | %-8.1f | %-8.1f | %-8.1f | %-8.1f | %-16.1f |\n",
+                o.noop ? "noop" : "evidence", succ, fail, send_rate, lat.empty() ? 0 : lat.front(), avg, pct(0.5),
+                pct(0.99), lat.empty() ? 0 : lat.back(), throughput);
+  }
+  return fail == 0 ? 0 : 1;
+}
+
+}  // namespace consortia::agent

@@ -1,0 +1,140 @@
+// consortia-agent: one per node host. Subcommands:
+//   init     create a network: organisations, CAs, keys, certificates, genesis
+//   run      run one node from its agent.json
+//   sandbox  a local network of N agents on loopback (the embedded default)
+//   load     submit signed transactions and report throughput and latency
+#include <signal.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "agent.h"
+#include "load.h"
+#include "sandbox.h"
+
+using namespace consortia;
+using namespace consortia::agent;
+
+namespace {
+
+const char* kUsage = R"(usage:
+  consortia-agent init --dir DIR [--nodes N] [--organisations K] [--suite ed25519-sha256|sm2-sm3]
+                       [--chain NAME] [--host IP] [--base-port P]
+  consortia-agent run --config DIR/nodes/NAME/agent.json
+  consortia-agent sandbox [--nodes N] [--dir DIR] [--suite SUITE]
+  consortia-agent load (--sandbox DIR) [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S] [--json]
+)";
+
+int usage_error(const std::string& why) {
+  std::fprintf(stderr, "consortia-agent: %s\n%s", why.c_str(), kUsage);
+  return 2;
+}
+
+int run_agent(const std::string& config) {
+  auto c = load_agent_config(config);
+  if (!c) {
+    std::fprintf(stderr, "consortia-agent: %s\n", c.error().to_string().c_str());
+    return 2;
+  }
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);  // every thread; taken by sigwait below
+  signal(SIGPIPE, SIG_IGN);
+  auto a = Agent::open(*c);
+  if (!a) {
+    std::fprintf(stderr, "consortia-agent: %s\n", a.error().to_string().c_str());
+    return 1;
+  }
+  if (auto st = (*a)->start(); !st) {
+    std::fprintf(stderr, "consortia-agent: %s\n", st.error().to_string().c_str());
+    return 1;
+  }
+  int sig = 0;
+  sigwait(&set, &sig);
+  (*a)->log().info(std::string("stopping on ") + (sig == SIGINT ? "SIGINT" : "SIGTERM"));
+  (*a)->stop();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+    std::printf("%s", kUsage);
+    return argc < 2 ? 2 : 0;
+  }
+  std::string cmd = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  auto value = [&](size_t& i) -> const std::string* {
+    if (i + 1 >= args.size()) return nullptr;
+    return &args[++i];
+  };
+  auto number = [](const std::string& s, double& out) {
+    char* end = nullptr;
+    out = std::strtod(s.c_str(), &end);
+    return !s.empty() && end && *end == '\0' && out >= 0;
+  };
+  if (cmd == "init") {
+    InitOptions o;
+    for (size_t i = 0; i < args.size(); ++i) {
+      const std::string& a = args[i];
+      const std::string* v = nullptr;
+      double d = 0;
+      if (a == "--dir" && (v = value(i))) o.dir = *v;
+      else if (a == "--nodes" && (v = value(i)) && number(*v, d)) o.nodes = static_cast<int>(d);
+      else if (a == "--organisations" && (v = value(i)) && number(*v, d)) o.organisations = static_cast<int>(d);
+      else if (a == "--suite" && (v = value(i))) o.suite = *v;
+      else if (a == "--chain" && (v = value(i))) o.chain_name = *v;
+      else if (a == "--host" && (v = value(i))) o.host = *v;
+      else if (a == "--base-port" && (v = value(i)) && number(*v, d)) o.base_port = static_cast<int>(d);
+      else return usage_error("init: bad option '" + a + "'");
+    }
+    if (o.dir.empty()) return usage_error("init needs --dir");
+    if (auto st = init_network(o); !st) {
+      std::fprintf(stderr, "consortia-agent init: %s\n", st.error().to_string().c_str());
+      return 2;
+    }
+    std::printf("created a %d-node network in %s\n", o.nodes, o.dir.c_str());
+    return 0;
+  }
+  if (cmd == "run") {
+    if (args.size() != 2 || args[0] != "--config") return usage_error("run needs --config FILE");
+    return run_agent(args[1]);
+  }
+  if (cmd == "sandbox") {
+    SandboxOptions o;
+    for (size_t i = 0; i < args.size(); ++i) {
+      const std::string& a = args[i];
+      const std::string* v = nullptr;
+      double d = 0;
+      if (a == "--nodes" && (v = value(i)) && number(*v, d) && d >= 1 && d <= 256) o.nodes = static_cast<int>(d);
+      else if (a == "--dir" && (v = value(i))) o.dir = *v;
+      else if (a == "--suite" && (v = value(i))) o.suite = *v;
+      else return usage_error("sandbox: bad option '" + a + "'");
+    }
+    return run_sandbox(o);
+  }
+  if (cmd == "load") {
+    LoadOptions o;
+    for (size_t i = 0; i < args.size(); ++i) {
+      const std::string& a = args[i];
+      const std::string* v = nullptr;
+      double d = 0;
+      if (a == "--sandbox" && (v = value(i))) o.network_dir = *v;
+      else if (a == "--agent" && (v = value(i))) o.agents.push_back(*v);
+      else if (a == "--noop") o.noop = true;
+      else if (a == "--tps" && (v = value(i)) && number(*v, d) && d > 0) o.tps = d;
+      else if (a == "--seconds" && (v = value(i)) && number(*v, d) && d > 0) o.seconds = d;
+      else if (a == "--json") o.json = true;
+      else return usage_error("load: bad option '" + a + "'");
+    }
+    if (o.network_dir.empty()) o.network_dir = default_sandbox_dir();
+    return run_load(o);
+  }
+  return usage_error("unknown command '" + cmd + "'");
+}

@@ -1,0 +1,163 @@
+#include "metrics.h"
+
+#include <prometheus/counter.h>
+#include <prometheus/exposer.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "agent.h"
+
+namespace consortia::agent {
+namespace {
+
+prometheus::Gauge* gauge(prometheus::Registry& r, const std::string& name, const std::string& help) {
+  return &prometheus::BuildGauge().Name(name).Help(help).Register(r).Add({});
+}
+prometheus::Counter* counter(prometheus::Registry& r, const std::string& name, const std::string& help) {
+  return &prometheus::BuildCounter().Name(name).Help(help).Register(r).Add({});
+}
+
+uint64_t dir_bytes(const std::string& dir) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  return total;
+}
+
+double rss_bytes() {
+  std::ifstream in("/proc/self/statm");
+  long pages = 0, resident = 0;
+  in >> pages >> resident;
+  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE));
+}
+
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+}  // namespace
+
+Metrics::Metrics(const std::string& address, Agent& agent)
+    : agent_(agent), registry_(std::make_shared<prometheus::Registry>()) {
+  auto& r = *registry_;
+  height_ = gauge(r, "consortia_consensus_height", "Committed height");
+  view_ = gauge(r, "consortia_consensus_view", "Current consensus view");
+  validators_ = gauge(r, "consortia_consensus_validators", "Validators in the current configuration");
+  missing_ = gauge(r, "consortia_consensus_missing_validators",
+                   "Validators (other than this node) this node has no stream to");
+  mempool_ = gauge(r, "consortia_mempool_size", "Transactions waiting in the mempool");
+  peers_ = gauge(r, "consortia_p2p_peers", "Peers with a connected stream");
+  syncing_ = gauge(r, "consortia_sync_syncing", "1 while behind the best peer height");
+  faults_ = gauge(r, "consortia_fault_rules_active", "Fault rules and partitioned peers in force");
+  halted_ = gauge(r, "consortia_node_halted", "1 when the node stopped (e.g. upgrade needed)");
+  cpu_ = gauge(r, "consortia_process_cpu_seconds", "CPU time used by the agent process");
+  rss_ = gauge(r, "consortia_process_resident_memory_bytes", "Resident memory of the agent process");
+  disk_ = gauge(r, "consortia_data_dir_bytes", "Bytes used by the data directory");
+  rounds_ = counter(r, "consortia_consensus_rounds_total", "Views entered");
+  view_changes_ = counter(r, "consortia_consensus_view_changes_total", "Views ended by timeout");
+  txs_ = counter(r, "consortia_committed_txs_total", "Transactions committed");
+  interval_ = &prometheus::BuildHistogram()
+                   .Name("consortia_consensus_block_interval_seconds")
+                   .Help("Time between consecutive committed blocks")
+                   .Register(r)
+                   .Add({}, prometheus::Histogram::BucketBoundaries{0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10});
+  latency_ = &prometheus::BuildHistogram()
+                  .Name("consortia_tx_commit_latency_seconds")
+                  .Help("Submit to commit, for transactions submitted to this agent")
+                  .Register(r)
+                  .Add({}, prometheus::Histogram::BucketBoundaries{0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10});
+  send_ = &prometheus::BuildCounter()
+               .Name("consortia_p2p_message_send_bytes_total")
+               .Help("Bytes sent to peers, by peer and message type")
+               .Register(r);
+  receive_ = &prometheus::BuildCounter()
+                  .Name("consortia_p2p_message_receive_bytes_total")
+                  .Help("Bytes received from peers, by peer and message type")
+                  .Register(r);
+  exposer_ = std::make_unique<prometheus::Exposer>(address);
+  exposer_->RegisterCollectable(registry_);
+}
+
+Metrics::~Metrics() = default;
+
+std::string Metrics::bound_address() const {
+  auto ports = exposer_->GetListeningPorts();
+  return ports.empty() ? "" : std::to_string(ports.front());
+}
+
+void Metrics::on_block(uint64_t height, uint64_t view, size_t txs, double interval_s) {
+  height_->Set(static_cast<double>(height));
+  view_->Set(static_cast<double>(view));
+  txs_->Increment(static_cast<double>(txs));
+  if (interval_s >= 0) interval_->Observe(interval_s);
+}
+
+void Metrics::on_commit_latency(double seconds) { latency_->Observe(seconds); }
+
+void Metrics::on_traffic(const NodeId& peer, const char* type, size_t bytes, bool sent) {
+  std::lock_guard lock(mu_);
+  auto& cache = sent ? sent_by_ : received_by_;
+  auto key = std::make_pair(peer, std::string(type));
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    std::string name = peer.short_hex();
+    for (const auto& p : agent_.config().peers)
+      if (p.id == peer) name = p.name;
+    auto& c = (sent ? send_ : receive_)->Add({{"peer", name}, {"type", type}});
+    it = cache.emplace(key, &c).first;
+  }
+  it->second->Increment(static_cast<double>(bytes));
+}
+
+void Metrics::refresh() {
+  struct Snap {
+    uint64_t height, view, timeouts;
+    size_t mempool, validators;
+    std::vector<NodeId> validator_ids;
+    bool halted;
+  };
+  Snap s = agent_.on_node([](Node& n) {
+    NodeStatus st = n.status();
+    Snap x{st.height, st.view, st.views_by_timeout, st.mempool_size, n.validators().size(), {}, !st.halted.empty()};
+    for (const auto& v : n.validators().members()) x.validator_ids.push_back(v.id);
+    return x;
+  });
+  height_->Set(static_cast<double>(s.height));
+  if (s.view > view_->Value()) rounds_->Increment(static_cast<double>(s.view) - view_->Value());
+  view_->Set(static_cast<double>(s.view));
+  if (s.timeouts > last_view_changes_) view_changes_->Increment(static_cast<double>(s.timeouts - last_view_changes_));
+  last_view_changes_ = s.timeouts;
+  validators_->Set(static_cast<double>(s.validators));
+  mempool_->Set(static_cast<double>(s.mempool));
+  halted_->Set(s.halted ? 1 : 0);
+  auto peers = agent_.transport().peers();
+  size_t connected = 0, missing = 0;
+  for (const auto& p : peers) connected += p.connected;
+  for (const auto& id : s.validator_ids) {
+    if (id == agent_.on_node([](Node& n) { return n.id(); })) continue;
+    bool up = false;
+    for (const auto& p : peers)
+      if (p.id == id && p.connected) up = true;
+    missing += up ? 0 : 1;
+  }
+  peers_->Set(static_cast<double>(connected));
+  missing_->Set(static_cast<double>(missing));
+  syncing_->Set(agent_.transport().best_peer_height() > s.height + 2 ? 1 : 0);
+  faults_->Set(static_cast<double>(agent_.faults().active()));
+  cpu_->Set(cpu_seconds());
+  rss_->Set(rss_bytes());
+  disk_->Set(static_cast<double>(dir_bytes(agent_.config().path(agent_.config().data_dir))));
+}
+
+}  // namespace consortia::agent

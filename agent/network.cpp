@@ -1,0 +1,333 @@
+#include "network.h"
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "crypto/key_file.h"
+#include "pki.h"
+
+namespace consortia::agent {
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace {
+
+Error bad(std::string why) { return make_error(ErrorCode::kInvalidArgument, std::move(why)); }
+
+Result<Bytes> hex_field(const json& j, const char* key) {
+  Bytes b;
+  if (!j.contains(key) || !j[key].is_string() || !from_hex(j[key].get<std::string>(), b))
+    return bad(std::string("field '") + key + "' must be a hex string");
+  return b;
+}
+
+Result<int> free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return make_error(ErrorCode::kStorageIo, "socket() failed");
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = 0;
+  socklen_t len = sizeof a;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0) {
+    ::close(fd);
+    return make_error(ErrorCode::kStorageIo, "cannot find a free port");
+  }
+  int port = ntohs(a.sin_port);
+  ::close(fd);
+  return port;
+}
+
+}  // namespace
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(ErrorCode::kNotFound, "cannot read " + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Status write_file(const std::string& path, const std::string& text, bool secret) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return make_error(ErrorCode::kStorageIo, "cannot write " + path);
+    out << text;
+    out.flush();
+    if (!out) return make_error(ErrorCode::kStorageIo, "cannot write " + path);
+  }
+  if (secret) ::chmod(tmp.c_str(), 0600);
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) return make_error(ErrorCode::kStorageIo, "cannot write " + path + ": " + ec.message());
+  return {};
+}
+
+// ---- genesis ------------------------------------------------------------------
+
+std::string genesis_to_json(const Genesis& g) {
+  json j;
+  j["chain_name"] = g.chain_name;
+  j["suite"] = g.suite == SuiteId::kSm2Sm3 ? "sm2-sm3" : "ed25519-sha256";
+  j["timestamp_ms"] = g.timestamp_ms;
+  j["protocol_version"] = g.protocol_version;
+  j["threshold"] = {g.threshold_num, g.threshold_den};
+  auto members = [](const std::vector<Validator>& v) {
+    json a = json::array();
+    for (const auto& m : v)
+      a.push_back({{"name", m.name}, {"organisation", m.organisation}, {"public_key", to_hex(m.public_key)}});
+    return a;
+  };
+  j["validators"] = members(g.validators);
+  j["observers"] = members(g.observers);
+  json orgs = json::array();
+  for (const auto& o : g.organisations) {
+    json keys = json::array();
+    for (const auto& k : o.admin_keys) keys.push_back(to_hex(k));
+    orgs.push_back({{"id", o.id}, {"name", o.name}, {"admin_keys", keys},
+                    {"ca_certificate", o.ca_certificate_pem}, {"custodian", o.custodian}});
+  }
+  j["organisations"] = orgs;
+  const ChainParams& p = g.params;
+  j["params"] = {{"max_block_txs", p.max_block_txs},
+                 {"min_block_interval_ms", p.min_block_interval_ms},
+                 {"idle_block_interval_ms", p.idle_block_interval_ms},
+                 {"base_timeout_ms", p.base_timeout_ms},
+                 {"proposal_ttl_blocks", p.proposal_ttl_blocks}};
+  return j.dump(2) + "\n";
+}
+
+Result<Genesis> genesis_from_json(const std::string& text) {
+  Genesis g;
+  try {
+    json j = json::parse(text);
+    g.chain_name = j.at("chain_name").get<std::string>();
+    std::string suite = j.at("suite").get<std::string>();
+    if (suite == "sm2-sm3") g.suite = SuiteId::kSm2Sm3;
+    else if (suite == "ed25519-sha256") g.suite = SuiteId::kEd25519Sha256;
+    else return bad("unknown suite '" + suite + "'");
+    g.timestamp_ms = j.value("timestamp_ms", uint64_t{0});
+    g.protocol_version = j.value("protocol_version", 1u);
+    if (j.contains("threshold")) {
+      g.threshold_num = j["threshold"].at(0).get<uint32_t>();
+      g.threshold_den = j["threshold"].at(1).get<uint32_t>();
+    }
+    auto members = [&](const char* key, std::vector<Validator>& out) -> Status {
+      if (!j.contains(key)) return {};
+      for (const auto& m : j[key]) {
+        auto pk = hex_field(m, "public_key");
+        if (!pk) return pk.error();
+        out.push_back({NodeId{}, *pk, m.at("name").get<std::string>(), m.at("organisation").get<std::string>()});
+      }
+      return {};
+    };
+    if (auto st = members("validators", g.validators); !st) return st.error();
+    if (auto st = members("observers", g.observers); !st) return st.error();
+    for (const auto& o : j.value("organisations", json::array())) {
+      Organisation org;
+      org.id = o.at("id").get<std::string>();
+      org.name = o.value("name", org.id);
+      for (const auto& k : o.value("admin_keys", json::array())) {
+        Bytes b;
+        if (!from_hex(k.get<std::string>(), b)) return bad("admin key of " + org.id + " is not hex");
+        org.admin_keys.push_back(b);
+      }
+      org.ca_certificate_pem = o.value("ca_certificate", "");
+      org.custodian = o.value("custodian", false);
+      g.organisations.push_back(std::move(org));
+    }
+    if (j.contains("params")) {
+      const json& p = j["params"];
+      g.params.max_block_txs = p.value("max_block_txs", g.params.max_block_txs);
+      g.params.min_block_interval_ms = p.value("min_block_interval_ms", g.params.min_block_interval_ms);
+      g.params.idle_block_interval_ms = p.value("idle_block_interval_ms", g.params.idle_block_interval_ms);
+      g.params.base_timeout_ms = p.value("base_timeout_ms", g.params.base_timeout_ms);
+      g.params.proposal_ttl_blocks = p.value("proposal_ttl_blocks", g.params.proposal_ttl_blocks);
+    }
+  } catch (const json::exception& e) {
+    return bad(std::string("genesis: ") + e.what());
+  }
+  if (auto st = g.params.validate(); !st) return bad("genesis params: " + st.error().detail);
+  if (g.validators.empty()) return bad("genesis has no validators");
+  return g;
+}
+
+// ---- agent config -------------------------------------------------------------
+
+Result<AgentConfig> load_agent_config(const std::string& file) {
+  auto text = read_file(file);
+  if (!text) return text.error();
+  AgentConfig c;
+  c.dir = fs::absolute(fs::path(file)).parent_path().string();
+  try {
+    json j = json::parse(*text);
+    c.name = j.at("name").get<std::string>();
+    c.organisation = j.value("organisation", "");
+    c.genesis = j.value("genesis", c.genesis);
+    c.signing_key = j.value("signing_key", c.signing_key);
+    c.admin_key = j.value("admin_key", "");
+    c.ca_bundle = j.value("ca_bundle", c.ca_bundle);
+    c.tls_certificate = j.value("tls_certificate", c.tls_certificate);
+    c.tls_key = j.value("tls_key", c.tls_key);
+    c.data_dir = j.value("data_dir", c.data_dir);
+    c.p2p_listen = j.at("p2p_listen").get<std::string>();
+    c.api_listen = j.at("api_listen").get<std::string>();
+    c.metrics_listen = j.value("metrics_listen", "");
+    c.log_level = j.value("log_level", c.log_level);
+    for (const auto& p : j.value("peers", json::array())) {
+      auto id = hex_field(p, "id");
+      if (!id || id->size() != 32) return bad("peer id must be 32 bytes of hex");
+      c.peers.push_back({p.at("name").get<std::string>(), Hash32::from(*id), p.at("address").get<std::string>()});
+    }
+  } catch (const json::exception& e) {
+    return bad(file + ": " + e.what());
+  }
+  return c;
+}
+
+Status save_agent_config(const AgentConfig& c, const std::string& file) {
+  json j;
+  j["name"] = c.name;
+  j["organisation"] = c.organisation;
+  j["genesis"] = c.genesis;
+  j["signing_key"] = c.signing_key;
+  if (!c.admin_key.empty()) j["admin_key"] = c.admin_key;
+  j["ca_bundle"] = c.ca_bundle;
+  j["tls_certificate"] = c.tls_certificate;
+  j["tls_key"] = c.tls_key;
+  j["data_dir"] = c.data_dir;
+  j["p2p_listen"] = c.p2p_listen;
+  j["api_listen"] = c.api_listen;
+  j["metrics_listen"] = c.metrics_listen;
+  j["log_level"] = c.log_level;
+  json peers = json::array();
+  for (const auto& p : c.peers) peers.push_back({{"name", p.name}, {"id", p.id.hex()}, {"address", p.address}});
+  j["peers"] = peers;
+  return write_file(file, j.dump(2) + "\n");
+}
+
+// ---- init ---------------------------------------------------------------------
+
+Status init_network(const InitOptions& o) {
+  if (o.nodes < 1 || o.nodes > 256) return bad("--nodes must be between 1 and 256");
+  if (fs::exists(o.dir + "/network.json")) return bad(o.dir + " holds a network already");
+  const CryptoSuite* suite = suite_by_name(o.suite).ok() ? *suite_by_name(o.suite) : nullptr;
+  if (!suite) return bad("unknown suite '" + o.suite + "'");
+  int norgs = o.organisations > 0 ? o.organisations : std::min(o.nodes, 4);
+  Genesis g;
+  g.chain_name = o.chain_name;
+  g.suite = suite->id();
+  g.timestamp_ms = 0;
+  std::string bundle;
+  json network;
+  network["suite"] = std::string(suite->name());
+  network["chain_name"] = o.chain_name;
+  network["organisations"] = json::array();
+  for (int i = 0; i < norgs; ++i) {
+    std::string org = "org-" + std::to_string(i);
+    std::string odir = o.dir + "/orgs/" + org;
+    auto ca = make_ca(org);
+    if (!ca) return ca.error();
+    bundle += ca->certificate_pem;
+    if (auto st = write_file(odir + "/ca.crt", ca->certificate_pem); !st) return st;
+    if (auto st = write_file(odir + "/ca.key", ca->key_pem, true); !st) return st;
+    auto admin = suite->generate();
+    if (auto st = write_file(odir + "/admin.key", encode_key_file(*suite, *admin, ""), true); !st) return st;
+    for (const char* role : {"viewer", "operator", "admin"}) {
+      auto kp = issue_certificate(*ca, {std::string(role) + "@" + org, org, role}, {});
+      if (!kp) return kp.error();
+      if (auto st = write_file(odir + "/" + role + ".crt", kp->certificate_pem); !st) return st;
+      if (auto st = write_file(odir + "/" + role + ".key", kp->key_pem, true); !st) return st;
+    }
+    g.organisations.push_back({org, "Organisation " + std::to_string(i), {admin->public_key()},
+                               ca->certificate_pem, false});
+    network["organisations"].push_back({{"id", org}});
+  }
+  if (auto st = write_file(o.dir + "/ca-bundle.pem", bundle); !st) return st;
+
+  std::vector<AgentConfig> configs;
+  for (int i = 0; i < o.nodes; ++i) {
+    AgentConfig c;
+    c.name = "node-" + std::to_string(i);
+    c.organisation = "org-" + std::to_string(i % norgs);
+    c.dir = o.dir + "/nodes/" + c.name;
+    auto port = [&](int k) -> Result<std::string> {
+      if (o.base_port > 0) return o.host + ":" + std::to_string(o.base_port + 3 * i + k);
+      auto p = free_port();
+      if (!p) return p.error();
+      return o.host + ":" + std::to_string(*p);
+    };
+    auto p2p = port(0), api = port(1), metrics = port(2);
+    if (!p2p || !api || !metrics) return bad("cannot allocate ports");
+    c.p2p_listen = *p2p;
+    c.api_listen = *api;
+    c.metrics_listen = *metrics;
+    c.admin_key = "../../orgs/" + c.organisation + "/admin.key";
+    auto key = suite->generate();
+    if (auto st = write_file(c.dir + "/node.key", encode_key_file(*suite, *key, ""), true); !st) return st;
+    NodeId id = suite->node_id(key->public_key());
+    auto ca_text = read_file(o.dir + "/orgs/" + c.organisation + "/ca.crt");
+    auto ca_key = read_file(o.dir + "/orgs/" + c.organisation + "/ca.key");
+    if (!ca_text || !ca_key) return bad("cannot read the organisation's CA");
+    auto tls = issue_certificate({*ca_text, *ca_key}, {id.hex(), c.organisation, "node"},
+                                 {c.name + ".consortia", "localhost"});
+    if (!tls) return tls.error();
+    if (auto st = write_file(c.dir + "/tls.crt", tls->certificate_pem); !st) return st;
+    if (auto st = write_file(c.dir + "/tls.key", tls->key_pem, true); !st) return st;
+    g.validators.push_back({NodeId{}, key->public_key(), c.name, c.organisation});
+    configs.push_back(c);
+    network["nodes"].push_back({{"name", c.name}, {"organisation", c.organisation}, {"id", id.hex()},
+                                {"p2p", c.p2p_listen}, {"api", c.api_listen}, {"metrics", c.metrics_listen}});
+  }
+  for (auto& c : configs) {
+    for (const auto& n : network["nodes"])
+      if (n["name"] != c.name) {
+        Bytes id;
+        from_hex(n["id"].get<std::string>(), id);
+        c.peers.push_back({n["name"], Hash32::from(id), n["p2p"]});
+      }
+    if (auto st = save_agent_config(c, c.dir + "/agent.json"); !st) return st;
+    fs::create_directories(c.dir + "/data");
+  }
+  if (auto st = write_file(o.dir + "/genesis.json", genesis_to_json(g)); !st) return st;
+  return write_file(o.dir + "/network.json", network.dump(2) + "\n");
+}
+
+Result<NetworkInfo> load_network(const std::string& dir) {
+  auto text = read_file(dir + "/network.json");
+  if (!text) return text.error();
+  NetworkInfo info;
+  info.dir = fs::absolute(dir).string();
+  info.ca_bundle_path = info.dir + "/ca-bundle.pem";
+  try {
+    json j = json::parse(*text);
+    info.suite = j.at("suite").get<std::string>();
+    for (const auto& n : j.at("nodes")) {
+      NetworkEndpoint e;
+      e.name = n.at("name");
+      e.organisation = n.at("organisation");
+      e.api_address = n.at("api");
+      e.metrics_address = n.at("metrics");
+      e.p2p_address = n.at("p2p");
+      Bytes id;
+      if (!from_hex(n.at("id").get<std::string>(), id) || id.size() != 32) return bad("bad node id in network.json");
+      e.id = Hash32::from(id);
+      info.nodes.push_back(std::move(e));
+    }
+  } catch (const json::exception& e) {
+    return bad(dir + "/network.json: " + e.what());
+  }
+  return info;
+}
+
+}  // namespace consortia::agent

@@ -1,0 +1,89 @@
+// A network on disk: what `consortia-agent init` writes and `run` reads.
+//
+//   <dir>/network.json            organisations and nodes with their addresses
+//   <dir>/genesis.json            the chain's genesis (chain/genesis.h)
+//   <dir>/ca-bundle.pem           every organisation's CA
+//   <dir>/orgs/<org>/ca.crt|key   the organisation's CA
+//   <dir>/orgs/<org>/admin.key    its governance key (chain key file)
+//   <dir>/orgs/<org>/<role>.crt|key  client certificates: viewer, operator, admin
+//   <dir>/nodes/<name>/agent.json    one node's agent configuration
+//   <dir>/nodes/<name>/node.key      its chain signing key
+//   <dir>/nodes/<name>/tls.crt|key   its TLS certificate (CN = node id hex)
+//   <dir>/nodes/<name>/data/         its block store, audit and agent logs
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "chain/genesis.h"
+
+namespace consortia::agent {
+
+struct PeerAddress {
+  std::string name;
+  NodeId id;
+  std::string address;  // host:port of its P2P listener
+};
+
+struct AgentConfig {
+  std::string name;
+  std::string organisation;
+  std::string dir;  // the node's directory; relative paths below are from here
+  std::string genesis = "../../genesis.json";
+  std::string signing_key = "node.key";
+  std::string admin_key;  // optional: the organisation's governance key
+  std::string ca_bundle = "../../ca-bundle.pem";
+  std::string tls_certificate = "tls.crt";
+  std::string tls_key = "tls.key";
+  std::string data_dir = "data";
+  std::string p2p_listen, api_listen, metrics_listen;
+  std::vector<PeerAddress> peers;
+  std::string log_level = "info";
+
+  std::string path(const std::string& p) const { return p.empty() || p[0] == '/' ? p : dir + "/" + p; }
+};
+
+Result<AgentConfig> load_agent_config(const std::string& file);
+Status save_agent_config(const AgentConfig& c, const std::string& file);
+
+std::string genesis_to_json(const Genesis& g);
+Result<Genesis> genesis_from_json(const std::string& text);
+
+struct InitOptions {
+  std::string dir;
+  int nodes = 4;
+  int organisations = 0;  // 0: one per node, at most 4
+  std::string suite = "ed25519-sha256";
+  std::string chain_name = "consortia-sandbox";
+  std::string host = "127.0.0.1";
+  int base_port = 0;      // 0: pick free ports
+};
+
+// Creates a new network directory (organisations, CAs, keys, certificates,
+// genesis, agent configs). Refuses to overwrite an existing one.
+Status init_network(const InitOptions& o);
+
+// What a client (console, load tool, tests) needs to reach the agents.
+struct NetworkEndpoint {
+  std::string name, organisation, api_address, metrics_address, p2p_address;
+  NodeId id;
+};
+struct NetworkInfo {
+  std::string dir;
+  std::string suite;
+  std::vector<NetworkEndpoint> nodes;
+  std::string ca_bundle_path;
+  // Client certificate and key files by organisation and role.
+  std::string client_certificate(const std::string& org, const std::string& role) const {
+    return dir + "/orgs/" + org + "/" + role + ".crt";
+  }
+  std::string client_key(const std::string& org, const std::string& role) const {
+    return dir + "/orgs/" + org + "/" + role + ".key";
+  }
+};
+Result<NetworkInfo> load_network(const std::string& dir);
+
+Result<std::string> read_file(const std::string& path);
+Status write_file(const std::string& path, const std::string& text, bool secret = false);
+
+}  // namespace consortia::agent

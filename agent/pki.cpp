@@ -1,0 +1,146 @@
+#include "pki.h"
+
+#include <openssl/bio.h>
+#include <openssl/ec.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <memory>
+
+namespace consortia::agent {
+namespace {
+
+template <class T, void (*F)(T*)>
+struct Deleter {
+  void operator()(T* p) const { F(p); }
+};
+using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
+using CertPtr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
+using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
+
+Error fail(const std::string& what) { return make_error(ErrorCode::kCrypto, what); }
+
+KeyPtr new_key() { return KeyPtr(EVP_EC_gen("P-256")); }
+
+std::string to_pem(X509* c) {
+  BioPtr b(BIO_new(BIO_s_mem()));
+  PEM_write_bio_X509(b.get(), c);
+  char* data = nullptr;
+  long n = BIO_get_mem_data(b.get(), &data);
+  return std::string(data, static_cast<size_t>(n));
+}
+
+std::string to_pem(EVP_PKEY* k) {
+  BioPtr b(BIO_new(BIO_s_mem()));
+  PEM_write_bio_PrivateKey(b.get(), k, nullptr, nullptr, 0, nullptr, nullptr);
+  char* data = nullptr;
+  long n = BIO_get_mem_data(b.get(), &data);
+  return std::string(data, static_cast<size_t>(n));
+}
+
+bool add_ext(X509* cert, X509* issuer, int nid, const std::string& value) {
+  X509V3_CTX ctx;
+  X509V3_set_ctx_nodb(&ctx);
+  X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
+  X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value.c_str());
+  if (!ext) return false;
+  bool ok = X509_add_ext(cert, ext, -1) == 1;
+  X509_EXTENSION_free(ext);
+  return ok;
+}
+
+CertPtr new_cert(const Subject& s, int days) {
+  CertPtr c(X509_new());
+  X509_set_version(c.get(), 2);
+  unsigned char serial[16];
+  RAND_bytes(serial, sizeof serial);
+  serial[0] &= 0x7f;
+  BIGNUM* bn = BN_bin2bn(serial, sizeof serial, nullptr);
+  BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(c.get()));
+  BN_free(bn);
+  X509_gmtime_adj(X509_getm_notBefore(c.get()), -3600);
+  X509_gmtime_adj(X509_getm_notAfter(c.get()), static_cast<long>(days) * 86400);
+  X509_NAME* name = X509_get_subject_name(c.get());
+  auto add = [&](const char* field, const std::string& v) {
+    if (!v.empty())
+      X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8,
+                                 reinterpret_cast<const unsigned char*>(v.c_str()), -1, -1, 0);
+  };
+  add("O", s.organisation);
+  add("OU", s.unit);
+  add("CN", s.common_name);
+  return c;
+}
+
+Result<std::pair<CertPtr, KeyPtr>> read_pair(const KeyPair& kp) {
+  BioPtr cb(BIO_new_mem_buf(kp.certificate_pem.data(), static_cast<int>(kp.certificate_pem.size())));
+  CertPtr cert(PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr));
+  BioPtr kb(BIO_new_mem_buf(kp.key_pem.data(), static_cast<int>(kp.key_pem.size())));
+  KeyPtr key(PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, nullptr));
+  if (!cert || !key) return fail("cannot read the CA certificate or key");
+  return std::make_pair(std::move(cert), std::move(key));
+}
+
+std::string entry(X509_NAME* name, int nid) {
+  int i = X509_NAME_get_index_by_NID(name, nid, -1);
+  if (i < 0) return "";
+  ASN1_STRING* d = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, i));
+  unsigned char* utf8 = nullptr;
+  int n = ASN1_STRING_to_UTF8(&utf8, d);
+  if (n < 0) return "";
+  std::string out(reinterpret_cast<char*>(utf8), static_cast<size_t>(n));
+  OPENSSL_free(utf8);
+  return out;
+}
+
+}  // namespace
+
+Result<KeyPair> make_ca(const std::string& organisation, int days) {
+  KeyPtr key = new_key();
+  if (!key) return fail("cannot generate a CA key");
+  CertPtr c = new_cert({organisation + " CA", organisation, "ca"}, days);
+  X509_set_issuer_name(c.get(), X509_get_subject_name(c.get()));
+  X509_set_pubkey(c.get(), key.get());
+  if (!add_ext(c.get(), c.get(), NID_basic_constraints, "critical,CA:TRUE,pathlen:0") ||
+      !add_ext(c.get(), c.get(), NID_key_usage, "critical,keyCertSign,cRLSign") ||
+      !add_ext(c.get(), c.get(), NID_subject_key_identifier, "hash"))
+    return fail("cannot add CA extensions");
+  if (X509_sign(c.get(), key.get(), EVP_sha256()) == 0) return fail("cannot sign the CA certificate");
+  return KeyPair{to_pem(c.get()), to_pem(key.get())};
+}
+
+Result<KeyPair> issue_certificate(const KeyPair& ca, const Subject& subject,
+                                  const std::vector<std::string>& dns_names, int days) {
+  auto pair = read_pair(ca);
+  if (!pair) return pair.error();
+  auto& [ca_cert, ca_key] = *pair;
+  KeyPtr key = new_key();
+  if (!key) return fail("cannot generate a key");
+  CertPtr c = new_cert(subject, days);
+  X509_set_issuer_name(c.get(), X509_get_subject_name(ca_cert.get()));
+  X509_set_pubkey(c.get(), key.get());
+  std::string san;
+  for (const auto& d : dns_names) san += (san.empty() ? "DNS:" : ",DNS:") + d;
+  if (!add_ext(c.get(), ca_cert.get(), NID_basic_constraints, "critical,CA:FALSE") ||
+      !add_ext(c.get(), ca_cert.get(), NID_key_usage, "critical,digitalSignature,keyEncipherment") ||
+      !add_ext(c.get(), ca_cert.get(), NID_ext_key_usage, "serverAuth,clientAuth") ||
+      !add_ext(c.get(), ca_cert.get(), NID_authority_key_identifier, "keyid") ||
+      (!san.empty() && !add_ext(c.get(), ca_cert.get(), NID_subject_alt_name, san)))
+    return fail("cannot add certificate extensions");
+  if (X509_sign(c.get(), ca_key.get(), EVP_sha256()) == 0) return fail("cannot sign the certificate");
+  return KeyPair{to_pem(c.get()), to_pem(key.get())};
+}
+
+Result<Subject> certificate_subject(const std::string& pem) {
+  BioPtr b(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  CertPtr cert(PEM_read_bio_X509(b.get(), nullptr, nullptr, nullptr));
+  if (!cert) return make_error(ErrorCode::kMalformed, "not a PEM certificate");
+  X509_NAME* n = X509_get_subject_name(cert.get());
+  return Subject{entry(n, NID_commonName), entry(n, NID_organizationName),
+                 entry(n, NID_organizationalUnitName)};
+}
+
+}  // namespace consortia::agent

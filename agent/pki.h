@@ -1,0 +1,34 @@
+// The certificates of a consortium network: each organisation has its own
+// CA; node certificates carry the node id (CN), the organisation (O) and
+// "node" (OU); client certificates for the console and operators carry the
+// user (CN), organisation (O) and role (OU: viewer, operator, admin).
+// TLS keys are ECDSA P-256, apart from the chain's signing keys.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace consortia::agent {
+
+struct KeyPair {
+  std::string certificate_pem;
+  std::string key_pem;
+};
+
+struct Subject {
+  std::string common_name;
+  std::string organisation;
+  std::string unit;
+};
+
+Result<KeyPair> make_ca(const std::string& organisation, int days = 3650);
+// A leaf certificate signed by `ca`, for TLS server and client use;
+// `dns_names` go into the subjectAltName (peers verify against one of them).
+Result<KeyPair> issue_certificate(const KeyPair& ca, const Subject& subject,
+                                  const std::vector<std::string>& dns_names, int days = 825);
+// The subject of a PEM certificate (the first one in the text).
+Result<Subject> certificate_subject(const std::string& pem);
+
+}  // namespace consortia::agent

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+
+#include "network.h"
+
+namespace consortia::agent {
+
+struct SandboxOptions {
+  int nodes = 4;
+  std::string dir;  // empty: the user's data directory
+  std::string suite = "ed25519-sha256";
+};
+
+std::string default_sandbox_dir();
+// Creates (or resumes) the network and runs its agents until SIGINT/SIGTERM.
+int run_sandbox(const SandboxOptions& o);
+
+}  // namespace consortia::agent

@@ -1,0 +1,367 @@
+#include "transport.h"
+
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/security/credentials.h>
+#include <grpcpp/security/server_credentials.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+
+#include "consortia/v1/p2p.grpc.pb.h"
+
+namespace consortia::agent {
+namespace {
+
+using v1::Frame;
+
+int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string peer_common_name(const grpc::ServerContext& ctx) {
+  auto auth = ctx.auth_context();
+  if (!auth) return "";
+  auto cn = auth->FindPropertyValues("x509_common_name");
+  return cn.empty() ? "" : std::string(cn.front().data(), cn.front().size());
+}
+
+}  // namespace
+
+const char* message_type(const Message& m) {
+  static const char* names[] = {"proposal", "vote", "timeout", "sync_info", "block_request", "block_response", "tx_batch"};
+  return names[m.index()];
+}
+
+// One outbound stream to a peer, with its egress queue shaped by the fault layer.
+struct Transport::Link {
+  std::string name, address;
+  NodeId id;
+  LinkShaper shaper;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::multimap<int64_t, std::pair<std::string, Bytes>> queue;  // due -> (type, frame bytes)
+  size_t queued_bytes = 0;
+  std::atomic<bool> connected{false}, inbound{false};
+  std::atomic<uint64_t> sent{0}, received{0}, dropped{0}, height{0};
+  std::atomic<int64_t> rtt_ns{0};
+  grpc::ClientContext* ctx = nullptr;  // under mu, for cancelling
+  std::thread thread;
+
+  Link(std::string n, NodeId i, std::string a, uint64_t seed)
+      : name(std::move(n)), address(std::move(a)), id(i), shaper(seed) {}
+};
+
+struct Transport::Impl : public v1::Peer::Service {
+  TransportOptions o;
+  const CryptoSuite& suite;
+  FaultLayer& faults;
+  Log& log;
+  Callbacks cb;
+  std::unique_ptr<grpc::Server> server;
+  std::map<NodeId, std::unique_ptr<Link>> links;
+  std::atomic<bool> stopping{false};
+  std::shared_ptr<grpc::ChannelCredentials> creds;
+  static constexpr size_t kMaxQueuedBytes = 64 << 20;
+
+  Impl(TransportOptions opts, const CryptoSuite& s, FaultLayer& f, Log& l)
+      : o(std::move(opts)), suite(s), faults(f), log(l) {}
+
+  v1::Hello hello() const {
+    v1::Hello h;
+    h.set_chain_id(std::string(o.chain_id.v.begin(), o.chain_id.v.end()));
+    h.set_node_id(std::string(o.self.v.begin(), o.self.v.end()));
+    h.set_min_protocol_version(o.min_version);
+    h.set_max_protocol_version(o.max_version);
+    h.set_height(cb.height ? cb.height() : 0);
+    return h;
+  }
+
+  // Why a hello is refused, or empty.
+  std::string check_hello(const v1::Hello& h, const NodeId& expected) const {
+    if (h.chain_id() != std::string(o.chain_id.v.begin(), o.chain_id.v.end()))
+      return "it runs another chain";
+    if (h.node_id() != std::string(expected.v.begin(), expected.v.end()))
+      return "its hello names another node than its certificate";
+    if (h.max_protocol_version() < o.min_version || h.min_protocol_version() > o.max_version)
+      return "protocol versions " + std::to_string(h.min_protocol_version()) + ".." +
+             std::to_string(h.max_protocol_version()) + " do not overlap ours " +
+             std::to_string(o.min_version) + ".." + std::to_string(o.max_version);
+    return "";
+  }
+
+  // ---- inbound ------------------------------------------------------------
+
+  grpc::Status Connect(grpc::ServerContext* ctx,
+                       grpc::ServerReaderWriter<Frame, Frame>* stream) override {
+    std::string cn = peer_common_name(*ctx);
+    Bytes idb;
+    if (!from_hex(cn, idb) || idb.size() != 32) {
+      log.warn("p2p: refused " + ctx->peer() + ": certificate common name is not a node id");
+      return {grpc::StatusCode::PERMISSION_DENIED, "certificate common name is not a node id"};
+    }
+    NodeId from = Hash32::from(idb);
+    if (cb.is_member && !cb.is_member(from)) {
+      log.warn("p2p: refused node " + from.short_hex() + " from " + ctx->peer() + ": not a member of the chain");
+      return {grpc::StatusCode::PERMISSION_DENIED, "not a member of this chain"};
+    }
+    Frame first;
+    if (!stream->Read(&first) || !first.has_hello())
+      return {grpc::StatusCode::INVALID_ARGUMENT, "expected a hello"};
+    if (auto why = check_hello(first.hello(), from); !why.empty()) {
+      log.warn("p2p: refused node " + from.short_hex() + ": " + why);
+      return {grpc::StatusCode::FAILED_PRECONDITION, why};
+    }
+    Frame reply;
+    *reply.mutable_hello() = hello();
+    if (!stream->Write(reply)) return grpc::Status::OK;
+    Link* link = nullptr;
+    if (auto it = links.find(from); it != links.end()) link = it->second.get();
+    if (link) {
+      link->inbound = true;
+      link->height = std::max<uint64_t>(link->height, first.hello().height());
+    }
+    log.info("p2p: node " + from.short_hex() + " connected from " + ctx->peer());
+    Frame f;
+    while (!stopping && stream->Read(&f)) {
+      if (f.has_ping()) {
+        if (link) link->height = f.ping().height();
+        Frame pong;
+        pong.mutable_pong()->set_time_ns(f.ping().time_ns());
+        pong.mutable_pong()->set_height(cb.height ? cb.height() : 0);
+        if (!stream->Write(pong)) break;
+        continue;
+      }
+      if (!f.has_message()) continue;
+      const std::string& raw = f.message();
+      if (link) link->received += raw.size();
+      if (faults.partitioned(from)) {
+        if (link) ++link->dropped;
+        continue;
+      }
+      auto msg = decode_message(suite, ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
+      if (!msg) {
+        log.debug("p2p: undecodable message from " + from.short_hex() + ": " + msg.error().detail);
+        continue;
+      }
+      if (cb.traffic) cb.traffic(from, message_type(*msg), raw.size(), false);
+      cb.deliver(from, std::make_shared<const Message>(std::move(*msg)));
+    }
+    if (link) link->inbound = false;
+    log.info("p2p: node " + from.short_hex() + " disconnected");
+    return grpc::Status::OK;
+  }
+
+  // ---- outbound -----------------------------------------------------------------
+
+  void enqueue(Link& l, const char* type, const Bytes& frame) {
+    if (faults.partitioned(l.id)) {
+      ++l.dropped;
+      return;
+    }
+    LinkRule rule = faults.rule_for(l.id);
+    std::lock_guard lock(l.mu);
+    auto copies = rule.empty() ? std::vector<LinkShaper::Copy>{{now_ns(), frame}}
+                               : l.shaper.shape(rule, frame, now_ns());
+    if (copies.empty()) ++l.dropped;
+    for (auto& c : copies) {
+      if (l.queued_bytes + c.data.size() > kMaxQueuedBytes) {
+        ++l.dropped;  // a peer that cannot keep up loses messages, not our memory
+        continue;
+      }
+      l.queued_bytes += c.data.size();
+      l.queue.emplace(c.due_ns, std::make_pair(std::string(type), std::move(c.data)));
+    }
+    l.cv.notify_one();
+  }
+
+  void run_link(Link& l) {
+    int backoff_ms = 100;
+    while (!stopping) {
+      grpc::ChannelArguments args;
+      args.SetSslTargetNameOverride(l.name + ".consortia");
+      args.SetMaxReceiveMessageSize(static_cast<int>(o.max_message_bytes));
+      args.SetMaxSendMessageSize(static_cast<int>(o.max_message_bytes));
+      args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+      args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
+      auto channel = grpc::CreateCustomChannel(l.address, creds, args);
+      auto stub = v1::Peer::NewStub(channel);
+      grpc::ClientContext ctx;
+      {
+        std::lock_guard lock(l.mu);
+        l.ctx = &ctx;
+      }
+      auto stream = stub->Connect(&ctx);
+      Frame h;
+      *h.mutable_hello() = hello();
+      Frame reply;
+      std::string failure;
+      if (!stream->Write(h) || !stream->Read(&reply) || !reply.has_hello()) {
+        failure = "no hello";
+      } else if (auto why = check_hello(reply.hello(), l.id); !why.empty()) {
+        failure = why;
+      }
+      if (failure.empty()) {
+        l.height = reply.hello().height();
+        l.connected = true;
+        backoff_ms = 100;
+        if (cb.peer_changed) cb.peer_changed(l.id, true);
+        log.info("p2p: connected to " + l.name + " at " + l.address);
+        std::thread reader([&] {
+          Frame f;
+          while (stream->Read(&f))
+            if (f.has_pong()) {
+              l.rtt_ns = now_ns() - static_cast<int64_t>(f.pong().time_ns());
+              l.height = f.pong().height();
+            }
+          std::lock_guard lock(l.mu);
+          l.connected = false;
+          l.cv.notify_all();
+        });
+        int64_t next_ping = 0;
+        while (!stopping && l.connected) {
+          std::unique_lock lock(l.mu);
+          int64_t now = now_ns();
+          if (now >= next_ping) {
+            lock.unlock();
+            Frame p;
+            p.mutable_ping()->set_time_ns(static_cast<uint64_t>(now));
+            p.mutable_ping()->set_height(cb.height ? cb.height() : 0);
+            if (!stream->Write(p)) break;
+            next_ping = now + 1'000'000'000;
+            continue;
+          }
+          if (l.queue.empty() || l.queue.begin()->first > now) {
+            int64_t until = std::min(next_ping, l.queue.empty() ? next_ping : l.queue.begin()->first);
+            l.cv.wait_for(lock, std::chrono::nanoseconds(std::max<int64_t>(until - now, 100'000)));
+            continue;
+          }
+          auto node = l.queue.extract(l.queue.begin());
+          l.queued_bytes -= node.mapped().second.size();
+          lock.unlock();
+          Frame m;
+          m.set_message(std::string(node.mapped().second.begin(), node.mapped().second.end()));
+          if (!stream->Write(m)) break;
+          l.sent += node.mapped().second.size();
+          if (cb.traffic) cb.traffic(l.id, node.mapped().first.c_str(), node.mapped().second.size(), true);
+        }
+        ctx.TryCancel();
+        reader.join();
+        l.connected = false;
+        if (cb.peer_changed) cb.peer_changed(l.id, false);
+        if (!stopping) log.info("p2p: lost " + l.name);
+      }
+      grpc::Status st = stream->Finish();
+      {
+        std::lock_guard lock(l.mu);
+        l.ctx = nullptr;
+      }
+      if (!failure.empty() && !stopping) {
+        std::string why = failure == "no hello" && !st.ok() ? st.error_message() : failure;
+        log.debug("p2p: cannot connect to " + l.name + " at " + l.address + ": " + why);
+      }
+      for (int waited = 0; waited < backoff_ms && !stopping; waited += 50)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      backoff_ms = std::min(backoff_ms * 2, 2000);
+    }
+  }
+};
+
+Transport::Transport(TransportOptions o, const CryptoSuite& suite, FaultLayer& faults, Log& log)
+    : impl_(std::make_unique<Impl>(std::move(o), suite, faults, log)) {
+  uint64_t seed = 1;
+  for (auto b : impl_->o.self.v) seed = seed * 131 + b;
+  for (const auto& [name, id, address] : impl_->o.peers)
+    impl_->links.emplace(id, std::make_unique<Link>(name, id, address, seed++));
+}
+
+Transport::~Transport() { stop(); }
+
+Status Transport::start(Callbacks cb) {
+  Impl& m = *impl_;
+  m.cb = std::move(cb);
+  grpc::SslServerCredentialsOptions sopts(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  sopts.pem_root_certs = m.o.tls.ca_bundle;
+  sopts.pem_key_cert_pairs.push_back({m.o.tls.key, m.o.tls.certificate});
+  grpc::ServerBuilder b;
+  int port = 0;
+  b.AddListeningPort(m.o.listen, grpc::SslServerCredentials(sopts), &port);
+  b.RegisterService(&m);
+  b.SetMaxReceiveMessageSize(static_cast<int>(m.o.max_message_bytes));
+  b.SetMaxSendMessageSize(static_cast<int>(m.o.max_message_bytes));
+  m.server = b.BuildAndStart();
+  if (!m.server || port == 0)
+    return make_error(ErrorCode::kStorageIo, "cannot listen for peers on " + m.o.listen);
+  bound_ = m.o.listen.substr(0, m.o.listen.rfind(':') + 1) + std::to_string(port);
+  grpc::SslCredentialsOptions copts;
+  copts.pem_root_certs = m.o.tls.ca_bundle;
+  copts.pem_private_key = m.o.tls.key;
+  copts.pem_cert_chain = m.o.tls.certificate;
+  m.creds = grpc::SslCredentials(copts);
+  for (auto& [id, l] : m.links) {
+    Link* link = l.get();
+    link->thread = std::thread([&m, link] { m.run_link(*link); });
+  }
+  return {};
+}
+
+void Transport::stop() {
+  Impl& m = *impl_;
+  if (m.stopping.exchange(true)) return;
+  for (auto& [id, l] : m.links) {
+    std::lock_guard lock(l->mu);
+    if (l->ctx) l->ctx->TryCancel();
+    l->cv.notify_all();
+  }
+  if (m.server) m.server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
+  for (auto& [id, l] : m.links)
+    if (l->thread.joinable()) l->thread.join();
+}
+
+void Transport::send(const std::optional<NodeId>& to, const Message& msg) {
+  Bytes frame = encode_message(msg);
+  const char* type = message_type(msg);
+  if (to) {
+    if (auto it = impl_->links.find(*to); it != impl_->links.end()) impl_->enqueue(*it->second, type, frame);
+    return;
+  }
+  for (auto& [id, l] : impl_->links) impl_->enqueue(*l, type, frame);
+}
+
+std::vector<PeerSnapshot> Transport::peers() const {
+  std::vector<PeerSnapshot> out;
+  for (const auto& [id, l] : impl_->links) {
+    PeerSnapshot p;
+    p.id = id;
+    p.name = l->name;
+    p.address = l->address;
+    p.connected = l->connected;
+    p.inbound = l->inbound;
+    p.rtt_ms = static_cast<double>(l->rtt_ns.load()) / 1e6;
+    p.sent_bytes = l->sent;
+    p.received_bytes = l->received;
+    p.dropped = l->dropped;
+    p.height = l->height;
+    LinkRule r = impl_->faults.rule_for(id);
+    p.rule = impl_->faults.partitioned(id) ? "partition" : r.to_string();
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+size_t Transport::connected_peers() const {
+  size_t n = 0;
+  for (const auto& [id, l] : impl_->links) n += l->connected ? 1 : 0;
+  return n;
+}
+
+uint64_t Transport::best_peer_height() const {
+  uint64_t h = 0;
+  for (const auto& [id, l] : impl_->links)
+    if (l->connected) h = std::max<uint64_t>(h, l->height);
+  return h;
+}
+
+}  // namespace consortia::agent

@@ -1,0 +1,84 @@
+// Node-to-node transport over gRPC with mutual TLS (proto/consortia/v1/p2p.proto).
+//
+// Every node listens, and keeps one outbound stream to every peer it knows;
+// what it sends to a peer goes on that stream, what it receives comes on the
+// peers' streams to it. A peer is refused, with the reason logged, when its
+// certificate does not chain to an organisation's CA, when the certificate's
+// node id is not a member of the chain, or when its hello names another
+// chain or a protocol-version range that does not overlap ours. Each link's
+// egress goes through the fault layer.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "consensus/messages.h"
+#include "fault_layer.h"
+#include "log.h"
+
+namespace consortia::agent {
+
+struct TlsPem {
+  std::string ca_bundle, certificate, key;
+};
+
+struct PeerSnapshot {
+  NodeId id;
+  std::string name, address;
+  bool connected = false;   // our stream to it
+  bool inbound = false;     // its stream to us
+  double rtt_ms = 0;
+  uint64_t sent_bytes = 0, received_bytes = 0, dropped = 0, height = 0;
+  std::string rule;
+};
+
+struct TransportOptions {
+  std::string listen;
+  std::vector<std::tuple<std::string, NodeId, std::string>> peers;  // name, id, address
+  TlsPem tls;
+  Hash32 chain_id;
+  NodeId self;
+  uint32_t min_version = 1, max_version = 1;
+  size_t max_message_bytes = 32 << 20;
+};
+
+class Transport {
+ public:
+  struct Callbacks {
+    std::function<void(const NodeId& from, MessagePtr msg)> deliver;  // any thread
+    std::function<uint64_t()> height;
+    std::function<bool(const NodeId&)> is_member;
+    std::function<void(const NodeId&, bool up)> peer_changed;
+    // bytes by peer and message type, for metrics
+    std::function<void(const NodeId&, const char* type, size_t bytes, bool sent)> traffic;
+  };
+
+  Transport(TransportOptions o, const CryptoSuite& suite, FaultLayer& faults, Log& log);
+  ~Transport();
+  Status start(Callbacks cb);
+  void stop();
+  // Encodes once; `to` empty: every peer.
+  void send(const std::optional<NodeId>& to, const Message& m);
+  std::vector<PeerSnapshot> peers() const;
+  size_t connected_peers() const;
+  uint64_t best_peer_height() const;
+  const std::string& bound_address() const { return bound_; }
+
+  struct Link;
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+  std::string bound_;
+};
+
+const char* message_type(const Message& m);
+
+}  // namespace consortia::agent
