@@ -2,9 +2,11 @@
 # Installs the Debian 12 packages Consortia builds with, skipping those present.
 # Usage: scripts/deps.sh [build|test]
 set -euo pipefail
-need=(cmake ninja-build g++ pkg-config libssl-dev libsqlite3-dev nlohmann-json3-dev)
+need=(cmake ninja-build g++ pkg-config libssl-dev libsqlite3-dev nlohmann-json3-dev
+      libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc prometheus-cpp-dev)
 if [[ "${1:-build}" == test ]]; then
-  need+=(libgtest-dev clang libclang-rt-14-dev)
+  # prometheus: the real server scrapes the agents; iproute2: namespaces, veth, tc.
+  need+=(libgtest-dev clang libclang-rt-14-dev prometheus iproute2)
 fi
 missing=()
 for p in "${need[@]}"; do

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 if [[ ! -f build-fuzz/build.ninja ]]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCONSORTIA_BUILD_FUZZ=ON -DCONSORTIA_BUILD_TESTS=ON >/dev/null
+    -DCONSORTIA_BUILD_FUZZ=ON -DCONSORTIA_BUILD_TESTS=ON -DCONSORTIA_BUILD_AGENT=OFF >/dev/null
 fi
 cmake --build build-fuzz -j "$(nproc)" --target fuzz_decode_message
 mkdir -p build-fuzz/corpus

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs Consortia on its embedded default: a local sandbox network. Until the
-# agent and the console land, that network is simulated: 4 validators on a
-# virtual network, with a report at the end. Extra arguments go to consortia-sim
-# (e.g. --nodes 101 --seconds 60, --link "loss 10%", --byzantine twins:1).
+# Runs Consortia on its embedded default: a local sandbox network of 4 real
+# agents (consortia-agent processes on loopback, each with its own keys,
+# certificates, ports and SQLite store), until Ctrl-C. The network lives in
+# the user's data directory and resumes where it stopped. Extra arguments go
+# to `consortia-agent sandbox` (e.g. --nodes 7, --dir DIR, --suite sm2-sm3).
+# In another terminal: build/agent/consortia-agent load --tps 1000 --seconds 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh build
-scripts/build.sh consortia-sim
-exec build/node/consortia-sim --scenario resources/scenarios/healthy-4.json "$@"
+scripts/build.sh consortia-agent consortia-sim
+exec build/agent/consortia-agent sandbox "$@"

@@ -1,0 +1,331 @@
+// consortia-agent as users run it: real agent processes on loopback, real
+// gRPC over mutual TLS between them and to their clients, real SQLite
+// stores killed with SIGKILL.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <fstream>
+#include <random>
+#include <set>
+
+#include "agent_cluster.h"
+#include "pki.h"
+#include "state/evidence.h"
+
+namespace consortia::agent::testing {
+namespace {
+
+class Workload {
+ public:
+  explicit Workload(const CryptoSuite& suite) : suite_(suite) {
+    Hash32 seed;
+    std::random_device rd;
+    for (auto& b : seed.v) b = static_cast<uint8_t>(rd());
+    key_ = suite.signer_from_seed(seed);
+  }
+  TxPtr next() {
+    EvidenceRecord r;
+    r.digest = sha256(as_bytes("doc-" + std::to_string(nonce_) + "-" + to_hex(key_->public_key())));
+    r.type = "e-contract";
+    r.owner = "org-0";
+    r.timestamp_ms = nonce_;
+    return Transaction::create(suite_, *key_, TxKind::kEvidence, nonce_++, r.encode());
+  }
+  // Submits n transactions to agent i; returns their ids.
+  std::vector<Hash32> submit(const AgentCluster& c, int i, size_t n) {
+    auto client = c.operator_of(i);
+    pb::SubmitRequest req;
+    std::vector<Hash32> ids;
+    for (size_t k = 0; k < n; ++k) {
+      auto tx = next();
+      Bytes e = tx->encode();
+      req.add_transactions(std::string(e.begin(), e.end()));
+      ids.push_back(tx->id());
+    }
+    grpc::ClientContext ctx;
+    pb::SubmitResult res;
+    auto st = client->Submit(&ctx, req, &res);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    for (const auto& r : res.results()) EXPECT_EQ(r.error(), "");
+    return ids;
+  }
+
+ private:
+  const CryptoSuite& suite_;
+  std::unique_ptr<Signer> key_;
+  uint64_t nonce_ = 0;
+};
+
+bool committed_on(const AgentCluster& c, int i, const Hash32& tx) {
+  auto client = c.client(i, c.net().nodes[i].organisation, "viewer");
+  grpc::ClientContext ctx;
+  pb::TransactionRequest r;
+  r.set_id(std::string(tx.v.begin(), tx.v.end()));
+  pb::TransactionInfo info;
+  return client->GetTransaction(&ctx, r, &info).ok() && info.height() > 0;
+}
+
+void expect_same_chain(const AgentCluster& c, uint64_t up_to) {
+  for (uint64_t h = 1; h <= up_to; ++h) {
+    std::set<std::string> hashes;
+    for (int i = 0; i < c.size(); ++i)
+      if (c.running(i)) hashes.insert(c.block_hash(i, h));
+    EXPECT_EQ(hashes.size(), 1u) << "nodes disagree at height " << h;
+    EXPECT_FALSE(hashes.count("")) << "a node lacks height " << h;
+  }
+}
+
+TEST(AgentNetwork, FourAgentsCommitTransactionsWithEqualBlockHashes) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20)) << "the sandbox did not start committing";
+  Workload w(ed25519_sha256());
+  std::vector<Hash32> ids;
+  for (int i = 0; i < 4; ++i)
+    for (auto& id : w.submit(c, i, 50)) ids.push_back(id);
+  ASSERT_TRUE(AgentCluster::eventually(
+      [&] {
+        for (const auto& id : ids)
+          for (int i = 0; i < 4; ++i)
+            if (!committed_on(c, i, id)) return false;
+        return true;
+      },
+      30));
+  uint64_t h = c.max_height();
+  ASSERT_TRUE(c.all_reach(h, 10));
+  expect_same_chain(c, h);
+  auto s = c.status(0);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->peers_size(), 3);
+  for (const auto& p : s->peers()) {
+    EXPECT_TRUE(p.connected()) << p.name();
+    EXPECT_GT(p.sent_bytes(), 0u);
+  }
+  EXPECT_EQ(s->validators(), 4u);
+  EXPECT_EQ(s->role(), "validator");
+}
+
+TEST(AgentNetwork, AKilledValidatorRestartsFromItsStoreAndSyncs) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20));
+  Workload w(ed25519_sha256());
+  std::vector<Hash32> before = w.submit(c, 0, 100);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return committed_on(c, 2, before.back()); }, 20));
+  c.stop(2, SIGKILL);
+  std::vector<Hash32> during;
+  for (int k = 0; k < 5; ++k) {
+    for (auto& id : w.submit(c, k % 2, 100)) during.push_back(id);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  }
+  ASSERT_TRUE(AgentCluster::eventually([&] { return committed_on(c, 0, during.back()); }, 20))
+      << "three of four validators keep committing";
+  uint64_t target = c.max_height();
+  c.start(2);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.height(2) >= target; }, 30)) << "node-2 did not catch up";
+  for (const auto& id : before) EXPECT_TRUE(committed_on(c, 2, id) || c.height(2) > 0);
+  expect_same_chain(c, target);
+}
+
+TEST(AgentNetwork, KillingTheLeaderChangesTheViewAndCommitsResume) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(3, 20));
+  auto s = c.status(0);
+  ASSERT_TRUE(s);
+  int leader = -1;
+  for (int i = 0; i < 4; ++i)
+    if (c.net().nodes[i].id == Hash32::from(ByteView(reinterpret_cast<const uint8_t*>(s->leader().data()), 32)))
+      leader = i;
+  ASSERT_GE(leader, 0);
+  c.stop(leader, SIGKILL);
+  int other = (leader + 1) % 4;
+  uint64_t h = c.height(other);
+  Workload w(ed25519_sha256());
+  w.submit(c, other, 20);
+  EXPECT_TRUE(AgentCluster::eventually([&] { return c.height(other) >= h + 3; }, 20))
+      << "commits did not resume after the leader died";
+  auto after = c.status(other);
+  ASSERT_TRUE(after);
+  EXPECT_GT(after->view_changes(), 0u);
+}
+
+TEST(AgentNetwork, FaultRulesThroughTheApiKeepSafetyAndCommitsResume) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20));
+  Workload w(ed25519_sha256());
+  for (const char* rule : {"loss 10%", "duplicate 1%", "corrupt 0.2%", "delay 1000ms 300ms 30%"}) {
+    SCOPED_TRACE(rule);
+    // On one node, then on all.
+    for (bool all : {false, true}) {
+      for (int i = 0; i < (all ? 4 : 1); ++i) {
+        auto op = c.operator_of(i);
+        grpc::ClientContext ctx;
+        pb::SetFaultsRequest req;
+        req.add_rules()->set_rule(rule);
+        req.set_replace(true);
+        pb::FaultRules out;
+        auto st = op->SetFaults(&ctx, req, &out);
+        ASSERT_TRUE(st.ok()) << st.error_message();
+        ASSERT_EQ(out.rules_size(), 1);
+      }
+      auto s = c.status(0);
+      ASSERT_TRUE(s);
+      EXPECT_NE(s->peers(0).fault_rule(), "");
+      auto ids = w.submit(c, 1, 20);
+      uint64_t h = c.max_height();
+      bool progressed = c.all_reach(h + 2, std::string(rule).find("delay") != std::string::npos ? 25 : 10);
+      for (int i = 0; i < 4; ++i) {
+        auto op = c.operator_of(i);
+        grpc::ClientContext ctx;
+        pb::FaultRules out;
+        ASSERT_TRUE(op->ClearFaults(&ctx, pb::ClearFaultsRequest{}, &out).ok());
+      }
+      if (!progressed) EXPECT_TRUE(c.all_reach(h + 2, 20)) << "commits did not resume after clearing";
+      EXPECT_TRUE(AgentCluster::eventually([&] { return committed_on(c, 0, ids.back()); }, 30));
+    }
+  }
+  uint64_t h = c.max_height();
+  ASSERT_TRUE(c.all_reach(h, 20));
+  expect_same_chain(c, h);
+}
+
+TEST(AgentNetwork, AnIsolatedNodeCatchesUpAfterThePartitionHeals) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20));
+  NodeId isolated = c.net().nodes[3].id;
+  // Node 3 drops everything to and from its peers; they drop it too.
+  for (int i = 0; i < 4; ++i) {
+    auto op = c.operator_of(i);
+    grpc::ClientContext ctx;
+    pb::SetFaultsRequest req;
+    if (i == 3) {
+      for (int j = 0; j < 3; ++j) req.add_partition(std::string(c.net().nodes[j].id.v.begin(), c.net().nodes[j].id.v.end()));
+    } else {
+      req.add_partition(std::string(isolated.v.begin(), isolated.v.end()));
+    }
+    pb::FaultRules out;
+    ASSERT_TRUE(op->SetFaults(&ctx, req, &out).ok());
+  }
+  uint64_t h3 = c.height(3);
+  Workload w(ed25519_sha256());
+  w.submit(c, 0, 50);
+  ASSERT_TRUE(c.all_reach(h3 + 10, 30, {3})) << "the other three keep committing";
+  EXPECT_LE(c.height(3), h3 + 1) << "the isolated node cannot commit alone";
+  for (int i = 0; i < 4; ++i) {
+    auto op = c.operator_of(i);
+    grpc::ClientContext ctx;
+    pb::FaultRules out;
+    ASSERT_TRUE(op->ClearFaults(&ctx, pb::ClearFaultsRequest{}, &out).ok());
+  }
+  uint64_t target = c.max_height();
+  EXPECT_TRUE(AgentCluster::eventually([&] { return c.height(3) >= target; }, 30)) << "node-3 did not catch up";
+  expect_same_chain(c, target);
+}
+
+TEST(AgentAccess, CertificatesAndRolesDecideWhatACallerMayDo) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(1, 20));
+  const auto& n0 = c.net().nodes[0];
+  // A certificate from a CA outside the network gets nothing.
+  auto rogue_ca = make_ca("rogue");
+  ASSERT_TRUE(rogue_ca.ok());
+  auto rogue = issue_certificate(*rogue_ca, {"mallory", n0.organisation, "admin"}, {});
+  ASSERT_TRUE(rogue.ok());
+  auto bundle = read_file(c.net().ca_bundle_path);
+  ClientIdentity bad{*bundle, rogue->certificate_pem, rogue->key_pem};
+  auto stub = pb::AgentService::NewStub(agent_channel(n0.api_address, n0.name, bad));
+  grpc::ClientContext ctx1;
+  ctx1.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+  pb::NodeStatus s;
+  EXPECT_FALSE(stub->GetStatus(&ctx1, pb::StatusRequest{}, &s).ok());
+  // No client certificate at all.
+  grpc::SslCredentialsOptions anon;
+  anon.pem_root_certs = *bundle;
+  grpc::ChannelArguments args;
+  args.SetSslTargetNameOverride(n0.name + ".consortia");
+  auto anon_stub = pb::AgentService::NewStub(grpc::CreateCustomChannel(n0.api_address, grpc::SslCredentials(anon), args));
+  grpc::ClientContext ctx2;
+  ctx2.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+  EXPECT_FALSE(anon_stub->GetStatus(&ctx2, pb::StatusRequest{}, &s).ok());
+
+  pb::SetFaultsRequest req;
+  req.add_rules()->set_rule("loss 10%");
+  pb::FaultRules out;
+  // A viewer reads but cannot apply faults.
+  auto viewer = c.client(0, n0.organisation, "viewer");
+  grpc::ClientContext ctx3;
+  EXPECT_TRUE(viewer->GetStatus(&ctx3, pb::StatusRequest{}, &s).ok());
+  grpc::ClientContext ctx4;
+  auto denied = viewer->SetFaults(&ctx4, req, &out);
+  EXPECT_EQ(denied.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(denied.error_message().rfind("unauthorised:", 0), 0u) << denied.error_message();
+  // An operator of another organisation cannot control this node.
+  auto foreign = c.client(0, c.net().nodes[1].organisation, "operator");
+  grpc::ClientContext ctx5;
+  EXPECT_EQ(foreign->SetFaults(&ctx5, req, &out).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  // Its own operator can; a bad rule is refused with a reason and changes nothing.
+  auto op = c.operator_of(0);
+  grpc::ClientContext ctx6;
+  ASSERT_TRUE(op->SetFaults(&ctx6, req, &out).ok());
+  pb::SetFaultsRequest junk;
+  junk.add_rules()->set_rule("loss 250%");
+  grpc::ClientContext ctx7;
+  auto refused = op->SetFaults(&ctx7, junk, &out);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  grpc::ClientContext ctx8;
+  ASSERT_TRUE(op->GetFaults(&ctx8, pb::ClearFaultsRequest{}, &out).ok());
+  ASSERT_EQ(out.rules_size(), 1);
+  EXPECT_EQ(out.rules(0).rule(), "loss 10%");
+  // Every control call is in the audit log, with who and the result.
+  auto audit = read_file(c.node_dir(0) + "/data/audit.log");
+  ASSERT_TRUE(audit.ok());
+  EXPECT_NE(audit->find("\"who\":\"operator@" + n0.organisation + "\""), std::string::npos) << *audit;
+  EXPECT_NE(audit->find("\"who\":\"viewer@" + n0.organisation + "\""), std::string::npos);
+  EXPECT_NE(audit->find("\"call\":\"SetFaults\""), std::string::npos);
+  EXPECT_NE(audit->find("unauthorised"), std::string::npos);
+  // Oversized and malformed submissions are refused with reasons.
+  pb::SubmitRequest garbage;
+  garbage.add_transactions("not a transaction");
+  grpc::ClientContext ctx9;
+  pb::SubmitResult res;
+  ASSERT_TRUE(op->Submit(&ctx9, garbage, &res).ok());
+  ASSERT_EQ(res.results_size(), 1);
+  EXPECT_NE(res.results(0).error(), "");
+}
+
+TEST(AgentNetwork, APeerFromAnotherChainIsRefused) {
+  AgentCluster a(4), b(1);
+  // Each side trusts the other's CAs, so TLS succeeds and the agents' own
+  // checks decide: b's node is no member of a's chain (and names another chain).
+  std::string bundle = *read_file(a.net().ca_bundle_path) + *read_file(b.net().ca_bundle_path);
+  ASSERT_TRUE(write_file(a.dir() + "/ca-bundle.pem", bundle).ok());
+  ASSERT_TRUE(write_file(b.dir() + "/ca-bundle.pem", bundle).ok());
+  a.start_all();
+  ASSERT_TRUE(a.all_reach(1, 20));
+  auto cfg = load_agent_config(b.node_dir(0) + "/agent.json");
+  ASSERT_TRUE(cfg.ok());
+  cfg->peers = {{a.net().nodes[0].name, a.net().nodes[0].id, a.net().nodes[0].p2p_address}};
+  cfg->log_level = "debug";
+  ASSERT_TRUE(save_agent_config(*cfg, b.node_dir(0) + "/agent.json").ok());
+  b.start(0);
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto log = read_file(a.node_dir(0) + "/data/agent.log");
+        return log && log->find("not a member of the chain") != std::string::npos;
+      },
+      15))
+      << "the foreign node was not refused with a reason";
+  auto status = a.status(0);
+  ASSERT_TRUE(status);
+  EXPECT_EQ(status->validators(), 4u);
+  auto blog = read_file(b.node_dir(0) + "/data/agent.log");
+  ASSERT_TRUE(blog.ok());
+  EXPECT_NE(blog->find("cannot connect to " + a.net().nodes[0].name), std::string::npos) << *blog;
+}
+
+}  // namespace
+}  // namespace consortia::agent::testing

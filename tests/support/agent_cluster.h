@@ -1,0 +1,147 @@
+// Real `consortia-agent run` processes on loopback, for integration tests:
+// a network made with init_network, agents started, killed and restarted,
+// and API clients with each organisation's certificates.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "client.h"
+#include "consortia/v1/agent.grpc.pb.h"
+#include "network.h"
+
+namespace consortia::agent::testing {
+
+namespace pb = consortia::v1;
+
+inline std::string agent_binary() { return std::string(CONSORTIA_BINARY_DIR) + "/agent/consortia-agent"; }
+
+class AgentCluster {
+ public:
+  explicit AgentCluster(int nodes, std::string suite = "ed25519-sha256") {
+    char tmpl[] = "/tmp/consortia-agents-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    InitOptions o;
+    o.dir = dir_;
+    o.nodes = nodes;
+    o.suite = suite;
+    auto st = init_network(o);
+    EXPECT_TRUE(st.ok()) << (st.ok() ? "" : st.error().to_string());
+    auto net = load_network(dir_);
+    EXPECT_TRUE(net.ok());
+    net_ = *net;
+    pids_.assign(static_cast<size_t>(nodes), -1);
+  }
+  ~AgentCluster() {
+    for (size_t i = 0; i < pids_.size(); ++i) stop(static_cast<int>(i), SIGKILL);
+    if (!std::getenv("CONSORTIA_KEEP_TEST_DIRS")) std::filesystem::remove_all(dir_);
+  }
+
+  const NetworkInfo& net() const { return net_; }
+  const std::string& dir() const { return dir_; }
+  int size() const { return static_cast<int>(pids_.size()); }
+  std::string node_dir(int i) const { return dir_ + "/nodes/" + net_.nodes[i].name; }
+
+  void start(int i) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      std::string log = node_dir(i) + "/stderr.log";
+      FILE* f = std::freopen(log.c_str(), "a", stderr);
+      (void)f;
+      std::string cfg = node_dir(i) + "/agent.json";
+      execl(agent_binary().c_str(), "consortia-agent", "run", "--config", cfg.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    pids_[i] = pid;
+  }
+  void start_all() {
+    for (int i = 0; i < size(); ++i) start(i);
+  }
+  // SIGTERM: graceful; SIGKILL: a crash.
+  void stop(int i, int sig = SIGTERM) {
+    if (pids_[i] <= 0) return;
+    kill(pids_[i], sig);
+    int status = 0;
+    waitpid(pids_[i], &status, 0);
+    pids_[i] = -1;
+  }
+  bool running(int i) const { return pids_[i] > 0; }
+
+  std::unique_ptr<pb::AgentService::Stub> client(int i, const std::string& org, const std::string& role) const {
+    auto id = load_client_identity(net_, org, role);
+    EXPECT_TRUE(id.ok());
+    return pb::AgentService::NewStub(agent_channel(net_.nodes[i].api_address, net_.nodes[i].name, *id));
+  }
+  // An operator of the node's own organisation.
+  std::unique_ptr<pb::AgentService::Stub> operator_of(int i) const {
+    return client(i, net_.nodes[i].organisation, "operator");
+  }
+
+  std::optional<pb::NodeStatus> status(int i) const {
+    auto c = client(i, net_.nodes[i].organisation, "viewer");
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
+    pb::NodeStatus s;
+    if (!c->GetStatus(&ctx, pb::StatusRequest{}, &s).ok()) return std::nullopt;
+    return s;
+  }
+  uint64_t height(int i) const {
+    auto s = status(i);
+    return s ? s->height() : 0;
+  }
+
+  // Waits until `pred` holds, polling; false on timeout.
+  static bool eventually(const std::function<bool()>& pred, double seconds) {
+    auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < end) {
+      if (pred()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return pred();
+  }
+  // Every running node at or above `h`.
+  bool all_reach(uint64_t h, double seconds, const std::vector<int>& skip = {}) const {
+    return eventually(
+        [&] {
+          for (int i = 0; i < size(); ++i) {
+            if (!running(i) || std::find(skip.begin(), skip.end(), i) != skip.end()) continue;
+            if (height(i) < h) return false;
+          }
+          return true;
+        },
+        seconds);
+  }
+  uint64_t max_height() const {
+    uint64_t h = 0;
+    for (int i = 0; i < size(); ++i)
+      if (running(i)) h = std::max(h, height(i));
+    return h;
+  }
+
+  std::string block_hash(int i, uint64_t height) const {
+    auto c = client(i, net_.nodes[i].organisation, "viewer");
+    grpc::ClientContext ctx;
+    pb::BlockRequest r;
+    r.set_height(height);
+    pb::BlockInfo b;
+    if (!c->GetBlock(&ctx, r, &b).ok()) return "";
+    return b.hash();
+  }
+
+ private:
+  std::string dir_;
+  NetworkInfo net_;
+  std::vector<pid_t> pids_;
+};
+
+}  // namespace consortia::agent::testing
