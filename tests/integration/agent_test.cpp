@@ -8,6 +8,11 @@
 #include <random>
 #include <set>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <nlohmann/json.hpp>
+#include <sys/socket.h>
+
 #include "agent_cluster.h"
 #include "pki.h"
 #include "state/evidence.h"
@@ -325,6 +330,115 @@ TEST(AgentNetwork, APeerFromAnotherChainIsRefused) {
   auto blog = read_file(b.node_dir(0) + "/data/agent.log");
   ASSERT_TRUE(blog.ok());
   EXPECT_NE(blog->find("cannot connect to " + a.net().nodes[0].name), std::string::npos) << *blog;
+}
+
+// A plain HTTP/1.0 GET on loopback (Prometheus' API); the body, or empty.
+std::string http_get(int port, const std::string& path) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+    ::close(fd);
+    return "";
+  }
+  std::string req = "GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
+  (void)::write(fd, req.data(), req.size());
+  std::string resp;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) resp.append(buf, static_cast<size_t>(n));
+  ::close(fd);
+  auto body = resp.find("\r\n\r\n");
+  return body == std::string::npos ? "" : resp.substr(body + 4);
+}
+
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  ::close(fd);
+  return ntohs(a.sin_port);
+}
+
+// Prometheus' instant query result as (instance, value) pairs.
+std::vector<std::pair<std::string, double>> prom_query(int port, const std::string& q) {
+  std::vector<std::pair<std::string, double>> out;
+  std::string body = http_get(port, "/api/v1/query?query=" + q);
+  auto j = nlohmann::json::parse(body, nullptr, false);
+  if (j.is_discarded() || j.value("status", "") != "success") return out;
+  for (const auto& r : j["data"]["result"])
+    out.emplace_back(r["metric"].value("instance", ""), std::stod(r["value"][1].get<std::string>()));
+  return out;
+}
+
+TEST(AgentMetrics, TheRealPrometheusServerScrapesEveryAgent) {
+  const char* prom = "/usr/bin/prometheus";
+  ASSERT_EQ(access(prom, X_OK), 0) << "the Debian prometheus package is needed (scripts/deps.sh test)";
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(1, 20));
+  std::string dir = c.dir() + "/prometheus";
+  std::filesystem::create_directories(dir);
+  std::string targets;
+  for (const auto& n : c.net().nodes) targets += (targets.empty() ? "'" : ", '") + n.metrics_address + "'";
+  ASSERT_TRUE(write_file(dir + "/prometheus.yml",
+                         "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                         "scrape_configs:\n  - job_name: consortia\n    static_configs:\n      - targets: [" +
+                             targets + "]\n")
+                  .ok());
+  int port = free_port();
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::string log = dir + "/prometheus.log";
+    FILE* f = std::freopen(log.c_str(), "w", stderr);
+    (void)f;
+    std::string cfg = "--config.file=" + dir + "/prometheus.yml";
+    std::string data = "--storage.tsdb.path=" + dir + "/data";
+    std::string listen = "--web.listen-address=127.0.0.1:" + std::to_string(port);
+    execl(prom, "prometheus", cfg.c_str(), data.c_str(), listen.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  struct Reaper {
+    pid_t pid;
+    ~Reaper() {
+      kill(pid, SIGTERM);
+      waitpid(pid, nullptr, 0);
+    }
+  } reaper{pid};
+  bool all_up = AgentCluster::eventually(
+      [&] {
+        auto up = prom_query(port, "up");
+        if (up.size() != 4) return false;
+        for (auto& [inst, v] : up)
+          if (v != 1) return false;
+        return true;
+      },
+      40);
+  ASSERT_TRUE(all_up) << "up != 1 for some agent: " << http_get(port, "/api/v1/query?query=up");
+  auto first = prom_query(port, "consortia_consensus_height");
+  ASSERT_EQ(first.size(), 4u);
+  Workload w(ed25519_sha256());
+  w.submit(c, 0, 20);
+  double before = 0;
+  for (auto& [i, v] : first) before = std::max(before, v);
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto now = prom_query(port, "consortia_consensus_height");
+        if (now.size() != 4) return false;
+        for (auto& [i, v] : now)
+          if (v <= before) return false;
+        return true;
+      },
+      20))
+      << "consortia_consensus_height did not rise on every agent";
+  EXPECT_EQ(prom_query(port, "consortia_p2p_peers").size(), 4u);
+  EXPECT_FALSE(prom_query(port, "consortia_p2p_message_send_bytes_total").empty());
+  EXPECT_EQ(prom_query(port, "consortia_consensus_block_interval_seconds_count").size(), 4u);
 }
 
 }  // namespace
