@@ -441,5 +441,75 @@ TEST(AgentMetrics, TheRealPrometheusServerScrapesEveryAgent) {
   EXPECT_EQ(prom_query(port, "consortia_consensus_block_interval_seconds_count").size(), 4u);
 }
 
+int sh(const std::string& cmd) { return std::system((cmd + " >/dev/null 2>&1").c_str()); }
+
+// Bytes sent by a qdisc, from `tc -s qdisc show`.
+uint64_t qdisc_sent_bytes(const std::string& prefix, const std::string& dev) {
+  std::string cmd = prefix + "tc -s qdisc show dev " + dev;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return 0;
+  std::string out;
+  char buf[512];
+  while (fgets(buf, sizeof buf, p)) out += buf;
+  pclose(p);
+  auto at = out.find("Sent ");
+  return at == std::string::npos ? 0 : std::stoull(out.substr(at + 5));
+}
+
+// Two agents joined by a veth pair, one in its own network namespace, each
+// direction limited by the seed's `tc qdisc add dev ... root tbf rate 2048kbit
+// latency 50ms burst 2048`: blocks still commit and the measured transfer
+// rate stays within the limit.
+TEST(AgentNetem, TwoAgentsOverAVethWithTbfCommitWithinTheRateLimit) {
+  if (geteuid() != 0) GTEST_SKIP() << "needs root for network namespaces and tc";
+  const std::string ns = "cns-test-b", a_dev = "cns-va", b_dev = "cns-vb";
+  sh("ip netns del " + ns);
+  sh("ip link del " + a_dev);
+  ASSERT_EQ(sh("ip netns add " + ns), 0) << "ip netns is not available";
+  struct Cleanup {
+    std::string ns, dev;
+    ~Cleanup() {
+      sh("ip netns del " + ns);
+      sh("ip link del " + dev);
+    }
+  } cleanup{ns, a_dev};
+  ASSERT_EQ(sh("ip link add " + a_dev + " type veth peer name " + b_dev + " netns " + ns), 0);
+  ASSERT_EQ(sh("ip addr add 10.77.0.1/24 dev " + a_dev + " && ip link set " + a_dev + " up"), 0);
+  std::string in_ns = "ip netns exec " + ns + " ";
+  ASSERT_EQ(sh(in_ns + "ip addr add 10.77.0.2/24 dev " + b_dev), 0);
+  ASSERT_EQ(sh(in_ns + "ip link set " + b_dev + " up && " + in_ns + "ip link set lo up"), 0);
+  const std::string tbf = " root tbf rate 2048kbit latency 50ms burst 2048";
+  ASSERT_EQ(sh("tc qdisc add dev " + a_dev + tbf), 0);
+  ASSERT_EQ(sh(in_ns + "tc qdisc add dev " + b_dev + tbf), 0);
+
+  AgentCluster c(4);
+  // Node 0 on the host side of the veth, node 1 inside the namespace: their
+  // traffic crosses the limited link. Nodes 2 and 3 stay off, so every block
+  // needs node 1's vote... with 4 validators, quorum is 3: run 0, 1 and 2,
+  // with node 2 also on the host side, so each block must cross the link.
+  c.move_node(0, "10.77.0.1");
+  c.move_node(2, "10.77.0.1");
+  c.move_node(1, "10.77.0.2");
+  c.start(0);
+  c.start(2);
+  c.start(1, ns);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.height(0) >= 2 && c.height(1) >= 2; }, 30))
+      << "blocks do not commit across the limited link";
+  uint64_t sent0 = qdisc_sent_bytes("", a_dev);
+  auto t0 = std::chrono::steady_clock::now();
+  uint64_t h0 = c.height(1);
+  // Enough load to fill the link for a while: about 2 MB of transactions.
+  for (int k = 0; k < 10; ++k) Workload(ed25519_sha256()).submit(c, 0, 1000);  // 10 senders
+  std::this_thread::sleep_for(std::chrono::seconds(8));
+  uint64_t sent1 = qdisc_sent_bytes("", a_dev);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  double kbit_s = static_cast<double>(sent1 - sent0) * 8 / 1000 / secs;
+  std::printf("host->namespace over tbf: %.0f kbit/s (limit 2048), namespace height %llu -> %llu\n", kbit_s,
+              static_cast<unsigned long long>(h0), static_cast<unsigned long long>(c.height(1)));
+  EXPECT_LE(kbit_s, 2048 * 1.05) << "the measured rate exceeds the tbf limit";
+  EXPECT_GE(kbit_s, 2048 * 0.5) << "the load did not fill the link, so the limit was not exercised";
+  EXPECT_TRUE(AgentCluster::eventually([&] { return c.height(1) > h0 + 2; }, 30)) << "blocks stopped committing";
+}
+
 }  // namespace
 }  // namespace consortia::agent::testing

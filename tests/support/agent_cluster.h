@@ -52,17 +52,43 @@ class AgentCluster {
   int size() const { return static_cast<int>(pids_.size()); }
   std::string node_dir(int i) const { return dir_ + "/nodes/" + net_.nodes[i].name; }
 
-  void start(int i) {
+  // `netns`: run the agent inside that network namespace (ip netns exec).
+  void start(int i, const std::string& netns = "") {
     pid_t pid = fork();
     if (pid == 0) {
       std::string log = node_dir(i) + "/stderr.log";
       FILE* f = std::freopen(log.c_str(), "a", stderr);
       (void)f;
       std::string cfg = node_dir(i) + "/agent.json";
-      execl(agent_binary().c_str(), "consortia-agent", "run", "--config", cfg.c_str(), static_cast<char*>(nullptr));
+      std::string bin = agent_binary();
+      if (netns.empty())
+        execl(bin.c_str(), "consortia-agent", "run", "--config", cfg.c_str(), static_cast<char*>(nullptr));
+      else
+        execlp("ip", "ip", "netns", "exec", netns.c_str(), bin.c_str(), "run", "--config", cfg.c_str(),
+               static_cast<char*>(nullptr));
       _exit(127);
     }
     pids_[i] = pid;
+  }
+  // Rewrites node i's addresses (e.g. into a namespace's subnet).
+  void move_node(int i, const std::string& host) {
+    auto rehost = [&](std::string addr) { return host + addr.substr(addr.rfind(':')); };
+    auto& n = net_.nodes[i];
+    n.p2p_address = rehost(n.p2p_address);
+    n.api_address = rehost(n.api_address);
+    n.metrics_address = rehost(n.metrics_address);
+    for (int k = 0; k < size(); ++k) {
+      auto cfg = load_agent_config(node_dir(k) + "/agent.json");
+      EXPECT_TRUE(cfg.ok());
+      if (k == i) {
+        cfg->p2p_listen = n.p2p_address;
+        cfg->api_listen = n.api_address;
+        cfg->metrics_listen = n.metrics_address;
+      }
+      for (auto& p : cfg->peers)
+        if (p.id == n.id) p.address = n.p2p_address;
+      EXPECT_TRUE(save_agent_config(*cfg, node_dir(k) + "/agent.json").ok());
+    }
   }
   void start_all() {
     for (int i = 0; i < size(); ++i) start(i);
