@@ -120,6 +120,14 @@ Status Agent::start() {
     }
   }
   thread_ = std::thread([this] { loop(); });
+  if (metrics_)
+    metrics_thread_ = std::thread([this] {
+      // refresh() asks the node through on_node, so it runs off the node thread.
+      while (!stopping_) {
+        metrics_->refresh();
+        for (int i = 0; i < 10 && !stopping_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    });
   if (auto st = transport_->start(cb); !st) return st;
 
   api_service_ = make_api_service(*this);
@@ -144,8 +152,12 @@ Status Agent::start() {
 
 void Agent::stop() {
   if (stopping_.exchange(true)) return;
+  // Order matters: API calls and peer streams may wait on the node thread,
+  // so it runs until they are gone.
   if (api_) api_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
   if (transport_) transport_->stop();
+  if (metrics_thread_.joinable()) metrics_thread_.join();
+  loop_stop_ = true;
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
   if (log_) log_->info("stopped at height " + std::to_string(height_.load()));
@@ -175,15 +187,14 @@ std::vector<Status> Agent::submit(std::vector<TxPtr> txs) {
 }
 
 void Agent::loop() {
-  auto last_refresh = std::chrono::steady_clock::now();
   while (true) {
     std::deque<std::function<void()>> work;
     {
       std::unique_lock lock(mu_);
       TimeMs deadline = node_->next_deadline();
       auto wait = std::chrono::milliseconds(std::clamp<TimeMs>(deadline - now_ms(), 0, 200));
-      cv_.wait_for(lock, wait, [&] { return !inbox_.empty() || stopping_; });
-      if (stopping_ && inbox_.empty()) break;
+      cv_.wait_for(lock, wait, [&] { return !inbox_.empty() || loop_stop_; });
+      if (loop_stop_ && inbox_.empty()) break;
       work.swap(inbox_);
     }
     for (auto& fn : work) fn();
@@ -191,11 +202,6 @@ void Agent::loop() {
       NodeOutput out;
       node_->on_tick(now_ms(), out);
       handle(out);
-    }
-    if (metrics_ && std::chrono::steady_clock::now() - last_refresh > std::chrono::seconds(1)) {
-      last_refresh = std::chrono::steady_clock::now();
-      // refresh() asks the node through on_node: run it off this thread.
-      std::thread([m = metrics_.get()] { m->refresh(); }).detach();
     }
   }
 }

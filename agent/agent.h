@@ -108,8 +108,10 @@ class Agent {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::function<void()>> inbox_;
-  std::atomic<bool> stopping_{false};
+  std::atomic<bool> stopping_{false};   // stop() was called
+  std::atomic<bool> loop_stop_{false};  // the node thread may end (after the API and peers)
   std::thread thread_;
+  std::thread metrics_thread_;
   std::atomic<uint64_t> height_{0};
   uint64_t last_view_ = 0;
   std::string last_halted_;

@@ -37,7 +37,7 @@ class Workload {
     return Transaction::create(suite_, *key_, TxKind::kEvidence, nonce_++, r.encode());
   }
   // Submits n transactions to agent i; returns their ids.
-  std::vector<Hash32> submit(const AgentCluster& c, int i, size_t n) {
+  std::vector<Hash32> submit(const AgentCluster& c, int i, size_t n, bool expect_ok = true) {
     auto client = c.operator_of(i);
     pb::SubmitRequest req;
     std::vector<Hash32> ids;
@@ -50,6 +50,7 @@ class Workload {
     grpc::ClientContext ctx;
     pb::SubmitResult res;
     auto st = client->Submit(&ctx, req, &res);
+    if (!expect_ok) return ids;
     EXPECT_TRUE(st.ok()) << st.error_message();
     for (const auto& r : res.results()) EXPECT_EQ(r.error(), "");
     return ids;
@@ -130,6 +131,36 @@ TEST(AgentNetwork, AKilledValidatorRestartsFromItsStoreAndSyncs) {
   ASSERT_TRUE(AgentCluster::eventually([&] { return c.height(2) >= target; }, 30)) << "node-2 did not catch up";
   for (const auto& id : before) EXPECT_TRUE(committed_on(c, 2, id) || c.height(2) > 0);
   expect_same_chain(c, target);
+}
+
+TEST(AgentNetwork, SigtermUnderLoadStopsGracefullyAndTheNextStartResumes) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20));
+  Workload w(ed25519_sha256());
+  std::atomic<bool> done{false};
+  std::thread load([&] {
+    Workload to_stopped(ed25519_sha256()), to_other(ed25519_sha256());
+    for (int k = 0; k < 20 && !done; ++k) {
+      to_stopped.submit(c, 1, 50, false);  // calls in flight on the node being stopped
+      to_other.submit(c, 0, 50);
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  uint64_t h = c.height(1);
+  auto t0 = std::chrono::steady_clock::now();
+  int status = c.stop(1, SIGTERM);
+  double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  done = true;
+  load.join();
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
+  EXPECT_LT(took, 8.0) << "graceful stop took too long";
+  auto log = read_file(c.node_dir(1) + "/data/agent.log");
+  ASSERT_TRUE(log.ok());
+  EXPECT_NE(log->find("stopping on SIGTERM"), std::string::npos);
+  c.start(1);
+  EXPECT_TRUE(AgentCluster::eventually([&] { return c.height(1) >= std::max(h, c.max_height()); }, 30));
 }
 
 TEST(AgentNetwork, KillingTheLeaderChangesTheViewAndCommitsResume) {

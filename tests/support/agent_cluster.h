@@ -94,12 +94,14 @@ class AgentCluster {
     for (int i = 0; i < size(); ++i) start(i);
   }
   // SIGTERM: graceful; SIGKILL: a crash.
-  void stop(int i, int sig = SIGTERM) {
-    if (pids_[i] <= 0) return;
+  // Returns the wait status.
+  int stop(int i, int sig = SIGTERM) {
+    if (pids_[i] <= 0) return 0;
     kill(pids_[i], sig);
     int status = 0;
     waitpid(pids_[i], &status, 0);
     pids_[i] = -1;
+    return status;
   }
   bool running(int i) const { return pids_[i] > 0; }
 
