@@ -43,10 +43,11 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   if (!key) return make_error(key.error().code, c.signing_key + ": " + key.error().detail);
   if (key->suite != a->suite_) return make_error(ErrorCode::kInvalidArgument, "the node key is for another suite");
   if (!c.admin_key.empty()) {
-    if (auto t = read_file(c.path(c.admin_key)); t) {
-      auto ak = decode_key_file(*t, "");
-      if (ak) a->admin_ = std::move(ak->signer);
-    }
+    // Optional: without it the agent serves everything but governance.
+    auto t = read_file(c.path(c.admin_key));
+    auto ak = t ? decode_key_file(*t, "") : Result<LoadedKey>(t.error());
+    if (ak && ak->suite == a->suite_) a->admin_ = std::move(ak->signer);
+    else a->log_->warn("no governance key: " + c.admin_key + (ak ? " is for another suite" : ": " + ak.error().detail));
   }
   NodeId self = a->suite_->node_id(key->signer->public_key());
 
@@ -75,6 +76,7 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   to.tls = {*ca, *crt, *tkey};
   to.chain_id = a->chain_id_;
   to.self = self;
+  to.self_name = c.name;
   to.min_version = ncfg.min_protocol_version;
   to.max_version = ncfg.max_protocol_version;
   a->transport_ = std::make_unique<Transport>(std::move(to), *a->suite_, a->faults_, *a->log_);

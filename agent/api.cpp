@@ -208,9 +208,9 @@ class ApiService final : public pb::AgentService::Service {
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
     auto id = hash_of(req->id());
     if (!id) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a transaction id has 32 bytes");
-    auto height = a_.committed_height(*id);
-    if (!height) return error(StatusCode::NOT_FOUND, ErrorCode::kNotFound, "transaction " + id->short_hex() + " not seen committed");
     return a_.on_node([&](Node& n) -> Status {
+      auto height = a_.store().tx_height(*id);
+      if (!height) return error(height.error());
       auto b = a_.store().block_at(*height);
       if (!b) return error(b.error());
       for (const auto& tx : (*b)->txs())
@@ -299,6 +299,8 @@ class ApiService final : public pb::AgentService::Service {
       x->set_rule(r.rule);
     }
     for (const auto& p : a_.faults().partition()) out->add_partitioned(str(p));
+    out->set_flap_period_ms(a_.faults().flap_period_ms());
+    for (const auto& q : a_.faults().qdiscs()) out->add_qdiscs(q);
   }
 
   Status GetFaults(ServerContext* ctx, const pb::ClearFaultsRequest*, pb::FaultRules* out) override {
@@ -313,6 +315,8 @@ class ApiService final : public pb::AgentService::Service {
     for (const auto& r : req->rules())
       detail += (r.peer().empty() ? std::string("all") : hash_of(r.peer()) ? hash_of(r.peer())->short_hex() : "?") + ": " + r.rule() + "; ";
     if (req->partition_size()) detail += "partition " + std::to_string(req->partition_size()) + " peers";
+    if (req->flap_period_ms()) detail += " flapping every " + std::to_string(req->flap_period_ms()) + " ms";
+    if (!req->interface().empty()) detail += " as a qdisc on " + req->interface();
     return audited(ctx, Need::kControl, "SetFaults", detail, [&](const Caller&) -> Status {
       std::vector<FaultSpec> specs;
       for (const auto& r : req->rules()) {
@@ -331,7 +335,15 @@ class ApiService final : public pb::AgentService::Service {
         if (!h) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a peer id has 32 bytes");
         part.push_back(*h);
       }
-      if (auto st = a_.faults().set(specs, part, req->replace()); !st) return error(st.error());
+      if (!req->interface().empty()) {
+        if (specs.size() != 1 || specs[0].peer || !part.empty())
+          return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument,
+                       "a kernel qdisc takes one rule for all peers and no partition");
+        if (auto st = a_.faults().apply_qdisc(req->interface(), specs[0].rule); !st)
+          return error(StatusCode::FAILED_PRECONDITION, st.error().code, st.error().detail);
+      } else if (auto st = a_.faults().set(specs, part, req->replace(), req->flap_period_ms()); !st) {
+        return error(st.error());
+      }
       AgentEvent e{AgentEvent::Kind::kFaultApplied};
       e.detail = detail;
       a_.publish(e);

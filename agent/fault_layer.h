@@ -26,19 +26,29 @@ struct FaultSpec {
 class FaultLayer {
  public:
   // Checks every rule first: a bad rule changes nothing.
-  Status set(const std::vector<FaultSpec>& rules, const std::vector<NodeId>& partition, bool replace);
+  Status set(const std::vector<FaultSpec>& rules, const std::vector<NodeId>& partition, bool replace,
+             uint32_t flap_period_ms = 0);
   void clear();
   LinkRule rule_for(const NodeId& peer) const;
   bool partitioned(const NodeId& peer) const;
   size_t active() const;  // rules plus partitioned peers
   std::vector<FaultSpec> rules() const;
   std::vector<NodeId> partition() const;
+  uint32_t flap_period_ms() const;
+  // Kernel qdiscs: applies `rule` with tc on `interface` (netem, or tbf for a
+  // pure rate rule), or says why it cannot (no sch_netem, no CAP_NET_ADMIN,
+  // no such interface). Cleared by clear().
+  Status apply_qdisc(const std::string& interface, const std::string& rule);
+  std::vector<std::string> qdiscs() const;
 
  private:
   mutable std::mutex mu_;
   std::optional<std::pair<std::string, LinkRule>> all_;
   std::map<NodeId, std::pair<std::string, LinkRule>> per_peer_;
   std::set<NodeId> partition_;
+  uint32_t flap_period_ms_ = 0;
+  int64_t flap_start_ms_ = 0;
+  std::map<std::string, std::string> qdiscs_;  // interface -> rule
 };
 
 // The fate of frames on one link: none (lost), one or two copies

@@ -23,6 +23,7 @@ namespace {
 const char* kUsage = R"(usage:
   consortia-agent init --dir DIR [--nodes N] [--organisations K] [--suite ed25519-sha256|sm2-sm3]
                        [--chain NAME] [--host IP] [--base-port P]
+  consortia-agent init --dir DIR --add-node NAME --organisation ORG [--host IP]
   consortia-agent run --config DIR/nodes/NAME/agent.json
   consortia-agent sandbox [--nodes N] [--dir DIR] [--suite SUITE]
   consortia-agent load (--sandbox DIR) [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S] [--json]
@@ -81,6 +82,7 @@ int main(int argc, char** argv) {
   };
   if (cmd == "init") {
     InitOptions o;
+    std::string add, org;
     for (size_t i = 0; i < args.size(); ++i) {
       const std::string& a = args[i];
       const std::string* v = nullptr;
@@ -92,9 +94,23 @@ int main(int argc, char** argv) {
       else if (a == "--chain" && (v = value(i))) o.chain_name = *v;
       else if (a == "--host" && (v = value(i))) o.host = *v;
       else if (a == "--base-port" && (v = value(i)) && number(*v, d)) o.base_port = static_cast<int>(d);
+      else if (a == "--add-node" && (v = value(i))) add = *v;
+      else if (a == "--organisation" && (v = value(i))) org = *v;
       else return usage_error("init: bad option '" + a + "'");
     }
     if (o.dir.empty()) return usage_error("init needs --dir");
+    if (!add.empty()) {
+      if (org.empty()) return usage_error("--add-node needs --organisation");
+      auto n = add_node(o.dir, add, org, o.host);
+      if (!n) {
+        std::fprintf(stderr, "consortia-agent init: %s\n", n.error().to_string().c_str());
+        return 2;
+      }
+      std::printf("added %s (node id %s) to %s\npublic key %s\n"
+                  "it becomes a member once governance adds it as an observer with this key\n",
+                  n->name.c_str(), n->id.hex().c_str(), o.dir.c_str(), to_hex(n->public_key).c_str());
+      return 0;
+    }
     if (auto st = init_network(o); !st) {
       std::fprintf(stderr, "consortia-agent init: %s\n", st.error().to_string().c_str());
       return 2;

@@ -242,7 +242,7 @@ Status init_network(const InitOptions& o) {
     if (auto st = write_file(odir + "/ca.crt", ca->certificate_pem); !st) return st;
     if (auto st = write_file(odir + "/ca.key", ca->key_pem, true); !st) return st;
     auto admin = suite->generate();
-    if (auto st = write_file(odir + "/admin.key", encode_key_file(*suite, *admin, ""), true); !st) return st;
+    if (auto st = write_file(odir + "/governance.key", encode_key_file(*suite, *admin, ""), true); !st) return st;
     for (const char* role : {"viewer", "operator", "admin"}) {
       auto kp = issue_certificate(*ca, {std::string(role) + "@" + org, org, role}, {});
       if (!kp) return kp.error();
@@ -272,7 +272,7 @@ Status init_network(const InitOptions& o) {
     c.p2p_listen = *p2p;
     c.api_listen = *api;
     c.metrics_listen = *metrics;
-    c.admin_key = "../../orgs/" + c.organisation + "/admin.key";
+    c.admin_key = "../../orgs/" + c.organisation + "/governance.key";
     auto key = suite->generate();
     if (auto st = write_file(c.dir + "/node.key", encode_key_file(*suite, *key, ""), true); !st) return st;
     NodeId id = suite->node_id(key->public_key());
@@ -301,6 +301,58 @@ Status init_network(const InitOptions& o) {
   }
   if (auto st = write_file(o.dir + "/genesis.json", genesis_to_json(g)); !st) return st;
   return write_file(o.dir + "/network.json", network.dump(2) + "\n");
+}
+
+Result<NewNode> add_node(const std::string& dir, const std::string& name, const std::string& organisation,
+                         const std::string& host) {
+  auto text = read_file(dir + "/network.json");
+  if (!text) return text.error();
+  json network = json::parse(*text, nullptr, false);
+  if (network.is_discarded()) return bad(dir + "/network.json is damaged");
+  if (name.empty() || name.size() > Member::kMaxName || name.find('/') != std::string::npos)
+    return bad("a node name has 1 to 64 characters and no '/'");
+  for (const auto& n : network["nodes"])
+    if (n.value("name", "") == name) return bad("network already has a node named '" + name + "'");
+  std::string odir = dir + "/orgs/" + organisation;
+  auto ca_text = read_file(odir + "/ca.crt");
+  auto ca_key = read_file(odir + "/ca.key");
+  if (!ca_text || !ca_key) return bad("no organisation '" + organisation + "' with its CA in " + dir);
+  auto suite = suite_by_name(network.value("suite", "ed25519-sha256"));
+  if (!suite) return suite.error();
+  AgentConfig c;
+  c.name = name;
+  c.organisation = organisation;
+  c.dir = dir + "/nodes/" + name;
+  auto port = [&]() -> Result<std::string> {
+    auto p = free_port();
+    if (!p) return p.error();
+    return host + ":" + std::to_string(*p);
+  };
+  auto p2p = port(), api = port(), metrics = port();
+  if (!p2p || !api || !metrics) return bad("cannot allocate ports");
+  c.p2p_listen = *p2p;
+  c.api_listen = *api;
+  c.metrics_listen = *metrics;
+  c.admin_key = "../../orgs/" + organisation + "/governance.key";
+  auto key = (*suite)->generate();
+  if (auto st = write_file(c.dir + "/node.key", encode_key_file(**suite, *key, ""), true); !st) return st.error();
+  NodeId id = (*suite)->node_id(key->public_key());
+  auto tls = issue_certificate({*ca_text, *ca_key}, {id.hex(), organisation, "node"}, {name + ".consortia", "localhost"});
+  if (!tls) return tls.error();
+  if (auto st = write_file(c.dir + "/tls.crt", tls->certificate_pem); !st) return st.error();
+  if (auto st = write_file(c.dir + "/tls.key", tls->key_pem, true); !st) return st.error();
+  for (const auto& n : network["nodes"]) {
+    Bytes nid;
+    if (!from_hex(n.value("id", ""), nid) || nid.size() != 32) return bad("bad node id in network.json");
+    c.peers.push_back({n["name"], Hash32::from(nid), n["p2p"]});
+  }
+  if (auto st = save_agent_config(c, c.dir + "/agent.json"); !st) return st.error();
+  fs::create_directories(c.dir + "/data");
+  network["nodes"].push_back({{"name", name}, {"organisation", organisation}, {"id", id.hex()},
+                              {"p2p", c.p2p_listen}, {"api", c.api_listen}, {"metrics", c.metrics_listen},
+                              {"public_key", to_hex(key->public_key())}});
+  if (auto st = write_file(dir + "/network.json", network.dump(2) + "\n"); !st) return st.error();
+  return NewNode{name, id, key->public_key()};
 }
 
 Result<NetworkInfo> load_network(const std::string& dir) {

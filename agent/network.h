@@ -4,7 +4,7 @@
 //   <dir>/genesis.json            the chain's genesis (chain/genesis.h)
 //   <dir>/ca-bundle.pem           every organisation's CA
 //   <dir>/orgs/<org>/ca.crt|key   the organisation's CA
-//   <dir>/orgs/<org>/admin.key    its governance key (chain key file)
+//   <dir>/orgs/<org>/governance.key  its governance (admin) key, a chain key file
 //   <dir>/orgs/<org>/<role>.crt|key  client certificates: viewer, operator, admin
 //   <dir>/nodes/<name>/agent.json    one node's agent configuration
 //   <dir>/nodes/<name>/node.key      its chain signing key
@@ -62,6 +62,18 @@ struct InitOptions {
 // Creates a new network directory (organisations, CAs, keys, certificates,
 // genesis, agent configs). Refuses to overwrite an existing one.
 Status init_network(const InitOptions& o);
+
+// Adds one node's keys, TLS certificate and agent configuration to an
+// existing network directory (peers: every node there). The node is not a
+// member until governance adds it (add-observer with the printed public
+// key); its agent can start before, and connects once it is.
+struct NewNode {
+  std::string name;
+  NodeId id;
+  Bytes public_key;
+};
+Result<NewNode> add_node(const std::string& dir, const std::string& name, const std::string& organisation,
+                         const std::string& host = "127.0.0.1");
 
 // What a client (console, load tool, tests) needs to reach the agents.
 struct NetworkEndpoint {

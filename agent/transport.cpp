@@ -61,7 +61,15 @@ struct Transport::Impl : public v1::Peer::Service {
   Log& log;
   Callbacks cb;
   std::unique_ptr<grpc::Server> server;
-  std::map<NodeId, std::unique_ptr<Link>> links;
+  std::map<NodeId, std::unique_ptr<Link>> links;  // grows, never shrinks, under links_mu
+  mutable std::mutex links_mu;
+  uint64_t next_seed = 1;
+  Link* find_link(const NodeId& id) {
+    std::lock_guard lock(links_mu);
+    auto it = links.find(id);
+    return it == links.end() ? nullptr : it->second.get();
+  }
+  void start_link(Link* link) { link->thread = std::thread([this, link] { run_link(*link); }); }
   std::atomic<bool> stopping{false};
   std::shared_ptr<grpc::ChannelCredentials> creds;
   static constexpr size_t kMaxQueuedBytes = 64 << 20;
@@ -76,6 +84,8 @@ struct Transport::Impl : public v1::Peer::Service {
     h.set_min_protocol_version(o.min_version);
     h.set_max_protocol_version(o.max_version);
     h.set_height(cb.height ? cb.height() : 0);
+    h.set_p2p_address(o.advertise.empty() ? o.listen : o.advertise);
+    h.set_name(o.self_name);
     return h;
   }
 
@@ -117,8 +127,19 @@ struct Transport::Impl : public v1::Peer::Service {
     Frame reply;
     *reply.mutable_hello() = hello();
     if (!stream->Write(reply)) return grpc::Status::OK;
-    Link* link = nullptr;
-    if (auto it = links.find(from); it != links.end()) link = it->second.get();
+    Link* link = find_link(from);
+    if (!link && !first.hello().p2p_address().empty() && !stopping) {
+      // A member we had no address for (e.g. a node that joined): dial back.
+      std::string name = first.hello().name().empty() ? from.short_hex() : first.hello().name();
+      {
+        std::lock_guard lock(links_mu);
+        auto l = std::make_unique<Link>(name, from, first.hello().p2p_address(), next_seed++);
+        link = l.get();
+        links.emplace(from, std::move(l));
+      }
+      log.info("p2p: learned " + name + " at " + first.hello().p2p_address() + " from its hello");
+      start_link(link);
+    }
     if (link) {
       link->inbound = true;
       link->height = std::max<uint64_t>(link->height, first.hello().height());
@@ -275,6 +296,7 @@ Transport::Transport(TransportOptions o, const CryptoSuite& suite, FaultLayer& f
   for (auto b : impl_->o.self.v) seed = seed * 131 + b;
   for (const auto& [name, id, address] : impl_->o.peers)
     impl_->links.emplace(id, std::make_unique<Link>(name, id, address, seed++));
+  impl_->next_seed = seed;
 }
 
 Transport::~Transport() { stop(); }
@@ -300,23 +322,31 @@ Status Transport::start(Callbacks cb) {
   copts.pem_private_key = m.o.tls.key;
   copts.pem_cert_chain = m.o.tls.certificate;
   m.creds = grpc::SslCredentials(copts);
-  for (auto& [id, l] : m.links) {
-    Link* link = l.get();
-    link->thread = std::thread([&m, link] { m.run_link(*link); });
-  }
+  std::lock_guard lock(m.links_mu);
+  for (auto& [id, l] : m.links) m.start_link(l.get());
   return {};
 }
 
 void Transport::stop() {
   Impl& m = *impl_;
   if (m.stopping.exchange(true)) return;
-  for (auto& [id, l] : m.links) {
-    std::lock_guard lock(l->mu);
-    if (l->ctx) l->ctx->TryCancel();
-    l->cv.notify_all();
-  }
+  auto cancel_all = [&] {
+    std::lock_guard lock(m.links_mu);
+    for (auto& [id, l] : m.links) {
+      std::lock_guard l_lock(l->mu);
+      if (l->ctx) l->ctx->TryCancel();
+      l->cv.notify_all();
+    }
+  };
+  cancel_all();
   if (m.server) m.server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
-  for (auto& [id, l] : m.links)
+  cancel_all();  // links learned while the server was stopping
+  std::vector<Link*> all;
+  {
+    std::lock_guard lock(m.links_mu);
+    for (auto& [id, l] : m.links) all.push_back(l.get());
+  }
+  for (Link* l : all)
     if (l->thread.joinable()) l->thread.join();
 }
 
@@ -324,13 +354,28 @@ void Transport::send(const std::optional<NodeId>& to, const Message& msg) {
   Bytes frame = encode_message(msg);
   const char* type = message_type(msg);
   if (to) {
-    if (auto it = impl_->links.find(*to); it != impl_->links.end()) impl_->enqueue(*it->second, type, frame);
+    if (Link* l = impl_->find_link(*to)) impl_->enqueue(*l, type, frame);
     return;
   }
+  std::lock_guard lock(impl_->links_mu);
   for (auto& [id, l] : impl_->links) impl_->enqueue(*l, type, frame);
 }
 
+void Transport::add_peer(const std::string& name, const NodeId& id, const std::string& address) {
+  Impl& m = *impl_;
+  if (m.stopping || id == m.o.self || m.find_link(id)) return;
+  Link* link;
+  {
+    std::lock_guard lock(m.links_mu);
+    auto l = std::make_unique<Link>(name, id, address, m.next_seed++);
+    link = l.get();
+    m.links.emplace(id, std::move(l));
+  }
+  m.start_link(link);
+}
+
 std::vector<PeerSnapshot> Transport::peers() const {
+  std::lock_guard lock(impl_->links_mu);
   std::vector<PeerSnapshot> out;
   for (const auto& [id, l] : impl_->links) {
     PeerSnapshot p;
@@ -352,12 +397,14 @@ std::vector<PeerSnapshot> Transport::peers() const {
 }
 
 size_t Transport::connected_peers() const {
+  std::lock_guard lock(impl_->links_mu);
   size_t n = 0;
   for (const auto& [id, l] : impl_->links) n += l->connected ? 1 : 0;
   return n;
 }
 
 uint64_t Transport::best_peer_height() const {
+  std::lock_guard lock(impl_->links_mu);
   uint64_t h = 0;
   for (const auto& [id, l] : impl_->links)
     if (l->connected) h = std::max<uint64_t>(h, l->height);

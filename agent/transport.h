@@ -45,6 +45,8 @@ struct TransportOptions {
   TlsPem tls;
   Hash32 chain_id;
   NodeId self;
+  std::string self_name;
+  std::string advertise;  // our P2P address as peers should dial it (default: listen)
   uint32_t min_version = 1, max_version = 1;
   size_t max_message_bytes = 32 << 20;
 };
@@ -67,6 +69,8 @@ class Transport {
   // Encodes once; `to` empty: every peer.
   void send(const std::optional<NodeId>& to, const Message& m);
   std::vector<PeerSnapshot> peers() const;
+  // Dials a member we did not know (it introduced itself in a hello).
+  void add_peer(const std::string& name, const NodeId& id, const std::string& address);
   size_t connected_peers() const;
   uint64_t best_peer_height() const;
   const std::string& bound_address() const { return bound_; }

@@ -109,7 +109,7 @@ class SqliteBlockStore::Query {
 struct SqliteBlockStore::Statements {
   Statement begin, commit, rollback;
   Statement insert_block, insert_tx, put_state, delete_state;
-  Statement block_at, block_by_hash, all_state;
+  Statement block_at, block_by_hash, all_state, tx_height;
   Statement save_safety, load_safety;
   Statement save_pending, load_pending, drop_pending;
 };
@@ -172,6 +172,7 @@ Status SqliteBlockStore::init() {
       {&s.block_at, "SELECT data, hash FROM blocks WHERE height = ?1"},
       {&s.block_by_hash, "SELECT data, hash, height FROM blocks WHERE hash = ?1"},
       {&s.all_state, "SELECT key, value FROM state"},
+      {&s.tx_height, "SELECT height FROM txs WHERE id = ?1"},
       {&s.save_safety, "INSERT OR REPLACE INTO meta(k, v) VALUES(?1, ?2)"},
       {&s.load_safety, "SELECT v FROM meta WHERE k = ?1"},
       {&s.save_pending, "INSERT OR REPLACE INTO pending(hash, height, data) VALUES(?1, ?2, ?3)"},
@@ -394,6 +395,15 @@ Result<BlockPtr> SqliteBlockStore::block_at(uint64_t height) {
     return make_error(ErrorCode::kNotFound, "no block at height " + std::to_string(height));
   if (rc != SQLITE_ROW) return db_error("reading block " + std::to_string(height));
   return decode_row(q, height);
+}
+
+Result<uint64_t> SqliteBlockStore::tx_height(const Hash32& id) {
+  Query q(statements_->tx_height);
+  q.blob(1, id.view());
+  int rc = q.step();
+  if (rc == SQLITE_DONE) return make_error(ErrorCode::kNotFound, "no committed transaction " + id.short_hex());
+  if (rc != SQLITE_ROW) return db_error("looking up transaction " + id.short_hex());
+  return static_cast<uint64_t>(q.column_i64(0));
 }
 
 Result<BlockPtr> SqliteBlockStore::block_by_hash(const Hash32& hash) {

@@ -363,6 +363,280 @@ TEST(AgentNetwork, APeerFromAnotherChainIsRefused) {
   EXPECT_NE(blog->find("cannot connect to " + a.net().nodes[0].name), std::string::npos) << *blog;
 }
 
+int sh(const std::string& cmd) { return std::system((cmd + " >/dev/null 2>&1").c_str()); }
+
+TEST(AgentFaults, AFlappingPartitionComesAndGoesAndTheChainKeepsCommitting) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20));
+  auto op = c.operator_of(3);
+  grpc::ClientContext ctx;
+  pb::SetFaultsRequest req;
+  for (int j = 0; j < 3; ++j) req.add_partition(std::string(c.net().nodes[j].id.v.begin(), c.net().nodes[j].id.v.end()));
+  req.set_flap_period_ms(700);
+  pb::FaultRules out;
+  ASSERT_TRUE(op->SetFaults(&ctx, req, &out).ok());
+  EXPECT_EQ(out.flap_period_ms(), 700u);
+  EXPECT_EQ(out.partitioned_size(), 3);
+  uint64_t h = c.max_height();
+  Workload w(ed25519_sha256());
+  w.submit(c, 0, 50);
+  EXPECT_TRUE(c.all_reach(h + 5, 40)) << "with node 3 flapping, every node still commits";
+  grpc::ClientContext ctx2;
+  ASSERT_TRUE(op->ClearFaults(&ctx2, pb::ClearFaultsRequest{}, &out).ok());
+  EXPECT_EQ(out.partitioned_size(), 0);
+  uint64_t top = c.max_height();
+  ASSERT_TRUE(c.all_reach(top, 20));
+  expect_same_chain(c, top);
+}
+
+// A rule applied as a real qdisc where the kernel and privileges allow it;
+// otherwise the agent says why (this host has tbf but no sch_netem).
+TEST(AgentFaults, KernelQdiscsAreAppliedOrRefusedWithTheReason) {
+  if (geteuid() != 0) GTEST_SKIP() << "needs root to create an interface";
+  const std::string dev = "cns-q0";
+  sh("ip link del " + dev);
+  ASSERT_EQ(sh("ip link add " + dev + " type veth peer name cns-q1 && ip link set " + dev + " up"), 0);
+  struct Cleanup {
+    std::string dev;
+    ~Cleanup() { sh("ip link del " + dev); }
+  } cleanup{dev};
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(1, 20));
+  auto op = c.operator_of(0);
+  auto set = [&](const std::string& iface, const std::string& rule, pb::FaultRules& out) {
+    grpc::ClientContext ctx;
+    pb::SetFaultsRequest req;
+    req.add_rules()->set_rule(rule);
+    req.set_interface(iface);
+    return op->SetFaults(&ctx, req, &out);
+  };
+  pb::FaultRules out;
+  auto missing = set("cns-nonexist9", "delay 100ms", out);
+  EXPECT_EQ(missing.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(missing.error_message().find("no interface"), std::string::npos) << missing.error_message();
+
+  bool has_netem = sh("modprobe -n sch_netem") == 0 || access("/sys/module/sch_netem", F_OK) == 0;
+  auto netem = set(dev, "delay 100ms 10ms 25% loss 1%", out);
+  if (has_netem) {
+    EXPECT_TRUE(netem.ok()) << netem.error_message();
+  } else {
+    EXPECT_EQ(netem.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    EXPECT_NE(netem.error_message().find("sch_netem"), std::string::npos) << netem.error_message();
+  }
+  // A pure rate rule is a tbf, which this kernel has.
+  auto tbf = set(dev, "rate 2048kbit", out);
+  ASSERT_TRUE(tbf.ok()) << tbf.error_message();
+  ASSERT_GE(out.qdiscs_size(), 1);
+  EXPECT_NE(out.qdiscs(out.qdiscs_size() - 1).find("tbf rate 2048kbit"), std::string::npos);
+  FILE* p = popen(("tc qdisc show dev " + dev).c_str(), "r");
+  char buf[256] = {};
+  std::string shown;
+  while (fgets(buf, sizeof buf, p)) shown += buf;
+  pclose(p);
+  EXPECT_NE(shown.find("tbf"), std::string::npos) << shown;
+  grpc::ClientContext ctx;
+  ASSERT_TRUE(op->ClearFaults(&ctx, pb::ClearFaultsRequest{}, &out).ok());
+  EXPECT_EQ(out.qdiscs_size(), 0);
+  p = popen(("tc qdisc show dev " + dev).c_str(), "r");
+  shown.clear();
+  while (fgets(buf, sizeof buf, p)) shown += buf;
+  pclose(p);
+  EXPECT_EQ(shown.find("tbf"), std::string::npos) << "cleared faults remove the qdisc: " << shown;
+}
+
+TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20));
+  // An admin of org-0 proposes an upgrade on node 0; admins of org-1 and
+  // org-2 approve on their own nodes: 3 of 4 organisations enact it.
+  uint64_t at = c.max_height() + 500;
+  pb::ProposeRequest prop;
+  prop.set_action("upgrade");
+  prop.set_plan("v2-delete");
+  prop.set_height(at);
+  prop.set_version(2);
+  prop.set_binary_sha256(std::string(32, '\x5a'));
+  pb::GovernanceResult res;
+  {
+    auto viewer = c.client(0, "org-0", "viewer");
+    grpc::ClientContext ctx;
+    EXPECT_EQ(viewer->Propose(&ctx, prop, &res).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+    auto op = c.client(0, "org-0", "operator");
+    grpc::ClientContext ctx2;
+    EXPECT_EQ(op->Propose(&ctx2, prop, &res).error_code(), grpc::StatusCode::PERMISSION_DENIED)
+        << "operators do not govern";
+  }
+  auto admin0 = c.client(0, "org-0", "admin");
+  grpc::ClientContext ctx;
+  auto st = admin0->Propose(&ctx, prop, &res);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  std::string proposal = res.tx_id();
+  auto list = [&](int i) {
+    auto v = c.client(i, c.net().nodes[i].organisation, "viewer");
+    grpc::ClientContext lctx;
+    pb::Proposals ps;
+    EXPECT_TRUE(v->ListProposals(&lctx, pb::ProposalsRequest{}, &ps).ok());
+    return ps;
+  };
+  ASSERT_TRUE(AgentCluster::eventually([&] { return list(1).proposals_size() == 1; }, 20));
+  EXPECT_EQ(list(1).proposals(0).status(), "open");
+  EXPECT_EQ(list(1).proposals(0).action(), "upgrade");
+  for (int i : {1, 2}) {
+    auto admin = c.client(i, c.net().nodes[i].organisation, "admin");
+    pb::ApproveRequest ap;
+    ap.set_proposal(proposal);
+    grpc::ClientContext actx;
+    auto ast = admin->Approve(&actx, ap, &res);
+    ASSERT_TRUE(ast.ok()) << ast.error_message();
+    // An admin of another organisation cannot act on this node.
+    auto foreign = c.client(i, "org-3", "admin");
+    grpc::ClientContext fctx;
+    EXPECT_EQ(foreign->Approve(&fctx, ap, &res).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  }
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto ps = list(3);
+        return ps.proposals_size() == 1 && ps.proposals(0).status() == "enacted";
+      },
+      20))
+      << "three of four organisations approved";
+  EXPECT_EQ(list(3).proposals(0).approvals_size(), 3);
+
+  // Evidence anchored through one agent is proven by another.
+  EvidenceRecord r;
+  r.digest = sha256(as_bytes("contract #1"));
+  r.type = "e-contract";
+  r.owner = "org-0";
+  auto key = ed25519_sha256().signer_from_seed(sha256(as_bytes("client")));
+  auto tx = Transaction::create(ed25519_sha256(), *key, TxKind::kEvidence, 0, r.encode());
+  pb::SubmitRequest sr;
+  Bytes enc = tx->encode();
+  sr.add_transactions(std::string(enc.begin(), enc.end()));
+  pb::SubmitResult sres;
+  grpc::ClientContext sctx;
+  ASSERT_TRUE(c.operator_of(0)->Submit(&sctx, sr, &sres).ok());
+  auto viewer2 = c.client(2, "org-2", "viewer");
+  pb::EvidenceRequest er;
+  er.set_digest(std::string(r.digest.v.begin(), r.digest.v.end()));
+  pb::EvidenceProof proof;
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        grpc::ClientContext ectx;
+        return viewer2->ProveEvidence(&ectx, er, &proof).ok();
+      },
+      20));
+  EXPECT_NE(proof.proof_json().find(r.digest.hex()), std::string::npos);
+  pb::TransactionRequest tr;
+  tr.set_id(std::string(tx->id().v.begin(), tx->id().v.end()));
+  pb::TransactionInfo ti;
+  grpc::ClientContext tctx;
+  ASSERT_TRUE(viewer2->GetTransaction(&tctx, tr, &ti).ok());
+  EXPECT_GT(ti.height(), 0u);
+  EXPECT_EQ(ti.kind(), static_cast<uint32_t>(TxKind::kEvidence));
+  EXPECT_EQ(ti.refused(), "");
+
+  pb::HostInfo hi;
+  grpc::ClientContext hctx;
+  ASSERT_TRUE(viewer2->GetHostInfo(&hctx, pb::HostInfoRequest{}, &hi).ok());
+  EXPECT_GE(hi.cpus(), 1u);
+  EXPECT_GT(hi.memory_total_bytes(), 0u);
+  EXPECT_GT(hi.disk_total_bytes(), 0u);
+  EXPECT_GT(hi.data_dir_bytes(), 0u);
+  EXPECT_EQ(hi.max_protocol_version(), 2u);
+  EXPECT_EQ(hi.suite(), "ed25519-sha256");
+  pb::LogLines lines;
+  pb::LogRequest lr;
+  lr.set_lines(20);
+  grpc::ClientContext lctx;
+  ASSERT_TRUE(viewer2->TailLog(&lctx, lr, &lines).ok());
+  EXPECT_GT(lines.lines_size(), 0);
+}
+
+// Governance through the API, end to end: propose with org-0's admin on
+// node 0, approve with org-1's and org-2's admins on their nodes.
+std::string govern(const AgentCluster& c, const pb::ProposeRequest& prop) {
+  pb::GovernanceResult res;
+  grpc::ClientContext ctx;
+  auto st = c.client(0, "org-0", "admin")->Propose(&ctx, prop, &res);
+  EXPECT_TRUE(st.ok()) << st.error_message();
+  std::string id = res.tx_id();
+  auto status_of = [&](int i) -> std::string {
+    grpc::ClientContext lctx;
+    pb::Proposals ps;
+    if (!c.client(i, c.net().nodes[i].organisation, "viewer")->ListProposals(&lctx, pb::ProposalsRequest{}, &ps).ok())
+      return "";
+    for (const auto& p : ps.proposals())
+      if (p.id() == id) return p.status();
+    return "";
+  };
+  EXPECT_TRUE(AgentCluster::eventually([&] { return status_of(1) == "open"; }, 20));
+  for (int i : {1, 2}) {
+    pb::ApproveRequest ap;
+    ap.set_proposal(id);
+    grpc::ClientContext actx;
+    EXPECT_TRUE(c.client(i, c.net().nodes[i].organisation, "admin")->Approve(&actx, ap, &res).ok());
+  }
+  EXPECT_TRUE(AgentCluster::eventually([&] { return status_of(0) == "enacted"; }, 20)) << prop.action();
+  return id;
+}
+
+TEST(AgentJoin, ANewNodeJoinsAsAnObserverSyncsAndIsPromotedToVote) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(3, 20));
+  Workload w(ed25519_sha256());
+  w.submit(c, 0, 100);
+  Bytes pk;
+  int joiner = c.add_node("node-4", "org-1", &pk);
+  ASSERT_EQ(joiner, 4);
+  // Started before it is a member: refused until governance adds it.
+  c.start(joiner);
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  EXPECT_EQ(c.height(joiner), 0u);
+  pb::ProposeRequest add;
+  add.set_action("add-observer");
+  add.set_public_key(std::string(pk.begin(), pk.end()));
+  add.set_name("node-4");
+  add.set_organisation("org-1");
+  govern(c, add);
+  uint64_t target = c.max_height();
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.height(joiner) >= target; }, 40))
+      << "the observer did not sync (height " << c.height(joiner) << " of " << target << ")";
+  auto s = c.status(joiner);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->role(), "observer");
+  pb::ProposeRequest promote;
+  promote.set_action("promote");
+  promote.set_node_id(std::string(c.net().nodes[joiner].id.v.begin(), c.net().nodes[joiner].id.v.end()));
+  govern(c, promote);
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto st = c.status(joiner);
+        return st && st->role() == "validator" && st->validators() == 5;
+      },
+      30))
+      << "the promoted node is not a validator of a 5-validator set";
+  uint64_t h = c.max_height();
+  w.submit(c, 1, 50);
+  ASSERT_TRUE(c.all_reach(h + 5, 30)) << "the five validators keep committing";
+  // Its votes are in certificates: some committed block's QC carries 4 of 5 signatures.
+  bool five_set = false;
+  for (uint64_t k = h + 1; k <= h + 5 && !five_set; ++k) {
+    grpc::ClientContext ctx;
+    pb::BlockRequest br;
+    br.set_height(k);
+    pb::BlockInfo b;
+    if (c.operator_of(0)->GetBlock(&ctx, br, &b).ok() && b.qc_signatures() == 4) five_set = true;
+  }
+  EXPECT_TRUE(five_set) << "no certificate of the 5-validator set (quorum 4) after the promotion";
+  uint64_t top = c.max_height();
+  ASSERT_TRUE(c.all_reach(top, 20));
+  expect_same_chain(c, top);
+}
+
 // A plain HTTP/1.0 GET on loopback (Prometheus' API); the body, or empty.
 std::string http_get(int port, const std::string& path) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -472,7 +746,6 @@ TEST(AgentMetrics, TheRealPrometheusServerScrapesEveryAgent) {
   EXPECT_EQ(prom_query(port, "consortia_consensus_block_interval_seconds_count").size(), 4u);
 }
 
-int sh(const std::string& cmd) { return std::system((cmd + " >/dev/null 2>&1").c_str()); }
 
 // Bytes sent by a qdisc, from `tc -s qdisc show`.
 uint64_t qdisc_sent_bytes(const std::string& prefix, const std::string& dev) {

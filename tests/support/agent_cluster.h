@@ -48,6 +48,17 @@ class AgentCluster {
   }
 
   const NetworkInfo& net() const { return net_; }
+  // A new node in the network directory (not yet a member); its index.
+  int add_node(const std::string& name, const std::string& org, Bytes* public_key) {
+    auto n = consortia::agent::add_node(dir_, name, org);
+    EXPECT_TRUE(n.ok()) << (n.ok() ? "" : n.error().to_string());
+    if (public_key && n.ok()) *public_key = n->public_key;
+    auto net = load_network(dir_);
+    EXPECT_TRUE(net.ok());
+    net_ = *net;
+    pids_.push_back(-1);
+    return size() - 1;
+  }
   const std::string& dir() const { return dir_; }
   int size() const { return static_cast<int>(pids_.size()); }
   std::string node_dir(int i) const { return dir_ + "/nodes/" + net_.nodes[i].name; }
