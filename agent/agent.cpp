@@ -13,10 +13,6 @@ namespace consortia::agent {
 std::shared_ptr<void> make_api_service(Agent& agent);  // api.cpp
 grpc::Service* api_service(const std::shared_ptr<void>& s);
 
-namespace {
-constexpr size_t kRememberCommitted = 200000;
-}
-
 Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   std::unique_ptr<Agent> a(new Agent(config));
   const AgentConfig& c = a->config_;
@@ -180,7 +176,11 @@ std::vector<Status> Agent::submit(std::vector<TxPtr> txs) {
     NodeOutput o;
     for (const auto& tx : txs) {
       auto st = n.submit(tx, now_ms(), o);
-      if (st) submitted_.emplace(tx->id(), now);
+      if (st) {
+        // Latency is measured for what commits; what never does is forgotten.
+        if (submitted_.size() > 1'000'000) submitted_.clear();
+        submitted_.emplace(tx->id(), now);
+      }
       out.push_back(std::move(st));
     }
     handle(o);
@@ -221,20 +221,11 @@ void Agent::handle(NodeOutput& out) {
     e.height = b.height();
     e.view = b.view();
     e.block_hash = b.hash();
-    {
-      std::lock_guard lock(committed_mu_);
-      for (const auto& tx : b.txs()) {
-        e.tx_ids.push_back(tx->id());
-        committed_[tx->id()] = b.height();
-        committed_order_.push_back(tx->id());
-        if (committed_order_.size() > kRememberCommitted) {
-          committed_.erase(committed_order_.front());
-          committed_order_.pop_front();
-        }
-        if (auto it = submitted_.find(tx->id()); it != submitted_.end()) {
-          if (metrics_) metrics_->on_commit_latency(std::chrono::duration<double>(now - it->second).count());
-          submitted_.erase(it);
-        }
+    for (const auto& tx : b.txs()) {
+      e.tx_ids.push_back(tx->id());
+      if (auto it = submitted_.find(tx->id()); it != submitted_.end()) {
+        if (metrics_) metrics_->on_commit_latency(std::chrono::duration<double>(now - it->second).count());
+        submitted_.erase(it);
       }
     }
     if (metrics_) metrics_->on_block(b.height(), b.view(), b.txs().size(), interval >= 0 ? interval / 1000.0 : -1);
@@ -283,13 +274,6 @@ void Agent::unsubscribe(uint64_t id) {
 void Agent::publish(const AgentEvent& e) {
   std::lock_guard lock(sub_mu_);
   for (auto& [id, s] : subscribers_) s(e);
-}
-
-std::optional<uint64_t> Agent::committed_height(const Hash32& tx) const {
-  std::lock_guard lock(committed_mu_);
-  auto it = committed_.find(tx);
-  if (it == committed_.end()) return std::nullopt;
-  return it->second;
 }
 
 }  // namespace consortia::agent

@@ -79,8 +79,6 @@ class Agent {
   std::chrono::steady_clock::time_point started() const { return started_; }
   std::string api_address() const { return api_bound_; }
   void publish(const AgentEvent& e);
-  // Where a transaction was committed (height), if this agent saw it.
-  std::optional<uint64_t> committed_height(const Hash32& tx) const;
 
  private:
   explicit Agent(AgentConfig c);
@@ -123,9 +121,6 @@ class Agent {
 
   // Submission times of our clients' transactions, for commit latency.
   std::unordered_map<Hash32, std::chrono::steady_clock::time_point> submitted_;
-  mutable std::mutex committed_mu_;
-  std::unordered_map<Hash32, uint64_t> committed_;  // recent, bounded
-  std::deque<Hash32> committed_order_;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::atomic<std::shared_ptr<const std::set<NodeId>>> members_;
   friend class Metrics;

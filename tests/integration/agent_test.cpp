@@ -218,7 +218,9 @@ TEST(AgentNetwork, FaultRulesThroughTheApiKeepSafetyAndCommitsResume) {
         pb::FaultRules out;
         ASSERT_TRUE(op->ClearFaults(&ctx, pb::ClearFaultsRequest{}, &out).ok());
       }
-      if (!progressed) EXPECT_TRUE(c.all_reach(h + 2, 20)) << "commits did not resume after clearing";
+      if (!progressed) {
+        EXPECT_TRUE(c.all_reach(h + 2, 20)) << "commits did not resume after clearing";
+      }
       EXPECT_TRUE(AgentCluster::eventually([&] { return committed_on(c, 0, ids.back()); }, 30));
     }
   }
