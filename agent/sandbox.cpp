@@ -33,6 +33,13 @@ std::string self_exe() {
 }
 }  // namespace
 
+bool sandbox_running(const std::string& dir) {
+  auto pid = read_file(dir + "/sandbox.pid");
+  if (!pid) return false;
+  long p = std::strtol(pid->c_str(), nullptr, 10);
+  return p > 0 && kill(static_cast<pid_t>(p), 0) == 0;
+}
+
 int run_sandbox(const SandboxOptions& o) {
   std::string dir = o.dir.empty() ? default_sandbox_dir() : o.dir;
   if (!fs::exists(dir + "/network.json")) {
@@ -53,6 +60,10 @@ int run_sandbox(const SandboxOptions& o) {
     std::fprintf(stderr, "consortia-agent sandbox: %s\n", net.error().to_string().c_str());
     return 2;
   }
+  if (sandbox_running(net->dir)) {
+    std::fprintf(stderr, "consortia-agent sandbox: the network in %s is running already\n", net->dir.c_str());
+    return 2;
+  }
   struct sigaction sa{};
   sa.sa_handler = on_signal;
   sigaction(SIGINT, &sa, nullptr);
@@ -69,6 +80,8 @@ int run_sandbox(const SandboxOptions& o) {
     }
     pids.push_back(pid);
   }
+  // Lets a console (or a second sandbox) see that this network is running.
+  (void)write_file(net->dir + "/sandbox.pid", std::to_string(getpid()) + "\n");
   std::printf("%-8s %-7s %-22s %-32s %s\n", "node", "org", "api", "metrics", "id");
   for (const auto& n : net->nodes)
     std::printf("%-8s %-7s %-22s http://%-25s %s\n", n.name.c_str(), n.organisation.c_str(),
@@ -98,6 +111,7 @@ int run_sandbox(const SandboxOptions& o) {
     if (p > 0) kill(p, SIGTERM);
   for (pid_t p : pids)
     if (p > 0) waitpid(p, nullptr, 0);
+  std::filesystem::remove(net->dir + "/sandbox.pid");
   std::printf("sandbox stopped; its data stays in %s\n", net->dir.c_str());
   return 0;
 }

@@ -13,6 +13,8 @@ struct SandboxOptions {
 };
 
 std::string default_sandbox_dir();
+// Whether a sandbox process for the network in `dir` is alive.
+bool sandbox_running(const std::string& dir);
 // Creates (or resumes) the network and runs its agents until SIGINT/SIGTERM.
 int run_sandbox(const SandboxOptions& o);
 

@@ -3,10 +3,12 @@
 # Usage: scripts/deps.sh [build|test]
 set -euo pipefail
 need=(cmake ninja-build g++ pkg-config libssl-dev libsqlite3-dev nlohmann-json3-dev
-      libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc prometheus-cpp-dev)
+      libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc prometheus-cpp-dev
+      qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+      libgl-dev fonts-noto-cjk)
 if [[ "${1:-build}" == test ]]; then
   # prometheus: the real server scrapes the agents; iproute2: namespaces, veth, tc.
-  need+=(libgtest-dev clang libclang-rt-14-dev prometheus iproute2)
+  need+=(libgtest-dev clang libclang-rt-14-dev prometheus iproute2 xvfb xauth imagemagick)
 fi
 missing=()
 for p in "${need[@]}"; do

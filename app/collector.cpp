@@ -1,0 +1,104 @@
+#include "collector.h"
+
+#include <chrono>
+
+#include "client.h"
+#include "consortia/v1/agent.grpc.pb.h"
+
+namespace consortia::console {
+namespace {
+
+std::string hex(const std::string& raw) {
+  static const char* d = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : raw) {
+    out += d[c >> 4];
+    out += d[c & 15];
+  }
+  return out;
+}
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+struct Collector::Impl {
+  std::vector<Endpoint> endpoints;
+  std::shared_ptr<const agent::ClientIdentity> identity;
+  std::vector<std::unique_ptr<v1::AgentService::Stub>> stubs;
+  NetworkState last;
+};
+
+Collector::Collector(std::vector<Endpoint> endpoints, std::shared_ptr<const agent::ClientIdentity> identity)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->endpoints = std::move(endpoints);
+  impl_->identity = std::move(identity);
+  for (const auto& e : impl_->endpoints) {
+    NodeState n;
+    n.name = e.name;
+    n.organisation = e.organisation;
+    n.api_address = e.api_address;
+    n.metrics_address = e.metrics_address;
+    n.id_hex = e.id_hex;
+    impl_->last.nodes.push_back(n);
+  }
+}
+
+Collector::~Collector() = default;
+
+void Collector::start(int interval_ms) {
+  for (const auto& e : impl_->endpoints)
+    impl_->stubs.push_back(v1::AgentService::NewStub(agent::agent_channel(e.api_address, e.name, *impl_->identity)));
+  timer_ = new QTimer(this);
+  connect(timer_, &QTimer::timeout, this, &Collector::poll_now);
+  timer_->start(interval_ms);
+  poll_now();
+}
+
+void Collector::poll_now() {
+  NetworkState s = impl_->last;
+  s.at_ms = now_ms();
+  for (size_t i = 0; i < s.nodes.size(); ++i) {
+    NodeState& n = s.nodes[i];
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(800));
+    v1::NodeStatus st;
+    grpc::Status rc = impl_->stubs[i]->GetStatus(&ctx, v1::StatusRequest{}, &st);
+    if (!rc.ok()) {
+      n.reachable = false;
+      n.error = rc.error_message();
+      continue;
+    }
+    uint64_t before_height = n.height;
+    int64_t before_ms = n.polled_ms;
+    n.reachable = true;
+    n.error.clear();
+    n.polled_ms = s.at_ms;
+    n.role = st.role();
+    n.height = st.height();
+    n.view = st.view();
+    n.view_changes = st.view_changes();
+    n.mempool = st.mempool_size();
+    n.best_peer_height = st.best_peer_height();
+    n.protocol_version = st.protocol_version();
+    n.validators = st.validators();
+    n.leader_hex = hex(st.leader());
+    n.block_hash_hex = hex(st.block_hash());
+    n.halted = st.halted();
+    n.last_block_time_ms = static_cast<int64_t>(st.last_block_time_ms());
+    n.peers.clear();
+    for (const auto& p : st.peers())
+      n.peers.push_back({hex(p.node_id()), p.name(), p.connected(), p.rtt_ms(), p.sent_bytes(), p.received_bytes(),
+                         p.dropped(), p.fault_rule()});
+    (void)before_height;
+    (void)before_ms;
+  }
+  impl_->last = s;
+  emit snapshot(s);
+}
+
+}  // namespace consortia::console

@@ -1,0 +1,40 @@
+#include "network_state.h"
+
+namespace consortia::console {
+
+const char* health_name(Health h) {
+  switch (h) {
+    case Health::kSynced: return "synced";
+    case Health::kLagging: return "lagging";
+    case Health::kHalted: return "halted";
+    case Health::kUnreachable: return "unreachable";
+  }
+  return "unreachable";
+}
+
+uint64_t NetworkState::max_height() const {
+  uint64_t h = 0;
+  for (const auto& n : nodes)
+    if (n.reachable && n.height > h) h = n.height;
+  return h;
+}
+
+Health health_of(const NodeState& n, uint64_t network_height, int64_t now_ms) {
+  if (!n.reachable || n.polled_ms == 0 || now_ms - n.polled_ms > kStaleMs) return Health::kUnreachable;
+  if (!n.halted.empty()) return Health::kHalted;
+  if (network_height > n.height + kLagBlocks) return Health::kLagging;
+  return Health::kSynced;
+}
+
+std::string consensus_leader(const NetworkState& s) {
+  std::map<std::string, int> votes;
+  for (const auto& n : s.nodes)
+    if (n.reachable && !n.leader_hex.empty()) ++votes[n.leader_hex];
+  std::string best;
+  int most = 0;
+  for (const auto& [id, v] : votes)
+    if (v > most) best = id, most = v;
+  return best;
+}
+
+}  // namespace consortia::console

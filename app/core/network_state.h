@@ -1,0 +1,57 @@
+// What the console knows about a network at one moment, and how it judges
+// each node's health. Toolkit-free: the Qt layer only renders it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace consortia::console {
+
+enum class Health { kSynced, kLagging, kHalted, kUnreachable };
+const char* health_name(Health h);
+
+struct PeerState {
+  std::string id_hex, name;
+  bool connected = false;
+  double rtt_ms = 0;
+  uint64_t sent_bytes = 0, received_bytes = 0, dropped = 0;
+  std::string fault_rule;
+};
+
+struct NodeState {
+  // From the inventory.
+  std::string name, organisation, api_address, metrics_address, id_hex;
+  // From the agent's last answer.
+  bool reachable = false;
+  std::string error;            // why the last poll failed
+  int64_t polled_ms = 0;        // when the last answer came (0: never)
+  std::string role;             // validator / observer
+  uint64_t height = 0, view = 0, view_changes = 0, mempool = 0;
+  uint64_t best_peer_height = 0;
+  uint32_t protocol_version = 0, validators = 0;
+  std::string leader_hex, block_hash_hex, halted;
+  int64_t last_block_time_ms = 0;
+  std::vector<PeerState> peers;
+  double tps = 0;               // from successive polls
+};
+
+struct NetworkState {
+  int64_t at_ms = 0;
+  std::vector<NodeState> nodes;
+  uint64_t max_height() const;
+};
+
+// Behind by more than this many blocks counts as lagging.
+inline constexpr uint64_t kLagBlocks = 3;
+// An answer older than this counts as unreachable.
+inline constexpr int64_t kStaleMs = 5000;
+
+Health health_of(const NodeState& n, uint64_t network_height, int64_t now_ms);
+
+// The leader most reachable nodes name (hex id), or empty.
+std::string consensus_leader(const NetworkState& s);
+
+}  // namespace consortia::console

@@ -1,0 +1,106 @@
+// consortia: the desktop console. With no network given it opens the
+// embedded default, a local sandbox network of agents, starting it when it
+// is not running (and stopping it on exit unless asked to keep it).
+//
+//   consortia [--sandbox-dir DIR] [--nodes N] [--lang en|zh_CN] [--keep-sandbox]
+//             [--screenshot FILE --screenshot-after MS]
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QMessageBox>
+#include <QProcess>
+#include <QScreen>
+#include <QThread>
+#include <QTimer>
+#include <memory>
+
+#include "client.h"
+#include "collector.h"
+#include "main_window.h"
+#include "network.h"
+#include "sandbox.h"
+
+using namespace consortia;
+using namespace consortia::console;
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setApplicationName("consortia");
+  qRegisterMetaType<consortia::console::NetworkState>();
+  QCommandLineParser cli;
+  cli.addHelpOption();
+  QCommandLineOption dir_opt("sandbox-dir", "Network directory (default: the user's sandbox).", "DIR",
+                             QString::fromStdString(agent::default_sandbox_dir()));
+  QCommandLineOption nodes_opt("nodes", "Nodes of a new sandbox.", "N", "4");
+  QCommandLineOption lang_opt("lang", "Language: en or zh_CN.", "LANG", "en");
+  QCommandLineOption keep_opt("keep-sandbox", "Leave the sandbox running when the console closes.");
+  QCommandLineOption shot_opt("screenshot", "Save a screenshot of the window and exit.", "FILE");
+  QCommandLineOption after_opt("screenshot-after", "Milliseconds before the screenshot.", "MS", "6000");
+  QCommandLineOption tab_opt("tab", "Tab to show first (0 overview, 1 nodes, 2 node detail).", "N", "0");
+  cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt});
+  cli.process(app);
+  std::string dir = cli.value(dir_opt).toStdString();
+
+  // The embedded default: start the sandbox when it is not running.
+  QProcess sandbox;
+  if (!agent::sandbox_running(dir)) {
+    QString agent_bin = QCoreApplication::applicationDirPath() + "/../agent/consortia-agent";
+    if (!QFile::exists(agent_bin)) agent_bin = "consortia-agent";
+    sandbox.setProcessChannelMode(QProcess::ForwardedChannels);
+    sandbox.start(agent_bin, {"sandbox", "--dir", QString::fromStdString(dir), "--nodes", cli.value(nodes_opt)});
+    if (!sandbox.waitForStarted(5000)) {
+      QMessageBox::critical(nullptr, QObject::tr("Consortia"),
+                            QObject::tr("Cannot start the sandbox network (%1): %2").arg(agent_bin, sandbox.errorString()));
+      return 1;
+    }
+    for (int i = 0; i < 100 && !QFile::exists(QString::fromStdString(dir + "/sandbox.pid")); ++i) QThread::msleep(100);
+  }
+  auto net = agent::load_network(dir);
+  if (!net) {
+    QMessageBox::critical(nullptr, QObject::tr("Consortia"),
+                          QObject::tr("Cannot read the network in %1: %2")
+                              .arg(QString::fromStdString(dir), QString::fromStdString(net.error().to_string())));
+    return 1;
+  }
+  // The console reads as association staff would: a viewer certificate.
+  auto id = agent::load_client_identity(*net, net->nodes.front().organisation, "viewer");
+  if (!id) {
+    QMessageBox::critical(nullptr, QObject::tr("Consortia"), QString::fromStdString(id.error().to_string()));
+    return 1;
+  }
+  std::vector<Endpoint> endpoints;
+  for (const auto& n : net->nodes)
+    endpoints.push_back({n.name, n.organisation, n.api_address, n.metrics_address, n.id.hex()});
+
+  MainWindow w(QString::fromStdString(net->dir));
+  w.set_language(cli.value(lang_opt));
+  QThread worker;
+  auto* collector = new Collector(endpoints, std::make_shared<agent::ClientIdentity>(*id));
+  collector->moveToThread(&worker);
+  QObject::connect(&worker, &QThread::finished, collector, &QObject::deleteLater);
+  QObject::connect(collector, &Collector::snapshot, &w, &MainWindow::on_snapshot, Qt::QueuedConnection);
+  worker.start();
+  QMetaObject::invokeMethod(collector, [collector] { collector->start(1000); }, Qt::QueuedConnection);
+  w.show();
+
+  if (cli.isSet(shot_opt)) {
+    QString file = cli.value(shot_opt);
+    int tab = cli.value(tab_opt).toInt();
+    QTimer::singleShot(200, &w, [&w, tab] {
+      if (auto* t = w.findChild<QTabWidget*>()) t->setCurrentIndex(tab);
+    });
+    QTimer::singleShot(cli.value(after_opt).toInt(), &w, [&w, file] {
+      w.grab().save(file);
+      QApplication::quit();
+    });
+  }
+  int rc = app.exec();
+  worker.quit();
+  worker.wait();
+  if (sandbox.state() != QProcess::NotRunning && !cli.isSet(keep_opt)) {
+    sandbox.terminate();  // SIGTERM: the sandbox stops its agents in order
+    sandbox.waitForFinished(15000);
+  }
+  return rc;
+}

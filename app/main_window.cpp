@@ -1,0 +1,220 @@
+#include "main_window.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QDateTime>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "nodes_model.h"
+#include "topology_view.h"
+
+namespace consortia::console {
+
+namespace {
+constexpr int kDetailRows = 11;
+}
+
+MainWindow::MainWindow(QString network_name, QWidget* parent)
+    : QMainWindow(parent), network_name_(std::move(network_name)) {
+  tabs_ = new QTabWidget(this);
+  setCentralWidget(tabs_);
+
+  // Overview: topology and a legend.
+  auto* overview = new QWidget;
+  auto* ov = new QVBoxLayout(overview);
+  topology_ = new TopologyView;
+  legend_ = new QLabel;
+  legend_->setWordWrap(true);
+  ov->addWidget(topology_, 1);
+  ov->addWidget(legend_);
+  tabs_->addTab(overview, QString());
+
+  // Nodes: a sortable, filterable table.
+  auto* nodes = new QWidget;
+  auto* nv = new QVBoxLayout(nodes);
+  filter_ = new QLineEdit;
+  filter_->setClearButtonEnabled(true);
+  model_ = new NodesModel(this);
+  proxy_ = new QSortFilterProxyModel(this);
+  proxy_->setSourceModel(model_);
+  proxy_->setSortRole(Qt::UserRole);
+  proxy_->setFilterKeyColumn(-1);
+  proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+  connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+  table_ = new QTableView;
+  table_->setModel(proxy_);
+  table_->setSortingEnabled(true);
+  table_->sortByColumn(NodesModel::kName, Qt::AscendingOrder);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setAlternatingRowColors(true);
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->verticalHeader()->hide();
+  connect(table_, &QTableView::doubleClicked, this,
+          [this](const QModelIndex& i) { show_node(proxy_->mapToSource(i).row()); });
+  nv->addWidget(filter_);
+  nv->addWidget(table_, 1);
+  tabs_->addTab(nodes, QString());
+
+  // Node detail: status and peers.
+  auto* detail = new QWidget;
+  auto* dv = new QVBoxLayout(detail);
+  detail_title_ = new QLabel;
+  QFont big = detail_title_->font();
+  big.setPointSizeF(big.pointSizeF() * 1.4);
+  big.setBold(true);
+  detail_title_->setFont(big);
+  dv->addWidget(detail_title_);
+  auto* split = new QSplitter;
+  auto* form_host = new QWidget;
+  detail_form_ = new QFormLayout(form_host);
+  for (int i = 0; i < kDetailRows; ++i) {
+    detail_keys_.push_back(new QLabel);
+    detail_values_.push_back(new QLabel);
+    detail_values_.back()->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    detail_form_->addRow(detail_keys_.back(), detail_values_.back());
+  }
+  peers_ = new QTableWidget(0, 6);
+  peers_->verticalHeader()->hide();
+  peers_->horizontalHeader()->setStretchLastSection(true);
+  split->addWidget(form_host);
+  split->addWidget(peers_);
+  split->setStretchFactor(1, 2);
+  dv->addWidget(split, 1);
+  tabs_->addTab(detail, QString());
+  connect(topology_, &TopologyView::node_activated, this, &MainWindow::show_node);
+
+  summary_ = new QLabel;
+  statusBar()->addPermanentWidget(summary_, 1);
+
+  language_menu_ = menuBar()->addMenu(QString());
+  auto* group = new QActionGroup(this);
+  english_ = language_menu_->addAction("English");
+  chinese_ = language_menu_->addAction("中文");
+  for (QAction* a : {english_, chinese_}) {
+    a->setCheckable(true);
+    group->addAction(a);
+  }
+  english_->setChecked(true);
+  connect(english_, &QAction::triggered, this, [this] { set_language("en"); });
+  connect(chinese_, &QAction::triggered, this, [this] { set_language("zh_CN"); });
+  retranslate();
+  resize(1200, 780);
+}
+
+void MainWindow::set_language(const QString& code) {
+  qApp->removeTranslator(&translator_);
+  if (code != "en" && translator_.load(":/i18n/consortia_" + code + ".qm")) qApp->installTranslator(&translator_);
+  (code == "en" ? english_ : chinese_)->setChecked(true);
+  // LanguageChange reaches every widget, this window included.
+  if (code == "en") {
+    QEvent e(QEvent::LanguageChange);
+    QApplication::sendEvent(this, &e);
+  }
+}
+
+void MainWindow::changeEvent(QEvent* e) {
+  if (e->type() == QEvent::LanguageChange) retranslate();
+  QMainWindow::changeEvent(e);
+}
+
+void MainWindow::retranslate() {
+  setWindowTitle(tr("Consortia — %1").arg(network_name_));
+  tabs_->setTabText(0, tr("Overview"));
+  tabs_->setTabText(1, tr("Nodes"));
+  tabs_->setTabText(2, tr("Node detail"));
+  language_menu_->setTitle(tr("&Language"));
+  filter_->setPlaceholderText(tr("Filter by node, organisation, role or health"));
+  legend_->setText(tr("● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, "
+                      "purple halted, red unreachable   links: RTT green < 50 ms, amber < 200 ms, red above; "
+                      "dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail"));
+  peers_->setHorizontalHeaderLabels({tr("Peer"), tr("Connected"), tr("RTT (ms)"), tr("Sent"), tr("Received"), tr("Fault rule")});
+  emit model_->headerDataChanged(Qt::Horizontal, 0, NodesModel::kCount - 1);
+  on_snapshot(state_);
+}
+
+void MainWindow::on_snapshot(const NetworkState& s) {
+  state_ = s;
+  model_->set_state(s);
+  topology_->set_state(s);
+  int up = 0, synced = 0;
+  uint64_t top = s.max_height();
+  for (const auto& n : s.nodes) {
+    up += n.reachable;
+    synced += health_of(n, top, s.at_ms) == Health::kSynced;
+  }
+  std::string leader = consensus_leader(s);
+  QString leader_name;
+  for (const auto& n : s.nodes)
+    if (n.id_hex == leader) leader_name = QString::fromStdString(n.name);
+  summary_->setText(tr("%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6")
+                        .arg(s.nodes.size())
+                        .arg(up)
+                        .arg(synced)
+                        .arg(top)
+                        .arg(leader_name.isEmpty() ? tr("unknown") : leader_name)
+                        .arg(s.at_ms ? QDateTime::fromMSecsSinceEpoch(s.at_ms).toString("HH:mm:ss") : tr("never")));
+  update_detail();
+}
+
+void MainWindow::show_node(int index) {
+  selected_ = index;
+  tabs_->setCurrentIndex(2);
+  update_detail();
+}
+
+void MainWindow::update_detail() {
+  if (selected_ < 0 && !state_.nodes.empty()) selected_ = 0;
+  if (selected_ < 0 || selected_ >= static_cast<int>(state_.nodes.size())) {
+    detail_title_->setText(tr("No node selected"));
+    return;
+  }
+  const NodeState& n = state_.nodes[static_cast<size_t>(selected_)];
+  Health h = health_of(n, state_.max_height(), state_.at_ms);
+  detail_title_->setText(tr("%1 · %2 · %3")
+                             .arg(QString::fromStdString(n.name), QString::fromStdString(n.organisation),
+                                  NodesModel::health_text(h)));
+  auto q = [](const std::string& s) { return QString::fromStdString(s); };
+  std::vector<std::pair<QString, QString>> rows = {
+      {tr("Node id"), q(n.id_hex.substr(0, 16))},
+      {tr("Role"), n.role.empty() ? QString() : (n.role == "validator" ? tr("validator") : tr("observer"))},
+      {tr("Height"), QString::number(n.height)},
+      {tr("Best peer height"), QString::number(n.best_peer_height)},
+      {tr("View"), QString::number(n.view)},
+      {tr("View changes"), QString::number(n.view_changes)},
+      {tr("Protocol version"), QString::number(n.protocol_version)},
+      {tr("Validators"), QString::number(n.validators)},
+      {tr("Mempool"), QString::number(n.mempool)},
+      {tr("API address"), q(n.api_address)},
+      {tr("Status"), n.reachable ? (n.halted.empty() ? tr("running") : q(n.halted)) : tr("unreachable: %1").arg(q(n.error))},
+  };
+  for (size_t i = 0; i < rows.size() && i < detail_keys_.size(); ++i) {
+    detail_keys_[i]->setText(rows[i].first);
+    detail_values_[i]->setText(rows[i].second);
+  }
+  peers_->setRowCount(static_cast<int>(n.peers.size()));
+  for (int r = 0; r < static_cast<int>(n.peers.size()); ++r) {
+    const auto& p = n.peers[static_cast<size_t>(r)];
+    QStringList cells = {q(p.name), p.connected ? tr("yes") : tr("no"), QString::number(p.rtt_ms, 'f', 1),
+                         QString::number(p.sent_bytes), QString::number(p.received_bytes), q(p.fault_rule)};
+    for (int c = 0; c < cells.size(); ++c) {
+      auto* item = peers_->item(r, c);
+      if (!item) peers_->setItem(r, c, item = new QTableWidgetItem);
+      item->setText(cells[c]);
+    }
+  }
+}
+
+}  // namespace consortia::console

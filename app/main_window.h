@@ -1,0 +1,62 @@
+// The console's main window: overview (topology), nodes table, node detail.
+// It only renders snapshots that the Collector (on its own thread) sends.
+#pragma once
+
+#include <QMainWindow>
+#include <QTranslator>
+
+#include "core/network_state.h"
+
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+class QTableView;
+class QTableWidget;
+class QSortFilterProxyModel;
+class QFormLayout;
+class QAction;
+class QMenu;
+
+namespace consortia::console {
+
+class NodesModel;
+class TopologyView;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QString network_name, QWidget* parent = nullptr);
+  void set_language(const QString& code);  // "en" or "zh_CN"
+
+ public slots:
+  void on_snapshot(const consortia::console::NetworkState& s);
+  void show_node(int index);
+
+ protected:
+  void changeEvent(QEvent* e) override;
+
+ private:
+  void retranslate();
+  void update_detail();
+
+  QString network_name_;
+  QTranslator translator_;
+  QTabWidget* tabs_;
+  TopologyView* topology_;
+  NodesModel* model_;
+  QSortFilterProxyModel* proxy_;
+  QTableView* table_;
+  QLineEdit* filter_;
+  QLabel* summary_;
+  QLabel* legend_;
+  QLabel* detail_title_;
+  QFormLayout* detail_form_;
+  std::vector<QLabel*> detail_keys_, detail_values_;
+  QTableWidget* peers_;
+  QMenu* language_menu_;
+  QAction *english_, *chinese_;
+  int selected_ = -1;
+  NetworkState state_;
+};
+
+}  // namespace consortia::console

@@ -1,0 +1,99 @@
+#include "nodes_model.h"
+
+#include <QColor>
+#include <QDateTime>
+
+namespace consortia::console {
+
+int NodesModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(state_.nodes.size());
+}
+
+int NodesModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : kCount; }
+
+QString NodesModel::health_text(Health h) {
+  switch (h) {
+    case Health::kSynced: return tr("synced");
+    case Health::kLagging: return tr("lagging");
+    case Health::kHalted: return tr("halted");
+    case Health::kUnreachable: return tr("unreachable");
+  }
+  return {};
+}
+
+QColor NodesModel::health_color(Health h) {
+  switch (h) {
+    case Health::kSynced: return QColor(0x2e, 0x9d, 0x5b);
+    case Health::kLagging: return QColor(0xe0, 0x9a, 0x1a);
+    case Health::kHalted: return QColor(0x8e, 0x44, 0xad);
+    case Health::kUnreachable: return QColor(0xc0, 0x39, 0x2b);
+  }
+  return Qt::gray;
+}
+
+QVariant NodesModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rowCount() || index.column() >= kCount) return {};
+  const NodeState& n = state_.nodes[static_cast<size_t>(index.row())];
+  uint64_t top = state_.max_height();
+  Health h = health_of(n, top, state_.at_ms);
+  if (role == Qt::ForegroundRole && index.column() == kHealth) return health_color(h);
+  if (role == Qt::TextAlignmentRole && index.column() >= kHeight && index.column() != kLastBlock)
+    return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+  if (role == Qt::ToolTipRole && !n.error.empty()) return QString::fromStdString(n.error);
+  bool sort = role == Qt::UserRole;
+  if (role != Qt::DisplayRole && !sort) return {};
+  switch (index.column()) {
+    case kName: return QString::fromStdString(n.name);
+    case kOrganisation: return QString::fromStdString(n.organisation);
+    case kRole:
+      if (!n.reachable && n.role.empty()) return QString();
+      return n.role == "validator" ? tr("validator") : tr("observer");
+    case kHealth: return sort ? QVariant(static_cast<int>(h)) : QVariant(health_text(h));
+    case kHeight: return QVariant::fromValue<qulonglong>(n.height);
+    case kLag: return QVariant::fromValue<qulonglong>(top > n.height ? top - n.height : 0);
+    case kView: return QVariant::fromValue<qulonglong>(n.view);
+    case kProtocol: return n.protocol_version ? QVariant(n.protocol_version) : QVariant();
+    case kPeers: {
+      int up = 0;
+      for (const auto& p : n.peers) up += p.connected;
+      return sort ? QVariant(up) : QVariant(QStringLiteral("%1/%2").arg(up).arg(n.peers.size()));
+    }
+    case kMempool: return QVariant::fromValue<qulonglong>(n.mempool);
+    case kLastBlock:
+      if (n.last_block_time_ms <= 0) return {};
+      return sort ? QVariant::fromValue<qlonglong>(n.last_block_time_ms)
+                  : QVariant(QDateTime::fromMSecsSinceEpoch(n.last_block_time_ms).toString("HH:mm:ss.zzz"));
+  }
+  return {};
+}
+
+QVariant NodesModel::headerData(int section, Qt::Orientation o, int role) const {
+  if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  switch (section) {
+    case kName: return tr("Node");
+    case kOrganisation: return tr("Organisation");
+    case kRole: return tr("Role");
+    case kHealth: return tr("Health");
+    case kHeight: return tr("Height");
+    case kLag: return tr("Lag");
+    case kView: return tr("View");
+    case kProtocol: return tr("Protocol");
+    case kPeers: return tr("Peers");
+    case kMempool: return tr("Mempool");
+    case kLastBlock: return tr("Last block");
+  }
+  return {};
+}
+
+void NodesModel::set_state(const NetworkState& s) {
+  if (s.nodes.size() != state_.nodes.size()) {
+    beginResetModel();
+    state_ = s;
+    endResetModel();
+    return;
+  }
+  state_ = s;
+  if (!state_.nodes.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, kCount - 1));
+}
+
+}  // namespace consortia::console
