@@ -7,10 +7,14 @@
 
 #include "crypto/key_file.h"
 #include "metrics.h"
+#include "pki.h"
 
 namespace consortia::agent {
 
 std::shared_ptr<void> make_api_service(Agent& agent);  // api.cpp
+namespace {
+constexpr size_t kMaxInbox = 100000;
+}
 grpc::Service* api_service(const std::shared_ptr<void>& s);
 
 Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
@@ -57,9 +61,9 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   a->node_ = std::move(*node);
   a->height_ = a->node_->status().height;
 
-  auto members = std::make_shared<std::set<NodeId>>();
+  auto members = std::make_shared<std::map<NodeId, std::string>>();
   if (auto cfg = a->node_->config())
-    for (const auto& m : cfg->members) members->insert(m.id);
+    for (const auto& m : cfg->members) members->emplace(m.id, m.organisation);
   a->members_.store(members);
 
   auto ca = read_file(c.path(c.ca_bundle));
@@ -94,6 +98,15 @@ TimeMs Agent::now_ms() const {
 Status Agent::start() {
   Transport::Callbacks cb;
   cb.deliver = [this](const NodeId& from, MessagePtr msg) {
+    {
+      // A node that cannot keep up sheds peer messages (consensus recovers
+      // lost ones) rather than growing without bound.
+      std::lock_guard lock(mu_);
+      if (inbox_.size() >= kMaxInbox) {
+        if (inbox_dropped_++ % 10000 == 0) log_->warn("node inbox full: dropping peer messages");
+        return;
+      }
+    }
     post([this, from, msg] {
       NodeOutput out;
       node_->on_message(from, *msg, now_ms(), out);
@@ -101,7 +114,16 @@ Status Agent::start() {
     });
   };
   cb.height = [this] { return height_.load(); };
-  cb.is_member = [this](const NodeId& id) { return members_.load()->count(id) > 0; };
+  cb.refuse_peer = [this](const NodeId& id, const std::string& pem) -> std::string {
+    auto members = members_.load();
+    auto it = members->find(id);
+    if (it == members->end()) return "not a member of the chain";
+    std::string ca = organisation_ca(it->second);
+    if (ca.empty()) return "organisation '" + it->second + "' has no CA certificate";
+    if (auto st = verify_issued_by(pem, ca); !st)
+      return "certificate not issued by " + it->second + "'s CA: " + st.error().detail;
+    return "";
+  };
   cb.peer_changed = [this](const NodeId& id, bool up) {
     AgentEvent e{up ? AgentEvent::Kind::kPeerUp : AgentEvent::Kind::kPeerDown};
     e.peer = id;
@@ -139,6 +161,9 @@ Status Agent::start() {
   int port = 0;
   b.AddListeningPort(config_.api_listen, grpc::SslServerCredentials(sopts), &port);
   b.RegisterService(api_service(api_service_));
+  grpc::ResourceQuota quota("api");
+  quota.SetMaxThreads(64);  // each call (a Watch stream included) holds a thread
+  b.SetResourceQuota(quota);
   b.SetMaxReceiveMessageSize(64 << 20);
   api_ = b.BuildAndStart();
   if (!api_ || port == 0) return make_error(ErrorCode::kStorageIo, "cannot serve the API on " + config_.api_listen);
@@ -233,9 +258,9 @@ void Agent::handle(NodeOutput& out) {
     bool governs = false;
     for (const auto& tx : b.txs()) governs |= tx->kind() == TxKind::kGovernance;
     if (governs) {
-      auto members = std::make_shared<std::set<NodeId>>();
+      auto members = std::make_shared<std::map<NodeId, std::string>>();
       if (auto cfg = node_->config())
-        for (const auto& m : cfg->members) members->insert(m.id);
+        for (const auto& m : cfg->members) members->emplace(m.id, m.organisation);
       members_.store(members);
     }
   }
@@ -258,6 +283,25 @@ void Agent::handle(NodeOutput& out) {
     e.height = st.height;
     publish(e);
   }
+}
+
+Result<TxPtr> Agent::make_and_submit(const std::function<TxPtr(Node&)>& make,
+                                     const std::function<void(const TxPtr&)>& admitted) {
+  return on_node([&](Node& n) -> Result<TxPtr> {
+    TxPtr tx = make(n);
+    NodeOutput out;
+    auto st = n.submit(tx, now_ms(), out);
+    handle(out);
+    if (!st) return st.error();
+    admitted(tx);
+    return tx;
+  });
+}
+
+std::string Agent::organisation_ca(const std::string& organisation) const {
+  for (const auto& o : genesis_.organisations)
+    if (o.id == organisation) return o.ca_certificate_pem;
+  return "";
 }
 
 uint64_t Agent::subscribe(Subscriber s) {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <map>
 #include <unordered_map>
 
 #include "chain/node.h"
@@ -60,6 +61,13 @@ class Agent {
   }
   // Admits transactions; the results in order.
   std::vector<Status> submit(std::vector<TxPtr> txs);
+  // Makes a transaction on the node thread (e.g. with the next nonce) and
+  // admits it there, so two callers never take the same nonce or leave a gap.
+  // `admitted` runs there too, only when the node admitted it.
+  Result<TxPtr> make_and_submit(const std::function<TxPtr(Node&)>& make,
+                                const std::function<void(const TxPtr&)>& admitted);
+  // The CA certificate of an organisation (from genesis), or empty.
+  std::string organisation_ca(const std::string& organisation) const;
 
   using Subscriber = std::function<void(const AgentEvent&)>;
   uint64_t subscribe(Subscriber s);
@@ -99,9 +107,9 @@ class Agent {
   std::unique_ptr<Signer> admin_;
   std::unique_ptr<Transport> transport_;
   std::unique_ptr<Metrics> metrics_;
+  std::shared_ptr<void> api_service_;  // outlives the server that calls it
   std::unique_ptr<grpc::Server> api_;
   std::string api_bound_;
-  std::shared_ptr<void> api_service_;
 
   std::mutex mu_;
   std::condition_variable cv_;
@@ -122,7 +130,9 @@ class Agent {
   // Submission times of our clients' transactions, for commit latency.
   std::unordered_map<Hash32, std::chrono::steady_clock::time_point> submitted_;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
-  std::atomic<std::shared_ptr<const std::set<NodeId>>> members_;
+  // Members (node id -> organisation) as of the committed state, for peers.
+  std::atomic<std::shared_ptr<const std::map<NodeId, std::string>>> members_;
+  std::atomic<uint64_t> inbox_dropped_{0};
   friend class Metrics;
 };
 

@@ -56,6 +56,12 @@ class ApiService final : public pb::AgentService::Service {
     auto subject = certificate_subject(std::string(pem.front().data(), pem.front().size()));
     if (!subject) return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "unreadable client certificate");
     c = {subject->common_name, subject->organisation, subject->unit};
+    // TLS accepted any CA of the network; the organisation a certificate
+    // claims must be the one whose CA issued it.
+    std::string ca = a_.organisation_ca(c.organisation);
+    if (ca.empty() || !verify_issued_by(std::string(pem.front().data(), pem.front().size()), ca))
+      return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised,
+                   "certificate for '" + c.organisation + "' not issued by that organisation's CA");
     bool own = c.organisation == a_.config().organisation;
     bool ok = true;
     switch (need) {
@@ -131,13 +137,18 @@ class ApiService final : public pb::AgentService::Service {
     std::mutex mu;
     std::condition_variable cv;
     std::deque<AgentEvent> q;
+    size_t queued_ids = 0;  // bounded by what it holds, not by event count
     bool overflow = false;
+    bool with_ids_requested = req->include_tx_ids();
     uint64_t id = a_.subscribe([&](const AgentEvent& e) {
       std::lock_guard lock(mu);
-      if (q.size() > 10000) {
+      size_t ids = with_ids_requested ? e.tx_ids.size() : 0;
+      if (q.size() > 10000 || queued_ids + ids > 2'000'000) {
         overflow = true;
+        cv.notify_one();
         return;
       }
+      queued_ids += ids;
       q.push_back(e);
       cv.notify_one();
     });
@@ -149,6 +160,7 @@ class ApiService final : public pb::AgentService::Service {
         cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return !q.empty() || overflow; });
         if (overflow) break;
         batch.swap(q);
+        queued_ids = 0;
       }
       bool ok = true;
       for (const auto& e : batch) {
@@ -274,7 +286,8 @@ class ApiService final : public pb::AgentService::Service {
         submit_batch(req, &part, admitted);
         total += static_cast<size_t>(req.transactions_size());
         for (const auto& r : part.results())
-          if (!r.error().empty()) *out->add_results() = r;  // only failures: the stream may be long
+          if (!r.error().empty() && out->results_size() < 1000)
+            *out->add_results() = r;  // only failures, and only the first thousand
       }
       a_.log().info("submit stream: " + std::to_string(admitted) + " of " + std::to_string(total) + " admitted");
       return Status::OK;
@@ -388,15 +401,17 @@ class ApiService final : public pb::AgentService::Service {
   Status govern(const GovOp& op, pb::GovernanceResult* out) {
     const Signer* admin = a_.admin_signer();
     if (!admin) return error(StatusCode::FAILED_PRECONDITION, ErrorCode::kUnauthorised, "this agent holds no organisation admin key");
-    TxPtr tx = a_.on_node([&](Node& n) {
-      NodeId who = a_.suite().node_id(admin->public_key());
-      uint64_t nonce = std::max(n.consensus().committed_state()->next_nonce(who), next_admin_nonce_);
-      next_admin_nonce_ = nonce + 1;
-      return Transaction::create(a_.suite(), *admin, TxKind::kGovernance, nonce, op.encode());
-    });
-    auto results = a_.submit({tx});
-    if (!results[0]) return error(results[0].error());
-    out->set_tx_id(str(tx->id()));
+    // The nonce is taken and the transaction admitted in one step on the
+    // node thread; the counter moves only when the node admitted it.
+    auto tx = a_.make_and_submit(
+        [&](Node& n) {
+          NodeId who = a_.suite().node_id(admin->public_key());
+          uint64_t nonce = std::max(n.consensus().committed_state()->next_nonce(who), next_admin_nonce_);
+          return Transaction::create(a_.suite(), *admin, TxKind::kGovernance, nonce, op.encode());
+        },
+        [&](const TxPtr& t) { next_admin_nonce_ = t->nonce() + 1; });
+    if (!tx) return error(tx.error());
+    out->set_tx_id(str((*tx)->id()));
     return Status::OK;
   }
 

@@ -143,4 +143,18 @@ Result<Subject> certificate_subject(const std::string& pem) {
                  entry(n, NID_organizationalUnitName)};
 }
 
+Status verify_issued_by(const std::string& certificate_pem, const std::string& ca_pem) {
+  BioPtr cb(BIO_new_mem_buf(certificate_pem.data(), static_cast<int>(certificate_pem.size())));
+  CertPtr cert(PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr));
+  BioPtr ab(BIO_new_mem_buf(ca_pem.data(), static_cast<int>(ca_pem.size())));
+  CertPtr ca(PEM_read_bio_X509(ab.get(), nullptr, nullptr, nullptr));
+  if (!cert || !ca) return make_error(ErrorCode::kMalformed, "unreadable certificate");
+  if (X509_NAME_cmp(X509_get_issuer_name(cert.get()), X509_get_subject_name(ca.get())) != 0)
+    return make_error(ErrorCode::kUnauthorised, "issued by another CA");
+  KeyPtr key(X509_get_pubkey(ca.get()));
+  if (!key || X509_verify(cert.get(), key.get()) != 1)
+    return make_error(ErrorCode::kUnauthorised, "its signature is not its organisation CA's");
+  return {};
+}
+
 }  // namespace consortia::agent

@@ -30,5 +30,9 @@ Result<KeyPair> issue_certificate(const KeyPair& ca, const Subject& subject,
                                   const std::vector<std::string>& dns_names, int days = 825);
 // The subject of a PEM certificate (the first one in the text).
 Result<Subject> certificate_subject(const std::string& pem);
+// Whether `certificate_pem` was issued (signed) by the CA in `ca_pem`. TLS
+// accepts any CA of the network's bundle; this pins a certificate to the CA
+// of the organisation it claims.
+Status verify_issued_by(const std::string& certificate_pem, const std::string& ca_pem);
 
 }  // namespace consortia::agent

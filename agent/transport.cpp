@@ -21,11 +21,10 @@ int64_t now_ns() {
       .count();
 }
 
-std::string peer_common_name(const grpc::ServerContext& ctx) {
-  auto auth = ctx.auth_context();
+std::string auth_property(const std::shared_ptr<const grpc::AuthContext>& auth, const char* name) {
   if (!auth) return "";
-  auto cn = auth->FindPropertyValues("x509_common_name");
-  return cn.empty() ? "" : std::string(cn.front().data(), cn.front().size());
+  auto v = auth->FindPropertyValues(name);
+  return v.empty() ? "" : std::string(v.front().data(), v.front().size());
 }
 
 }  // namespace
@@ -70,6 +69,16 @@ struct Transport::Impl : public v1::Peer::Service {
     return it == links.end() ? nullptr : it->second.get();
   }
   void start_link(Link* link) { link->thread = std::thread([this, link] { run_link(*link); }); }
+  // The link to a peer, created (and started) if new: one lookup-or-insert
+  // under the lock, so racing streams from one peer make one link.
+  std::pair<Link*, bool> learn_peer(const std::string& name, const NodeId& id, const std::string& address) {
+    std::lock_guard lock(links_mu);
+    if (auto it = links.find(id); it != links.end()) return {it->second.get(), false};
+    if (stopping || id == o.self) return {nullptr, false};
+    auto [it, added] = links.try_emplace(id, std::make_unique<Link>(name, id, address, next_seed++));
+    start_link(it->second.get());
+    return {it->second.get(), true};
+  }
   std::atomic<bool> stopping{false};
   std::shared_ptr<grpc::ChannelCredentials> creds;
   static constexpr size_t kMaxQueuedBytes = 64 << 20;
@@ -106,16 +115,18 @@ struct Transport::Impl : public v1::Peer::Service {
 
   grpc::Status Connect(grpc::ServerContext* ctx,
                        grpc::ServerReaderWriter<Frame, Frame>* stream) override {
-    std::string cn = peer_common_name(*ctx);
+    std::string cn = auth_property(ctx->auth_context(), "x509_common_name");
     Bytes idb;
     if (!from_hex(cn, idb) || idb.size() != 32) {
       log.warn("p2p: refused " + ctx->peer() + ": certificate common name is not a node id");
       return {grpc::StatusCode::PERMISSION_DENIED, "certificate common name is not a node id"};
     }
     NodeId from = Hash32::from(idb);
-    if (cb.is_member && !cb.is_member(from)) {
-      log.warn("p2p: refused node " + from.short_hex() + " from " + ctx->peer() + ": not a member of the chain");
-      return {grpc::StatusCode::PERMISSION_DENIED, "not a member of this chain"};
+    if (cb.refuse_peer) {
+      if (auto why = cb.refuse_peer(from, auth_property(ctx->auth_context(), "x509_pem_cert")); !why.empty()) {
+        log.warn("p2p: refused node " + from.short_hex() + " from " + ctx->peer() + ": " + why);
+        return {grpc::StatusCode::PERMISSION_DENIED, why};
+      }
     }
     Frame first;
     if (!stream->Read(&first) || !first.has_hello())
@@ -127,18 +138,15 @@ struct Transport::Impl : public v1::Peer::Service {
     Frame reply;
     *reply.mutable_hello() = hello();
     if (!stream->Write(reply)) return grpc::Status::OK;
-    Link* link = find_link(from);
-    if (!link && !first.hello().p2p_address().empty() && !stopping) {
+    Link* link = nullptr;
+    if (!first.hello().p2p_address().empty()) {
       // A member we had no address for (e.g. a node that joined): dial back.
       std::string name = first.hello().name().empty() ? from.short_hex() : first.hello().name();
-      {
-        std::lock_guard lock(links_mu);
-        auto l = std::make_unique<Link>(name, from, first.hello().p2p_address(), next_seed++);
-        link = l.get();
-        links.emplace(from, std::move(l));
-      }
-      log.info("p2p: learned " + name + " at " + first.hello().p2p_address() + " from its hello");
-      start_link(link);
+      auto [l, added] = learn_peer(name, from, first.hello().p2p_address());
+      link = l;
+      if (added) log.info("p2p: learned " + name + " at " + first.hello().p2p_address() + " from its hello");
+    } else {
+      link = find_link(from);
     }
     if (link) {
       link->inbound = true;
@@ -212,6 +220,7 @@ struct Transport::Impl : public v1::Peer::Service {
       grpc::ClientContext ctx;
       {
         std::lock_guard lock(l.mu);
+        if (stopping) break;  // stop() cancels only contexts it can see
         l.ctx = &ctx;
       }
       auto stream = stub->Connect(&ctx);
@@ -223,7 +232,12 @@ struct Transport::Impl : public v1::Peer::Service {
         failure = "no hello";
       } else if (auto why = check_hello(reply.hello(), l.id); !why.empty()) {
         failure = why;
+      } else if (auth_property(ctx.auth_context(), "x509_common_name") != l.id.hex()) {
+        failure = "its certificate names another node";
+      } else if (cb.refuse_peer) {
+        failure = cb.refuse_peer(l.id, auth_property(ctx.auth_context(), "x509_pem_cert"));
       }
+      if (!failure.empty()) ctx.TryCancel();  // else Finish() would wait for the peer
       if (failure.empty()) {
         l.height = reply.hello().height();
         l.connected = true;
@@ -279,6 +293,8 @@ struct Transport::Impl : public v1::Peer::Service {
         std::lock_guard lock(l.mu);
         l.ctx = nullptr;
       }
+      if (!failure.empty() && failure != "no hello" && !stopping)
+        log.warn("p2p: refused " + l.name + " at " + l.address + ": " + failure);
       if (!failure.empty() && !stopping) {
         std::string why = failure == "no hello" && !st.ok() ? st.error_message() : failure;
         log.debug("p2p: cannot connect to " + l.name + " at " + l.address + ": " + why);
@@ -307,21 +323,24 @@ Status Transport::start(Callbacks cb) {
   grpc::SslServerCredentialsOptions sopts(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
   sopts.pem_root_certs = m.o.tls.ca_bundle;
   sopts.pem_key_cert_pairs.push_back({m.o.tls.key, m.o.tls.certificate});
+  grpc::SslCredentialsOptions copts;
+  copts.pem_root_certs = m.o.tls.ca_bundle;
+  copts.pem_private_key = m.o.tls.key;
+  copts.pem_cert_chain = m.o.tls.certificate;
+  m.creds = grpc::SslCredentials(copts);  // before any inbound stream can start a link
   grpc::ServerBuilder b;
   int port = 0;
   b.AddListeningPort(m.o.listen, grpc::SslServerCredentials(sopts), &port);
   b.RegisterService(&m);
+  grpc::ResourceQuota quota("p2p");
+  quota.SetMaxThreads(static_cast<int>(8 + 4 * m.links.size()));  // a stream holds a thread
+  b.SetResourceQuota(quota);
   b.SetMaxReceiveMessageSize(static_cast<int>(m.o.max_message_bytes));
   b.SetMaxSendMessageSize(static_cast<int>(m.o.max_message_bytes));
   m.server = b.BuildAndStart();
   if (!m.server || port == 0)
     return make_error(ErrorCode::kStorageIo, "cannot listen for peers on " + m.o.listen);
   bound_ = m.o.listen.substr(0, m.o.listen.rfind(':') + 1) + std::to_string(port);
-  grpc::SslCredentialsOptions copts;
-  copts.pem_root_certs = m.o.tls.ca_bundle;
-  copts.pem_private_key = m.o.tls.key;
-  copts.pem_cert_chain = m.o.tls.certificate;
-  m.creds = grpc::SslCredentials(copts);
   std::lock_guard lock(m.links_mu);
   for (auto& [id, l] : m.links) m.start_link(l.get());
   return {};
@@ -329,7 +348,10 @@ Status Transport::start(Callbacks cb) {
 
 void Transport::stop() {
   Impl& m = *impl_;
-  if (m.stopping.exchange(true)) return;
+  {
+    std::lock_guard lock(m.links_mu);  // no link is learned after this
+    if (m.stopping.exchange(true)) return;
+  }
   auto cancel_all = [&] {
     std::lock_guard lock(m.links_mu);
     for (auto& [id, l] : m.links) {
@@ -362,16 +384,7 @@ void Transport::send(const std::optional<NodeId>& to, const Message& msg) {
 }
 
 void Transport::add_peer(const std::string& name, const NodeId& id, const std::string& address) {
-  Impl& m = *impl_;
-  if (m.stopping || id == m.o.self || m.find_link(id)) return;
-  Link* link;
-  {
-    std::lock_guard lock(m.links_mu);
-    auto l = std::make_unique<Link>(name, id, address, m.next_seed++);
-    link = l.get();
-    m.links.emplace(id, std::move(l));
-  }
-  m.start_link(link);
+  impl_->learn_peer(name, id, address);
 }
 
 std::vector<PeerSnapshot> Transport::peers() const {

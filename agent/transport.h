@@ -56,7 +56,9 @@ class Transport {
   struct Callbacks {
     std::function<void(const NodeId& from, MessagePtr msg)> deliver;  // any thread
     std::function<uint64_t()> height;
-    std::function<bool(const NodeId&)> is_member;
+    // Why a peer presenting this certificate as this node is refused, or
+    // empty: it must be a member, with a certificate from its organisation's CA.
+    std::function<std::string(const NodeId&, const std::string& certificate_pem)> refuse_peer;
     std::function<void(const NodeId&, bool up)> peer_changed;
     // bytes by peer and message type, for metrics
     std::function<void(const NodeId&, const char* type, size_t bytes, bool sent)> traffic;

@@ -280,6 +280,22 @@ TEST(AgentAccess, CertificatesAndRolesDecideWhatACallerMayDo) {
   ctx1.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
   pb::NodeStatus s;
   EXPECT_FALSE(stub->GetStatus(&ctx1, pb::StatusRequest{}, &s).ok());
+  // One organisation's CA cannot speak for another: org-1's CA issues a
+  // certificate claiming to be org-0's admin.
+  auto ca1 = read_file(c.dir() + "/orgs/org-1/ca.crt");
+  auto ca1_key = read_file(c.dir() + "/orgs/org-1/ca.key");
+  ASSERT_TRUE(ca1.ok() && ca1_key.ok());
+  auto forged = issue_certificate({*ca1, *ca1_key}, {"impostor", n0.organisation, "admin"}, {});
+  ASSERT_TRUE(forged.ok());
+  auto forged_stub = pb::AgentService::NewStub(
+      agent_channel(n0.api_address, n0.name, ClientIdentity{*bundle, forged->certificate_pem, forged->key_pem}));
+  grpc::ClientContext ctx0;
+  pb::ProposeRequest prop;
+  prop.set_action("cancel-upgrade");
+  prop.set_plan("none");
+  pb::GovernanceResult gres;
+  auto forged_call = forged_stub->Propose(&ctx0, prop, &gres);
+  EXPECT_EQ(forged_call.error_code(), grpc::StatusCode::UNAUTHENTICATED) << forged_call.error_message();
   // No client certificate at all.
   grpc::SslCredentialsOptions anon;
   anon.pem_root_certs = *bundle;
