@@ -2,8 +2,8 @@
 // embedded default, a local sandbox network of agents, starting it when it
 // is not running (and stopping it on exit unless asked to keep it).
 //
-//   consortia [--sandbox-dir DIR] [--nodes N] [--lang en|zh_CN] [--keep-sandbox]
-//             [--screenshot FILE --screenshot-after MS]
+//   consortia [--sandbox-dir DIR] [--nodes N] [--lang en|zh_CN] [--keep-sandbox] [--no-sandbox]
+//             [--screenshot FILE --screenshot-after MS] [--report FILE]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -38,13 +38,15 @@ int main(int argc, char** argv) {
   QCommandLineOption shot_opt("screenshot", "Save a screenshot of the window and exit.", "FILE");
   QCommandLineOption after_opt("screenshot-after", "Milliseconds before the screenshot.", "MS", "6000");
   QCommandLineOption tab_opt("tab", "Tab to show first (0 overview, 1 nodes, 2 node detail).", "N", "0");
-  cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt});
+  QCommandLineOption nosb_opt("no-sandbox", "Connect to the network in the directory; never start a sandbox.");
+  QCommandLineOption report_opt("report", "Write what the console shows (JSON) after every update.", "FILE");
+  cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt, nosb_opt, report_opt});
   cli.process(app);
   std::string dir = cli.value(dir_opt).toStdString();
 
   // The embedded default: start the sandbox when it is not running.
   QProcess sandbox;
-  if (!agent::sandbox_running(dir)) {
+  if (!cli.isSet(nosb_opt) && !agent::sandbox_running(dir)) {
     QString agent_bin = QCoreApplication::applicationDirPath() + "/../agent/consortia-agent";
     if (!QFile::exists(agent_bin)) agent_bin = "consortia-agent";
     sandbox.setProcessChannelMode(QProcess::ForwardedChannels);
@@ -80,6 +82,25 @@ int main(int argc, char** argv) {
   collector->moveToThread(&worker);
   QObject::connect(&worker, &QThread::finished, collector, &QObject::deleteLater);
   QObject::connect(collector, &Collector::snapshot, &w, &MainWindow::on_snapshot, Qt::QueuedConnection);
+  if (cli.isSet(report_opt)) {
+    QString file = cli.value(report_opt);
+    QObject::connect(collector, &Collector::snapshot, &w, [file](const NetworkState& s) {
+      // For tests and scripts: each node's health as the console judges it.
+      QFile f(file + ".tmp");
+      if (!f.open(QIODevice::WriteOnly)) return;
+      QString out = "{\"nodes\": [";
+      uint64_t top = s.max_height();
+      for (size_t i = 0; i < s.nodes.size(); ++i)
+        out += QString("%1{\"name\": \"%2\", \"health\": \"%3\", \"height\": %4}")
+                   .arg(i ? ", " : "", QString::fromStdString(s.nodes[i].name), health_name(health_of(s.nodes[i], top, s.at_ms)))
+                   .arg(s.nodes[i].height);
+      out += "]}\n";
+      f.write(out.toUtf8());
+      f.close();
+      QFile::remove(file);
+      QFile::rename(file + ".tmp", file);
+    });
+  }
   worker.start();
   QMetaObject::invokeMethod(collector, [collector] { collector->start(1000); }, Qt::QueuedConnection);
   w.show();

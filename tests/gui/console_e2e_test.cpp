@@ -1,0 +1,70 @@
+// The console as a user runs it, under Xvfb, against real agents: it shows
+// the four nodes synced, a killed node turns unreachable and comes back, and
+// it paints a window (the screenshot is checked for content).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "agent_cluster.h"
+
+namespace consortia::agent::testing {
+namespace {
+
+std::map<std::string, std::string> health(const std::string& report) {
+  std::ifstream in(report);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto j = nlohmann::json::parse(ss.str(), nullptr, false);
+  std::map<std::string, std::string> out;
+  if (j.is_discarded()) return out;
+  for (const auto& n : j["nodes"]) out[n["name"]] = n["health"];
+  return out;
+}
+
+TEST(ConsoleE2E, ShowsNodesSyncedAKilledNodeUnreachableAndBack) {
+  ASSERT_EQ(std::system("command -v xvfb-run >/dev/null"), 0) << "xvfb-run is needed (scripts/deps.sh test)";
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20));
+  std::string report = c.dir() + "/console-report.json", shot = c.dir() + "/console.png";
+  std::string console = std::string(CONSORTIA_BINARY_DIR) + "/app/consortia";
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::string log = c.dir() + "/console.log";
+    FILE* f = std::freopen(log.c_str(), "w", stderr);
+    (void)f;
+    execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console.c_str(), "--no-sandbox",
+           "--sandbox-dir", c.dir().c_str(), "--report", report.c_str(), "--screenshot", shot.c_str(),
+           "--screenshot-after", "25000", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  auto all = [&](const std::string& want, const std::string& except = "") {
+    auto h = health(report);
+    if (h.size() != 4) return false;
+    for (auto& [name, v] : h)
+      if (name != except && v != want) return false;
+    return true;
+  };
+  EXPECT_TRUE(AgentCluster::eventually([&] { return all("synced"); }, 15)) << "the console did not show 4 synced nodes";
+  c.stop(2, SIGKILL);
+  EXPECT_TRUE(AgentCluster::eventually([&] { return health(report)["node-2"] == "unreachable"; }, 12))
+      << "a killed node did not turn unreachable";
+  EXPECT_TRUE(all("synced", "node-2"));
+  c.start(2);
+  EXPECT_TRUE(AgentCluster::eventually([&] { return all("synced"); }, 20)) << "the node did not come back";
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "console status " << status;
+  // The screenshot has the window's content, not a blank frame.
+  std::string cmd = "convert " + shot + " -format '%k' info: 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[64] = {};
+  ASSERT_TRUE(p && fgets(buf, sizeof buf, p));
+  pclose(p);
+  EXPECT_GT(std::atoi(buf), 50) << "too few colours in the screenshot: " << buf;
+}
+
+}  // namespace
+}  // namespace consortia::agent::testing
