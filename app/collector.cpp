@@ -4,6 +4,7 @@
 
 #include "client.h"
 #include "consortia/v1/agent.grpc.pb.h"
+#include "reasons.h"
 
 namespace consortia::console {
 namespace {
@@ -29,14 +30,17 @@ int64_t now_ms() {
 struct Collector::Impl {
   std::vector<Endpoint> endpoints;
   std::shared_ptr<const agent::ClientIdentity> identity;
+  OperatorFor operator_for;
   std::vector<std::unique_ptr<v1::AgentService::Stub>> stubs;
   NetworkState last;
 };
 
-Collector::Collector(std::vector<Endpoint> endpoints, std::shared_ptr<const agent::ClientIdentity> identity)
+Collector::Collector(std::vector<Endpoint> endpoints, std::shared_ptr<const agent::ClientIdentity> identity,
+                     OperatorFor operator_for)
     : impl_(std::make_unique<Impl>()) {
   impl_->endpoints = std::move(endpoints);
   impl_->identity = std::move(identity);
+  impl_->operator_for = std::move(operator_for);
   for (const auto& e : impl_->endpoints) {
     NodeState n;
     n.name = e.name;
@@ -99,6 +103,51 @@ void Collector::poll_now() {
   }
   impl_->last = s;
   emit snapshot(s);
+}
+
+namespace {
+
+// A control call as the node's organisation's operator, with a deadline.
+template <class Call>
+std::pair<bool, QString> control(const Endpoint& e, const Collector::OperatorFor& operator_for, Call call) {
+  auto id = operator_for ? operator_for(e.organisation) : nullptr;
+  if (!id)
+    return {false, QObject::tr("No operator certificate for %1: the console can only watch this node.")
+                       .arg(QString::fromStdString(e.organisation))};
+  auto stub = v1::AgentService::NewStub(agent::agent_channel(e.api_address, e.name, *id));
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+  grpc::Status st = call(*stub, ctx);
+  if (st.ok()) return {true, {}};
+  return {false, translate_agent_error(QString::fromStdString(st.error_message()))};
+}
+
+}  // namespace
+
+void Collector::apply_fault(int node, QString rule) {
+  if (node < 0 || node >= static_cast<int>(impl_->endpoints.size())) return;
+  const Endpoint& e = impl_->endpoints[static_cast<size_t>(node)];
+  auto [ok, why] = control(e, impl_->operator_for, [&](v1::AgentService::Stub& s, grpc::ClientContext& ctx) {
+    v1::SetFaultsRequest req;
+    req.add_rules()->set_rule(rule.toStdString());
+    v1::FaultRules out;
+    return s.SetFaults(&ctx, req, &out);
+  });
+  emit control_done(ok, ok ? QObject::tr("Applied “%1” on %2").arg(rule, QString::fromStdString(e.name))
+                           : QObject::tr("Could not apply “%1” on %2: %3").arg(rule, QString::fromStdString(e.name), why));
+  poll_now();
+}
+
+void Collector::clear_faults(int node) {
+  if (node < 0 || node >= static_cast<int>(impl_->endpoints.size())) return;
+  const Endpoint& e = impl_->endpoints[static_cast<size_t>(node)];
+  auto [ok, why] = control(e, impl_->operator_for, [&](v1::AgentService::Stub& s, grpc::ClientContext& ctx) {
+    v1::FaultRules out;
+    return s.ClearFaults(&ctx, v1::ClearFaultsRequest{}, &out);
+  });
+  emit control_done(ok, ok ? QObject::tr("Cleared the faults on %1").arg(QString::fromStdString(e.name))
+                           : QObject::tr("Could not clear the faults on %1: %2").arg(QString::fromStdString(e.name), why));
+  poll_now();
 }
 
 }  // namespace consortia::console

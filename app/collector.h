@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -25,15 +26,25 @@ struct Endpoint {
 class Collector : public QObject {
   Q_OBJECT
  public:
-  Collector(std::vector<Endpoint> endpoints, std::shared_ptr<const agent::ClientIdentity> identity);
+  // `viewer` reads; `operator_for` gives the operator identity for a node's
+  // organisation (control calls), or null when the console has none.
+  using OperatorFor = std::function<std::shared_ptr<const agent::ClientIdentity>(const std::string& organisation)>;
+  Collector(std::vector<Endpoint> endpoints, std::shared_ptr<const agent::ClientIdentity> identity,
+            OperatorFor operator_for = {});
   ~Collector() override;
 
  public slots:
   void start(int interval_ms);
   void poll_now();
+  // Applies a netem-style rule on a node's egress to all its peers (an
+  // operator call); the outcome comes back as control_done.
+  void apply_fault(int node, QString rule);
+  void clear_faults(int node);
 
  signals:
   void snapshot(consortia::console::NetworkState state);
+  // ok, and a message for the user (the agent's reason code on failure).
+  void control_done(bool ok, QString message);
 
  private:
   struct Impl;

@@ -13,6 +13,7 @@
 #include <QScreen>
 #include <QThread>
 #include <QTimer>
+#include <map>
 #include <memory>
 
 #include "client.h"
@@ -40,7 +41,9 @@ int main(int argc, char** argv) {
   QCommandLineOption tab_opt("tab", "Tab to show first (0 overview, 1 nodes, 2 node detail).", "N", "0");
   QCommandLineOption nosb_opt("no-sandbox", "Connect to the network in the directory; never start a sandbox.");
   QCommandLineOption report_opt("report", "Write what the console shows (JSON) after every update.", "FILE");
-  cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt, nosb_opt, report_opt});
+  QCommandLineOption fault_opt("apply-fault", "Apply RULE on NODE once connected, as the Apply button does.",
+                               "NODE=RULE");
+  cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt, nosb_opt, report_opt, fault_opt});
   cli.process(app);
   std::string dir = cli.value(dir_opt).toStdString();
 
@@ -78,10 +81,24 @@ int main(int argc, char** argv) {
   MainWindow w(QString::fromStdString(net->dir));
   w.set_language(cli.value(lang_opt));
   QThread worker;
-  auto* collector = new Collector(endpoints, std::make_shared<agent::ClientIdentity>(*id));
+  // Control calls go as the node's organisation's operator, where the
+  // network directory holds that certificate (a sandbox holds them all).
+  auto operators = std::make_shared<std::map<std::string, std::shared_ptr<const agent::ClientIdentity>>>();
+  for (const auto& n : net->nodes)
+    if (!operators->count(n.organisation))
+      if (auto op = agent::load_client_identity(*net, n.organisation, "operator"))
+        (*operators)[n.organisation] = std::make_shared<agent::ClientIdentity>(*op);
+  auto* collector = new Collector(endpoints, std::make_shared<agent::ClientIdentity>(*id),
+                                  [operators](const std::string& org) -> std::shared_ptr<const agent::ClientIdentity> {
+                                    auto it = operators->find(org);
+                                    return it == operators->end() ? nullptr : it->second;
+                                  });
   collector->moveToThread(&worker);
   QObject::connect(&worker, &QThread::finished, collector, &QObject::deleteLater);
   QObject::connect(collector, &Collector::snapshot, &w, &MainWindow::on_snapshot, Qt::QueuedConnection);
+  QObject::connect(collector, &Collector::control_done, &w, &MainWindow::on_control_done, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::apply_fault_requested, collector, &Collector::apply_fault, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::clear_faults_requested, collector, &Collector::clear_faults, Qt::QueuedConnection);
   if (cli.isSet(report_opt)) {
     QString file = cli.value(report_opt);
     QObject::connect(collector, &Collector::snapshot, &w, [file](const NetworkState& s) {
@@ -94,11 +111,32 @@ int main(int argc, char** argv) {
         out += QString("%1{\"name\": \"%2\", \"health\": \"%3\", \"height\": %4}")
                    .arg(i ? ", " : "", QString::fromStdString(s.nodes[i].name), health_name(health_of(s.nodes[i], top, s.at_ms)))
                    .arg(s.nodes[i].height);
-      out += "]}\n";
+      out += "], \"faults\": {";
+      bool first = true;
+      for (const auto& n : s.nodes)
+        for (const auto& p : n.peers)
+          if (!p.fault_rule.empty()) {
+            out += QString("%1\"%2\": \"%3\"").arg(first ? "" : ", ", QString::fromStdString(n.name),
+                                                     QString::fromStdString(p.fault_rule));
+            first = false;
+            break;
+          }
+      out += "}}\n";
       f.write(out.toUtf8());
       f.close();
       QFile::remove(file);
       QFile::rename(file + ".tmp", file);
+    });
+  }
+  if (cli.isSet(fault_opt)) {
+    QString spec = cli.value(fault_opt);
+    int node = -1;
+    for (size_t i = 0; i < endpoints.size(); ++i)
+      if (QString::fromStdString(endpoints[i].name) == spec.section('=', 0, 0)) node = static_cast<int>(i);
+    QString rule = spec.section('=', 1);
+    QTimer::singleShot(2000, &w, [&w, node, rule] {
+      w.show_node(node);
+      emit w.apply_fault_requested(node, rule);
     });
   }
   worker.start();

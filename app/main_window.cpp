@@ -1,6 +1,9 @@
 #include "main_window.h"
 
 #include <QActionGroup>
+#include <QComboBox>
+#include <QMenu>
+#include <QPushButton>
 #include <QApplication>
 #include <QDateTime>
 #include <QEvent>
@@ -24,7 +27,10 @@
 namespace consortia::console {
 
 namespace {
-constexpr int kDetailRows = 11;
+constexpr int kDetailRows = 12;
+// The seed's network conditions, in netem words.
+const char* const kProfiles[] = {"rate 2048kbit", "delay 1000ms 300ms 30%", "loss 10%", "duplicate 1%",
+                                 "corrupt 0.2%"};
 }
 
 MainWindow::MainWindow(QString network_name, QWidget* parent)
@@ -93,7 +99,43 @@ MainWindow::MainWindow(QString network_name, QWidget* parent)
   split->addWidget(peers_);
   split->setStretchFactor(1, 2);
   dv->addWidget(split, 1);
+  // Fault injection on this node's egress to all its peers.
+  auto* faults = new QHBoxLayout;
+  fault_label_ = new QLabel;
+  fault_profile_ = new QComboBox;
+  fault_custom_ = new QLineEdit;
+  fault_apply_ = new QPushButton;
+  fault_clear_ = new QPushButton;
+  faults->addWidget(fault_label_);
+  faults->addWidget(fault_profile_, 1);
+  faults->addWidget(fault_custom_, 1);
+  faults->addWidget(fault_apply_);
+  faults->addWidget(fault_clear_);
+  dv->addLayout(faults);
+  connect(fault_profile_, &QComboBox::currentIndexChanged, this,
+          [this](int i) { fault_custom_->setEnabled(i == fault_profile_->count() - 1); });
+  connect(fault_apply_, &QPushButton::clicked, this, [this] {
+    QString rule = chosen_rule();
+    if (selected_ >= 0 && !rule.isEmpty()) emit apply_fault_requested(selected_, rule);
+  });
+  connect(fault_clear_, &QPushButton::clicked, this, [this] {
+    if (selected_ >= 0) emit clear_faults_requested(selected_);
+  });
   tabs_->addTab(detail, QString());
+  // Right-click a node in the table: the same actions.
+  table_->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(table_, &QTableView::customContextMenuRequested, this, [this](const QPoint& at) {
+    QModelIndex i = table_->indexAt(at);
+    if (!i.isValid()) return;
+    int node = proxy_->mapToSource(i).row();
+    QMenu menu(this);
+    menu.addAction(tr("Show details"), this, [this, node] { show_node(node); });
+    QMenu* apply = menu.addMenu(tr("Apply network fault"));
+    for (const char* p : kProfiles)
+      apply->addAction(QString::fromLatin1(p), this, [this, node, p] { emit apply_fault_requested(node, p); });
+    menu.addAction(tr("Clear faults"), this, [this, node] { emit clear_faults_requested(node); });
+    menu.exec(table_->viewport()->mapToGlobal(at));
+  });
   connect(topology_, &TopologyView::node_activated, this, &MainWindow::show_node);
 
   summary_ = new QLabel;
@@ -141,6 +183,11 @@ void MainWindow::retranslate() {
                       "purple halted, red unreachable   links: RTT green < 50 ms, amber < 200 ms, red above; "
                       "dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail"));
   peers_->setHorizontalHeaderLabels({tr("Peer"), tr("Connected"), tr("RTT (ms)"), tr("Sent"), tr("Received"), tr("Fault rule")});
+  fault_label_->setText(tr("Network fault on this node's links:"));
+  fault_custom_->setPlaceholderText(tr("netem words, e.g. delay 100ms 20ms loss 1%"));
+  fault_apply_->setText(tr("Apply"));
+  fault_clear_->setText(tr("Clear all faults"));
+  fill_profiles();
   emit model_->headerDataChanged(Qt::Horizontal, 0, NodesModel::kCount - 1);
   on_snapshot(state_);
 }
@@ -167,6 +214,28 @@ void MainWindow::on_snapshot(const NetworkState& s) {
                         .arg(leader_name.isEmpty() ? tr("unknown") : leader_name)
                         .arg(s.at_ms ? QDateTime::fromMSecsSinceEpoch(s.at_ms).toString("HH:mm:ss") : tr("never")));
   update_detail();
+}
+
+void MainWindow::fill_profiles() {
+  int keep = fault_profile_->currentIndex();
+  fault_profile_->clear();
+  fault_profile_->addItem(tr("Rate limit 2048 kbit/s"), QString(kProfiles[0]));
+  fault_profile_->addItem(tr("Delay 1000 ms ± 300 ms (30% correlated)"), QString(kProfiles[1]));
+  fault_profile_->addItem(tr("Loss 10%"), QString(kProfiles[2]));
+  fault_profile_->addItem(tr("Duplicate 1%"), QString(kProfiles[3]));
+  fault_profile_->addItem(tr("Corrupt 0.2%"), QString(kProfiles[4]));
+  fault_profile_->addItem(tr("Custom rule…"), QString());
+  fault_profile_->setCurrentIndex(keep < 0 ? 0 : keep);
+  fault_custom_->setEnabled(fault_profile_->currentIndex() == fault_profile_->count() - 1);
+}
+
+QString MainWindow::chosen_rule() const {
+  QString r = fault_profile_->currentData().toString();
+  return r.isEmpty() ? fault_custom_->text().trimmed() : r;
+}
+
+void MainWindow::on_control_done(bool ok, const QString& message) {
+  statusBar()->showMessage((ok ? QString() : tr("Failed: ")) + message, 10000);
 }
 
 void MainWindow::show_node(int index) {
@@ -198,6 +267,12 @@ void MainWindow::update_detail() {
       {tr("Validators"), QString::number(n.validators)},
       {tr("Mempool"), QString::number(n.mempool)},
       {tr("API address"), q(n.api_address)},
+      {tr("Active faults"), [&] {
+         QStringList rules;
+         for (const auto& p : n.peers)
+           if (!p.fault_rule.empty() && !rules.contains(q(p.fault_rule))) rules << q(p.fault_rule);
+         return rules.isEmpty() ? tr("none") : rules.join("; ");
+       }()},
       {tr("Status"), n.reachable ? (n.halted.empty() ? tr("running") : q(n.halted)) : tr("unreachable: %1").arg(q(n.error))},
   };
   for (size_t i = 0; i < rows.size() && i < detail_keys_.size(); ++i) {

@@ -16,6 +16,8 @@ class QSortFilterProxyModel;
 class QFormLayout;
 class QAction;
 class QMenu;
+class QComboBox;
+class QPushButton;
 
 namespace consortia::console {
 
@@ -31,12 +33,19 @@ class MainWindow : public QMainWindow {
  public slots:
   void on_snapshot(const consortia::console::NetworkState& s);
   void show_node(int index);
+  void on_control_done(bool ok, const QString& message);
+
+ signals:
+  void apply_fault_requested(int node, QString rule);
+  void clear_faults_requested(int node);
 
  protected:
   void changeEvent(QEvent* e) override;
 
  private:
   void retranslate();
+  void fill_profiles();
+  QString chosen_rule() const;
   void update_detail();
 
   QString network_name_;
@@ -53,6 +62,10 @@ class MainWindow : public QMainWindow {
   QFormLayout* detail_form_;
   std::vector<QLabel*> detail_keys_, detail_values_;
   QTableWidget* peers_;
+  QLabel* fault_label_;
+  QComboBox* fault_profile_;
+  QLineEdit* fault_custom_;
+  QPushButton *fault_apply_, *fault_clear_;
   QMenu* language_menu_;
   QAction *english_, *chinese_;
   int selected_ = -1;

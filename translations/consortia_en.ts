@@ -3,197 +3,410 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="53" />
-        <location filename="../app/main.cpp" line="61" />
-        <location filename="../app/main.cpp" line="69" />
+        <location filename="../app/main.cpp" line="58" />
+        <location filename="../app/main.cpp" line="66" />
+        <location filename="../app/main.cpp" line="74" />
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="54" />
+        <location filename="../app/main.cpp" line="59" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>Cannot start the sandbox network (%1): %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="62" />
+        <location filename="../app/main.cpp" line="67" />
         <source>Cannot read the network in %1: %2</source>
         <translation>Cannot read the network in %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="115" />
+        <source>No operator certificate for %1: the console can only watch this node.</source>
+        <translation>No operator certificate for %1: the console can only watch this node.</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="136" />
+        <source>Applied “%1” on %2</source>
+        <translation>Applied “%1” on %2</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="137" />
+        <source>Could not apply “%1” on %2: %3</source>
+        <translation>Could not apply “%1” on %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="148" />
+        <source>Cleared the faults on %1</source>
+        <translation>Cleared the faults on %1</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="149" />
+        <source>Could not clear the faults on %1: %2</source>
+        <translation>Could not clear the faults on %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../app/reasons.cpp" line="13" />
+        <source>Invalid input</source>
+        <translation>Invalid input</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="14" />
+        <source>Malformed data</source>
+        <translation>Malformed data</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="15" />
+        <source>Unsupported version or feature</source>
+        <translation>Unsupported version or feature</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="16" />
+        <source>Too large</source>
+        <translation>Too large</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="17" />
+        <source>Bad signature</source>
+        <translation>Bad signature</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="18" />
+        <source>Bad certificate</source>
+        <translation>Bad certificate</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="19" />
+        <source>Invalid block</source>
+        <translation>Invalid block</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="20" />
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="21" />
+        <source>Nonce already used</source>
+        <translation>Nonce already used</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="22" />
+        <source>Nonce too far ahead</source>
+        <translation>Nonce too far ahead</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="23" />
+        <source>Transaction pool full</source>
+        <translation>Transaction pool full</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="24" />
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="25" />
+        <source>Storage or system error</source>
+        <translation>Storage or system error</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="26" />
+        <source>Stored data damaged</source>
+        <translation>Stored data damaged</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="27" />
+        <source>Not authorised</source>
+        <translation>Not authorised</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="28" />
+        <source>Proposal expired</source>
+        <translation>Proposal expired</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="29" />
+        <source>Would leave the live validators short of a quorum</source>
+        <translation>Would leave the live validators short of a quorum</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="30" />
+        <source>Would leave fewer than 4 validators</source>
+        <translation>Would leave fewer than 4 validators</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="31" />
+        <source>Conflicts with the chain's state</source>
+        <translation>Conflicts with the chain's state</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="32" />
+        <source>Too late or too soon for this height</source>
+        <translation>Too late or too soon for this height</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="33" />
+        <source>Not available in this protocol version</source>
+        <translation>Not available in this protocol version</translation>
     </message>
 </context>
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="134" />
+        <location filename="../app/main_window.cpp" line="132" />
+        <source>Show details</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="133" />
+        <source>Apply network fault</source>
+        <translation>Apply network fault</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="136" />
+        <source>Clear faults</source>
+        <translation>Clear faults</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="176" />
         <source>Consortia — %1</source>
         <translation>Consortia — %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="135" />
+        <location filename="../app/main_window.cpp" line="177" />
         <source>Overview</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="136" />
+        <location filename="../app/main_window.cpp" line="178" />
         <source>Nodes</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="137" />
+        <location filename="../app/main_window.cpp" line="179" />
         <source>Node detail</source>
         <translation>Node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="138" />
+        <location filename="../app/main_window.cpp" line="180" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="139" />
+        <location filename="../app/main_window.cpp" line="181" />
         <source>Filter by node, organisation, role or health</source>
         <translation>Filter by node, organisation, role or health</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="140" />
+        <location filename="../app/main_window.cpp" line="182" />
         <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</source>
         <translation>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>Peer</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>RTT (ms)</source>
         <translation>RTT (ms)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>Fault rule</source>
         <translation>Fault rule</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="162" />
+        <location filename="../app/main_window.cpp" line="186" />
+        <source>Network fault on this node's links:</source>
+        <translation>Network fault on this node's links:</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="187" />
+        <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
+        <translation>netem words, e.g. delay 100ms 20ms loss 1%</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="188" />
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="189" />
+        <source>Clear all faults</source>
+        <translation>Clear all faults</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="209" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="167" />
+        <location filename="../app/main_window.cpp" line="214" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="168" />
+        <location filename="../app/main_window.cpp" line="215" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="181" />
+        <location filename="../app/main_window.cpp" line="222" />
+        <source>Rate limit 2048 kbit/s</source>
+        <translation>Rate limit 2048 kbit/s</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="223" />
+        <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
+        <translation>Delay 1000 ms ± 300 ms (30% correlated)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="224" />
+        <source>Loss 10%</source>
+        <translation>Loss 10%</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="225" />
+        <source>Duplicate 1%</source>
+        <translation>Duplicate 1%</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="226" />
+        <source>Corrupt 0.2%</source>
+        <translation>Corrupt 0.2%</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="227" />
+        <source>Custom rule…</source>
+        <translation>Custom rule…</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="238" />
+        <source>Failed: </source>
+        <translation>Failed: </translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="250" />
         <source>No node selected</source>
         <translation>No node selected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="186" />
+        <location filename="../app/main_window.cpp" line="255" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="191" />
+        <location filename="../app/main_window.cpp" line="260" />
         <source>Node id</source>
         <translation>Node id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="261" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="261" />
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="261" />
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="193" />
+        <location filename="../app/main_window.cpp" line="262" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="194" />
+        <location filename="../app/main_window.cpp" line="263" />
         <source>Best peer height</source>
         <translation>Best peer height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="195" />
+        <location filename="../app/main_window.cpp" line="264" />
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="196" />
+        <location filename="../app/main_window.cpp" line="265" />
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="197" />
+        <location filename="../app/main_window.cpp" line="266" />
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="198" />
+        <location filename="../app/main_window.cpp" line="267" />
         <source>Validators</source>
         <translation>Validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="199" />
+        <location filename="../app/main_window.cpp" line="268" />
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="269" />
         <source>API address</source>
         <translation>API address</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="201" />
+        <location filename="../app/main_window.cpp" line="270" />
+        <source>Active faults</source>
+        <translation>Active faults</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="274" />
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="276" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="201" />
+        <location filename="../app/main_window.cpp" line="276" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="201" />
+        <location filename="../app/main_window.cpp" line="276" />
         <source>unreachable: %1</source>
         <translation>unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="210" />
+        <location filename="../app/main_window.cpp" line="285" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="210" />
+        <location filename="../app/main_window.cpp" line="285" />
         <source>no</source>
         <translation>no</translation>
     </message>

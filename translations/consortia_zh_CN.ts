@@ -3,197 +3,410 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="53" />
-        <location filename="../app/main.cpp" line="61" />
-        <location filename="../app/main.cpp" line="69" />
+        <location filename="../app/main.cpp" line="58" />
+        <location filename="../app/main.cpp" line="66" />
+        <location filename="../app/main.cpp" line="74" />
         <source>Consortia</source>
         <translation>Consortia 联盟链运维台</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="54" />
+        <location filename="../app/main.cpp" line="59" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>无法启动沙箱网络（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="62" />
+        <location filename="../app/main.cpp" line="67" />
         <source>Cannot read the network in %1: %2</source>
         <translation>无法读取 %1 中的网络：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="115" />
+        <source>No operator certificate for %1: the console can only watch this node.</source>
+        <translation>没有 %1 的运维人员证书：控制台只能查看此节点。</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="136" />
+        <source>Applied “%1” on %2</source>
+        <translation>已在 %2 上应用“%1”</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="137" />
+        <source>Could not apply “%1” on %2: %3</source>
+        <translation>无法在 %2 上应用“%1”：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="148" />
+        <source>Cleared the faults on %1</source>
+        <translation>已清除 %1 上的故障</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="149" />
+        <source>Could not clear the faults on %1: %2</source>
+        <translation>无法清除 %1 上的故障：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../app/reasons.cpp" line="13" />
+        <source>Invalid input</source>
+        <translation>输入无效</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="14" />
+        <source>Malformed data</source>
+        <translation>数据格式错误</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="15" />
+        <source>Unsupported version or feature</source>
+        <translation>不支持的版本或功能</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="16" />
+        <source>Too large</source>
+        <translation>过大</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="17" />
+        <source>Bad signature</source>
+        <translation>签名无效</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="18" />
+        <source>Bad certificate</source>
+        <translation>证书无效</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="19" />
+        <source>Invalid block</source>
+        <translation>区块无效</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="20" />
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="21" />
+        <source>Nonce already used</source>
+        <translation>序号已被使用</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="22" />
+        <source>Nonce too far ahead</source>
+        <translation>序号超前过多</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="23" />
+        <source>Transaction pool full</source>
+        <translation>交易池已满</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="24" />
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="25" />
+        <source>Storage or system error</source>
+        <translation>存储或系统错误</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="26" />
+        <source>Stored data damaged</source>
+        <translation>存储数据已损坏</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="27" />
+        <source>Not authorised</source>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="28" />
+        <source>Proposal expired</source>
+        <translation>提案已过期</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="29" />
+        <source>Would leave the live validators short of a quorum</source>
+        <translation>变更后存活的验证节点将不足法定人数</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="30" />
+        <source>Would leave fewer than 4 validators</source>
+        <translation>变更后验证节点将少于 4 个</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="31" />
+        <source>Conflicts with the chain's state</source>
+        <translation>与链上状态冲突</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="32" />
+        <source>Too late or too soon for this height</source>
+        <translation>对该高度而言过早或过晚</translation>
+    </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="33" />
+        <source>Not available in this protocol version</source>
+        <translation>当前协议版本不支持</translation>
     </message>
 </context>
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="134" />
+        <location filename="../app/main_window.cpp" line="132" />
+        <source>Show details</source>
+        <translation>查看详情</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="133" />
+        <source>Apply network fault</source>
+        <translation>注入网络故障</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="136" />
+        <source>Clear faults</source>
+        <translation>清除故障</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="176" />
         <source>Consortia — %1</source>
         <translation>Consortia 联盟链运维台 — %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="135" />
+        <location filename="../app/main_window.cpp" line="177" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="136" />
+        <location filename="../app/main_window.cpp" line="178" />
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="137" />
+        <location filename="../app/main_window.cpp" line="179" />
         <source>Node detail</source>
         <translation>节点详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="138" />
+        <location filename="../app/main_window.cpp" line="180" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="139" />
+        <location filename="../app/main_window.cpp" line="181" />
         <source>Filter by node, organisation, role or health</source>
         <translation>按节点、机构、角色或健康状态筛选</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="140" />
+        <location filename="../app/main_window.cpp" line="182" />
         <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</source>
         <translation>● 验证节点   ■ 观察节点   金色外圈：主节点   颜色：绿色 已同步，橙色 落后，紫色 已停机，红色 不可达   连线：往返时延 绿色 &lt; 50 毫秒，橙色 &lt; 200 毫秒，红色 更高；虚线：断开，点线：已注入故障规则   滚轮：缩放，拖动：平移，双击：节点详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>Peer</source>
         <translation>对等节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>RTT (ms)</source>
         <translation>往返时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>Sent</source>
         <translation>发送字节</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>Received</source>
         <translation>接收字节</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>Fault rule</source>
         <translation>故障规则</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="162" />
+        <location filename="../app/main_window.cpp" line="186" />
+        <source>Network fault on this node's links:</source>
+        <translation>本节点链路上的网络故障：</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="187" />
+        <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
+        <translation>netem 规则，例如 delay 100ms 20ms loss 1%</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="188" />
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="189" />
+        <source>Clear all faults</source>
+        <translation>清除全部故障</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="209" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>共 %1 个节点，%2 个可达，%3 个已同步 · 区块高度 %4 · 主节点 %5 · 更新于 %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="167" />
+        <location filename="../app/main_window.cpp" line="214" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="168" />
+        <location filename="../app/main_window.cpp" line="215" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="181" />
+        <location filename="../app/main_window.cpp" line="222" />
+        <source>Rate limit 2048 kbit/s</source>
+        <translation>限速 2048 kbit/s</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="223" />
+        <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
+        <translation>延迟 1000 毫秒 ± 300 毫秒（相关性 30%）</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="224" />
+        <source>Loss 10%</source>
+        <translation>丢包 10%</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="225" />
+        <source>Duplicate 1%</source>
+        <translation>重复 1%</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="226" />
+        <source>Corrupt 0.2%</source>
+        <translation>损坏 0.2%</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="227" />
+        <source>Custom rule…</source>
+        <translation>自定义规则…</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="238" />
+        <source>Failed: </source>
+        <translation>失败：</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="250" />
         <source>No node selected</source>
         <translation>未选择节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="186" />
+        <location filename="../app/main_window.cpp" line="255" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="191" />
+        <location filename="../app/main_window.cpp" line="260" />
         <source>Node id</source>
         <translation>节点 ID</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="261" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="261" />
         <source>validator</source>
         <translation>验证节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="261" />
         <source>observer</source>
         <translation>观察节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="193" />
+        <location filename="../app/main_window.cpp" line="262" />
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="194" />
+        <location filename="../app/main_window.cpp" line="263" />
         <source>Best peer height</source>
         <translation>对等节点最高高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="195" />
+        <location filename="../app/main_window.cpp" line="264" />
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="196" />
+        <location filename="../app/main_window.cpp" line="265" />
         <source>View changes</source>
         <translation>视图切换次数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="197" />
+        <location filename="../app/main_window.cpp" line="266" />
         <source>Protocol version</source>
         <translation>协议版本</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="198" />
+        <location filename="../app/main_window.cpp" line="267" />
         <source>Validators</source>
         <translation>验证节点数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="199" />
+        <location filename="../app/main_window.cpp" line="268" />
         <source>Mempool</source>
         <translation>交易池</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="269" />
         <source>API address</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="201" />
+        <location filename="../app/main_window.cpp" line="270" />
+        <source>Active faults</source>
+        <translation>生效的故障</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="274" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="276" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="201" />
+        <location filename="../app/main_window.cpp" line="276" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="201" />
+        <location filename="../app/main_window.cpp" line="276" />
         <source>unreachable: %1</source>
         <translation>不可达：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="210" />
+        <location filename="../app/main_window.cpp" line="285" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="210" />
+        <location filename="../app/main_window.cpp" line="285" />
         <source>no</source>
         <translation>否</translation>
     </message>

@@ -23,7 +23,7 @@ std::map<std::string, std::string> health(const std::string& report) {
   return out;
 }
 
-TEST(ConsoleE2E, ShowsNodesSyncedAKilledNodeUnreachableAndBack) {
+TEST(ConsoleE2E, ShowsNodesSyncedAppliesAFaultAndAKilledNodeTurnsUnreachableAndBack) {
   ASSERT_EQ(std::system("command -v xvfb-run >/dev/null"), 0) << "xvfb-run is needed (scripts/deps.sh test)";
   AgentCluster c(4);
   c.start_all();
@@ -37,7 +37,7 @@ TEST(ConsoleE2E, ShowsNodesSyncedAKilledNodeUnreachableAndBack) {
     (void)f;
     execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console.c_str(), "--no-sandbox",
            "--sandbox-dir", c.dir().c_str(), "--report", report.c_str(), "--screenshot", shot.c_str(),
-           "--screenshot-after", "25000", static_cast<char*>(nullptr));
+           "--screenshot-after", "25000", "--apply-fault", "node-1=loss 10%", static_cast<char*>(nullptr));
     _exit(127);
   }
   auto all = [&](const std::string& want, const std::string& except = "") {
@@ -48,6 +48,26 @@ TEST(ConsoleE2E, ShowsNodesSyncedAKilledNodeUnreachableAndBack) {
     return true;
   };
   EXPECT_TRUE(AgentCluster::eventually([&] { return all("synced"); }, 15)) << "the console did not show 4 synced nodes";
+  // A fault applied from the console (as its Apply button does) reaches the
+  // agent, shows in the console, and is audited as the operator's call.
+  auto faults_shown = [&] {
+    std::ifstream in(report);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto j = nlohmann::json::parse(ss.str(), nullptr, false);
+    return !j.is_discarded() && j["faults"].value("node-1", "") == "loss 10%";
+  };
+  EXPECT_TRUE(AgentCluster::eventually(faults_shown, 15)) << "the applied fault is not shown";
+  {
+    grpc::ClientContext ctx;
+    pb::FaultRules out;
+    ASSERT_TRUE(c.operator_of(1)->GetFaults(&ctx, pb::ClearFaultsRequest{}, &out).ok());
+    ASSERT_EQ(out.rules_size(), 1);
+    EXPECT_EQ(out.rules(0).rule(), "loss 10%");
+    auto audit = read_file(c.node_dir(1) + "/data/audit.log");
+    ASSERT_TRUE(audit.ok());
+    EXPECT_NE(audit->find("\"who\":\"operator@org-1\""), std::string::npos);
+  }
   c.stop(2, SIGKILL);
   EXPECT_TRUE(AgentCluster::eventually([&] { return health(report)["node-2"] == "unreachable"; }, 12))
       << "a killed node did not turn unreachable";

@@ -14,6 +14,7 @@
 
 #include "core/network_state.h"
 #include "nodes_model.h"
+#include "reasons.h"
 
 namespace consortia::console {
 namespace {
@@ -68,6 +69,14 @@ TEST(ConsoleModels, NodesModelPassesQtsModelTesterThroughUpdates) {
   EXPECT_EQ(m.data(m.index(0, NodesModel::kPeers), Qt::DisplayRole).toString(), "0/0");
   m.set_state(state({}));
   EXPECT_EQ(m.rowCount(), 0);
+}
+
+TEST(ConsoleCore, AgentReasonCodesBecomeWordsAndKeepTheDetail) {
+  EXPECT_EQ(translate_agent_error("quorum_at_risk: after the change 5 validators need 4").toStdString(),
+            "Would leave the live validators short of a quorum (after the change 5 validators need 4)");
+  EXPECT_EQ(translate_agent_error("unauthorised: role 'viewer'").toStdString(), "Not authorised (role 'viewer')");
+  EXPECT_EQ(translate_agent_error("no code here").toStdString(), "no code here");
+  EXPECT_EQ(translate_agent_error("some_new_code: x").toStdString(), "some_new_code: x");
 }
 
 // Every source string of the console, as lupdate finds it now, has a
