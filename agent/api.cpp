@@ -122,6 +122,7 @@ class ApiService final : public pb::AgentService::Service {
       x->set_address(p.address);
       x->set_connected(p.connected);
       x->set_rtt_ms(p.rtt_ms);
+      x->set_loss(p.loss);
       x->set_sent_bytes(p.sent_bytes);
       x->set_received_bytes(p.received_bytes);
       x->set_dropped(p.dropped);

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "consortia/v1/p2p.grpc.pb.h"
+#include "core/codec.h"
 
 namespace consortia::agent {
 namespace {
@@ -46,6 +47,11 @@ struct Transport::Link {
   std::atomic<bool> connected{false}, inbound{false};
   std::atomic<uint64_t> sent{0}, received{0}, dropped{0}, height{0};
   std::atomic<int64_t> rtt_ns{0};
+  // Pings travel the shaped egress like any message, so RTT and loss show
+  // the faults applied; loss is a moving average of unanswered pings.
+  std::atomic<bool> awaiting_pong{false};
+  std::atomic<double> loss{0};
+  void note_ping_outcome(bool lost) { loss = 0.8 * loss + (lost ? 0.2 : 0.0); }
   grpc::ClientContext* ctx = nullptr;  // under mu, for cancelling
   std::thread thread;
 
@@ -248,8 +254,10 @@ struct Transport::Impl : public v1::Peer::Service {
           Frame f;
           while (stream->Read(&f))
             if (f.has_pong()) {
-              l.rtt_ns = now_ns() - static_cast<int64_t>(f.pong().time_ns());
+              int64_t rtt = now_ns() - static_cast<int64_t>(f.pong().time_ns());
+              if (rtt >= 0 && rtt < 60'000'000'000) l.rtt_ns = rtt;  // a corrupted ping says nothing
               l.height = f.pong().height();
+              if (l.awaiting_pong.exchange(false)) l.note_ping_outcome(false);
             }
           std::lock_guard lock(l.mu);
           l.connected = false;
@@ -261,10 +269,10 @@ struct Transport::Impl : public v1::Peer::Service {
           int64_t now = now_ns();
           if (now >= next_ping) {
             lock.unlock();
-            Frame p;
-            p.mutable_ping()->set_time_ns(static_cast<uint64_t>(now));
-            p.mutable_ping()->set_height(cb.height ? cb.height() : 0);
-            if (!stream->Write(p)) break;
+            if (l.awaiting_pong.exchange(true)) l.note_ping_outcome(true);  // the last one went unanswered
+            Writer w;
+            w.u64(static_cast<uint64_t>(now));
+            enqueue(l, "ping", w.data());
             next_ping = now + 1'000'000'000;
             continue;
           }
@@ -277,6 +285,13 @@ struct Transport::Impl : public v1::Peer::Service {
           l.queued_bytes -= node.mapped().second.size();
           lock.unlock();
           Frame m;
+          if (node.mapped().first == "ping") {
+            Reader r(node.mapped().second);
+            m.mutable_ping()->set_time_ns(r.u64());
+            m.mutable_ping()->set_height(cb.height ? cb.height() : 0);
+            if (!stream->Write(m)) break;
+            continue;
+          }
           m.set_message(std::string(node.mapped().second.begin(), node.mapped().second.end()));
           if (!stream->Write(m)) break;
           l.sent += node.mapped().second.size();
@@ -398,6 +413,7 @@ std::vector<PeerSnapshot> Transport::peers() const {
     p.connected = l->connected;
     p.inbound = l->inbound;
     p.rtt_ms = static_cast<double>(l->rtt_ns.load()) / 1e6;
+    p.loss = l->loss.load();
     p.sent_bytes = l->sent;
     p.received_bytes = l->received;
     p.dropped = l->dropped;

@@ -35,6 +35,7 @@ struct PeerSnapshot {
   bool connected = false;   // our stream to it
   bool inbound = false;     // its stream to us
   double rtt_ms = 0;
+  double loss = 0;  // recent share of unanswered pings
   uint64_t sent_bytes = 0, received_bytes = 0, dropped = 0, height = 0;
   std::string rule;
 };

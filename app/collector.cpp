@@ -96,8 +96,8 @@ void Collector::poll_now() {
     n.last_block_time_ms = static_cast<int64_t>(st.last_block_time_ms());
     n.peers.clear();
     for (const auto& p : st.peers())
-      n.peers.push_back({hex(p.node_id()), p.name(), p.connected(), p.rtt_ms(), p.sent_bytes(), p.received_bytes(),
-                         p.dropped(), p.fault_rule()});
+      n.peers.push_back({hex(p.node_id()), p.name(), p.connected(), p.rtt_ms(), p.loss(), p.sent_bytes(),
+                         p.received_bytes(), p.dropped(), p.fault_rule()});
     (void)before_height;
     (void)before_ms;
   }

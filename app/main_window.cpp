@@ -92,7 +92,7 @@ MainWindow::MainWindow(QString network_name, QWidget* parent)
     detail_values_.back()->setTextInteractionFlags(Qt::TextSelectableByMouse);
     detail_form_->addRow(detail_keys_.back(), detail_values_.back());
   }
-  peers_ = new QTableWidget(0, 6);
+  peers_ = new QTableWidget(0, 7);
   peers_->verticalHeader()->hide();
   peers_->horizontalHeader()->setStretchLastSection(true);
   split->addWidget(form_host);
@@ -182,7 +182,8 @@ void MainWindow::retranslate() {
   legend_->setText(tr("● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, "
                       "purple halted, red unreachable   links: RTT green < 50 ms, amber < 200 ms, red above; "
                       "dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail"));
-  peers_->setHorizontalHeaderLabels({tr("Peer"), tr("Connected"), tr("RTT (ms)"), tr("Sent"), tr("Received"), tr("Fault rule")});
+  peers_->setHorizontalHeaderLabels(
+      {tr("Peer"), tr("Connected"), tr("RTT (ms)"), tr("Loss"), tr("Sent"), tr("Received"), tr("Fault rule")});
   fault_label_->setText(tr("Network fault on this node's links:"));
   fault_custom_->setPlaceholderText(tr("netem words, e.g. delay 100ms 20ms loss 1%"));
   fault_apply_->setText(tr("Apply"));
@@ -283,7 +284,8 @@ void MainWindow::update_detail() {
   for (int r = 0; r < static_cast<int>(n.peers.size()); ++r) {
     const auto& p = n.peers[static_cast<size_t>(r)];
     QStringList cells = {q(p.name), p.connected ? tr("yes") : tr("no"), QString::number(p.rtt_ms, 'f', 1),
-                         QString::number(p.sent_bytes), QString::number(p.received_bytes), q(p.fault_rule)};
+                         QString::number(p.loss * 100, 'f', 0) + "%", QString::number(p.sent_bytes),
+                         QString::number(p.received_bytes), q(p.fault_rule)};
     for (int c = 0; c < cells.size(); ++c) {
       auto* item = peers_->item(r, c);
       if (!item) peers_->setItem(r, c, item = new QTableWidgetItem);

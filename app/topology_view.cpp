@@ -104,14 +104,18 @@ void TopologyView::rebuild() {
     for (const auto& p : n.peers) {
       auto it = by_id.find(p.id_hex);
       if (it == by_id.end() || it->second < i) continue;  // once per pair
-      QPen pen(p.connected ? rtt_color(p.rtt_ms) : QColor(0xc0, 0x39, 0x2b), nodes.size() > 40 ? 0.6 : 1.6);
+      QColor colour = rtt_color(p.rtt_ms);
+      if (p.loss > 0.2) colour = QColor(0xc0, 0x39, 0x2b);
+      else if (p.loss > 0.05 && colour == QColor(0x2e, 0x9d, 0x5b)) colour = QColor(0xe0, 0x9a, 0x1a);
+      QPen pen(p.connected ? colour : QColor(0xc0, 0x39, 0x2b), nodes.size() > 40 ? 0.6 : 1.6);
       if (!p.connected) pen.setStyle(Qt::DashLine);
       if (!p.fault_rule.empty()) pen.setStyle(Qt::DotLine);
       auto* l = sc->addLine(QLineF(pos[static_cast<size_t>(i)], pos[static_cast<size_t>(it->second)]), pen);
       l->setZValue(-1);
-      l->setToolTip(tr("%1 ↔ %2: RTT %3 ms%4")
+      l->setToolTip(tr("%1 ↔ %2: RTT %3 ms, loss %4%%5")
                         .arg(QString::fromStdString(n.name), QString::fromStdString(p.name))
                         .arg(p.rtt_ms, 0, 'f', 1)
+                        .arg(p.loss * 100, 0, 'f', 0)
                         .arg(p.fault_rule.empty() ? QString() : tr(", fault: %1").arg(QString::fromStdString(p.fault_rule))));
     }
   }

@@ -206,207 +206,212 @@
         <translation>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>Peer</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>RTT (ms)</source>
         <translation>RTT (ms)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>Fault rule</source>
         <translation>Fault rule</translation>
     </message>
     <message>
         <location filename="../app/main_window.cpp" line="186" />
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="187" />
         <source>Network fault on this node's links:</source>
         <translation>Network fault on this node's links:</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="187" />
+        <location filename="../app/main_window.cpp" line="188" />
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem words, e.g. delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="188" />
+        <location filename="../app/main_window.cpp" line="189" />
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="189" />
+        <location filename="../app/main_window.cpp" line="190" />
         <source>Clear all faults</source>
         <translation>Clear all faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="209" />
+        <location filename="../app/main_window.cpp" line="210" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="214" />
+        <location filename="../app/main_window.cpp" line="215" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="215" />
+        <location filename="../app/main_window.cpp" line="216" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="222" />
+        <location filename="../app/main_window.cpp" line="223" />
         <source>Rate limit 2048 kbit/s</source>
         <translation>Rate limit 2048 kbit/s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="223" />
+        <location filename="../app/main_window.cpp" line="224" />
         <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
         <translation>Delay 1000 ms ± 300 ms (30% correlated)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="224" />
+        <location filename="../app/main_window.cpp" line="225" />
         <source>Loss 10%</source>
         <translation>Loss 10%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="225" />
+        <location filename="../app/main_window.cpp" line="226" />
         <source>Duplicate 1%</source>
         <translation>Duplicate 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="226" />
+        <location filename="../app/main_window.cpp" line="227" />
         <source>Corrupt 0.2%</source>
         <translation>Corrupt 0.2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="227" />
+        <location filename="../app/main_window.cpp" line="228" />
         <source>Custom rule…</source>
         <translation>Custom rule…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="238" />
+        <location filename="../app/main_window.cpp" line="239" />
         <source>Failed: </source>
         <translation>Failed: </translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="250" />
+        <location filename="../app/main_window.cpp" line="251" />
         <source>No node selected</source>
         <translation>No node selected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="255" />
+        <location filename="../app/main_window.cpp" line="256" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="260" />
+        <location filename="../app/main_window.cpp" line="261" />
         <source>Node id</source>
         <translation>Node id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261" />
+        <location filename="../app/main_window.cpp" line="262" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261" />
+        <location filename="../app/main_window.cpp" line="262" />
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261" />
+        <location filename="../app/main_window.cpp" line="262" />
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="262" />
+        <location filename="../app/main_window.cpp" line="263" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="263" />
+        <location filename="../app/main_window.cpp" line="264" />
         <source>Best peer height</source>
         <translation>Best peer height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="264" />
+        <location filename="../app/main_window.cpp" line="265" />
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="265" />
+        <location filename="../app/main_window.cpp" line="266" />
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="266" />
+        <location filename="../app/main_window.cpp" line="267" />
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="268" />
         <source>Validators</source>
         <translation>Validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="269" />
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="270" />
         <source>API address</source>
         <translation>API address</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="270" />
+        <location filename="../app/main_window.cpp" line="271" />
         <source>Active faults</source>
         <translation>Active faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="274" />
+        <location filename="../app/main_window.cpp" line="275" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="277" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="277" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="277" />
         <source>unreachable: %1</source>
         <translation>unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="285" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="285" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -502,24 +507,24 @@
 <context>
     <name>consortia::console::TopologyView</name>
     <message>
-        <location filename="../app/topology_view.cpp" line="112" />
-        <source>%1 ↔ %2: RTT %3 ms%4</source>
-        <translation>%1 ↔ %2: RTT %3 ms%4</translation>
+        <location filename="../app/topology_view.cpp" line="115" />
+        <source>%1 ↔ %2: RTT %3 ms, loss %4%%5</source>
+        <translation>%1 ↔ %2: RTT %3 ms, loss %4%%5</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="115" />
+        <location filename="../app/topology_view.cpp" line="119" />
         <source>, fault: %1</source>
         <translation>, fault: %1</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="134" />
+        <location filename="../app/topology_view.cpp" line="138" />
         <source>%1 (%2)
 %3, height %4, view %5%6</source>
         <translation>%1 (%2)
 %3, height %4, view %5%6</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="139" />
+        <location filename="../app/topology_view.cpp" line="143" />
         <source>
 leader</source>
         <translation>

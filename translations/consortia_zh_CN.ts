@@ -206,207 +206,212 @@
         <translation>● 验证节点   ■ 观察节点   金色外圈：主节点   颜色：绿色 已同步，橙色 落后，紫色 已停机，红色 不可达   连线：往返时延 绿色 &lt; 50 毫秒，橙色 &lt; 200 毫秒，红色 更高；虚线：断开，点线：已注入故障规则   滚轮：缩放，拖动：平移，双击：节点详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>Peer</source>
         <translation>对等节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>RTT (ms)</source>
         <translation>往返时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>Sent</source>
         <translation>发送字节</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>Received</source>
         <translation>接收字节</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="186" />
         <source>Fault rule</source>
         <translation>故障规则</translation>
     </message>
     <message>
         <location filename="../app/main_window.cpp" line="186" />
+        <source>Loss</source>
+        <translation>丢包率</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="187" />
         <source>Network fault on this node's links:</source>
         <translation>本节点链路上的网络故障：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="187" />
+        <location filename="../app/main_window.cpp" line="188" />
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem 规则，例如 delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="188" />
+        <location filename="../app/main_window.cpp" line="189" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="189" />
+        <location filename="../app/main_window.cpp" line="190" />
         <source>Clear all faults</source>
         <translation>清除全部故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="209" />
+        <location filename="../app/main_window.cpp" line="210" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>共 %1 个节点，%2 个可达，%3 个已同步 · 区块高度 %4 · 主节点 %5 · 更新于 %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="214" />
+        <location filename="../app/main_window.cpp" line="215" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="215" />
+        <location filename="../app/main_window.cpp" line="216" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="222" />
+        <location filename="../app/main_window.cpp" line="223" />
         <source>Rate limit 2048 kbit/s</source>
         <translation>限速 2048 kbit/s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="223" />
+        <location filename="../app/main_window.cpp" line="224" />
         <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
         <translation>延迟 1000 毫秒 ± 300 毫秒（相关性 30%）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="224" />
+        <location filename="../app/main_window.cpp" line="225" />
         <source>Loss 10%</source>
         <translation>丢包 10%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="225" />
+        <location filename="../app/main_window.cpp" line="226" />
         <source>Duplicate 1%</source>
         <translation>重复 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="226" />
+        <location filename="../app/main_window.cpp" line="227" />
         <source>Corrupt 0.2%</source>
         <translation>损坏 0.2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="227" />
+        <location filename="../app/main_window.cpp" line="228" />
         <source>Custom rule…</source>
         <translation>自定义规则…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="238" />
+        <location filename="../app/main_window.cpp" line="239" />
         <source>Failed: </source>
         <translation>失败：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="250" />
+        <location filename="../app/main_window.cpp" line="251" />
         <source>No node selected</source>
         <translation>未选择节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="255" />
+        <location filename="../app/main_window.cpp" line="256" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="260" />
+        <location filename="../app/main_window.cpp" line="261" />
         <source>Node id</source>
         <translation>节点 ID</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261" />
+        <location filename="../app/main_window.cpp" line="262" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261" />
+        <location filename="../app/main_window.cpp" line="262" />
         <source>validator</source>
         <translation>验证节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261" />
+        <location filename="../app/main_window.cpp" line="262" />
         <source>observer</source>
         <translation>观察节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="262" />
+        <location filename="../app/main_window.cpp" line="263" />
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="263" />
+        <location filename="../app/main_window.cpp" line="264" />
         <source>Best peer height</source>
         <translation>对等节点最高高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="264" />
+        <location filename="../app/main_window.cpp" line="265" />
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="265" />
+        <location filename="../app/main_window.cpp" line="266" />
         <source>View changes</source>
         <translation>视图切换次数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="266" />
+        <location filename="../app/main_window.cpp" line="267" />
         <source>Protocol version</source>
         <translation>协议版本</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="268" />
         <source>Validators</source>
         <translation>验证节点数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="269" />
         <source>Mempool</source>
         <translation>交易池</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="270" />
         <source>API address</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="270" />
+        <location filename="../app/main_window.cpp" line="271" />
         <source>Active faults</source>
         <translation>生效的故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="274" />
+        <location filename="../app/main_window.cpp" line="275" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="277" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="277" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="277" />
         <source>unreachable: %1</source>
         <translation>不可达：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="285" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="285" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -502,24 +507,24 @@
 <context>
     <name>consortia::console::TopologyView</name>
     <message>
-        <location filename="../app/topology_view.cpp" line="112" />
-        <source>%1 ↔ %2: RTT %3 ms%4</source>
-        <translation>%1 ↔ %2：往返时延 %3 毫秒%4</translation>
+        <location filename="../app/topology_view.cpp" line="115" />
+        <source>%1 ↔ %2: RTT %3 ms, loss %4%%5</source>
+        <translation>%1 ↔ %2：往返时延 %3 毫秒，丢包 %4%%5</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="115" />
+        <location filename="../app/topology_view.cpp" line="119" />
         <source>, fault: %1</source>
         <translation>，故障：%1</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="134" />
+        <location filename="../app/topology_view.cpp" line="138" />
         <source>%1 (%2)
 %3, height %4, view %5%6</source>
         <translation>%1（%2）
 %3，区块高度 %4，视图 %5%6</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="139" />
+        <location filename="../app/topology_view.cpp" line="143" />
         <source>
 leader</source>
         <translation>

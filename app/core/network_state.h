@@ -17,6 +17,7 @@ struct PeerState {
   std::string id_hex, name;
   bool connected = false;
   double rtt_ms = 0;
+  double loss = 0;  // share of pings unanswered, recent
   uint64_t sent_bytes = 0, received_bytes = 0, dropped = 0;
   std::string fault_rule;
 };

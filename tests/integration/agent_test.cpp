@@ -252,6 +252,15 @@ TEST(AgentNetwork, AnIsolatedNodeCatchesUpAfterThePartitionHeals) {
   w.submit(c, 0, 50);
   ASSERT_TRUE(c.all_reach(h3 + 10, 30, {3})) << "the other three keep committing";
   EXPECT_LE(c.height(3), h3 + 1) << "the isolated node cannot commit alone";
+  // Its pings go unanswered: every peer shows loss; the others see it lost too.
+  auto s3 = c.status(3);
+  ASSERT_TRUE(s3);
+  for (const auto& p : s3->peers()) EXPECT_GT(p.loss(), 0.3) << p.name();
+  auto s0 = c.status(0);
+  ASSERT_TRUE(s0);
+  for (const auto& p : s0->peers())
+    if (p.name() == c.net().nodes[3].name) EXPECT_GT(p.loss(), 0.3);
+    else EXPECT_LT(p.loss(), 0.3) << p.name();
   for (int i = 0; i < 4; ++i) {
     auto op = c.operator_of(i);
     grpc::ClientContext ctx;
