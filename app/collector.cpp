@@ -4,6 +4,7 @@
 
 #include "client.h"
 #include "consortia/v1/agent.grpc.pb.h"
+#include "core/history.h"
 #include "reasons.h"
 
 namespace consortia::console {
@@ -31,6 +32,9 @@ struct Collector::Impl {
   std::vector<Endpoint> endpoints;
   std::shared_ptr<const agent::ClientIdentity> identity;
   OperatorFor operator_for;
+  std::shared_ptr<History> history;
+  std::string network;
+  int64_t last_downsample = 0;
   std::vector<std::unique_ptr<v1::AgentService::Stub>> stubs;
   NetworkState last;
 };
@@ -53,6 +57,23 @@ Collector::Collector(std::vector<Endpoint> endpoints, std::shared_ptr<const agen
 }
 
 Collector::~Collector() = default;
+
+void Collector::set_history(std::shared_ptr<History> history, std::string network) {
+  impl_->history = std::move(history);
+  impl_->network = std::move(network);
+  // Start from what was last seen: an agent that does not answer keeps its
+  // last known values, marked unreachable.
+  NetworkState remembered = impl_->history->last_state(impl_->network);
+  for (auto& n : impl_->last.nodes)
+    for (const auto& r : remembered.nodes)
+      if (r.name == n.name) {
+        std::string api = n.api_address, metrics = n.metrics_address, id = n.id_hex;
+        n = r;
+        n.api_address = api;
+        n.metrics_address = metrics;
+        n.id_hex = id;
+      }
+}
 
 void Collector::start(int interval_ms) {
   for (const auto& e : impl_->endpoints)
@@ -102,6 +123,13 @@ void Collector::poll_now() {
     (void)before_ms;
   }
   impl_->last = s;
+  if (impl_->history) {
+    impl_->history->record(impl_->network, s);
+    if (s.at_ms - impl_->last_downsample > 600'000) {  // every ten minutes
+      impl_->history->downsample(s.at_ms);
+      impl_->last_downsample = s.at_ms;
+    }
+  }
   emit snapshot(s);
 }
 

@@ -19,6 +19,8 @@ struct ClientIdentity;
 
 namespace consortia::console {
 
+class History;
+
 struct Endpoint {
   std::string name, organisation, api_address, metrics_address, id_hex;
 };
@@ -31,6 +33,8 @@ class Collector : public QObject {
   using OperatorFor = std::function<std::shared_ptr<const agent::ClientIdentity>(const std::string& organisation)>;
   Collector(std::vector<Endpoint> endpoints, std::shared_ptr<const agent::ClientIdentity> identity,
             OperatorFor operator_for = {});
+  // Every snapshot is recorded under `network` (used on this thread only).
+  void set_history(std::shared_ptr<History> history, std::string network);
   ~Collector() override;
 
  public slots:

@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QScreen>
+#include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
 #include <map>
@@ -18,6 +19,7 @@
 
 #include "client.h"
 #include "collector.h"
+#include "core/history.h"
 #include "main_window.h"
 #include "network.h"
 #include "sandbox.h"
@@ -78,6 +80,11 @@ int main(int argc, char** argv) {
   for (const auto& n : net->nodes)
     endpoints.push_back({n.name, n.organisation, n.api_address, n.metrics_address, n.id.hex()});
 
+  // History: the last state shows at once, marked stale, until agents answer.
+  QString data_dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+  QDir().mkpath(data_dir);
+  std::string history_error;
+  std::shared_ptr<History> history(History::open((data_dir + "/history.db").toStdString(), &history_error));
   MainWindow w(QString::fromStdString(net->dir));
   w.set_language(cli.value(lang_opt));
   QThread worker;
@@ -138,6 +145,13 @@ int main(int argc, char** argv) {
       w.show_node(node);
       emit w.apply_fault_requested(node, rule);
     });
+  }
+  if (history) {
+    collector->set_history(history, net->dir);
+    NetworkState remembered = history->last_state(net->dir);
+    if (!remembered.nodes.empty()) w.on_snapshot(remembered);
+  } else {
+    w.on_control_done(false, QObject::tr("History is off: %1").arg(QString::fromStdString(history_error)));
   }
   worker.start();
   QMetaObject::invokeMethod(collector, [collector] { collector->start(1000); }, Qt::QueuedConnection);

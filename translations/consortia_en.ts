@@ -3,44 +3,49 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="58" />
-        <location filename="../app/main.cpp" line="66" />
-        <location filename="../app/main.cpp" line="74" />
+        <location filename="../app/main.cpp" line="60" />
+        <location filename="../app/main.cpp" line="68" />
+        <location filename="../app/main.cpp" line="76" />
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="59" />
+        <location filename="../app/main.cpp" line="61" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>Cannot start the sandbox network (%1): %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="67" />
+        <location filename="../app/main.cpp" line="69" />
         <source>Cannot read the network in %1: %2</source>
         <translation>Cannot read the network in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="115" />
+        <location filename="../app/main.cpp" line="154" />
+        <source>History is off: %1</source>
+        <translation>History is off: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="131" />
         <source>No operator certificate for %1: the console can only watch this node.</source>
         <translation>No operator certificate for %1: the console can only watch this node.</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="136" />
+        <location filename="../app/collector.cpp" line="152" />
         <source>Applied “%1” on %2</source>
         <translation>Applied “%1” on %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="137" />
+        <location filename="../app/collector.cpp" line="153" />
         <source>Could not apply “%1” on %2: %3</source>
         <translation>Could not apply “%1” on %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="148" />
+        <location filename="../app/collector.cpp" line="164" />
         <source>Cleared the faults on %1</source>
         <translation>Cleared the faults on %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="149" />
+        <location filename="../app/collector.cpp" line="165" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>Could not clear the faults on %1: %2</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "network_state.h"
 
+#include <algorithm>
+
 namespace consortia::console {
 
 const char* health_name(Health h) {
@@ -13,10 +15,17 @@ const char* health_name(Health h) {
 }
 
 uint64_t NetworkState::max_height() const {
-  uint64_t h = 0;
-  for (const auto& n : nodes)
-    if (n.reachable && n.height > h) h = n.height;
-  return h;
+  // The reachable nodes' best; with none reachable, the best remembered.
+  uint64_t h = 0, remembered = 0;
+  bool any = false;
+  for (const auto& n : nodes) {
+    remembered = std::max(remembered, n.height);
+    if (n.reachable) {
+      any = true;
+      h = std::max(h, n.height);
+    }
+  }
+  return any ? h : remembered;
 }
 
 Health health_of(const NodeState& n, uint64_t network_height, int64_t now_ms) {
