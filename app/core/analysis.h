@@ -1,0 +1,48 @@
+// Fault analysis rules, toolkit-free and tested on fixtures: each finding
+// has a severity, the evidence, a suggested action and the time range that
+// shows it (the console links it to its charts).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/history.h"
+#include "core/network_state.h"
+
+namespace consortia::console {
+
+enum class Severity { kInfo, kWarning, kCritical };
+
+struct Finding {
+  enum class Kind { kFork, kLagging, kViewChangeStorm, kUnreachableAgent, kHalted };
+  Kind kind;
+  Severity severity;
+  std::vector<std::string> nodes;  // the node(s) concerned
+  std::string evidence;            // English; the console words it per kind
+  std::string action;
+  int64_t from_ms = 0, to_ms = 0;  // the time range that shows it
+  uint64_t height = 0;             // fork: first divergent height; lagging: blocks behind
+};
+
+// The block hash a node reports at a height, or nullopt if it cannot say
+// (unreachable, or not that high).
+using HashAt = std::function<std::optional<std::string>(size_t node, uint64_t height)>;
+
+// Compares block hashes across nodes and bisects to the first height where
+// they differ: O(log h) queries per node. The odd nodes are those outside
+// the largest group agreeing at that height. Needs the nodes to agree at
+// some height below (genesis always does).
+std::optional<Finding> find_fork(const std::vector<std::string>& names, uint64_t up_to, const HashAt& hash_at);
+
+// Lagging nodes and the likely cause: no peers, halted for an upgrade, the
+// sync source behind too, or simply behind by N.
+std::vector<Finding> lagging_nodes(const NetworkState& s);
+
+// View changes per minute above `per_minute` over a node's samples, naming
+// the window; the leader each node reports is the suspect.
+std::optional<Finding> view_change_storm(const std::string& node, const std::vector<Sample>& samples,
+                                         double per_minute);
+
+}  // namespace consortia::console

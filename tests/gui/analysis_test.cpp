@@ -1,0 +1,106 @@
+// Fault analysis rules on constructed histories: a fork is bisected to its
+// first divergent height with logarithmically many lookups; lagging nodes
+// get their likely cause; a view-change storm is found with its window.
+#include <gtest/gtest.h>
+
+#include "core/analysis.h"
+
+namespace consortia::console {
+namespace {
+
+TEST(Analysis, ForkBisectionFindsTheFirstDivergentHeightAndTheOddNode) {
+  std::vector<std::string> names = {"node-0", "node-1", "node-2", "node-3"};
+  const uint64_t top = 1000, diverge = 637;
+  int lookups = 0;
+  HashAt hash_at = [&](size_t node, uint64_t h) -> std::optional<std::string> {
+    ++lookups;
+    if (node == 2 && h >= diverge) return "b" + std::to_string(h);
+    return "a" + std::to_string(h);
+  };
+  auto f = find_fork(names, top, hash_at);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->kind, Finding::Kind::kFork);
+  EXPECT_EQ(f->severity, Severity::kCritical);
+  EXPECT_EQ(f->height, diverge);
+  EXPECT_EQ(f->nodes, std::vector<std::string>{"node-2"});
+  EXPECT_LE(lookups, 4 * 13) << "bisection, not a walk over every height";
+  // Every possible divergence point is found exactly.
+  for (uint64_t d : {1ull, 2ull, 500ull, 999ull, 1000ull}) {
+    HashAt at = [&](size_t node, uint64_t h) -> std::optional<std::string> {
+      return (node >= 2 && h >= d ? "x" : "a") + std::to_string(h);
+    };
+    auto g = find_fork({"a", "b", "c", "d", "e"}, top, at);
+    ASSERT_TRUE(g) << d;
+    EXPECT_EQ(g->height, d);
+    EXPECT_EQ(g->nodes, (std::vector<std::string>{"a", "b"})) << "the minority is odd";
+  }
+}
+
+TEST(Analysis, NoForkWhenHashesAgreeOrAreUnknown) {
+  HashAt agree = [](size_t, uint64_t h) -> std::optional<std::string> { return std::to_string(h); };
+  EXPECT_FALSE(find_fork({"a", "b", "c"}, 500, agree));
+  HashAt silent = [](size_t node, uint64_t h) -> std::optional<std::string> {
+    if (node == 1) return std::nullopt;  // unreachable: no evidence either way
+    return std::to_string(h);
+  };
+  EXPECT_FALSE(find_fork({"a", "b", "c"}, 500, silent));
+}
+
+NodeState node(std::string name, uint64_t height, int peers_up, uint64_t best_peer) {
+  NodeState n;
+  n.name = name;
+  n.reachable = true;
+  n.polled_ms = 10'000;
+  n.height = height;
+  n.best_peer_height = best_peer;
+  for (int i = 0; i < 3; ++i) n.peers.push_back({"p", "p", i < peers_up, 1, 0, 0, 0, 0, ""});
+  return n;
+}
+
+TEST(Analysis, LaggingNodesGetTheirLikelyCause) {
+  NetworkState s;
+  s.at_ms = 10'500;
+  s.nodes = {node("ok", 500, 3, 500), node("isolated", 420, 0, 0), node("slow-source", 300, 2, 310),
+             node("catching-up", 450, 3, 500)};
+  NodeState halted = node("old", 480, 3, 500);
+  halted.halted = "upgrade needed: plan v2, version 2 from height 481";
+  NodeState gone = node("gone", 0, 0, 0);
+  gone.reachable = false;
+  gone.error = "connection refused";
+  s.nodes.push_back(halted);
+  s.nodes.push_back(gone);
+  auto found = lagging_nodes(s);
+  ASSERT_EQ(found.size(), 5u);
+  auto by = [&](const std::string& name) -> const Finding& {
+    for (const auto& f : found)
+      if (f.nodes.front() == name) return f;
+    ADD_FAILURE() << "no finding for " << name;
+    return found.front();
+  };
+  EXPECT_NE(by("isolated").evidence.find("no connected peers"), std::string::npos);
+  EXPECT_EQ(by("isolated").height, 80u);
+  EXPECT_NE(by("slow-source").evidence.find("peers are behind too"), std::string::npos);
+  EXPECT_EQ(by("slow-source").severity, Severity::kCritical);  // 200 behind
+  EXPECT_NE(by("catching-up").evidence.find("syncing"), std::string::npos);
+  EXPECT_EQ(by("old").kind, Finding::Kind::kHalted);
+  EXPECT_EQ(by("gone").kind, Finding::Kind::kUnreachableAgent);
+  EXPECT_NE(by("gone").evidence.find("connection refused"), std::string::npos);
+}
+
+TEST(Analysis, AViewChangeStormIsFoundWithItsWindow) {
+  std::vector<Sample> calm, storm;
+  for (int t = 0; t < 600; ++t) {
+    calm.push_back({t * 1000LL, static_cast<uint64_t>(t * 2), 0, static_cast<uint64_t>(t / 120), 0, true, ""});
+    uint64_t vc = t < 300 ? 0 : static_cast<uint64_t>(t - 300) / 2;  // from 300 s: one every 2 s
+    storm.push_back({t * 1000LL, static_cast<uint64_t>(t), 0, vc, 0, true, ""});
+  }
+  EXPECT_FALSE(view_change_storm("n", calm, 10));
+  auto f = view_change_storm("n", storm, 10);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->kind, Finding::Kind::kViewChangeStorm);
+  EXPECT_GE(f->from_ms, 240'000);  // the window lies in the storm
+  EXPECT_NE(f->evidence.find("view changes per minute"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace consortia::console
