@@ -1,6 +1,8 @@
 #include "collector.h"
 
 #include <chrono>
+#include <map>
+#include <set>
 
 #include "client.h"
 #include "consortia/v1/agent.grpc.pb.h"
@@ -131,6 +133,44 @@ void Collector::poll_now() {
     }
   }
   emit snapshot(s);
+  analyse(s);
+}
+
+void Collector::analyse(const NetworkState& s) {
+  std::vector<Finding> found = lagging_nodes(s);
+  // Nodes at one height reporting different blocks: bisect for the fork.
+  std::map<uint64_t, std::set<std::string>> hashes;
+  for (const auto& n : s.nodes)
+    if (n.reachable && !n.block_hash_hex.empty()) hashes[n.height].insert(n.block_hash_hex);
+  bool split = false;
+  for (const auto& [h, set] : hashes) split |= set.size() > 1;
+  if (split) {
+    std::vector<std::string> names;
+    std::vector<size_t> live;
+    uint64_t common = UINT64_MAX;
+    for (size_t i = 0; i < s.nodes.size(); ++i)
+      if (s.nodes[i].reachable) {
+        names.push_back(s.nodes[i].name);
+        live.push_back(i);
+        common = std::min(common, s.nodes[i].height);
+      }
+    HashAt hash_at = [&](size_t k, uint64_t height) -> std::optional<std::string> {
+      grpc::ClientContext ctx;
+      ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(800));
+      v1::BlockRequest r;
+      r.set_height(height);
+      v1::BlockInfo b;
+      if (!impl_->stubs[live[k]]->GetBlock(&ctx, r, &b).ok()) return std::nullopt;
+      return b.hash();
+    };
+    if (auto f = find_fork(names, common == UINT64_MAX ? 0 : common, hash_at)) found.push_back(*f);
+  }
+  if (impl_->history)
+    for (const auto& n : s.nodes)
+      if (auto f = view_change_storm(n.name, impl_->history->samples(impl_->network, n.name, s.at_ms - 600'000, s.at_ms),
+                                     kStormPerMinute))
+        found.push_back(*f);
+  emit findings(found);
 }
 
 namespace {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/analysis.h"
 #include "core/network_state.h"
 
 namespace consortia::agent {
@@ -47,10 +48,14 @@ class Collector : public QObject {
 
  signals:
   void snapshot(consortia::console::NetworkState state);
+  // The fault analysis of the latest snapshot (and of recent history).
+  void findings(std::vector<consortia::console::Finding> found);
   // ok, and a message for the user (the agent's reason code on failure).
   void control_done(bool ok, QString message);
 
  private:
+  void analyse(const NetworkState& s);
+  static constexpr double kStormPerMinute = 10;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   QTimer* timer_ = nullptr;
@@ -59,3 +64,4 @@ class Collector : public QObject {
 }  // namespace consortia::console
 
 Q_DECLARE_METATYPE(consortia::console::NetworkState)
+Q_DECLARE_METATYPE(std::vector<consortia::console::Finding>)

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setApplicationName("consortia");
   qRegisterMetaType<consortia::console::NetworkState>();
+  qRegisterMetaType<std::vector<consortia::console::Finding>>();
   QCommandLineParser cli;
   cli.addHelpOption();
   QCommandLineOption dir_opt("sandbox-dir", "Network directory (default: the user's sandbox).", "DIR",
@@ -104,6 +105,7 @@ int main(int argc, char** argv) {
   QObject::connect(&worker, &QThread::finished, collector, &QObject::deleteLater);
   QObject::connect(collector, &Collector::snapshot, &w, &MainWindow::on_snapshot, Qt::QueuedConnection);
   QObject::connect(collector, &Collector::control_done, &w, &MainWindow::on_control_done, Qt::QueuedConnection);
+  QObject::connect(collector, &Collector::findings, &w, &MainWindow::on_findings, Qt::QueuedConnection);
   QObject::connect(&w, &MainWindow::apply_fault_requested, collector, &Collector::apply_fault, Qt::QueuedConnection);
   QObject::connect(&w, &MainWindow::clear_faults_requested, collector, &Collector::clear_faults, Qt::QueuedConnection);
   if (cli.isSet(report_opt)) {
@@ -130,6 +132,24 @@ int main(int argc, char** argv) {
           }
       out += "}}\n";
       f.write(out.toUtf8());
+      f.close();
+      QFile::remove(file);
+      QFile::rename(file + ".tmp", file);
+    });
+  }
+  if (cli.isSet(report_opt)) {
+    QString file = cli.value(report_opt) + ".findings";
+    QObject::connect(collector, &Collector::findings, &w, [file](const std::vector<Finding>& found) {
+      QFile f(file + ".tmp");
+      if (!f.open(QIODevice::WriteOnly)) return;
+      QString out = "[";
+      for (size_t i = 0; i < found.size(); ++i)
+        out += QString("%1{\"kind\": %2, \"node\": \"%3\", \"height\": %4}")
+                   .arg(i ? ", " : "")
+                   .arg(static_cast<int>(found[i].kind))
+                   .arg(QString::fromStdString(found[i].nodes.empty() ? "" : found[i].nodes.front()))
+                   .arg(found[i].height);
+      f.write((out + "]\n").toUtf8());
       f.close();
       QFile::remove(file);
       QFile::rename(file + ".tmp", file);

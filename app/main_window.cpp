@@ -22,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include "nodes_model.h"
+#include "reasons.h"
 #include "topology_view.h"
 
 namespace consortia::console {
@@ -122,6 +123,13 @@ MainWindow::MainWindow(QString network_name, QWidget* parent)
     if (selected_ >= 0) emit clear_faults_requested(selected_);
   });
   tabs_->addTab(detail, QString());
+  // Analysis: findings with severity, evidence and a suggested action.
+  findings_ = new QTableWidget(0, 5);
+  findings_->verticalHeader()->hide();
+  findings_->horizontalHeader()->setStretchLastSection(true);
+  findings_->setWordWrap(true);
+  findings_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  tabs_->addTab(findings_, QString());
   // Right-click a node in the table: the same actions.
   table_->setContextMenuPolicy(Qt::CustomContextMenu);
   connect(table_, &QTableView::customContextMenuRequested, this, [this](const QPoint& at) {
@@ -177,6 +185,8 @@ void MainWindow::retranslate() {
   tabs_->setTabText(0, tr("Overview"));
   tabs_->setTabText(1, tr("Nodes"));
   tabs_->setTabText(2, tr("Node detail"));
+  findings_->setHorizontalHeaderLabels({tr("Severity"), tr("Finding"), tr("Nodes"), tr("Evidence"), tr("Suggested action")});
+  on_findings(found_);
   language_menu_->setTitle(tr("&Language"));
   filter_->setPlaceholderText(tr("Filter by node, organisation, role or health"));
   legend_->setText(tr("● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, "
@@ -237,6 +247,68 @@ QString MainWindow::chosen_rule() const {
 
 void MainWindow::on_control_done(bool ok, const QString& message) {
   statusBar()->showMessage((ok ? QString() : tr("Failed: ")) + message, 10000);
+}
+
+void MainWindow::on_findings(const std::vector<Finding>& found) {
+  found_ = found;
+  auto kind_text = [](Finding::Kind k) {
+    switch (k) {
+      case Finding::Kind::kFork: return tr("Fork");
+      case Finding::Kind::kLagging: return tr("Lagging node");
+      case Finding::Kind::kViewChangeStorm: return tr("View-change storm");
+      case Finding::Kind::kUnreachableAgent: return tr("Agent unreachable");
+      case Finding::Kind::kHalted: return tr("Node halted");
+    }
+    return QString();
+  };
+  auto severity_text = [](Severity s) {
+    return s == Severity::kCritical ? tr("critical") : s == Severity::kWarning ? tr("warning") : tr("info");
+  };
+  findings_->setRowCount(static_cast<int>(found.size()));
+  for (int r = 0; r < static_cast<int>(found.size()); ++r) {
+    const Finding& f = found[static_cast<size_t>(r)];
+    QStringList nodes;
+    for (const auto& n : f.nodes) nodes << QString::fromStdString(n);
+    // Worded here, in the user's language, from the finding's fields.
+    QString evidence, action;
+    switch (f.kind) {
+      case Finding::Kind::kFork:
+        evidence = tr("block hashes differ from height %1; all agree at %2").arg(f.height).arg(f.figure);
+        action = tr("Stop the odd node(s), keep their data for investigation and resync them from the majority; "
+                    "check for more than f Byzantine validators or a software difference.");
+        break;
+      case Finding::Kind::kLagging:
+        evidence = f.cause == "no_peers" ? tr("behind by %1 blocks: it has no connected peers").arg(f.height)
+                   : f.cause == "peers_behind"
+                       ? tr("behind by %1 blocks: its peers are behind too (best peer height %2)").arg(f.height).arg(f.figure)
+                       : tr("behind by %1 blocks: syncing from peers at height %2").arg(f.height).arg(f.figure);
+        action = f.cause == "no_peers" ? tr("Check its network, firewall and certificates; its log says why peers refuse it.")
+                 : f.cause == "peers_behind" ? tr("Its sync sources are slow or partitioned: check the links of its organisation.")
+                                             : tr("Watch that the gap closes; if not, check its disk and CPU.");
+        break;
+      case Finding::Kind::kViewChangeStorm:
+        evidence = tr("%1 view changes per minute").arg(f.figure, 0, 'f', 0);
+        action = tr("Look for a leader that is down or slow and for lossy links around it.");
+        break;
+      case Finding::Kind::kUnreachableAgent:
+        evidence = tr("the agent did not answer: %1").arg(translate_agent_error(QString::fromStdString(f.detail)));
+        action = tr("Check the agent process and the network path to it; the node itself may still run.");
+        break;
+      case Finding::Kind::kHalted:
+        evidence = QString::fromStdString(f.detail);
+        action = tr("Install the release that implements the upgrade and restart the node on its data.");
+        break;
+    }
+    QStringList cells = {severity_text(f.severity), kind_text(f.kind), nodes.join(", "), evidence, action};
+    for (int c = 0; c < cells.size(); ++c) {
+      auto* item = findings_->item(r, c);
+      if (!item) findings_->setItem(r, c, item = new QTableWidgetItem);
+      item->setText(cells[c]);
+      if (c == 0)
+        item->setForeground(f.severity == Severity::kCritical ? QColor(0xc0, 0x39, 0x2b) : QColor(0xe0, 0x9a, 0x1a));
+    }
+  }
+  tabs_->setTabText(3, found.empty() ? tr("Analysis") : tr("Analysis (%1)").arg(found.size()));
 }
 
 void MainWindow::show_node(int index) {

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QTranslator>
 
+#include "core/analysis.h"
 #include "core/network_state.h"
 
 class QLabel;
@@ -34,6 +35,7 @@ class MainWindow : public QMainWindow {
   void on_snapshot(const consortia::console::NetworkState& s);
   void show_node(int index);
   void on_control_done(bool ok, const QString& message);
+  void on_findings(const std::vector<consortia::console::Finding>& found);
 
  signals:
   void apply_fault_requested(int node, QString rule);
@@ -62,6 +64,8 @@ class MainWindow : public QMainWindow {
   QFormLayout* detail_form_;
   std::vector<QLabel*> detail_keys_, detail_values_;
   QTableWidget* peers_;
+  QTableWidget* findings_;
+  std::vector<Finding> found_;
   QLabel* fault_label_;
   QComboBox* fault_profile_;
   QLineEdit* fault_custom_;

@@ -3,49 +3,49 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="60" />
-        <location filename="../app/main.cpp" line="68" />
-        <location filename="../app/main.cpp" line="76" />
+        <location filename="../app/main.cpp" line="61" />
+        <location filename="../app/main.cpp" line="69" />
+        <location filename="../app/main.cpp" line="77" />
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="61" />
+        <location filename="../app/main.cpp" line="62" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>Cannot start the sandbox network (%1): %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="69" />
+        <location filename="../app/main.cpp" line="70" />
         <source>Cannot read the network in %1: %2</source>
         <translation>Cannot read the network in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="154" />
+        <location filename="../app/main.cpp" line="156" />
         <source>History is off: %1</source>
         <translation>History is off: %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="131" />
+        <location filename="../app/collector.cpp" line="183" />
         <source>No operator certificate for %1: the console can only watch this node.</source>
         <translation>No operator certificate for %1: the console can only watch this node.</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="152" />
+        <location filename="../app/collector.cpp" line="204" />
         <source>Applied “%1” on %2</source>
         <translation>Applied “%1” on %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="153" />
+        <location filename="../app/collector.cpp" line="205" />
         <source>Could not apply “%1” on %2: %3</source>
         <translation>Could not apply “%1” on %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="164" />
+        <location filename="../app/collector.cpp" line="216" />
         <source>Cleared the faults on %1</source>
         <translation>Cleared the faults on %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="165" />
+        <location filename="../app/collector.cpp" line="217" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>Could not clear the faults on %1: %2</translation>
     </message>
@@ -161,262 +161,398 @@
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="132" />
+        <location filename="../app/main_window.cpp" line="140" />
         <source>Show details</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="133" />
+        <location filename="../app/main_window.cpp" line="141" />
         <source>Apply network fault</source>
         <translation>Apply network fault</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="136" />
+        <location filename="../app/main_window.cpp" line="144" />
         <source>Clear faults</source>
         <translation>Clear faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="176" />
+        <location filename="../app/main_window.cpp" line="184" />
         <source>Consortia — %1</source>
         <translation>Consortia — %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="177" />
+        <location filename="../app/main_window.cpp" line="185" />
         <source>Overview</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="178" />
+        <location filename="../app/main_window.cpp" line="186" />
+        <location filename="../app/main_window.cpp" line="188" />
         <source>Nodes</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="179" />
+        <location filename="../app/main_window.cpp" line="187" />
         <source>Node detail</source>
         <translation>Node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="180" />
+        <location filename="../app/main_window.cpp" line="188" />
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="188" />
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="188" />
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="188" />
+        <source>Suggested action</source>
+        <translation>Suggested action</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="190" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="181" />
+        <location filename="../app/main_window.cpp" line="191" />
         <source>Filter by node, organisation, role or health</source>
         <translation>Filter by node, organisation, role or health</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="182" />
+        <location filename="../app/main_window.cpp" line="192" />
         <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</source>
         <translation>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="186" />
+        <location filename="../app/main_window.cpp" line="196" />
         <source>Peer</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="186" />
+        <location filename="../app/main_window.cpp" line="196" />
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="186" />
+        <location filename="../app/main_window.cpp" line="196" />
         <source>RTT (ms)</source>
         <translation>RTT (ms)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="186" />
+        <location filename="../app/main_window.cpp" line="196" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="186" />
+        <location filename="../app/main_window.cpp" line="196" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="186" />
+        <location filename="../app/main_window.cpp" line="196" />
         <source>Fault rule</source>
         <translation>Fault rule</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="186" />
+        <location filename="../app/main_window.cpp" line="196" />
         <source>Loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="187" />
+        <location filename="../app/main_window.cpp" line="197" />
         <source>Network fault on this node's links:</source>
         <translation>Network fault on this node's links:</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="188" />
+        <location filename="../app/main_window.cpp" line="198" />
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem words, e.g. delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="189" />
+        <location filename="../app/main_window.cpp" line="199" />
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="190" />
+        <location filename="../app/main_window.cpp" line="200" />
         <source>Clear all faults</source>
         <translation>Clear all faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="210" />
+        <location filename="../app/main_window.cpp" line="220" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="215" />
+        <location filename="../app/main_window.cpp" line="225" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="216" />
+        <location filename="../app/main_window.cpp" line="226" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="223" />
+        <location filename="../app/main_window.cpp" line="233" />
         <source>Rate limit 2048 kbit/s</source>
         <translation>Rate limit 2048 kbit/s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="224" />
+        <location filename="../app/main_window.cpp" line="234" />
         <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
         <translation>Delay 1000 ms ± 300 ms (30% correlated)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="225" />
+        <location filename="../app/main_window.cpp" line="235" />
         <source>Loss 10%</source>
         <translation>Loss 10%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="226" />
+        <location filename="../app/main_window.cpp" line="236" />
         <source>Duplicate 1%</source>
         <translation>Duplicate 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="227" />
+        <location filename="../app/main_window.cpp" line="237" />
         <source>Corrupt 0.2%</source>
         <translation>Corrupt 0.2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="228" />
+        <location filename="../app/main_window.cpp" line="238" />
         <source>Custom rule…</source>
         <translation>Custom rule…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="239" />
+        <location filename="../app/main_window.cpp" line="249" />
         <source>Failed: </source>
         <translation>Failed: </translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="251" />
+        <location filename="../app/main_window.cpp" line="256" />
+        <source>Fork</source>
+        <translation>Fork</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="257" />
+        <source>Lagging node</source>
+        <translation>Lagging node</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="258" />
+        <source>View-change storm</source>
+        <translation>View-change storm</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="259" />
+        <source>Agent unreachable</source>
+        <translation>Agent unreachable</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="260" />
+        <source>Node halted</source>
+        <translation>Node halted</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="265" />
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="265" />
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="265" />
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="276" />
+        <source>block hashes differ from height %1; all agree at %2</source>
+        <translation>block hashes differ from height %1; all agree at %2</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="277" />
+        <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
+        <translation>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="281" />
+        <source>behind by %1 blocks: it has no connected peers</source>
+        <translation>behind by %1 blocks: it has no connected peers</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="283" />
+        <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
+        <translation>behind by %1 blocks: its peers are behind too (best peer height %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="284" />
+        <source>behind by %1 blocks: syncing from peers at height %2</source>
+        <translation>behind by %1 blocks: syncing from peers at height %2</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="285" />
+        <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
+        <translation>Check its network, firewall and certificates; its log says why peers refuse it.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="286" />
+        <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
+        <translation>Its sync sources are slow or partitioned: check the links of its organisation.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="287" />
+        <source>Watch that the gap closes; if not, check its disk and CPU.</source>
+        <translation>Watch that the gap closes; if not, check its disk and CPU.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="290" />
+        <source>%1 view changes per minute</source>
+        <translation>%1 view changes per minute</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="291" />
+        <source>Look for a leader that is down or slow and for lossy links around it.</source>
+        <translation>Look for a leader that is down or slow and for lossy links around it.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="294" />
+        <source>the agent did not answer: %1</source>
+        <translation>the agent did not answer: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="295" />
+        <source>Check the agent process and the network path to it; the node itself may still run.</source>
+        <translation>Check the agent process and the network path to it; the node itself may still run.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="299" />
+        <source>Install the release that implements the upgrade and restart the node on its data.</source>
+        <translation>Install the release that implements the upgrade and restart the node on its data.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="311" />
+        <source>Analysis</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="311" />
+        <source>Analysis (%1)</source>
+        <translation>Analysis (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="323" />
         <source>No node selected</source>
         <translation>No node selected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="256" />
+        <location filename="../app/main_window.cpp" line="328" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261" />
+        <location filename="../app/main_window.cpp" line="333" />
         <source>Node id</source>
         <translation>Node id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="262" />
+        <location filename="../app/main_window.cpp" line="334" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="262" />
+        <location filename="../app/main_window.cpp" line="334" />
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="262" />
+        <location filename="../app/main_window.cpp" line="334" />
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="263" />
+        <location filename="../app/main_window.cpp" line="335" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="264" />
+        <location filename="../app/main_window.cpp" line="336" />
         <source>Best peer height</source>
         <translation>Best peer height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="265" />
+        <location filename="../app/main_window.cpp" line="337" />
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="266" />
+        <location filename="../app/main_window.cpp" line="338" />
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="339" />
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="340" />
         <source>Validators</source>
         <translation>Validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="341" />
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="270" />
+        <location filename="../app/main_window.cpp" line="342" />
         <source>API address</source>
         <translation>API address</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="271" />
+        <location filename="../app/main_window.cpp" line="343" />
         <source>Active faults</source>
         <translation>Active faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="275" />
+        <location filename="../app/main_window.cpp" line="347" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="349" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="349" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="349" />
         <source>unreachable: %1</source>
         <translation>unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="358" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="358" />
         <source>no</source>
         <translation>no</translation>
     </message>

@@ -30,7 +30,7 @@ std::optional<Finding> find_fork(const std::vector<std::string>& names, uint64_t
   const std::vector<size_t>* largest = nullptr;
   for (const auto& [hash, members] : groups)
     if (!largest || members.size() > largest->size()) largest = &members;
-  Finding f{Finding::Kind::kFork, Severity::kCritical, {}, "", "", 0, 0, hi};
+  Finding f{Finding::Kind::kFork, Severity::kCritical, {}, "", "", 0, 0, hi, "", static_cast<double>(lo), ""};
   for (const auto& [hash, members] : groups) {
     if (&members == largest) continue;
     for (size_t i : members) f.nodes.push_back(names[i]);
@@ -51,32 +51,36 @@ std::vector<Finding> lagging_nodes(const NetworkState& s) {
       out.push_back({Finding::Kind::kUnreachableAgent, Severity::kWarning, {n.name},
                      "the agent did not answer" + (n.error.empty() ? std::string() : ": " + n.error),
                      "Check the agent process and the network path to it; the node itself may still run.",
-                     n.polled_ms, s.at_ms, 0});
+                     n.polled_ms, s.at_ms, 0, "", 0, n.error});
       continue;
     }
     if (h == Health::kHalted) {
       out.push_back({Finding::Kind::kHalted, Severity::kCritical, {n.name}, n.halted,
                      "Install the release that implements the upgrade and restart the node on its data.",
-                     n.polled_ms, s.at_ms, top - n.height});
+                     n.polled_ms, s.at_ms, top - n.height, "", 0, n.halted});
       continue;
     }
     if (h != Health::kLagging) continue;
     uint64_t behind = top - n.height;
     int up = 0;
     for (const auto& p : n.peers) up += p.connected;
-    std::string cause, action;
+    std::string cause, action, code;
     if (up == 0) {
+      code = "no_peers";
       cause = "it has no connected peers";
       action = "Check its network, firewall and certificates; its log says why peers refuse it.";
     } else if (n.best_peer_height + kLagBlocks < top) {
+      code = "peers_behind";
       cause = "its peers are behind too (best peer height " + std::to_string(n.best_peer_height) + ")";
       action = "Its sync sources are slow or partitioned: check the links of its organisation.";
     } else {
+      code = "syncing";
       cause = "it is syncing from peers " + std::to_string(n.best_peer_height - n.height) + " blocks ahead";
       action = "Watch that the gap closes; if not, check its disk and CPU.";
     }
     out.push_back({Finding::Kind::kLagging, behind > 100 ? Severity::kCritical : Severity::kWarning, {n.name},
-                   "behind by " + std::to_string(behind) + " blocks: " + cause, action, n.polled_ms, s.at_ms, behind});
+                   "behind by " + std::to_string(behind) + " blocks: " + cause, action, n.polled_ms, s.at_ms, behind,
+                   code, static_cast<double>(n.best_peer_height), ""});
   }
   return out;
 }
@@ -100,7 +104,7 @@ std::optional<Finding> view_change_storm(const std::string& node, const std::vec
                  std::to_string(static_cast<int>(worst)) + " view changes per minute (threshold " +
                      std::to_string(static_cast<int>(per_minute)) + ")",
                  "Look for a leader that is down or slow and for lossy links around it; apply no faults there.",
-                 from, to, 0};
+                 from, to, 0, "", worst, ""};
 }
 
 }  // namespace consortia::console

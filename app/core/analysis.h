@@ -24,6 +24,12 @@ struct Finding {
   std::string action;
   int64_t from_ms = 0, to_ms = 0;  // the time range that shows it
   uint64_t height = 0;             // fork: first divergent height; lagging: blocks behind
+  // For wording in the user's language: the cause ("no_peers",
+  // "peers_behind", "syncing"), a number it needs (best peer height, view
+  // changes per minute) and the agent's error or the node's halt reason.
+  std::string cause;
+  double figure = 0;
+  std::string detail;
 };
 
 // The block hash a node reports at a height, or nullopt if it cannot say

@@ -72,6 +72,18 @@ TEST(ConsoleE2E, ShowsNodesSyncedAppliesAFaultAndAKilledNodeTurnsUnreachableAndB
   EXPECT_TRUE(AgentCluster::eventually([&] { return health(report)["node-2"] == "unreachable"; }, 12))
       << "a killed node did not turn unreachable";
   EXPECT_TRUE(all("synced", "node-2"));
+  // Fault analysis names it: an unreachable agent (kind 3) on node-2.
+  auto analysed = [&] {
+    std::ifstream in(report + ".findings");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto j = nlohmann::json::parse(ss.str(), nullptr, false);
+    if (j.is_discarded()) return false;
+    for (const auto& f : j)
+      if (f["kind"] == 3 && f["node"] == "node-2") return true;
+    return false;
+  };
+  EXPECT_TRUE(AgentCluster::eventually(analysed, 10)) << "the analysis did not name the unreachable agent";
   c.start(2);
   EXPECT_TRUE(AgentCluster::eventually([&] { return all("synced"); }, 20)) << "the node did not come back";
   int status = 0;
