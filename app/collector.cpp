@@ -171,6 +171,13 @@ void Collector::analyse(const NetworkState& s) {
                                      kStormPerMinute))
         found.push_back(*f);
   emit findings(found);
+  if (impl_->history && s.at_ms - last_series_ >= 3000) {
+    last_series_ = s.at_ms;
+    std::map<std::string, std::vector<Sample>> by_node;
+    for (const auto& n : s.nodes)
+      by_node[n.name] = impl_->history->samples(impl_->network, n.name, s.at_ms - 600'000, s.at_ms);
+    emit series(by_node);
+  }
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QTimer>
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -50,12 +51,15 @@ class Collector : public QObject {
   void snapshot(consortia::console::NetworkState state);
   // The fault analysis of the latest snapshot (and of recent history).
   void findings(std::vector<consortia::console::Finding> found);
+  // The last ten minutes of samples per node (from history), every few seconds.
+  void series(std::map<std::string, std::vector<consortia::console::Sample>> by_node);
   // ok, and a message for the user (the agent's reason code on failure).
   void control_done(bool ok, QString message);
 
  private:
   void analyse(const NetworkState& s);
   static constexpr double kStormPerMinute = 10;
+  int64_t last_series_ = 0;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   QTimer* timer_ = nullptr;

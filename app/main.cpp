@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName("consortia");
   qRegisterMetaType<consortia::console::NetworkState>();
   qRegisterMetaType<std::vector<consortia::console::Finding>>();
+  qRegisterMetaType<std::map<std::string, std::vector<consortia::console::Sample>>>();
   QCommandLineParser cli;
   cli.addHelpOption();
   QCommandLineOption dir_opt("sandbox-dir", "Network directory (default: the user's sandbox).", "DIR",
@@ -106,6 +107,7 @@ int main(int argc, char** argv) {
   QObject::connect(collector, &Collector::snapshot, &w, &MainWindow::on_snapshot, Qt::QueuedConnection);
   QObject::connect(collector, &Collector::control_done, &w, &MainWindow::on_control_done, Qt::QueuedConnection);
   QObject::connect(collector, &Collector::findings, &w, &MainWindow::on_findings, Qt::QueuedConnection);
+  QObject::connect(collector, &Collector::series, &w, &MainWindow::on_series, Qt::QueuedConnection);
   QObject::connect(&w, &MainWindow::apply_fault_requested, collector, &Collector::apply_fault, Qt::QueuedConnection);
   QObject::connect(&w, &MainWindow::clear_faults_requested, collector, &Collector::clear_faults, Qt::QueuedConnection);
   if (cli.isSet(report_opt)) {

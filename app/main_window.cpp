@@ -21,6 +21,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "charts_view.h"
 #include "nodes_model.h"
 #include "reasons.h"
 #include "topology_view.h"
@@ -129,7 +130,12 @@ MainWindow::MainWindow(QString network_name, QWidget* parent)
   findings_->horizontalHeader()->setStretchLastSection(true);
   findings_->setWordWrap(true);
   findings_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  for (int c = 0; c < 3; ++c) findings_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+  findings_->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+  findings_->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
   tabs_->addTab(findings_, QString());
+  charts_ = new ChartsView;
+  tabs_->addTab(charts_, QString());
   // Right-click a node in the table: the same actions.
   table_->setContextMenuPolicy(Qt::CustomContextMenu);
   connect(table_, &QTableView::customContextMenuRequested, this, [this](const QPoint& at) {
@@ -185,6 +191,7 @@ void MainWindow::retranslate() {
   tabs_->setTabText(0, tr("Overview"));
   tabs_->setTabText(1, tr("Nodes"));
   tabs_->setTabText(2, tr("Node detail"));
+  tabs_->setTabText(4, tr("Charts"));
   findings_->setHorizontalHeaderLabels({tr("Severity"), tr("Finding"), tr("Nodes"), tr("Evidence"), tr("Suggested action")});
   on_findings(found_);
   language_menu_->setTitle(tr("&Language"));
@@ -308,7 +315,12 @@ void MainWindow::on_findings(const std::vector<Finding>& found) {
         item->setForeground(f.severity == Severity::kCritical ? QColor(0xc0, 0x39, 0x2b) : QColor(0xe0, 0x9a, 0x1a));
     }
   }
+  findings_->resizeRowsToContents();
   tabs_->setTabText(3, found.empty() ? tr("Analysis") : tr("Analysis (%1)").arg(found.size()));
+}
+
+void MainWindow::on_series(const std::map<std::string, std::vector<Sample>>& by_node) {
+  charts_->set_series(by_node);
 }
 
 void MainWindow::show_node(int index) {

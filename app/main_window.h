@@ -24,6 +24,7 @@ namespace consortia::console {
 
 class NodesModel;
 class TopologyView;
+class ChartsView;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -36,6 +37,7 @@ class MainWindow : public QMainWindow {
   void show_node(int index);
   void on_control_done(bool ok, const QString& message);
   void on_findings(const std::vector<consortia::console::Finding>& found);
+  void on_series(const std::map<std::string, std::vector<consortia::console::Sample>>& by_node);
 
  signals:
   void apply_fault_requested(int node, QString rule);
@@ -65,6 +67,7 @@ class MainWindow : public QMainWindow {
   std::vector<QLabel*> detail_keys_, detail_values_;
   QTableWidget* peers_;
   QTableWidget* findings_;
+  ChartsView* charts_;
   std::vector<Finding> found_;
   QLabel* fault_label_;
   QComboBox* fault_profile_;

@@ -3,49 +3,49 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="61" />
-        <location filename="../app/main.cpp" line="69" />
-        <location filename="../app/main.cpp" line="77" />
+        <location filename="../app/main.cpp" line="62" />
+        <location filename="../app/main.cpp" line="70" />
+        <location filename="../app/main.cpp" line="78" />
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="62" />
+        <location filename="../app/main.cpp" line="63" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>Cannot start the sandbox network (%1): %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="70" />
+        <location filename="../app/main.cpp" line="71" />
         <source>Cannot read the network in %1: %2</source>
         <translation>Cannot read the network in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="156" />
+        <location filename="../app/main.cpp" line="176" />
         <source>History is off: %1</source>
         <translation>History is off: %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="183" />
+        <location filename="../app/collector.cpp" line="190" />
         <source>No operator certificate for %1: the console can only watch this node.</source>
         <translation>No operator certificate for %1: the console can only watch this node.</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="204" />
+        <location filename="../app/collector.cpp" line="211" />
         <source>Applied “%1” on %2</source>
         <translation>Applied “%1” on %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="205" />
+        <location filename="../app/collector.cpp" line="212" />
         <source>Could not apply “%1” on %2: %3</source>
         <translation>Could not apply “%1” on %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="216" />
+        <location filename="../app/collector.cpp" line="223" />
         <source>Cleared the faults on %1</source>
         <translation>Cleared the faults on %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="217" />
+        <location filename="../app/collector.cpp" line="224" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>Could not clear the faults on %1: %2</translation>
     </message>
@@ -159,400 +159,433 @@
     </message>
 </context>
 <context>
+    <name>consortia::console::ChartsView</name>
+    <message>
+        <location filename="../app/charts_view.cpp" line="44" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="71" />
+        <source>Block height per node</source>
+        <translation>Block height per node</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="71" />
+        <source>height</source>
+        <translation>height</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="73" />
+        <source>View changes per node (cumulative)</source>
+        <translation>View changes per node (cumulative)</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="73" />
+        <source>view changes</source>
+        <translation>view changes</translation>
+    </message>
+</context>
+<context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="140" />
+        <location filename="../app/main_window.cpp" line="143" />
         <source>Show details</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="141" />
+        <location filename="../app/main_window.cpp" line="144" />
         <source>Apply network fault</source>
         <translation>Apply network fault</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="144" />
+        <location filename="../app/main_window.cpp" line="147" />
         <source>Clear faults</source>
         <translation>Clear faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="184" />
+        <location filename="../app/main_window.cpp" line="187" />
         <source>Consortia — %1</source>
         <translation>Consortia — %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="185" />
+        <location filename="../app/main_window.cpp" line="188" />
         <source>Overview</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="186" />
-        <location filename="../app/main_window.cpp" line="188" />
+        <location filename="../app/main_window.cpp" line="189" />
+        <location filename="../app/main_window.cpp" line="192" />
         <source>Nodes</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="187" />
+        <location filename="../app/main_window.cpp" line="190" />
         <source>Node detail</source>
         <translation>Node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="188" />
+        <location filename="../app/main_window.cpp" line="191" />
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="192" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="188" />
+        <location filename="../app/main_window.cpp" line="192" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="188" />
+        <location filename="../app/main_window.cpp" line="192" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="188" />
+        <location filename="../app/main_window.cpp" line="192" />
         <source>Suggested action</source>
         <translation>Suggested action</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="190" />
+        <location filename="../app/main_window.cpp" line="194" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="191" />
+        <location filename="../app/main_window.cpp" line="195" />
         <source>Filter by node, organisation, role or health</source>
         <translation>Filter by node, organisation, role or health</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="196" />
         <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</source>
         <translation>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="196" />
+        <location filename="../app/main_window.cpp" line="200" />
         <source>Peer</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="196" />
+        <location filename="../app/main_window.cpp" line="200" />
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="196" />
+        <location filename="../app/main_window.cpp" line="200" />
         <source>RTT (ms)</source>
         <translation>RTT (ms)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="196" />
+        <location filename="../app/main_window.cpp" line="200" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="196" />
+        <location filename="../app/main_window.cpp" line="200" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="196" />
+        <location filename="../app/main_window.cpp" line="200" />
         <source>Fault rule</source>
         <translation>Fault rule</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="196" />
+        <location filename="../app/main_window.cpp" line="200" />
         <source>Loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="197" />
+        <location filename="../app/main_window.cpp" line="201" />
         <source>Network fault on this node's links:</source>
         <translation>Network fault on this node's links:</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="198" />
+        <location filename="../app/main_window.cpp" line="202" />
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem words, e.g. delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="199" />
+        <location filename="../app/main_window.cpp" line="203" />
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Clear all faults</source>
         <translation>Clear all faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="220" />
+        <location filename="../app/main_window.cpp" line="224" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="225" />
+        <location filename="../app/main_window.cpp" line="229" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="226" />
+        <location filename="../app/main_window.cpp" line="230" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="233" />
+        <location filename="../app/main_window.cpp" line="237" />
         <source>Rate limit 2048 kbit/s</source>
         <translation>Rate limit 2048 kbit/s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="234" />
+        <location filename="../app/main_window.cpp" line="238" />
         <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
         <translation>Delay 1000 ms ± 300 ms (30% correlated)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="235" />
+        <location filename="../app/main_window.cpp" line="239" />
         <source>Loss 10%</source>
         <translation>Loss 10%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="236" />
+        <location filename="../app/main_window.cpp" line="240" />
         <source>Duplicate 1%</source>
         <translation>Duplicate 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="237" />
+        <location filename="../app/main_window.cpp" line="241" />
         <source>Corrupt 0.2%</source>
         <translation>Corrupt 0.2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="238" />
+        <location filename="../app/main_window.cpp" line="242" />
         <source>Custom rule…</source>
         <translation>Custom rule…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="249" />
+        <location filename="../app/main_window.cpp" line="253" />
         <source>Failed: </source>
         <translation>Failed: </translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="256" />
+        <location filename="../app/main_window.cpp" line="260" />
         <source>Fork</source>
         <translation>Fork</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="257" />
+        <location filename="../app/main_window.cpp" line="261" />
         <source>Lagging node</source>
         <translation>Lagging node</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="258" />
+        <location filename="../app/main_window.cpp" line="262" />
         <source>View-change storm</source>
         <translation>View-change storm</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="259" />
+        <location filename="../app/main_window.cpp" line="263" />
         <source>Agent unreachable</source>
         <translation>Agent unreachable</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="260" />
+        <location filename="../app/main_window.cpp" line="264" />
         <source>Node halted</source>
         <translation>Node halted</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="265" />
+        <location filename="../app/main_window.cpp" line="269" />
         <source>critical</source>
         <translation>critical</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="265" />
+        <location filename="../app/main_window.cpp" line="269" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="265" />
+        <location filename="../app/main_window.cpp" line="269" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="280" />
         <source>block hashes differ from height %1; all agree at %2</source>
         <translation>block hashes differ from height %1; all agree at %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="281" />
         <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
         <translation>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="281" />
+        <location filename="../app/main_window.cpp" line="285" />
         <source>behind by %1 blocks: it has no connected peers</source>
         <translation>behind by %1 blocks: it has no connected peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="283" />
+        <location filename="../app/main_window.cpp" line="287" />
         <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
         <translation>behind by %1 blocks: its peers are behind too (best peer height %2)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="284" />
+        <location filename="../app/main_window.cpp" line="288" />
         <source>behind by %1 blocks: syncing from peers at height %2</source>
         <translation>behind by %1 blocks: syncing from peers at height %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="285" />
+        <location filename="../app/main_window.cpp" line="289" />
         <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
         <translation>Check its network, firewall and certificates; its log says why peers refuse it.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="290" />
         <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
         <translation>Its sync sources are slow or partitioned: check the links of its organisation.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287" />
+        <location filename="../app/main_window.cpp" line="291" />
         <source>Watch that the gap closes; if not, check its disk and CPU.</source>
         <translation>Watch that the gap closes; if not, check its disk and CPU.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="290" />
+        <location filename="../app/main_window.cpp" line="294" />
         <source>%1 view changes per minute</source>
         <translation>%1 view changes per minute</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="295" />
         <source>Look for a leader that is down or slow and for lossy links around it.</source>
         <translation>Look for a leader that is down or slow and for lossy links around it.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="294" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>the agent did not answer: %1</source>
         <translation>the agent did not answer: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="295" />
+        <location filename="../app/main_window.cpp" line="299" />
         <source>Check the agent process and the network path to it; the node itself may still run.</source>
         <translation>Check the agent process and the network path to it; the node itself may still run.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="299" />
+        <location filename="../app/main_window.cpp" line="303" />
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>Install the release that implements the upgrade and restart the node on its data.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="311" />
+        <location filename="../app/main_window.cpp" line="315" />
         <source>Analysis</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="311" />
+        <location filename="../app/main_window.cpp" line="315" />
         <source>Analysis (%1)</source>
         <translation>Analysis (%1)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="323" />
+        <location filename="../app/main_window.cpp" line="331" />
         <source>No node selected</source>
         <translation>No node selected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="328" />
+        <location filename="../app/main_window.cpp" line="336" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="333" />
+        <location filename="../app/main_window.cpp" line="341" />
         <source>Node id</source>
         <translation>Node id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="334" />
+        <location filename="../app/main_window.cpp" line="342" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="334" />
+        <location filename="../app/main_window.cpp" line="342" />
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="334" />
+        <location filename="../app/main_window.cpp" line="342" />
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="335" />
+        <location filename="../app/main_window.cpp" line="343" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="336" />
+        <location filename="../app/main_window.cpp" line="344" />
         <source>Best peer height</source>
         <translation>Best peer height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="337" />
+        <location filename="../app/main_window.cpp" line="345" />
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="338" />
+        <location filename="../app/main_window.cpp" line="346" />
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="339" />
+        <location filename="../app/main_window.cpp" line="347" />
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="340" />
+        <location filename="../app/main_window.cpp" line="348" />
         <source>Validators</source>
         <translation>Validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="341" />
+        <location filename="../app/main_window.cpp" line="349" />
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="342" />
+        <location filename="../app/main_window.cpp" line="350" />
         <source>API address</source>
         <translation>API address</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="343" />
+        <location filename="../app/main_window.cpp" line="351" />
         <source>Active faults</source>
         <translation>Active faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="347" />
+        <location filename="../app/main_window.cpp" line="355" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="349" />
+        <location filename="../app/main_window.cpp" line="357" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="349" />
+        <location filename="../app/main_window.cpp" line="357" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="349" />
+        <location filename="../app/main_window.cpp" line="357" />
         <source>unreachable: %1</source>
         <translation>unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="358" />
+        <location filename="../app/main_window.cpp" line="366" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="358" />
+        <location filename="../app/main_window.cpp" line="366" />
         <source>no</source>
         <translation>no</translation>
     </message>
