@@ -225,4 +225,45 @@ void Collector::clear_faults(int node) {
   poll_now();
 }
 
+void Collector::partition(QList<int> group) {
+  QStringList failed;
+  auto raw = [](const std::string& hex) {
+    std::string out;
+    for (size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    return out;
+  };
+  for (int i = 0; i < static_cast<int>(impl_->endpoints.size()); ++i) {
+    bool inside = group.contains(i);
+    const Endpoint& e = impl_->endpoints[static_cast<size_t>(i)];
+    auto [ok, why] = control(e, impl_->operator_for, [&](v1::AgentService::Stub& s, grpc::ClientContext& ctx) {
+      v1::SetFaultsRequest req;
+      for (int j = 0; j < static_cast<int>(impl_->endpoints.size()); ++j)
+        if (group.contains(j) != inside) req.add_partition(raw(impl_->endpoints[static_cast<size_t>(j)].id_hex));
+      v1::FaultRules out;
+      return s.SetFaults(&ctx, req, &out);
+    });
+    if (!ok) failed << QString::fromStdString(e.name) + ": " + why;
+  }
+  QStringList names;
+  for (int i : group) names << QString::fromStdString(impl_->endpoints[static_cast<size_t>(i)].name);
+  emit control_done(failed.isEmpty(), failed.isEmpty()
+                                          ? QObject::tr("Partitioned %1 from the rest").arg(names.join(", "))
+                                          : QObject::tr("The partition is incomplete: %1").arg(failed.join("; ")));
+  poll_now();
+}
+
+void Collector::clear_all_faults() {
+  QStringList failed;
+  for (const auto& e : impl_->endpoints) {
+    auto [ok, why] = control(e, impl_->operator_for, [&](v1::AgentService::Stub& s, grpc::ClientContext& ctx) {
+      v1::FaultRules out;
+      return s.ClearFaults(&ctx, v1::ClearFaultsRequest{}, &out);
+    });
+    if (!ok) failed << QString::fromStdString(e.name) + ": " + why;
+  }
+  emit control_done(failed.isEmpty(), failed.isEmpty() ? QObject::tr("Cleared all faults on every node")
+                                                       : QObject::tr("Some faults remain: %1").arg(failed.join("; ")));
+  poll_now();
+}
+
 }  // namespace consortia::console

@@ -46,6 +46,10 @@ class Collector : public QObject {
   // operator call); the outcome comes back as control_done.
   void apply_fault(int node, QString rule);
   void clear_faults(int node);
+  // Cuts the nodes in `group` from all the others, both ways (each side
+  // drops the other's traffic); clear_all_faults heals it.
+  void partition(QList<int> group);
+  void clear_all_faults();
 
  signals:
   void snapshot(consortia::console::NetworkState state);

@@ -47,7 +47,11 @@ int main(int argc, char** argv) {
   QCommandLineOption report_opt("report", "Write what the console shows (JSON) after every update.", "FILE");
   QCommandLineOption fault_opt("apply-fault", "Apply RULE on NODE once connected, as the Apply button does.",
                                "NODE=RULE");
-  cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt, nosb_opt, report_opt, fault_opt});
+  QCommandLineOption partition_opt("partition", "Partition these nodes from the rest once connected, then heal "
+                                   "after --heal-after ms, as the table's menu does.", "NODE[,NODE...]");
+  QCommandLineOption heal_opt("heal-after", "Milliseconds before healing a --partition.", "MS", "8000");
+  cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt, nosb_opt, report_opt, fault_opt,
+                  partition_opt, heal_opt});
   cli.process(app);
   std::string dir = cli.value(dir_opt).toStdString();
 
@@ -110,6 +114,9 @@ int main(int argc, char** argv) {
   QObject::connect(collector, &Collector::series, &w, &MainWindow::on_series, Qt::QueuedConnection);
   QObject::connect(&w, &MainWindow::apply_fault_requested, collector, &Collector::apply_fault, Qt::QueuedConnection);
   QObject::connect(&w, &MainWindow::clear_faults_requested, collector, &Collector::clear_faults, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::partition_requested, collector, &Collector::partition, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::clear_all_faults_requested, collector, &Collector::clear_all_faults,
+                   Qt::QueuedConnection);
   if (cli.isSet(report_opt)) {
     QString file = cli.value(report_opt);
     QObject::connect(collector, &Collector::snapshot, &w, [file](const NetworkState& s) {
@@ -174,6 +181,15 @@ int main(int argc, char** argv) {
     if (!remembered.nodes.empty()) w.on_snapshot(remembered);
   } else {
     w.on_control_done(false, QObject::tr("History is off: %1").arg(QString::fromStdString(history_error)));
+  }
+  if (cli.isSet(partition_opt)) {
+    QList<int> group;
+    for (const QString& name : cli.value(partition_opt).split(','))
+      for (size_t i = 0; i < endpoints.size(); ++i)
+        if (QString::fromStdString(endpoints[i].name) == name) group << static_cast<int>(i);
+    int heal = cli.value(heal_opt).toInt();
+    QTimer::singleShot(2000, &w, [&w, group] { emit w.partition_requested(group); });
+    QTimer::singleShot(2000 + heal, &w, [&w] { emit w.clear_all_faults_requested(); });
   }
   worker.start();
   QMetaObject::invokeMethod(collector, [collector] { collector->start(1000); }, Qt::QueuedConnection);

@@ -67,6 +67,7 @@ MainWindow::MainWindow(QString network_name, QWidget* parent)
   table_->setSortingEnabled(true);
   table_->sortByColumn(NodesModel::kName, Qt::AscendingOrder);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   table_->setAlternatingRowColors(true);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->verticalHeader()->hide();
@@ -148,6 +149,14 @@ MainWindow::MainWindow(QString network_name, QWidget* parent)
     for (const char* p : kProfiles)
       apply->addAction(QString::fromLatin1(p), this, [this, node, p] { emit apply_fault_requested(node, p); });
     menu.addAction(tr("Clear faults"), this, [this, node] { emit clear_faults_requested(node); });
+    menu.addSeparator();
+    QList<int> group;
+    for (const QModelIndex& r : table_->selectionModel()->selectedRows()) group << proxy_->mapToSource(r).row();
+    if (group.isEmpty()) group << node;
+    if (group.size() < model_->rowCount())
+      menu.addAction(tr("Partition the selected nodes from the rest"), this,
+                     [this, group] { emit partition_requested(group); });
+    menu.addAction(tr("Clear all faults on every node"), this, [this] { emit clear_all_faults_requested(); });
     menu.exec(table_->viewport()->mapToGlobal(at));
   });
   connect(topology_, &TopologyView::node_activated, this, &MainWindow::show_node);

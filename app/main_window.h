@@ -42,6 +42,8 @@ class MainWindow : public QMainWindow {
  signals:
   void apply_fault_requested(int node, QString rule);
   void clear_faults_requested(int node);
+  void partition_requested(QList<int> group);
+  void clear_all_faults_requested();
 
  protected:
   void changeEvent(QEvent* e) override;

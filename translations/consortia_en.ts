@@ -3,24 +3,24 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="62" />
-        <location filename="../app/main.cpp" line="70" />
-        <location filename="../app/main.cpp" line="78" />
+        <location filename="../app/main.cpp" line="66" />
+        <location filename="../app/main.cpp" line="74" />
+        <location filename="../app/main.cpp" line="82" />
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="63" />
+        <location filename="../app/main.cpp" line="67" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>Cannot start the sandbox network (%1): %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="71" />
+        <location filename="../app/main.cpp" line="75" />
         <source>Cannot read the network in %1: %2</source>
         <translation>Cannot read the network in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="176" />
+        <location filename="../app/main.cpp" line="183" />
         <source>History is off: %1</source>
         <translation>History is off: %1</translation>
     </message>
@@ -48,6 +48,26 @@
         <location filename="../app/collector.cpp" line="224" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>Could not clear the faults on %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="250" />
+        <source>Partitioned %1 from the rest</source>
+        <translation>Partitioned %1 from the rest</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="251" />
+        <source>The partition is incomplete: %1</source>
+        <translation>The partition is incomplete: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="264" />
+        <source>Cleared all faults on every node</source>
+        <translation>Cleared all faults on every node</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="265" />
+        <source>Some faults remain: %1</source>
+        <translation>Some faults remain: %1</translation>
     </message>
 </context>
 <context>
@@ -166,22 +186,22 @@
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="71" />
+        <location filename="../app/charts_view.cpp" line="74" />
         <source>Block height per node</source>
         <translation>Block height per node</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="71" />
+        <location filename="../app/charts_view.cpp" line="74" />
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="73" />
+        <location filename="../app/charts_view.cpp" line="76" />
         <source>View changes per node (cumulative)</source>
         <translation>View changes per node (cumulative)</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="73" />
+        <location filename="../app/charts_view.cpp" line="76" />
         <source>view changes</source>
         <translation>view changes</translation>
     </message>
@@ -189,403 +209,413 @@
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="147" />
         <source>Show details</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="144" />
+        <location filename="../app/main_window.cpp" line="148" />
         <source>Apply network fault</source>
         <translation>Apply network fault</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="147" />
+        <location filename="../app/main_window.cpp" line="151" />
         <source>Clear faults</source>
         <translation>Clear faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="187" />
+        <location filename="../app/main_window.cpp" line="157" />
+        <source>Partition the selected nodes from the rest</source>
+        <translation>Partition the selected nodes from the rest</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="159" />
+        <source>Clear all faults on every node</source>
+        <translation>Clear all faults on every node</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="199" />
         <source>Consortia — %1</source>
         <translation>Consortia — %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="188" />
+        <location filename="../app/main_window.cpp" line="200" />
         <source>Overview</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="189" />
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="201" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Nodes</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="190" />
+        <location filename="../app/main_window.cpp" line="202" />
         <source>Node detail</source>
         <translation>Node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="191" />
+        <location filename="../app/main_window.cpp" line="203" />
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Suggested action</source>
         <translation>Suggested action</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="194" />
+        <location filename="../app/main_window.cpp" line="206" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="195" />
+        <location filename="../app/main_window.cpp" line="207" />
         <source>Filter by node, organisation, role or health</source>
         <translation>Filter by node, organisation, role or health</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="196" />
+        <location filename="../app/main_window.cpp" line="208" />
         <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</source>
         <translation>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Peer</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>RTT (ms)</source>
         <translation>RTT (ms)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Fault rule</source>
         <translation>Fault rule</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="201" />
+        <location filename="../app/main_window.cpp" line="213" />
         <source>Network fault on this node's links:</source>
         <translation>Network fault on this node's links:</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="202" />
+        <location filename="../app/main_window.cpp" line="214" />
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem words, e.g. delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="203" />
+        <location filename="../app/main_window.cpp" line="215" />
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="204" />
+        <location filename="../app/main_window.cpp" line="216" />
         <source>Clear all faults</source>
         <translation>Clear all faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="224" />
+        <location filename="../app/main_window.cpp" line="236" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="229" />
+        <location filename="../app/main_window.cpp" line="241" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="230" />
+        <location filename="../app/main_window.cpp" line="242" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="237" />
+        <location filename="../app/main_window.cpp" line="249" />
         <source>Rate limit 2048 kbit/s</source>
         <translation>Rate limit 2048 kbit/s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="238" />
+        <location filename="../app/main_window.cpp" line="250" />
         <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
         <translation>Delay 1000 ms ± 300 ms (30% correlated)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="239" />
+        <location filename="../app/main_window.cpp" line="251" />
         <source>Loss 10%</source>
         <translation>Loss 10%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="240" />
+        <location filename="../app/main_window.cpp" line="252" />
         <source>Duplicate 1%</source>
         <translation>Duplicate 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="241" />
+        <location filename="../app/main_window.cpp" line="253" />
         <source>Corrupt 0.2%</source>
         <translation>Corrupt 0.2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="242" />
+        <location filename="../app/main_window.cpp" line="254" />
         <source>Custom rule…</source>
         <translation>Custom rule…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="253" />
+        <location filename="../app/main_window.cpp" line="265" />
         <source>Failed: </source>
         <translation>Failed: </translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="260" />
+        <location filename="../app/main_window.cpp" line="272" />
         <source>Fork</source>
         <translation>Fork</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261" />
+        <location filename="../app/main_window.cpp" line="273" />
         <source>Lagging node</source>
         <translation>Lagging node</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="262" />
+        <location filename="../app/main_window.cpp" line="274" />
         <source>View-change storm</source>
         <translation>View-change storm</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="263" />
+        <location filename="../app/main_window.cpp" line="275" />
         <source>Agent unreachable</source>
         <translation>Agent unreachable</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="264" />
+        <location filename="../app/main_window.cpp" line="276" />
         <source>Node halted</source>
         <translation>Node halted</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="281" />
         <source>critical</source>
         <translation>critical</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="281" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="281" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="280" />
+        <location filename="../app/main_window.cpp" line="292" />
         <source>block hashes differ from height %1; all agree at %2</source>
         <translation>block hashes differ from height %1; all agree at %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="281" />
+        <location filename="../app/main_window.cpp" line="293" />
         <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
         <translation>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="285" />
+        <location filename="../app/main_window.cpp" line="297" />
         <source>behind by %1 blocks: it has no connected peers</source>
         <translation>behind by %1 blocks: it has no connected peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287" />
+        <location filename="../app/main_window.cpp" line="299" />
         <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
         <translation>behind by %1 blocks: its peers are behind too (best peer height %2)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="288" />
+        <location filename="../app/main_window.cpp" line="300" />
         <source>behind by %1 blocks: syncing from peers at height %2</source>
         <translation>behind by %1 blocks: syncing from peers at height %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="289" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
         <translation>Check its network, firewall and certificates; its log says why peers refuse it.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="290" />
+        <location filename="../app/main_window.cpp" line="302" />
         <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
         <translation>Its sync sources are slow or partitioned: check the links of its organisation.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="303" />
         <source>Watch that the gap closes; if not, check its disk and CPU.</source>
         <translation>Watch that the gap closes; if not, check its disk and CPU.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="294" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>%1 view changes per minute</source>
         <translation>%1 view changes per minute</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="295" />
+        <location filename="../app/main_window.cpp" line="307" />
         <source>Look for a leader that is down or slow and for lossy links around it.</source>
         <translation>Look for a leader that is down or slow and for lossy links around it.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="298" />
+        <location filename="../app/main_window.cpp" line="310" />
         <source>the agent did not answer: %1</source>
         <translation>the agent did not answer: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="299" />
+        <location filename="../app/main_window.cpp" line="311" />
         <source>Check the agent process and the network path to it; the node itself may still run.</source>
         <translation>Check the agent process and the network path to it; the node itself may still run.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="303" />
+        <location filename="../app/main_window.cpp" line="315" />
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>Install the release that implements the upgrade and restart the node on its data.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="315" />
+        <location filename="../app/main_window.cpp" line="328" />
         <source>Analysis</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="315" />
+        <location filename="../app/main_window.cpp" line="328" />
         <source>Analysis (%1)</source>
         <translation>Analysis (%1)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="331" />
+        <location filename="../app/main_window.cpp" line="344" />
         <source>No node selected</source>
         <translation>No node selected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="336" />
+        <location filename="../app/main_window.cpp" line="349" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="341" />
+        <location filename="../app/main_window.cpp" line="354" />
         <source>Node id</source>
         <translation>Node id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="342" />
+        <location filename="../app/main_window.cpp" line="355" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="342" />
+        <location filename="../app/main_window.cpp" line="355" />
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="342" />
+        <location filename="../app/main_window.cpp" line="355" />
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="343" />
+        <location filename="../app/main_window.cpp" line="356" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="344" />
+        <location filename="../app/main_window.cpp" line="357" />
         <source>Best peer height</source>
         <translation>Best peer height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="345" />
+        <location filename="../app/main_window.cpp" line="358" />
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="346" />
+        <location filename="../app/main_window.cpp" line="359" />
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="347" />
+        <location filename="../app/main_window.cpp" line="360" />
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="348" />
+        <location filename="../app/main_window.cpp" line="361" />
         <source>Validators</source>
         <translation>Validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="349" />
+        <location filename="../app/main_window.cpp" line="362" />
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="350" />
+        <location filename="../app/main_window.cpp" line="363" />
         <source>API address</source>
         <translation>API address</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="351" />
+        <location filename="../app/main_window.cpp" line="364" />
         <source>Active faults</source>
         <translation>Active faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="355" />
+        <location filename="../app/main_window.cpp" line="368" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="370" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="370" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="370" />
         <source>unreachable: %1</source>
         <translation>unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="366" />
+        <location filename="../app/main_window.cpp" line="379" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="366" />
+        <location filename="../app/main_window.cpp" line="379" />
         <source>no</source>
         <translation>no</translation>
     </message>

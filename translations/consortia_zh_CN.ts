@@ -3,24 +3,24 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="62" />
-        <location filename="../app/main.cpp" line="70" />
-        <location filename="../app/main.cpp" line="78" />
+        <location filename="../app/main.cpp" line="66" />
+        <location filename="../app/main.cpp" line="74" />
+        <location filename="../app/main.cpp" line="82" />
         <source>Consortia</source>
         <translation>Consortia 联盟链运维台</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="63" />
+        <location filename="../app/main.cpp" line="67" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>无法启动沙箱网络（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="71" />
+        <location filename="../app/main.cpp" line="75" />
         <source>Cannot read the network in %1: %2</source>
         <translation>无法读取 %1 中的网络：%2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="176" />
+        <location filename="../app/main.cpp" line="183" />
         <source>History is off: %1</source>
         <translation>历史记录不可用：%1</translation>
     </message>
@@ -48,6 +48,26 @@
         <location filename="../app/collector.cpp" line="224" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>无法清除 %1 上的故障：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="250" />
+        <source>Partitioned %1 from the rest</source>
+        <translation>已将 %1 与其余节点隔离</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="251" />
+        <source>The partition is incomplete: %1</source>
+        <translation>隔离未完全生效：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="264" />
+        <source>Cleared all faults on every node</source>
+        <translation>已清除所有节点上的全部故障</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="265" />
+        <source>Some faults remain: %1</source>
+        <translation>部分故障仍然存在：%1</translation>
     </message>
 </context>
 <context>
@@ -166,22 +186,22 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="71" />
+        <location filename="../app/charts_view.cpp" line="74" />
         <source>Block height per node</source>
         <translation>各节点区块高度</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="71" />
+        <location filename="../app/charts_view.cpp" line="74" />
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="73" />
+        <location filename="../app/charts_view.cpp" line="76" />
         <source>View changes per node (cumulative)</source>
         <translation>各节点视图切换次数（累计）</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="73" />
+        <location filename="../app/charts_view.cpp" line="76" />
         <source>view changes</source>
         <translation>视图切换次数</translation>
     </message>
@@ -189,403 +209,413 @@
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="143" />
+        <location filename="../app/main_window.cpp" line="147" />
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="144" />
+        <location filename="../app/main_window.cpp" line="148" />
         <source>Apply network fault</source>
         <translation>注入网络故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="147" />
+        <location filename="../app/main_window.cpp" line="151" />
         <source>Clear faults</source>
         <translation>清除故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="187" />
+        <location filename="../app/main_window.cpp" line="157" />
+        <source>Partition the selected nodes from the rest</source>
+        <translation>将所选节点与其余节点隔离</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="159" />
+        <source>Clear all faults on every node</source>
+        <translation>清除所有节点上的全部故障</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="199" />
         <source>Consortia — %1</source>
         <translation>Consortia 联盟链运维台 — %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="188" />
+        <location filename="../app/main_window.cpp" line="200" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="189" />
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="201" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="190" />
+        <location filename="../app/main_window.cpp" line="202" />
         <source>Node detail</source>
         <translation>节点详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="191" />
+        <location filename="../app/main_window.cpp" line="203" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="192" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Suggested action</source>
         <translation>建议操作</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="194" />
+        <location filename="../app/main_window.cpp" line="206" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="195" />
+        <location filename="../app/main_window.cpp" line="207" />
         <source>Filter by node, organisation, role or health</source>
         <translation>按节点、机构、角色或健康状态筛选</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="196" />
+        <location filename="../app/main_window.cpp" line="208" />
         <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</source>
         <translation>● 验证节点   ■ 观察节点   金色外圈：主节点   颜色：绿色 已同步，橙色 落后，紫色 已停机，红色 不可达   连线：往返时延 绿色 &lt; 50 毫秒，橙色 &lt; 200 毫秒，红色 更高；虚线：断开，点线：已注入故障规则   滚轮：缩放，拖动：平移，双击：节点详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Peer</source>
         <translation>对等节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>RTT (ms)</source>
         <translation>往返时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Sent</source>
         <translation>发送字节</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Received</source>
         <translation>接收字节</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Fault rule</source>
         <translation>故障规则</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Loss</source>
         <translation>丢包率</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="201" />
+        <location filename="../app/main_window.cpp" line="213" />
         <source>Network fault on this node's links:</source>
         <translation>本节点链路上的网络故障：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="202" />
+        <location filename="../app/main_window.cpp" line="214" />
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem 规则，例如 delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="203" />
+        <location filename="../app/main_window.cpp" line="215" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="204" />
+        <location filename="../app/main_window.cpp" line="216" />
         <source>Clear all faults</source>
         <translation>清除全部故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="224" />
+        <location filename="../app/main_window.cpp" line="236" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>共 %1 个节点，%2 个可达，%3 个已同步 · 区块高度 %4 · 主节点 %5 · 更新于 %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="229" />
+        <location filename="../app/main_window.cpp" line="241" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="230" />
+        <location filename="../app/main_window.cpp" line="242" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="237" />
+        <location filename="../app/main_window.cpp" line="249" />
         <source>Rate limit 2048 kbit/s</source>
         <translation>限速 2048 kbit/s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="238" />
+        <location filename="../app/main_window.cpp" line="250" />
         <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
         <translation>延迟 1000 毫秒 ± 300 毫秒（相关性 30%）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="239" />
+        <location filename="../app/main_window.cpp" line="251" />
         <source>Loss 10%</source>
         <translation>丢包 10%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="240" />
+        <location filename="../app/main_window.cpp" line="252" />
         <source>Duplicate 1%</source>
         <translation>重复 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="241" />
+        <location filename="../app/main_window.cpp" line="253" />
         <source>Corrupt 0.2%</source>
         <translation>损坏 0.2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="242" />
+        <location filename="../app/main_window.cpp" line="254" />
         <source>Custom rule…</source>
         <translation>自定义规则…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="253" />
+        <location filename="../app/main_window.cpp" line="265" />
         <source>Failed: </source>
         <translation>失败：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="260" />
+        <location filename="../app/main_window.cpp" line="272" />
         <source>Fork</source>
         <translation>分叉</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261" />
+        <location filename="../app/main_window.cpp" line="273" />
         <source>Lagging node</source>
         <translation>节点落后</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="262" />
+        <location filename="../app/main_window.cpp" line="274" />
         <source>View-change storm</source>
         <translation>视图切换风暴</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="263" />
+        <location filename="../app/main_window.cpp" line="275" />
         <source>Agent unreachable</source>
         <translation>代理不可达</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="264" />
+        <location filename="../app/main_window.cpp" line="276" />
         <source>Node halted</source>
         <translation>节点停机</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="281" />
         <source>critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="281" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="281" />
         <source>info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="280" />
+        <location filename="../app/main_window.cpp" line="292" />
         <source>block hashes differ from height %1; all agree at %2</source>
         <translation>从高度 %1 起区块哈希不一致；在高度 %2 处全部一致</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="281" />
+        <location filename="../app/main_window.cpp" line="293" />
         <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
         <translation>停止异常节点并保留其数据以便调查，从多数节点重新同步；检查拜占庭验证节点是否超过 f 个，或软件版本是否不同。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="285" />
+        <location filename="../app/main_window.cpp" line="297" />
         <source>behind by %1 blocks: it has no connected peers</source>
         <translation>落后 %1 个区块：没有已连接的对等节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287" />
+        <location filename="../app/main_window.cpp" line="299" />
         <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
         <translation>落后 %1 个区块：其对等节点同样落后（对等节点最高高度 %2）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="288" />
+        <location filename="../app/main_window.cpp" line="300" />
         <source>behind by %1 blocks: syncing from peers at height %2</source>
         <translation>落后 %1 个区块：正在从高度 %2 的对等节点同步</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="289" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
         <translation>检查其网络、防火墙和证书；其日志会说明对等节点拒绝它的原因。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="290" />
+        <location filename="../app/main_window.cpp" line="302" />
         <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
         <translation>其同步来源缓慢或被分区：请检查所在机构的链路。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="303" />
         <source>Watch that the gap closes; if not, check its disk and CPU.</source>
         <translation>观察差距是否缩小；若没有，请检查其磁盘和 CPU。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="294" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>%1 view changes per minute</source>
         <translation>每分钟 %1 次视图切换</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="295" />
+        <location filename="../app/main_window.cpp" line="307" />
         <source>Look for a leader that is down or slow and for lossy links around it.</source>
         <translation>排查宕机或缓慢的主节点及其周围丢包的链路。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="298" />
+        <location filename="../app/main_window.cpp" line="310" />
         <source>the agent did not answer: %1</source>
         <translation>代理未响应：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="299" />
+        <location filename="../app/main_window.cpp" line="311" />
         <source>Check the agent process and the network path to it; the node itself may still run.</source>
         <translation>检查代理进程及到它的网络路径；节点本身可能仍在运行。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="303" />
+        <location filename="../app/main_window.cpp" line="315" />
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>安装实现该升级的版本，并在原数据上重启节点。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="315" />
+        <location filename="../app/main_window.cpp" line="328" />
         <source>Analysis</source>
         <translation>故障分析</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="315" />
+        <location filename="../app/main_window.cpp" line="328" />
         <source>Analysis (%1)</source>
         <translation>故障分析（%1）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="331" />
+        <location filename="../app/main_window.cpp" line="344" />
         <source>No node selected</source>
         <translation>未选择节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="336" />
+        <location filename="../app/main_window.cpp" line="349" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="341" />
+        <location filename="../app/main_window.cpp" line="354" />
         <source>Node id</source>
         <translation>节点 ID</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="342" />
+        <location filename="../app/main_window.cpp" line="355" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="342" />
+        <location filename="../app/main_window.cpp" line="355" />
         <source>validator</source>
         <translation>验证节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="342" />
+        <location filename="../app/main_window.cpp" line="355" />
         <source>observer</source>
         <translation>观察节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="343" />
+        <location filename="../app/main_window.cpp" line="356" />
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="344" />
+        <location filename="../app/main_window.cpp" line="357" />
         <source>Best peer height</source>
         <translation>对等节点最高高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="345" />
+        <location filename="../app/main_window.cpp" line="358" />
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="346" />
+        <location filename="../app/main_window.cpp" line="359" />
         <source>View changes</source>
         <translation>视图切换次数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="347" />
+        <location filename="../app/main_window.cpp" line="360" />
         <source>Protocol version</source>
         <translation>协议版本</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="348" />
+        <location filename="../app/main_window.cpp" line="361" />
         <source>Validators</source>
         <translation>验证节点数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="349" />
+        <location filename="../app/main_window.cpp" line="362" />
         <source>Mempool</source>
         <translation>交易池</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="350" />
+        <location filename="../app/main_window.cpp" line="363" />
         <source>API address</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="351" />
+        <location filename="../app/main_window.cpp" line="364" />
         <source>Active faults</source>
         <translation>生效的故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="355" />
+        <location filename="../app/main_window.cpp" line="368" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="370" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="370" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="370" />
         <source>unreachable: %1</source>
         <translation>不可达：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="366" />
+        <location filename="../app/main_window.cpp" line="379" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="366" />
+        <location filename="../app/main_window.cpp" line="379" />
         <source>no</source>
         <translation>否</translation>
     </message>

@@ -98,5 +98,46 @@ TEST(ConsoleE2E, ShowsNodesSyncedAppliesAFaultAndAKilledNodeTurnsUnreachableAndB
   EXPECT_GT(std::atoi(buf), 50) << "too few colours in the screenshot: " << buf;
 }
 
+TEST(ConsoleE2E, PartitioningNodesFromTheConsoleMakesThemLagAndHealingCatchesThemUp) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20));
+  std::string report = c.dir() + "/console-report.json";
+  std::string console = std::string(CONSORTIA_BINARY_DIR) + "/app/consortia";
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::string log = c.dir() + "/console.log";
+    FILE* f = std::freopen(log.c_str(), "w", stderr);
+    (void)f;
+    execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console.c_str(), "--no-sandbox",
+           "--sandbox-dir", c.dir().c_str(), "--report", report.c_str(), "--partition", "node-3", "--heal-after",
+           "8000", "--screenshot", (c.dir() + "/p.png").c_str(), "--screenshot-after", "24000",
+           static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  auto node3 = [&] { return health(report)["node-3"]; };
+  EXPECT_TRUE(AgentCluster::eventually([&] { return node3() == "lagging"; }, 12))
+      << "the partitioned node did not fall behind (" << node3() << ")";
+  {
+    grpc::ClientContext ctx;
+    pb::FaultRules out;
+    ASSERT_TRUE(c.operator_of(0)->GetFaults(&ctx, pb::ClearFaultsRequest{}, &out).ok());
+    EXPECT_EQ(out.partitioned_size(), 1) << "node-0 drops node-3's traffic";
+  }
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto h = health(report);
+        if (h.size() != 4) return false;
+        for (auto& [n, v] : h)
+          if (v != "synced") return false;
+        return true;
+      },
+      25))
+      << "the healed node did not catch up";
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 }  // namespace
 }  // namespace consortia::agent::testing
