@@ -165,11 +165,16 @@ void Collector::analyse(const NetworkState& s) {
     };
     if (auto f = find_fork(names, common == UINT64_MAX ? 0 : common, hash_at)) found.push_back(*f);
   }
-  if (impl_->history)
+  if (impl_->history) {
+    std::string suspects;
+    for (const auto& name : storm_suspects(s)) suspects += (suspects.empty() ? "" : ", ") + name;
     for (const auto& n : s.nodes)
       if (auto f = view_change_storm(n.name, impl_->history->samples(impl_->network, n.name, s.at_ms - 600'000, s.at_ms),
-                                     kStormPerMinute))
+                                     kStormPerMinute)) {
+        f->detail = suspects;
         found.push_back(*f);
+      }
+  }
   emit findings(found);
   if (impl_->history && s.at_ms - last_series_ >= 3000) {
     last_series_ = s.at_ms;

@@ -304,6 +304,7 @@ void MainWindow::on_findings(const std::vector<Finding>& found) {
         break;
       case Finding::Kind::kViewChangeStorm:
         evidence = tr("%1 view changes per minute").arg(f.figure, 0, 'f', 0);
+        if (!f.detail.empty()) evidence += tr("; suspected: %1").arg(QString::fromStdString(f.detail));
         action = tr("Look for a leader that is down or slow and for lossy links around it.");
         break;
       case Finding::Kind::kUnreachableAgent:

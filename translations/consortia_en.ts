@@ -25,47 +25,47 @@
         <translation>History is off: %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="190" />
+        <location filename="../app/collector.cpp" line="195" />
         <source>No operator certificate for %1: the console can only watch this node.</source>
         <translation>No operator certificate for %1: the console can only watch this node.</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="211" />
+        <location filename="../app/collector.cpp" line="216" />
         <source>Applied “%1” on %2</source>
         <translation>Applied “%1” on %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="212" />
+        <location filename="../app/collector.cpp" line="217" />
         <source>Could not apply “%1” on %2: %3</source>
         <translation>Could not apply “%1” on %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="223" />
+        <location filename="../app/collector.cpp" line="228" />
         <source>Cleared the faults on %1</source>
         <translation>Cleared the faults on %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="224" />
+        <location filename="../app/collector.cpp" line="229" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>Could not clear the faults on %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="250" />
+        <location filename="../app/collector.cpp" line="255" />
         <source>Partitioned %1 from the rest</source>
         <translation>Partitioned %1 from the rest</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="251" />
+        <location filename="../app/collector.cpp" line="256" />
         <source>The partition is incomplete: %1</source>
         <translation>The partition is incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="264" />
+        <location filename="../app/collector.cpp" line="269" />
         <source>Cleared all faults on every node</source>
         <translation>Cleared all faults on every node</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="265" />
+        <location filename="../app/collector.cpp" line="270" />
         <source>Some faults remain: %1</source>
         <translation>Some faults remain: %1</translation>
     </message>
@@ -486,136 +486,141 @@
     </message>
     <message>
         <location filename="../app/main_window.cpp" line="307" />
+        <source>; suspected: %1</source>
+        <translation>; suspected: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="308" />
         <source>Look for a leader that is down or slow and for lossy links around it.</source>
         <translation>Look for a leader that is down or slow and for lossy links around it.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="310" />
+        <location filename="../app/main_window.cpp" line="311" />
         <source>the agent did not answer: %1</source>
         <translation>the agent did not answer: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="311" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Check the agent process and the network path to it; the node itself may still run.</source>
         <translation>Check the agent process and the network path to it; the node itself may still run.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="315" />
+        <location filename="../app/main_window.cpp" line="316" />
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>Install the release that implements the upgrade and restart the node on its data.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="328" />
+        <location filename="../app/main_window.cpp" line="329" />
         <source>Analysis</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="328" />
+        <location filename="../app/main_window.cpp" line="329" />
         <source>Analysis (%1)</source>
         <translation>Analysis (%1)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="344" />
+        <location filename="../app/main_window.cpp" line="345" />
         <source>No node selected</source>
         <translation>No node selected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="349" />
+        <location filename="../app/main_window.cpp" line="350" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="354" />
+        <location filename="../app/main_window.cpp" line="355" />
         <source>Node id</source>
         <translation>Node id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="355" />
+        <location filename="../app/main_window.cpp" line="356" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="355" />
+        <location filename="../app/main_window.cpp" line="356" />
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="355" />
+        <location filename="../app/main_window.cpp" line="356" />
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="356" />
+        <location filename="../app/main_window.cpp" line="357" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="358" />
         <source>Best peer height</source>
         <translation>Best peer height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="358" />
+        <location filename="../app/main_window.cpp" line="359" />
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="359" />
+        <location filename="../app/main_window.cpp" line="360" />
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="360" />
+        <location filename="../app/main_window.cpp" line="361" />
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="361" />
+        <location filename="../app/main_window.cpp" line="362" />
         <source>Validators</source>
         <translation>Validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="362" />
+        <location filename="../app/main_window.cpp" line="363" />
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="363" />
+        <location filename="../app/main_window.cpp" line="364" />
         <source>API address</source>
         <translation>API address</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="364" />
+        <location filename="../app/main_window.cpp" line="365" />
         <source>Active faults</source>
         <translation>Active faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="368" />
+        <location filename="../app/main_window.cpp" line="369" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="370" />
+        <location filename="../app/main_window.cpp" line="371" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="370" />
+        <location filename="../app/main_window.cpp" line="371" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="370" />
+        <location filename="../app/main_window.cpp" line="371" />
         <source>unreachable: %1</source>
         <translation>unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="379" />
+        <location filename="../app/main_window.cpp" line="380" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="379" />
+        <location filename="../app/main_window.cpp" line="380" />
         <source>no</source>
         <translation>no</translation>
     </message>

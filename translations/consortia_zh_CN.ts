@@ -25,47 +25,47 @@
         <translation>历史记录不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="190" />
+        <location filename="../app/collector.cpp" line="195" />
         <source>No operator certificate for %1: the console can only watch this node.</source>
         <translation>没有 %1 的运维人员证书：控制台只能查看此节点。</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="211" />
+        <location filename="../app/collector.cpp" line="216" />
         <source>Applied “%1” on %2</source>
         <translation>已在 %2 上应用“%1”</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="212" />
+        <location filename="../app/collector.cpp" line="217" />
         <source>Could not apply “%1” on %2: %3</source>
         <translation>无法在 %2 上应用“%1”：%3</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="223" />
+        <location filename="../app/collector.cpp" line="228" />
         <source>Cleared the faults on %1</source>
         <translation>已清除 %1 上的故障</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="224" />
+        <location filename="../app/collector.cpp" line="229" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>无法清除 %1 上的故障：%2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="250" />
+        <location filename="../app/collector.cpp" line="255" />
         <source>Partitioned %1 from the rest</source>
         <translation>已将 %1 与其余节点隔离</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="251" />
+        <location filename="../app/collector.cpp" line="256" />
         <source>The partition is incomplete: %1</source>
         <translation>隔离未完全生效：%1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="264" />
+        <location filename="../app/collector.cpp" line="269" />
         <source>Cleared all faults on every node</source>
         <translation>已清除所有节点上的全部故障</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="265" />
+        <location filename="../app/collector.cpp" line="270" />
         <source>Some faults remain: %1</source>
         <translation>部分故障仍然存在：%1</translation>
     </message>
@@ -486,136 +486,141 @@
     </message>
     <message>
         <location filename="../app/main_window.cpp" line="307" />
+        <source>; suspected: %1</source>
+        <translation>；疑似原因节点：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="308" />
         <source>Look for a leader that is down or slow and for lossy links around it.</source>
         <translation>排查宕机或缓慢的主节点及其周围丢包的链路。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="310" />
+        <location filename="../app/main_window.cpp" line="311" />
         <source>the agent did not answer: %1</source>
         <translation>代理未响应：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="311" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Check the agent process and the network path to it; the node itself may still run.</source>
         <translation>检查代理进程及到它的网络路径；节点本身可能仍在运行。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="315" />
+        <location filename="../app/main_window.cpp" line="316" />
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>安装实现该升级的版本，并在原数据上重启节点。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="328" />
+        <location filename="../app/main_window.cpp" line="329" />
         <source>Analysis</source>
         <translation>故障分析</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="328" />
+        <location filename="../app/main_window.cpp" line="329" />
         <source>Analysis (%1)</source>
         <translation>故障分析（%1）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="344" />
+        <location filename="../app/main_window.cpp" line="345" />
         <source>No node selected</source>
         <translation>未选择节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="349" />
+        <location filename="../app/main_window.cpp" line="350" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="354" />
+        <location filename="../app/main_window.cpp" line="355" />
         <source>Node id</source>
         <translation>节点 ID</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="355" />
+        <location filename="../app/main_window.cpp" line="356" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="355" />
+        <location filename="../app/main_window.cpp" line="356" />
         <source>validator</source>
         <translation>验证节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="355" />
+        <location filename="../app/main_window.cpp" line="356" />
         <source>observer</source>
         <translation>观察节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="356" />
+        <location filename="../app/main_window.cpp" line="357" />
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="358" />
         <source>Best peer height</source>
         <translation>对等节点最高高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="358" />
+        <location filename="../app/main_window.cpp" line="359" />
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="359" />
+        <location filename="../app/main_window.cpp" line="360" />
         <source>View changes</source>
         <translation>视图切换次数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="360" />
+        <location filename="../app/main_window.cpp" line="361" />
         <source>Protocol version</source>
         <translation>协议版本</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="361" />
+        <location filename="../app/main_window.cpp" line="362" />
         <source>Validators</source>
         <translation>验证节点数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="362" />
+        <location filename="../app/main_window.cpp" line="363" />
         <source>Mempool</source>
         <translation>交易池</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="363" />
+        <location filename="../app/main_window.cpp" line="364" />
         <source>API address</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="364" />
+        <location filename="../app/main_window.cpp" line="365" />
         <source>Active faults</source>
         <translation>生效的故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="368" />
+        <location filename="../app/main_window.cpp" line="369" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="370" />
+        <location filename="../app/main_window.cpp" line="371" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="370" />
+        <location filename="../app/main_window.cpp" line="371" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="370" />
+        <location filename="../app/main_window.cpp" line="371" />
         <source>unreachable: %1</source>
         <translation>不可达：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="379" />
+        <location filename="../app/main_window.cpp" line="380" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="379" />
+        <location filename="../app/main_window.cpp" line="380" />
         <source>no</source>
         <translation>否</translation>
     </message>

@@ -107,4 +107,12 @@ std::optional<Finding> view_change_storm(const std::string& node, const std::vec
                  from, to, 0, "", worst, ""};
 }
 
+std::vector<std::string> storm_suspects(const NetworkState& s) {
+  std::vector<std::string> out;
+  uint64_t top = s.max_height();
+  for (const auto& n : s.nodes)
+    if (n.role != "observer" && health_of(n, top, s.at_ms) != Health::kSynced) out.push_back(n.name);
+  return out;
+}
+
 }  // namespace consortia::console

@@ -47,8 +47,12 @@ std::optional<Finding> find_fork(const std::vector<std::string>& names, uint64_t
 std::vector<Finding> lagging_nodes(const NetworkState& s);
 
 // View changes per minute above `per_minute` over a node's samples, naming
-// the window; the leader each node reports is the suspect.
+// the window.
 std::optional<Finding> view_change_storm(const std::string& node, const std::vector<Sample>& samples,
                                          double per_minute);
+
+// Who likely causes view changes: validators that are unreachable, halted
+// or behind (their turns as leader time out), by name.
+std::vector<std::string> storm_suspects(const NetworkState& s);
 
 }  // namespace consortia::console

@@ -102,5 +102,20 @@ TEST(Analysis, AViewChangeStormIsFoundWithItsWindow) {
   EXPECT_NE(f->evidence.find("view changes per minute"), std::string::npos);
 }
 
+TEST(Analysis, StormSuspectsAreTheValidatorsNotKeepingUp) {
+  NetworkState s;
+  s.at_ms = 10'500;
+  s.nodes = {node("a", 500, 3, 500), node("b", 500, 3, 500), node("slow", 400, 3, 500)};
+  NodeState down = node("down", 0, 0, 0);
+  down.reachable = false;
+  NodeState watcher = node("watcher", 100, 3, 500);
+  watcher.role = "observer";  // never leads: not a suspect
+  s.nodes.push_back(down);
+  s.nodes.push_back(watcher);
+  for (auto& n : s.nodes)
+    if (n.role.empty()) n.role = "validator";
+  EXPECT_EQ(storm_suspects(s), (std::vector<std::string>{"slow", "down"}));
+}
+
 }  // namespace
 }  // namespace consortia::console
