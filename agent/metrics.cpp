@@ -122,6 +122,7 @@ void Metrics::on_traffic(const NodeId& peer, const char* type, size_t bytes, boo
 
 void Metrics::refresh() {
   struct Snap {
+    NodeId self;
     uint64_t height, view, timeouts;
     size_t mempool, validators;
     std::vector<NodeId> validator_ids;
@@ -129,12 +130,15 @@ void Metrics::refresh() {
   };
   Snap s = agent_.on_node([](Node& n) {
     NodeStatus st = n.status();
-    Snap x{st.height, st.view, st.views_by_timeout, st.mempool_size, n.validators().size(), {}, !st.halted.empty()};
+    Snap x{n.id(), st.height, st.view, st.views_by_timeout, st.mempool_size, n.validators().size(), {}, !st.halted.empty()};
     for (const auto& v : n.validators().members()) x.validator_ids.push_back(v.id);
     return x;
   });
   height_->Set(static_cast<double>(s.height));
-  if (s.view > view_->Value()) rounds_->Increment(static_cast<double>(s.view) - view_->Value());
+  // Counted from this thread's own last reading, not the gauge the node
+  // thread also sets.
+  if (s.view > last_view_) rounds_->Increment(static_cast<double>(s.view - last_view_));
+  last_view_ = s.view;
   view_->Set(static_cast<double>(s.view));
   if (s.timeouts > last_view_changes_) view_changes_->Increment(static_cast<double>(s.timeouts - last_view_changes_));
   last_view_changes_ = s.timeouts;
@@ -145,7 +149,7 @@ void Metrics::refresh() {
   size_t connected = 0, missing = 0;
   for (const auto& p : peers) connected += p.connected;
   for (const auto& id : s.validator_ids) {
-    if (id == agent_.on_node([](Node& n) { return n.id(); })) continue;
+    if (id == s.self) continue;
     bool up = false;
     for (const auto& p : peers)
       if (p.id == id && p.connected) up = true;

@@ -49,6 +49,7 @@ class Metrics {
   std::mutex mu_;
   std::map<std::pair<NodeId, std::string>, prometheus::Counter*> sent_by_, received_by_;
   uint64_t last_view_changes_ = 0;
+  uint64_t last_view_ = 0;
 };
 
 }  // namespace consortia::agent

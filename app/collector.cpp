@@ -12,14 +12,9 @@
 namespace consortia::console {
 namespace {
 
+// Raw bytes from the API as hex, with the project's codec.
 std::string hex(const std::string& raw) {
-  static const char* d = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : raw) {
-    out += d[c >> 4];
-    out += d[c & 15];
-  }
-  return out;
+  return to_hex(ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
 }
 
 int64_t now_ms() {
@@ -165,23 +160,23 @@ void Collector::analyse(const NetworkState& s) {
     };
     if (auto f = find_fork(names, common == UINT64_MAX ? 0 : common, hash_at)) found.push_back(*f);
   }
+  // One read of each node's recent samples serves the storm rule and the charts.
+  std::map<std::string, std::vector<Sample>> recent;
   if (impl_->history) {
     std::string suspects;
     for (const auto& name : storm_suspects(s)) suspects += (suspects.empty() ? "" : ", ") + name;
-    for (const auto& n : s.nodes)
-      if (auto f = view_change_storm(n.name, impl_->history->samples(impl_->network, n.name, s.at_ms - 600'000, s.at_ms),
-                                     kStormPerMinute)) {
+    for (const auto& n : s.nodes) {
+      auto& samples = recent[n.name] = impl_->history->samples(impl_->network, n.name, s.at_ms - 600'000, s.at_ms);
+      if (auto f = view_change_storm(n.name, samples, kStormPerMinute)) {
         f->detail = suspects;
         found.push_back(*f);
       }
+    }
   }
   emit findings(found);
   if (impl_->history && s.at_ms - last_series_ >= 3000) {
     last_series_ = s.at_ms;
-    std::map<std::string, std::vector<Sample>> by_node;
-    for (const auto& n : s.nodes)
-      by_node[n.name] = impl_->history->samples(impl_->network, n.name, s.at_ms - 600'000, s.at_ms);
-    emit series(by_node);
+    emit series(recent);
   }
 }
 
@@ -233,9 +228,9 @@ void Collector::clear_faults(int node) {
 void Collector::partition(QList<int> group) {
   QStringList failed;
   auto raw = [](const std::string& hex) {
-    std::string out;
-    for (size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-    return out;
+    Bytes b;
+    from_hex(hex, b);
+    return std::string(b.begin(), b.end());
   };
   for (int i = 0; i < static_cast<int>(impl_->endpoints.size()); ++i) {
     bool inside = group.contains(i);
