@@ -11,11 +11,9 @@
 
 namespace consortia::agent {
 
-std::shared_ptr<void> make_api_service(Agent& agent);  // api.cpp
 namespace {
 constexpr size_t kMaxInbox = 100000;
 }
-grpc::Service* api_service(const std::shared_ptr<void>& s);
 
 Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   std::unique_ptr<Agent> a(new Agent(config));
@@ -246,10 +244,14 @@ void Agent::handle(NodeOutput& out) {
     e.height = b.height();
     e.view = b.view();
     e.block_hash = b.hash();
+    committed_txs_ += b.txs().size();
     for (const auto& tx : b.txs()) {
       e.tx_ids.push_back(tx->id());
       if (auto it = submitted_.find(tx->id()); it != submitted_.end()) {
-        if (metrics_) metrics_->on_commit_latency(std::chrono::duration<double>(now - it->second).count());
+        double s = std::chrono::duration<double>(now - it->second).count();
+        if (metrics_) metrics_->on_commit_latency(s);
+        double old = latency_ms_.load();
+        latency_ms_ = old == 0 ? s * 1000 : old * 0.95 + s * 1000 * 0.05;
         submitted_.erase(it);
       }
     }
@@ -296,6 +298,24 @@ Result<TxPtr> Agent::make_and_submit(const std::function<TxPtr(Node&)>& make,
     admitted(tx);
     return tx;
   });
+}
+
+NodeResources Agent::resources() {
+  NodeResources r;
+  r.committed_txs = committed_txs_;
+  r.commit_latency_ms = latency_ms_;
+  r.cpu_percent = cpu_.percent();
+  r.rss_bytes = process_rss_bytes();
+  r.disk_used_bytes = directory_bytes(data_dir(), false);
+  return r;
+}
+
+Status Agent::with_node(const std::function<void(Node&, BlockStore&)>& fn) {
+  on_node([&](Node& n) {
+    fn(n, *store_);
+    return 0;
+  });
+  return {};
 }
 
 std::string Agent::organisation_ca(const std::string& organisation) const {

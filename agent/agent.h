@@ -16,8 +16,10 @@
 
 #include "chain/node.h"
 #include "fault_layer.h"
+#include "host_stats.h"
 #include "log.h"
 #include "network.h"
+#include "node_host.h"
 #include "storage/sqlite_block_store.h"
 #include "transport.h"
 
@@ -29,24 +31,10 @@ namespace consortia::agent {
 
 class Metrics;
 
-// What the agent tells watchers (console, load tool).
-struct AgentEvent {
-  enum class Kind { kNewBlock = 1, kViewChange, kPeerUp, kPeerDown, kFaultApplied, kHalted };
-  Kind kind;
-  uint64_t time_ms = 0;
-  uint64_t height = 0, view = 0;
-  Hash32 block_hash;
-  std::vector<Hash32> tx_ids;
-  NodeId peer;
-  std::string detail;
-};
-
-inline constexpr const char* kAgentVersion = "0.2.0";
-
-class Agent {
+class Agent final : public NodeHost {
  public:
   static Result<std::unique_ptr<Agent>> open(const AgentConfig& config);
-  ~Agent();
+  ~Agent() override;
   Status start();
   void stop();  // graceful: stops the API, the transport, then the node
 
@@ -59,34 +47,35 @@ class Agent {
     post([task] { (*task)(); });
     return fut.get();
   }
-  // Admits transactions; the results in order.
-  std::vector<Status> submit(std::vector<TxPtr> txs);
-  // Makes a transaction on the node thread (e.g. with the next nonce) and
-  // admits it there, so two callers never take the same nonce or leave a gap.
-  // `admitted` runs there too, only when the node admitted it.
+  // NodeHost: what the API serves.
+  const std::string& node_name() const override { return config_.name; }
+  const std::string& organisation() const override { return config_.organisation; }
+  std::string organisation_ca(const std::string& organisation) const override;
+  const CryptoSuite& suite() const override { return *suite_; }
+  const Genesis& genesis() const override { return genesis_; }
+  Log& log() override { return *log_; }
+  AuditLog& audit() override { return *audit_; }
+  FaultLayer& faults() override { return faults_; }
+  Status with_node(const std::function<void(Node&, BlockStore&)>& fn) override;
+  std::vector<PeerSnapshot> peers() override { return transport_->peers(); }
+  uint64_t best_peer_height() override { return transport_->best_peer_height(); }
+  std::vector<Status> submit(std::vector<TxPtr> txs) override;
   Result<TxPtr> make_and_submit(const std::function<TxPtr(Node&)>& make,
-                                const std::function<void(const TxPtr&)>& admitted);
-  // The CA certificate of an organisation (from genesis), or empty.
-  std::string organisation_ca(const std::string& organisation) const;
-
-  using Subscriber = std::function<void(const AgentEvent&)>;
-  uint64_t subscribe(Subscriber s);
-  void unsubscribe(uint64_t id);
+                                const std::function<void(const TxPtr&)>& admitted) override;
+  const Signer* admin_signer() const override { return admin_.get(); }
+  uint64_t subscribe(Subscriber s) override;
+  void unsubscribe(uint64_t id) override;
+  void publish(const AgentEvent& e) override;
+  std::string data_dir() const override { return config_.path(config_.data_dir); }
+  std::chrono::steady_clock::time_point started() const override { return started_; }
+  NodeResources resources() override;
 
   const AgentConfig& config() const { return config_; }
-  const CryptoSuite& suite() const { return *suite_; }
-  const Genesis& genesis() const { return genesis_; }
   const Hash32& chain_id() const { return chain_id_; }
-  Log& log() { return *log_; }
-  AuditLog& audit() { return *audit_; }
-  FaultLayer& faults() { return faults_; }
   Transport& transport() { return *transport_; }
   SqliteBlockStore& store() { return *store_; }
-  const Signer* admin_signer() const { return admin_.get(); }
   uint64_t height() const { return height_; }
-  std::chrono::steady_clock::time_point started() const { return started_; }
   std::string api_address() const { return api_bound_; }
-  void publish(const AgentEvent& e);
 
  private:
   explicit Agent(AgentConfig c);
@@ -133,6 +122,9 @@ class Agent {
   // Members (node id -> organisation) as of the committed state, for peers.
   std::atomic<std::shared_ptr<const std::map<NodeId, std::string>>> members_;
   std::atomic<uint64_t> inbox_dropped_{0};
+  std::atomic<uint64_t> committed_txs_{0};
+  std::atomic<double> latency_ms_{0};  // moving mean of commit latency
+  ProcessCpu cpu_;
   friend class Metrics;
 };
 

@@ -1,18 +1,19 @@
-// AgentService (proto/consortia/v1/agent.proto) over the agent.
+// AgentService (proto/consortia/v1/agent.proto) over a node host: an agent's
+// node, or one node of a simulated network.
 #include <grpcpp/grpcpp.h>
-#include <sys/statvfs.h>
 #include <sys/sysinfo.h>
 #include <unistd.h>
 
 #include <condition_variable>
 #include <deque>
-#include <filesystem>
 #include <fstream>
 
-#include "agent.h"
 #include "consortia/v1/agent.grpc.pb.h"
+#include "host_stats.h"
+#include "node_host.h"
 #include "pki.h"
 #include "state/governance.h"
+#include "storage/block_store.h"
 
 namespace consortia::agent {
 namespace {
@@ -46,7 +47,7 @@ enum class Need { kRead, kSubmit, kControl, kGovern };
 
 class ApiService final : public pb::AgentService::Service {
  public:
-  explicit ApiService(Agent& a) : a_(a) {}
+  explicit ApiService(NodeHost& a) : a_(a) {}
 
   // Who is calling, from the verified client certificate; whether they may.
   Status authorise(ServerContext* ctx, Need need, Caller& c) {
@@ -62,7 +63,7 @@ class ApiService final : public pb::AgentService::Service {
     if (ca.empty() || !verify_issued_by(std::string(pem.front().data(), pem.front().size()), ca))
       return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised,
                    "certificate for '" + c.organisation + "' not issued by that organisation's CA");
-    bool own = c.organisation == a_.config().organisation;
+    bool own = c.organisation == a_.organisation();
     bool ok = true;
     switch (need) {
       case Need::kRead: break;
@@ -73,7 +74,7 @@ class ApiService final : public pb::AgentService::Service {
     if (!ok)
       return error(StatusCode::PERMISSION_DENIED, ErrorCode::kUnauthorised,
                    "role '" + c.role + "' of '" + c.organisation + "' may not do this on a node of '" +
-                       a_.config().organisation + "'");
+                       a_.organisation() + "'");
     return Status::OK;
   }
 
@@ -93,11 +94,11 @@ class ApiService final : public pb::AgentService::Service {
   Status GetStatus(ServerContext* ctx, const pb::StatusRequest*, pb::NodeStatus* out) override {
     Caller c;
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
-    a_.on_node([&](Node& n) {
+    auto st = a_.with_node([&](Node& n, BlockStore&) {
       NodeStatus s = n.status();
       out->set_node_id(str(s.id));
-      out->set_name(a_.config().name);
-      out->set_organisation(a_.config().organisation);
+      out->set_name(a_.node_name());
+      out->set_organisation(a_.organisation());
       out->set_role(s.validator ? "validator" : "observer");
       out->set_height(s.height);
       out->set_view(s.view);
@@ -110,12 +111,21 @@ class ApiService final : public pb::AgentService::Service {
       out->set_view_changes(s.views_by_timeout);
       out->set_chain_id(str(n.chain_id()));
       out->set_validators(static_cast<uint32_t>(n.validators().size()));
-      return 0;
     });
-    uint64_t best = a_.transport().best_peer_height();
+    if (!st) return error(StatusCode::UNAVAILABLE, st.error().code, st.error().detail);
+    uint64_t best = a_.best_peer_height();
     out->set_best_peer_height(best);
     out->set_syncing(best > out->height() + 2);
-    for (const auto& p : a_.transport().peers()) {
+    NodeResources r = a_.resources();
+    out->set_committed_txs(r.committed_txs);
+    out->set_commit_latency_ms(r.commit_latency_ms);
+    out->set_cpu_percent(r.cpu_percent);
+    out->set_rss_bytes(r.rss_bytes);
+    out->set_disk_used_bytes(r.disk_used_bytes);
+    DiskSpace disk = disk_space(a_.data_dir());
+    out->set_disk_free_bytes(disk.free_bytes);
+    out->set_disk_total_bytes(disk.total_bytes);
+    for (const auto& p : a_.peers()) {
       auto* x = out->add_peers();
       x->set_node_id(str(p.id));
       x->set_name(p.name);
@@ -188,15 +198,17 @@ class ApiService final : public pb::AgentService::Service {
   Status GetBlock(ServerContext* ctx, const pb::BlockRequest* req, pb::BlockInfo* out) override {
     Caller c;
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
-    auto b = a_.on_node([&](Node&) -> Result<BlockPtr> {
-      if (req->has_hash()) {
-        auto h = hash_of(req->hash());
-        if (!h) return make_error(ErrorCode::kInvalidArgument, "a block hash has 32 bytes");
-        return a_.store().block_by_hash(*h);
-      }
-      if (req->height() == 0) return a_.genesis().block(a_.suite());
-      return a_.store().block_at(req->height());
+    Result<BlockPtr> b = make_error(ErrorCode::kUnavailable, "the node is not running");
+    if (req->has_hash()) {
+      if (!hash_of(req->hash()))
+        return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a block hash has 32 bytes");
+    }
+    auto st = a_.with_node([&](Node&, BlockStore& store) {
+      if (req->has_hash()) b = store.block_by_hash(*hash_of(req->hash()));
+      else if (req->height() == 0) b = a_.genesis().block(a_.suite());
+      else b = store.block_at(req->height());
     });
+    if (!st) return error(StatusCode::UNAVAILABLE, st.error().code, st.error().detail);
     if (!b) return error(b.error());
     const BlockHeader& h = (*b)->header();
     out->set_height(h.height);
@@ -221,25 +233,32 @@ class ApiService final : public pb::AgentService::Service {
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
     auto id = hash_of(req->id());
     if (!id) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a transaction id has 32 bytes");
-    return a_.on_node([&](Node& n) -> Status {
-      auto height = a_.store().tx_height(*id);
+    Status result;
+    auto st = a_.with_node([&](Node& n, BlockStore& store) { result = transaction(n, store, *id, out); });
+    if (!st) return error(StatusCode::UNAVAILABLE, st.error().code, st.error().detail);
+    return result;
+  }
+
+  Status transaction(Node& n, BlockStore& store, const Hash32& id, pb::TransactionInfo* out) {
+    {
+      auto height = store.tx_height(id);
       if (!height) return error(height.error());
-      auto b = a_.store().block_at(*height);
+      auto b = store.block_at(*height);
       if (!b) return error(b.error());
       for (const auto& tx : (*b)->txs())
-        if (tx->id() == *id) {
-          out->set_id(str(*id));
+        if (tx->id() == id) {
+          out->set_id(str(id));
           out->set_height(*height);
           out->set_kind(static_cast<uint32_t>(tx->kind()));
           out->set_sender(str(tx->sender_id()));
           out->set_nonce(tx->nonce());
-          if (auto r = n.receipt(*id)) out->set_refused(error_code_name(*r));
+          if (auto r = n.receipt(id)) out->set_refused(error_code_name(*r));
           Bytes enc = tx->encode();
           out->set_encoded(std::string(enc.begin(), enc.end()));
           return Status::OK;
         }
       return error(StatusCode::NOT_FOUND, ErrorCode::kNotFound, "transaction not in its block");
-    });
+    }
   }
 
   void submit_batch(const pb::SubmitRequest& req, pb::SubmitResult* out, size_t& admitted) {
@@ -300,7 +319,9 @@ class ApiService final : public pb::AgentService::Service {
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
     auto d = hash_of(req->digest());
     if (!d) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a digest has 32 bytes");
-    auto proof = a_.on_node([&](Node& n) { return n.prove_evidence(*d); });
+    Result<EvidenceProof> proof = make_error(ErrorCode::kUnavailable, "the node is not running");
+    auto st = a_.with_node([&](Node& n, BlockStore&) { proof = n.prove_evidence(*d); });
+    if (!st) return error(StatusCode::UNAVAILABLE, st.error().code, st.error().detail);
     if (!proof) return error(proof.error());
     out->set_proof_json(proof->to_json());
     return Status::OK;
@@ -349,6 +370,9 @@ class ApiService final : public pb::AgentService::Service {
         if (!h) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a peer id has 32 bytes");
         part.push_back(*h);
       }
+      if (!req->interface().empty() && a_.simulated())
+        return error(StatusCode::FAILED_PRECONDITION, ErrorCode::kInvalidArgument,
+                     "a node of a simulated network has no host interface for a kernel qdisc");
       if (!req->interface().empty()) {
         if (specs.size() != 1 || specs[0].peer || !part.empty())
           return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument,
@@ -383,7 +407,12 @@ class ApiService final : public pb::AgentService::Service {
     LogLevel min = LogLevel::kDebug;
     if (!req->min_level().empty() && !parse_level(req->min_level(), min))
       return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "level is debug, info, warn or error");
-    for (auto& l : a_.log().tail(std::min<uint32_t>(req->lines() ? req->lines() : 100, 2000), min)) out->add_lines(l);
+    size_t lines = std::min<uint32_t>(req->lines() ? req->lines() : 100, 2000);
+    if (req->audit()) {
+      for (auto& l : a_.audit().tail(lines)) out->add_lines(l);
+      return Status::OK;
+    }
+    for (auto& l : a_.log().tail(lines, min)) out->add_lines(l);
     return Status::OK;
   }
 
@@ -461,7 +490,7 @@ class ApiService final : public pb::AgentService::Service {
   Status ListProposals(ServerContext* ctx, const pb::ProposalsRequest*, pb::Proposals* out) override {
     Caller c;
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
-    a_.on_node([&](Node& n) {
+    auto st = a_.with_node([&](Node& n, BlockStore&) {
       const StatePtr& s = n.consensus().committed_state();
       uint64_t height = n.consensus().committed_height();
       for (auto it = s->entries().lower_bound("g/p/"); it != s->entries().end() && it->first.rfind("g/p/", 0) == 0; ++it) {
@@ -481,8 +510,8 @@ class ApiService final : public pb::AgentService::Service {
         x->set_created(p->created);
         x->set_expires(p->expires);
       }
-      return 0;
     });
+    if (!st) return error(StatusCode::UNAVAILABLE, st.error().code, st.error().detail);
     return Status::OK;
   }
 
@@ -505,39 +534,30 @@ class ApiService final : public pb::AgentService::Service {
       mi >> v >> unit;
       if (k == "MemAvailable:") out->set_memory_available_bytes(v * 1024);
     }
-    std::ifstream statm("/proc/self/statm");
-    uint64_t pages = 0, resident = 0;
-    statm >> pages >> resident;
-    out->set_process_rss_bytes(resident * static_cast<uint64_t>(sysconf(_SC_PAGESIZE)));
-    std::string data = a_.config().path(a_.config().data_dir);
-    struct statvfs vfs{};
-    if (statvfs(data.c_str(), &vfs) == 0) {
-      out->set_disk_total_bytes(static_cast<uint64_t>(vfs.f_blocks) * vfs.f_frsize);
-      out->set_disk_free_bytes(static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize);
-    }
-    uint64_t used = 0;
-    std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(data, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-      if (it->is_regular_file(ec)) used += it->file_size(ec);
-    out->set_data_dir_bytes(used);
+    out->set_process_rss_bytes(process_rss_bytes());
+    std::string data = a_.data_dir();
+    DiskSpace disk = disk_space(data);
+    out->set_disk_total_bytes(disk.total_bytes);
+    out->set_disk_free_bytes(disk.free_bytes);
+    out->set_data_dir_bytes(directory_bytes(data, true));
     out->set_uptime_s(static_cast<uint64_t>(
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - a_.started()).count()));
     char host[256] = {};
     gethostname(host, sizeof host - 1);
     out->set_hostname(host);
     out->set_suite(std::string(a_.suite().name()));
+    out->set_simulated(a_.simulated());
     return Status::OK;
   }
 
  private:
-  Agent& a_;
+  NodeHost& a_;
   uint64_t next_admin_nonce_ = 0;  // touched on the node thread only
 };
 
 }  // namespace
 
-std::shared_ptr<void> make_api_service(Agent& agent) { return std::make_shared<ApiService>(agent); }
+std::shared_ptr<void> make_api_service(NodeHost& host) { return std::make_shared<ApiService>(host); }
 grpc::Service* api_service(const std::shared_ptr<void>& s) { return static_cast<ApiService*>(s.get()); }
 
 }  // namespace consortia::agent

@@ -1,7 +1,8 @@
 // consortia-agent: one per node host. Subcommands:
 //   init     create a network: organisations, CAs, keys, certificates, genesis
 //   run      run one node from its agent.json
-//   sandbox  a local network of N agents on loopback (the embedded default)
+//   sandbox  a local network of N agents on loopback (the embedded default),
+//            or with --simulated N a consortia-sim network serving N agents' API
 //   load     submit signed transactions and report throughput and latency
 #include <signal.h>
 
@@ -25,7 +26,7 @@ const char* kUsage = R"(usage:
                        [--chain NAME] [--host IP] [--base-port P]
   consortia-agent init --dir DIR --add-node NAME --organisation ORG [--host IP]
   consortia-agent run --config DIR/nodes/NAME/agent.json
-  consortia-agent sandbox [--nodes N] [--dir DIR] [--suite SUITE]
+  consortia-agent sandbox [--nodes N | --simulated N [--tps R]] [--dir DIR] [--suite SUITE]
   consortia-agent load (--sandbox DIR) [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S] [--json]
 )";
 
@@ -129,6 +130,10 @@ int main(int argc, char** argv) {
       const std::string* v = nullptr;
       double d = 0;
       if (a == "--nodes" && (v = value(i)) && number(*v, d) && d >= 1 && d <= 256) o.nodes = static_cast<int>(d);
+      else if (a == "--simulated" && (v = value(i)) && number(*v, d) && d >= 4 && d <= 256) {
+        o.simulated = true;
+        o.nodes = static_cast<int>(d);
+      } else if (a == "--tps" && (v = value(i)) && number(*v, d)) o.tps = d;
       else if (a == "--dir" && (v = value(i))) o.dir = *v;
       else if (a == "--suite" && (v = value(i))) o.suite = *v;
       else return usage_error("sandbox: bad option '" + a + "'");

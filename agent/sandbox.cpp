@@ -3,6 +3,8 @@
 // and SQLite store. The embedded default that the console starts.
 #include "sandbox.h"
 
+#include "sim_sandbox.h"
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -41,6 +43,7 @@ bool sandbox_running(const std::string& dir) {
 }
 
 int run_sandbox(const SandboxOptions& o) {
+  if (o.simulated) return run_simulated_sandbox(o);
   std::string dir = o.dir.empty() ? default_sandbox_dir() : o.dir;
   if (!fs::exists(dir + "/network.json")) {
     InitOptions init;

@@ -10,6 +10,8 @@ struct SandboxOptions {
   int nodes = 4;
   std::string dir;  // empty: the user's data directory
   std::string suite = "ed25519-sha256";
+  bool simulated = false;  // one process: a consortia-sim network in real time
+  double tps = 20;         // simulated: the background workload
 };
 
 std::string default_sandbox_dir();

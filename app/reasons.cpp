@@ -31,6 +31,7 @@ QString reason_text(const QString& code) {
       {"conflict", QT_TRANSLATE_NOOP("Reasons", "Conflicts with the chain's state")},
       {"too_late", QT_TRANSLATE_NOOP("Reasons", "Too late or too soon for this height")},
       {"unsupported_in_version", QT_TRANSLATE_NOOP("Reasons", "Not available in this protocol version")},
+      {"unavailable", QT_TRANSLATE_NOOP("Reasons", "The node is down or cannot serve this now")},
   };
   for (const auto& r : kReasons)
     if (code == QLatin1String(r.code)) return QCoreApplication::translate("Reasons", r.text);

@@ -28,6 +28,7 @@ const char* error_code_name(ErrorCode c) {
     case ErrorCode::kConflict: return "conflict";
     case ErrorCode::kTooLate: return "too_late";
     case ErrorCode::kUnsupportedInVersion: return "unsupported_in_version";
+    case ErrorCode::kUnavailable: return "unavailable";
   }
   return "unknown";
 }

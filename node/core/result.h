@@ -35,6 +35,7 @@ enum class ErrorCode {
   kConflict,           // e.g. an upgrade plan name used before, a version out of order
   kTooLate,            // e.g. cancelling an upgrade too close to its height
   kUnsupportedInVersion,  // a transaction kind the block's protocol version lacks
+  kUnavailable,        // the node is down or cannot serve this now
 };
 
 const char* error_code_name(ErrorCode c);

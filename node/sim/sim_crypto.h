@@ -57,7 +57,12 @@ class SimCrypto final : public CryptoSuite {
 // for every signature it would have checked.
 class SimCertificateMemo final : public CertificateMemo {
  public:
-  explicit SimCertificateMemo(SimCrypto& crypto) : crypto_(crypto) {}
+  // With real signatures a certificate is checked by every node, as it would
+  // be on its own host, unless `share_real`: then the bytes of a certificate
+  // found valid once are not checked again in this process (live networks
+  // of 100+ nodes on one machine).
+  explicit SimCertificateMemo(SimCrypto& crypto, bool share_real = false)
+      : crypto_(crypto), share_real_(share_real) {}
   bool seen(const ValidatorSet& set, const QuorumCertificate& qc) override;
   void remember(const ValidatorSet& set, const QuorumCertificate& qc) override;
   uint64_t hits() const { return hits_; }
@@ -65,6 +70,7 @@ class SimCertificateMemo final : public CertificateMemo {
  private:
   static uint64_t key(const ValidatorSet& set, const QuorumCertificate& qc);
   SimCrypto& crypto_;
+  bool share_real_;
   std::unordered_map<uint64_t, uint64_t> seen_;  // key -> view, pruned by view
   uint64_t hits_ = 0;
   uint64_t max_view_ = 0;

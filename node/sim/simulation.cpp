@@ -100,12 +100,20 @@ struct Simulation::Impl {
     uint64_t debug_timeouts = 0;
     uint32_t max_version = kMaxProtocolVersion;  // the software it runs
     uint64_t qc_signatures = 0;  // votes of this node in committed certificates
+    int64_t busy_total_us = 0;  // CPU time charged so far
+    Bytes private_key;  // live: the member's own key instead of one from the seed
     bool honest() const { return byz == ByzantineKind::kNone; }
+    std::unique_ptr<Signer> key(const CryptoSuite& c) const {
+      if (private_key.empty()) return c.signer_from_seed(seed);
+      auto s = c.signer_from_private(private_key);
+      return s ? std::move(*s) : nullptr;
+    }
   };
 
   struct Link {
     int64_t base_us = 0;
     double delay_last = 0, loss_last = 0, reorder_last = 0;
+    uint64_t messages = 0, dropped = 0, bytes = 0;
   };
 
   struct Client {
@@ -175,6 +183,12 @@ struct Simulation::Impl {
   Report report;
   bool debug_ = std::getenv("CONSORTIA_SIM_DEBUG") != nullptr;
 
+  // live
+  std::optional<LiveNetwork> live;
+  int64_t epoch_ms = 0;
+  Simulation::LinkPolicy link_policy;
+  Simulation::CommitObserver commit_observer;
+
   explicit Impl(Scenario s) : sc(std::move(s)), rng(sc.seed) {}
 
   // ---- set-up ------------------------------------------------------------------
@@ -182,9 +196,10 @@ struct Simulation::Impl {
   Status setup() {
     auto real = suite_by_name(sc.suite);
     if (!real) return real.error();
-    bool modelled = sc.modelled_crypto.value_or(sc.nodes > 10);
+    // Live members hold real keys, so their signatures are real too.
+    bool modelled = !live && sc.modelled_crypto.value_or(sc.nodes > 10);
     crypto = std::make_unique<SimCrypto>(**real, modelled);
-    memo = std::make_unique<SimCertificateMemo>(*crypto);
+    memo = std::make_unique<SimCertificateMemo>(*crypto, live.has_value());
     costs = CryptoCosts::for_suite((*real)->id());
     report.nodes = sc.nodes;
     report.seed = sc.seed;
@@ -204,6 +219,7 @@ struct Simulation::Impl {
     genesis.params.idle_block_interval_ms = static_cast<uint32_t>(sc.consensus.idle_block_interval_ms);
     genesis.params.base_timeout_ms = static_cast<uint32_t>(sc.consensus.pacemaker.base_timeout_ms);
 
+    if (live) return setup_live();
     for (int o = 0; o < sc.organisations; ++o) {
       admins.push_back(crypto->signer_from_seed(seed_for(sc.seed, "admin", o)));
       admin_nonce.push_back(0);
@@ -246,6 +262,41 @@ struct Simulation::Impl {
       add_instance(v, seeds[v], ByzantineKind::kNone);
     for (int v : twin_of) add_instance(v, seeds[v], ByzantineKind::kTwins);
     for (int x : sc.old_software) inst[x].max_version = 1;
+    return setup_network();
+  }
+
+  // Live: members and keys as given; no Byzantine roles or scenario
+  // governance (the network governs itself through its nodes' API).
+  Status setup_live() {
+    genesis = live->genesis;
+    epoch_ms = live->epoch_ms;
+    size_t members = genesis.validators.size() + genesis.observers.size();
+    if (live->private_keys.size() != members)
+      return make_error(ErrorCode::kInvalidArgument, std::to_string(live->private_keys.size()) +
+                                                         " keys for " + std::to_string(members) + " members");
+    sc.nodes = static_cast<int>(genesis.validators.size());
+    sc.observers = static_cast<int>(genesis.observers.size());
+    report.nodes = sc.nodes;
+    for (size_t i = 0; i < members; ++i) {
+      Instance in;
+      in.index = static_cast<int>(inst.size());
+      in.validator = in.index;
+      in.private_key = live->private_keys[i];
+      in.store = std::make_unique<MemoryBlockStore>();
+      in.signer = in.key(*crypto);
+      if (!in.signer) return make_error(ErrorCode::kInvalidArgument, "member " + std::to_string(i) + ": unreadable key");
+      in.id = crypto->node_id(in.signer->public_key());
+      const auto& m = i < genesis.validators.size() ? genesis.validators[i]
+                                                    : genesis.observers[i - genesis.validators.size()];
+      if (crypto->node_id(m.public_key) != in.id)
+        return make_error(ErrorCode::kInvalidArgument, "member " + m.name + ": key does not match genesis");
+      instance_of.emplace(in.id, in.index);
+      inst.push_back(std::move(in));
+    }
+    return setup_network();
+  }
+
+  Status setup_network() {
     report.instances = static_cast<int>(inst.size());
 
     size_t n = inst.size();
@@ -334,8 +385,7 @@ struct Simulation::Impl {
   Status start_node(Instance& in, int64_t t) {
     NodeConfig c = cfg;
     c.max_protocol_version = in.max_version;
-    auto node = Node::open(genesis, c, *crypto, crypto->signer_from_seed(in.seed), *in.store,
-                           cache, node_ms(in, t));
+    auto node = Node::open(genesis, c, *crypto, in.key(*crypto), *in.store, cache, node_ms(in, t));
     if (!node) return node.error();
     in.node = std::move(*node);
     uint64_t h = in.node->status().height;
@@ -360,12 +410,12 @@ struct Simulation::Impl {
 
   int64_t node_ms(const Instance& in, int64_t t) const {
     int64_t local = t + in.skew_us;
-    return local >= 0 ? local / 1000 : -((-local + 999) / 1000);
+    return epoch_ms + (local >= 0 ? local / 1000 : -((-local + 999) / 1000));
   }
 
   void schedule_tick(Instance& in, int64_t t) {
     if (!in.up) return;
-    int64_t d = in.node->next_deadline() * 1000 - in.skew_us;
+    int64_t d = (in.node->next_deadline() - epoch_ms) * 1000 - in.skew_us;
     d = std::max(d, t + 100);
     if (in.tick_at >= 0 && in.tick_at <= d && in.tick_at >= t) return;
     in.tick_at = d;
@@ -384,6 +434,7 @@ struct Simulation::Impl {
                    static_cast<int64_t>(static_cast<double>(after.hashed_bytes - before.hashed_bytes) *
                                         costs.hash_ns_per_byte / 1000);
     in.busy_until = t + cost;
+    in.busy_total_us += cost;
     if (debug_ && in.node) {
       auto st = in.node->status();
       if (st.views_by_timeout != in.debug_timeouts) {
@@ -458,8 +509,12 @@ struct Simulation::Impl {
 
   void send_link(Instance& a, Instance& b, const MessagePtr& msg, size_t size, int64_t t) {
     size_t n = inst.size();
+    Link& link = links[a.index * n + b.index];
+    ++link.messages;
+    link.bytes += size;
     if (cut[a.index * n + b.index]) {
       ++report.dropped;
+      ++link.dropped;
       return;
     }
     bool consensus = !std::holds_alternative<TxBatch>(*msg);
@@ -468,9 +523,18 @@ struct Simulation::Impl {
       report.consensus_bytes += size;
     }
     LinkRule r = rule_for(a);
-    Link& link = links[a.index * n + b.index];
+    if (link_policy) {
+      auto extra = link_policy(a.index, b.index);
+      if (!extra) {
+        ++report.dropped;
+        ++link.dropped;
+        return;
+      }
+      r.merge(*extra);
+    }
     if (r.loss > 0 && correlated(rng, link.loss_last, r.loss_correlation) < r.loss) {
       ++report.dropped;
+      ++link.dropped;
       return;
     }
     int copies = rng.chance(r.duplicate) ? 2 : 1;
@@ -481,6 +545,7 @@ struct Simulation::Impl {
         int64_t start = std::max(t, a.egress_free);
         if (r.queue_limit_us && start - t > r.queue_limit_us) {
           ++report.dropped;
+          ++link.dropped;
           continue;
         }
         a.egress_free = start + static_cast<int64_t>(static_cast<double>(size) * 8 * kUs /
@@ -612,6 +677,7 @@ struct Simulation::Impl {
   void on_commit(Instance& in, const Commit& c, int64_t t) {
     uint64_t h = c.block->height();
     in.height = h;
+    if (commit_observer) commit_observer(in.index, c);
     if (!in.honest()) return;
     if (c.block->header().protocol_version > in.max_version)
       violation("unsupported_version", h, "node " + std::to_string(in.index) + " committed a version " +
@@ -1076,7 +1142,59 @@ struct Simulation::Impl {
 };
 
 Simulation::Simulation(Scenario s) : impl_(std::make_unique<Impl>(std::move(s))) {}
+Simulation::Simulation(Scenario s, LiveNetwork net) : impl_(std::make_unique<Impl>(std::move(s))) {
+  impl_->live = std::move(net);
+}
 Simulation::~Simulation() = default;
+
+Status Simulation::start() { return impl_->setup(); }
+
+void Simulation::advance_to(double seconds) {
+  Impl& m = *impl_;
+  int64_t until = static_cast<int64_t>(seconds * kUs);
+  while (!m.queue.empty() && m.queue.top().t <= until) {
+    Impl::Event e = m.queue.top();
+    m.queue.pop();
+    m.now = e.t;
+    ++m.report.events;
+    m.run_event(e);
+  }
+  m.now = std::max(m.now, until);
+}
+
+double Simulation::now_s() const { return static_cast<double>(impl_->now) / kUs; }
+int Simulation::instances() const { return static_cast<int>(impl_->inst.size()); }
+NodeId Simulation::id(int i) const { return impl_->inst.at(static_cast<size_t>(i)).id; }
+Node* Simulation::node(int i) {
+  auto& in = impl_->inst.at(static_cast<size_t>(i));
+  return in.up ? in.node.get() : nullptr;
+}
+BlockStore& Simulation::store(int i) { return *impl_->inst.at(static_cast<size_t>(i)).store; }
+double Simulation::busy_seconds(int i) const {
+  return static_cast<double>(impl_->inst.at(static_cast<size_t>(i)).busy_total_us) / kUs;
+}
+const CryptoSuite& Simulation::crypto() const { return *impl_->crypto; }
+
+Status Simulation::submit(int i, const TxPtr& tx) {
+  Impl& m = *impl_;
+  auto& in = m.inst.at(static_cast<size_t>(i));
+  if (!in.up) return make_error(ErrorCode::kUnavailable, "the node is down");
+  Status result;
+  m.step(in, std::max(m.now, in.busy_until),
+         [&](NodeOutput& out, TimeMs ms) { result = in.node->submit(tx, ms, out); });
+  return result;
+}
+
+void Simulation::set_link_policy(LinkPolicy p) { impl_->link_policy = std::move(p); }
+void Simulation::set_commit_observer(CommitObserver o) { impl_->commit_observer = std::move(o); }
+
+LinkStats Simulation::link_stats(int from, int to) const {
+  const Impl& m = *impl_;
+  size_t n = m.inst.size();
+  const auto& ab = m.links.at(static_cast<size_t>(from) * n + static_cast<size_t>(to));
+  const auto& ba = m.links.at(static_cast<size_t>(to) * n + static_cast<size_t>(from));
+  return {static_cast<double>(ab.base_us + ba.base_us) / 1000.0, ab.messages, ab.dropped, ab.bytes};
+}
 
 Result<Report> Simulation::run() {
   if (auto st = impl_->setup(); !st) return st.error();

@@ -42,6 +42,8 @@ class BlockStore {
   virtual uint64_t tip_height() const = 0;
   virtual Result<BlockPtr> block_at(uint64_t height) = 0;
   virtual Result<BlockPtr> block_by_hash(const Hash32& hash) = 0;
+  // Height of the committed block holding a transaction, or kNotFound.
+  virtual Result<uint64_t> tx_height(const Hash32& id) = 0;
   // State after the tip block, checked against the tip's state root.
   virtual Result<StatePtr> load_state() = 0;
 };
@@ -58,11 +60,13 @@ class MemoryBlockStore final : public BlockStore {
   uint64_t tip_height() const override;
   Result<BlockPtr> block_at(uint64_t height) override;
   Result<BlockPtr> block_by_hash(const Hash32& hash) override;
+  Result<uint64_t> tx_height(const Hash32& id) override;
   Result<StatePtr> load_state() override;
 
  private:
   std::vector<BlockPtr> blocks_;  // index = height - 1
   std::unordered_map<Hash32, uint64_t> by_hash_;
+  std::unordered_map<Hash32, uint64_t> tx_heights_;
   StatePtr state_;
   std::optional<SafetyState> safety_;
   std::map<Hash32, BlockPtr> pending_;

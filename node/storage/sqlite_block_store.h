@@ -40,7 +40,7 @@ class SqliteBlockStore final : public BlockStore {
   Result<BlockPtr> block_by_hash(const Hash32& hash) override;
   Result<StatePtr> load_state() override;
   // The height of the block that committed a transaction (the txs index).
-  Result<uint64_t> tx_height(const Hash32& id);
+  Result<uint64_t> tx_height(const Hash32& id) override;
 
   // Stored in PRAGMA user_version. Version 1 (no pending table) is upgraded
   // on open; any other non-zero version is refused.

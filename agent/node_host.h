@@ -1,0 +1,98 @@
+// What the AgentService serves: one chain node and what surrounds it (its
+// log, audit log, fault rules, peers, event stream). An agent is one, a node
+// on its own host; the simulated sandbox holds one for every node of a
+// consortia-sim network. The API, and so the console, cannot tell them apart
+// except by HostInfo.simulated.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "chain/node.h"
+#include "fault_layer.h"
+#include "log.h"
+#include "transport.h"
+
+namespace consortia {
+class BlockStore;
+}
+namespace grpc {
+class Service;
+}
+
+namespace consortia::agent {
+
+// What the node tells watchers (console, load tool).
+struct AgentEvent {
+  enum class Kind { kNewBlock = 1, kViewChange, kPeerUp, kPeerDown, kFaultApplied, kHalted };
+  Kind kind;
+  uint64_t time_ms = 0;
+  uint64_t height = 0, view = 0;
+  Hash32 block_hash;
+  std::vector<Hash32> tx_ids;
+  NodeId peer;
+  std::string detail;
+};
+
+inline constexpr const char* kAgentVersion = "0.3.0";
+
+// The node's own use of the host, for status.
+struct NodeResources {
+  uint64_t committed_txs = 0;      // since the host started
+  double commit_latency_ms = 0;    // recent mean, submission here to commit
+  double cpu_percent = 0;          // of one CPU, recent
+  uint64_t rss_bytes = 0;          // 0 when the node is not a process of its own
+  uint64_t disk_used_bytes = 0;    // its data directory
+};
+
+class NodeHost {
+ public:
+  virtual ~NodeHost() = default;
+
+  virtual const std::string& node_name() const = 0;
+  virtual const std::string& organisation() const = 0;
+  // The CA certificate of an organisation (from genesis), or empty.
+  virtual std::string organisation_ca(const std::string& organisation) const = 0;
+  virtual const CryptoSuite& suite() const = 0;
+  virtual const Genesis& genesis() const = 0;
+  virtual Log& log() = 0;
+  virtual AuditLog& audit() = 0;
+  virtual FaultLayer& faults() = 0;
+
+  // Runs `fn` with the node and its block store, in turn with everything
+  // else the node does; kUnavailable when the node is not running.
+  virtual Status with_node(const std::function<void(Node&, BlockStore&)>& fn) = 0;
+  virtual std::vector<PeerSnapshot> peers() = 0;
+  virtual uint64_t best_peer_height() = 0;
+
+  // Admits transactions; the results in order.
+  virtual std::vector<Status> submit(std::vector<TxPtr> txs) = 0;
+  // Makes a transaction on the node's turn (e.g. with the next nonce) and
+  // admits it there, so two callers never take the same nonce or leave a gap.
+  // `admitted` runs there too, only when the node admitted it.
+  virtual Result<TxPtr> make_and_submit(const std::function<TxPtr(Node&)>& make,
+                                        const std::function<void(const TxPtr&)>& admitted) = 0;
+  // The organisation's governance key, when this host holds it.
+  virtual const Signer* admin_signer() const = 0;
+
+  using Subscriber = std::function<void(const AgentEvent&)>;
+  virtual uint64_t subscribe(Subscriber s) = 0;
+  virtual void unsubscribe(uint64_t id) = 0;
+  virtual void publish(const AgentEvent& e) = 0;
+
+  // Where the node keeps its data (for disk figures) and since when it runs.
+  virtual std::string data_dir() const = 0;
+  virtual std::chrono::steady_clock::time_point started() const = 0;
+  virtual NodeResources resources() = 0;
+  // A node of a simulated network: no host interfaces for kernel qdiscs.
+  virtual bool simulated() const { return false; }
+};
+
+// The AgentService over a host; the host outlives the service.
+std::shared_ptr<void> make_api_service(NodeHost& host);
+// The grpc::Service inside what make_api_service returned.
+grpc::Service* api_service(const std::shared_ptr<void>& s);
+
+}  // namespace consortia::agent
