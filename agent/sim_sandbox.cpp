@@ -221,7 +221,8 @@ NodeResources SimHost::resources() {
   std::lock_guard lock(net_.mu);
   NodeResources r;
   r.committed_txs = committed_txs_;
-  r.commit_latency_ms = latency_ms_;
+  // Ours (API submissions), else the simulated clients' through this node.
+  r.commit_latency_ms = latency_ms_ > 0 ? latency_ms_ : net_.sim->commit_latency_ms(index_);
   double busy = net_.sim->busy_seconds(index_);
   auto now = std::chrono::steady_clock::now();
   double wall = std::chrono::duration<double>(now - last_busy_at_).count();

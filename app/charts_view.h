@@ -1,5 +1,7 @@
-// Charts (Qt Charts) over the console's history: height per node and view
-// changes per node over the last minutes, refreshed as samples arrive.
+// Charts (Qt Charts) over the console's history: the network's TPS, block
+// interval and commit latency, and one per-node figure of the user's choice
+// (height, view changes, bytes out and in, CPU), over a chosen time range.
+// A finding can focus the charts on the time and nodes that show it.
 #pragma once
 
 #include <QWidget>
@@ -11,25 +13,49 @@
 
 class QChart;
 class QChartView;
+class QComboBox;
+class QLabel;
+class QPushButton;
 
 namespace consortia::console {
 
 using SeriesByNode = std::map<std::string, std::vector<Sample>>;
+
+// Derived series, toolkit-free (tested): per-second rates between samples.
+struct Point {
+  int64_t t_ms;
+  double v;
+};
+std::vector<Point> node_rate(const std::vector<Sample>& s, uint64_t Sample::*counter);
+// The network's figure at each time: the median over the nodes that answered.
+std::vector<Point> network_median(const std::vector<std::vector<Point>>& per_node, int64_t bucket_ms);
+// Seconds per block between samples (height steps), per node.
+std::vector<Point> block_interval(const std::vector<Sample>& s);
 
 class ChartsView : public QWidget {
   Q_OBJECT
  public:
   explicit ChartsView(QWidget* parent = nullptr);
   void set_series(const SeriesByNode& series);
+  // Shows [from, to] and only these nodes (empty: all) until the focus is cleared.
+  void focus(int64_t from_ms, int64_t to_ms, const std::vector<std::string>& nodes);
+
+ signals:
+  void range_changed(qint64 range_ms);
 
  protected:
   void changeEvent(QEvent* e) override;
 
  private:
+  void retranslate();
   void rebuild();
-  QChart *height_chart_, *views_chart_;
-  QChartView *height_view_, *views_view_;
+  QChart *tps_chart_, *interval_chart_, *latency_chart_, *node_chart_;
+  QComboBox *range_, *figure_;
+  QLabel *range_label_, *figure_label_, *focus_label_;
+  QPushButton* clear_focus_;
   SeriesByNode series_;
+  int64_t focus_from_ = 0, focus_to_ = 0;
+  std::vector<std::string> focus_nodes_;
 };
 
 }  // namespace consortia::console

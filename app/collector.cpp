@@ -7,6 +7,8 @@
 #include "client.h"
 #include "consortia/v1/agent.grpc.pb.h"
 #include "core/history.h"
+#include "ledger/transaction.h"
+#include "state/evidence.h"
 #include "reasons.h"
 
 namespace consortia::console {
@@ -34,7 +36,29 @@ struct Collector::Impl {
   int64_t last_downsample = 0;
   std::vector<std::unique_ptr<v1::AgentService::Stub>> stubs;
   NetworkState last;
+  std::vector<Bytes> trusted;
+  const CryptoSuite* suite = nullptr;
+  AlertRules rules;
+  std::set<std::pair<std::string, std::string>> active;  // node, rule
+  bool alerts_loaded = false;
 };
+
+namespace {
+// At most `points` samples evenly spread over the series (charts over days).
+std::vector<Sample> thin(std::vector<Sample> v, size_t points) {
+  if (v.size() <= points) return v;
+  std::vector<Sample> out;
+  double step = static_cast<double>(v.size()) / static_cast<double>(points);
+  for (size_t k = 0; k < points; ++k) out.push_back(v[static_cast<size_t>(static_cast<double>(k) * step)]);
+  out.push_back(v.back());
+  return out;
+}
+std::string raw(const std::string& hex_text) {
+  Bytes b;
+  if (!from_hex(hex_text, b)) return {};
+  return std::string(b.begin(), b.end());
+}
+}  // namespace
 
 Collector::Collector(std::vector<Endpoint> endpoints, std::shared_ptr<const agent::ClientIdentity> identity,
                      OperatorFor operator_for)
@@ -95,8 +119,8 @@ void Collector::poll_now() {
       n.error = rc.error_message();
       continue;
     }
-    uint64_t before_height = n.height;
-    int64_t before_ms = n.polled_ms;
+    uint64_t before_txs = n.committed_txs;
+    int64_t before_ms = n.reachable ? n.polled_ms : 0;
     n.reachable = true;
     n.error.clear();
     n.polled_ms = s.at_ms;
@@ -116,8 +140,17 @@ void Collector::poll_now() {
     for (const auto& p : st.peers())
       n.peers.push_back({hex(p.node_id()), p.name(), p.connected(), p.rtt_ms(), p.loss(), p.sent_bytes(),
                          p.received_bytes(), p.dropped(), p.fault_rule()});
-    (void)before_height;
-    (void)before_ms;
+    n.committed_txs = st.committed_txs();
+    n.latency_ms = st.commit_latency_ms();
+    n.cpu_percent = st.cpu_percent();
+    n.rss_bytes = st.rss_bytes();
+    n.disk_used_bytes = st.disk_used_bytes();
+    n.disk_free_bytes = st.disk_free_bytes();
+    n.disk_total_bytes = st.disk_total_bytes();
+    if (before_ms > 0 && s.at_ms > before_ms && n.committed_txs >= before_txs)
+      n.tps = static_cast<double>(n.committed_txs - before_txs) * 1000.0 / static_cast<double>(s.at_ms - before_ms);
+    else
+      n.tps = 0;
   }
   impl_->last = s;
   if (impl_->history) {
@@ -174,10 +207,190 @@ void Collector::analyse(const NetworkState& s) {
     }
   }
   emit findings(found);
+  check_alerts(s, recent);
   if (impl_->history && s.at_ms - last_series_ >= 3000) {
     last_series_ = s.at_ms;
-    emit series(recent);
+    if (chart_range_ms_ <= 600'000) {
+      emit series(recent);
+    } else {
+      std::map<std::string, std::vector<Sample>> longer;
+      for (const auto& n : s.nodes)
+        longer[n.name] = thin(impl_->history->samples(impl_->network, n.name, s.at_ms - chart_range_ms_, s.at_ms), 600);
+      emit series(longer);
+    }
   }
+}
+
+void Collector::check_alerts(const NetworkState& s, const std::map<std::string, std::vector<Sample>>& recent) {
+  if (!impl_->history) return;
+  if (!impl_->alerts_loaded) {  // alerts still open from an earlier session
+    for (const auto& a : impl_->history->alerts(impl_->network, s.at_ms))
+      if (a.cleared_ms == 0) impl_->active.insert({a.node, a.rule});
+    impl_->alerts_loaded = true;
+  }
+  std::set<std::pair<std::string, std::string>> now;
+  bool changed = false;
+  for (const auto& a : evaluate_alerts(impl_->rules, s, recent)) {
+    now.insert({a.node, a.rule});
+    if (!impl_->active.count({a.node, a.rule})) {
+      impl_->history->raise_alert(impl_->network, {a.node, a.rule, "", s.at_ms, 0, a.value});
+      changed = true;
+    }
+  }
+  for (const auto& [node, rule] : impl_->active)
+    if (!now.count({node, rule})) {
+      impl_->history->clear_alert(impl_->network, node, rule, s.at_ms);
+      changed = true;
+    }
+  impl_->active = now;
+  static int64_t last_emit = 0;
+  if (changed || s.at_ms - last_emit > 5000) {
+    last_emit = s.at_ms;
+    emit alerts({impl_->history->alerts(impl_->network, s.at_ms - 24 * 3600'000LL), impl_->rules});
+  }
+}
+
+void Collector::set_alert_rules(AlertRules rules) { impl_->rules = rules; }
+void Collector::set_alert_rules_now(const AlertRules& r) { impl_->rules = r; }
+void Collector::set_trusted_validators(std::vector<Bytes> keys, const CryptoSuite* suite) {
+  impl_->trusted = std::move(keys);
+  impl_->suite = suite;
+}
+void Collector::set_chart_range(qint64 range_ms) {
+  chart_range_ms_ = std::max<qint64>(60'000, range_ms);
+  last_series_ = 0;
+  analyse(impl_->last);
+}
+
+void Collector::replay_at(qint64 t_ms) {
+  if (!impl_->history) return;
+  NetworkState s = impl_->history->state_at(impl_->network, t_ms);
+  // Keep the inventory's order and addresses; history knows the rest.
+  emit replayed(s);
+}
+
+void Collector::query_time_range() {
+  if (!impl_->history) return;
+  auto [a, b] = impl_->history->time_range(impl_->network);
+  emit time_range(a, b);
+}
+
+void Collector::fetch_detail(int node, QString min_level) {
+  if (node < 0 || node >= static_cast<int>(impl_->stubs.size())) return;
+  NodeDetail d;
+  d.node = node;
+  auto& stub = *impl_->stubs[static_cast<size_t>(node)];
+  auto deadline = [] { return std::chrono::system_clock::now() + std::chrono::milliseconds(1500); };
+  {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(deadline());
+    v1::LogRequest r;
+    r.set_lines(200);
+    r.set_min_level(min_level.toStdString());
+    v1::LogLines out;
+    if (auto st = stub.TailLog(&ctx, r, &out); st.ok())
+      d.log.assign(out.lines().begin(), out.lines().end());
+    else
+      d.error = st.error_message();
+  }
+  {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(deadline());
+    v1::LogRequest r;
+    r.set_lines(100);
+    r.set_audit(true);
+    v1::LogLines out;
+    if (stub.TailLog(&ctx, r, &out).ok()) d.audit.assign(out.lines().begin(), out.lines().end());
+  }
+  {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(deadline());
+    (void)stub.GetHostInfo(&ctx, v1::HostInfoRequest{}, &d.host);
+  }
+  uint64_t top = impl_->last.nodes[static_cast<size_t>(node)].height;
+  for (uint64_t h = top; h > 0 && h + 10 > top; --h) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(deadline());
+    v1::BlockRequest r;
+    r.set_height(h);
+    v1::BlockInfo b;
+    if (!stub.GetBlock(&ctx, r, &b).ok()) break;
+    b.clear_encoded();
+    d.blocks.push_back(std::move(b));
+  }
+  emit detail(std::move(d));
+}
+
+void Collector::explore(int node, QString query, bool evidence) {
+  ExplorerResult r;
+  r.query = query.trimmed().toStdString();
+  if (node < 0 || node >= static_cast<int>(impl_->stubs.size())) {
+    r.error = "no such node";
+    emit explored(r);
+    return;
+  }
+  r.node = impl_->endpoints[static_cast<size_t>(node)].name;
+  auto& stub = *impl_->stubs[static_cast<size_t>(node)];
+  auto call = [](auto&& fn) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+    return fn(ctx);
+  };
+  std::string q = r.query;
+  bool number = !q.empty() && q.size() < 20 && std::all_of(q.begin(), q.end(), [](char c) { return c >= '0' && c <= '9'; });
+  std::string id = raw(q.size() == 64 ? q : std::string());
+  if (evidence) {
+    if (id.size() != 32) {
+      r.error = "invalid_argument: a document digest is 64 hex digits";
+    } else {
+      v1::EvidenceRequest req;
+      req.set_digest(id);
+      v1::EvidenceProof out;
+      auto st = call([&](grpc::ClientContext& ctx) { return stub.ProveEvidence(&ctx, req, &out); });
+      if (!st.ok()) {
+        r.error = st.error_message();
+      } else if (auto proof = EvidenceProof::from_json(out.proof_json()); !proof) {
+        r.kind = ExplorerResult::Kind::kEvidence;
+        r.verdict = {false, "the proof does not parse: " + proof.error().detail, {}};
+      } else {
+        r.kind = ExplorerResult::Kind::kEvidence;
+        r.proof = *proof;
+        r.verdict = verify_evidence_proof(*proof, impl_->trusted);
+      }
+    }
+  } else if (number) {
+    v1::BlockRequest req;
+    req.set_height(std::stoull(q));
+    auto st = call([&](grpc::ClientContext& ctx) { return stub.GetBlock(&ctx, req, &r.block); });
+    if (st.ok()) r.kind = ExplorerResult::Kind::kBlock;
+    else r.error = st.error_message();
+  } else if (id.size() == 32) {
+    v1::BlockRequest req;
+    req.set_hash(id);
+    auto st = call([&](grpc::ClientContext& ctx) { return stub.GetBlock(&ctx, req, &r.block); });
+    if (st.ok()) {
+      r.kind = ExplorerResult::Kind::kBlock;
+    } else {
+      v1::TransactionRequest t;
+      t.set_id(id);
+      auto st2 = call([&](grpc::ClientContext& ctx) { return stub.GetTransaction(&ctx, t, &r.tx); });
+      if (st2.ok()) {
+        r.kind = ExplorerResult::Kind::kTransaction;
+        if (r.tx.kind() == static_cast<uint32_t>(TxKind::kEvidence)) {
+          const std::string& enc = r.tx.encoded();
+          if (impl_->suite)
+            if (auto tx = Transaction::decode(*impl_->suite, ByteView(reinterpret_cast<const uint8_t*>(enc.data()), enc.size())))
+              if (auto rec = EvidenceRecord::decode((*tx)->payload())) r.evidence_digest_hex = rec->digest.hex();
+        }
+      } else {
+        r.error = st2.error_message();
+      }
+    }
+  } else {
+    r.error = "invalid_argument: enter a height, or a block hash or transaction id of 64 hex digits";
+  }
+  r.block.clear_encoded();
+  emit explored(r);
 }
 
 namespace {
@@ -211,6 +424,20 @@ void Collector::apply_fault(int node, QString rule) {
   emit control_done(ok, ok ? QObject::tr("Applied “%1” on %2").arg(rule, QString::fromStdString(e.name))
                            : QObject::tr("Could not apply “%1” on %2: %3").arg(rule, QString::fromStdString(e.name), why));
   poll_now();
+}
+
+void Collector::set_log_level(int node, QString level) {
+  if (node < 0 || node >= static_cast<int>(impl_->endpoints.size())) return;
+  const Endpoint& e = impl_->endpoints[static_cast<size_t>(node)];
+  auto [ok, why] = control(e, impl_->operator_for, [&](v1::AgentService::Stub& s, grpc::ClientContext& ctx) {
+    v1::LogLevelRequest req;
+    req.set_level(level.toStdString());
+    v1::LogLevel out;
+    return s.SetLogLevel(&ctx, req, &out);
+  });
+  emit control_done(ok, ok ? QObject::tr("%1 now logs from level %2").arg(QString::fromStdString(e.name), level)
+                           : QObject::tr("Could not set the log level of %1: %2").arg(QString::fromStdString(e.name), why));
+  fetch_detail(node, level);
 }
 
 void Collector::clear_faults(int node) {

@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
   qRegisterMetaType<consortia::console::NetworkState>();
   qRegisterMetaType<std::vector<consortia::console::Finding>>();
   qRegisterMetaType<std::map<std::string, std::vector<consortia::console::Sample>>>();
+  qRegisterMetaType<consortia::console::NodeDetail>();
+  qRegisterMetaType<consortia::console::ExplorerResult>();
+  qRegisterMetaType<consortia::console::AlertsView>();
+  qRegisterMetaType<consortia::console::AlertRules>();
   QCommandLineParser cli;
   cli.addHelpOption();
   QCommandLineOption dir_opt("sandbox-dir", "Network directory (default: the user's sandbox).", "DIR",
@@ -117,6 +121,27 @@ int main(int argc, char** argv) {
   QObject::connect(&w, &MainWindow::partition_requested, collector, &Collector::partition, Qt::QueuedConnection);
   QObject::connect(&w, &MainWindow::clear_all_faults_requested, collector, &Collector::clear_all_faults,
                    Qt::QueuedConnection);
+  QObject::connect(collector, &Collector::detail, &w, &MainWindow::on_detail, Qt::QueuedConnection);
+  QObject::connect(collector, &Collector::explored, &w, &MainWindow::on_explored, Qt::QueuedConnection);
+  QObject::connect(collector, &Collector::alerts, &w, &MainWindow::on_alerts, Qt::QueuedConnection);
+  QObject::connect(collector, &Collector::replayed, &w, &MainWindow::on_replayed, Qt::QueuedConnection);
+  QObject::connect(collector, &Collector::time_range, &w, &MainWindow::on_time_range, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::detail_requested, collector, &Collector::fetch_detail, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::log_level_requested, collector, &Collector::set_log_level, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::explore_requested, collector, &Collector::explore, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::alert_rules_changed, collector, &Collector::set_alert_rules, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::chart_range_requested, collector, &Collector::set_chart_range, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::replay_requested, collector, &Collector::replay_at, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::time_range_requested, collector, &Collector::query_time_range,
+                   Qt::QueuedConnection);
+  // Evidence proofs are checked against the validators of the network's genesis.
+  if (auto gtext = agent::read_file(net->dir + "/genesis.json"))
+    if (auto g = agent::genesis_from_json(*gtext)) {
+      std::vector<Bytes> keys;
+      for (const auto& v : g->validators) keys.push_back(v.public_key);
+      auto suite = suite_by_id(static_cast<uint8_t>(g->suite));
+      collector->set_trusted_validators(std::move(keys), suite ? *suite : nullptr);
+    }
   if (cli.isSet(report_opt)) {
     QString file = cli.value(report_opt);
     QObject::connect(collector, &Collector::snapshot, &w, [file](const NetworkState& s) {

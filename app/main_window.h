@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QTranslator>
 
+#include "collector.h"
 #include "core/analysis.h"
 #include "core/network_state.h"
 
@@ -19,6 +20,11 @@ class QAction;
 class QMenu;
 class QComboBox;
 class QPushButton;
+class QPlainTextEdit;
+class QSlider;
+class QSpinBox;
+class QDoubleSpinBox;
+class QTimer;
 
 namespace consortia::console {
 
@@ -31,6 +37,8 @@ class MainWindow : public QMainWindow {
  public:
   explicit MainWindow(QString network_name, QWidget* parent = nullptr);
   void set_language(const QString& code);  // "en" or "zh_CN"
+  ChartsView* charts() const { return charts_; }
+  QTabWidget* tabs() const { return tabs_; }
 
  public slots:
   void on_snapshot(const consortia::console::NetworkState& s);
@@ -38,12 +46,24 @@ class MainWindow : public QMainWindow {
   void on_control_done(bool ok, const QString& message);
   void on_findings(const std::vector<consortia::console::Finding>& found);
   void on_series(const std::map<std::string, std::vector<consortia::console::Sample>>& by_node);
+  void on_detail(const consortia::console::NodeDetail& d);
+  void on_explored(const consortia::console::ExplorerResult& r);
+  void on_alerts(const consortia::console::AlertsView& v);
+  void on_replayed(const consortia::console::NetworkState& s);
+  void on_time_range(qint64 first_ms, qint64 last_ms);
 
  signals:
   void apply_fault_requested(int node, QString rule);
   void clear_faults_requested(int node);
   void partition_requested(QList<int> group);
   void clear_all_faults_requested();
+  void detail_requested(int node, QString min_level);
+  void log_level_requested(int node, QString level);
+  void explore_requested(int node, QString query, bool evidence);
+  void alert_rules_changed(consortia::console::AlertRules rules);
+  void chart_range_requested(qint64 range_ms);
+  void replay_requested(qint64 t_ms);
+  void time_range_requested();
 
  protected:
   void changeEvent(QEvent* e) override;
@@ -53,6 +73,12 @@ class MainWindow : public QMainWindow {
   void fill_profiles();
   QString chosen_rule() const;
   void update_detail();
+  void build_detail_tabs(class QTabWidget* tabs);
+  QWidget* build_alerts();
+  QWidget* build_explorer();
+  void fill_explorer_nodes();
+  void request_detail();
+  void go_live();
 
   QString network_name_;
   QTranslator translator_;
@@ -79,6 +105,37 @@ class MainWindow : public QMainWindow {
   QAction *english_, *chinese_;
   int selected_ = -1;
   NetworkState state_;
+  // node detail, beyond status
+  QTabWidget* detail_tabs_;
+  QTableWidget *blocks_, *audit_, *host_;
+  QPlainTextEdit* log_;
+  QComboBox *log_filter_, *log_level_;
+  QPushButton* log_level_apply_;
+  QLabel *log_filter_label_, *log_level_label_;
+  NodeDetail detail_;
+  QTimer* detail_timer_;
+  // alerts
+  QWidget* alerts_page_;
+  QTableWidget* alerts_table_;
+  QSpinBox *rule_stalled_, *rule_lag_, *rule_peers_;
+  QDoubleSpinBox *rule_views_, *rule_disk_;
+  std::vector<QLabel*> rule_labels_;
+  QPushButton* rules_apply_;
+  AlertsView alerts_;
+  // explorer
+  QWidget* explorer_page_;
+  QComboBox *explorer_node_, *explorer_mode_;
+  QLineEdit* explorer_query_;
+  QPushButton* explorer_go_;
+  QLabel *explorer_verdict_, *explorer_hint_;
+  QTableWidget *explorer_fields_, *explorer_txs_;
+  ExplorerResult explored_;
+  // time slider (replaying history on the overview)
+  QSlider* replay_slider_;
+  QLabel* replay_label_;
+  QPushButton* live_button_;
+  bool replaying_ = false;
+  qint64 replay_first_ = 0, replay_last_ = 0, replay_at_ = 0;
 };
 
 }  // namespace consortia::console

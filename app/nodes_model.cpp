@@ -43,7 +43,23 @@ QVariant NodesModel::data(const QModelIndex& index, int role) const {
   bool sort = role == Qt::UserRole;
   if (role != Qt::DisplayRole && !sort) return {};
   switch (index.column()) {
-    case kName: return QString::fromStdString(n.name);
+    case kName: {
+      QString name = QString::fromStdString(n.name);
+      if (!sort) return name;
+      // Natural order: node-2 before node-10.
+      QString key;
+      for (int i = 0; i < name.size();) {
+        if (!name[i].isDigit()) {
+          key += name[i++];
+          continue;
+        }
+        int j = i;
+        while (j < name.size() && name[j].isDigit()) ++j;
+        key += name.mid(i, j - i).rightJustified(12, '0');
+        i = j;
+      }
+      return key;
+    }
     case kOrganisation: return QString::fromStdString(n.organisation);
     case kRole:
       if (!n.reachable && n.role.empty()) return QString();
@@ -57,6 +73,25 @@ QVariant NodesModel::data(const QModelIndex& index, int role) const {
       int up = 0;
       for (const auto& p : n.peers) up += p.connected;
       return sort ? QVariant(up) : QVariant(QStringLiteral("%1/%2").arg(up).arg(n.peers.size()));
+    }
+    case kTps:
+      if (!n.reachable) return {};
+      return sort ? QVariant(n.tps) : QVariant(QString::number(n.tps, 'f', 1));
+    case kCpu:
+      if (!n.reachable) return {};
+      return sort ? QVariant(n.cpu_percent) : QVariant(QString::number(n.cpu_percent, 'f', 0) + "%");
+    case kMemory:
+      if (!n.reachable || n.rss_bytes == 0) return {};
+      return sort ? QVariant::fromValue<qulonglong>(n.rss_bytes)
+                  : QVariant(QString::number(static_cast<double>(n.rss_bytes) / (1 << 20), 'f', 0) + " MiB");
+    case kDisk: {
+      if (!n.reachable || n.disk_total_bytes == 0) return {};
+      double used = 100.0 * static_cast<double>(n.disk_total_bytes - n.disk_free_bytes) /
+                    static_cast<double>(n.disk_total_bytes);
+      return sort ? QVariant(used)
+                  : QVariant(tr("%1 MiB · %2% full")
+                                 .arg(static_cast<double>(n.disk_used_bytes) / (1 << 20), 0, 'f', 1)
+                                 .arg(used, 0, 'f', 0));
     }
     case kMempool: return QVariant::fromValue<qulonglong>(n.mempool);
     case kLastBlock:
@@ -79,6 +114,10 @@ QVariant NodesModel::headerData(int section, Qt::Orientation o, int role) const 
     case kView: return tr("View");
     case kProtocol: return tr("Protocol");
     case kPeers: return tr("Peers");
+    case kTps: return tr("TPS");
+    case kCpu: return tr("CPU");
+    case kMemory: return tr("Memory");
+    case kDisk: return tr("Disk (data · volume)");
     case kMempool: return tr("Mempool");
     case kLastBlock: return tr("Last block");
   }

@@ -10,7 +10,10 @@ namespace consortia::console {
 class NodesModel : public QAbstractTableModel {
   Q_OBJECT
  public:
-  enum Column { kName, kOrganisation, kRole, kHealth, kHeight, kLag, kView, kProtocol, kPeers, kMempool, kLastBlock, kCount };
+  enum Column {
+    kName, kOrganisation, kRole, kHealth, kHeight, kLag, kView, kProtocol, kPeers, kTps, kCpu, kMemory, kDisk,
+    kMempool, kLastBlock, kCount
+  };
   using QAbstractTableModel::QAbstractTableModel;
 
   int rowCount(const QModelIndex& parent = {}) const override;

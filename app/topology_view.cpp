@@ -7,6 +7,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -95,29 +96,72 @@ void TopologyView::rebuild() {
     label->setBrush(QColor(0x4a, 0x55, 0x60));
     label->setPos(c.x() - label->boundingRect().width() / 2, c.y() - cluster_r - 22);
   }
-  // Links: each node's view of its peers.
+  // Links: each node's view of its peers. A large network draws one bundle
+  // per pair of organisations (its colour the worst of the typical RTT and
+  // loss, its width the number of links) and only the links in trouble (down,
+  // lossy, slow or under a fault rule) one by one.
   std::map<std::string, int> by_id;
   for (int i = 0; i < static_cast<int>(nodes.size()); ++i) by_id[nodes[static_cast<size_t>(i)].id_hex] = i;
+  const bool bundle = nodes.size() > 30;
+  struct Bundle {
+    int links = 0, down = 0;
+    std::vector<double> rtt;
+    double worst_loss = 0;
+  };
+  std::map<std::pair<std::string, std::string>, Bundle> bundles;
+  auto link_colour = [](const PeerState& p) {
+    QColor colour = rtt_color(p.rtt_ms);
+    if (p.loss > 0.2) colour = QColor(0xc0, 0x39, 0x2b);
+    else if (p.loss > 0.05 && colour == QColor(0x2e, 0x9d, 0x5b)) colour = QColor(0xe0, 0x9a, 0x1a);
+    return p.connected ? colour : QColor(0xc0, 0x39, 0x2b);
+  };
   for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
     const auto& n = nodes[static_cast<size_t>(i)];
     if (!n.reachable) continue;
     for (const auto& p : n.peers) {
       auto it = by_id.find(p.id_hex);
       if (it == by_id.end() || it->second < i) continue;  // once per pair
-      QColor colour = rtt_color(p.rtt_ms);
-      if (p.loss > 0.2) colour = QColor(0xc0, 0x39, 0x2b);
-      else if (p.loss > 0.05 && colour == QColor(0x2e, 0x9d, 0x5b)) colour = QColor(0xe0, 0x9a, 0x1a);
-      QPen pen(p.connected ? colour : QColor(0xc0, 0x39, 0x2b), nodes.size() > 40 ? 0.6 : 1.6);
+      const auto& other = nodes[static_cast<size_t>(it->second)];
+      bool trouble = !p.connected || p.loss > 0.05 || p.rtt_ms >= 200 || !p.fault_rule.empty();
+      if (bundle && !trouble) {
+        if (n.organisation == other.organisation) continue;  // the group shows them
+        auto key = std::minmax(n.organisation, other.organisation);
+        Bundle& b = bundles[{key.first, key.second}];
+        ++b.links;
+        b.rtt.push_back(p.rtt_ms);
+        b.worst_loss = std::max(b.worst_loss, p.loss);
+        continue;
+      }
+      QPen pen(link_colour(p), bundle ? 1.2 : 1.6);
       if (!p.connected) pen.setStyle(Qt::DashLine);
       if (!p.fault_rule.empty()) pen.setStyle(Qt::DotLine);
       auto* l = sc->addLine(QLineF(pos[static_cast<size_t>(i)], pos[static_cast<size_t>(it->second)]), pen);
-      l->setZValue(-1);
+      l->setZValue(-0.5);
       l->setToolTip(tr("%1 ↔ %2: RTT %3 ms, loss %4%%5")
                         .arg(QString::fromStdString(n.name), QString::fromStdString(p.name))
                         .arg(p.rtt_ms, 0, 'f', 1)
                         .arg(p.loss * 100, 0, 'f', 0)
                         .arg(p.fault_rule.empty() ? QString() : tr(", fault: %1").arg(QString::fromStdString(p.fault_rule))));
     }
+  }
+  for (auto& [key, b] : bundles) {
+    std::sort(b.rtt.begin(), b.rtt.end());
+    double median = b.rtt.empty() ? 0 : b.rtt[b.rtt.size() / 2];
+    PeerState typical;
+    typical.connected = true;
+    typical.rtt_ms = median;
+    typical.loss = b.worst_loss;
+    QColor c = link_colour(typical);
+    c.setAlpha(170);
+    QPen pen(c, std::min(7.0, 1.0 + std::log2(1.0 + b.links)));
+    pen.setCapStyle(Qt::RoundCap);
+    auto* l = sc->addLine(QLineF(centre[key.first], centre[key.second]), pen);
+    l->setZValue(-1.5);
+    l->setToolTip(tr("%1 ↔ %2: %3 links, median RTT %4 ms, worst loss %5%")
+                      .arg(QString::fromStdString(key.first), QString::fromStdString(key.second))
+                      .arg(b.links)
+                      .arg(median, 0, 'f', 1)
+                      .arg(b.worst_loss * 100, 0, 'f', 0));
   }
   // Nodes.
   uint64_t top = state_.max_height();
@@ -128,7 +172,11 @@ void TopologyView::rebuild() {
     QPointF p = pos[static_cast<size_t>(i)];
     QRectF r(p.x() - node_r, p.y() - node_r, 2 * node_r, 2 * node_r);
     bool is_leader = !leader.empty() && n.id_hex == leader;
-    QPen pen(is_leader ? QColor(0xf1, 0xc4, 0x0f) : QColor(0x2c, 0x3e, 0x50), is_leader ? 4 : 1.2);
+    QPen pen(QColor(0x2c, 0x3e, 0x50), 1.2);
+    if (is_leader) {
+      auto* halo = sc->addEllipse(r.adjusted(-5, -5, 5, 5), QPen(QColor(0xf1, 0xc4, 0x0f), 3.5), Qt::NoBrush);
+      halo->setZValue(0.5);
+    }
     QAbstractGraphicsShapeItem* item;
     if (n.role == "observer")
       item = sc->addRect(r, pen, NodesModel::health_color(h));

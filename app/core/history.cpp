@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace consortia::console {
 namespace {
 
@@ -17,6 +19,10 @@ struct Stmt {
     sqlite3_bind_int64(s, i, v);
     return *this;
   }
+  Stmt& real(int i, double v) {
+    sqlite3_bind_double(s, i, v);
+    return *this;
+  }
   std::string col_text(int i) const {
     auto* p = sqlite3_column_text(s, i);
     return p ? reinterpret_cast<const char*>(p) : "";
@@ -30,7 +36,42 @@ constexpr const char* kSchema =
     "CREATE TABLE IF NOT EXISTS samples(network TEXT NOT NULL, node TEXT NOT NULL, t_ms INTEGER NOT NULL,"
     " height INTEGER NOT NULL, view INTEGER NOT NULL, view_changes INTEGER NOT NULL, mempool INTEGER NOT NULL,"
     " reachable INTEGER NOT NULL, halted TEXT NOT NULL, PRIMARY KEY(network, node, t_ms)) WITHOUT ROWID;"
-    "CREATE INDEX IF NOT EXISTS samples_by_time ON samples(t_ms);";
+    "CREATE INDEX IF NOT EXISTS samples_by_time ON samples(t_ms);"
+    "CREATE TABLE IF NOT EXISTS alerts(network TEXT NOT NULL, node TEXT NOT NULL, rule TEXT NOT NULL,"
+    " raised_ms INTEGER NOT NULL, cleared_ms INTEGER NOT NULL DEFAULT 0, value REAL NOT NULL DEFAULT 0,"
+    " detail TEXT NOT NULL DEFAULT '', PRIMARY KEY(network, node, rule, raised_ms));";
+
+// Columns added after the first release; a file from before gets them (0).
+constexpr const char* kAddedColumns[] = {
+    "committed_txs INTEGER NOT NULL DEFAULT 0", "latency_ms REAL NOT NULL DEFAULT 0",
+    "cpu REAL NOT NULL DEFAULT 0",              "rss INTEGER NOT NULL DEFAULT 0",
+    "disk_used INTEGER NOT NULL DEFAULT 0",     "sent INTEGER NOT NULL DEFAULT 0",
+    "received INTEGER NOT NULL DEFAULT 0",      "peers INTEGER NOT NULL DEFAULT 0"};
+
+constexpr const char* kSampleColumns =
+    "t_ms, height, view, view_changes, mempool, reachable, halted, committed_txs, latency_ms, cpu, rss, disk_used,"
+    " sent, received, peers";
+
+Sample read_sample(sqlite3_stmt* s, int first) {
+  Sample x;
+  x.t_ms = sqlite3_column_int64(s, first);
+  x.height = static_cast<uint64_t>(sqlite3_column_int64(s, first + 1));
+  x.view = static_cast<uint64_t>(sqlite3_column_int64(s, first + 2));
+  x.view_changes = static_cast<uint64_t>(sqlite3_column_int64(s, first + 3));
+  x.mempool = static_cast<uint64_t>(sqlite3_column_int64(s, first + 4));
+  x.reachable = sqlite3_column_int64(s, first + 5) != 0;
+  auto* h = sqlite3_column_text(s, first + 6);
+  x.halted = h ? reinterpret_cast<const char*>(h) : "";
+  x.committed_txs = static_cast<uint64_t>(sqlite3_column_int64(s, first + 7));
+  x.latency_ms = sqlite3_column_double(s, first + 8);
+  x.cpu_percent = sqlite3_column_double(s, first + 9);
+  x.rss_bytes = static_cast<uint64_t>(sqlite3_column_int64(s, first + 10));
+  x.disk_used_bytes = static_cast<uint64_t>(sqlite3_column_int64(s, first + 11));
+  x.sent_bytes = static_cast<uint64_t>(sqlite3_column_int64(s, first + 12));
+  x.received_bytes = static_cast<uint64_t>(sqlite3_column_int64(s, first + 13));
+  x.peers = static_cast<int>(sqlite3_column_int64(s, first + 14));
+  return x;
+}
 
 }  // namespace
 
@@ -54,6 +95,20 @@ std::unique_ptr<History> History::open(const std::string& path, std::string* err
     if (error) *error = path + ": " + sqlite3_errmsg(db);
     return nullptr;
   }
+  std::vector<std::string> have;
+  {
+    Stmt cols(db, "PRAGMA table_info(samples)");
+    while (cols.s && sqlite3_step(cols.s) == SQLITE_ROW) have.push_back(cols.col_text(1));
+  }
+  for (const char* c : kAddedColumns) {
+    std::string col(c);
+    std::string name = col.substr(0, col.find(' '));
+    if (std::find(have.begin(), have.end(), name) != have.end()) continue;
+    if (!h->exec(("ALTER TABLE samples ADD COLUMN " + col).c_str())) {
+      if (error) *error = path + ": " + sqlite3_errmsg(db);
+      return nullptr;
+    }
+  }
   return h;
 }
 
@@ -69,7 +124,9 @@ bool History::record(const std::string& network, const NetworkState& s) {
             "INSERT INTO nodes(network, name, organisation, api, metrics, id_hex, role) VALUES(?1,?2,?3,?4,?5,?6,?7)"
             " ON CONFLICT(network, name) DO UPDATE SET organisation=?3, api=?4, metrics=?5, id_hex=?6,"
             " role=CASE WHEN ?7 = '' THEN role ELSE ?7 END");
-  Stmt sample(db_, "INSERT OR REPLACE INTO samples VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+  Stmt sample(db_, (std::string("INSERT OR REPLACE INTO samples(network, node, ") + kSampleColumns +
+                    ") VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)")
+                       .c_str());
   bool ok = node.s && sample.s;
   for (const auto& n : s.nodes) {
     if (!ok) break;
@@ -80,7 +137,11 @@ bool History::record(const std::string& network, const NetworkState& s) {
     if (!ok || !n.reachable) continue;  // a sample is what an agent said
     sample.text(1, network).text(2, n.name).i64(3, n.polled_ms).i64(4, static_cast<int64_t>(n.height))
         .i64(5, static_cast<int64_t>(n.view)).i64(6, static_cast<int64_t>(n.view_changes))
-        .i64(7, static_cast<int64_t>(n.mempool)).i64(8, 1).text(9, n.halted);
+        .i64(7, static_cast<int64_t>(n.mempool)).i64(8, 1).text(9, n.halted)
+        .i64(10, static_cast<int64_t>(n.committed_txs)).real(11, n.latency_ms).real(12, n.cpu_percent)
+        .i64(13, static_cast<int64_t>(n.rss_bytes)).i64(14, static_cast<int64_t>(n.disk_used_bytes))
+        .i64(15, static_cast<int64_t>(n.sent_bytes())).i64(16, static_cast<int64_t>(n.received_bytes()))
+        .i64(17, n.connected_peers());
     ok = sqlite3_step(sample.s) == SQLITE_DONE;
     sqlite3_reset(sample.s);
   }
@@ -124,16 +185,85 @@ NetworkState History::last_state(const std::string& network) const {
 std::vector<Sample> History::samples(const std::string& network, const std::string& node, int64_t from_ms,
                                      int64_t to_ms) const {
   std::vector<Sample> out;
-  Stmt q(db_,
-         "SELECT t_ms, height, view, view_changes, mempool, reachable, halted FROM samples"
-         " WHERE network = ?1 AND node = ?2 AND t_ms BETWEEN ?3 AND ?4 ORDER BY t_ms");
+  Stmt q(db_, (std::string("SELECT ") + kSampleColumns +
+               " FROM samples WHERE network = ?1 AND node = ?2 AND t_ms BETWEEN ?3 AND ?4 ORDER BY t_ms")
+                  .c_str());
   q.text(1, network).text(2, node).i64(3, from_ms).i64(4, to_ms);
+  while (q.s && sqlite3_step(q.s) == SQLITE_ROW) out.push_back(read_sample(q.s, 0));
+  return out;
+}
+
+NetworkState History::state_at(const std::string& network, int64_t t_ms, int64_t window_ms) const {
+  NetworkState s;
+  s.at_ms = t_ms;
+  Stmt q(db_, (std::string("SELECT n.name, n.organisation, n.api, n.metrics, n.id_hex, n.role, ") + kSampleColumns +
+               " FROM nodes n LEFT JOIN samples s ON s.network = n.network AND s.node = n.name AND s.t_ms ="
+               " (SELECT MAX(t_ms) FROM samples WHERE network = n.network AND node = n.name AND t_ms <= ?2"
+               "  AND t_ms > ?3) WHERE n.network = ?1 ORDER BY n.rowid")
+                  .c_str());
+  q.text(1, network).i64(2, t_ms).i64(3, t_ms - window_ms);
+  while (q.s && sqlite3_step(q.s) == SQLITE_ROW) {
+    NodeState n;
+    n.name = q.col_text(0);
+    n.organisation = q.col_text(1);
+    n.api_address = q.col_text(2);
+    n.metrics_address = q.col_text(3);
+    n.id_hex = q.col_text(4);
+    n.role = q.col_text(5);
+    if (sqlite3_column_type(q.s, 6) != SQLITE_NULL) {
+      Sample x = read_sample(q.s, 6);
+      n.reachable = true;
+      n.polled_ms = x.t_ms;
+      n.height = x.height;
+      n.view = x.view;
+      n.view_changes = x.view_changes;
+      n.mempool = x.mempool;
+      n.halted = x.halted;
+      n.committed_txs = x.committed_txs;
+      n.latency_ms = x.latency_ms;
+      n.cpu_percent = x.cpu_percent;
+      n.rss_bytes = x.rss_bytes;
+      n.disk_used_bytes = x.disk_used_bytes;
+    } else {
+      n.error = "no sample at that time";
+    }
+    s.nodes.push_back(std::move(n));
+  }
+  return s;
+}
+
+std::pair<int64_t, int64_t> History::time_range(const std::string& network) const {
+  Stmt q(db_, "SELECT MIN(t_ms), MAX(t_ms) FROM samples WHERE network = ?1");
+  q.text(1, network);
+  if (!q.s || sqlite3_step(q.s) != SQLITE_ROW) return {0, 0};
+  return {sqlite3_column_int64(q.s, 0), sqlite3_column_int64(q.s, 1)};
+}
+
+bool History::raise_alert(const std::string& network, const AlertRecord& a) {
+  Stmt active(db_, "SELECT 1 FROM alerts WHERE network = ?1 AND node = ?2 AND rule = ?3 AND cleared_ms = 0");
+  active.text(1, network).text(2, a.node).text(3, a.rule);
+  if (active.s && sqlite3_step(active.s) == SQLITE_ROW) return true;
+  Stmt q(db_, "INSERT OR REPLACE INTO alerts(network, node, rule, raised_ms, cleared_ms, value, detail)"
+              " VALUES(?1, ?2, ?3, ?4, 0, ?5, ?6)");
+  q.text(1, network).text(2, a.node).text(3, a.rule).i64(4, a.raised_ms).real(5, a.value).text(6, a.detail);
+  return q.s && sqlite3_step(q.s) == SQLITE_DONE;
+}
+
+bool History::clear_alert(const std::string& network, const std::string& node, const std::string& rule,
+                          int64_t at_ms) {
+  Stmt q(db_, "UPDATE alerts SET cleared_ms = ?4 WHERE network = ?1 AND node = ?2 AND rule = ?3 AND cleared_ms = 0");
+  q.text(1, network).text(2, node).text(3, rule).i64(4, at_ms);
+  return q.s && sqlite3_step(q.s) == SQLITE_DONE;
+}
+
+std::vector<AlertRecord> History::alerts(const std::string& network, int64_t since_ms, size_t limit) const {
+  std::vector<AlertRecord> out;
+  Stmt q(db_, "SELECT node, rule, detail, raised_ms, cleared_ms, value FROM alerts WHERE network = ?1 AND"
+              " (cleared_ms = 0 OR cleared_ms >= ?2) ORDER BY raised_ms DESC LIMIT ?3");
+  q.text(1, network).i64(2, since_ms).i64(3, static_cast<int64_t>(limit));
   while (q.s && sqlite3_step(q.s) == SQLITE_ROW)
-    out.push_back({sqlite3_column_int64(q.s, 0), static_cast<uint64_t>(sqlite3_column_int64(q.s, 1)),
-                   static_cast<uint64_t>(sqlite3_column_int64(q.s, 2)),
-                   static_cast<uint64_t>(sqlite3_column_int64(q.s, 3)),
-                   static_cast<uint64_t>(sqlite3_column_int64(q.s, 4)), sqlite3_column_int64(q.s, 5) != 0,
-                   q.col_text(6)});
+    out.push_back({q.col_text(0), q.col_text(1), q.col_text(2), sqlite3_column_int64(q.s, 3),
+                   sqlite3_column_int64(q.s, 4), sqlite3_column_double(q.s, 5)});
   return out;
 }
 

@@ -14,6 +14,24 @@ const char* health_name(Health h) {
   return "unreachable";
 }
 
+uint64_t NodeState::sent_bytes() const {
+  uint64_t b = 0;
+  for (const auto& p : peers) b += p.sent_bytes;
+  return b;
+}
+
+uint64_t NodeState::received_bytes() const {
+  uint64_t b = 0;
+  for (const auto& p : peers) b += p.received_bytes;
+  return b;
+}
+
+int NodeState::connected_peers() const {
+  int c = 0;
+  for (const auto& p : peers) c += p.connected;
+  return c;
+}
+
 uint64_t NetworkState::max_height() const {
   // The reachable nodes' best; with none reachable, the best remembered.
   uint64_t h = 0, remembered = 0;

@@ -36,7 +36,14 @@ struct NodeState {
   std::string leader_hex, block_hash_hex, halted;
   int64_t last_block_time_ms = 0;
   std::vector<PeerState> peers;
-  double tps = 0;               // from successive polls
+  double tps = 0;               // committed transactions per second, from successive polls
+  uint64_t committed_txs = 0;   // since the agent started
+  double latency_ms = 0;        // commit latency of what was submitted there, recent mean
+  double cpu_percent = 0;       // of one CPU
+  uint64_t rss_bytes = 0, disk_used_bytes = 0, disk_free_bytes = 0, disk_total_bytes = 0;
+  uint64_t sent_bytes() const;
+  uint64_t received_bytes() const;
+  int connected_peers() const;
 };
 
 struct NetworkState {

@@ -101,6 +101,7 @@ struct Simulation::Impl {
     uint32_t max_version = kMaxProtocolVersion;  // the software it runs
     uint64_t qc_signatures = 0;  // votes of this node in committed certificates
     int64_t busy_total_us = 0;  // CPU time charged so far
+    double latency_ms = 0;      // live: moving mean commit latency of the workload it took
     Bytes private_key;  // live: the member's own key instead of one from the seed
     bool honest() const { return byz == ByzantineKind::kNone; }
     std::unique_ptr<Signer> key(const CryptoSuite& c) const {
@@ -716,7 +717,12 @@ struct Simulation::Impl {
       ++canon_txs_count;
       auto p = pending.find(tx->id());
       if (p != pending.end()) {
-        latencies_ms.push_back(static_cast<double>(t - p->second.submitted) / 1000.0);
+        double ms = static_cast<double>(t - p->second.submitted) / 1000.0;
+        if (!live) latencies_ms.push_back(ms);  // a live run has no end to report on
+        if (live && !entries.empty()) {
+          double& l = inst[static_cast<size_t>(entries[p->second.entry % entries.size()])].latency_ms;
+          l = l == 0 ? ms : l * 0.95 + ms * 0.05;
+        }
         pending.erase(p);
       }
     }
@@ -1170,6 +1176,9 @@ Node* Simulation::node(int i) {
   return in.up ? in.node.get() : nullptr;
 }
 BlockStore& Simulation::store(int i) { return *impl_->inst.at(static_cast<size_t>(i)).store; }
+double Simulation::commit_latency_ms(int i) const {
+  return impl_->inst.at(static_cast<size_t>(i)).latency_ms;
+}
 double Simulation::busy_seconds(int i) const {
   return static_cast<double>(impl_->inst.at(static_cast<size_t>(i)).busy_total_us) / kUs;
 }

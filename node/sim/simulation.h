@@ -105,6 +105,8 @@ class Simulation {
   BlockStore& store(int instance);
   const CryptoSuite& crypto() const;
   double busy_seconds(int instance) const;  // CPU time the simulator charged it
+  // Moving mean commit latency of the workload transactions it took (live runs).
+  double commit_latency_ms(int instance) const;
   // Hands a transaction to a node at the current time (it gossips it on).
   Status submit(int instance, const TxPtr& tx);
   // Rules for links on top of the scenario's: for (from, to) the rule to add,
