@@ -2,7 +2,7 @@
 // embedded default, a local sandbox network of agents, starting it when it
 // is not running (and stopping it on exit unless asked to keep it).
 //
-//   consortia [--sandbox-dir DIR] [--nodes N] [--lang en|zh_CN] [--keep-sandbox] [--no-sandbox]
+//   consortia [--sandbox-dir DIR] [--nodes N | --simulated N] [--lang en|zh_CN] [--keep-sandbox] [--no-sandbox]
 //             [--screenshot FILE --screenshot-after MS] [--report FILE]
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,12 +10,18 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QProcess>
+#include <QProgressDialog>
+#include <QElapsedTimer>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
 #include <map>
 #include <memory>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include "client.h"
 #include "collector.h"
@@ -26,6 +32,18 @@
 
 using namespace consortia;
 using namespace consortia::console;
+
+namespace {
+// Replaces `file` at once, so a reader never sees half a report.
+void write_report(const QString& file, const QString& text) {
+  QFile f(file + ".tmp");
+  if (!f.open(QIODevice::WriteOnly)) return;
+  f.write(text.toUtf8());
+  f.close();
+  QFile::remove(file);
+  QFile::rename(file + ".tmp", file);
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -48,6 +66,12 @@ int main(int argc, char** argv) {
   QCommandLineOption after_opt("screenshot-after", "Milliseconds before the screenshot.", "MS", "6000");
   QCommandLineOption tab_opt("tab", "Tab to show first (0 overview, 1 nodes, 2 node detail).", "N", "0");
   QCommandLineOption nosb_opt("no-sandbox", "Connect to the network in the directory; never start a sandbox.");
+  QCommandLineOption sim_opt("simulated",
+                             "Start a simulated sandbox of N nodes (a consortia-sim network in real time, one process).",
+                             "N");
+  QCommandLineOption show_opt("show-node", "Open the node detail of this node.", "NAME");
+  QCommandLineOption explore_opt("explore", "Look this up in the explorer (a height, hash or transaction id).", "QUERY");
+  QCommandLineOption evidence_opt("explore-evidence", "The --explore query is a document digest: prove it.");
   QCommandLineOption report_opt("report", "Write what the console shows (JSON) after every update.", "FILE");
   QCommandLineOption fault_opt("apply-fault", "Apply RULE on NODE once connected, as the Apply button does.",
                                "NODE=RULE");
@@ -55,9 +79,13 @@ int main(int argc, char** argv) {
                                    "after --heal-after ms, as the table's menu does.", "NODE[,NODE...]");
   QCommandLineOption heal_opt("heal-after", "Milliseconds before healing a --partition.", "MS", "8000");
   cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt, nosb_opt, report_opt, fault_opt,
+                  show_opt, explore_opt, evidence_opt, sim_opt,
                   partition_opt, heal_opt});
   cli.process(app);
   std::string dir = cli.value(dir_opt).toStdString();
+  // A simulated network has a directory of its own unless one is given.
+  if (cli.isSet(sim_opt) && !cli.isSet(dir_opt))
+    dir = agent::default_sandbox_dir() + "-simulated-" + cli.value(sim_opt).toStdString();
 
   // The embedded default: start the sandbox when it is not running.
   QProcess sandbox;
@@ -65,13 +93,37 @@ int main(int argc, char** argv) {
     QString agent_bin = QCoreApplication::applicationDirPath() + "/../agent/consortia-agent";
     if (!QFile::exists(agent_bin)) agent_bin = "consortia-agent";
     sandbox.setProcessChannelMode(QProcess::ForwardedChannels);
-    sandbox.start(agent_bin, {"sandbox", "--dir", QString::fromStdString(dir), "--nodes", cli.value(nodes_opt)});
+    QStringList args = {"sandbox", "--dir", QString::fromStdString(dir)};
+    if (cli.isSet(sim_opt)) args << "--simulated" << cli.value(sim_opt);
+    else args << "--nodes" << cli.value(nodes_opt);
+    sandbox.start(agent_bin, args);
     if (!sandbox.waitForStarted(5000)) {
       QMessageBox::critical(nullptr, QObject::tr("Consortia"),
                             QObject::tr("Cannot start the sandbox network (%1): %2").arg(agent_bin, sandbox.errorString()));
       return 1;
     }
-    for (int i = 0; i < 100 && !QFile::exists(QString::fromStdString(dir + "/sandbox.pid")); ++i) QThread::msleep(100);
+    // Starting takes seconds (a new network issues its keys and certificates
+    // first): show progress, keep the GUI alive, and let the user cancel.
+    QProgressDialog progress(QObject::tr("Starting the sandbox network in %1…").arg(QString::fromStdString(dir)),
+                             QObject::tr("Cancel"), 0, 0);
+    progress.setWindowTitle(QObject::tr("Consortia"));
+    progress.setMinimumDuration(500);
+    QElapsedTimer waited;
+    waited.start();
+    while (!QFile::exists(QString::fromStdString(dir + "/sandbox.pid"))) {
+      QApplication::processEvents(QEventLoop::AllEvents, 50);
+      QThread::msleep(20);
+      if (progress.wasCanceled() || sandbox.state() == QProcess::NotRunning || waited.elapsed() > 120'000) {
+        bool cancelled = progress.wasCanceled();
+        sandbox.terminate();
+        sandbox.waitForFinished(10000);
+        if (cancelled) return 0;
+        QMessageBox::critical(nullptr, QObject::tr("Consortia"),
+                              QObject::tr("The sandbox network did not start; its messages are on the terminal."));
+        return 1;
+      }
+    }
+    progress.close();
   }
   auto net = agent::load_network(dir);
   if (!net) {
@@ -146,8 +198,6 @@ int main(int argc, char** argv) {
     QString file = cli.value(report_opt);
     QObject::connect(collector, &Collector::snapshot, &w, [file](const NetworkState& s) {
       // For tests and scripts: each node's health as the console judges it.
-      QFile f(file + ".tmp");
-      if (!f.open(QIODevice::WriteOnly)) return;
       QString out = "{\"nodes\": [";
       uint64_t top = s.max_height();
       for (size_t i = 0; i < s.nodes.size(); ++i)
@@ -165,17 +215,9 @@ int main(int argc, char** argv) {
             break;
           }
       out += "}}\n";
-      f.write(out.toUtf8());
-      f.close();
-      QFile::remove(file);
-      QFile::rename(file + ".tmp", file);
+      write_report(file, out);
     });
-  }
-  if (cli.isSet(report_opt)) {
-    QString file = cli.value(report_opt) + ".findings";
     QObject::connect(collector, &Collector::findings, &w, [file](const std::vector<Finding>& found) {
-      QFile f(file + ".tmp");
-      if (!f.open(QIODevice::WriteOnly)) return;
       QString out = "[";
       for (size_t i = 0; i < found.size(); ++i)
         out += QString("%1{\"kind\": %2, \"node\": \"%3\", \"height\": %4}")
@@ -183,11 +225,59 @@ int main(int argc, char** argv) {
                    .arg(static_cast<int>(found[i].kind))
                    .arg(QString::fromStdString(found[i].nodes.empty() ? "" : found[i].nodes.front()))
                    .arg(found[i].height);
-      f.write((out + "]\n").toUtf8());
-      f.close();
-      QFile::remove(file);
-      QFile::rename(file + ".tmp", file);
+      write_report(file + ".findings", out + "]\n");
     });
+    QObject::connect(collector, &Collector::alerts, &w, [file](const AlertsView& v) {
+      QJsonArray active;
+      for (const auto& a : v.records)
+        if (a.cleared_ms == 0)
+          active.append(QJsonObject{{"node", QString::fromStdString(a.node)}, {"rule", QString::fromStdString(a.rule)},
+                                    {"value", a.value}});
+      QJsonArray cleared;
+      for (const auto& a : v.records)
+        if (a.cleared_ms != 0)
+          cleared.append(QJsonObject{{"node", QString::fromStdString(a.node)}, {"rule", QString::fromStdString(a.rule)}});
+      write_report(file + ".alerts",
+                   QJsonDocument(QJsonObject{{"active", active}, {"cleared", cleared}}).toJson(QJsonDocument::Compact));
+    });
+    QObject::connect(collector, &Collector::explored, &w, [file](const ExplorerResult& r) {
+      const char* kinds[] = {"none", "block", "transaction", "evidence"};
+      QJsonObject o{{"kind", kinds[static_cast<int>(r.kind)]},
+                    {"error", QString::fromStdString(r.error)},
+                    {"verified", r.verdict.verified},
+                    {"reason", QString::fromStdString(r.verdict.reason)},
+                    {"height", static_cast<qint64>(r.kind == ExplorerResult::Kind::kBlock ? r.block.height()
+                                                   : r.kind == ExplorerResult::Kind::kTransaction ? r.tx.height()
+                                                                                                  : r.proof.header.height)},
+                    {"evidence_digest", QString::fromStdString(r.evidence_digest_hex)}};
+      write_report(file + ".explorer", QJsonDocument(o).toJson(QJsonDocument::Compact));
+    });
+    QObject::connect(collector, &Collector::detail, &w, [file](const NodeDetail& d) {
+      QJsonObject o{{"node", d.node},
+                    {"log_lines", static_cast<int>(d.log.size())},
+                    {"audit", static_cast<int>(d.audit.size())},
+                    {"audit_last", d.audit.empty() ? QString() : QString::fromStdString(d.audit.back())},
+                    {"blocks", static_cast<int>(d.blocks.size())},
+                    {"simulated", d.host.simulated()},
+                    {"agent_version", QString::fromStdString(d.host.agent_version())}};
+      write_report(file + ".detail", QJsonDocument(o).toJson(QJsonDocument::Compact));
+    });
+  }
+  auto node_index = [&endpoints](const QString& name) {
+    for (size_t i = 0; i < endpoints.size(); ++i)
+      if (QString::fromStdString(endpoints[i].name) == name) return static_cast<int>(i);
+    return -1;
+  };
+  if (cli.isSet(show_opt)) {
+    int node = node_index(cli.value(show_opt));
+    QTimer::singleShot(1500, &w, [&w, node] {
+      if (node >= 0) w.show_node(node);
+    });
+  }
+  if (cli.isSet(explore_opt)) {
+    QString q = cli.value(explore_opt);
+    bool evidence = cli.isSet(evidence_opt);
+    QTimer::singleShot(3000, &w, [&w, q, evidence] { w.explore(q, evidence); });
   }
   if (cli.isSet(fault_opt)) {
     QString spec = cli.value(fault_opt);

@@ -759,6 +759,13 @@ QWidget* MainWindow::build_explorer() {
   return explorer_page_;
 }
 
+void MainWindow::explore(const QString& query, bool evidence) {
+  tabs_->setCurrentIndex(6);
+  explorer_mode_->setCurrentIndex(evidence ? 1 : 0);
+  explorer_query_->setText(query);
+  explorer_go_->click();
+}
+
 void MainWindow::fill_explorer_nodes() {
   int keep = explorer_node_->currentIndex();
   explorer_node_->clear();

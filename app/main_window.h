@@ -38,6 +38,8 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(QString network_name, QWidget* parent = nullptr);
   void set_language(const QString& code);  // "en" or "zh_CN"
   ChartsView* charts() const { return charts_; }
+  // Looks `query` up in the explorer (asking the first node), as the user would.
+  void explore(const QString& query, bool evidence);
   QTabWidget* tabs() const { return tabs_; }
 
  public slots:

@@ -8,6 +8,9 @@
 #include <sstream>
 
 #include "agent_cluster.h"
+#include "crypto/crypto_suite.h"
+#include "ledger/transaction.h"
+#include "state/evidence.h"
 
 namespace consortia::agent::testing {
 namespace {
@@ -153,6 +156,110 @@ TEST(ConsoleE2E, PartitioningNodesFromTheConsoleMakesThemLagAndHealingCatchesThe
       << "the healed node did not catch up";
   int status = 0;
   waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+nlohmann::json read_json(const std::string& file) {
+  std::ifstream in(file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto j = nlohmann::json::parse(ss.str(), nullptr, false);
+  return j.is_discarded() || !j.is_object() ? nlohmann::json::object() : j;
+}
+
+// Stops the console (xvfb-run and what it started) if the test ends early.
+struct ConsoleGroup {
+  pid_t pid = -1;
+  ~ConsoleGroup() {
+    if (pid <= 0) return;
+    kill(-pid, SIGTERM);
+    waitpid(pid, nullptr, 0);
+  }
+};
+
+TEST(ConsoleE2E, ExplorerProvesEvidenceDetailShowsAuditAndAlertsRaiseAndClear) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20));
+  // A document anchored through node-0, and a control call audited on node-1.
+  EvidenceRecord r;
+  r.digest = sha256(as_bytes("console explorer contract"));
+  r.type = "e-contract";
+  r.owner = "org-0";
+  auto key = ed25519_sha256().signer_from_seed(sha256(as_bytes("console-explorer-client")));
+  Bytes enc = Transaction::create(ed25519_sha256(), *key, TxKind::kEvidence, 0, r.encode())->encode();
+  {
+    pb::SubmitRequest req;
+    req.add_transactions(std::string(enc.begin(), enc.end()));
+    grpc::ClientContext ctx;
+    pb::SubmitResult res;
+    ASSERT_TRUE(c.operator_of(0)->Submit(&ctx, req, &res).ok());
+  }
+  {
+    grpc::ClientContext ctx;
+    pb::SetFaultsRequest req;
+    req.add_rules()->set_rule("delay 5ms");
+    pb::FaultRules out;
+    ASSERT_TRUE(c.operator_of(1)->SetFaults(&ctx, req, &out).ok());
+  }
+  ASSERT_TRUE(AgentCluster::eventually(
+      [&] {
+        grpc::ClientContext ctx;
+        pb::EvidenceRequest er;
+        er.set_digest(std::string(r.digest.v.begin(), r.digest.v.end()));
+        pb::EvidenceProof p;
+        return c.client(0, "org-0", "viewer")->ProveEvidence(&ctx, er, &p).ok();
+      },
+      20));
+  std::string report = c.dir() + "/console-report.json";
+  std::string console = std::string(CONSORTIA_BINARY_DIR) + "/app/consortia";
+  ConsoleGroup group;
+  pid_t pid = group.pid = fork();
+  if (pid == 0) {
+    setpgid(0, 0);
+    std::string log = c.dir() + "/console.log";
+    FILE* f = std::freopen(log.c_str(), "w", stderr);
+    (void)f;
+    execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console.c_str(), "--no-sandbox",
+           "--sandbox-dir", c.dir().c_str(), "--report", report.c_str(), "--show-node", "node-1", "--explore",
+           r.digest.hex().c_str(), "--explore-evidence", "--screenshot", (c.dir() + "/e.png").c_str(),
+           "--screenshot-after", "40000", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // The explorer checks the proof against the genesis validators: verified.
+  EXPECT_TRUE(AgentCluster::eventually([&] { return read_json(report + ".explorer").value("kind", "") == "evidence"; }, 20))
+      << read_json(report + ".explorer").dump();
+  auto ex = read_json(report + ".explorer");
+  EXPECT_TRUE(ex.value("verified", false)) << ex.dump();
+  EXPECT_GT(ex.value("height", 0), 0);
+  // Node detail of node-1: its log, its recent blocks, and the audited call.
+  EXPECT_TRUE(AgentCluster::eventually([&] { return read_json(report + ".detail").value("blocks", 0) > 0; }, 15));
+  auto d = read_json(report + ".detail");
+  EXPECT_EQ(d.value("node", -1), 1);
+  EXPECT_GT(d.value("log_lines", 0), 0);
+  EXPECT_GE(d.value("audit", 0), 1);
+  EXPECT_NE(d.value("audit_last", "").find("SetFaults"), std::string::npos) << d.dump();
+  EXPECT_FALSE(d.value("simulated", true));
+  // Alerts: a killed agent raises one, kept in history, cleared when it is back.
+  auto alert_on = [&](const char* list, const std::string& node, const std::string& rule) {
+    auto a = read_json(report + ".alerts");
+    if (!a.contains(list)) return false;
+    for (const auto& x : a[list])
+      if (x.value("node", "") == node && x.value("rule", "") == rule) return true;
+    return false;
+  };
+  EXPECT_TRUE(AgentCluster::eventually([&] { return read_json(report + ".alerts").contains("active"); }, 10));
+  EXPECT_FALSE(alert_on("active", "node-2", "unreachable"));
+  c.stop(2, SIGKILL);
+  EXPECT_TRUE(AgentCluster::eventually([&] { return alert_on("active", "node-2", "unreachable"); }, 15))
+      << read_json(report + ".alerts").dump();
+  c.start(2);
+  EXPECT_TRUE(AgentCluster::eventually([&] { return alert_on("cleared", "node-2", "unreachable") &&
+                                                    !alert_on("active", "node-2", "unreachable"); }, 20))
+      << read_json(report + ".alerts").dump();
+  int status = 0;
+  waitpid(pid, &status, 0);
+  group.pid = -1;
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
