@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/history.h"
+#include "core/series.h"
 
 class QChart;
 class QChartView;
@@ -20,17 +21,6 @@ class QPushButton;
 namespace consortia::console {
 
 using SeriesByNode = std::map<std::string, std::vector<Sample>>;
-
-// Derived series, toolkit-free (tested): per-second rates between samples.
-struct Point {
-  int64_t t_ms;
-  double v;
-};
-std::vector<Point> node_rate(const std::vector<Sample>& s, uint64_t Sample::*counter);
-// The network's figure at each time: the median over the nodes that answered.
-std::vector<Point> network_median(const std::vector<std::vector<Point>>& per_node, int64_t bucket_ms);
-// Seconds per block between samples (height steps), per node.
-std::vector<Point> block_interval(const std::vector<Sample>& s);
 
 class ChartsView : public QWidget {
   Q_OBJECT

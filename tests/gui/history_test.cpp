@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sqlite3.h>
+
 #include "core/history.h"
 
 namespace consortia::console {
@@ -120,6 +122,88 @@ TEST(History, AWriterKilledMidWriteLosesNothingCommitted) {
     ASSERT_EQ(s.nodes.size(), 2u);
     EXPECT_GE(s.nodes[0].polled_ms, acked) << "an acknowledged sample was lost in round " << round;
   }
+}
+
+TEST(History, ReplayGivesEachNodesLatestSampleAtThatTimeAndStaleOnesAsUnreachable) {
+  TempDir d;
+  auto h = History::open(d.path + "/h.db", nullptr);
+  ASSERT_TRUE(h);
+  for (int k = 0; k < 10; ++k) {
+    NetworkState s = snapshot(1'000'000 + k * 1000, 100 + static_cast<uint64_t>(k));
+    s.nodes[0].committed_txs = 50u * static_cast<uint64_t>(k);
+    s.nodes[0].cpu_percent = 12.5;
+    if (k >= 5) s.nodes[1].reachable = false;  // node-1 stops answering after 5 s
+    ASSERT_TRUE(h->record("net", s));
+  }
+  auto [first, last] = h->time_range("net");
+  EXPECT_EQ(first, 1'000'000);
+  EXPECT_EQ(last, 1'009'000);
+  NetworkState at = h->state_at("net", 1'003'500, 5000);
+  ASSERT_EQ(at.nodes.size(), 2u);
+  EXPECT_EQ(at.nodes[0].height, 103u);
+  EXPECT_EQ(at.nodes[0].committed_txs, 150u);
+  EXPECT_DOUBLE_EQ(at.nodes[0].cpu_percent, 12.5);
+  EXPECT_TRUE(at.nodes[1].reachable);
+  EXPECT_EQ(at.nodes[1].height, 104u);
+  // At 9.5 s node-1's last sample (4 s) is older than the window.
+  NetworkState later = h->state_at("net", 1'009'500, 5000);
+  EXPECT_TRUE(later.nodes[0].reachable);
+  EXPECT_FALSE(later.nodes[1].reachable);
+  // Before any sample nothing is known.
+  EXPECT_FALSE(h->state_at("net", 900'000, 5000).nodes[0].reachable);
+}
+
+TEST(History, AlertsAreRaisedOnceClearedAndListedNewestFirst) {
+  TempDir d;
+  auto h = History::open(d.path + "/h.db", nullptr);
+  ASSERT_TRUE(h);
+  ASSERT_TRUE(h->raise_alert("net", {"node-1", "lag", "", 1000, 0, 12}));
+  ASSERT_TRUE(h->raise_alert("net", {"node-1", "lag", "", 2000, 0, 15}));  // still active: no second row
+  ASSERT_TRUE(h->raise_alert("net", {"node-2", "peers", "", 3000, 0, 1}));
+  auto a = h->alerts("net", 0);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].node, "node-2");
+  EXPECT_EQ(a[1].raised_ms, 1000);
+  EXPECT_DOUBLE_EQ(a[1].value, 12);
+  ASSERT_TRUE(h->clear_alert("net", "node-1", "lag", 5000));
+  a = h->alerts("net", 0);
+  EXPECT_EQ(a[1].cleared_ms, 5000);
+  // Raised again after clearing: a new record.
+  ASSERT_TRUE(h->raise_alert("net", {"node-1", "lag", "", 6000, 0, 20}));
+  EXPECT_EQ(h->alerts("net", 0).size(), 3u);
+  // Alerts cleared before `since` are left out; other networks are apart.
+  EXPECT_EQ(h->alerts("net", 5500).size(), 2u);
+  EXPECT_TRUE(h->alerts("other", 0).empty());
+}
+
+TEST(History, AFileFromBeforeTheNewColumnsOpensAndKeepsItsSamples) {
+  TempDir d;
+  std::string path = d.path + "/old.db";
+  // The first release's layout, with one sample.
+  std::string sql =
+      "CREATE TABLE nodes(network TEXT NOT NULL, name TEXT NOT NULL, organisation TEXT NOT NULL, api TEXT NOT NULL,"
+      " metrics TEXT NOT NULL, id_hex TEXT NOT NULL, role TEXT NOT NULL DEFAULT '', PRIMARY KEY(network, name));"
+      "CREATE TABLE samples(network TEXT NOT NULL, node TEXT NOT NULL, t_ms INTEGER NOT NULL, height INTEGER NOT NULL,"
+      " view INTEGER NOT NULL, view_changes INTEGER NOT NULL, mempool INTEGER NOT NULL, reachable INTEGER NOT NULL,"
+      " halted TEXT NOT NULL, PRIMARY KEY(network, node, t_ms)) WITHOUT ROWID;"
+      "INSERT INTO nodes VALUES('net', 'node-0', 'org-0', 'a', 'm', 'ff', 'validator');"
+      "INSERT INTO samples VALUES('net', 'node-0', 5000, 42, 43, 1, 0, 1, '');";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  std::string error;
+  auto h = History::open(path, &error);
+  ASSERT_TRUE(h) << error;
+  auto s = h->samples("net", "node-0", 0, 10'000);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].height, 42u);
+  EXPECT_EQ(s[0].committed_txs, 0u);
+  // And it takes new samples with every figure.
+  NetworkState n = snapshot(6000, 44);
+  n.nodes[0].committed_txs = 7;
+  ASSERT_TRUE(h->record("net", n));
+  EXPECT_EQ(h->samples("net", "node-0", 0, 10'000).back().committed_txs, 7u);
 }
 
 }  // namespace

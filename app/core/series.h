@@ -1,0 +1,26 @@
+// Figures derived from history samples for the charts: rates between
+// samples, seconds per block, and the network's median over its nodes.
+// Toolkit-free.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/history.h"
+
+namespace consortia::console {
+
+struct Point {
+  int64_t t_ms;
+  double v;
+};
+
+// Per-second rate of a counter between successive samples; no point across
+// a counter that went down (a restarted agent).
+std::vector<Point> node_rate(const std::vector<Sample>& s, uint64_t Sample::*counter);
+// The network's figure at each time: the median over the nodes, per bucket.
+std::vector<Point> network_median(const std::vector<std::vector<Point>>& per_node, int64_t bucket_ms);
+// Seconds per block between samples where the height moved.
+std::vector<Point> block_interval(const std::vector<Sample>& s);
+
+}  // namespace consortia::console

@@ -1,0 +1,110 @@
+// Alert rules and the figures the charts derive from history, on
+// constructed states and samples: each rule fires past its threshold and not
+// before it.
+#include <gtest/gtest.h>
+
+#include "core/alerts.h"
+#include "core/series.h"
+
+namespace consortia::console {
+namespace {
+
+NodeState node(const std::string& name, uint64_t height, int64_t now, int peers = 3) {
+  NodeState n;
+  n.name = name;
+  n.reachable = true;
+  n.polled_ms = now;
+  n.height = height;
+  for (int i = 0; i < 3; ++i) n.peers.push_back({"id" + std::to_string(i), "p", i < peers, 10, 0, 0, 0, 0, ""});
+  return n;
+}
+
+bool has(const std::vector<Alert>& a, const std::string& node, const std::string& rule) {
+  for (const auto& x : a)
+    if (x.node == node && x.rule == rule) return true;
+  return false;
+}
+
+TEST(Alerts, LagPeersDiskAndUnreachableFireOnlyPastTheirThresholds) {
+  AlertRules r;  // lag > 10, peers < 2, disk > 90 %
+  int64_t now = 1'000'000;
+  NetworkState s;
+  s.at_ms = now;
+  s.nodes = {node("a", 100, now), node("b", 90, now), node("c", 89, now, 1), node("d", 100, now, 2)};
+  s.nodes[3].disk_total_bytes = 1000;
+  s.nodes[3].disk_free_bytes = 50;  // 95 % used
+  s.nodes[0].disk_total_bytes = 1000;
+  s.nodes[0].disk_free_bytes = 200;  // 80 %
+  NodeState gone;
+  gone.name = "e";
+  gone.error = "connection refused";
+  s.nodes.push_back(gone);
+  auto a = evaluate_alerts(r, s, {});
+  EXPECT_FALSE(has(a, "b", kAlertLag));  // exactly 10 behind
+  EXPECT_TRUE(has(a, "c", kAlertLag));
+  EXPECT_TRUE(has(a, "c", kAlertPeers));
+  EXPECT_FALSE(has(a, "d", kAlertPeers));
+  EXPECT_TRUE(has(a, "d", kAlertDisk));
+  EXPECT_FALSE(has(a, "a", kAlertDisk));
+  EXPECT_TRUE(has(a, "e", kAlertUnreachable));
+  EXPECT_FALSE(has(a, "a", kAlertUnreachable));
+  r.max_lag = 20;
+  EXPECT_FALSE(has(evaluate_alerts(r, s, {}), "c", kAlertLag));
+}
+
+TEST(Alerts, AStalledHeightAndAViewChangeStormNeedTheirHistory) {
+  AlertRules r;  // stalled 30 s, more than 10 view changes per minute
+  int64_t now = 10'000'000;
+  NetworkState s;
+  s.at_ms = now;
+  s.nodes = {node("a", 50, now), node("b", 60, now)};
+  s.nodes[1].view_changes = 30;
+  std::map<std::string, std::vector<Sample>> recent;
+  for (int k = 40; k >= 0; --k) {
+    Sample x;
+    x.t_ms = now - k * 1000;
+    x.height = k <= 35 ? 50 : 49;  // a: at 50 for the last 35 s
+    recent["a"].push_back(x);
+    Sample y;
+    y.t_ms = now - k * 1000;
+    y.height = 60 - static_cast<uint64_t>(k);
+    y.view_changes = 30 - static_cast<uint64_t>(k) / 4;  // 15 in the last minute's 60 s... 10 in 40 s
+    recent["b"].push_back(y);
+  }
+  auto a = evaluate_alerts(r, s, recent);
+  EXPECT_TRUE(has(a, "a", kAlertStalled));
+  EXPECT_FALSE(has(a, "b", kAlertStalled));
+  EXPECT_TRUE(has(a, "b", kAlertViewChanges));  // 10 in 40 s = 15 per minute
+  r.stalled_after_s = 40;
+  r.max_view_changes_per_min = 20;
+  a = evaluate_alerts(r, s, recent);
+  EXPECT_FALSE(has(a, "a", kAlertStalled));
+  EXPECT_FALSE(has(a, "b", kAlertViewChanges));
+}
+
+TEST(Series, RatesSkipRestartsIntervalsFollowHeightAndTheNetworkTakesTheMedian) {
+  std::vector<Sample> s(5);
+  uint64_t txs[] = {0, 100, 300, 20, 120};  // the agent restarted before the fourth sample
+  for (size_t i = 0; i < s.size(); ++i) {
+    s[i].t_ms = static_cast<int64_t>(i) * 1000;
+    s[i].committed_txs = txs[i];
+    s[i].height = i < 2 ? 10 : 10 + (i - 1) * 4;  // 10, 10, 14, 18, 22
+  }
+  auto tps = node_rate(s, &Sample::committed_txs);
+  ASSERT_EQ(tps.size(), 3u);
+  EXPECT_DOUBLE_EQ(tps[0].v, 100);
+  EXPECT_DOUBLE_EQ(tps[1].v, 200);
+  EXPECT_EQ(tps[2].t_ms, 4000);
+  EXPECT_DOUBLE_EQ(tps[2].v, 100);
+  auto iv = block_interval(s);
+  ASSERT_EQ(iv.size(), 3u);
+  EXPECT_DOUBLE_EQ(iv[0].v, 0.5);   // 4 blocks over 2 s (no step at 1 s)
+  EXPECT_DOUBLE_EQ(iv[1].v, 0.25);
+  auto m = network_median({{{1000, 1}}, {{1200, 5}}, {{1500, 3}}, {{2500, 9}}}, 1000);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_DOUBLE_EQ(m[0].v, 3);
+  EXPECT_DOUBLE_EQ(m[1].v, 9);
+}
+
+}  // namespace
+}  // namespace consortia::console
