@@ -3,69 +3,96 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="66" />
-        <location filename="../app/main.cpp" line="74" />
-        <location filename="../app/main.cpp" line="82" />
+        <location filename="../app/main.cpp" line="101" />
+        <location filename="../app/main.cpp" line="109" />
+        <location filename="../app/main.cpp" line="121" />
+        <location filename="../app/main.cpp" line="130" />
+        <location filename="../app/main.cpp" line="138" />
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="67" />
+        <location filename="../app/main.cpp" line="102" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>Cannot start the sandbox network (%1): %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="75" />
+        <location filename="../app/main.cpp" line="107" />
+        <source>Starting the sandbox network in %1…</source>
+        <translation>Starting the sandbox network in %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="108" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="122" />
+        <source>The sandbox network did not start; its messages are on the terminal.</source>
+        <translation>The sandbox network did not start; its messages are on the terminal.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="131" />
         <source>Cannot read the network in %1: %2</source>
         <translation>Cannot read the network in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="183" />
+        <location filename="../app/main.cpp" line="298" />
         <source>History is off: %1</source>
         <translation>History is off: %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="195" />
+        <location filename="../app/collector.cpp" line="403" />
         <source>No operator certificate for %1: the console can only watch this node.</source>
         <translation>No operator certificate for %1: the console can only watch this node.</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="216" />
+        <location filename="../app/collector.cpp" line="424" />
         <source>Applied “%1” on %2</source>
         <translation>Applied “%1” on %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="217" />
+        <location filename="../app/collector.cpp" line="425" />
         <source>Could not apply “%1” on %2: %3</source>
         <translation>Could not apply “%1” on %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="228" />
+        <location filename="../app/collector.cpp" line="438" />
+        <source>%1 now logs from level %2</source>
+        <translation>%1 now logs from level %2</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="439" />
+        <source>Could not set the log level of %1: %2</source>
+        <translation>Could not set the log level of %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="450" />
         <source>Cleared the faults on %1</source>
         <translation>Cleared the faults on %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="229" />
+        <location filename="../app/collector.cpp" line="451" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>Could not clear the faults on %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="255" />
+        <location filename="../app/collector.cpp" line="477" />
         <source>Partitioned %1 from the rest</source>
         <translation>Partitioned %1 from the rest</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="256" />
+        <location filename="../app/collector.cpp" line="478" />
         <source>The partition is incomplete: %1</source>
         <translation>The partition is incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="269" />
+        <location filename="../app/collector.cpp" line="491" />
         <source>Cleared all faults on every node</source>
         <translation>Cleared all faults on every node</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="270" />
+        <location filename="../app/collector.cpp" line="492" />
         <source>Some faults remain: %1</source>
         <translation>Some faults remain: %1</translation>
     </message>
@@ -177,450 +204,1071 @@
         <source>Not available in this protocol version</source>
         <translation>Not available in this protocol version</translation>
     </message>
+    <message>
+        <location filename="../app/reasons.cpp" line="34" />
+        <source>The node is down or cannot serve this now</source>
+        <translation>The node is down or cannot serve this now</translation>
+    </message>
 </context>
 <context>
     <name>consortia::console::ChartsView</name>
     <message>
-        <location filename="../app/charts_view.cpp" line="44" />
-        <source>Time</source>
-        <translation>Time</translation>
+        <location filename="../app/charts_view.cpp" line="105" />
+        <source>10 minutes</source>
+        <translation>10 minutes</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="74" />
-        <source>Block height per node</source>
-        <translation>Block height per node</translation>
+        <location filename="../app/charts_view.cpp" line="105" />
+        <source>1 hour</source>
+        <translation>1 hour</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="74" />
-        <source>height</source>
-        <translation>height</translation>
+        <location filename="../app/charts_view.cpp" line="105" />
+        <source>6 hours</source>
+        <translation>6 hours</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="76" />
-        <source>View changes per node (cumulative)</source>
-        <translation>View changes per node (cumulative)</translation>
+        <location filename="../app/charts_view.cpp" line="105" />
+        <source>24 hours</source>
+        <translation>24 hours</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="76" />
-        <source>view changes</source>
-        <translation>view changes</translation>
+        <location filename="../app/charts_view.cpp" line="105" />
+        <source>7 days</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="105" />
+        <source>30 days</source>
+        <translation>30 days</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="108" />
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="108" />
+        <source>View changes</source>
+        <translation>View changes</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="108" />
+        <source>Bytes sent per second</source>
+        <translation>Bytes sent per second</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="108" />
+        <source>Bytes received per second</source>
+        <translation>Bytes received per second</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="109" />
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="109" />
+        <source>Connected peers</source>
+        <translation>Connected peers</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="111" />
+        <source>Time range:</source>
+        <translation>Time range:</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="112" />
+        <source>Per node:</source>
+        <translation>Per node:</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="113" />
+        <source>Show everything</source>
+        <translation>Show everything</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="123" />
+        <source>Focused on %1–%2%3</source>
+        <translation>Focused on %1–%2%3</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="126" />
+        <source> · nodes: %1</source>
+        <translation> · nodes: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="210" />
+        <source>Network throughput (committed transactions per second)</source>
+        <translation>Network throughput (committed transactions per second)</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="210" />
+        <source>tx/s</source>
+        <translation>tx/s</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="211" />
+        <location filename="../app/charts_view.cpp" line="212" />
+        <location filename="../app/charts_view.cpp" line="214" />
+        <source>network</source>
+        <translation>network</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="212" />
+        <source>Block interval</source>
+        <translation>Block interval</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="212" />
+        <source>seconds</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="213" />
+        <source>Commit latency (submitted to committed)</source>
+        <translation>Commit latency (submitted to committed)</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="213" />
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location filename="../app/charts_view.cpp" line="230" />
+        <source> per node</source>
+        <translation> per node</translation>
     </message>
 </context>
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="147" />
+        <location filename="../app/main_window.cpp" line="204" />
         <source>Show details</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="148" />
+        <location filename="../app/main_window.cpp" line="205" />
         <source>Apply network fault</source>
         <translation>Apply network fault</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="151" />
+        <location filename="../app/main_window.cpp" line="208" />
         <source>Clear faults</source>
         <translation>Clear faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="157" />
+        <location filename="../app/main_window.cpp" line="214" />
         <source>Partition the selected nodes from the rest</source>
         <translation>Partition the selected nodes from the rest</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="159" />
+        <location filename="../app/main_window.cpp" line="216" />
         <source>Clear all faults on every node</source>
         <translation>Clear all faults on every node</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="199" />
+        <location filename="../app/main_window.cpp" line="256" />
         <source>Consortia — %1</source>
         <translation>Consortia — %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="200" />
+        <location filename="../app/main_window.cpp" line="257" />
         <source>Overview</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="201" />
-        <location filename="../app/main_window.cpp" line="204" />
+        <location filename="../app/main_window.cpp" line="258" />
+        <location filename="../app/main_window.cpp" line="291" />
         <source>Nodes</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="202" />
+        <location filename="../app/main_window.cpp" line="259" />
         <source>Node detail</source>
         <translation>Node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="203" />
+        <location filename="../app/main_window.cpp" line="260" />
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="204" />
+        <location filename="../app/main_window.cpp" line="261" />
+        <source>Explorer</source>
+        <translation>Explorer</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="262" />
+        <source>Peers</source>
+        <translation>Peers</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="263" />
+        <source>Recent blocks</source>
+        <translation>Recent blocks</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="264" />
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="265" />
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="266" />
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="799" />
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="809" />
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="802" />
+        <source>Proposer</source>
+        <translation>Proposer</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="803" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="267" />
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="268" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="268" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="268" />
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="268" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="268" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="269" />
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="286" />
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="270" />
+        <source>Show from level:</source>
+        <translation>Show from level:</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="271" />
+        <source>Node log level:</source>
+        <translation>Node log level:</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="272" />
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="273" />
+        <location filename="../app/main_window.cpp" line="873" />
+        <source>Replaying %1</source>
+        <translation>Replaying %1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="274" />
+        <location filename="../app/main_window.cpp" line="887" />
+        <source>Live · drag to replay history</source>
+        <translation>Live · drag to replay history</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="275" />
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="276" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="276" />
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="276" />
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="276" />
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="276" />
+        <source>Cleared</source>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="277" />
+        <source>Height stalled for (s)</source>
+        <translation>Height stalled for (s)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="277" />
+        <source>Lag above (blocks)</source>
+        <translation>Lag above (blocks)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="277" />
+        <source>View changes per minute above</source>
+        <translation>View changes per minute above</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="278" />
+        <source>Connected peers below</source>
+        <translation>Connected peers below</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="278" />
+        <source>Disk use above (%)</source>
+        <translation>Disk use above (%)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="280" />
+        <source>Apply rules</source>
+        <translation>Apply rules</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="282" />
+        <source>Block (height or hash) or transaction id</source>
+        <translation>Block (height or hash) or transaction id</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="283" />
+        <source>Evidence by document digest</source>
+        <translation>Evidence by document digest</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="284" />
+        <source>e.g. 42, or 64 hex digits</source>
+        <translation>e.g. 42, or 64 hex digits</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="285" />
+        <source>Look up</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="286" />
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="287" />
+        <source>Transactions in this block (double-click to open)</source>
+        <translation>Transactions in this block (double-click to open)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="288" />
+        <source>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network's genesis, not taken on the node's word.</source>
+        <translation>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network's genesis, not taken on the node's word.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="291" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="204" />
+        <location filename="../app/main_window.cpp" line="291" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="204" />
+        <location filename="../app/main_window.cpp" line="291" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="204" />
+        <location filename="../app/main_window.cpp" line="291" />
         <source>Suggested action</source>
         <translation>Suggested action</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="206" />
+        <location filename="../app/main_window.cpp" line="293" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="207" />
+        <location filename="../app/main_window.cpp" line="294" />
         <source>Filter by node, organisation, role or health</source>
         <translation>Filter by node, organisation, role or health</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="208" />
-        <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</source>
-        <translation>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied   wheel: zoom, drag: pan, double-click: node detail</translation>
+        <location filename="../app/main_window.cpp" line="573" />
+        <source>(cannot read the log: %1)</source>
+        <translation>(cannot read the log: %1)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="212" />
+        <location filename="../app/main_window.cpp" line="587" />
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="594" />
+        <source>Host name</source>
+        <translation>Host name</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="595" />
+        <location filename="../app/main_window.cpp" line="820" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="595" />
+        <source>simulated node (consortia-sim in real time)</source>
+        <translation>simulated node (consortia-sim in real time)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="595" />
+        <source>agent process</source>
+        <translation>agent process</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="596" />
+        <source>Agent version</source>
+        <translation>Agent version</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="597" />
+        <source>Protocol versions</source>
+        <translation>Protocol versions</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="598" />
+        <location filename="../app/main_window.cpp" line="848" />
+        <source>Crypto suite</source>
+        <translation>Crypto suite</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="599" />
+        <source>CPUs · load (1 min)</source>
+        <translation>CPUs · load (1 min)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="600" />
+        <source>Memory total · available</source>
+        <translation>Memory total · available</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="601" />
+        <source>Process memory</source>
+        <translation>Process memory</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="602" />
+        <source>Disk total · free</source>
+        <translation>Disk total · free</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="603" />
+        <source>Data directory</source>
+        <translation>Data directory</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="604" />
+        <source>Up for</source>
+        <translation>Up for</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="604" />
+        <location filename="../app/main_window.cpp" line="672" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="663" />
+        <source>Height stalled</source>
+        <translation>Height stalled</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="664" />
+        <source>Lagging</source>
+        <translation>Lagging</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="665" />
+        <source>Many view changes</source>
+        <translation>Many view changes</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="666" />
+        <source>Few peers</source>
+        <translation>Few peers</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="667" />
+        <source>Disk nearly full</source>
+        <translation>Disk nearly full</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="673" />
+        <source>%1 blocks</source>
+        <translation>%1 blocks</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="674" />
+        <source>%1 per minute</source>
+        <translation>%1 per minute</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="675" />
+        <source>%1 peers</source>
+        <translation>%1 peers</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="684" />
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="684" />
+        <source>cleared</source>
+        <translation>cleared</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="696" />
+        <source>Alerts (%1 active)</source>
+        <translation>Alerts (%1 active)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="696" />
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="738" />
+        <source>Asking %1…</source>
+        <translation>Asking %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="791" />
+        <source>Not found or refused: %1</source>
+        <translation>Not found or refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="797" />
+        <source>Block %1 on %2</source>
+        <translation>Block %1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="800" />
+        <source>Parent hash</source>
+        <translation>Parent hash</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="805" />
+        <source>State root</source>
+        <translation>State root</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="806" />
+        <source>Transaction root</source>
+        <translation>Transaction root</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="807" />
+        <source>Validator set hash</source>
+        <translation>Validator set hash</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="808" />
+        <source>Votes in its parent's certificate</source>
+        <translation>Votes in its parent's certificate</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="817" />
+        <source>Transaction in block %1</source>
+        <translation>Transaction in block %1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="818" />
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="819" />
+        <location filename="../app/main_window.cpp" line="845" />
+        <source>Block height</source>
+        <translation>Block height</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="821" />
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="822" />
+        <source>Nonce</source>
+        <translation>Nonce</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="823" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="823" />
+        <source>applied</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="824" />
+        <source>refused: %1</source>
+        <translation>refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="827" />
+        <source>Evidence digest (double-click to prove)</source>
+        <translation>Evidence digest (double-click to prove)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="834" />
+        <source>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</source>
+        <translation>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="837" />
+        <source>✘ Not verified: %1</source>
+        <translation>✘ Not verified: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="840" />
+        <source>Document digest</source>
+        <translation>Document digest</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="841" />
+        <source>Record type</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="842" />
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="843" />
+        <source>Recorded at</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="844" />
+        <source>Submitter</source>
+        <translation>Submitter</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="846" />
+        <source>Block hash</source>
+        <translation>Block hash</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="847" />
+        <source>Certificate votes</source>
+        <translation>Certificate votes</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="849" />
+        <source>Asked</source>
+        <translation>Asked</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Peer</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="212" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="212" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>RTT (ms)</source>
         <translation>RTT (ms)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="212" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="212" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="212" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Fault rule</source>
         <translation>Fault rule</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="212" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="213" />
+        <location filename="../app/main_window.cpp" line="302" />
         <source>Network fault on this node's links:</source>
         <translation>Network fault on this node's links:</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="214" />
+        <location filename="../app/main_window.cpp" line="303" />
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem words, e.g. delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="215" />
+        <location filename="../app/main_window.cpp" line="304" />
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="216" />
+        <location filename="../app/main_window.cpp" line="305" />
         <source>Clear all faults</source>
         <translation>Clear all faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="236" />
+        <location filename="../app/main_window.cpp" line="328" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="241" />
+        <location filename="../app/main_window.cpp" line="333" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="242" />
+        <location filename="../app/main_window.cpp" line="334" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="249" />
+        <location filename="../app/main_window.cpp" line="341" />
         <source>Rate limit 2048 kbit/s</source>
         <translation>Rate limit 2048 kbit/s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="250" />
+        <location filename="../app/main_window.cpp" line="342" />
         <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
         <translation>Delay 1000 ms ± 300 ms (30% correlated)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="251" />
+        <location filename="../app/main_window.cpp" line="343" />
         <source>Loss 10%</source>
         <translation>Loss 10%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="252" />
+        <location filename="../app/main_window.cpp" line="344" />
         <source>Duplicate 1%</source>
         <translation>Duplicate 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="253" />
+        <location filename="../app/main_window.cpp" line="345" />
         <source>Corrupt 0.2%</source>
         <translation>Corrupt 0.2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="254" />
+        <location filename="../app/main_window.cpp" line="346" />
         <source>Custom rule…</source>
         <translation>Custom rule…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="265" />
+        <location filename="../app/main_window.cpp" line="357" />
         <source>Failed: </source>
         <translation>Failed: </translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="272" />
+        <location filename="../app/main_window.cpp" line="364" />
         <source>Fork</source>
         <translation>Fork</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="273" />
+        <location filename="../app/main_window.cpp" line="365" />
         <source>Lagging node</source>
         <translation>Lagging node</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="274" />
+        <location filename="../app/main_window.cpp" line="366" />
         <source>View-change storm</source>
         <translation>View-change storm</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="275" />
+        <location filename="../app/main_window.cpp" line="367" />
+        <location filename="../app/main_window.cpp" line="668" />
         <source>Agent unreachable</source>
         <translation>Agent unreachable</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="368" />
         <source>Node halted</source>
         <translation>Node halted</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="281" />
+        <location filename="../app/main_window.cpp" line="373" />
         <source>critical</source>
         <translation>critical</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="281" />
+        <location filename="../app/main_window.cpp" line="373" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="281" />
+        <location filename="../app/main_window.cpp" line="373" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="292" />
+        <location filename="../app/main_window.cpp" line="384" />
         <source>block hashes differ from height %1; all agree at %2</source>
         <translation>block hashes differ from height %1; all agree at %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="293" />
+        <location filename="../app/main_window.cpp" line="385" />
         <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
         <translation>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="389" />
         <source>behind by %1 blocks: it has no connected peers</source>
         <translation>behind by %1 blocks: it has no connected peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="299" />
+        <location filename="../app/main_window.cpp" line="391" />
         <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
         <translation>behind by %1 blocks: its peers are behind too (best peer height %2)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="300" />
+        <location filename="../app/main_window.cpp" line="392" />
         <source>behind by %1 blocks: syncing from peers at height %2</source>
         <translation>behind by %1 blocks: syncing from peers at height %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="393" />
         <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
         <translation>Check its network, firewall and certificates; its log says why peers refuse it.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="302" />
+        <location filename="../app/main_window.cpp" line="394" />
         <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
         <translation>Its sync sources are slow or partitioned: check the links of its organisation.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="303" />
+        <location filename="../app/main_window.cpp" line="395" />
         <source>Watch that the gap closes; if not, check its disk and CPU.</source>
         <translation>Watch that the gap closes; if not, check its disk and CPU.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="306" />
+        <location filename="../app/main_window.cpp" line="398" />
         <source>%1 view changes per minute</source>
         <translation>%1 view changes per minute</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="307" />
+        <location filename="../app/main_window.cpp" line="399" />
         <source>; suspected: %1</source>
         <translation>; suspected: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="308" />
+        <location filename="../app/main_window.cpp" line="400" />
         <source>Look for a leader that is down or slow and for lossy links around it.</source>
         <translation>Look for a leader that is down or slow and for lossy links around it.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="311" />
+        <location filename="../app/main_window.cpp" line="403" />
         <source>the agent did not answer: %1</source>
         <translation>the agent did not answer: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="404" />
         <source>Check the agent process and the network path to it; the node itself may still run.</source>
         <translation>Check the agent process and the network path to it; the node itself may still run.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="316" />
+        <location filename="../app/main_window.cpp" line="408" />
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>Install the release that implements the upgrade and restart the node on its data.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="329" />
+        <location filename="../app/main_window.cpp" line="421" />
         <source>Analysis</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="329" />
+        <location filename="../app/main_window.cpp" line="421" />
         <source>Analysis (%1)</source>
         <translation>Analysis (%1)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="345" />
+        <location filename="../app/main_window.cpp" line="442" />
         <source>No node selected</source>
         <translation>No node selected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="350" />
+        <location filename="../app/main_window.cpp" line="447" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="355" />
+        <location filename="../app/main_window.cpp" line="452" />
         <source>Node id</source>
         <translation>Node id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="356" />
+        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="453" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="356" />
+        <location filename="../app/main_window.cpp" line="453" />
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="356" />
+        <location filename="../app/main_window.cpp" line="453" />
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="454" />
+        <location filename="../app/main_window.cpp" line="798" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="358" />
+        <location filename="../app/main_window.cpp" line="295" />
+        <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</source>
+        <translation>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="455" />
         <source>Best peer height</source>
         <translation>Best peer height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="359" />
+        <location filename="../app/main_window.cpp" line="456" />
+        <location filename="../app/main_window.cpp" line="801" />
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="360" />
+        <location filename="../app/main_window.cpp" line="457" />
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="361" />
+        <location filename="../app/main_window.cpp" line="458" />
+        <location filename="../app/main_window.cpp" line="804" />
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="362" />
+        <location filename="../app/main_window.cpp" line="459" />
         <source>Validators</source>
         <translation>Validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="363" />
+        <location filename="../app/main_window.cpp" line="460" />
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="364" />
+        <location filename="../app/main_window.cpp" line="461" />
         <source>API address</source>
         <translation>API address</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="365" />
+        <location filename="../app/main_window.cpp" line="462" />
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="462" />
+        <source>%1 tx/s · CPU %2% · commit latency %3 ms</source>
+        <translation>%1 tx/s · CPU %2% · commit latency %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="467" />
         <source>Active faults</source>
         <translation>Active faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="369" />
+        <location filename="../app/main_window.cpp" line="471" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="371" />
+        <location filename="../app/main_window.cpp" line="473" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="371" />
+        <location filename="../app/main_window.cpp" line="473" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="371" />
+        <location filename="../app/main_window.cpp" line="473" />
         <source>unreachable: %1</source>
         <translation>unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="380" />
+        <location filename="../app/main_window.cpp" line="482" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="380" />
+        <location filename="../app/main_window.cpp" line="482" />
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -648,67 +1296,92 @@
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="50" />
+        <location filename="../app/nodes_model.cpp" line="66" />
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="50" />
+        <location filename="../app/nodes_model.cpp" line="66" />
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="73" />
+        <location filename="../app/nodes_model.cpp" line="92" />
+        <source>%1 MiB · %2% full</source>
+        <translation>%1 MiB · %2% full</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes_model.cpp" line="108" />
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="74" />
+        <location filename="../app/nodes_model.cpp" line="109" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="75" />
+        <location filename="../app/nodes_model.cpp" line="110" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="76" />
+        <location filename="../app/nodes_model.cpp" line="111" />
         <source>Health</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="77" />
+        <location filename="../app/nodes_model.cpp" line="112" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="78" />
+        <location filename="../app/nodes_model.cpp" line="113" />
         <source>Lag</source>
         <translation>Lag</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="79" />
+        <location filename="../app/nodes_model.cpp" line="114" />
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="80" />
+        <location filename="../app/nodes_model.cpp" line="115" />
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="81" />
+        <location filename="../app/nodes_model.cpp" line="116" />
         <source>Peers</source>
         <translation>Peers</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="82" />
+        <location filename="../app/nodes_model.cpp" line="117" />
+        <source>TPS</source>
+        <translation>TPS</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes_model.cpp" line="118" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes_model.cpp" line="119" />
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes_model.cpp" line="120" />
+        <source>Disk (data · volume)</source>
+        <translation>Disk (data · volume)</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes_model.cpp" line="121" />
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="83" />
+        <location filename="../app/nodes_model.cpp" line="122" />
         <source>Last block</source>
         <translation>Last block</translation>
     </message>
@@ -716,24 +1389,29 @@
 <context>
     <name>consortia::console::TopologyView</name>
     <message>
-        <location filename="../app/topology_view.cpp" line="115" />
+        <location filename="../app/topology_view.cpp" line="140" />
         <source>%1 ↔ %2: RTT %3 ms, loss %4%%5</source>
         <translation>%1 ↔ %2: RTT %3 ms, loss %4%%5</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="119" />
+        <location filename="../app/topology_view.cpp" line="144" />
         <source>, fault: %1</source>
         <translation>, fault: %1</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="138" />
+        <location filename="../app/topology_view.cpp" line="160" />
+        <source>%1 ↔ %2: %3 links, median RTT %4 ms, worst loss %5%</source>
+        <translation>%1 ↔ %2: %3 links, median RTT %4 ms, worst loss %5%</translation>
+    </message>
+    <message>
+        <location filename="../app/topology_view.cpp" line="186" />
         <source>%1 (%2)
 %3, height %4, view %5%6</source>
         <translation>%1 (%2)
 %3, height %4, view %5%6</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="143" />
+        <location filename="../app/topology_view.cpp" line="191" />
         <source>
 leader</source>
         <translation>
