@@ -156,6 +156,8 @@ Status Agent::start() {
   sopts.pem_root_certs = *ca;
   sopts.pem_key_cert_pairs.push_back({*key, *crt});
   grpc::ServerBuilder b;
+  // A port clash must fail, not share the port with another server.
+  b.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   int port = 0;
   b.AddListeningPort(config_.api_listen, grpc::SslServerCredentials(sopts), &port);
   b.RegisterService(api_service(api_service_));

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -28,7 +29,21 @@ Result<Bytes> hex_field(const json& j, const char* key) {
   return b;
 }
 
-Result<int> free_port() {
+Result<int> kernel_free_port();
+
+// A port the kernel says is free now and that is not in `taken` (ports
+// given to other nodes of the network, which are not listening yet); it is
+// added there.
+Result<int> free_port(std::set<int>& taken) {
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    auto p = kernel_free_port();
+    if (!p) return p;
+    if (taken.insert(*p).second) return p;
+  }
+  return make_error(ErrorCode::kStorageIo, "cannot find a port not given to another node");
+}
+
+Result<int> kernel_free_port() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return make_error(ErrorCode::kStorageIo, "socket() failed");
   sockaddr_in a{};
@@ -256,6 +271,7 @@ Status init_network(const InitOptions& o) {
   if (auto st = write_file(o.dir + "/ca-bundle.pem", bundle); !st) return st;
 
   std::vector<AgentConfig> configs;
+  std::set<int> taken;
   for (int i = 0; i < o.nodes; ++i) {
     AgentConfig c;
     c.name = "node-" + std::to_string(i);
@@ -263,7 +279,7 @@ Status init_network(const InitOptions& o) {
     c.dir = o.dir + "/nodes/" + c.name;
     auto port = [&](int k) -> Result<std::string> {
       if (o.base_port > 0) return o.host + ":" + std::to_string(o.base_port + 3 * i + k);
-      auto p = free_port();
+      auto p = free_port(taken);
       if (!p) return p.error();
       return o.host + ":" + std::to_string(*p);
     };
@@ -323,8 +339,15 @@ Result<NewNode> add_node(const std::string& dir, const std::string& name, const 
   c.name = name;
   c.organisation = organisation;
   c.dir = dir + "/nodes/" + name;
+  // Not the ports of the nodes already there, running or not.
+  std::set<int> taken;
+  for (const auto& n : network.value("nodes", json::array()))
+    for (const char* k : {"p2p", "api", "metrics"}) {
+      std::string a = n.value(k, "");
+      if (auto colon = a.rfind(':'); colon != std::string::npos) taken.insert(std::atoi(a.c_str() + colon + 1));
+    }
   auto port = [&]() -> Result<std::string> {
-    auto p = free_port();
+    auto p = free_port(taken);
     if (!p) return p.error();
     return host + ":" + std::to_string(*p);
   };

@@ -117,13 +117,16 @@ class SimNetwork {
   std::vector<std::unique_ptr<grpc::Server>> servers;
   std::chrono::steady_clock::time_point t0;
 
-  // Advances the simulation to the wall clock; how far behind it still is.
+  // Advances the simulation towards the wall clock, at most 50 ms of
+  // simulated time per call so API calls and a stop request get their turn;
+  // how far behind real time it still is.
   double advance() {
     std::lock_guard lock(mu);
-    double target = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    double target = std::min(wall, sim->now_s() + 0.05);
     sim->advance_to(target);
     for (size_t i = 0; i < hosts.size(); ++i) hosts[i]->after_advance(sim->node(static_cast<int>(i)));
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() - target;
+    return wall - target;
   }
 };
 
@@ -294,6 +297,8 @@ Status serve(SimNetwork& net, size_t i) {
   sopts.pem_root_certs = *ca;
   sopts.pem_key_cert_pairs.push_back({*key, *crt});
   grpc::ServerBuilder b;
+  // A port clash must fail, not share the port with another server.
+  b.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   int port = 0;
   b.AddListeningPort(e.api_address, grpc::SslServerCredentials(sopts), &port);
   b.RegisterService(api_service(net.services[i]));
@@ -432,7 +437,8 @@ int run_simulated_sandbox(const SandboxOptions& o) {
       last_warning = std::chrono::steady_clock::now();
       std::fprintf(stderr, "sandbox: the simulation is %.1f s behind real time (the machine is too slow)\n", behind);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    // Caught up: wait a little; behind: still leave API calls a moment at the lock.
+    std::this_thread::sleep_for(std::chrono::milliseconds(behind < 0.02 ? 10 : 1));
   }
   for (auto& s : net.servers) s->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
   net.servers.clear();

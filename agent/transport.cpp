@@ -344,6 +344,8 @@ Status Transport::start(Callbacks cb) {
   copts.pem_cert_chain = m.o.tls.certificate;
   m.creds = grpc::SslCredentials(copts);  // before any inbound stream can start a link
   grpc::ServerBuilder b;
+  // A port clash must fail, not share the port with another server.
+  b.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   int port = 0;
   b.AddListeningPort(m.o.listen, grpc::SslServerCredentials(sopts), &port);
   b.RegisterService(&m);

@@ -313,10 +313,11 @@ int main(int argc, char** argv) {
   if (cli.isSet(shot_opt)) {
     QString file = cli.value(shot_opt);
     int tab = cli.value(tab_opt).toInt();
-    QTimer::singleShot(200, &w, [&w, tab] {
-      if (auto* t = w.findChild<QTabWidget*>()) t->setCurrentIndex(tab);
-    });
-    QTimer::singleShot(cli.value(after_opt).toInt(), &w, [&w, file] {
+    // The tab is chosen just before the picture, after any scripted action
+    // (which may open another tab).
+    int after = cli.value(after_opt).toInt();
+    QTimer::singleShot(std::max(200, after - 1500), &w, [&w, tab] { w.tabs()->setCurrentIndex(tab); });
+    QTimer::singleShot(after, &w, [&w, file] {
       w.grab().save(file);
       QApplication::quit();
     });

@@ -466,8 +466,13 @@ void MainWindow::update_detail() {
                                : QString()},
       {tr("Active faults"), [&] {
          QStringList rules;
+         int cut = 0;
          for (const auto& p : n.peers)
-           if (!p.fault_rule.empty() && !rules.contains(q(p.fault_rule))) rules << q(p.fault_rule);
+           for (const QString& part : q(p.fault_rule).split("; ", Qt::SkipEmptyParts)) {
+             if (part == "partitioned") ++cut;
+             else if (!rules.contains(part)) rules << part;
+           }
+         if (cut) rules << tr("partitioned from %1 peer(s)").arg(cut);
          return rules.isEmpty() ? tr("none") : rules.join("; ");
        }()},
       {tr("Status"), n.reachable ? (n.halted.empty() ? tr("running") : q(n.halted)) : tr("unreachable: %1").arg(q(n.error))},
@@ -674,6 +679,7 @@ void MainWindow::on_alerts(const AlertsView& v) {
     if (a.rule == kAlertViewChanges) return tr("%1 per minute").arg(a.value, 0, 'f', 1);
     if (a.rule == kAlertPeers) return tr("%1 peers").arg(a.value, 0, 'f', 0);
     if (a.rule == kAlertDisk) return QString("%1%").arg(a.value, 0, 'f', 0);
+    if (a.rule == kAlertUnreachable && a.value > 0) return tr("%1 s").arg(a.value, 0, 'f', 0);
     return QString();
   };
   int active = 0;

@@ -6,6 +6,7 @@
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -45,6 +46,13 @@ void TopologyView::changeEvent(QEvent* e) {
 void TopologyView::wheelEvent(QWheelEvent* e) {
   double f = e->angleDelta().y() > 0 ? 1.15 : 1 / 1.15;
   scale(f, f);
+  zoomed_ = true;
+}
+
+void TopologyView::resizeEvent(QResizeEvent* e) {
+  QGraphicsView::resizeEvent(e);
+  // Until the user zooms, the whole network fills the view.
+  if (!zoomed_ && !scene()->items().isEmpty()) fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
 }
 
 void TopologyView::mouseDoubleClickEvent(QMouseEvent* e) {
@@ -196,7 +204,7 @@ void TopologyView::rebuild() {
     }
   }
   sc->setSceneRect(sc->itemsBoundingRect().adjusted(-30, -30, 30, 30));
-  if (!fitted_) {
+  if (!fitted_ || !zoomed_) {
     fitInView(sc->sceneRect(), Qt::KeepAspectRatio);
     fitted_ = true;
   }

@@ -22,6 +22,7 @@ class TopologyView : public QGraphicsView {
 
  protected:
   void wheelEvent(QWheelEvent* e) override;
+  void resizeEvent(QResizeEvent* e) override;
   void mouseDoubleClickEvent(QMouseEvent* e) override;
   void changeEvent(QEvent* e) override;
 
@@ -29,6 +30,7 @@ class TopologyView : public QGraphicsView {
   void rebuild();
   NetworkState state_;
   bool fitted_ = false;
+  bool zoomed_ = false;  // the user chose a zoom: keep it
 };
 
 }  // namespace consortia::console

@@ -8,7 +8,10 @@ std::vector<Alert> evaluate_alerts(const AlertRules& rules, const NetworkState& 
   uint64_t top = s.max_height();
   for (const auto& n : s.nodes) {
     if (!n.reachable) {
-      if (n.polled_ms > 0 || !n.error.empty()) out.push_back({n.name, kAlertUnreachable, 0});
+      // One missed answer is not an outage: unreachable for the stale time.
+      bool never = n.polled_ms == 0 && !n.error.empty();
+      if (never || (n.polled_ms > 0 && s.at_ms - n.polled_ms >= kStaleMs))
+        out.push_back({n.name, kAlertUnreachable, n.polled_ms > 0 ? static_cast<double>(s.at_ms - n.polled_ms) / 1000.0 : 0});
       continue;
     }
     if (top > n.height && top - n.height > rules.max_lag)

@@ -26,7 +26,7 @@ inline constexpr const char* kAlertLag = "lag";
 inline constexpr const char* kAlertViewChanges = "view_changes";
 inline constexpr const char* kAlertPeers = "peers";
 inline constexpr const char* kAlertDisk = "disk";
-inline constexpr const char* kAlertUnreachable = "unreachable";
+inline constexpr const char* kAlertUnreachable = "unreachable";  // for kStaleMs or more
 
 struct Alert {
   std::string node, rule;

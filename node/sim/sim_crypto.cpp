@@ -95,6 +95,21 @@ Hash32 SimCrypto::hash(ByteView data) const {
 
 bool SimCrypto::verify(ByteView public_key, ByteView msg, ByteView signature) const {
   ++counters_.verifies;
+  if (!modelled_ && share_) {
+    Bytes all;
+    all.reserve(public_key.size() + msg.size() + signature.size() + 8);
+    all.insert(all.end(), public_key.begin(), public_key.end());
+    all.push_back(0);
+    all.insert(all.end(), signature.begin(), signature.end());
+    all.push_back(0);
+    all.insert(all.end(), msg.begin(), msg.end());
+    Hash32 key = real_.hash(all);  // not charged: the real node would not do this
+    if (verified_.count(key)) return true;
+    if (!real_.verify(public_key, msg, signature)) return false;
+    if (verified_.size() > 2'000'000) verified_.clear();
+    verified_.insert(key);
+    return true;
+  }
   if (!modelled_) return real_.verify(public_key, msg, signature);
   if (public_key.size() != 32 || signature.size() != signature_size() || signature.size() > 128)
     return false;

@@ -201,6 +201,7 @@ struct Simulation::Impl {
     bool modelled = !live && sc.modelled_crypto.value_or(sc.nodes > 10);
     crypto = std::make_unique<SimCrypto>(**real, modelled);
     memo = std::make_unique<SimCertificateMemo>(*crypto, live.has_value());
+    crypto->share_verifications(live.has_value());
     costs = CryptoCosts::for_suite((*real)->id());
     report.nodes = sc.nodes;
     report.seed = sc.seed;

@@ -48,6 +48,13 @@ TEST(Alerts, LagPeersDiskAndUnreachableFireOnlyPastTheirThresholds) {
   EXPECT_FALSE(has(a, "a", kAlertDisk));
   EXPECT_TRUE(has(a, "e", kAlertUnreachable));
   EXPECT_FALSE(has(a, "a", kAlertUnreachable));
+  // One missed poll after a good answer is not yet an outage; five seconds are.
+  NodeState blip = node("f", 100, now - 1000);
+  blip.reachable = false;
+  s.nodes.push_back(blip);
+  EXPECT_FALSE(has(evaluate_alerts(r, s, {}), "f", kAlertUnreachable));
+  s.nodes.back().polled_ms = now - kStaleMs;
+  EXPECT_TRUE(has(evaluate_alerts(r, s, {}), "f", kAlertUnreachable));
   r.max_lag = 20;
   EXPECT_FALSE(has(evaluate_alerts(r, s, {}), "c", kAlertLag));
 }

@@ -216,5 +216,26 @@ TEST(SimulatedSandbox, ThirtyOneNodesServeTheAgentApiAndFaultsActInTheSimulatedN
   EXPECT_TRUE(seen);
 }
 
+TEST(NetworkInit, EveryNodeOfALargeNetworkGetsPortsOfItsOwn) {
+  // Ports are picked while nothing listens yet: the same free port must not
+  // go to two nodes (with SO_REUSEPORT both would bind it and share clients).
+  char tmpl[] = "/tmp/consortia-ports-XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  InitOptions o;
+  o.dir = dir + "/net";
+  o.nodes = 120;
+  ASSERT_TRUE(init_network(o).ok());
+  auto added = add_node(o.dir, "late", "org-0");
+  ASSERT_TRUE(added.ok());
+  auto net = load_network(o.dir);
+  ASSERT_TRUE(net.ok());
+  std::set<std::string> ports;
+  for (const auto& n : net->nodes)
+    for (const auto& a : {n.api_address, n.p2p_address, n.metrics_address})
+      EXPECT_TRUE(ports.insert(a).second) << a << " given twice";
+  EXPECT_EQ(ports.size(), 3u * 121u);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace consortia::agent::testing
