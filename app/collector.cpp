@@ -108,6 +108,7 @@ void Collector::start(int interval_ms) {
 void Collector::poll_now() {
   NetworkState s = impl_->last;
   s.at_ms = now_ms();
+  auto poll_started = std::chrono::steady_clock::now();
   for (size_t i = 0; i < s.nodes.size(); ++i) {
     NodeState& n = s.nodes[i];
     grpc::ClientContext ctx;
@@ -152,6 +153,7 @@ void Collector::poll_now() {
     else
       n.tps = 0;
   }
+  s.poll_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - poll_started).count();
   impl_->last = s;
   if (impl_->history) {
     impl_->history->record(impl_->network, s);

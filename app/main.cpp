@@ -22,6 +22,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <sys/resource.h>
+
+#include <cstdio>
 
 #include "client.h"
 #include "collector.h"
@@ -29,6 +32,7 @@
 #include "main_window.h"
 #include "network.h"
 #include "sandbox.h"
+#include "topology_view.h"
 
 using namespace consortia;
 using namespace consortia::console;
@@ -43,9 +47,65 @@ void write_report(const QString& file, const QString& text) {
   QFile::remove(file);
   QFile::rename(file + ".tmp", file);
 }
+// --measure: start-up to the first painted topology, then over the window
+// the GUI thread's CPU share, its longest event-loop stall (a 10 ms timer's
+// worst lateness) and how long the collector took to ask every agent.
+// The overview paints first; the window is measured on `tab`.
+void start_measuring(MainWindow& w, Collector& collector, const QElapsedTimer& since_start, double seconds, int tab) {
+  struct M {
+    qint64 first_paint_ms = -1;
+    QElapsedTimer tick, window;
+    double stall_ms = 0;
+    double cpu0 = 0;
+    int polls = 0, nodes = 0;
+    double poll_sum = 0, poll_max = 0;
+  };
+  auto m = std::make_shared<M>();
+  auto thread_cpu = [] {
+    struct rusage u{};
+    getrusage(RUSAGE_THREAD, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  };
+  QObject::connect(&collector, &Collector::snapshot, &w, [m](const NetworkState& s) {
+    if (!m->window.isValid()) return;
+    ++m->polls;
+    m->nodes = static_cast<int>(s.nodes.size());
+    m->poll_sum += static_cast<double>(s.poll_ms);
+    m->poll_max = std::max(m->poll_max, static_cast<double>(s.poll_ms));
+  });
+  QObject::connect(w.topology(), &TopologyView::first_painted, &w, [m, &since_start, thread_cpu, seconds, &w, tab] {
+    m->first_paint_ms = since_start.elapsed();
+    w.tabs()->setCurrentIndex(tab);
+    // The window opens once the first answers are in and settled.
+    QTimer::singleShot(3000, &w, [m, thread_cpu, seconds, &w] {
+      m->window.start();
+      m->tick.start();
+      m->cpu0 = thread_cpu();
+      auto* ticker = new QTimer(&w);
+      QObject::connect(ticker, &QTimer::timeout, &w, [m] {
+        m->stall_ms = std::max(m->stall_ms, static_cast<double>(m->tick.nsecsElapsed()) / 1e6 - 10.0);
+        m->tick.restart();
+      });
+      ticker->start(10);
+      QTimer::singleShot(static_cast<int>(seconds * 1000), &w, [m, thread_cpu] {
+        double wall = static_cast<double>(m->window.elapsed()) / 1000.0;
+        std::printf("console-measure nodes=%d startup_to_first_topology_ms=%lld window_s=%.0f gui_thread_cpu_percent=%.1f "
+                    "longest_stall_ms=%.1f polls=%d poll_ms_mean=%.0f poll_ms_max=%.0f\n",
+                    m->nodes, static_cast<long long>(m->first_paint_ms), wall, 100.0 * (thread_cpu() - m->cpu0) / wall,
+                    m->stall_ms, m->polls, m->polls ? m->poll_sum / m->polls : 0.0, m->poll_max);
+        std::fflush(stdout);
+        QApplication::quit();
+      });
+    });
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  QElapsedTimer since_start;
+  since_start.start();
   QApplication app(argc, argv);
   QApplication::setApplicationName("consortia");
   qRegisterMetaType<consortia::console::NetworkState>();
@@ -69,6 +129,10 @@ int main(int argc, char** argv) {
   QCommandLineOption sim_opt("simulated",
                              "Start a simulated sandbox of N nodes (a consortia-sim network in real time, one process).",
                              "N");
+  QCommandLineOption measure_opt("measure",
+                                 "Measure the console for S seconds after the topology is first painted, print the "
+                                 "figures and quit (bench/console_bench.sh).",
+                                 "S");
   QCommandLineOption show_opt("show-node", "Open the node detail of this node.", "NAME");
   QCommandLineOption explore_opt("explore", "Look this up in the explorer (a height, hash or transaction id).", "QUERY");
   QCommandLineOption evidence_opt("explore-evidence", "The --explore query is a document digest: prove it.");
@@ -79,7 +143,7 @@ int main(int argc, char** argv) {
                                    "after --heal-after ms, as the table's menu does.", "NODE[,NODE...]");
   QCommandLineOption heal_opt("heal-after", "Milliseconds before healing a --partition.", "MS", "8000");
   cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt, nosb_opt, report_opt, fault_opt,
-                  show_opt, explore_opt, evidence_opt, sim_opt,
+                  show_opt, explore_opt, evidence_opt, sim_opt, measure_opt,
                   partition_opt, heal_opt});
   cli.process(app);
   std::string dir = cli.value(dir_opt).toStdString();
@@ -311,17 +375,21 @@ int main(int argc, char** argv) {
   w.show();
 
   if (cli.isSet(shot_opt)) {
-    QString file = cli.value(shot_opt);
-    int tab = cli.value(tab_opt).toInt();
     // The tab is chosen just before the picture, after any scripted action
     // (which may open another tab).
+    QString file = cli.value(shot_opt);
+    int tab = cli.value(tab_opt).toInt();
     int after = cli.value(after_opt).toInt();
     QTimer::singleShot(std::max(200, after - 1500), &w, [&w, tab] { w.tabs()->setCurrentIndex(tab); });
     QTimer::singleShot(after, &w, [&w, file] {
       w.grab().save(file);
       QApplication::quit();
     });
+  } else if (cli.isSet(tab_opt) && !cli.isSet(measure_opt)) {
+    w.tabs()->setCurrentIndex(cli.value(tab_opt).toInt());
   }
+  if (cli.isSet(measure_opt))
+    start_measuring(w, *collector, since_start, cli.value(measure_opt).toDouble(), cli.value(tab_opt).toInt());
   int rc = app.exec();
   worker.quit();
   worker.wait();

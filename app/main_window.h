@@ -41,6 +41,7 @@ class MainWindow : public QMainWindow {
   // Looks `query` up in the explorer (asking the first node), as the user would.
   void explore(const QString& query, bool evidence);
   QTabWidget* tabs() const { return tabs_; }
+  TopologyView* topology() const { return topology_; }
 
  public slots:
   void on_snapshot(const consortia::console::NetworkState& s);

@@ -49,6 +49,14 @@ void TopologyView::wheelEvent(QWheelEvent* e) {
   zoomed_ = true;
 }
 
+void TopologyView::paintEvent(QPaintEvent* e) {
+  QGraphicsView::paintEvent(e);
+  if (!painted_ && !state_.nodes.empty()) {
+    painted_ = true;
+    emit first_painted();
+  }
+}
+
 void TopologyView::resizeEvent(QResizeEvent* e) {
   QGraphicsView::resizeEvent(e);
   // Until the user zooms, the whole network fills the view.

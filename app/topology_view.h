@@ -19,18 +19,22 @@ class TopologyView : public QGraphicsView {
 
  signals:
   void node_activated(int index);
+  // The first time nodes were painted (start-up measurement).
+  void first_painted();
 
  protected:
   void wheelEvent(QWheelEvent* e) override;
   void resizeEvent(QResizeEvent* e) override;
   void mouseDoubleClickEvent(QMouseEvent* e) override;
   void changeEvent(QEvent* e) override;
+  void paintEvent(QPaintEvent* e) override;
 
  private:
   void rebuild();
   NetworkState state_;
   bool fitted_ = false;
   bool zoomed_ = false;  // the user chose a zoom: keep it
+  bool painted_ = false;
 };
 
 }  // namespace consortia::console

@@ -48,6 +48,7 @@ struct NodeState {
 
 struct NetworkState {
   int64_t at_ms = 0;
+  int64_t poll_ms = 0;  // how long asking every agent took
   std::vector<NodeState> nodes;
   uint64_t max_height() const;
 };
