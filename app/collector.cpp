@@ -124,6 +124,9 @@ void Collector::poll_now() {
     int64_t before_ms = n.reachable ? n.polled_ms : 0;
     n.reachable = true;
     n.error.clear();
+    // An inventory network's agents say who they are.
+    if (n.organisation.empty()) n.organisation = impl_->endpoints[i].organisation = st.organisation();
+    if (n.id_hex.empty()) n.id_hex = impl_->endpoints[i].id_hex = hex(st.node_id());
     n.polled_ms = s.at_ms;
     n.role = st.role();
     n.height = st.height();

@@ -29,6 +29,9 @@
 #include "client.h"
 #include "collector.h"
 #include "core/history.h"
+#include "core/inventory.h"
+#include "pki.h"
+#include "consortia/v1/agent.grpc.pb.h"
 #include "main_window.h"
 #include "network.h"
 #include "sandbox.h"
@@ -47,6 +50,85 @@ void write_report(const QString& file, const QString& text) {
   QFile::remove(file);
   QFile::rename(file + ".tmp", file);
 }
+// What the console needs to watch a network, from a network directory (a
+// sandbox, or one made with consortia-agent init) or from the inventory.
+struct Opened {
+  std::string key;  // the network's name in history
+  QString title;
+  std::vector<Endpoint> endpoints;
+  std::shared_ptr<const agent::ClientIdentity> viewer;
+  std::map<std::string, std::shared_ptr<const agent::ClientIdentity>> operators;  // by organisation
+  std::string genesis_path;
+};
+
+bool open_directory(const std::string& dir, Opened& o, std::string& error) {
+  auto net = agent::load_network(dir);
+  if (!net) {
+    error = net.error().to_string();
+    return false;
+  }
+  // The console reads as association staff would: a viewer certificate.
+  auto id = agent::load_client_identity(*net, net->nodes.front().organisation, "viewer");
+  if (!id) {
+    error = id.error().to_string();
+    return false;
+  }
+  o.key = net->dir;
+  o.title = QString::fromStdString(net->dir);
+  o.viewer = std::make_shared<agent::ClientIdentity>(*id);
+  for (const auto& n : net->nodes) {
+    o.endpoints.push_back({n.name, n.organisation, n.api_address, n.metrics_address, n.id.hex()});
+    if (!o.operators.count(n.organisation))
+      if (auto op = agent::load_client_identity(*net, n.organisation, "operator"))
+        o.operators[n.organisation] = std::make_shared<agent::ClientIdentity>(*op);
+  }
+  o.genesis_path = net->dir + "/genesis.json";
+  return true;
+}
+
+// An inventory network: the agents say who they are (organisation, node id)
+// when first asked; the files give the certificates.
+bool open_inventory(const InventoryNetwork& n, Opened& o, std::string& error) {
+  auto ca = agent::read_file(n.ca_bundle), crt = agent::read_file(n.certificate), key = agent::read_file(n.key);
+  if (!ca || !crt || !key) {
+    error = "cannot read the certificate files of " + n.name;
+    return false;
+  }
+  o.key = "inventory:" + n.name;
+  o.title = QString::fromStdString(n.name);
+  o.viewer = std::make_shared<agent::ClientIdentity>(agent::ClientIdentity{*ca, *crt, *key});
+  o.genesis_path = n.genesis;
+  if (!n.operator_certificate.empty()) {
+    auto oc = agent::read_file(n.operator_certificate), ok = agent::read_file(n.operator_key);
+    if (oc && ok)
+      if (auto subject = agent::certificate_subject(*oc))
+        o.operators[subject->organisation] = std::make_shared<agent::ClientIdentity>(agent::ClientIdentity{*ca, *oc, *ok});
+  }
+  QProgressDialog progress(QObject::tr("Connecting to the agents of %1…").arg(o.title), QObject::tr("Cancel"), 0,
+                           static_cast<int>(n.agents.size()));
+  progress.setMinimumDuration(500);
+  for (size_t i = 0; i < n.agents.size(); ++i) {
+    progress.setValue(static_cast<int>(i));
+    QApplication::processEvents();
+    if (progress.wasCanceled()) {
+      error = "cancelled";
+      return false;
+    }
+    const auto& a = n.agents[i];
+    Endpoint e{a.name, "", a.address, "", ""};
+    auto stub = v1::AgentService::NewStub(agent::agent_channel(a.address, a.name, *o.viewer));
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
+    v1::NodeStatus st;
+    if (stub->GetStatus(&ctx, v1::StatusRequest{}, &st).ok()) {
+      e.organisation = st.organisation();
+      e.id_hex = to_hex(ByteView(reinterpret_cast<const uint8_t*>(st.node_id().data()), st.node_id().size()));
+    }
+    o.endpoints.push_back(e);
+  }
+  return true;
+}
+
 // --measure: start-up to the first painted topology, then over the window
 // the GUI thread's CPU share, its longest event-loop stall (a 10 ms timer's
 // worst lateness) and how long the collector took to ask every agent.
@@ -133,6 +215,18 @@ int main(int argc, char** argv) {
                                  "Measure the console for S seconds after the topology is first painted, print the "
                                  "figures and quit (bench/console_bench.sh).",
                                  "S");
+  QCommandLineOption network_opt("network", "Open a network from the inventory (added with --add-network or the "
+                                 "Network menu) instead of a sandbox directory.", "NAME");
+  QCommandLineOption add_network_opt("add-network", "Add an existing network to the inventory and quit; with --agents, "
+                                     "--ca, --cert, --key and optionally --operator-cert, --operator-key, --genesis.", "NAME");
+  QCommandLineOption agents_opt("agents", "The network's agents: NAME=HOST:PORT, comma separated.", "LIST");
+  QCommandLineOption ca_opt("ca", "PEM file with the organisations' CA certificates.", "FILE");
+  QCommandLineOption cert_opt("cert", "PEM file with the console's client certificate (viewer or operator).", "FILE");
+  QCommandLineOption key_opt("key", "PEM file with its private key.", "FILE");
+  QCommandLineOption op_cert_opt("operator-cert", "Optional operator certificate for control calls.", "FILE");
+  QCommandLineOption op_key_opt("operator-key", "Its private key.", "FILE");
+  QCommandLineOption genesis_opt("genesis", "Optional genesis.json: the validators evidence proofs are checked against.",
+                                 "FILE");
   QCommandLineOption show_opt("show-node", "Open the node detail of this node.", "NAME");
   QCommandLineOption explore_opt("explore", "Look this up in the explorer (a height, hash or transaction id).", "QUERY");
   QCommandLineOption evidence_opt("explore-evidence", "The --explore query is a document digest: prove it.");
@@ -143,7 +237,8 @@ int main(int argc, char** argv) {
                                    "after --heal-after ms, as the table's menu does.", "NODE[,NODE...]");
   QCommandLineOption heal_opt("heal-after", "Milliseconds before healing a --partition.", "MS", "8000");
   cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt, nosb_opt, report_opt, fault_opt,
-                  show_opt, explore_opt, evidence_opt, sim_opt, measure_opt,
+                  show_opt, explore_opt, evidence_opt, sim_opt, measure_opt, network_opt, add_network_opt, agents_opt,
+                  ca_opt, cert_opt, key_opt, op_cert_opt, op_key_opt, genesis_opt,
                   partition_opt, heal_opt});
   cli.process(app);
   std::string dir = cli.value(dir_opt).toStdString();
@@ -151,9 +246,35 @@ int main(int argc, char** argv) {
   if (cli.isSet(sim_opt) && !cli.isSet(dir_opt))
     dir = agent::default_sandbox_dir() + "-simulated-" + cli.value(sim_opt).toStdString();
 
+  QString data_dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+  QDir().mkpath(data_dir);
+  QString history_path = data_dir + "/history.db";
+  if (cli.isSet(add_network_opt)) {
+    std::string why;
+    InventoryNetwork n;
+    n.name = cli.value(add_network_opt).toStdString();
+    auto agents = parse_agents(cli.value(agents_opt).toStdString(), &why);
+    n.ca_bundle = cli.value(ca_opt).toStdString();
+    n.certificate = cli.value(cert_opt).toStdString();
+    n.key = cli.value(key_opt).toStdString();
+    n.operator_certificate = cli.value(op_cert_opt).toStdString();
+    n.operator_key = cli.value(op_key_opt).toStdString();
+    n.genesis = cli.value(genesis_opt).toStdString();
+    auto inv = Inventory::open(history_path.toStdString(), &why);
+    if (agents) n.agents = *agents;
+    if (!agents || !inv || !inv->add(n, &why)) {
+      std::fprintf(stderr, "consortia: cannot add the network: %s\n", why.c_str());
+      return 2;
+    }
+    std::printf("added network %s with %zu agents; open it with: consortia --network %s\n", n.name.c_str(),
+                n.agents.size(), n.name.c_str());
+    return 0;
+  }
+  std::string inventory_network = cli.value(network_opt).toStdString();
+
   // The embedded default: start the sandbox when it is not running.
   QProcess sandbox;
-  if (!cli.isSet(nosb_opt) && !agent::sandbox_running(dir)) {
+  if (inventory_network.empty() && !cli.isSet(nosb_opt) && !agent::sandbox_running(dir)) {
     QString agent_bin = QCoreApplication::applicationDirPath() + "/../agent/consortia-agent";
     if (!QFile::exists(agent_bin)) agent_bin = "consortia-agent";
     sandbox.setProcessChannelMode(QProcess::ForwardedChannels);
@@ -189,39 +310,40 @@ int main(int argc, char** argv) {
     }
     progress.close();
   }
-  auto net = agent::load_network(dir);
-  if (!net) {
+  Opened opened;
+  std::string open_error;
+  if (!inventory_network.empty()) {
+    std::string why;
+    auto inv = Inventory::open(history_path.toStdString(), &why);
+    auto found = inv ? inv->find(inventory_network) : std::nullopt;
+    if (!found) {
+      QMessageBox::critical(nullptr, QObject::tr("Consortia"),
+                            QObject::tr("No network named %1 in the inventory.").arg(QString::fromStdString(inventory_network)));
+      return 1;
+    }
+    if (!open_inventory(*found, opened, open_error)) {
+      QMessageBox::critical(nullptr, QObject::tr("Consortia"), QString::fromStdString(open_error));
+      return 1;
+    }
+  } else if (!open_directory(dir, opened, open_error)) {
     QMessageBox::critical(nullptr, QObject::tr("Consortia"),
                           QObject::tr("Cannot read the network in %1: %2")
-                              .arg(QString::fromStdString(dir), QString::fromStdString(net.error().to_string())));
+                              .arg(QString::fromStdString(dir), QString::fromStdString(open_error)));
     return 1;
   }
-  // The console reads as association staff would: a viewer certificate.
-  auto id = agent::load_client_identity(*net, net->nodes.front().organisation, "viewer");
-  if (!id) {
-    QMessageBox::critical(nullptr, QObject::tr("Consortia"), QString::fromStdString(id.error().to_string()));
-    return 1;
-  }
-  std::vector<Endpoint> endpoints;
-  for (const auto& n : net->nodes)
-    endpoints.push_back({n.name, n.organisation, n.api_address, n.metrics_address, n.id.hex()});
+  const std::vector<Endpoint>& endpoints = opened.endpoints;
 
   // History: the last state shows at once, marked stale, until agents answer.
-  QString data_dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-  QDir().mkpath(data_dir);
   std::string history_error;
-  std::shared_ptr<History> history(History::open((data_dir + "/history.db").toStdString(), &history_error));
-  MainWindow w(QString::fromStdString(net->dir));
+  std::shared_ptr<History> history(History::open(history_path.toStdString(), &history_error));
+  MainWindow w(opened.title);
+  w.set_inventory(history_path);
   w.set_language(cli.value(lang_opt));
   QThread worker;
   // Control calls go as the node's organisation's operator, where the
-  // network directory holds that certificate (a sandbox holds them all).
-  auto operators = std::make_shared<std::map<std::string, std::shared_ptr<const agent::ClientIdentity>>>();
-  for (const auto& n : net->nodes)
-    if (!operators->count(n.organisation))
-      if (auto op = agent::load_client_identity(*net, n.organisation, "operator"))
-        (*operators)[n.organisation] = std::make_shared<agent::ClientIdentity>(*op);
-  auto* collector = new Collector(endpoints, std::make_shared<agent::ClientIdentity>(*id),
+  // console holds that certificate (a sandbox directory holds them all).
+  auto operators = std::make_shared<std::map<std::string, std::shared_ptr<const agent::ClientIdentity>>>(opened.operators);
+  auto* collector = new Collector(endpoints, opened.viewer,
                                   [operators](const std::string& org) -> std::shared_ptr<const agent::ClientIdentity> {
                                     auto it = operators->find(org);
                                     return it == operators->end() ? nullptr : it->second;
@@ -251,7 +373,7 @@ int main(int argc, char** argv) {
   QObject::connect(&w, &MainWindow::time_range_requested, collector, &Collector::query_time_range,
                    Qt::QueuedConnection);
   // Evidence proofs are checked against the validators of the network's genesis.
-  if (auto gtext = agent::read_file(net->dir + "/genesis.json"))
+  if (auto gtext = agent::read_file(opened.genesis_path))
     if (auto g = agent::genesis_from_json(*gtext)) {
       std::vector<Bytes> keys;
       for (const auto& v : g->validators) keys.push_back(v.public_key);
@@ -355,8 +477,8 @@ int main(int argc, char** argv) {
     });
   }
   if (history) {
-    collector->set_history(history, net->dir);
-    NetworkState remembered = history->last_state(net->dir);
+    collector->set_history(history, opened.key);
+    NetworkState remembered = history->last_state(opened.key);
     if (!remembered.nodes.empty()) w.on_snapshot(remembered);
   } else {
     w.on_control_done(false, QObject::tr("History is off: %1").arg(QString::fromStdString(history_error)));

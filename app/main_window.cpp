@@ -28,7 +28,14 @@
 #include <QSpinBox>
 #include <QTimer>
 
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QProcess>
+
 #include "charts_view.h"
+#include "core/inventory.h"
 #include "nodes_model.h"
 #include "reasons.h"
 #include "topology_view.h"
@@ -221,6 +228,8 @@ MainWindow::MainWindow(QString network_name, QWidget* parent)
   summary_ = new QLabel;
   statusBar()->addPermanentWidget(summary_, 1);
 
+  network_menu_ = menuBar()->addMenu(QString());
+  connect(network_menu_, &QMenu::aboutToShow, this, &MainWindow::fill_network_menu);
   language_menu_ = menuBar()->addMenu(QString());
   auto* group = new QActionGroup(this);
   english_ = language_menu_->addAction("English");
@@ -237,6 +246,7 @@ MainWindow::MainWindow(QString network_name, QWidget* parent)
 }
 
 void MainWindow::set_language(const QString& code) {
+  language_ = code;
   qApp->removeTranslator(&translator_);
   if (code != "en" && translator_.load(":/i18n/consortia_" + code + ".qm")) qApp->installTranslator(&translator_);
   (code == "en" ? english_ : chinese_)->setChecked(true);
@@ -291,6 +301,7 @@ void MainWindow::retranslate() {
   findings_->setHorizontalHeaderLabels({tr("Severity"), tr("Finding"), tr("Nodes"), tr("Evidence"), tr("Suggested action")});
   on_findings(found_);
   language_menu_->setTitle(tr("&Language"));
+  network_menu_->setTitle(tr("&Network"));
   filter_->setPlaceholderText(tr("Filter by node, organisation, role or health"));
   legend_->setText(tr("● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, "
                       "purple halted, red unreachable   links: RTT green < 50 ms, amber < 200 ms, red above; "
@@ -892,6 +903,77 @@ void MainWindow::go_live() {
   live_button_->setEnabled(false);
   replay_label_->setText(tr("Live · drag to replay history"));
   topology_->set_state(state_);
+}
+
+void MainWindow::fill_network_menu() {
+  network_menu_->clear();
+  network_menu_->addAction(tr("Add an existing network…"), this, &MainWindow::add_network_dialog);
+  std::string error;
+  auto inv = Inventory::open(inventory_path_.toStdString(), &error);
+  auto networks = inv ? inv->list() : std::vector<InventoryNetwork>{};
+  if (!networks.empty()) network_menu_->addSeparator();
+  for (const auto& n : networks) {
+    QString name = QString::fromStdString(n.name);
+    network_menu_->addAction(tr("Open %1 (%2 agents)").arg(name).arg(n.agents.size()), this, [this, name] {
+      // One network per window: a new console opens it, this one closes.
+      if (QProcess::startDetached(QCoreApplication::applicationFilePath(), {"--network", name, "--lang", language_}))
+        close();
+    });
+  }
+}
+
+void MainWindow::add_network_dialog() {
+  QDialog d(this);
+  d.setWindowTitle(tr("Add an existing network"));
+  auto* form = new QFormLayout(&d);
+  auto* name = new QLineEdit;
+  auto* agents = new QPlainTextEdit;
+  agents->setPlaceholderText(tr("One agent per line: node name=host:port"));
+  agents->setMinimumHeight(100);
+  form->addRow(tr("Name"), name);
+  form->addRow(tr("Agents"), agents);
+  std::vector<QLineEdit*> files;
+  const QString labels[] = {tr("CA bundle (PEM)"), tr("Client certificate (PEM)"), tr("Client key (PEM)"),
+                            tr("Operator certificate (optional)"), tr("Operator key (optional)"),
+                            tr("Genesis (optional, to check evidence proofs)")};
+  for (const QString& label : labels) {
+    auto* row = new QHBoxLayout;
+    auto* edit = new QLineEdit;
+    auto* pick = new QPushButton(tr("Choose…"));
+    connect(pick, &QPushButton::clicked, &d, [edit, &d, label] {
+      QString f = QFileDialog::getOpenFileName(&d, label);
+      if (!f.isEmpty()) edit->setText(f);
+    });
+    row->addWidget(edit, 1);
+    row->addWidget(pick);
+    form->addRow(label, row);
+    files.push_back(edit);
+  }
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  form->addRow(buttons);
+  connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+  connect(buttons, &QDialogButtonBox::accepted, &d, [&] {
+    std::string error;
+    InventoryNetwork n;
+    n.name = name->text().trimmed().toStdString();
+    auto parsed = parse_agents(agents->toPlainText().toStdString(), &error);
+    if (parsed) n.agents = *parsed;
+    n.ca_bundle = files[0]->text().toStdString();
+    n.certificate = files[1]->text().toStdString();
+    n.key = files[2]->text().toStdString();
+    n.operator_certificate = files[3]->text().toStdString();
+    n.operator_key = files[4]->text().toStdString();
+    n.genesis = files[5]->text().toStdString();
+    auto inv = Inventory::open(inventory_path_.toStdString(), &error);
+    if (!parsed || !inv || !inv->add(n, &error)) {
+      QMessageBox::warning(&d, tr("Add an existing network"), tr("Not added: %1").arg(QString::fromStdString(error)));
+      return;  // the dialog stays open with what was typed
+    }
+    d.accept();
+    statusBar()->showMessage(tr("Added %1; open it from the Network menu.").arg(name->text()), 10000);
+  });
+  d.resize(640, d.sizeHint().height());
+  d.exec();
 }
 
 }  // namespace consortia::console

@@ -38,6 +38,8 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(QString network_name, QWidget* parent = nullptr);
   void set_language(const QString& code);  // "en" or "zh_CN"
   ChartsView* charts() const { return charts_; }
+  // The inventory (SQLite file) the Network menu adds to and opens from.
+  void set_inventory(QString path) { inventory_path_ = std::move(path); }
   // Looks `query` up in the explorer (asking the first node), as the user would.
   void explore(const QString& query, bool evidence);
   QTabWidget* tabs() const { return tabs_; }
@@ -82,6 +84,8 @@ class MainWindow : public QMainWindow {
   void fill_explorer_nodes();
   void request_detail();
   void go_live();
+  void add_network_dialog();
+  void fill_network_menu();
 
   QString network_name_;
   QTranslator translator_;
@@ -105,6 +109,9 @@ class MainWindow : public QMainWindow {
   QLineEdit* fault_custom_;
   QPushButton *fault_apply_, *fault_clear_;
   QMenu* language_menu_;
+  QMenu* network_menu_;
+  QString inventory_path_;
+  QString language_ = "en";
   QAction *english_, *chinese_;
   int selected_ = -1;
   NetworkState state_;

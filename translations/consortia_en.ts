@@ -3,96 +3,108 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="101" />
-        <location filename="../app/main.cpp" line="109" />
-        <location filename="../app/main.cpp" line="121" />
-        <location filename="../app/main.cpp" line="130" />
-        <location filename="../app/main.cpp" line="138" />
+        <location filename="../app/main.cpp" line="286" />
+        <location filename="../app/main.cpp" line="294" />
+        <location filename="../app/main.cpp" line="306" />
+        <location filename="../app/main.cpp" line="320" />
+        <location filename="../app/main.cpp" line="325" />
+        <location filename="../app/main.cpp" line="329" />
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="102" />
+        <location filename="../app/main.cpp" line="287" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>Cannot start the sandbox network (%1): %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="107" />
+        <location filename="../app/main.cpp" line="292" />
         <source>Starting the sandbox network in %1…</source>
         <translation>Starting the sandbox network in %1…</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="108" />
+        <location filename="../app/main.cpp" line="107" />
+        <location filename="../app/main.cpp" line="293" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="122" />
+        <location filename="../app/main.cpp" line="107" />
+        <source>Connecting to the agents of %1…</source>
+        <translation>Connecting to the agents of %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="307" />
         <source>The sandbox network did not start; its messages are on the terminal.</source>
         <translation>The sandbox network did not start; its messages are on the terminal.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="131" />
+        <location filename="../app/main.cpp" line="321" />
+        <source>No network named %1 in the inventory.</source>
+        <translation>No network named %1 in the inventory.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="330" />
         <source>Cannot read the network in %1: %2</source>
         <translation>Cannot read the network in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="298" />
+        <location filename="../app/main.cpp" line="484" />
         <source>History is off: %1</source>
         <translation>History is off: %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="403" />
+        <location filename="../app/collector.cpp" line="408" />
         <source>No operator certificate for %1: the console can only watch this node.</source>
         <translation>No operator certificate for %1: the console can only watch this node.</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="424" />
+        <location filename="../app/collector.cpp" line="429" />
         <source>Applied “%1” on %2</source>
         <translation>Applied “%1” on %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="425" />
+        <location filename="../app/collector.cpp" line="430" />
         <source>Could not apply “%1” on %2: %3</source>
         <translation>Could not apply “%1” on %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="438" />
+        <location filename="../app/collector.cpp" line="443" />
         <source>%1 now logs from level %2</source>
         <translation>%1 now logs from level %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="439" />
+        <location filename="../app/collector.cpp" line="444" />
         <source>Could not set the log level of %1: %2</source>
         <translation>Could not set the log level of %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="450" />
+        <location filename="../app/collector.cpp" line="455" />
         <source>Cleared the faults on %1</source>
         <translation>Cleared the faults on %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="451" />
+        <location filename="../app/collector.cpp" line="456" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>Could not clear the faults on %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="477" />
+        <location filename="../app/collector.cpp" line="482" />
         <source>Partitioned %1 from the rest</source>
         <translation>Partitioned %1 from the rest</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="478" />
+        <location filename="../app/collector.cpp" line="483" />
         <source>The partition is incomplete: %1</source>
         <translation>The partition is incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="491" />
+        <location filename="../app/collector.cpp" line="496" />
         <source>Cleared all faults on every node</source>
         <translation>Cleared all faults on every node</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="492" />
+        <location filename="../app/collector.cpp" line="497" />
         <source>Some faults remain: %1</source>
         <translation>Some faults remain: %1</translation>
     </message>
@@ -343,932 +355,1019 @@
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="204" />
+        <location filename="../app/main_window.cpp" line="211" />
         <source>Show details</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="205" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Apply network fault</source>
         <translation>Apply network fault</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="208" />
+        <location filename="../app/main_window.cpp" line="215" />
         <source>Clear faults</source>
         <translation>Clear faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="214" />
+        <location filename="../app/main_window.cpp" line="221" />
         <source>Partition the selected nodes from the rest</source>
         <translation>Partition the selected nodes from the rest</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="216" />
+        <location filename="../app/main_window.cpp" line="223" />
         <source>Clear all faults on every node</source>
         <translation>Clear all faults on every node</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="256" />
+        <location filename="../app/main_window.cpp" line="266" />
         <source>Consortia — %1</source>
         <translation>Consortia — %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="257" />
+        <location filename="../app/main_window.cpp" line="267" />
         <source>Overview</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="258" />
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Nodes</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="259" />
+        <location filename="../app/main_window.cpp" line="269" />
         <source>Node detail</source>
         <translation>Node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="260" />
+        <location filename="../app/main_window.cpp" line="270" />
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261" />
+        <location filename="../app/main_window.cpp" line="271" />
         <source>Explorer</source>
         <translation>Explorer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="262" />
+        <location filename="../app/main_window.cpp" line="272" />
         <source>Peers</source>
         <translation>Peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="263" />
+        <location filename="../app/main_window.cpp" line="273" />
         <source>Recent blocks</source>
         <translation>Recent blocks</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="264" />
+        <location filename="../app/main_window.cpp" line="274" />
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="265" />
+        <location filename="../app/main_window.cpp" line="275" />
         <source>Audit log</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="266" />
+        <location filename="../app/main_window.cpp" line="276" />
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
-        <location filename="../app/main_window.cpp" line="799" />
+        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="816" />
         <source>Hash</source>
         <translation>Hash</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
-        <location filename="../app/main_window.cpp" line="809" />
+        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="826" />
         <source>Transactions</source>
         <translation>Transactions</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
-        <location filename="../app/main_window.cpp" line="802" />
+        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="819" />
         <source>Proposer</source>
         <translation>Proposer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
-        <location filename="../app/main_window.cpp" line="268" />
-        <location filename="../app/main_window.cpp" line="803" />
+        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="820" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="277" />
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="278" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="278" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="278" />
         <source>Call</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="278" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="278" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="279" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="279" />
         <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="296" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="270" />
+        <location filename="../app/main_window.cpp" line="280" />
         <source>Show from level:</source>
         <translation>Show from level:</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="271" />
+        <location filename="../app/main_window.cpp" line="281" />
         <source>Node log level:</source>
         <translation>Node log level:</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="272" />
+        <location filename="../app/main_window.cpp" line="282" />
         <source>Set</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="273" />
-        <location filename="../app/main_window.cpp" line="873" />
+        <location filename="../app/main_window.cpp" line="283" />
+        <location filename="../app/main_window.cpp" line="890" />
         <source>Replaying %1</source>
         <translation>Replaying %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="274" />
-        <location filename="../app/main_window.cpp" line="887" />
+        <location filename="../app/main_window.cpp" line="284" />
+        <location filename="../app/main_window.cpp" line="904" />
         <source>Live · drag to replay history</source>
         <translation>Live · drag to replay history</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="275" />
+        <location filename="../app/main_window.cpp" line="285" />
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>Alert</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>Cleared</source>
         <translation>Cleared</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="287" />
         <source>Height stalled for (s)</source>
         <translation>Height stalled for (s)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="287" />
         <source>Lag above (blocks)</source>
         <translation>Lag above (blocks)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="287" />
         <source>View changes per minute above</source>
         <translation>View changes per minute above</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="288" />
         <source>Connected peers below</source>
         <translation>Connected peers below</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="288" />
         <source>Disk use above (%)</source>
         <translation>Disk use above (%)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="280" />
+        <location filename="../app/main_window.cpp" line="290" />
         <source>Apply rules</source>
         <translation>Apply rules</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="282" />
+        <location filename="../app/main_window.cpp" line="292" />
         <source>Block (height or hash) or transaction id</source>
         <translation>Block (height or hash) or transaction id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="283" />
+        <location filename="../app/main_window.cpp" line="293" />
         <source>Evidence by document digest</source>
         <translation>Evidence by document digest</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="284" />
+        <location filename="../app/main_window.cpp" line="294" />
         <source>e.g. 42, or 64 hex digits</source>
         <translation>e.g. 42, or 64 hex digits</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="285" />
+        <location filename="../app/main_window.cpp" line="295" />
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="296" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287" />
+        <location filename="../app/main_window.cpp" line="297" />
         <source>Transactions in this block (double-click to open)</source>
         <translation>Transactions in this block (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="288" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network's genesis, not taken on the node's word.</source>
         <translation>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network's genesis, not taken on the node's word.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Suggested action</source>
         <translation>Suggested action</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="293" />
+        <location filename="../app/main_window.cpp" line="303" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="294" />
+        <location filename="../app/main_window.cpp" line="304" />
+        <source>&amp;Network</source>
+        <translation>&amp;Network</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="305" />
         <source>Filter by node, organisation, role or health</source>
         <translation>Filter by node, organisation, role or health</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="573" />
+        <location filename="../app/main_window.cpp" line="486" />
+        <source>partitioned from %1 peer(s)</source>
+        <translation>partitioned from %1 peer(s)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="589" />
         <source>(cannot read the log: %1)</source>
         <translation>(cannot read the log: %1)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="587" />
+        <location filename="../app/main_window.cpp" line="603" />
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="594" />
+        <location filename="../app/main_window.cpp" line="610" />
         <source>Host name</source>
         <translation>Host name</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="595" />
-        <location filename="../app/main_window.cpp" line="820" />
+        <location filename="../app/main_window.cpp" line="611" />
+        <location filename="../app/main_window.cpp" line="837" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="595" />
+        <location filename="../app/main_window.cpp" line="611" />
         <source>simulated node (consortia-sim in real time)</source>
         <translation>simulated node (consortia-sim in real time)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="595" />
+        <location filename="../app/main_window.cpp" line="611" />
         <source>agent process</source>
         <translation>agent process</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="596" />
+        <location filename="../app/main_window.cpp" line="612" />
         <source>Agent version</source>
         <translation>Agent version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="597" />
+        <location filename="../app/main_window.cpp" line="613" />
         <source>Protocol versions</source>
         <translation>Protocol versions</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="598" />
-        <location filename="../app/main_window.cpp" line="848" />
+        <location filename="../app/main_window.cpp" line="614" />
+        <location filename="../app/main_window.cpp" line="865" />
         <source>Crypto suite</source>
         <translation>Crypto suite</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="599" />
+        <location filename="../app/main_window.cpp" line="615" />
         <source>CPUs · load (1 min)</source>
         <translation>CPUs · load (1 min)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="600" />
+        <location filename="../app/main_window.cpp" line="616" />
         <source>Memory total · available</source>
         <translation>Memory total · available</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="601" />
+        <location filename="../app/main_window.cpp" line="617" />
         <source>Process memory</source>
         <translation>Process memory</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="602" />
+        <location filename="../app/main_window.cpp" line="618" />
         <source>Disk total · free</source>
         <translation>Disk total · free</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="603" />
+        <location filename="../app/main_window.cpp" line="619" />
         <source>Data directory</source>
         <translation>Data directory</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="604" />
+        <location filename="../app/main_window.cpp" line="620" />
         <source>Up for</source>
         <translation>Up for</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="604" />
-        <location filename="../app/main_window.cpp" line="672" />
+        <location filename="../app/main_window.cpp" line="620" />
+        <location filename="../app/main_window.cpp" line="688" />
+        <location filename="../app/main_window.cpp" line="693" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="663" />
+        <location filename="../app/main_window.cpp" line="679" />
         <source>Height stalled</source>
         <translation>Height stalled</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="664" />
+        <location filename="../app/main_window.cpp" line="680" />
         <source>Lagging</source>
         <translation>Lagging</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="665" />
+        <location filename="../app/main_window.cpp" line="681" />
         <source>Many view changes</source>
         <translation>Many view changes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="666" />
+        <location filename="../app/main_window.cpp" line="682" />
         <source>Few peers</source>
         <translation>Few peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="667" />
+        <location filename="../app/main_window.cpp" line="683" />
         <source>Disk nearly full</source>
         <translation>Disk nearly full</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="673" />
+        <location filename="../app/main_window.cpp" line="689" />
         <source>%1 blocks</source>
         <translation>%1 blocks</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="674" />
+        <location filename="../app/main_window.cpp" line="690" />
         <source>%1 per minute</source>
         <translation>%1 per minute</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="675" />
+        <location filename="../app/main_window.cpp" line="691" />
         <source>%1 peers</source>
         <translation>%1 peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="684" />
+        <location filename="../app/main_window.cpp" line="701" />
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="684" />
+        <location filename="../app/main_window.cpp" line="701" />
         <source>cleared</source>
         <translation>cleared</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="696" />
+        <location filename="../app/main_window.cpp" line="713" />
         <source>Alerts (%1 active)</source>
         <translation>Alerts (%1 active)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="696" />
+        <location filename="../app/main_window.cpp" line="713" />
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="738" />
+        <location filename="../app/main_window.cpp" line="755" />
         <source>Asking %1…</source>
         <translation>Asking %1…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="791" />
+        <location filename="../app/main_window.cpp" line="808" />
         <source>Not found or refused: %1</source>
         <translation>Not found or refused: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="797" />
+        <location filename="../app/main_window.cpp" line="814" />
         <source>Block %1 on %2</source>
         <translation>Block %1 on %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="800" />
+        <location filename="../app/main_window.cpp" line="817" />
         <source>Parent hash</source>
         <translation>Parent hash</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="805" />
+        <location filename="../app/main_window.cpp" line="822" />
         <source>State root</source>
         <translation>State root</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="806" />
+        <location filename="../app/main_window.cpp" line="823" />
         <source>Transaction root</source>
         <translation>Transaction root</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="807" />
+        <location filename="../app/main_window.cpp" line="824" />
         <source>Validator set hash</source>
         <translation>Validator set hash</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="808" />
+        <location filename="../app/main_window.cpp" line="825" />
         <source>Votes in its parent's certificate</source>
         <translation>Votes in its parent's certificate</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="817" />
+        <location filename="../app/main_window.cpp" line="834" />
         <source>Transaction in block %1</source>
         <translation>Transaction in block %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="818" />
+        <location filename="../app/main_window.cpp" line="835" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="819" />
-        <location filename="../app/main_window.cpp" line="845" />
+        <location filename="../app/main_window.cpp" line="836" />
+        <location filename="../app/main_window.cpp" line="862" />
         <source>Block height</source>
         <translation>Block height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="821" />
+        <location filename="../app/main_window.cpp" line="838" />
         <source>Sender</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="822" />
+        <location filename="../app/main_window.cpp" line="839" />
         <source>Nonce</source>
         <translation>Nonce</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="823" />
+        <location filename="../app/main_window.cpp" line="840" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="823" />
+        <location filename="../app/main_window.cpp" line="840" />
         <source>applied</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="824" />
+        <location filename="../app/main_window.cpp" line="841" />
         <source>refused: %1</source>
         <translation>refused: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="827" />
+        <location filename="../app/main_window.cpp" line="844" />
         <source>Evidence digest (double-click to prove)</source>
         <translation>Evidence digest (double-click to prove)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="834" />
+        <location filename="../app/main_window.cpp" line="851" />
         <source>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</source>
         <translation>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="837" />
+        <location filename="../app/main_window.cpp" line="854" />
         <source>✘ Not verified: %1</source>
         <translation>✘ Not verified: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="840" />
+        <location filename="../app/main_window.cpp" line="857" />
         <source>Document digest</source>
         <translation>Document digest</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="841" />
+        <location filename="../app/main_window.cpp" line="858" />
         <source>Record type</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="842" />
+        <location filename="../app/main_window.cpp" line="859" />
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="843" />
+        <location filename="../app/main_window.cpp" line="860" />
         <source>Recorded at</source>
         <translation>Recorded at</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="844" />
+        <location filename="../app/main_window.cpp" line="861" />
         <source>Submitter</source>
         <translation>Submitter</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="846" />
+        <location filename="../app/main_window.cpp" line="863" />
         <source>Block hash</source>
         <translation>Block hash</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="847" />
+        <location filename="../app/main_window.cpp" line="864" />
         <source>Certificate votes</source>
         <translation>Certificate votes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="849" />
+        <location filename="../app/main_window.cpp" line="866" />
         <source>Asked</source>
         <translation>Asked</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="910" />
+        <source>Add an existing network…</source>
+        <translation>Add an existing network…</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="917" />
+        <source>Open %1 (%2 agents)</source>
+        <translation>Open %1 (%2 agents)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="927" />
+        <location filename="../app/main_window.cpp" line="969" />
+        <source>Add an existing network</source>
+        <translation>Add an existing network</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="931" />
+        <source>One agent per line: node name=host:port</source>
+        <translation>One agent per line: node name=host:port</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="933" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="934" />
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="936" />
+        <source>CA bundle (PEM)</source>
+        <translation>CA bundle (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="936" />
+        <source>Client certificate (PEM)</source>
+        <translation>Client certificate (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="936" />
+        <source>Client key (PEM)</source>
+        <translation>Client key (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="937" />
+        <source>Operator certificate (optional)</source>
+        <translation>Operator certificate (optional)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="937" />
+        <source>Operator key (optional)</source>
+        <translation>Operator key (optional)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="938" />
+        <source>Genesis (optional, to check evidence proofs)</source>
+        <translation>Genesis (optional, to check evidence proofs)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="942" />
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="969" />
+        <source>Not added: %1</source>
+        <translation>Not added: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="973" />
+        <source>Added %1; open it from the Network menu.</source>
+        <translation>Added %1; open it from the Network menu.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Peer</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>RTT (ms)</source>
         <translation>RTT (ms)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Fault rule</source>
         <translation>Fault rule</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="302" />
+        <location filename="../app/main_window.cpp" line="313" />
         <source>Network fault on this node's links:</source>
         <translation>Network fault on this node's links:</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="303" />
+        <location filename="../app/main_window.cpp" line="314" />
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem words, e.g. delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="304" />
+        <location filename="../app/main_window.cpp" line="315" />
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="305" />
+        <location filename="../app/main_window.cpp" line="316" />
         <source>Clear all faults</source>
         <translation>Clear all faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="328" />
+        <location filename="../app/main_window.cpp" line="339" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="333" />
+        <location filename="../app/main_window.cpp" line="344" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="334" />
+        <location filename="../app/main_window.cpp" line="345" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="341" />
+        <location filename="../app/main_window.cpp" line="352" />
         <source>Rate limit 2048 kbit/s</source>
         <translation>Rate limit 2048 kbit/s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="342" />
+        <location filename="../app/main_window.cpp" line="353" />
         <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
         <translation>Delay 1000 ms ± 300 ms (30% correlated)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="343" />
+        <location filename="../app/main_window.cpp" line="354" />
         <source>Loss 10%</source>
         <translation>Loss 10%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="344" />
+        <location filename="../app/main_window.cpp" line="355" />
         <source>Duplicate 1%</source>
         <translation>Duplicate 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="345" />
+        <location filename="../app/main_window.cpp" line="356" />
         <source>Corrupt 0.2%</source>
         <translation>Corrupt 0.2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="346" />
+        <location filename="../app/main_window.cpp" line="357" />
         <source>Custom rule…</source>
         <translation>Custom rule…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="368" />
         <source>Failed: </source>
         <translation>Failed: </translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="364" />
+        <location filename="../app/main_window.cpp" line="375" />
         <source>Fork</source>
         <translation>Fork</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="365" />
+        <location filename="../app/main_window.cpp" line="376" />
         <source>Lagging node</source>
         <translation>Lagging node</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="366" />
+        <location filename="../app/main_window.cpp" line="377" />
         <source>View-change storm</source>
         <translation>View-change storm</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="367" />
-        <location filename="../app/main_window.cpp" line="668" />
+        <location filename="../app/main_window.cpp" line="378" />
+        <location filename="../app/main_window.cpp" line="684" />
         <source>Agent unreachable</source>
         <translation>Agent unreachable</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="368" />
+        <location filename="../app/main_window.cpp" line="379" />
         <source>Node halted</source>
         <translation>Node halted</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="373" />
+        <location filename="../app/main_window.cpp" line="384" />
         <source>critical</source>
         <translation>critical</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="373" />
+        <location filename="../app/main_window.cpp" line="384" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="373" />
+        <location filename="../app/main_window.cpp" line="384" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="384" />
+        <location filename="../app/main_window.cpp" line="395" />
         <source>block hashes differ from height %1; all agree at %2</source>
         <translation>block hashes differ from height %1; all agree at %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="385" />
+        <location filename="../app/main_window.cpp" line="396" />
         <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
         <translation>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="389" />
+        <location filename="../app/main_window.cpp" line="400" />
         <source>behind by %1 blocks: it has no connected peers</source>
         <translation>behind by %1 blocks: it has no connected peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="391" />
+        <location filename="../app/main_window.cpp" line="402" />
         <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
         <translation>behind by %1 blocks: its peers are behind too (best peer height %2)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="392" />
+        <location filename="../app/main_window.cpp" line="403" />
         <source>behind by %1 blocks: syncing from peers at height %2</source>
         <translation>behind by %1 blocks: syncing from peers at height %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="393" />
+        <location filename="../app/main_window.cpp" line="404" />
         <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
         <translation>Check its network, firewall and certificates; its log says why peers refuse it.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="394" />
+        <location filename="../app/main_window.cpp" line="405" />
         <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
         <translation>Its sync sources are slow or partitioned: check the links of its organisation.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="395" />
+        <location filename="../app/main_window.cpp" line="406" />
         <source>Watch that the gap closes; if not, check its disk and CPU.</source>
         <translation>Watch that the gap closes; if not, check its disk and CPU.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="398" />
+        <location filename="../app/main_window.cpp" line="409" />
         <source>%1 view changes per minute</source>
         <translation>%1 view changes per minute</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="399" />
+        <location filename="../app/main_window.cpp" line="410" />
         <source>; suspected: %1</source>
         <translation>; suspected: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="400" />
+        <location filename="../app/main_window.cpp" line="411" />
         <source>Look for a leader that is down or slow and for lossy links around it.</source>
         <translation>Look for a leader that is down or slow and for lossy links around it.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="403" />
+        <location filename="../app/main_window.cpp" line="414" />
         <source>the agent did not answer: %1</source>
         <translation>the agent did not answer: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="404" />
+        <location filename="../app/main_window.cpp" line="415" />
         <source>Check the agent process and the network path to it; the node itself may still run.</source>
         <translation>Check the agent process and the network path to it; the node itself may still run.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="408" />
+        <location filename="../app/main_window.cpp" line="419" />
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>Install the release that implements the upgrade and restart the node on its data.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="421" />
+        <location filename="../app/main_window.cpp" line="432" />
         <source>Analysis</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="421" />
+        <location filename="../app/main_window.cpp" line="432" />
         <source>Analysis (%1)</source>
         <translation>Analysis (%1)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="442" />
+        <location filename="../app/main_window.cpp" line="453" />
         <source>No node selected</source>
         <translation>No node selected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="447" />
+        <location filename="../app/main_window.cpp" line="458" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="452" />
+        <location filename="../app/main_window.cpp" line="463" />
         <source>Node id</source>
         <translation>Node id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
-        <location filename="../app/main_window.cpp" line="453" />
+        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="464" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="453" />
+        <location filename="../app/main_window.cpp" line="464" />
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="453" />
+        <location filename="../app/main_window.cpp" line="464" />
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
-        <location filename="../app/main_window.cpp" line="454" />
-        <location filename="../app/main_window.cpp" line="798" />
+        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="465" />
+        <location filename="../app/main_window.cpp" line="815" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="295" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</source>
         <translation>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="455" />
+        <location filename="../app/main_window.cpp" line="466" />
         <source>Best peer height</source>
         <translation>Best peer height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="456" />
-        <location filename="../app/main_window.cpp" line="801" />
+        <location filename="../app/main_window.cpp" line="467" />
+        <location filename="../app/main_window.cpp" line="818" />
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="457" />
+        <location filename="../app/main_window.cpp" line="468" />
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="458" />
-        <location filename="../app/main_window.cpp" line="804" />
+        <location filename="../app/main_window.cpp" line="469" />
+        <location filename="../app/main_window.cpp" line="821" />
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="459" />
+        <location filename="../app/main_window.cpp" line="470" />
         <source>Validators</source>
         <translation>Validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="460" />
+        <location filename="../app/main_window.cpp" line="471" />
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="461" />
+        <location filename="../app/main_window.cpp" line="472" />
         <source>API address</source>
         <translation>API address</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="462" />
+        <location filename="../app/main_window.cpp" line="473" />
         <source>Load</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="462" />
+        <location filename="../app/main_window.cpp" line="473" />
         <source>%1 tx/s · CPU %2% · commit latency %3 ms</source>
         <translation>%1 tx/s · CPU %2% · commit latency %3 ms</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="467" />
+        <location filename="../app/main_window.cpp" line="478" />
         <source>Active faults</source>
         <translation>Active faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="471" />
+        <location filename="../app/main_window.cpp" line="487" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="473" />
+        <location filename="../app/main_window.cpp" line="489" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="473" />
+        <location filename="../app/main_window.cpp" line="489" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="473" />
+        <location filename="../app/main_window.cpp" line="489" />
         <source>unreachable: %1</source>
         <translation>unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="482" />
+        <location filename="../app/main_window.cpp" line="498" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="482" />
+        <location filename="../app/main_window.cpp" line="498" />
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -1389,29 +1488,29 @@
 <context>
     <name>consortia::console::TopologyView</name>
     <message>
-        <location filename="../app/topology_view.cpp" line="140" />
+        <location filename="../app/topology_view.cpp" line="156" />
         <source>%1 ↔ %2: RTT %3 ms, loss %4%%5</source>
         <translation>%1 ↔ %2: RTT %3 ms, loss %4%%5</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="144" />
+        <location filename="../app/topology_view.cpp" line="160" />
         <source>, fault: %1</source>
         <translation>, fault: %1</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="160" />
+        <location filename="../app/topology_view.cpp" line="176" />
         <source>%1 ↔ %2: %3 links, median RTT %4 ms, worst loss %5%</source>
         <translation>%1 ↔ %2: %3 links, median RTT %4 ms, worst loss %5%</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="186" />
+        <location filename="../app/topology_view.cpp" line="202" />
         <source>%1 (%2)
 %3, height %4, view %5%6</source>
         <translation>%1 (%2)
 %3, height %4, view %5%6</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="191" />
+        <location filename="../app/topology_view.cpp" line="207" />
         <source>
 leader</source>
         <translation>

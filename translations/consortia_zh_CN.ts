@@ -3,96 +3,108 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="101" />
-        <location filename="../app/main.cpp" line="109" />
-        <location filename="../app/main.cpp" line="121" />
-        <location filename="../app/main.cpp" line="130" />
-        <location filename="../app/main.cpp" line="138" />
+        <location filename="../app/main.cpp" line="286" />
+        <location filename="../app/main.cpp" line="294" />
+        <location filename="../app/main.cpp" line="306" />
+        <location filename="../app/main.cpp" line="320" />
+        <location filename="../app/main.cpp" line="325" />
+        <location filename="../app/main.cpp" line="329" />
         <source>Consortia</source>
         <translation>Consortia 联盟链运维台</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="102" />
+        <location filename="../app/main.cpp" line="287" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>无法启动沙箱网络（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="107" />
+        <location filename="../app/main.cpp" line="292" />
         <source>Starting the sandbox network in %1…</source>
         <translation>正在启动 %1 中的沙箱网络…</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="108" />
+        <location filename="../app/main.cpp" line="107" />
+        <location filename="../app/main.cpp" line="293" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="122" />
+        <location filename="../app/main.cpp" line="107" />
+        <source>Connecting to the agents of %1…</source>
+        <translation>正在连接 %1 的代理…</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="307" />
         <source>The sandbox network did not start; its messages are on the terminal.</source>
         <translation>沙箱网络未能启动，原因见终端输出。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="131" />
+        <location filename="../app/main.cpp" line="321" />
+        <source>No network named %1 in the inventory.</source>
+        <translation>清单中没有名为 %1 的网络。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="330" />
         <source>Cannot read the network in %1: %2</source>
         <translation>无法读取 %1 中的网络：%2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="298" />
+        <location filename="../app/main.cpp" line="484" />
         <source>History is off: %1</source>
         <translation>历史记录不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="403" />
+        <location filename="../app/collector.cpp" line="408" />
         <source>No operator certificate for %1: the console can only watch this node.</source>
         <translation>没有 %1 的运维人员证书：控制台只能查看此节点。</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="424" />
+        <location filename="../app/collector.cpp" line="429" />
         <source>Applied “%1” on %2</source>
         <translation>已在 %2 上应用“%1”</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="425" />
+        <location filename="../app/collector.cpp" line="430" />
         <source>Could not apply “%1” on %2: %3</source>
         <translation>无法在 %2 上应用“%1”：%3</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="438" />
+        <location filename="../app/collector.cpp" line="443" />
         <source>%1 now logs from level %2</source>
         <translation>%1 的日志级别已设为 %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="439" />
+        <location filename="../app/collector.cpp" line="444" />
         <source>Could not set the log level of %1: %2</source>
         <translation>无法设置 %1 的日志级别：%2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="450" />
+        <location filename="../app/collector.cpp" line="455" />
         <source>Cleared the faults on %1</source>
         <translation>已清除 %1 上的故障</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="451" />
+        <location filename="../app/collector.cpp" line="456" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>无法清除 %1 上的故障：%2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="477" />
+        <location filename="../app/collector.cpp" line="482" />
         <source>Partitioned %1 from the rest</source>
         <translation>已将 %1 与其余节点隔离</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="478" />
+        <location filename="../app/collector.cpp" line="483" />
         <source>The partition is incomplete: %1</source>
         <translation>隔离未完全生效：%1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="491" />
+        <location filename="../app/collector.cpp" line="496" />
         <source>Cleared all faults on every node</source>
         <translation>已清除所有节点上的全部故障</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="492" />
+        <location filename="../app/collector.cpp" line="497" />
         <source>Some faults remain: %1</source>
         <translation>部分故障仍然存在：%1</translation>
     </message>
@@ -343,932 +355,1019 @@
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="204" />
+        <location filename="../app/main_window.cpp" line="211" />
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="205" />
+        <location filename="../app/main_window.cpp" line="212" />
         <source>Apply network fault</source>
         <translation>注入网络故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="208" />
+        <location filename="../app/main_window.cpp" line="215" />
         <source>Clear faults</source>
         <translation>清除故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="214" />
+        <location filename="../app/main_window.cpp" line="221" />
         <source>Partition the selected nodes from the rest</source>
         <translation>将所选节点与其余节点隔离</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="216" />
+        <location filename="../app/main_window.cpp" line="223" />
         <source>Clear all faults on every node</source>
         <translation>清除所有节点上的全部故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="256" />
+        <location filename="../app/main_window.cpp" line="266" />
         <source>Consortia — %1</source>
         <translation>Consortia 联盟链运维台 — %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="257" />
+        <location filename="../app/main_window.cpp" line="267" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="258" />
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="259" />
+        <location filename="../app/main_window.cpp" line="269" />
         <source>Node detail</source>
         <translation>节点详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="260" />
+        <location filename="../app/main_window.cpp" line="270" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="261" />
+        <location filename="../app/main_window.cpp" line="271" />
         <source>Explorer</source>
         <translation>区块浏览器</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="262" />
+        <location filename="../app/main_window.cpp" line="272" />
         <source>Peers</source>
         <translation>对等连接</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="263" />
+        <location filename="../app/main_window.cpp" line="273" />
         <source>Recent blocks</source>
         <translation>最近区块</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="264" />
+        <location filename="../app/main_window.cpp" line="274" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="265" />
+        <location filename="../app/main_window.cpp" line="275" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="266" />
+        <location filename="../app/main_window.cpp" line="276" />
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
-        <location filename="../app/main_window.cpp" line="799" />
+        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="816" />
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
-        <location filename="../app/main_window.cpp" line="809" />
+        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="826" />
         <source>Transactions</source>
         <translation>交易数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
-        <location filename="../app/main_window.cpp" line="802" />
+        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="819" />
         <source>Proposer</source>
         <translation>提议者</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
-        <location filename="../app/main_window.cpp" line="268" />
-        <location filename="../app/main_window.cpp" line="803" />
+        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="820" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="277" />
         <source>Votes</source>
         <translation>投票数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="278" />
         <source>Who</source>
         <translation>操作者</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="278" />
         <source>Organisation</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="278" />
         <source>Call</source>
         <translation>调用</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="278" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
+        <location filename="../app/main_window.cpp" line="278" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="279" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="279" />
         <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="296" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="270" />
+        <location filename="../app/main_window.cpp" line="280" />
         <source>Show from level:</source>
         <translation>显示级别不低于：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="271" />
+        <location filename="../app/main_window.cpp" line="281" />
         <source>Node log level:</source>
         <translation>节点日志级别：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="272" />
+        <location filename="../app/main_window.cpp" line="282" />
         <source>Set</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="273" />
-        <location filename="../app/main_window.cpp" line="873" />
+        <location filename="../app/main_window.cpp" line="283" />
+        <location filename="../app/main_window.cpp" line="890" />
         <source>Replaying %1</source>
         <translation>正在回放 %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="274" />
-        <location filename="../app/main_window.cpp" line="887" />
+        <location filename="../app/main_window.cpp" line="284" />
+        <location filename="../app/main_window.cpp" line="904" />
         <source>Live · drag to replay history</source>
         <translation>实时 · 拖动可回放历史</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="275" />
+        <location filename="../app/main_window.cpp" line="285" />
         <source>Live</source>
         <translation>回到实时</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>Raised</source>
         <translation>触发时间</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>Cleared</source>
         <translation>解除时间</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="287" />
         <source>Height stalled for (s)</source>
         <translation>区块高度停滞超过（秒）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="287" />
         <source>Lag above (blocks)</source>
         <translation>落后超过（块）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="287" />
         <source>View changes per minute above</source>
         <translation>每分钟视图切换超过</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="288" />
         <source>Connected peers below</source>
         <translation>已连接对等节点少于</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="288" />
         <source>Disk use above (%)</source>
         <translation>磁盘使用率超过（%）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="280" />
+        <location filename="../app/main_window.cpp" line="290" />
         <source>Apply rules</source>
         <translation>应用规则</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="282" />
+        <location filename="../app/main_window.cpp" line="292" />
         <source>Block (height or hash) or transaction id</source>
         <translation>区块（高度或哈希）或交易 ID</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="283" />
+        <location filename="../app/main_window.cpp" line="293" />
         <source>Evidence by document digest</source>
         <translation>按文件摘要查询存证</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="284" />
+        <location filename="../app/main_window.cpp" line="294" />
         <source>e.g. 42, or 64 hex digits</source>
         <translation>例如 42，或 64 位十六进制</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="285" />
+        <location filename="../app/main_window.cpp" line="295" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="296" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287" />
+        <location filename="../app/main_window.cpp" line="297" />
         <source>Transactions in this block (double-click to open)</source>
         <translation>本区块的交易（双击打开）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="288" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network's genesis, not taken on the node's word.</source>
         <translation>向所选节点查询。存证证明由控制台依据创世区块中的验证节点公钥自行校验，而不是采信节点的说法。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="291" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Suggested action</source>
         <translation>建议操作</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="293" />
+        <location filename="../app/main_window.cpp" line="303" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="294" />
+        <location filename="../app/main_window.cpp" line="304" />
+        <source>&amp;Network</source>
+        <translation>网络(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="305" />
         <source>Filter by node, organisation, role or health</source>
         <translation>按节点、机构、角色或健康状态筛选</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="573" />
+        <location filename="../app/main_window.cpp" line="486" />
+        <source>partitioned from %1 peer(s)</source>
+        <translation>与 %1 个对等节点隔离</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="589" />
         <source>(cannot read the log: %1)</source>
         <translation>（无法读取日志：%1）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="587" />
+        <location filename="../app/main_window.cpp" line="603" />
         <source>ok</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="594" />
+        <location filename="../app/main_window.cpp" line="610" />
         <source>Host name</source>
         <translation>主机名</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="595" />
-        <location filename="../app/main_window.cpp" line="820" />
+        <location filename="../app/main_window.cpp" line="611" />
+        <location filename="../app/main_window.cpp" line="837" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="595" />
+        <location filename="../app/main_window.cpp" line="611" />
         <source>simulated node (consortia-sim in real time)</source>
         <translation>模拟节点（consortia-sim 实时运行）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="595" />
+        <location filename="../app/main_window.cpp" line="611" />
         <source>agent process</source>
         <translation>代理进程</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="596" />
+        <location filename="../app/main_window.cpp" line="612" />
         <source>Agent version</source>
         <translation>代理版本</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="597" />
+        <location filename="../app/main_window.cpp" line="613" />
         <source>Protocol versions</source>
         <translation>协议版本范围</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="598" />
-        <location filename="../app/main_window.cpp" line="848" />
+        <location filename="../app/main_window.cpp" line="614" />
+        <location filename="../app/main_window.cpp" line="865" />
         <source>Crypto suite</source>
         <translation>密码套件</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="599" />
+        <location filename="../app/main_window.cpp" line="615" />
         <source>CPUs · load (1 min)</source>
         <translation>CPU 数 · 负载（1 分钟）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="600" />
+        <location filename="../app/main_window.cpp" line="616" />
         <source>Memory total · available</source>
         <translation>内存总量 · 可用</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="601" />
+        <location filename="../app/main_window.cpp" line="617" />
         <source>Process memory</source>
         <translation>进程内存</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="602" />
+        <location filename="../app/main_window.cpp" line="618" />
         <source>Disk total · free</source>
         <translation>磁盘总量 · 可用</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="603" />
+        <location filename="../app/main_window.cpp" line="619" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="604" />
+        <location filename="../app/main_window.cpp" line="620" />
         <source>Up for</source>
         <translation>已运行</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="604" />
-        <location filename="../app/main_window.cpp" line="672" />
+        <location filename="../app/main_window.cpp" line="620" />
+        <location filename="../app/main_window.cpp" line="688" />
+        <location filename="../app/main_window.cpp" line="693" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="663" />
+        <location filename="../app/main_window.cpp" line="679" />
         <source>Height stalled</source>
         <translation>区块高度停滞</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="664" />
+        <location filename="../app/main_window.cpp" line="680" />
         <source>Lagging</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="665" />
+        <location filename="../app/main_window.cpp" line="681" />
         <source>Many view changes</source>
         <translation>视图切换频繁</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="666" />
+        <location filename="../app/main_window.cpp" line="682" />
         <source>Few peers</source>
         <translation>对等连接过少</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="667" />
+        <location filename="../app/main_window.cpp" line="683" />
         <source>Disk nearly full</source>
         <translation>磁盘将满</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="673" />
+        <location filename="../app/main_window.cpp" line="689" />
         <source>%1 blocks</source>
         <translation>%1 块</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="674" />
+        <location filename="../app/main_window.cpp" line="690" />
         <source>%1 per minute</source>
         <translation>每分钟 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="675" />
+        <location filename="../app/main_window.cpp" line="691" />
         <source>%1 peers</source>
         <translation>%1 个对等节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="684" />
+        <location filename="../app/main_window.cpp" line="701" />
         <source>active</source>
         <translation>告警中</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="684" />
+        <location filename="../app/main_window.cpp" line="701" />
         <source>cleared</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="696" />
+        <location filename="../app/main_window.cpp" line="713" />
         <source>Alerts (%1 active)</source>
         <translation>告警（%1 条进行中）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="696" />
+        <location filename="../app/main_window.cpp" line="713" />
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="738" />
+        <location filename="../app/main_window.cpp" line="755" />
         <source>Asking %1…</source>
         <translation>正在查询 %1…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="791" />
+        <location filename="../app/main_window.cpp" line="808" />
         <source>Not found or refused: %1</source>
         <translation>未找到或被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="797" />
+        <location filename="../app/main_window.cpp" line="814" />
         <source>Block %1 on %2</source>
         <translation>区块 %1（来自 %2）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="800" />
+        <location filename="../app/main_window.cpp" line="817" />
         <source>Parent hash</source>
         <translation>父区块哈希</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="805" />
+        <location filename="../app/main_window.cpp" line="822" />
         <source>State root</source>
         <translation>状态根</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="806" />
+        <location filename="../app/main_window.cpp" line="823" />
         <source>Transaction root</source>
         <translation>交易根</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="807" />
+        <location filename="../app/main_window.cpp" line="824" />
         <source>Validator set hash</source>
         <translation>验证节点集合哈希</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="808" />
+        <location filename="../app/main_window.cpp" line="825" />
         <source>Votes in its parent's certificate</source>
         <translation>父区块证书中的投票数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="817" />
+        <location filename="../app/main_window.cpp" line="834" />
         <source>Transaction in block %1</source>
         <translation>位于区块 %1 的交易</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="818" />
+        <location filename="../app/main_window.cpp" line="835" />
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="819" />
-        <location filename="../app/main_window.cpp" line="845" />
+        <location filename="../app/main_window.cpp" line="836" />
+        <location filename="../app/main_window.cpp" line="862" />
         <source>Block height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="821" />
+        <location filename="../app/main_window.cpp" line="838" />
         <source>Sender</source>
         <translation>发送方</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="822" />
+        <location filename="../app/main_window.cpp" line="839" />
         <source>Nonce</source>
         <translation>序号（Nonce）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="823" />
+        <location filename="../app/main_window.cpp" line="840" />
         <source>Outcome</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="823" />
+        <location filename="../app/main_window.cpp" line="840" />
         <source>applied</source>
         <translation>已执行</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="824" />
+        <location filename="../app/main_window.cpp" line="841" />
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="827" />
+        <location filename="../app/main_window.cpp" line="844" />
         <source>Evidence digest (double-click to prove)</source>
         <translation>存证摘要（双击获取证明）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="834" />
+        <location filename="../app/main_window.cpp" line="851" />
         <source>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</source>
         <translation>✔ 校验通过：该记录已上链，并由可信验证节点的法定多数签名认证</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="837" />
+        <location filename="../app/main_window.cpp" line="854" />
         <source>✘ Not verified: %1</source>
         <translation>✘ 校验未通过：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="840" />
+        <location filename="../app/main_window.cpp" line="857" />
         <source>Document digest</source>
         <translation>文件摘要</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="841" />
+        <location filename="../app/main_window.cpp" line="858" />
         <source>Record type</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="842" />
+        <location filename="../app/main_window.cpp" line="859" />
         <source>Owner</source>
         <translation>所属机构</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="843" />
+        <location filename="../app/main_window.cpp" line="860" />
         <source>Recorded at</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="844" />
+        <location filename="../app/main_window.cpp" line="861" />
         <source>Submitter</source>
         <translation>提交者</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="846" />
+        <location filename="../app/main_window.cpp" line="863" />
         <source>Block hash</source>
         <translation>区块哈希</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="847" />
+        <location filename="../app/main_window.cpp" line="864" />
         <source>Certificate votes</source>
         <translation>证书投票数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="849" />
+        <location filename="../app/main_window.cpp" line="866" />
         <source>Asked</source>
         <translation>查询节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="910" />
+        <source>Add an existing network…</source>
+        <translation>添加已有网络…</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="917" />
+        <source>Open %1 (%2 agents)</source>
+        <translation>打开 %1（%2 个代理）</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="927" />
+        <location filename="../app/main_window.cpp" line="969" />
+        <source>Add an existing network</source>
+        <translation>添加已有网络</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="931" />
+        <source>One agent per line: node name=host:port</source>
+        <translation>每行一个代理：节点名=主机:端口</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="933" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="934" />
+        <source>Agents</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="936" />
+        <source>CA bundle (PEM)</source>
+        <translation>CA 证书包（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="936" />
+        <source>Client certificate (PEM)</source>
+        <translation>客户端证书（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="936" />
+        <source>Client key (PEM)</source>
+        <translation>客户端私钥（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="937" />
+        <source>Operator certificate (optional)</source>
+        <translation>运维证书（可选）</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="937" />
+        <source>Operator key (optional)</source>
+        <translation>运维私钥（可选）</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="938" />
+        <source>Genesis (optional, to check evidence proofs)</source>
+        <translation>创世文件（可选，用于校验存证证明）</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="942" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="969" />
+        <source>Not added: %1</source>
+        <translation>未添加：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="973" />
+        <source>Added %1; open it from the Network menu.</source>
+        <translation>已添加 %1，可在“网络”菜单中打开。</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Peer</source>
         <translation>对等节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>RTT (ms)</source>
         <translation>往返时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Sent</source>
         <translation>发送字节</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Received</source>
         <translation>接收字节</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Fault rule</source>
         <translation>故障规则</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Loss</source>
         <translation>丢包率</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="302" />
+        <location filename="../app/main_window.cpp" line="313" />
         <source>Network fault on this node's links:</source>
         <translation>本节点链路上的网络故障：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="303" />
+        <location filename="../app/main_window.cpp" line="314" />
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem 规则，例如 delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="304" />
+        <location filename="../app/main_window.cpp" line="315" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="305" />
+        <location filename="../app/main_window.cpp" line="316" />
         <source>Clear all faults</source>
         <translation>清除全部故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="328" />
+        <location filename="../app/main_window.cpp" line="339" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>共 %1 个节点，%2 个可达，%3 个已同步 · 区块高度 %4 · 主节点 %5 · 更新于 %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="333" />
+        <location filename="../app/main_window.cpp" line="344" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="334" />
+        <location filename="../app/main_window.cpp" line="345" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="341" />
+        <location filename="../app/main_window.cpp" line="352" />
         <source>Rate limit 2048 kbit/s</source>
         <translation>限速 2048 kbit/s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="342" />
+        <location filename="../app/main_window.cpp" line="353" />
         <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
         <translation>延迟 1000 毫秒 ± 300 毫秒（相关性 30%）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="343" />
+        <location filename="../app/main_window.cpp" line="354" />
         <source>Loss 10%</source>
         <translation>丢包 10%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="344" />
+        <location filename="../app/main_window.cpp" line="355" />
         <source>Duplicate 1%</source>
         <translation>重复 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="345" />
+        <location filename="../app/main_window.cpp" line="356" />
         <source>Corrupt 0.2%</source>
         <translation>损坏 0.2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="346" />
+        <location filename="../app/main_window.cpp" line="357" />
         <source>Custom rule…</source>
         <translation>自定义规则…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="368" />
         <source>Failed: </source>
         <translation>失败：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="364" />
+        <location filename="../app/main_window.cpp" line="375" />
         <source>Fork</source>
         <translation>分叉</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="365" />
+        <location filename="../app/main_window.cpp" line="376" />
         <source>Lagging node</source>
         <translation>节点落后</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="366" />
+        <location filename="../app/main_window.cpp" line="377" />
         <source>View-change storm</source>
         <translation>视图切换风暴</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="367" />
-        <location filename="../app/main_window.cpp" line="668" />
+        <location filename="../app/main_window.cpp" line="378" />
+        <location filename="../app/main_window.cpp" line="684" />
         <source>Agent unreachable</source>
         <translation>代理不可达</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="368" />
+        <location filename="../app/main_window.cpp" line="379" />
         <source>Node halted</source>
         <translation>节点停机</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="373" />
+        <location filename="../app/main_window.cpp" line="384" />
         <source>critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="373" />
+        <location filename="../app/main_window.cpp" line="384" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="373" />
+        <location filename="../app/main_window.cpp" line="384" />
         <source>info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="384" />
+        <location filename="../app/main_window.cpp" line="395" />
         <source>block hashes differ from height %1; all agree at %2</source>
         <translation>从高度 %1 起区块哈希不一致；在高度 %2 处全部一致</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="385" />
+        <location filename="../app/main_window.cpp" line="396" />
         <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
         <translation>停止异常节点并保留其数据以便调查，从多数节点重新同步；检查拜占庭验证节点是否超过 f 个，或软件版本是否不同。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="389" />
+        <location filename="../app/main_window.cpp" line="400" />
         <source>behind by %1 blocks: it has no connected peers</source>
         <translation>落后 %1 个区块：没有已连接的对等节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="391" />
+        <location filename="../app/main_window.cpp" line="402" />
         <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
         <translation>落后 %1 个区块：其对等节点同样落后（对等节点最高高度 %2）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="392" />
+        <location filename="../app/main_window.cpp" line="403" />
         <source>behind by %1 blocks: syncing from peers at height %2</source>
         <translation>落后 %1 个区块：正在从高度 %2 的对等节点同步</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="393" />
+        <location filename="../app/main_window.cpp" line="404" />
         <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
         <translation>检查其网络、防火墙和证书；其日志会说明对等节点拒绝它的原因。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="394" />
+        <location filename="../app/main_window.cpp" line="405" />
         <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
         <translation>其同步来源缓慢或被分区：请检查所在机构的链路。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="395" />
+        <location filename="../app/main_window.cpp" line="406" />
         <source>Watch that the gap closes; if not, check its disk and CPU.</source>
         <translation>观察差距是否缩小；若没有，请检查其磁盘和 CPU。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="398" />
+        <location filename="../app/main_window.cpp" line="409" />
         <source>%1 view changes per minute</source>
         <translation>每分钟 %1 次视图切换</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="399" />
+        <location filename="../app/main_window.cpp" line="410" />
         <source>; suspected: %1</source>
         <translation>；疑似原因节点：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="400" />
+        <location filename="../app/main_window.cpp" line="411" />
         <source>Look for a leader that is down or slow and for lossy links around it.</source>
         <translation>排查宕机或缓慢的主节点及其周围丢包的链路。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="403" />
+        <location filename="../app/main_window.cpp" line="414" />
         <source>the agent did not answer: %1</source>
         <translation>代理未响应：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="404" />
+        <location filename="../app/main_window.cpp" line="415" />
         <source>Check the agent process and the network path to it; the node itself may still run.</source>
         <translation>检查代理进程及到它的网络路径；节点本身可能仍在运行。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="408" />
+        <location filename="../app/main_window.cpp" line="419" />
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>安装实现该升级的版本，并在原数据上重启节点。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="421" />
+        <location filename="../app/main_window.cpp" line="432" />
         <source>Analysis</source>
         <translation>故障分析</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="421" />
+        <location filename="../app/main_window.cpp" line="432" />
         <source>Analysis (%1)</source>
         <translation>故障分析（%1）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="442" />
+        <location filename="../app/main_window.cpp" line="453" />
         <source>No node selected</source>
         <translation>未选择节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="447" />
+        <location filename="../app/main_window.cpp" line="458" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="452" />
+        <location filename="../app/main_window.cpp" line="463" />
         <source>Node id</source>
         <translation>节点 ID</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
-        <location filename="../app/main_window.cpp" line="453" />
+        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="464" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="453" />
+        <location filename="../app/main_window.cpp" line="464" />
         <source>validator</source>
         <translation>验证节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="453" />
+        <location filename="../app/main_window.cpp" line="464" />
         <source>observer</source>
         <translation>观察节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
-        <location filename="../app/main_window.cpp" line="454" />
-        <location filename="../app/main_window.cpp" line="798" />
+        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="465" />
+        <location filename="../app/main_window.cpp" line="815" />
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="295" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</source>
         <translation>● 验证节点   ■ 观察节点   金色圆环：主节点   颜色：绿色已同步、琥珀色落后、紫色已停机、红色不可达   连线：RTT 绿色 &lt; 50 毫秒、琥珀色 &lt; 200 毫秒、红色更高；虚线：断开，点线：已施加故障规则；超过 30 个节点时每对机构之间合并为一束，仅逐条显示有问题的连接   滚轮：缩放，拖动：平移，双击：节点详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="455" />
+        <location filename="../app/main_window.cpp" line="466" />
         <source>Best peer height</source>
         <translation>对等节点最高高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="456" />
-        <location filename="../app/main_window.cpp" line="801" />
+        <location filename="../app/main_window.cpp" line="467" />
+        <location filename="../app/main_window.cpp" line="818" />
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="457" />
+        <location filename="../app/main_window.cpp" line="468" />
         <source>View changes</source>
         <translation>视图切换次数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="458" />
-        <location filename="../app/main_window.cpp" line="804" />
+        <location filename="../app/main_window.cpp" line="469" />
+        <location filename="../app/main_window.cpp" line="821" />
         <source>Protocol version</source>
         <translation>协议版本</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="459" />
+        <location filename="../app/main_window.cpp" line="470" />
         <source>Validators</source>
         <translation>验证节点数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="460" />
+        <location filename="../app/main_window.cpp" line="471" />
         <source>Mempool</source>
         <translation>交易池</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="461" />
+        <location filename="../app/main_window.cpp" line="472" />
         <source>API address</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="462" />
+        <location filename="../app/main_window.cpp" line="473" />
         <source>Load</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="462" />
+        <location filename="../app/main_window.cpp" line="473" />
         <source>%1 tx/s · CPU %2% · commit latency %3 ms</source>
         <translation>%1 笔/秒 · CPU %2% · 提交延迟 %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="467" />
+        <location filename="../app/main_window.cpp" line="478" />
         <source>Active faults</source>
         <translation>生效的故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="471" />
+        <location filename="../app/main_window.cpp" line="487" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="473" />
+        <location filename="../app/main_window.cpp" line="489" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="473" />
+        <location filename="../app/main_window.cpp" line="489" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="473" />
+        <location filename="../app/main_window.cpp" line="489" />
         <source>unreachable: %1</source>
         <translation>不可达：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="482" />
+        <location filename="../app/main_window.cpp" line="498" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="482" />
+        <location filename="../app/main_window.cpp" line="498" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1389,29 +1488,29 @@
 <context>
     <name>consortia::console::TopologyView</name>
     <message>
-        <location filename="../app/topology_view.cpp" line="140" />
+        <location filename="../app/topology_view.cpp" line="156" />
         <source>%1 ↔ %2: RTT %3 ms, loss %4%%5</source>
         <translation>%1 ↔ %2：往返时延 %3 毫秒，丢包 %4%%5</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="144" />
+        <location filename="../app/topology_view.cpp" line="160" />
         <source>, fault: %1</source>
         <translation>，故障：%1</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="160" />
+        <location filename="../app/topology_view.cpp" line="176" />
         <source>%1 ↔ %2: %3 links, median RTT %4 ms, worst loss %5%</source>
         <translation>%1 ↔ %2：%3 条连接，RTT 中位数 %4 毫秒，最高丢包 %5%</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="186" />
+        <location filename="../app/topology_view.cpp" line="202" />
         <source>%1 (%2)
 %3, height %4, view %5%6</source>
         <translation>%1（%2）
 %3，区块高度 %4，视图 %5%6</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="191" />
+        <location filename="../app/topology_view.cpp" line="207" />
         <source>
 leader</source>
         <translation>

@@ -167,6 +167,11 @@ nlohmann::json read_json(const std::string& file) {
   return j.is_discarded() || !j.is_object() ? nlohmann::json::object() : j;
 }
 
+std::string text_of(const std::string& file) {
+  auto t = read_file(file);
+  return t ? *t : "";
+}
+
 // Stops the console (xvfb-run and what it started) if the test ends early.
 struct ConsoleGroup {
   pid_t pid = -1;
@@ -261,6 +266,61 @@ TEST(ConsoleE2E, ExplorerProvesEvidenceDetailShowsAuditAndAlertsRaiseAndClear) {
   waitpid(pid, &status, 0);
   group.pid = -1;
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+TEST(ConsoleE2E, AnExistingNetworkAddedWithOneOrganisationsCertificatesIsWatched) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20));
+  std::string console = std::string(CONSORTIA_BINARY_DIR) + "/app/consortia";
+  // Only what an association's staff would be given: the CA bundle, org-2's
+  // viewer certificate and the agents' addresses; no network directory.
+  std::string agents;
+  for (int i = 0; i < c.size(); ++i)
+    agents += (i ? "," : "") + c.net().nodes[i].name + "=" + c.net().nodes[i].api_address;
+  std::string data = c.dir() + "/console-data";
+  std::string env = "XDG_DATA_HOME=" + data;
+  std::string add = env + " xvfb-run -a " + console + " --add-network bank-consortium --agents " + agents + " --ca " +
+                    c.net().ca_bundle_path + " --cert " + c.net().client_certificate("org-2", "viewer") + " --key " +
+                    c.net().client_key("org-2", "viewer") + " --genesis " + c.dir() + "/genesis.json > " + c.dir() +
+                    "/add.out 2>&1";
+  ASSERT_EQ(std::system(add.c_str()), 0) << text_of(c.dir() + "/add.out");
+  // A wrong file is refused with the reason, and the good entry stays.
+  std::string bad = env + " xvfb-run -a " + console + " --add-network broken --agents node-0=127.0.0.1:1 --ca " +
+                    c.net().ca_bundle_path + " --cert " + c.net().client_key("org-2", "viewer") + " --key " +
+                    c.net().client_key("org-2", "viewer") + " > " + c.dir() + "/bad.out 2>&1";
+  EXPECT_NE(std::system(bad.c_str()), 0);
+  EXPECT_NE(text_of(c.dir() + "/bad.out").find("not a PEM"), std::string::npos);
+
+  std::string report = c.dir() + "/console-report.json";
+  ConsoleGroup group;
+  pid_t pid = group.pid = fork();
+  if (pid == 0) {
+    setpgid(0, 0);
+    setenv("XDG_DATA_HOME", data.c_str(), 1);
+    FILE* f = std::freopen((c.dir() + "/console.log").c_str(), "w", stderr);
+    (void)f;
+    execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console.c_str(), "--network",
+           "bank-consortium", "--report", report.c_str(), "--screenshot", (c.dir() + "/n.png").c_str(),
+           "--screenshot-after", "12000", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto h = health(report);
+        if (h.size() != 4) return false;
+        for (auto& [n, v] : h)
+          if (v != "synced") return false;
+        return true;
+      },
+      20))
+      << "the inventory network is not shown synced";
+  int status = 0;
+  waitpid(pid, &status, 0);
+  group.pid = -1;
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  // It never started a sandbox of its own.
+  EXPECT_FALSE(std::filesystem::exists(data + "/consortia/sandbox/network.json"));
 }
 
 }  // namespace

@@ -1,0 +1,89 @@
+// The console's inventory of existing networks: agent lists are parsed
+// strictly, a network with unreadable or non-PEM files is refused with the
+// reason and nothing is saved, and saved networks come back in order.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/inventory.h"
+
+namespace consortia::console {
+namespace {
+
+struct Dir {
+  std::string path;
+  Dir() {
+    char t[] = "/tmp/consortia-inventory-XXXXXX";
+    path = mkdtemp(t);
+  }
+  ~Dir() { std::filesystem::remove_all(path); }
+  std::string file(const std::string& name, const std::string& text) const {
+    std::ofstream(path + "/" + name) << text;
+    return path + "/" + name;
+  }
+};
+
+TEST(Inventory, AgentListsAreNameEqualsHostPort) {
+  std::string why;
+  auto a = parse_agents("node-0=10.0.0.5:7001, node-1=10.0.0.6:7001\nnode-2=bank-b.example:443", &why);
+  ASSERT_TRUE(a) << why;
+  ASSERT_EQ(a->size(), 3u);
+  EXPECT_EQ((*a)[2].name, "node-2");
+  EXPECT_EQ((*a)[2].address, "bank-b.example:443");
+  for (const char* bad : {"", "10.0.0.5:7001", "n=10.0.0.5", "n=10.0.0.5:0", "n=10.0.0.5:70000", "n=:7001",
+                          "n=h:7x", "a=h:1,a=h:2", "a=h:1,b=h:1"}) {
+    why.clear();
+    EXPECT_FALSE(parse_agents(bad, &why)) << bad;
+    EXPECT_FALSE(why.empty()) << bad;
+  }
+}
+
+TEST(Inventory, ANetworkWithBadFilesIsRefusedAndNothingIsSaved) {
+  Dir d;
+  auto inv = Inventory::open(d.path + "/h.db", nullptr);
+  ASSERT_TRUE(inv);
+  std::string cert = d.file("c.crt", "-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----\n");
+  std::string key = d.file("c.key", "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n");
+  InventoryNetwork n{"bank-consortium", cert, cert, key, "", "", "", {{"node-0", "127.0.0.1:7001"}}, 0};
+  std::string why;
+  InventoryNetwork no_key = n;
+  no_key.key = d.path + "/missing.key";
+  EXPECT_FALSE(inv->add(no_key, &why));
+  EXPECT_NE(why.find("cannot read"), std::string::npos) << why;
+  InventoryNetwork swapped = n;
+  swapped.certificate = key;  // a key where the certificate belongs
+  EXPECT_FALSE(inv->add(swapped, &why));
+  EXPECT_NE(why.find("not a PEM"), std::string::npos) << why;
+  InventoryNetwork nameless = n;
+  nameless.name.clear();
+  EXPECT_FALSE(inv->add(nameless, &why));
+  InventoryNetwork empty = n;
+  empty.agents.clear();
+  EXPECT_FALSE(inv->add(empty, &why));
+  EXPECT_TRUE(inv->list().empty());
+
+  ASSERT_TRUE(inv->add(n, &why)) << why;
+  n.name = "association";
+  n.agents.push_back({"node-1", "127.0.0.1:7002"});
+  ASSERT_TRUE(inv->add(n, &why)) << why;
+  auto all = inv->list();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].name, "association");
+  ASSERT_EQ(all[0].agents.size(), 2u);
+  EXPECT_EQ(all[0].agents[1].address, "127.0.0.1:7002");
+  // Saving again under a name replaces it; the list survives a reopen.
+  n.agents.pop_back();
+  ASSERT_TRUE(inv->add(n, &why));
+  inv.reset();
+  inv = Inventory::open(d.path + "/h.db", nullptr);
+  ASSERT_TRUE(inv->find("association"));
+  EXPECT_EQ(inv->find("association")->agents.size(), 1u);
+  EXPECT_TRUE(inv->remove("association"));
+  EXPECT_FALSE(inv->find("association"));
+  EXPECT_EQ(inv->list().size(), 1u);
+}
+
+}  // namespace
+}  // namespace consortia::console
