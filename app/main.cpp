@@ -436,6 +436,11 @@ int main(int argc, char** argv) {
                                                    : r.kind == ExplorerResult::Kind::kTransaction ? r.tx.height()
                                                                                                   : r.proof.header.height)},
                     {"evidence_digest", QString::fromStdString(r.evidence_digest_hex)}};
+      QJsonArray txs;  // a block's first transactions, for scripts to follow
+      for (int i = 0; i < r.block.tx_ids_size() && i < 10; ++i)
+        txs.append(QString::fromStdString(
+            to_hex(ByteView(reinterpret_cast<const uint8_t*>(r.block.tx_ids(i).data()), r.block.tx_ids(i).size()))));
+      o["tx_ids"] = txs;
       write_report(file + ".explorer", QJsonDocument(o).toJson(QJsonDocument::Compact));
     });
     QObject::connect(collector, &Collector::detail, &w, [file](const NodeDetail& d) {
