@@ -110,6 +110,7 @@ class SimNetwork {
  public:
   std::mutex mu;
   std::unique_ptr<sim::Simulation> sim;
+  const CryptoSuite* real_suite = nullptr;
   NetworkInfo info;
   Genesis genesis;
   std::vector<std::unique_ptr<SimHost>> hosts;
@@ -135,7 +136,9 @@ std::string SimHost::organisation_ca(const std::string& organisation) const {
     if (o.id == organisation) return o.ca_certificate_pem;
   return "";
 }
-const CryptoSuite& SimHost::suite() const { return net_.sim->crypto(); }
+// The real suite, not the simulator's counting one: API threads decode and
+// hash outside the simulation's lock, and must not touch its counters.
+const CryptoSuite& SimHost::suite() const { return *net_.real_suite; }
 const Genesis& SimHost::genesis() const { return net_.genesis; }
 
 Status SimHost::with_node(const std::function<void(Node&, BlockStore&)>& fn) {
@@ -177,8 +180,8 @@ std::vector<PeerSnapshot> SimHost::peers() {
     p.received_bytes = ba.bytes;  // what it sent us
     p.dropped = ab.dropped;
     p.height = peer ? peer->status().height : 0;
-    p.rule = faults_.rule_for(p.id).to_string();
-    if (faults_.partitioned(p.id)) p.rule = p.rule.empty() ? "partitioned" : p.rule + "; partitioned";
+    // As an agent's transport says it: the partition, else the rule.
+    p.rule = faults_.partitioned(p.id) ? "partition" : faults_.rule_for(p.id).to_string();
     out.push_back(std::move(p));
   }
   return out;
@@ -377,6 +380,9 @@ int run_simulated_sandbox(const SandboxOptions& o) {
   }
 
   SimNetwork net;
+  auto real_suite = suite_by_name(info->suite);
+  if (!real_suite) return fail(real_suite.error().to_string());
+  net.real_suite = *real_suite;
   net.info = *info;
   net.genesis = *genesis;
   sim::Scenario sc;
@@ -440,7 +446,8 @@ int run_simulated_sandbox(const SandboxOptions& o) {
     // Caught up: wait a little; behind: still leave API calls a moment at the lock.
     std::this_thread::sleep_for(std::chrono::milliseconds(behind < 0.02 ? 10 : 1));
   }
-  for (auto& s : net.servers) s->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
+  auto deadline = std::chrono::system_clock::now() + std::chrono::seconds(2);
+  for (auto& s : net.servers) s->Shutdown(deadline);
   net.servers.clear();
   std::filesystem::remove(info->dir + "/sandbox.pid");
   std::printf("simulated sandbox stopped\n");

@@ -248,9 +248,8 @@ void Collector::check_alerts(const NetworkState& s, const std::map<std::string, 
       changed = true;
     }
   impl_->active = now;
-  static int64_t last_emit = 0;
-  if (changed || s.at_ms - last_emit > 5000) {
-    last_emit = s.at_ms;
+  if (changed || s.at_ms - last_alerts_emit_ > 5000) {
+    last_alerts_emit_ = s.at_ms;
     emit alerts({impl_->history->alerts(impl_->network, s.at_ms - 24 * 3600'000LL), impl_->rules});
   }
 }
@@ -269,8 +268,33 @@ void Collector::set_chart_range(qint64 range_ms) {
 
 void Collector::replay_at(qint64 t_ms) {
   if (!impl_->history) return;
-  NetworkState s = impl_->history->state_at(impl_->network, t_ms);
-  // Keep the inventory's order and addresses; history knows the rest.
+  // Beyond the full-rate hour history keeps a sample a minute.
+  int64_t window = t_ms < now_ms() - History::kFullRateMs ? 90'000 : 5'000;
+  NetworkState past = impl_->history->state_at(impl_->network, t_ms, window);
+  // In the live view's order, with only today's inventory: node i is the
+  // same node in both, whatever else history remembers.
+  NetworkState s;
+  s.at_ms = t_ms;
+  for (const auto& live : impl_->last.nodes) {
+    NodeState n = live;
+    n.reachable = false;
+    n.peers.clear();
+    n.error = "no sample at that time";
+    for (const auto& p : past.nodes)
+      if (p.name == live.name && p.reachable) {
+        n.reachable = true;
+        n.error.clear();
+        n.polled_ms = p.polled_ms;
+        n.height = p.height;
+        n.view = p.view;
+        n.view_changes = p.view_changes;
+        n.halted = p.halted;
+        n.mempool = p.mempool;
+        n.committed_txs = p.committed_txs;
+        n.cpu_percent = p.cpu_percent;
+      }
+    s.nodes.push_back(std::move(n));
+  }
   emit replayed(s);
 }
 
@@ -282,6 +306,15 @@ void Collector::query_time_range() {
 
 void Collector::fetch_detail(int node, QString min_level) {
   if (node < 0 || node >= static_cast<int>(impl_->stubs.size())) return;
+  // An agent that does not answer status will not answer this either: do
+  // not spend seconds of this thread (and the next polls) on it.
+  if (!impl_->last.nodes[static_cast<size_t>(node)].reachable) {
+    NodeDetail d;
+    d.node = node;
+    d.error = impl_->last.nodes[static_cast<size_t>(node)].error;
+    emit detail(std::move(d));
+    return;
+  }
   NodeDetail d;
   d.node = node;
   auto& stub = *impl_->stubs[static_cast<size_t>(node)];

@@ -117,6 +117,7 @@ class Collector : public QObject {
   static constexpr double kStormPerMinute = 10;
   int64_t last_series_ = 0;
   int64_t chart_range_ms_ = 600'000;
+  int64_t last_alerts_emit_ = 0;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   QTimer* timer_ = nullptr;

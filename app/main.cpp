@@ -30,6 +30,7 @@
 #include "collector.h"
 #include "core/history.h"
 #include "core/inventory.h"
+#include "core/recording.h"
 #include "pki.h"
 #include "consortia/v1/agent.grpc.pb.h"
 #include "main_window.h"
@@ -227,6 +228,9 @@ int main(int argc, char** argv) {
   QCommandLineOption op_key_opt("operator-key", "Its private key.", "FILE");
   QCommandLineOption genesis_opt("genesis", "Optional genesis.json: the validators evidence proofs are checked against.",
                                  "FILE");
+  QCommandLineOption record_opt("record", "After --record-after ms, save what the console sees (state and recent "
+                                "samples) as a recording for the analysis tests, and quit.", "FILE");
+  QCommandLineOption record_after_opt("record-after", "Milliseconds before --record.", "MS", "30000");
   QCommandLineOption show_opt("show-node", "Open the node detail of this node.", "NAME");
   QCommandLineOption explore_opt("explore", "Look this up in the explorer (a height, hash or transaction id).", "QUERY");
   QCommandLineOption evidence_opt("explore-evidence", "The --explore query is a document digest: prove it.");
@@ -238,7 +242,7 @@ int main(int argc, char** argv) {
   QCommandLineOption heal_opt("heal-after", "Milliseconds before healing a --partition.", "MS", "8000");
   cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt, nosb_opt, report_opt, fault_opt,
                   show_opt, explore_opt, evidence_opt, sim_opt, measure_opt, network_opt, add_network_opt, agents_opt,
-                  ca_opt, cert_opt, key_opt, op_cert_opt, op_key_opt, genesis_opt,
+                  ca_opt, cert_opt, key_opt, op_cert_opt, op_key_opt, genesis_opt, record_opt, record_after_opt,
                   partition_opt, heal_opt});
   cli.process(app);
   std::string dir = cli.value(dir_opt).toStdString();
@@ -514,6 +518,18 @@ int main(int argc, char** argv) {
     });
   } else if (cli.isSet(tab_opt) && !cli.isSet(measure_opt)) {
     w.tabs()->setCurrentIndex(cli.value(tab_opt).toInt());
+  }
+  if (cli.isSet(record_opt)) {
+    auto rec = std::make_shared<Recording>();
+    rec->note = "recorded by consortia --record from " + opened.key;
+    QObject::connect(collector, &Collector::snapshot, &w, [rec](const NetworkState& s) { rec->state = s; });
+    QObject::connect(collector, &Collector::series, &w,
+                     [rec](const std::map<std::string, std::vector<Sample>>& by_node) { rec->samples = by_node; });
+    QString file = cli.value(record_opt);
+    QTimer::singleShot(cli.value(record_after_opt).toInt(), &w, [rec, file] {
+      write_report(file, QString::fromStdString(recording_to_json(*rec)));
+      QApplication::quit();
+    });
   }
   if (cli.isSet(measure_opt))
     start_measuring(w, *collector, since_start, cli.value(measure_opt).toDouble(), cli.value(tab_opt).toInt());

@@ -480,7 +480,7 @@ void MainWindow::update_detail() {
          int cut = 0;
          for (const auto& p : n.peers)
            for (const QString& part : q(p.fault_rule).split("; ", Qt::SkipEmptyParts)) {
-             if (part == "partitioned") ++cut;
+             if (part == "partitioned" || part == "partition") ++cut;
              else if (!rules.contains(part)) rules << part;
            }
          if (cut) rules << tr("partitioned from %1 peer(s)").arg(cut);
@@ -553,11 +553,18 @@ void MainWindow::build_detail_tabs(QTabWidget* tabs) {
 }
 
 void MainWindow::request_detail() {
-  if (selected_ >= 0) emit detail_requested(selected_, log_filter_->currentText());
+  // One request at a time: a slow agent must not queue them up.
+  if (selected_ < 0 || detail_pending_) return;
+  detail_pending_ = true;
+  emit detail_requested(selected_, log_filter_->currentText());
 }
 
 void MainWindow::on_detail(const NodeDetail& d) {
-  if (d.node >= 0 && d.node != selected_) return;  // an answer for a node no longer shown
+  if (d.node >= 0) detail_pending_ = false;
+  if (d.node >= 0 && d.node != selected_) {  // an answer for a node no longer shown
+    request_detail();
+    return;
+  }
   detail_ = d;
   auto set = [](QTableWidget* t, int r, const QStringList& cells) {
     for (int c = 0; c < cells.size(); ++c) {
@@ -829,7 +836,7 @@ void MainWindow::on_explored(const ExplorerResult& r) {
     }
     case ExplorerResult::Kind::kTransaction: {
       const auto& t = r.tx;
-      const char* kinds[] = {"", "put", "evidence", "governance", "custody", "no-op", "delete"};
+      const char* kinds[] = {"no-op", "put", "evidence", "custody", "risk", "governance", "delete"};  // TxKind
       QString kind = t.kind() < std::size(kinds) ? QString(kinds[t.kind()]) : QString::number(t.kind());
       verdict = tr("Transaction in block %1").arg(t.height());
       rows = {{tr("Id"), hex(t.id()), false},

@@ -124,6 +124,7 @@ class MainWindow : public QMainWindow {
   QLabel *log_filter_label_, *log_level_label_;
   NodeDetail detail_;
   QTimer* detail_timer_;
+  bool detail_pending_ = false;
   // alerts
   QWidget* alerts_page_;
   QTableWidget* alerts_table_;

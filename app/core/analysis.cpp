@@ -110,8 +110,14 @@ std::optional<Finding> view_change_storm(const std::string& node, const std::vec
 std::vector<std::string> storm_suspects(const NetworkState& s) {
   std::vector<std::string> out;
   uint64_t top = s.max_height();
-  for (const auto& n : s.nodes)
-    if (n.role != "observer" && health_of(n, top, s.at_ms) != Health::kSynced) out.push_back(n.name);
+  for (const auto& n : s.nodes) {
+    if (n.role == "observer") continue;
+    // Cut off from most of its peers, a leader cannot gather a quorum even
+    // while the stalled chain leaves it no further behind than the rest.
+    int connected = n.connected_peers();
+    bool cut_off = n.reachable && !n.peers.empty() && 2 * static_cast<size_t>(connected) < n.peers.size();
+    if (health_of(n, top, s.at_ms) != Health::kSynced || cut_off) out.push_back(n.name);
+  }
   return out;
 }
 

@@ -51,8 +51,9 @@ std::vector<Finding> lagging_nodes(const NetworkState& s);
 std::optional<Finding> view_change_storm(const std::string& node, const std::vector<Sample>& samples,
                                          double per_minute);
 
-// Who likely causes view changes: validators that are unreachable, halted
-// or behind (their turns as leader time out), by name.
+// Who likely causes view changes: validators that are unreachable, halted,
+// behind, or connected to fewer than half their peers (their turns as
+// leader time out), by name.
 std::vector<std::string> storm_suspects(const NetworkState& s);
 
 }  // namespace consortia::console

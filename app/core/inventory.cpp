@@ -48,9 +48,9 @@ std::optional<std::vector<InventoryAgent>> parse_agents(const std::string& text,
     auto eq = raw.find('=');
     InventoryAgent a{eq == std::string::npos ? "" : raw.substr(0, eq), eq == std::string::npos ? raw : raw.substr(eq + 1)};
     auto colon = a.address.rfind(':');
-    bool port_ok = colon != std::string::npos && colon + 1 < a.address.size() &&
+    bool port_ok = colon != std::string::npos && colon + 1 < a.address.size() && a.address.size() - colon - 1 <= 5 &&
                    a.address.find_first_not_of("0123456789", colon + 1) == std::string::npos &&
-                   std::stol(a.address.substr(colon + 1)) > 0 && std::stol(a.address.substr(colon + 1)) < 65536;
+                   std::stoi(a.address.substr(colon + 1)) > 0 && std::stoi(a.address.substr(colon + 1)) < 65536;
     if (a.name.empty() || colon == 0 || !port_ok) {
       if (error) *error = "'" + raw + "' is not name=host:port";
       return false;

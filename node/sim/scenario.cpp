@@ -249,6 +249,7 @@ const char* usage() {
                      [--link RULE]... [--crash K] [--byzantine KIND:K]...
                      [--suite ed25519-sha256|sm2-sm3] [--crypto real|modelled]
                      [--noop | --custody] [--latency MS|MIN-MAX] [--json] [--quiet]
+                     [--chains FILE]
 
 Runs N chain nodes (the real consensus, state and mempool code) in one process
 over a virtual network and clock. Same seed, same run.
@@ -296,6 +297,10 @@ Result<CliOptions> parse_command_line(int argc, const char* const* argv) {
       o.json = true;
     } else if (a == "--quiet") {
       o.quiet = true;
+    } else if (a == "--chains") {
+      if (i + 1 >= args.size()) return bad("--chains needs a file");
+      o.chains_file = args[++i];
+      o.scenario.keep_chains = true;
     } else if (a == "--help" || a == "-h") {
       o.help = true;
     } else if (a == "--noop") {

@@ -91,6 +91,7 @@ struct Scenario {
   ConsensusConfig consensus;
   size_t max_block_txs = 2000;
   double resubmit_after_s = 5;
+  bool keep_chains = false;             // the report lists every instance's block hashes
 
   int validator_count() const { return nodes; }
 };
@@ -103,6 +104,7 @@ struct CliOptions {
   Scenario scenario;
   bool json = false;
   bool quiet = false;
+  std::string chains_file;  // --chains FILE: every node's chain as a console recording
   bool help = false;
 };
 Result<CliOptions> parse_command_line(int argc, const char* const* argv);

@@ -97,12 +97,12 @@ bool SimCrypto::verify(ByteView public_key, ByteView msg, ByteView signature) co
   ++counters_.verifies;
   if (!modelled_ && share_) {
     Bytes all;
-    all.reserve(public_key.size() + msg.size() + signature.size() + 8);
-    all.insert(all.end(), public_key.begin(), public_key.end());
-    all.push_back(0);
-    all.insert(all.end(), signature.begin(), signature.end());
-    all.push_back(0);
-    all.insert(all.end(), msg.begin(), msg.end());
+    all.reserve(public_key.size() + msg.size() + signature.size() + 24);
+    for (ByteView part : {public_key, signature, msg}) {  // length-prefixed: no two splits alike
+      uint64_t n = part.size();
+      for (int b = 0; b < 8; ++b) all.push_back(static_cast<uint8_t>(n >> (8 * b)));
+      all.insert(all.end(), part.begin(), part.end());
+    }
     Hash32 key = real_.hash(all);  // not charged: the real node would not do this
     if (verified_.count(key)) return true;
     if (!real_.verify(public_key, msg, signature)) return false;

@@ -65,6 +65,9 @@ struct Report {
   uint32_t final_version = 1;
   size_t final_validators = 0;
   std::vector<uint64_t> qc_signatures;  // per instance: votes in committed certificates
+  // With Scenario::keep_chains: each instance's name and committed block
+  // hashes from height 1.
+  std::vector<std::pair<std::string, std::vector<Hash32>>> chains;
 
   bool passed(const Scenario& s) const;
   std::string to_json() const;

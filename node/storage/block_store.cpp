@@ -42,15 +42,17 @@ Status MemoryBlockStore::append(const BlockPtr& block, const StatePtr& state) {
     return make_error(ErrorCode::kInvalidArgument, "block does not extend the tip");
   blocks_.push_back(block);
   by_hash_.emplace(block->hash(), block->height());
-  for (const auto& tx : block->txs()) tx_heights_.emplace(tx->id(), block->height());
+  if (tx_heights_)
+    for (const auto& tx : block->txs()) tx_heights_->emplace(tx->id(), block->height());
   state_ = state;
   std::erase_if(pending_, [&](const auto& kv) { return kv.second->height() <= block->height(); });
   return {};
 }
 
 Result<uint64_t> MemoryBlockStore::tx_height(const Hash32& id) {
-  auto it = tx_heights_.find(id);
-  if (it == tx_heights_.end()) return make_error(ErrorCode::kNotFound, "no committed transaction " + id.short_hex());
+  auto it = tx_heights_ ? tx_heights_->find(id) : TxIndex::iterator{};
+  if (!tx_heights_ || it == tx_heights_->end() || it->second > tip_height())
+    return make_error(ErrorCode::kNotFound, "no committed transaction " + id.short_hex());
   return it->second;
 }
 

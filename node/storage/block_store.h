@@ -52,6 +52,11 @@ class BlockStore {
 // keeps the store while it throws the node away.
 class MemoryBlockStore final : public BlockStore {
  public:
+  // Transaction id -> height. Stores of one network may share one (all
+  // honest nodes commit the same chain); without one, tx_height finds nothing.
+  using TxIndex = std::unordered_map<Hash32, uint64_t>;
+  explicit MemoryBlockStore(std::shared_ptr<TxIndex> index = std::make_shared<TxIndex>())
+      : tx_heights_(std::move(index)) {}
   Status append(const BlockPtr& block, const StatePtr& state) override;
   Status save_safety(const SafetyState& s) override;
   Result<std::optional<SafetyState>> load_safety() override;
@@ -66,7 +71,7 @@ class MemoryBlockStore final : public BlockStore {
  private:
   std::vector<BlockPtr> blocks_;  // index = height - 1
   std::unordered_map<Hash32, uint64_t> by_hash_;
-  std::unordered_map<Hash32, uint64_t> tx_heights_;
+  std::shared_ptr<TxIndex> tx_heights_;
   StatePtr state_;
   std::optional<SafetyState> safety_;
   std::map<Hash32, BlockPtr> pending_;

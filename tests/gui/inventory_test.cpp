@@ -33,7 +33,7 @@ TEST(Inventory, AgentListsAreNameEqualsHostPort) {
   EXPECT_EQ((*a)[2].name, "node-2");
   EXPECT_EQ((*a)[2].address, "bank-b.example:443");
   for (const char* bad : {"", "10.0.0.5:7001", "n=10.0.0.5", "n=10.0.0.5:0", "n=10.0.0.5:70000", "n=:7001",
-                          "n=h:7x", "a=h:1,a=h:2", "a=h:1,b=h:1"}) {
+                          "n=h:7x", "n=h:123456789012345678901234", "a=h:1,a=h:2", "a=h:1,b=h:1"}) {
     why.clear();
     EXPECT_FALSE(parse_agents(bad, &why)) << bad;
     EXPECT_FALSE(why.empty()) << bad;
