@@ -464,6 +464,26 @@ void Collector::apply_fault(int node, QString rule) {
   poll_now();
 }
 
+void Collector::apply_link_fault(int node, QString peer_hex, QString rule) {
+  if (node < 0 || node >= static_cast<int>(impl_->endpoints.size())) return;
+  const Endpoint& e = impl_->endpoints[static_cast<size_t>(node)];
+  QString peer_name = peer_hex.left(12);
+  for (const auto& n : impl_->last.nodes)
+    if (QString::fromStdString(n.id_hex) == peer_hex) peer_name = QString::fromStdString(n.name);
+  auto [ok, why] = control(e, impl_->operator_for, [&](v1::AgentService::Stub& s, grpc::ClientContext& ctx) {
+    v1::SetFaultsRequest req;
+    auto* r = req.add_rules();
+    r->set_peer(raw(peer_hex.toStdString()));
+    r->set_rule(rule.toStdString());
+    v1::FaultRules out;
+    return s.SetFaults(&ctx, req, &out);
+  });
+  emit control_done(ok, ok ? QObject::tr("Applied “%1” on the link %2 → %3").arg(rule, QString::fromStdString(e.name), peer_name)
+                           : QObject::tr("Could not apply “%1” on the link %2 → %3: %4")
+                                 .arg(rule, QString::fromStdString(e.name), peer_name, why));
+  poll_now();
+}
+
 void Collector::set_log_level(int node, QString level) {
   if (node < 0 || node >= static_cast<int>(impl_->endpoints.size())) return;
   const Endpoint& e = impl_->endpoints[static_cast<size_t>(node)];

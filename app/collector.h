@@ -80,6 +80,8 @@ class Collector : public QObject {
   // operator call); the outcome comes back as control_done.
   void apply_fault(int node, QString rule);
   void clear_faults(int node);
+  // The rule on the link from `node` to one peer only (its egress).
+  void apply_link_fault(int node, QString peer_hex, QString rule);
   // Cuts the nodes in `group` from all the others, both ways (each side
   // drops the other's traffic); clear_all_faults heals it.
   void partition(QList<int> group);

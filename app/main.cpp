@@ -228,6 +228,9 @@ int main(int argc, char** argv) {
   QCommandLineOption op_key_opt("operator-key", "Its private key.", "FILE");
   QCommandLineOption genesis_opt("genesis", "Optional genesis.json: the validators evidence proofs are checked against.",
                                  "FILE");
+  QCommandLineOption link_fault_opt("apply-link-fault",
+                                    "Apply a rule on one link after start, as the peers table's menu does.",
+                                    "NODE>PEER=RULE");
   QCommandLineOption record_opt("record", "After --record-after ms, save what the console sees (state and recent "
                                 "samples) as a recording for the analysis tests, and quit.", "FILE");
   QCommandLineOption record_after_opt("record-after", "Milliseconds before --record.", "MS", "30000");
@@ -243,6 +246,7 @@ int main(int argc, char** argv) {
   cli.addOptions({dir_opt, nodes_opt, lang_opt, keep_opt, shot_opt, after_opt, tab_opt, nosb_opt, report_opt, fault_opt,
                   show_opt, explore_opt, evidence_opt, sim_opt, measure_opt, network_opt, add_network_opt, agents_opt,
                   ca_opt, cert_opt, key_opt, op_cert_opt, op_key_opt, genesis_opt, record_opt, record_after_opt,
+                  link_fault_opt,
                   partition_opt, heal_opt});
   cli.process(app);
   std::string dir = cli.value(dir_opt).toStdString();
@@ -360,6 +364,7 @@ int main(int argc, char** argv) {
   QObject::connect(collector, &Collector::series, &w, &MainWindow::on_series, Qt::QueuedConnection);
   QObject::connect(&w, &MainWindow::apply_fault_requested, collector, &Collector::apply_fault, Qt::QueuedConnection);
   QObject::connect(&w, &MainWindow::clear_faults_requested, collector, &Collector::clear_faults, Qt::QueuedConnection);
+  QObject::connect(&w, &MainWindow::link_fault_requested, collector, &Collector::apply_link_fault, Qt::QueuedConnection);
   QObject::connect(&w, &MainWindow::partition_requested, collector, &Collector::partition, Qt::QueuedConnection);
   QObject::connect(&w, &MainWindow::clear_all_faults_requested, collector, &Collector::clear_all_faults,
                    Qt::QueuedConnection);
@@ -463,6 +468,16 @@ int main(int argc, char** argv) {
       if (QString::fromStdString(endpoints[i].name) == name) return static_cast<int>(i);
     return -1;
   };
+  if (cli.isSet(link_fault_opt)) {
+    QString spec = cli.value(link_fault_opt);
+    int node = node_index(spec.section('>', 0, 0));
+    int peer = node_index(spec.section('>', 1).section('=', 0, 0));
+    QString rule = spec.section('=', 1);
+    if (node >= 0 && peer >= 0) {
+      QString peer_hex = QString::fromStdString(endpoints[static_cast<size_t>(peer)].id_hex);
+      QTimer::singleShot(2500, &w, [&w, node, peer_hex, rule] { emit w.link_fault_requested(node, peer_hex, rule); });
+    }
+  }
   if (cli.isSet(show_opt)) {
     int node = node_index(cli.value(show_opt));
     QTimer::singleShot(1500, &w, [&w, node] {

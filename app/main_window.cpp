@@ -139,6 +139,26 @@ MainWindow::MainWindow(QString network_name, QWidget* parent)
   peers_->verticalHeader()->hide();
   peers_->horizontalHeader()->setStretchLastSection(true);
   peers_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  // Right-click a peer: a fault on that one link (this node's side of it).
+  peers_->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(peers_, &QTableWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+    int row = peers_->rowAt(at.y());
+    if (selected_ < 0 || selected_ >= static_cast<int>(state_.nodes.size()) || row < 0 ||
+        row >= static_cast<int>(state_.nodes[static_cast<size_t>(selected_)].peers.size()))
+      return;
+    const PeerState& p = state_.nodes[static_cast<size_t>(selected_)].peers[static_cast<size_t>(row)];
+    QString peer = QString::fromStdString(p.id_hex), name = QString::fromStdString(p.name);
+    QMenu menu(this);
+    QMenu* apply = menu.addMenu(tr("Apply network fault on the link to %1").arg(name));
+    for (const char* rule : kProfiles)
+      apply->addAction(QString::fromLatin1(rule), this,
+                       [this, peer, rule] { emit link_fault_requested(selected_, peer, QString::fromLatin1(rule)); });
+    QString custom = chosen_rule();
+    if (fault_profile_->currentIndex() == fault_profile_->count() - 1 && !custom.isEmpty())
+      apply->addAction(tr("Custom: %1").arg(custom), this,
+                       [this, peer, custom] { emit link_fault_requested(selected_, peer, custom); });
+    menu.exec(peers_->viewport()->mapToGlobal(at));
+  });
   detail_tabs_ = new QTabWidget;
   detail_tabs_->addTab(peers_, QString());
   build_detail_tabs(detail_tabs_);
@@ -397,11 +417,13 @@ void MainWindow::on_findings(const std::vector<Finding>& found) {
                     "check for more than f Byzantine validators or a software difference.");
         break;
       case Finding::Kind::kLagging:
-        evidence = f.cause == "no_peers" ? tr("behind by %1 blocks: it has no connected peers").arg(f.height)
+        evidence = f.cause == "disk_full" ? tr("behind by %1 blocks: its disk is nearly full").arg(f.height)
+                   : f.cause == "no_peers" ? tr("behind by %1 blocks: it has no connected peers").arg(f.height)
                    : f.cause == "peers_behind"
                        ? tr("behind by %1 blocks: its peers are behind too (best peer height %2)").arg(f.height).arg(f.figure)
                        : tr("behind by %1 blocks: syncing from peers at height %2").arg(f.height).arg(f.figure);
-        action = f.cause == "no_peers" ? tr("Check its network, firewall and certificates; its log says why peers refuse it.")
+        action = f.cause == "disk_full" ? tr("Free or grow the volume holding its data directory; it cannot store new blocks.")
+                 : f.cause == "no_peers" ? tr("Check its network, firewall and certificates; its log says why peers refuse it.")
                  : f.cause == "peers_behind" ? tr("Its sync sources are slow or partitioned: check the links of its organisation.")
                                              : tr("Watch that the gap closes; if not, check its disk and CPU.");
         break;
@@ -411,15 +433,22 @@ void MainWindow::on_findings(const std::vector<Finding>& found) {
         action = tr("Look for a leader that is down or slow and for lossy links around it.");
         break;
       case Finding::Kind::kUnreachableAgent:
-        evidence = tr("the agent did not answer: %1").arg(translate_agent_error(QString::fromStdString(f.detail)));
-        action = tr("Check the agent process and the network path to it; the node itself may still run.");
+        if (f.cause == "node_down") {
+          evidence = tr("the agent answers but its node is not running: %1")
+                         .arg(translate_agent_error(QString::fromStdString(f.detail)));
+          action = tr("Look at the node's log through its agent and restart the node.");
+        } else {
+          evidence = tr("the agent did not answer: %1").arg(translate_agent_error(QString::fromStdString(f.detail)));
+          action = tr("Check the agent process and the network path to it; the node itself may still run.");
+        }
         break;
       case Finding::Kind::kHalted:
         evidence = QString::fromStdString(f.detail);
         action = tr("Install the release that implements the upgrade and restart the node on its data.");
         break;
     }
-    QStringList cells = {severity_text(f.severity), kind_text(f.kind), nodes.join(", "), evidence, action};
+    QString kind = f.kind == Finding::Kind::kUnreachableAgent && f.cause == "node_down" ? tr("Node down") : kind_text(f.kind);
+    QStringList cells = {severity_text(f.severity), kind, nodes.join(", "), evidence, action};
     for (int c = 0; c < cells.size(); ++c) {
       auto* item = findings_->item(r, c);
       if (!item) findings_->setItem(r, c, item = new QTableWidgetItem);

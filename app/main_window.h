@@ -59,6 +59,8 @@ class MainWindow : public QMainWindow {
 
  signals:
   void apply_fault_requested(int node, QString rule);
+  // A rule on one link only: node's egress to the peer (hex id).
+  void link_fault_requested(int node, QString peer_hex, QString rule);
   void clear_faults_requested(int node);
   void partition_requested(QList<int> group);
   void clear_all_faults_requested();

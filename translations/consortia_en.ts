@@ -3,108 +3,118 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="286" />
-        <location filename="../app/main.cpp" line="294" />
-        <location filename="../app/main.cpp" line="306" />
-        <location filename="../app/main.cpp" line="320" />
-        <location filename="../app/main.cpp" line="325" />
+        <location filename="../app/main.cpp" line="290" />
+        <location filename="../app/main.cpp" line="298" />
+        <location filename="../app/main.cpp" line="310" />
+        <location filename="../app/main.cpp" line="324" />
         <location filename="../app/main.cpp" line="329" />
+        <location filename="../app/main.cpp" line="333" />
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="287" />
+        <location filename="../app/main.cpp" line="291" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>Cannot start the sandbox network (%1): %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="292" />
+        <location filename="../app/main.cpp" line="296" />
         <source>Starting the sandbox network in %1…</source>
         <translation>Starting the sandbox network in %1…</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="107" />
-        <location filename="../app/main.cpp" line="293" />
+        <location filename="../app/main.cpp" line="108" />
+        <location filename="../app/main.cpp" line="297" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="107" />
+        <location filename="../app/main.cpp" line="108" />
         <source>Connecting to the agents of %1…</source>
         <translation>Connecting to the agents of %1…</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="307" />
+        <location filename="../app/main.cpp" line="311" />
         <source>The sandbox network did not start; its messages are on the terminal.</source>
         <translation>The sandbox network did not start; its messages are on the terminal.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="321" />
+        <location filename="../app/main.cpp" line="325" />
         <source>No network named %1 in the inventory.</source>
         <translation>No network named %1 in the inventory.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="330" />
+        <location filename="../app/main.cpp" line="334" />
         <source>Cannot read the network in %1: %2</source>
         <translation>Cannot read the network in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="484" />
+        <location filename="../app/main.cpp" line="494" />
         <source>History is off: %1</source>
         <translation>History is off: %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="408" />
+        <location filename="../app/collector.cpp" line="441" />
         <source>No operator certificate for %1: the console can only watch this node.</source>
         <translation>No operator certificate for %1: the console can only watch this node.</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="429" />
+        <location filename="../app/collector.cpp" line="462" />
         <source>Applied “%1” on %2</source>
         <translation>Applied “%1” on %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="430" />
+        <location filename="../app/collector.cpp" line="463" />
         <source>Could not apply “%1” on %2: %3</source>
         <translation>Could not apply “%1” on %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="443" />
+        <location filename="../app/collector.cpp" line="481" />
+        <source>Applied “%1” on the link %2 → %3</source>
+        <translation>Applied “%1” on the link %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="482" />
+        <source>Could not apply “%1” on the link %2 → %3: %4</source>
+        <translation>Could not apply “%1” on the link %2 → %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="496" />
         <source>%1 now logs from level %2</source>
         <translation>%1 now logs from level %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="444" />
+        <location filename="../app/collector.cpp" line="497" />
         <source>Could not set the log level of %1: %2</source>
         <translation>Could not set the log level of %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="455" />
+        <location filename="../app/collector.cpp" line="508" />
         <source>Cleared the faults on %1</source>
         <translation>Cleared the faults on %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="456" />
+        <location filename="../app/collector.cpp" line="509" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>Could not clear the faults on %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="482" />
+        <location filename="../app/collector.cpp" line="535" />
         <source>Partitioned %1 from the rest</source>
         <translation>Partitioned %1 from the rest</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="483" />
+        <location filename="../app/collector.cpp" line="536" />
         <source>The partition is incomplete: %1</source>
         <translation>The partition is incomplete: %1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="496" />
+        <location filename="../app/collector.cpp" line="549" />
         <source>Cleared all faults on every node</source>
         <translation>Cleared all faults on every node</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="497" />
+        <location filename="../app/collector.cpp" line="550" />
         <source>Some faults remain: %1</source>
         <translation>Some faults remain: %1</translation>
     </message>
@@ -355,1019 +365,1054 @@
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="211" />
+        <location filename="../app/main_window.cpp" line="231" />
         <source>Show details</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="212" />
+        <location filename="../app/main_window.cpp" line="232" />
         <source>Apply network fault</source>
         <translation>Apply network fault</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="215" />
+        <location filename="../app/main_window.cpp" line="235" />
         <source>Clear faults</source>
         <translation>Clear faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="221" />
+        <location filename="../app/main_window.cpp" line="241" />
         <source>Partition the selected nodes from the rest</source>
         <translation>Partition the selected nodes from the rest</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="223" />
+        <location filename="../app/main_window.cpp" line="243" />
         <source>Clear all faults on every node</source>
         <translation>Clear all faults on every node</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="266" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>Consortia — %1</source>
         <translation>Consortia — %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="287" />
         <source>Overview</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="288" />
+        <location filename="../app/main_window.cpp" line="321" />
         <source>Nodes</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="289" />
         <source>Node detail</source>
         <translation>Node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="270" />
+        <location filename="../app/main_window.cpp" line="290" />
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="271" />
+        <location filename="../app/main_window.cpp" line="291" />
         <source>Explorer</source>
         <translation>Explorer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="272" />
+        <location filename="../app/main_window.cpp" line="292" />
         <source>Peers</source>
         <translation>Peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="273" />
+        <location filename="../app/main_window.cpp" line="293" />
         <source>Recent blocks</source>
         <translation>Recent blocks</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="274" />
+        <location filename="../app/main_window.cpp" line="294" />
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="275" />
+        <location filename="../app/main_window.cpp" line="295" />
         <source>Audit log</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="296" />
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
-        <location filename="../app/main_window.cpp" line="816" />
+        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="852" />
         <source>Hash</source>
         <translation>Hash</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
-        <location filename="../app/main_window.cpp" line="826" />
+        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="862" />
         <source>Transactions</source>
         <translation>Transactions</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
-        <location filename="../app/main_window.cpp" line="819" />
+        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="855" />
         <source>Proposer</source>
         <translation>Proposer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
-        <location filename="../app/main_window.cpp" line="278" />
-        <location filename="../app/main_window.cpp" line="820" />
+        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="298" />
+        <location filename="../app/main_window.cpp" line="856" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="297" />
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Call</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="279" />
+        <location filename="../app/main_window.cpp" line="299" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="279" />
-        <location filename="../app/main_window.cpp" line="286" />
-        <location filename="../app/main_window.cpp" line="296" />
+        <location filename="../app/main_window.cpp" line="299" />
+        <location filename="../app/main_window.cpp" line="306" />
+        <location filename="../app/main_window.cpp" line="316" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="280" />
+        <location filename="../app/main_window.cpp" line="300" />
         <source>Show from level:</source>
         <translation>Show from level:</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="281" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Node log level:</source>
         <translation>Node log level:</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="282" />
+        <location filename="../app/main_window.cpp" line="302" />
         <source>Set</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="283" />
-        <location filename="../app/main_window.cpp" line="890" />
+        <location filename="../app/main_window.cpp" line="303" />
+        <location filename="../app/main_window.cpp" line="926" />
         <source>Replaying %1</source>
         <translation>Replaying %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="284" />
-        <location filename="../app/main_window.cpp" line="904" />
+        <location filename="../app/main_window.cpp" line="304" />
+        <location filename="../app/main_window.cpp" line="940" />
         <source>Live · drag to replay history</source>
         <translation>Live · drag to replay history</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="285" />
+        <location filename="../app/main_window.cpp" line="305" />
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>Alert</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>Cleared</source>
         <translation>Cleared</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287" />
+        <location filename="../app/main_window.cpp" line="307" />
         <source>Height stalled for (s)</source>
         <translation>Height stalled for (s)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287" />
+        <location filename="../app/main_window.cpp" line="307" />
         <source>Lag above (blocks)</source>
         <translation>Lag above (blocks)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287" />
+        <location filename="../app/main_window.cpp" line="307" />
         <source>View changes per minute above</source>
         <translation>View changes per minute above</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="288" />
+        <location filename="../app/main_window.cpp" line="308" />
         <source>Connected peers below</source>
         <translation>Connected peers below</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="288" />
+        <location filename="../app/main_window.cpp" line="308" />
         <source>Disk use above (%)</source>
         <translation>Disk use above (%)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="290" />
+        <location filename="../app/main_window.cpp" line="310" />
         <source>Apply rules</source>
         <translation>Apply rules</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="292" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Block (height or hash) or transaction id</source>
         <translation>Block (height or hash) or transaction id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="293" />
+        <location filename="../app/main_window.cpp" line="313" />
         <source>Evidence by document digest</source>
         <translation>Evidence by document digest</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="294" />
+        <location filename="../app/main_window.cpp" line="314" />
         <source>e.g. 42, or 64 hex digits</source>
         <translation>e.g. 42, or 64 hex digits</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="295" />
+        <location filename="../app/main_window.cpp" line="315" />
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="296" />
+        <location filename="../app/main_window.cpp" line="316" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="317" />
         <source>Transactions in this block (double-click to open)</source>
         <translation>Transactions in this block (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="298" />
+        <location filename="../app/main_window.cpp" line="318" />
         <source>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network's genesis, not taken on the node's word.</source>
         <translation>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network's genesis, not taken on the node's word.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="321" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="321" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="321" />
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="321" />
         <source>Suggested action</source>
         <translation>Suggested action</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="303" />
+        <location filename="../app/main_window.cpp" line="323" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="304" />
+        <location filename="../app/main_window.cpp" line="324" />
         <source>&amp;Network</source>
         <translation>&amp;Network</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="305" />
+        <location filename="../app/main_window.cpp" line="325" />
         <source>Filter by node, organisation, role or health</source>
         <translation>Filter by node, organisation, role or health</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="486" />
+        <location filename="../app/main_window.cpp" line="420" />
+        <source>behind by %1 blocks: its disk is nearly full</source>
+        <translation>behind by %1 blocks: its disk is nearly full</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="425" />
+        <source>Free or grow the volume holding its data directory; it cannot store new blocks.</source>
+        <translation>Free or grow the volume holding its data directory; it cannot store new blocks.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="437" />
+        <source>the agent answers but its node is not running: %1</source>
+        <translation>the agent answers but its node is not running: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="439" />
+        <source>Look at the node's log through its agent and restart the node.</source>
+        <translation>Look at the node's log through its agent and restart the node.</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="450" />
+        <source>Node down</source>
+        <translation>Node down</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="515" />
         <source>partitioned from %1 peer(s)</source>
         <translation>partitioned from %1 peer(s)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="589" />
+        <location filename="../app/main_window.cpp" line="625" />
         <source>(cannot read the log: %1)</source>
         <translation>(cannot read the log: %1)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="603" />
+        <location filename="../app/main_window.cpp" line="639" />
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="610" />
+        <location filename="../app/main_window.cpp" line="646" />
         <source>Host name</source>
         <translation>Host name</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="611" />
-        <location filename="../app/main_window.cpp" line="837" />
+        <location filename="../app/main_window.cpp" line="647" />
+        <location filename="../app/main_window.cpp" line="873" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="611" />
+        <location filename="../app/main_window.cpp" line="647" />
         <source>simulated node (consortia-sim in real time)</source>
         <translation>simulated node (consortia-sim in real time)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="611" />
+        <location filename="../app/main_window.cpp" line="647" />
         <source>agent process</source>
         <translation>agent process</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="612" />
+        <location filename="../app/main_window.cpp" line="648" />
         <source>Agent version</source>
         <translation>Agent version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="613" />
+        <location filename="../app/main_window.cpp" line="649" />
         <source>Protocol versions</source>
         <translation>Protocol versions</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="614" />
-        <location filename="../app/main_window.cpp" line="865" />
+        <location filename="../app/main_window.cpp" line="650" />
+        <location filename="../app/main_window.cpp" line="901" />
         <source>Crypto suite</source>
         <translation>Crypto suite</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="615" />
+        <location filename="../app/main_window.cpp" line="651" />
         <source>CPUs · load (1 min)</source>
         <translation>CPUs · load (1 min)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="616" />
+        <location filename="../app/main_window.cpp" line="652" />
         <source>Memory total · available</source>
         <translation>Memory total · available</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="617" />
+        <location filename="../app/main_window.cpp" line="653" />
         <source>Process memory</source>
         <translation>Process memory</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="618" />
+        <location filename="../app/main_window.cpp" line="654" />
         <source>Disk total · free</source>
         <translation>Disk total · free</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="619" />
+        <location filename="../app/main_window.cpp" line="655" />
         <source>Data directory</source>
         <translation>Data directory</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="620" />
+        <location filename="../app/main_window.cpp" line="656" />
         <source>Up for</source>
         <translation>Up for</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="620" />
-        <location filename="../app/main_window.cpp" line="688" />
-        <location filename="../app/main_window.cpp" line="693" />
+        <location filename="../app/main_window.cpp" line="656" />
+        <location filename="../app/main_window.cpp" line="724" />
+        <location filename="../app/main_window.cpp" line="729" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="679" />
+        <location filename="../app/main_window.cpp" line="715" />
         <source>Height stalled</source>
         <translation>Height stalled</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="680" />
+        <location filename="../app/main_window.cpp" line="716" />
         <source>Lagging</source>
         <translation>Lagging</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="681" />
+        <location filename="../app/main_window.cpp" line="717" />
         <source>Many view changes</source>
         <translation>Many view changes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="682" />
+        <location filename="../app/main_window.cpp" line="718" />
         <source>Few peers</source>
         <translation>Few peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="683" />
+        <location filename="../app/main_window.cpp" line="719" />
         <source>Disk nearly full</source>
         <translation>Disk nearly full</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="689" />
+        <location filename="../app/main_window.cpp" line="725" />
         <source>%1 blocks</source>
         <translation>%1 blocks</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="690" />
+        <location filename="../app/main_window.cpp" line="726" />
         <source>%1 per minute</source>
         <translation>%1 per minute</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="691" />
+        <location filename="../app/main_window.cpp" line="727" />
         <source>%1 peers</source>
         <translation>%1 peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="701" />
+        <location filename="../app/main_window.cpp" line="737" />
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="701" />
+        <location filename="../app/main_window.cpp" line="737" />
         <source>cleared</source>
         <translation>cleared</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="713" />
+        <location filename="../app/main_window.cpp" line="749" />
         <source>Alerts (%1 active)</source>
         <translation>Alerts (%1 active)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="713" />
+        <location filename="../app/main_window.cpp" line="749" />
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="755" />
+        <location filename="../app/main_window.cpp" line="791" />
         <source>Asking %1…</source>
         <translation>Asking %1…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="808" />
+        <location filename="../app/main_window.cpp" line="844" />
         <source>Not found or refused: %1</source>
         <translation>Not found or refused: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="814" />
+        <location filename="../app/main_window.cpp" line="850" />
         <source>Block %1 on %2</source>
         <translation>Block %1 on %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="817" />
+        <location filename="../app/main_window.cpp" line="853" />
         <source>Parent hash</source>
         <translation>Parent hash</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="822" />
+        <location filename="../app/main_window.cpp" line="858" />
         <source>State root</source>
         <translation>State root</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="823" />
+        <location filename="../app/main_window.cpp" line="859" />
         <source>Transaction root</source>
         <translation>Transaction root</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="824" />
+        <location filename="../app/main_window.cpp" line="860" />
         <source>Validator set hash</source>
         <translation>Validator set hash</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="825" />
+        <location filename="../app/main_window.cpp" line="861" />
         <source>Votes in its parent's certificate</source>
         <translation>Votes in its parent's certificate</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="834" />
+        <location filename="../app/main_window.cpp" line="870" />
         <source>Transaction in block %1</source>
         <translation>Transaction in block %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="835" />
+        <location filename="../app/main_window.cpp" line="871" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="836" />
-        <location filename="../app/main_window.cpp" line="862" />
+        <location filename="../app/main_window.cpp" line="872" />
+        <location filename="../app/main_window.cpp" line="898" />
         <source>Block height</source>
         <translation>Block height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="838" />
+        <location filename="../app/main_window.cpp" line="874" />
         <source>Sender</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="839" />
+        <location filename="../app/main_window.cpp" line="875" />
         <source>Nonce</source>
         <translation>Nonce</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="840" />
+        <location filename="../app/main_window.cpp" line="876" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="840" />
+        <location filename="../app/main_window.cpp" line="876" />
         <source>applied</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="841" />
+        <location filename="../app/main_window.cpp" line="877" />
         <source>refused: %1</source>
         <translation>refused: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="844" />
+        <location filename="../app/main_window.cpp" line="880" />
         <source>Evidence digest (double-click to prove)</source>
         <translation>Evidence digest (double-click to prove)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="851" />
+        <location filename="../app/main_window.cpp" line="887" />
         <source>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</source>
         <translation>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="854" />
+        <location filename="../app/main_window.cpp" line="890" />
         <source>✘ Not verified: %1</source>
         <translation>✘ Not verified: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="857" />
+        <location filename="../app/main_window.cpp" line="893" />
         <source>Document digest</source>
         <translation>Document digest</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="858" />
+        <location filename="../app/main_window.cpp" line="894" />
         <source>Record type</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="859" />
+        <location filename="../app/main_window.cpp" line="895" />
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="860" />
+        <location filename="../app/main_window.cpp" line="896" />
         <source>Recorded at</source>
         <translation>Recorded at</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="861" />
+        <location filename="../app/main_window.cpp" line="897" />
         <source>Submitter</source>
         <translation>Submitter</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="863" />
+        <location filename="../app/main_window.cpp" line="899" />
         <source>Block hash</source>
         <translation>Block hash</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="864" />
+        <location filename="../app/main_window.cpp" line="900" />
         <source>Certificate votes</source>
         <translation>Certificate votes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="866" />
+        <location filename="../app/main_window.cpp" line="902" />
         <source>Asked</source>
         <translation>Asked</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="910" />
+        <location filename="../app/main_window.cpp" line="946" />
         <source>Add an existing network…</source>
         <translation>Add an existing network…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="917" />
+        <location filename="../app/main_window.cpp" line="953" />
         <source>Open %1 (%2 agents)</source>
         <translation>Open %1 (%2 agents)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="927" />
-        <location filename="../app/main_window.cpp" line="969" />
+        <location filename="../app/main_window.cpp" line="963" />
+        <location filename="../app/main_window.cpp" line="1005" />
         <source>Add an existing network</source>
         <translation>Add an existing network</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="931" />
+        <location filename="../app/main_window.cpp" line="967" />
         <source>One agent per line: node name=host:port</source>
         <translation>One agent per line: node name=host:port</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="933" />
+        <location filename="../app/main_window.cpp" line="969" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="934" />
+        <location filename="../app/main_window.cpp" line="970" />
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="936" />
+        <location filename="../app/main_window.cpp" line="972" />
         <source>CA bundle (PEM)</source>
         <translation>CA bundle (PEM)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="936" />
+        <location filename="../app/main_window.cpp" line="972" />
         <source>Client certificate (PEM)</source>
         <translation>Client certificate (PEM)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="936" />
+        <location filename="../app/main_window.cpp" line="972" />
         <source>Client key (PEM)</source>
         <translation>Client key (PEM)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="937" />
+        <location filename="../app/main_window.cpp" line="973" />
         <source>Operator certificate (optional)</source>
         <translation>Operator certificate (optional)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="937" />
+        <location filename="../app/main_window.cpp" line="973" />
         <source>Operator key (optional)</source>
         <translation>Operator key (optional)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="938" />
+        <location filename="../app/main_window.cpp" line="974" />
         <source>Genesis (optional, to check evidence proofs)</source>
         <translation>Genesis (optional, to check evidence proofs)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="942" />
+        <location filename="../app/main_window.cpp" line="978" />
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="969" />
+        <location filename="../app/main_window.cpp" line="1005" />
         <source>Not added: %1</source>
         <translation>Not added: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="973" />
+        <location filename="../app/main_window.cpp" line="1009" />
         <source>Added %1; open it from the Network menu.</source>
         <translation>Added %1; open it from the Network menu.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Peer</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="152" />
+        <source>Apply network fault on the link to %1</source>
+        <translation>Apply network fault on the link to %1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="158" />
+        <source>Custom: %1</source>
+        <translation>Custom: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>RTT (ms)</source>
         <translation>RTT (ms)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Fault rule</source>
         <translation>Fault rule</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="313" />
+        <location filename="../app/main_window.cpp" line="333" />
         <source>Network fault on this node's links:</source>
         <translation>Network fault on this node's links:</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="314" />
+        <location filename="../app/main_window.cpp" line="334" />
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem words, e.g. delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="315" />
+        <location filename="../app/main_window.cpp" line="335" />
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="316" />
+        <location filename="../app/main_window.cpp" line="336" />
         <source>Clear all faults</source>
         <translation>Clear all faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="339" />
+        <location filename="../app/main_window.cpp" line="359" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="344" />
+        <location filename="../app/main_window.cpp" line="364" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="345" />
+        <location filename="../app/main_window.cpp" line="365" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="352" />
+        <location filename="../app/main_window.cpp" line="372" />
         <source>Rate limit 2048 kbit/s</source>
         <translation>Rate limit 2048 kbit/s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="353" />
+        <location filename="../app/main_window.cpp" line="373" />
         <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
         <translation>Delay 1000 ms ± 300 ms (30% correlated)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="354" />
+        <location filename="../app/main_window.cpp" line="374" />
         <source>Loss 10%</source>
         <translation>Loss 10%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="355" />
+        <location filename="../app/main_window.cpp" line="375" />
         <source>Duplicate 1%</source>
         <translation>Duplicate 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="356" />
+        <location filename="../app/main_window.cpp" line="376" />
         <source>Corrupt 0.2%</source>
         <translation>Corrupt 0.2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="377" />
         <source>Custom rule…</source>
         <translation>Custom rule…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="368" />
+        <location filename="../app/main_window.cpp" line="388" />
         <source>Failed: </source>
         <translation>Failed: </translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="375" />
+        <location filename="../app/main_window.cpp" line="395" />
         <source>Fork</source>
         <translation>Fork</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="376" />
+        <location filename="../app/main_window.cpp" line="396" />
         <source>Lagging node</source>
         <translation>Lagging node</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="377" />
+        <location filename="../app/main_window.cpp" line="397" />
         <source>View-change storm</source>
         <translation>View-change storm</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="378" />
-        <location filename="../app/main_window.cpp" line="684" />
+        <location filename="../app/main_window.cpp" line="398" />
+        <location filename="../app/main_window.cpp" line="720" />
         <source>Agent unreachable</source>
         <translation>Agent unreachable</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="379" />
+        <location filename="../app/main_window.cpp" line="399" />
         <source>Node halted</source>
         <translation>Node halted</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="384" />
+        <location filename="../app/main_window.cpp" line="404" />
         <source>critical</source>
         <translation>critical</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="384" />
+        <location filename="../app/main_window.cpp" line="404" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="384" />
+        <location filename="../app/main_window.cpp" line="404" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="395" />
+        <location filename="../app/main_window.cpp" line="415" />
         <source>block hashes differ from height %1; all agree at %2</source>
         <translation>block hashes differ from height %1; all agree at %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="396" />
+        <location filename="../app/main_window.cpp" line="416" />
         <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
         <translation>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="400" />
+        <location filename="../app/main_window.cpp" line="421" />
         <source>behind by %1 blocks: it has no connected peers</source>
         <translation>behind by %1 blocks: it has no connected peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="402" />
+        <location filename="../app/main_window.cpp" line="423" />
         <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
         <translation>behind by %1 blocks: its peers are behind too (best peer height %2)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="403" />
+        <location filename="../app/main_window.cpp" line="424" />
         <source>behind by %1 blocks: syncing from peers at height %2</source>
         <translation>behind by %1 blocks: syncing from peers at height %2</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="404" />
+        <location filename="../app/main_window.cpp" line="426" />
         <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
         <translation>Check its network, firewall and certificates; its log says why peers refuse it.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="405" />
+        <location filename="../app/main_window.cpp" line="427" />
         <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
         <translation>Its sync sources are slow or partitioned: check the links of its organisation.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="406" />
+        <location filename="../app/main_window.cpp" line="428" />
         <source>Watch that the gap closes; if not, check its disk and CPU.</source>
         <translation>Watch that the gap closes; if not, check its disk and CPU.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="409" />
+        <location filename="../app/main_window.cpp" line="431" />
         <source>%1 view changes per minute</source>
         <translation>%1 view changes per minute</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="410" />
+        <location filename="../app/main_window.cpp" line="432" />
         <source>; suspected: %1</source>
         <translation>; suspected: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="411" />
+        <location filename="../app/main_window.cpp" line="433" />
         <source>Look for a leader that is down or slow and for lossy links around it.</source>
         <translation>Look for a leader that is down or slow and for lossy links around it.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="414" />
+        <location filename="../app/main_window.cpp" line="441" />
         <source>the agent did not answer: %1</source>
         <translation>the agent did not answer: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="415" />
+        <location filename="../app/main_window.cpp" line="442" />
         <source>Check the agent process and the network path to it; the node itself may still run.</source>
         <translation>Check the agent process and the network path to it; the node itself may still run.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="419" />
+        <location filename="../app/main_window.cpp" line="447" />
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>Install the release that implements the upgrade and restart the node on its data.</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="432" />
+        <location filename="../app/main_window.cpp" line="461" />
         <source>Analysis</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="432" />
+        <location filename="../app/main_window.cpp" line="461" />
         <source>Analysis (%1)</source>
         <translation>Analysis (%1)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="453" />
+        <location filename="../app/main_window.cpp" line="482" />
         <source>No node selected</source>
         <translation>No node selected</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="458" />
+        <location filename="../app/main_window.cpp" line="487" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="463" />
+        <location filename="../app/main_window.cpp" line="492" />
         <source>Node id</source>
         <translation>Node id</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
-        <location filename="../app/main_window.cpp" line="464" />
+        <location filename="../app/main_window.cpp" line="298" />
+        <location filename="../app/main_window.cpp" line="493" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="464" />
+        <location filename="../app/main_window.cpp" line="493" />
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="464" />
+        <location filename="../app/main_window.cpp" line="493" />
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
-        <location filename="../app/main_window.cpp" line="465" />
-        <location filename="../app/main_window.cpp" line="815" />
+        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="494" />
+        <location filename="../app/main_window.cpp" line="851" />
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="306" />
+        <location filename="../app/main_window.cpp" line="326" />
         <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</source>
         <translation>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="466" />
+        <location filename="../app/main_window.cpp" line="495" />
         <source>Best peer height</source>
         <translation>Best peer height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="467" />
-        <location filename="../app/main_window.cpp" line="818" />
+        <location filename="../app/main_window.cpp" line="496" />
+        <location filename="../app/main_window.cpp" line="854" />
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="468" />
+        <location filename="../app/main_window.cpp" line="497" />
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="469" />
-        <location filename="../app/main_window.cpp" line="821" />
+        <location filename="../app/main_window.cpp" line="498" />
+        <location filename="../app/main_window.cpp" line="857" />
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="470" />
+        <location filename="../app/main_window.cpp" line="499" />
         <source>Validators</source>
         <translation>Validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="471" />
+        <location filename="../app/main_window.cpp" line="500" />
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="472" />
+        <location filename="../app/main_window.cpp" line="501" />
         <source>API address</source>
         <translation>API address</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="473" />
+        <location filename="../app/main_window.cpp" line="502" />
         <source>Load</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="473" />
+        <location filename="../app/main_window.cpp" line="502" />
         <source>%1 tx/s · CPU %2% · commit latency %3 ms</source>
         <translation>%1 tx/s · CPU %2% · commit latency %3 ms</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="478" />
+        <location filename="../app/main_window.cpp" line="507" />
         <source>Active faults</source>
         <translation>Active faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="487" />
+        <location filename="../app/main_window.cpp" line="516" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="489" />
+        <location filename="../app/main_window.cpp" line="518" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="489" />
+        <location filename="../app/main_window.cpp" line="518" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="489" />
+        <location filename="../app/main_window.cpp" line="518" />
         <source>unreachable: %1</source>
         <translation>unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="498" />
+        <location filename="../app/main_window.cpp" line="527" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="498" />
+        <location filename="../app/main_window.cpp" line="527" />
         <source>no</source>
         <translation>no</translation>
     </message>

@@ -3,108 +3,118 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="286" />
-        <location filename="../app/main.cpp" line="294" />
-        <location filename="../app/main.cpp" line="306" />
-        <location filename="../app/main.cpp" line="320" />
-        <location filename="../app/main.cpp" line="325" />
+        <location filename="../app/main.cpp" line="290" />
+        <location filename="../app/main.cpp" line="298" />
+        <location filename="../app/main.cpp" line="310" />
+        <location filename="../app/main.cpp" line="324" />
         <location filename="../app/main.cpp" line="329" />
+        <location filename="../app/main.cpp" line="333" />
         <source>Consortia</source>
         <translation>Consortia 联盟链运维台</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="287" />
+        <location filename="../app/main.cpp" line="291" />
         <source>Cannot start the sandbox network (%1): %2</source>
         <translation>无法启动沙箱网络（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="292" />
+        <location filename="../app/main.cpp" line="296" />
         <source>Starting the sandbox network in %1…</source>
         <translation>正在启动 %1 中的沙箱网络…</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="107" />
-        <location filename="../app/main.cpp" line="293" />
+        <location filename="../app/main.cpp" line="108" />
+        <location filename="../app/main.cpp" line="297" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="107" />
+        <location filename="../app/main.cpp" line="108" />
         <source>Connecting to the agents of %1…</source>
         <translation>正在连接 %1 的代理…</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="307" />
+        <location filename="../app/main.cpp" line="311" />
         <source>The sandbox network did not start; its messages are on the terminal.</source>
         <translation>沙箱网络未能启动，原因见终端输出。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="321" />
+        <location filename="../app/main.cpp" line="325" />
         <source>No network named %1 in the inventory.</source>
         <translation>清单中没有名为 %1 的网络。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="330" />
+        <location filename="../app/main.cpp" line="334" />
         <source>Cannot read the network in %1: %2</source>
         <translation>无法读取 %1 中的网络：%2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="484" />
+        <location filename="../app/main.cpp" line="494" />
         <source>History is off: %1</source>
         <translation>历史记录不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="408" />
+        <location filename="../app/collector.cpp" line="441" />
         <source>No operator certificate for %1: the console can only watch this node.</source>
         <translation>没有 %1 的运维人员证书：控制台只能查看此节点。</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="429" />
+        <location filename="../app/collector.cpp" line="462" />
         <source>Applied “%1” on %2</source>
         <translation>已在 %2 上应用“%1”</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="430" />
+        <location filename="../app/collector.cpp" line="463" />
         <source>Could not apply “%1” on %2: %3</source>
         <translation>无法在 %2 上应用“%1”：%3</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="443" />
+        <location filename="../app/collector.cpp" line="481" />
+        <source>Applied “%1” on the link %2 → %3</source>
+        <translation>已在链路 %2 → %3 上施加“%1”</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="482" />
+        <source>Could not apply “%1” on the link %2 → %3: %4</source>
+        <translation>无法在链路 %2 → %3 上施加“%1”：%4</translation>
+    </message>
+    <message>
+        <location filename="../app/collector.cpp" line="496" />
         <source>%1 now logs from level %2</source>
         <translation>%1 的日志级别已设为 %2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="444" />
+        <location filename="../app/collector.cpp" line="497" />
         <source>Could not set the log level of %1: %2</source>
         <translation>无法设置 %1 的日志级别：%2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="455" />
+        <location filename="../app/collector.cpp" line="508" />
         <source>Cleared the faults on %1</source>
         <translation>已清除 %1 上的故障</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="456" />
+        <location filename="../app/collector.cpp" line="509" />
         <source>Could not clear the faults on %1: %2</source>
         <translation>无法清除 %1 上的故障：%2</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="482" />
+        <location filename="../app/collector.cpp" line="535" />
         <source>Partitioned %1 from the rest</source>
         <translation>已将 %1 与其余节点隔离</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="483" />
+        <location filename="../app/collector.cpp" line="536" />
         <source>The partition is incomplete: %1</source>
         <translation>隔离未完全生效：%1</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="496" />
+        <location filename="../app/collector.cpp" line="549" />
         <source>Cleared all faults on every node</source>
         <translation>已清除所有节点上的全部故障</translation>
     </message>
     <message>
-        <location filename="../app/collector.cpp" line="497" />
+        <location filename="../app/collector.cpp" line="550" />
         <source>Some faults remain: %1</source>
         <translation>部分故障仍然存在：%1</translation>
     </message>
@@ -355,1019 +365,1054 @@
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="211" />
+        <location filename="../app/main_window.cpp" line="231" />
         <source>Show details</source>
         <translation>查看详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="212" />
+        <location filename="../app/main_window.cpp" line="232" />
         <source>Apply network fault</source>
         <translation>注入网络故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="215" />
+        <location filename="../app/main_window.cpp" line="235" />
         <source>Clear faults</source>
         <translation>清除故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="221" />
+        <location filename="../app/main_window.cpp" line="241" />
         <source>Partition the selected nodes from the rest</source>
         <translation>将所选节点与其余节点隔离</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="223" />
+        <location filename="../app/main_window.cpp" line="243" />
         <source>Clear all faults on every node</source>
         <translation>清除所有节点上的全部故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="266" />
+        <location filename="../app/main_window.cpp" line="286" />
         <source>Consortia — %1</source>
         <translation>Consortia 联盟链运维台 — %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="267" />
+        <location filename="../app/main_window.cpp" line="287" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="268" />
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="288" />
+        <location filename="../app/main_window.cpp" line="321" />
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="269" />
+        <location filename="../app/main_window.cpp" line="289" />
         <source>Node detail</source>
         <translation>节点详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="270" />
+        <location filename="../app/main_window.cpp" line="290" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="271" />
+        <location filename="../app/main_window.cpp" line="291" />
         <source>Explorer</source>
         <translation>区块浏览器</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="272" />
+        <location filename="../app/main_window.cpp" line="292" />
         <source>Peers</source>
         <translation>对等连接</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="273" />
+        <location filename="../app/main_window.cpp" line="293" />
         <source>Recent blocks</source>
         <translation>最近区块</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="274" />
+        <location filename="../app/main_window.cpp" line="294" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="275" />
+        <location filename="../app/main_window.cpp" line="295" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="276" />
+        <location filename="../app/main_window.cpp" line="296" />
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
-        <location filename="../app/main_window.cpp" line="816" />
+        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="852" />
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
-        <location filename="../app/main_window.cpp" line="826" />
+        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="862" />
         <source>Transactions</source>
         <translation>交易数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
-        <location filename="../app/main_window.cpp" line="819" />
+        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="855" />
         <source>Proposer</source>
         <translation>提议者</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
-        <location filename="../app/main_window.cpp" line="278" />
-        <location filename="../app/main_window.cpp" line="820" />
+        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="298" />
+        <location filename="../app/main_window.cpp" line="856" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
+        <location filename="../app/main_window.cpp" line="297" />
         <source>Votes</source>
         <translation>投票数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Who</source>
         <translation>操作者</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Organisation</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Call</source>
         <translation>调用</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
+        <location filename="../app/main_window.cpp" line="298" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="279" />
+        <location filename="../app/main_window.cpp" line="299" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="279" />
-        <location filename="../app/main_window.cpp" line="286" />
-        <location filename="../app/main_window.cpp" line="296" />
+        <location filename="../app/main_window.cpp" line="299" />
+        <location filename="../app/main_window.cpp" line="306" />
+        <location filename="../app/main_window.cpp" line="316" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="280" />
+        <location filename="../app/main_window.cpp" line="300" />
         <source>Show from level:</source>
         <translation>显示级别不低于：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="281" />
+        <location filename="../app/main_window.cpp" line="301" />
         <source>Node log level:</source>
         <translation>节点日志级别：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="282" />
+        <location filename="../app/main_window.cpp" line="302" />
         <source>Set</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="283" />
-        <location filename="../app/main_window.cpp" line="890" />
+        <location filename="../app/main_window.cpp" line="303" />
+        <location filename="../app/main_window.cpp" line="926" />
         <source>Replaying %1</source>
         <translation>正在回放 %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="284" />
-        <location filename="../app/main_window.cpp" line="904" />
+        <location filename="../app/main_window.cpp" line="304" />
+        <location filename="../app/main_window.cpp" line="940" />
         <source>Live · drag to replay history</source>
         <translation>实时 · 拖动可回放历史</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="285" />
+        <location filename="../app/main_window.cpp" line="305" />
         <source>Live</source>
         <translation>回到实时</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>Raised</source>
         <translation>触发时间</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="286" />
+        <location filename="../app/main_window.cpp" line="306" />
         <source>Cleared</source>
         <translation>解除时间</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287" />
+        <location filename="../app/main_window.cpp" line="307" />
         <source>Height stalled for (s)</source>
         <translation>区块高度停滞超过（秒）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287" />
+        <location filename="../app/main_window.cpp" line="307" />
         <source>Lag above (blocks)</source>
         <translation>落后超过（块）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="287" />
+        <location filename="../app/main_window.cpp" line="307" />
         <source>View changes per minute above</source>
         <translation>每分钟视图切换超过</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="288" />
+        <location filename="../app/main_window.cpp" line="308" />
         <source>Connected peers below</source>
         <translation>已连接对等节点少于</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="288" />
+        <location filename="../app/main_window.cpp" line="308" />
         <source>Disk use above (%)</source>
         <translation>磁盘使用率超过（%）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="290" />
+        <location filename="../app/main_window.cpp" line="310" />
         <source>Apply rules</source>
         <translation>应用规则</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="292" />
+        <location filename="../app/main_window.cpp" line="312" />
         <source>Block (height or hash) or transaction id</source>
         <translation>区块（高度或哈希）或交易 ID</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="293" />
+        <location filename="../app/main_window.cpp" line="313" />
         <source>Evidence by document digest</source>
         <translation>按文件摘要查询存证</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="294" />
+        <location filename="../app/main_window.cpp" line="314" />
         <source>e.g. 42, or 64 hex digits</source>
         <translation>例如 42，或 64 位十六进制</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="295" />
+        <location filename="../app/main_window.cpp" line="315" />
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="296" />
+        <location filename="../app/main_window.cpp" line="316" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="317" />
         <source>Transactions in this block (double-click to open)</source>
         <translation>本区块的交易（双击打开）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="298" />
+        <location filename="../app/main_window.cpp" line="318" />
         <source>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network's genesis, not taken on the node's word.</source>
         <translation>向所选节点查询。存证证明由控制台依据创世区块中的验证节点公钥自行校验，而不是采信节点的说法。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="321" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="321" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="321" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="301" />
+        <location filename="../app/main_window.cpp" line="321" />
         <source>Suggested action</source>
         <translation>建议操作</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="303" />
+        <location filename="../app/main_window.cpp" line="323" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="304" />
+        <location filename="../app/main_window.cpp" line="324" />
         <source>&amp;Network</source>
         <translation>网络(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="305" />
+        <location filename="../app/main_window.cpp" line="325" />
         <source>Filter by node, organisation, role or health</source>
         <translation>按节点、机构、角色或健康状态筛选</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="486" />
+        <location filename="../app/main_window.cpp" line="420" />
+        <source>behind by %1 blocks: its disk is nearly full</source>
+        <translation>落后 %1 块：其磁盘将满</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="425" />
+        <source>Free or grow the volume holding its data directory; it cannot store new blocks.</source>
+        <translation>清理或扩容其数据目录所在的卷；否则无法写入新区块。</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="437" />
+        <source>the agent answers but its node is not running: %1</source>
+        <translation>代理有响应，但其节点未运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="439" />
+        <source>Look at the node's log through its agent and restart the node.</source>
+        <translation>通过代理查看节点日志并重启节点。</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="450" />
+        <source>Node down</source>
+        <translation>节点停止</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="515" />
         <source>partitioned from %1 peer(s)</source>
         <translation>与 %1 个对等节点隔离</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="589" />
+        <location filename="../app/main_window.cpp" line="625" />
         <source>(cannot read the log: %1)</source>
         <translation>（无法读取日志：%1）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="603" />
+        <location filename="../app/main_window.cpp" line="639" />
         <source>ok</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="610" />
+        <location filename="../app/main_window.cpp" line="646" />
         <source>Host name</source>
         <translation>主机名</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="611" />
-        <location filename="../app/main_window.cpp" line="837" />
+        <location filename="../app/main_window.cpp" line="647" />
+        <location filename="../app/main_window.cpp" line="873" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="611" />
+        <location filename="../app/main_window.cpp" line="647" />
         <source>simulated node (consortia-sim in real time)</source>
         <translation>模拟节点（consortia-sim 实时运行）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="611" />
+        <location filename="../app/main_window.cpp" line="647" />
         <source>agent process</source>
         <translation>代理进程</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="612" />
+        <location filename="../app/main_window.cpp" line="648" />
         <source>Agent version</source>
         <translation>代理版本</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="613" />
+        <location filename="../app/main_window.cpp" line="649" />
         <source>Protocol versions</source>
         <translation>协议版本范围</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="614" />
-        <location filename="../app/main_window.cpp" line="865" />
+        <location filename="../app/main_window.cpp" line="650" />
+        <location filename="../app/main_window.cpp" line="901" />
         <source>Crypto suite</source>
         <translation>密码套件</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="615" />
+        <location filename="../app/main_window.cpp" line="651" />
         <source>CPUs · load (1 min)</source>
         <translation>CPU 数 · 负载（1 分钟）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="616" />
+        <location filename="../app/main_window.cpp" line="652" />
         <source>Memory total · available</source>
         <translation>内存总量 · 可用</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="617" />
+        <location filename="../app/main_window.cpp" line="653" />
         <source>Process memory</source>
         <translation>进程内存</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="618" />
+        <location filename="../app/main_window.cpp" line="654" />
         <source>Disk total · free</source>
         <translation>磁盘总量 · 可用</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="619" />
+        <location filename="../app/main_window.cpp" line="655" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="620" />
+        <location filename="../app/main_window.cpp" line="656" />
         <source>Up for</source>
         <translation>已运行</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="620" />
-        <location filename="../app/main_window.cpp" line="688" />
-        <location filename="../app/main_window.cpp" line="693" />
+        <location filename="../app/main_window.cpp" line="656" />
+        <location filename="../app/main_window.cpp" line="724" />
+        <location filename="../app/main_window.cpp" line="729" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="679" />
+        <location filename="../app/main_window.cpp" line="715" />
         <source>Height stalled</source>
         <translation>区块高度停滞</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="680" />
+        <location filename="../app/main_window.cpp" line="716" />
         <source>Lagging</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="681" />
+        <location filename="../app/main_window.cpp" line="717" />
         <source>Many view changes</source>
         <translation>视图切换频繁</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="682" />
+        <location filename="../app/main_window.cpp" line="718" />
         <source>Few peers</source>
         <translation>对等连接过少</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="683" />
+        <location filename="../app/main_window.cpp" line="719" />
         <source>Disk nearly full</source>
         <translation>磁盘将满</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="689" />
+        <location filename="../app/main_window.cpp" line="725" />
         <source>%1 blocks</source>
         <translation>%1 块</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="690" />
+        <location filename="../app/main_window.cpp" line="726" />
         <source>%1 per minute</source>
         <translation>每分钟 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="691" />
+        <location filename="../app/main_window.cpp" line="727" />
         <source>%1 peers</source>
         <translation>%1 个对等节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="701" />
+        <location filename="../app/main_window.cpp" line="737" />
         <source>active</source>
         <translation>告警中</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="701" />
+        <location filename="../app/main_window.cpp" line="737" />
         <source>cleared</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="713" />
+        <location filename="../app/main_window.cpp" line="749" />
         <source>Alerts (%1 active)</source>
         <translation>告警（%1 条进行中）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="713" />
+        <location filename="../app/main_window.cpp" line="749" />
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="755" />
+        <location filename="../app/main_window.cpp" line="791" />
         <source>Asking %1…</source>
         <translation>正在查询 %1…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="808" />
+        <location filename="../app/main_window.cpp" line="844" />
         <source>Not found or refused: %1</source>
         <translation>未找到或被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="814" />
+        <location filename="../app/main_window.cpp" line="850" />
         <source>Block %1 on %2</source>
         <translation>区块 %1（来自 %2）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="817" />
+        <location filename="../app/main_window.cpp" line="853" />
         <source>Parent hash</source>
         <translation>父区块哈希</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="822" />
+        <location filename="../app/main_window.cpp" line="858" />
         <source>State root</source>
         <translation>状态根</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="823" />
+        <location filename="../app/main_window.cpp" line="859" />
         <source>Transaction root</source>
         <translation>交易根</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="824" />
+        <location filename="../app/main_window.cpp" line="860" />
         <source>Validator set hash</source>
         <translation>验证节点集合哈希</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="825" />
+        <location filename="../app/main_window.cpp" line="861" />
         <source>Votes in its parent's certificate</source>
         <translation>父区块证书中的投票数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="834" />
+        <location filename="../app/main_window.cpp" line="870" />
         <source>Transaction in block %1</source>
         <translation>位于区块 %1 的交易</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="835" />
+        <location filename="../app/main_window.cpp" line="871" />
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="836" />
-        <location filename="../app/main_window.cpp" line="862" />
+        <location filename="../app/main_window.cpp" line="872" />
+        <location filename="../app/main_window.cpp" line="898" />
         <source>Block height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="838" />
+        <location filename="../app/main_window.cpp" line="874" />
         <source>Sender</source>
         <translation>发送方</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="839" />
+        <location filename="../app/main_window.cpp" line="875" />
         <source>Nonce</source>
         <translation>序号（Nonce）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="840" />
+        <location filename="../app/main_window.cpp" line="876" />
         <source>Outcome</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="840" />
+        <location filename="../app/main_window.cpp" line="876" />
         <source>applied</source>
         <translation>已执行</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="841" />
+        <location filename="../app/main_window.cpp" line="877" />
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="844" />
+        <location filename="../app/main_window.cpp" line="880" />
         <source>Evidence digest (double-click to prove)</source>
         <translation>存证摘要（双击获取证明）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="851" />
+        <location filename="../app/main_window.cpp" line="887" />
         <source>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</source>
         <translation>✔ 校验通过：该记录已上链，并由可信验证节点的法定多数签名认证</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="854" />
+        <location filename="../app/main_window.cpp" line="890" />
         <source>✘ Not verified: %1</source>
         <translation>✘ 校验未通过：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="857" />
+        <location filename="../app/main_window.cpp" line="893" />
         <source>Document digest</source>
         <translation>文件摘要</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="858" />
+        <location filename="../app/main_window.cpp" line="894" />
         <source>Record type</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="859" />
+        <location filename="../app/main_window.cpp" line="895" />
         <source>Owner</source>
         <translation>所属机构</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="860" />
+        <location filename="../app/main_window.cpp" line="896" />
         <source>Recorded at</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="861" />
+        <location filename="../app/main_window.cpp" line="897" />
         <source>Submitter</source>
         <translation>提交者</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="863" />
+        <location filename="../app/main_window.cpp" line="899" />
         <source>Block hash</source>
         <translation>区块哈希</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="864" />
+        <location filename="../app/main_window.cpp" line="900" />
         <source>Certificate votes</source>
         <translation>证书投票数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="866" />
+        <location filename="../app/main_window.cpp" line="902" />
         <source>Asked</source>
         <translation>查询节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="910" />
+        <location filename="../app/main_window.cpp" line="946" />
         <source>Add an existing network…</source>
         <translation>添加已有网络…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="917" />
+        <location filename="../app/main_window.cpp" line="953" />
         <source>Open %1 (%2 agents)</source>
         <translation>打开 %1（%2 个代理）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="927" />
-        <location filename="../app/main_window.cpp" line="969" />
+        <location filename="../app/main_window.cpp" line="963" />
+        <location filename="../app/main_window.cpp" line="1005" />
         <source>Add an existing network</source>
         <translation>添加已有网络</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="931" />
+        <location filename="../app/main_window.cpp" line="967" />
         <source>One agent per line: node name=host:port</source>
         <translation>每行一个代理：节点名=主机:端口</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="933" />
+        <location filename="../app/main_window.cpp" line="969" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="934" />
+        <location filename="../app/main_window.cpp" line="970" />
         <source>Agents</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="936" />
+        <location filename="../app/main_window.cpp" line="972" />
         <source>CA bundle (PEM)</source>
         <translation>CA 证书包（PEM）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="936" />
+        <location filename="../app/main_window.cpp" line="972" />
         <source>Client certificate (PEM)</source>
         <translation>客户端证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="936" />
+        <location filename="../app/main_window.cpp" line="972" />
         <source>Client key (PEM)</source>
         <translation>客户端私钥（PEM）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="937" />
+        <location filename="../app/main_window.cpp" line="973" />
         <source>Operator certificate (optional)</source>
         <translation>运维证书（可选）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="937" />
+        <location filename="../app/main_window.cpp" line="973" />
         <source>Operator key (optional)</source>
         <translation>运维私钥（可选）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="938" />
+        <location filename="../app/main_window.cpp" line="974" />
         <source>Genesis (optional, to check evidence proofs)</source>
         <translation>创世文件（可选，用于校验存证证明）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="942" />
+        <location filename="../app/main_window.cpp" line="978" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="969" />
+        <location filename="../app/main_window.cpp" line="1005" />
         <source>Not added: %1</source>
         <translation>未添加：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="973" />
+        <location filename="../app/main_window.cpp" line="1009" />
         <source>Added %1; open it from the Network menu.</source>
         <translation>已添加 %1，可在“网络”菜单中打开。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Peer</source>
         <translation>对等节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="152" />
+        <source>Apply network fault on the link to %1</source>
+        <translation>在通往 %1 的链路上施加网络故障</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="158" />
+        <source>Custom: %1</source>
+        <translation>自定义：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>RTT (ms)</source>
         <translation>往返时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Sent</source>
         <translation>发送字节</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Received</source>
         <translation>接收字节</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Fault rule</source>
         <translation>故障规则</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="312" />
+        <location filename="../app/main_window.cpp" line="332" />
         <source>Loss</source>
         <translation>丢包率</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="313" />
+        <location filename="../app/main_window.cpp" line="333" />
         <source>Network fault on this node's links:</source>
         <translation>本节点链路上的网络故障：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="314" />
+        <location filename="../app/main_window.cpp" line="334" />
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem 规则，例如 delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="315" />
+        <location filename="../app/main_window.cpp" line="335" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="316" />
+        <location filename="../app/main_window.cpp" line="336" />
         <source>Clear all faults</source>
         <translation>清除全部故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="339" />
+        <location filename="../app/main_window.cpp" line="359" />
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>共 %1 个节点，%2 个可达，%3 个已同步 · 区块高度 %4 · 主节点 %5 · 更新于 %6</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="344" />
+        <location filename="../app/main_window.cpp" line="364" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="345" />
+        <location filename="../app/main_window.cpp" line="365" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="352" />
+        <location filename="../app/main_window.cpp" line="372" />
         <source>Rate limit 2048 kbit/s</source>
         <translation>限速 2048 kbit/s</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="353" />
+        <location filename="../app/main_window.cpp" line="373" />
         <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
         <translation>延迟 1000 毫秒 ± 300 毫秒（相关性 30%）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="354" />
+        <location filename="../app/main_window.cpp" line="374" />
         <source>Loss 10%</source>
         <translation>丢包 10%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="355" />
+        <location filename="../app/main_window.cpp" line="375" />
         <source>Duplicate 1%</source>
         <translation>重复 1%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="356" />
+        <location filename="../app/main_window.cpp" line="376" />
         <source>Corrupt 0.2%</source>
         <translation>损坏 0.2%</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="357" />
+        <location filename="../app/main_window.cpp" line="377" />
         <source>Custom rule…</source>
         <translation>自定义规则…</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="368" />
+        <location filename="../app/main_window.cpp" line="388" />
         <source>Failed: </source>
         <translation>失败：</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="375" />
+        <location filename="../app/main_window.cpp" line="395" />
         <source>Fork</source>
         <translation>分叉</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="376" />
+        <location filename="../app/main_window.cpp" line="396" />
         <source>Lagging node</source>
         <translation>节点落后</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="377" />
+        <location filename="../app/main_window.cpp" line="397" />
         <source>View-change storm</source>
         <translation>视图切换风暴</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="378" />
-        <location filename="../app/main_window.cpp" line="684" />
+        <location filename="../app/main_window.cpp" line="398" />
+        <location filename="../app/main_window.cpp" line="720" />
         <source>Agent unreachable</source>
         <translation>代理不可达</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="379" />
+        <location filename="../app/main_window.cpp" line="399" />
         <source>Node halted</source>
         <translation>节点停机</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="384" />
+        <location filename="../app/main_window.cpp" line="404" />
         <source>critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="384" />
+        <location filename="../app/main_window.cpp" line="404" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="384" />
+        <location filename="../app/main_window.cpp" line="404" />
         <source>info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="395" />
+        <location filename="../app/main_window.cpp" line="415" />
         <source>block hashes differ from height %1; all agree at %2</source>
         <translation>从高度 %1 起区块哈希不一致；在高度 %2 处全部一致</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="396" />
+        <location filename="../app/main_window.cpp" line="416" />
         <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
         <translation>停止异常节点并保留其数据以便调查，从多数节点重新同步；检查拜占庭验证节点是否超过 f 个，或软件版本是否不同。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="400" />
+        <location filename="../app/main_window.cpp" line="421" />
         <source>behind by %1 blocks: it has no connected peers</source>
         <translation>落后 %1 个区块：没有已连接的对等节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="402" />
+        <location filename="../app/main_window.cpp" line="423" />
         <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
         <translation>落后 %1 个区块：其对等节点同样落后（对等节点最高高度 %2）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="403" />
+        <location filename="../app/main_window.cpp" line="424" />
         <source>behind by %1 blocks: syncing from peers at height %2</source>
         <translation>落后 %1 个区块：正在从高度 %2 的对等节点同步</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="404" />
+        <location filename="../app/main_window.cpp" line="426" />
         <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
         <translation>检查其网络、防火墙和证书；其日志会说明对等节点拒绝它的原因。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="405" />
+        <location filename="../app/main_window.cpp" line="427" />
         <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
         <translation>其同步来源缓慢或被分区：请检查所在机构的链路。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="406" />
+        <location filename="../app/main_window.cpp" line="428" />
         <source>Watch that the gap closes; if not, check its disk and CPU.</source>
         <translation>观察差距是否缩小；若没有，请检查其磁盘和 CPU。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="409" />
+        <location filename="../app/main_window.cpp" line="431" />
         <source>%1 view changes per minute</source>
         <translation>每分钟 %1 次视图切换</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="410" />
+        <location filename="../app/main_window.cpp" line="432" />
         <source>; suspected: %1</source>
         <translation>；疑似原因节点：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="411" />
+        <location filename="../app/main_window.cpp" line="433" />
         <source>Look for a leader that is down or slow and for lossy links around it.</source>
         <translation>排查宕机或缓慢的主节点及其周围丢包的链路。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="414" />
+        <location filename="../app/main_window.cpp" line="441" />
         <source>the agent did not answer: %1</source>
         <translation>代理未响应：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="415" />
+        <location filename="../app/main_window.cpp" line="442" />
         <source>Check the agent process and the network path to it; the node itself may still run.</source>
         <translation>检查代理进程及到它的网络路径；节点本身可能仍在运行。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="419" />
+        <location filename="../app/main_window.cpp" line="447" />
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>安装实现该升级的版本，并在原数据上重启节点。</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="432" />
+        <location filename="../app/main_window.cpp" line="461" />
         <source>Analysis</source>
         <translation>故障分析</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="432" />
+        <location filename="../app/main_window.cpp" line="461" />
         <source>Analysis (%1)</source>
         <translation>故障分析（%1）</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="453" />
+        <location filename="../app/main_window.cpp" line="482" />
         <source>No node selected</source>
         <translation>未选择节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="458" />
+        <location filename="../app/main_window.cpp" line="487" />
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="463" />
+        <location filename="../app/main_window.cpp" line="492" />
         <source>Node id</source>
         <translation>节点 ID</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="278" />
-        <location filename="../app/main_window.cpp" line="464" />
+        <location filename="../app/main_window.cpp" line="298" />
+        <location filename="../app/main_window.cpp" line="493" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="464" />
+        <location filename="../app/main_window.cpp" line="493" />
         <source>validator</source>
         <translation>验证节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="464" />
+        <location filename="../app/main_window.cpp" line="493" />
         <source>observer</source>
         <translation>观察节点</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="277" />
-        <location filename="../app/main_window.cpp" line="465" />
-        <location filename="../app/main_window.cpp" line="815" />
+        <location filename="../app/main_window.cpp" line="297" />
+        <location filename="../app/main_window.cpp" line="494" />
+        <location filename="../app/main_window.cpp" line="851" />
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="306" />
+        <location filename="../app/main_window.cpp" line="326" />
         <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</source>
         <translation>● 验证节点   ■ 观察节点   金色圆环：主节点   颜色：绿色已同步、琥珀色落后、紫色已停机、红色不可达   连线：RTT 绿色 &lt; 50 毫秒、琥珀色 &lt; 200 毫秒、红色更高；虚线：断开，点线：已施加故障规则；超过 30 个节点时每对机构之间合并为一束，仅逐条显示有问题的连接   滚轮：缩放，拖动：平移，双击：节点详情</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="466" />
+        <location filename="../app/main_window.cpp" line="495" />
         <source>Best peer height</source>
         <translation>对等节点最高高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="467" />
-        <location filename="../app/main_window.cpp" line="818" />
+        <location filename="../app/main_window.cpp" line="496" />
+        <location filename="../app/main_window.cpp" line="854" />
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="468" />
+        <location filename="../app/main_window.cpp" line="497" />
         <source>View changes</source>
         <translation>视图切换次数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="469" />
-        <location filename="../app/main_window.cpp" line="821" />
+        <location filename="../app/main_window.cpp" line="498" />
+        <location filename="../app/main_window.cpp" line="857" />
         <source>Protocol version</source>
         <translation>协议版本</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="470" />
+        <location filename="../app/main_window.cpp" line="499" />
         <source>Validators</source>
         <translation>验证节点数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="471" />
+        <location filename="../app/main_window.cpp" line="500" />
         <source>Mempool</source>
         <translation>交易池</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="472" />
+        <location filename="../app/main_window.cpp" line="501" />
         <source>API address</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="473" />
+        <location filename="../app/main_window.cpp" line="502" />
         <source>Load</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="473" />
+        <location filename="../app/main_window.cpp" line="502" />
         <source>%1 tx/s · CPU %2% · commit latency %3 ms</source>
         <translation>%1 笔/秒 · CPU %2% · 提交延迟 %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="478" />
+        <location filename="../app/main_window.cpp" line="507" />
         <source>Active faults</source>
         <translation>生效的故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="487" />
+        <location filename="../app/main_window.cpp" line="516" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="489" />
+        <location filename="../app/main_window.cpp" line="518" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="489" />
+        <location filename="../app/main_window.cpp" line="518" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="489" />
+        <location filename="../app/main_window.cpp" line="518" />
         <source>unreachable: %1</source>
         <translation>不可达：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="498" />
+        <location filename="../app/main_window.cpp" line="527" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="498" />
+        <location filename="../app/main_window.cpp" line="527" />
         <source>no</source>
         <translation>否</translation>
     </message>

@@ -48,10 +48,14 @@ std::vector<Finding> lagging_nodes(const NetworkState& s) {
   for (const auto& n : s.nodes) {
     Health h = health_of(n, top, s.at_ms);
     if (h == Health::kUnreachable) {
-      out.push_back({Finding::Kind::kUnreachableAgent, Severity::kWarning, {n.name},
-                     "the agent did not answer" + (n.error.empty() ? std::string() : ": " + n.error),
-                     "Check the agent process and the network path to it; the node itself may still run.",
-                     n.polled_ms, s.at_ms, 0, "", 0, n.error});
+      // The agent answering "unavailable" is up; its node is not.
+      bool node_down = n.error.rfind("unavailable:", 0) == 0;
+      out.push_back({Finding::Kind::kUnreachableAgent, node_down ? Severity::kCritical : Severity::kWarning, {n.name},
+                     (node_down ? "the agent answers but its node is not running: " : "the agent did not answer: ") +
+                         n.error,
+                     node_down ? "Look at the node's log through its agent and restart the node."
+                               : "Check the agent process and the network path to it; the node itself may still run.",
+                     n.polled_ms, s.at_ms, 0, node_down ? "node_down" : "agent_down", 0, n.error});
       continue;
     }
     if (h == Health::kHalted) {
@@ -65,7 +69,14 @@ std::vector<Finding> lagging_nodes(const NetworkState& s) {
     int up = 0;
     for (const auto& p : n.peers) up += p.connected;
     std::string cause, action, code;
-    if (up == 0) {
+    double disk_used = n.disk_total_bytes ? 100.0 * static_cast<double>(n.disk_total_bytes - n.disk_free_bytes) /
+                                                static_cast<double>(n.disk_total_bytes)
+                                          : 0;
+    if (disk_used >= kDiskFullPercent) {
+      code = "disk_full";
+      cause = "its disk is " + std::to_string(static_cast<int>(disk_used)) + "% full";
+      action = "Free or grow the volume holding its data directory; it cannot store new blocks.";
+    } else if (up == 0) {
       code = "no_peers";
       cause = "it has no connected peers";
       action = "Check its network, firewall and certificates; its log says why peers refuse it.";

@@ -42,8 +42,12 @@ using HashAt = std::function<std::optional<std::string>(size_t node, uint64_t he
 // some height below (genesis always does).
 std::optional<Finding> find_fork(const std::vector<std::string>& names, uint64_t up_to, const HashAt& hash_at);
 
-// Lagging nodes and the likely cause: no peers, halted for an upgrade, the
-// sync source behind too, or simply behind by N.
+// A volume this full cannot be trusted to take the next blocks.
+inline constexpr double kDiskFullPercent = 98;
+
+// Lagging nodes and the likely cause: disk full, no peers, halted for an
+// upgrade, the sync source behind too, or simply behind by N; and
+// unreachable agents, told apart from agents whose node is down.
 std::vector<Finding> lagging_nodes(const NetworkState& s);
 
 // View changes per minute above `per_minute` over a node's samples, naming

@@ -117,5 +117,40 @@ TEST(Analysis, StormSuspectsAreTheValidatorsNotKeepingUp) {
   EXPECT_EQ(storm_suspects(s), (std::vector<std::string>{"slow", "down"}));
 }
 
+TEST(Analysis, AFullDiskIsTheCauseAndADownNodeIsToldFromADownAgent) {
+  NetworkState s;
+  s.at_ms = 1'000'000;
+  for (int i = 0; i < 4; ++i) {
+    NodeState n;
+    n.name = "node-" + std::to_string(i);
+    n.reachable = true;
+    n.polled_ms = s.at_ms;
+    n.height = 100;
+    n.best_peer_height = 100;
+    n.peers = {{"x", "p", true, 1, 0, 0, 0, 0, ""}};
+    s.nodes.push_back(n);
+  }
+  s.nodes[1].height = 80;  // behind, with peers, on a full disk
+  s.nodes[1].disk_total_bytes = 1000;
+  s.nodes[1].disk_free_bytes = 10;
+  s.nodes[2].reachable = false;  // the agent answers, the node is down
+  s.nodes[2].polled_ms = s.at_ms - 10'000;
+  s.nodes[2].error = "unavailable: node-2 is not running";
+  s.nodes[3].reachable = false;  // nothing answers
+  s.nodes[3].polled_ms = s.at_ms - 10'000;
+  s.nodes[3].error = "failed to connect to all addresses";
+  std::map<std::string, Finding> by_node;
+  for (const auto& f : lagging_nodes(s)) by_node[f.nodes.front()] = f;
+  ASSERT_TRUE(by_node.count("node-1"));
+  EXPECT_EQ(by_node["node-1"].cause, "disk_full");
+  EXPECT_EQ(by_node["node-2"].cause, "node_down");
+  EXPECT_EQ(by_node["node-2"].severity, Severity::kCritical);
+  EXPECT_EQ(by_node["node-3"].cause, "agent_down");
+  // With room on the disk the same lag is plain syncing.
+  s.nodes[1].disk_free_bytes = 500;
+  for (const auto& f : lagging_nodes(s))
+    if (f.nodes.front() == "node-1") EXPECT_EQ(f.cause, "syncing");
+}
+
 }  // namespace
 }  // namespace consortia::console

@@ -227,7 +227,8 @@ TEST(ConsoleE2E, ExplorerProvesEvidenceDetailShowsAuditAndAlertsRaiseAndClear) {
     (void)f;
     execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console.c_str(), "--no-sandbox",
            "--sandbox-dir", c.dir().c_str(), "--report", report.c_str(), "--show-node", "node-1", "--explore",
-           r.digest.hex().c_str(), "--explore-evidence", "--screenshot", (c.dir() + "/e.png").c_str(),
+           r.digest.hex().c_str(), "--explore-evidence", "--apply-link-fault", "node-3>node-0=delay 20ms",
+           "--screenshot", (c.dir() + "/e.png").c_str(),
            "--screenshot-after", "40000", static_cast<char*>(nullptr));
     _exit(127);
   }
@@ -245,6 +246,17 @@ TEST(ConsoleE2E, ExplorerProvesEvidenceDetailShowsAuditAndAlertsRaiseAndClear) {
   EXPECT_GE(d.value("audit", 0), 1);
   EXPECT_NE(d.value("audit_last", "").find("SetFaults"), std::string::npos) << d.dump();
   EXPECT_FALSE(d.value("simulated", true));
+  // A fault on one link (node-3's egress to node-0) reaches node-3 for that peer only.
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        grpc::ClientContext ctx;
+        pb::FaultRules out;
+        if (!c.operator_of(3)->GetFaults(&ctx, pb::ClearFaultsRequest{}, &out).ok() || out.rules_size() != 1) return false;
+        const auto& id = c.net().nodes[0].id;
+        return out.rules(0).rule() == "delay 20ms" && out.rules(0).peer() == std::string(id.v.begin(), id.v.end());
+      },
+      10))
+      << "the link fault did not reach node-3 for node-0";
   // Alerts: a killed agent raises one, kept in history, cleared when it is back.
   auto alert_on = [&](const char* list, const std::string& node, const std::string& rule) {
     auto a = read_json(report + ".alerts");
