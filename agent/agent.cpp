@@ -149,24 +149,10 @@ Status Agent::start() {
   if (auto st = transport_->start(cb); !st) return st;
 
   api_service_ = make_api_service(*this);
-  grpc::SslServerCredentialsOptions sopts(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
-  auto ca = read_file(config_.path(config_.ca_bundle));
-  auto crt = read_file(config_.path(config_.tls_certificate));
-  auto key = read_file(config_.path(config_.tls_key));
-  sopts.pem_root_certs = *ca;
-  sopts.pem_key_cert_pairs.push_back({*key, *crt});
-  grpc::ServerBuilder b;
-  // A port clash must fail, not share the port with another server.
-  b.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
-  int port = 0;
-  b.AddListeningPort(config_.api_listen, grpc::SslServerCredentials(sopts), &port);
-  b.RegisterService(api_service(api_service_));
-  grpc::ResourceQuota quota("api");
-  quota.SetMaxThreads(64);  // each call (a Watch stream included) holds a thread
-  b.SetResourceQuota(quota);
-  b.SetMaxReceiveMessageSize(64 << 20);
-  api_ = b.BuildAndStart();
-  if (!api_ || port == 0) return make_error(ErrorCode::kStorageIo, "cannot serve the API on " + config_.api_listen);
+  auto served = serve_api(config_, api_service_, 64, false);
+  if (!served) return served.error();
+  api_ = std::move(served->server);
+  int port = served->port;
   api_bound_ = config_.api_listen.substr(0, config_.api_listen.rfind(':') + 1) + std::to_string(port);
   log_->info("serving the agent API on " + api_bound_ + ", peers on " + transport_->bound_address() +
              (metrics_ ? ", metrics on " + config_.metrics_listen : ""));
@@ -252,8 +238,7 @@ void Agent::handle(NodeOutput& out) {
       if (auto it = submitted_.find(tx->id()); it != submitted_.end()) {
         double s = std::chrono::duration<double>(now - it->second).count();
         if (metrics_) metrics_->on_commit_latency(s);
-        double old = latency_ms_.load();
-        latency_ms_ = old == 0 ? s * 1000 : old * 0.95 + s * 1000 * 0.05;
+        latency_ms_ = moving_mean(latency_ms_.load(), s * 1000);
         submitted_.erase(it);
       }
     }
@@ -271,22 +256,7 @@ void Agent::handle(NodeOutput& out) {
   for (const auto& e : out.equivocations)
     log_->warn("equivocation by " + e.offender.short_hex() + " in view " + std::to_string(e.view));
   for (const auto& r : out.rejections) log_->debug("rejected: " + r);
-  NodeStatus st = node_->status();
-  if (st.view != last_view_) {
-    last_view_ = st.view;
-    AgentEvent e{AgentEvent::Kind::kViewChange};
-    e.view = st.view;
-    e.height = st.height;
-    publish(e);
-  }
-  if (!st.halted.empty() && st.halted != last_halted_) {
-    last_halted_ = st.halted;
-    log_->error("node halted: " + st.halted);
-    AgentEvent e{AgentEvent::Kind::kHalted};
-    e.detail = st.halted;
-    e.height = st.height;
-    publish(e);
-  }
+  announce(node_->status());
 }
 
 Result<TxPtr> Agent::make_and_submit(const std::function<TxPtr(Node&)>& make,
@@ -306,7 +276,7 @@ NodeResources Agent::resources() {
   NodeResources r;
   r.committed_txs = committed_txs_;
   r.commit_latency_ms = latency_ms_;
-  r.cpu_percent = cpu_.percent();
+  r.cpu_percent = cpu_.update(process_cpu_seconds());
   r.rss_bytes = process_rss_bytes();
   r.disk_used_bytes = directory_bytes(data_dir(), false);
   return r;
@@ -324,22 +294,6 @@ std::string Agent::organisation_ca(const std::string& organisation) const {
   for (const auto& o : genesis_.organisations)
     if (o.id == organisation) return o.ca_certificate_pem;
   return "";
-}
-
-uint64_t Agent::subscribe(Subscriber s) {
-  std::lock_guard lock(sub_mu_);
-  subscribers_.emplace(next_sub_, std::move(s));
-  return next_sub_++;
-}
-
-void Agent::unsubscribe(uint64_t id) {
-  std::lock_guard lock(sub_mu_);
-  subscribers_.erase(id);
-}
-
-void Agent::publish(const AgentEvent& e) {
-  std::lock_guard lock(sub_mu_);
-  for (auto& [id, s] : subscribers_) s(e);
 }
 
 }  // namespace consortia::agent

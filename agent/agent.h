@@ -63,9 +63,6 @@ class Agent final : public NodeHost {
   Result<TxPtr> make_and_submit(const std::function<TxPtr(Node&)>& make,
                                 const std::function<void(const TxPtr&)>& admitted) override;
   const Signer* admin_signer() const override { return admin_.get(); }
-  uint64_t subscribe(Subscriber s) override;
-  void unsubscribe(uint64_t id) override;
-  void publish(const AgentEvent& e) override;
   std::string data_dir() const override { return config_.path(config_.data_dir); }
   std::chrono::steady_clock::time_point started() const override { return started_; }
   NodeResources resources() override;
@@ -108,13 +105,8 @@ class Agent final : public NodeHost {
   std::thread thread_;
   std::thread metrics_thread_;
   std::atomic<uint64_t> height_{0};
-  uint64_t last_view_ = 0;
-  std::string last_halted_;
   TimeMs last_block_ms_ = 0;
 
-  std::mutex sub_mu_;
-  std::unordered_map<uint64_t, Subscriber> subscribers_;
-  uint64_t next_sub_ = 1;
 
   // Submission times of our clients' transactions, for commit latency.
   std::unordered_map<Hash32, std::chrono::steady_clock::time_point> submitted_;
@@ -124,7 +116,7 @@ class Agent final : public NodeHost {
   std::atomic<uint64_t> inbox_dropped_{0};
   std::atomic<uint64_t> committed_txs_{0};
   std::atomic<double> latency_ms_{0};  // moving mean of commit latency
-  ProcessCpu cpu_;
+  CpuShare cpu_;
   friend class Metrics;
 };
 

@@ -560,4 +560,34 @@ class ApiService final : public pb::AgentService::Service {
 std::shared_ptr<void> make_api_service(NodeHost& host) { return std::make_shared<ApiService>(host); }
 grpc::Service* api_service(const std::shared_ptr<void>& s) { return static_cast<ApiService*>(s.get()); }
 
+Result<ApiServer> serve_api(const AgentConfig& config, const std::shared_ptr<void>& service, int max_threads,
+                            bool lean) {
+  auto ca = read_file(config.path(config.ca_bundle));
+  auto crt = read_file(config.path(config.tls_certificate));
+  auto key = read_file(config.path(config.tls_key));
+  if (!ca || !crt || !key) return make_error(ErrorCode::kStorageIo, config.name + ": cannot read its TLS files");
+  grpc::SslServerCredentialsOptions sopts(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  sopts.pem_root_certs = *ca;
+  sopts.pem_key_cert_pairs.push_back({*key, *crt});
+  grpc::ServerBuilder b;
+  // A port clash must fail, not share the port with another server.
+  b.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  ApiServer out;
+  b.AddListeningPort(config.api_listen, grpc::SslServerCredentials(sopts), &out.port);
+  b.RegisterService(api_service(service));
+  if (lean) {
+    b.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::NUM_CQS, 1);
+    b.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS, 1);
+    b.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, 2);
+  }
+  grpc::ResourceQuota quota("api-" + config.name);
+  quota.SetMaxThreads(max_threads);  // each call (a Watch stream included) holds a thread
+  b.SetResourceQuota(quota);
+  b.SetMaxReceiveMessageSize(64 << 20);
+  out.server = b.BuildAndStart();
+  if (!out.server || out.port == 0)
+    return make_error(ErrorCode::kStorageIo, "cannot serve " + config.name + "'s API on " + config.api_listen);
+  return out;
+}
+
 }  // namespace consortia::agent

@@ -1,40 +1,31 @@
 #include "host_stats.h"
 
+#include <sys/resource.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace consortia::agent {
 
-double ProcessCpu::percent() {
-  std::ifstream in("/proc/self/stat");
-  std::string line;
-  std::getline(in, line);
-  // Fields after the command (which may hold spaces) start after ')'.
-  auto close = line.rfind(')');
-  if (close == std::string::npos) return 0;
-  std::istringstream f(line.substr(close + 2));
-  std::string skip;
-  for (int i = 0; i < 11; ++i) f >> skip;  // state .. cmajflt
-  double utime = 0, stime = 0;
-  f >> utime >> stime;
-  double cpu_s = (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+double CpuShare::update(double cpu_s) {
   auto now = std::chrono::steady_clock::now();
   std::lock_guard lock(mu_);
   double wall = std::chrono::duration<double>(now - last_at_).count();
-  // Over less than half a second the clock ticks are too coarse: keep the last figure.
-  if (last_cpu_s_ >= 0 && wall >= 0.5) {
-    last_percent_ = 100.0 * (cpu_s - last_cpu_s_) / wall;
-    last_cpu_s_ = cpu_s;
-    last_at_ = now;
-  } else if (last_cpu_s_ < 0) {
+  if (last_cpu_s_ >= 0 && wall >= 0.5) last_percent_ = 100.0 * (cpu_s - last_cpu_s_) / wall;
+  if (last_cpu_s_ < 0 || wall >= 0.5) {
     last_cpu_s_ = cpu_s;
     last_at_ = now;
   }
   return last_percent_;
+}
+
+double process_cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 uint64_t process_rss_bytes() {

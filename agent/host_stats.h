@@ -8,10 +8,13 @@
 
 namespace consortia::agent {
 
-// This process's CPU use since the previous reading, in percent of one CPU.
-class ProcessCpu {
+// CPU use as a share of one CPU, in percent, from successive readings of a
+// CPU-seconds counter (a process's, or what the simulator charged a node).
+// Readings less than half a second apart keep the last figure: over less
+// the counter's ticks are too coarse. Thread-safe.
+class CpuShare {
  public:
-  double percent();
+  double update(double cpu_seconds);
 
  private:
   std::mutex mu_;
@@ -20,6 +23,10 @@ class ProcessCpu {
   double last_percent_ = 0;
 };
 
+// A moving mean that starts at the first value (commit latency).
+inline double moving_mean(double mean, double x) { return mean == 0 ? x : mean * 0.95 + x * 0.05; }
+
+double process_cpu_seconds();
 uint64_t process_rss_bytes();
 // Bytes in the regular files under `dir` (and its subdirectories when asked).
 uint64_t directory_bytes(const std::string& dir, bool recursive);

@@ -5,13 +5,8 @@
 #include <prometheus/gauge.h>
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
-#include <sys/resource.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-
 #include "agent.h"
+#include "host_stats.h"
 
 namespace consortia::agent {
 namespace {
@@ -21,29 +16,6 @@ prometheus::Gauge* gauge(prometheus::Registry& r, const std::string& name, const
 }
 prometheus::Counter* counter(prometheus::Registry& r, const std::string& name, const std::string& help) {
   return &prometheus::BuildCounter().Name(name).Help(help).Register(r).Add({});
-}
-
-uint64_t dir_bytes(const std::string& dir) {
-  uint64_t total = 0;
-  std::error_code ec;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file(ec)) total += it->file_size(ec);
-  return total;
-}
-
-double rss_bytes() {
-  std::ifstream in("/proc/self/statm");
-  long pages = 0, resident = 0;
-  in >> pages >> resident;
-  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE));
-}
-
-double cpu_seconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 }  // namespace
@@ -159,9 +131,9 @@ void Metrics::refresh() {
   missing_->Set(static_cast<double>(missing));
   syncing_->Set(agent_.transport().best_peer_height() > s.height + 2 ? 1 : 0);
   faults_->Set(static_cast<double>(agent_.faults().active()));
-  cpu_->Set(cpu_seconds());
-  rss_->Set(rss_bytes());
-  disk_->Set(static_cast<double>(dir_bytes(agent_.config().path(agent_.config().data_dir))));
+  cpu_->Set(process_cpu_seconds());
+  rss_->Set(static_cast<double>(process_rss_bytes()));
+  disk_->Set(static_cast<double>(directory_bytes(agent_.data_dir(), true)));
 }
 
 }  // namespace consortia::agent

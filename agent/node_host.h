@@ -7,18 +7,22 @@
 
 #include <chrono>
 #include <functional>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "chain/node.h"
 #include "fault_layer.h"
 #include "log.h"
+#include "network.h"
 #include "transport.h"
 
 namespace consortia {
 class BlockStore;
 }
 namespace grpc {
+class Server;
 class Service;
 }
 
@@ -77,10 +81,11 @@ class NodeHost {
   // The organisation's governance key, when this host holds it.
   virtual const Signer* admin_signer() const = 0;
 
+  // Watchers of the node's events (the API's Watch streams). Thread-safe.
   using Subscriber = std::function<void(const AgentEvent&)>;
-  virtual uint64_t subscribe(Subscriber s) = 0;
-  virtual void unsubscribe(uint64_t id) = 0;
-  virtual void publish(const AgentEvent& e) = 0;
+  uint64_t subscribe(Subscriber s);
+  void unsubscribe(uint64_t id);
+  void publish(const AgentEvent& e);
 
   // Where the node keeps its data (for disk figures) and since when it runs.
   virtual std::string data_dir() const = 0;
@@ -88,11 +93,35 @@ class NodeHost {
   virtual NodeResources resources() = 0;
   // A node of a simulated network: no host interfaces for kernel qdiscs.
   virtual bool simulated() const { return false; }
+
+ protected:
+  // After the node did something: a view change or a halt since the last
+  // call becomes an event (a halt is logged too). Called in the node's turn.
+  void announce(const NodeStatus& st);
+
+ private:
+  std::mutex sub_mu_;
+  std::unordered_map<uint64_t, Subscriber> subscribers_;
+  uint64_t next_sub_ = 1;
+  uint64_t last_view_ = 0;
+  std::string last_halted_;
 };
 
 // The AgentService over a host; the host outlives the service.
 std::shared_ptr<void> make_api_service(NodeHost& host);
 // The grpc::Service inside what make_api_service returned.
 grpc::Service* api_service(const std::shared_ptr<void>& s);
+
+// Serves `service` on the node's API address over mutual TLS: the node's
+// certificate, clients verified against the network's CA bundle, a port
+// of its own (a clash fails). `max_threads` bounds the calls in flight;
+// `lean` keeps the server's own threads few, for a hundred servers in one
+// process. The server and the port it bound.
+struct ApiServer {
+  std::unique_ptr<grpc::Server> server;
+  int port = 0;
+};
+Result<ApiServer> serve_api(const AgentConfig& config, const std::shared_ptr<void>& service, int max_threads,
+                            bool lean);
 
 }  // namespace consortia::agent

@@ -52,19 +52,6 @@ class SimHost final : public NodeHost {
   Result<TxPtr> make_and_submit(const std::function<TxPtr(Node&)>& make,
                                 const std::function<void(const TxPtr&)>& admitted) override;
   const Signer* admin_signer() const override { return admin_.get(); }
-  uint64_t subscribe(Subscriber s) override {
-    std::lock_guard lock(sub_mu_);
-    subscribers_.emplace(next_sub_, std::move(s));
-    return next_sub_++;
-  }
-  void unsubscribe(uint64_t id) override {
-    std::lock_guard lock(sub_mu_);
-    subscribers_.erase(id);
-  }
-  void publish(const AgentEvent& e) override {
-    std::lock_guard lock(sub_mu_);
-    for (auto& [id, s] : subscribers_) s(e);
-  }
   std::string data_dir() const override { return data_dir_; }
   std::chrono::steady_clock::time_point started() const override { return started_; }
   NodeResources resources() override;
@@ -87,23 +74,14 @@ class SimHost final : public NodeHost {
   FaultLayer faults_;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 
-  std::mutex sub_mu_;
-  std::unordered_map<uint64_t, Subscriber> subscribers_;
-  uint64_t next_sub_ = 1;
-
   // under the network's lock
   uint64_t committed_txs_ = 0;
   double latency_ms_ = 0;
   std::unordered_map<Hash32, std::chrono::steady_clock::time_point> submitted_;
-  uint64_t last_view_ = 0;
-  std::string last_halted_;
   bool was_up_ = true;
   // recent loss per peer: link counters at the last status, and the share lost since
   std::map<int, std::pair<sim::LinkStats, double>> loss_;
-  // CPU: charged time at the last reading
-  double last_busy_s_ = -1;
-  std::chrono::steady_clock::time_point last_busy_at_;
-  double cpu_percent_ = 0;
+  CpuShare cpu_;  // of the time the simulator charged it
 };
 
 class SimNetwork {
@@ -229,15 +207,7 @@ NodeResources SimHost::resources() {
   r.committed_txs = committed_txs_;
   // Ours (API submissions), else the simulated clients' through this node.
   r.commit_latency_ms = latency_ms_ > 0 ? latency_ms_ : net_.sim->commit_latency_ms(index_);
-  double busy = net_.sim->busy_seconds(index_);
-  auto now = std::chrono::steady_clock::now();
-  double wall = std::chrono::duration<double>(now - last_busy_at_).count();
-  if (last_busy_s_ < 0 || wall >= 0.5) {
-    if (last_busy_s_ >= 0) cpu_percent_ = 100.0 * (busy - last_busy_s_) / wall;
-    last_busy_s_ = busy;
-    last_busy_at_ = now;
-  }
-  r.cpu_percent = cpu_percent_;
+  r.cpu_percent = cpu_.update(net_.sim->busy_seconds(index_));
   r.disk_used_bytes = directory_bytes(data_dir_, false);
   return r;
 }
@@ -255,7 +225,7 @@ void SimHost::on_commit(const Commit& c) {
     e.tx_ids.push_back(tx->id());
     if (auto it = submitted_.find(tx->id()); it != submitted_.end()) {
       double ms = std::chrono::duration<double>(now - it->second).count() * 1000;
-      latency_ms_ = latency_ms_ == 0 ? ms : latency_ms_ * 0.95 + ms * 0.05;
+      latency_ms_ = moving_mean(latency_ms_, ms);
       submitted_.erase(it);
     }
   }
@@ -269,53 +239,17 @@ void SimHost::after_advance(Node* node) {
     return;
   }
   was_up_ = true;
-  NodeStatus st = node->status();
-  if (st.view != last_view_) {
-    last_view_ = st.view;
-    AgentEvent e{AgentEvent::Kind::kViewChange};
-    e.view = st.view;
-    e.height = st.height;
-    publish(e);
-  }
-  if (!st.halted.empty() && st.halted != last_halted_) {
-    last_halted_ = st.halted;
-    log_.error("node halted: " + st.halted);
-    AgentEvent e{AgentEvent::Kind::kHalted};
-    e.detail = st.halted;
-    e.height = st.height;
-    publish(e);
-  }
+  announce(node->status());
 }
 
 Status serve(SimNetwork& net, size_t i) {
   const NetworkEndpoint& e = net.info.nodes[i];
-  std::string ndir = net.info.dir + "/nodes/" + e.name;
-  auto config = load_agent_config(ndir + "/agent.json");
+  auto config = load_agent_config(net.info.dir + "/nodes/" + e.name + "/agent.json");
   if (!config) return config.error();
-  auto ca = read_file(config->path(config->ca_bundle));
-  auto crt = read_file(config->path(config->tls_certificate));
-  auto key = read_file(config->path(config->tls_key));
-  if (!ca || !crt || !key) return make_error(ErrorCode::kStorageIo, e.name + ": cannot read its TLS files");
-  grpc::SslServerCredentialsOptions sopts(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
-  sopts.pem_root_certs = *ca;
-  sopts.pem_key_cert_pairs.push_back({*key, *crt});
-  grpc::ServerBuilder b;
-  // A port clash must fail, not share the port with another server.
-  b.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
-  int port = 0;
-  b.AddListeningPort(e.api_address, grpc::SslServerCredentials(sopts), &port);
-  b.RegisterService(api_service(net.services[i]));
   // A hundred servers in one process: few threads each.
-  b.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::NUM_CQS, 1);
-  b.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS, 1);
-  b.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, 2);
-  grpc::ResourceQuota quota("api-" + e.name);
-  quota.SetMaxThreads(16);
-  b.SetResourceQuota(quota);
-  b.SetMaxReceiveMessageSize(64 << 20);
-  auto server = b.BuildAndStart();
-  if (!server || port == 0) return make_error(ErrorCode::kStorageIo, "cannot serve " + e.name + "'s API on " + e.api_address);
-  net.servers.push_back(std::move(server));
+  auto served = serve_api(*config, net.services[i], 16, true);
+  if (!served) return served.error();
+  net.servers.push_back(std::move(served->server));
   return {};
 }
 

@@ -45,6 +45,20 @@ namespace consortia::console {
 namespace {
 constexpr int kDetailRows = 13;
 // The seed's network conditions, in netem words.
+// Row `r` of a table shows `cells`, reusing the row's items.
+void set_row(QTableWidget* t, int r, const QStringList& cells) {
+  for (int c = 0; c < cells.size(); ++c) {
+    auto* item = t->item(r, c);
+    if (!item) t->setItem(r, c, item = new QTableWidgetItem);
+    item->setText(cells[c]);
+  }
+}
+
+// Raw bytes from the API (ids, hashes) as hex.
+QString raw_hex(const std::string& raw) {
+  return QString::fromStdString(to_hex(ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size())));
+}
+
 const char* const kProfiles[] = {"rate 2048kbit", "delay 1000ms 300ms 30%", "loss 10%", "duplicate 1%",
                                  "corrupt 0.2%"};
 }
@@ -448,14 +462,9 @@ void MainWindow::on_findings(const std::vector<Finding>& found) {
         break;
     }
     QString kind = f.kind == Finding::Kind::kUnreachableAgent && f.cause == "node_down" ? tr("Node down") : kind_text(f.kind);
-    QStringList cells = {severity_text(f.severity), kind, nodes.join(", "), evidence, action};
-    for (int c = 0; c < cells.size(); ++c) {
-      auto* item = findings_->item(r, c);
-      if (!item) findings_->setItem(r, c, item = new QTableWidgetItem);
-      item->setText(cells[c]);
-      if (c == 0)
-        item->setForeground(f.severity == Severity::kCritical ? QColor(0xc0, 0x39, 0x2b) : QColor(0xe0, 0x9a, 0x1a));
-    }
+    set_row(findings_, r, {severity_text(f.severity), kind, nodes.join(", "), evidence, action});
+    findings_->item(r, 0)->setForeground(f.severity == Severity::kCritical ? QColor(0xc0, 0x39, 0x2b)
+                                                                           : QColor(0xe0, 0x9a, 0x1a));
   }
   findings_->resizeRowsToContents();
   tabs_->setTabText(3, found.empty() ? tr("Analysis") : tr("Analysis (%1)").arg(found.size()));
@@ -524,14 +533,10 @@ void MainWindow::update_detail() {
   peers_->setRowCount(static_cast<int>(n.peers.size()));
   for (int r = 0; r < static_cast<int>(n.peers.size()); ++r) {
     const auto& p = n.peers[static_cast<size_t>(r)];
-    QStringList cells = {q(p.name), p.connected ? tr("yes") : tr("no"), QString::number(p.rtt_ms, 'f', 1),
-                         QString::number(p.loss * 100, 'f', 0) + "%", QString::number(p.sent_bytes),
-                         QString::number(p.received_bytes), q(p.fault_rule)};
-    for (int c = 0; c < cells.size(); ++c) {
-      auto* item = peers_->item(r, c);
-      if (!item) peers_->setItem(r, c, item = new QTableWidgetItem);
-      item->setText(cells[c]);
-    }
+    set_row(peers_, r,
+            {q(p.name), p.connected ? tr("yes") : tr("no"), QString::number(p.rtt_ms, 'f', 1),
+             QString::number(p.loss * 100, 'f', 0) + "%", QString::number(p.sent_bytes),
+             QString::number(p.received_bytes), q(p.fault_rule)});
   }
 }
 
@@ -595,18 +600,8 @@ void MainWindow::on_detail(const NodeDetail& d) {
     return;
   }
   detail_ = d;
-  auto set = [](QTableWidget* t, int r, const QStringList& cells) {
-    for (int c = 0; c < cells.size(); ++c) {
-      auto* item = t->item(r, c);
-      if (!item) t->setItem(r, c, item = new QTableWidgetItem);
-      item->setText(cells[c]);
-    }
-  };
-  auto hex = [](const std::string& raw) {
-    return QString::fromStdString(to_hex(ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size())));
-  };
-  auto name_of = [this, &hex](const std::string& raw_id) {
-    QString h = hex(raw_id);
+  auto name_of = [this](const std::string& raw_id) {
+    QString h = raw_hex(raw_id);
     for (const auto& n : state_.nodes)
       if (QString::fromStdString(n.id_hex) == h) return QString::fromStdString(n.name);
     return h.left(12);
@@ -614,7 +609,7 @@ void MainWindow::on_detail(const NodeDetail& d) {
   blocks_->setRowCount(static_cast<int>(d.blocks.size()));
   for (int r = 0; r < static_cast<int>(d.blocks.size()); ++r) {
     const auto& b = d.blocks[static_cast<size_t>(r)];
-    set(blocks_, r, {QString::number(b.height()), hex(b.hash()).left(16), QString::number(b.tx_ids_size()),
+    set_row(blocks_, r, {QString::number(b.height()), raw_hex(b.hash()).left(16), QString::number(b.tx_ids_size()),
                      name_of(b.proposer()),
                      QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(b.timestamp_ms())).toString("HH:mm:ss.zzz"),
                      QString::number(b.qc_signatures())});
@@ -634,7 +629,7 @@ void MainWindow::on_detail(const NodeDetail& d) {
     QString when = o.value("time").toString();
     if (o.value("time_ms").isDouble())
       when = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(o.value("time_ms").toDouble())).toString("MM-dd HH:mm:ss");
-    set(audit_, r, {when, o.value("who").toString(), o.value("organisation").toString(), o.value("role").toString(),
+    set_row(audit_, r, {when, o.value("who").toString(), o.value("organisation").toString(), o.value("role").toString(),
                     o.value("call").toString(), o.value("detail").toString(),
                     o.value("result").toString() == "ok" ? tr("ok") : translate_agent_error(o.value("result").toString())});
   }
@@ -656,7 +651,7 @@ void MainWindow::on_detail(const NodeDetail& d) {
             {tr("Up for"), tr("%1 s").arg(h.uptime_s())}};
   host_->setRowCount(static_cast<int>(rows.size()));
   for (int r = 0; r < static_cast<int>(rows.size()); ++r)
-    set(host_, r, {rows[static_cast<size_t>(r)].first, rows[static_cast<size_t>(r)].second});
+    set_row(host_, r, {rows[static_cast<size_t>(r)].first, rows[static_cast<size_t>(r)].second});
   host_->resizeColumnToContents(0);
 }
 
@@ -738,12 +733,9 @@ void MainWindow::on_alerts(const AlertsView& v) {
                          rule_text(a.rule), value_text(a),
                          QDateTime::fromMSecsSinceEpoch(a.raised_ms).toString("MM-dd HH:mm:ss"),
                          a.cleared_ms ? QDateTime::fromMSecsSinceEpoch(a.cleared_ms).toString("MM-dd HH:mm:ss") : QString()};
-    for (int c = 0; c < cells.size(); ++c) {
-      auto* item = alerts_table_->item(r, c);
-      if (!item) alerts_table_->setItem(r, c, item = new QTableWidgetItem);
-      item->setText(cells[c]);
-      item->setForeground(a.cleared_ms == 0 ? QColor(0xc0, 0x39, 0x2b) : palette().color(QPalette::Text));
-    }
+    set_row(alerts_table_, r, cells);
+    for (int c = 0; c < cells.size(); ++c)
+      alerts_table_->item(r, c)->setForeground(a.cleared_ms == 0 ? QColor(0xc0, 0x39, 0x2b) : palette().color(QPalette::Text));
   }
   alerts_table_->resizeColumnsToContents();
   tabs_->setTabText(5, active ? tr("Alerts (%1 active)").arg(active) : tr("Alerts"));
@@ -828,9 +820,6 @@ void MainWindow::fill_explorer_nodes() {
 
 void MainWindow::on_explored(const ExplorerResult& r) {
   explored_ = r;
-  auto hex = [](const std::string& raw) {
-    return QString::fromStdString(to_hex(ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size())));
-  };
   auto when = [](uint64_t ms) {
     return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(ms)).toString("yyyy-MM-dd HH:mm:ss.zzz");
   };
@@ -849,18 +838,18 @@ void MainWindow::on_explored(const ExplorerResult& r) {
       const auto& b = r.block;
       verdict = tr("Block %1 on %2").arg(b.height()).arg(QString::fromStdString(r.node));
       rows = {{tr("Height"), QString::number(b.height()), false},
-              {tr("Hash"), hex(b.hash()), false},
-              {tr("Parent hash"), hex(b.parent_hash()), false},
+              {tr("Hash"), raw_hex(b.hash()), false},
+              {tr("Parent hash"), raw_hex(b.parent_hash()), false},
               {tr("View"), QString::number(b.view()), false},
-              {tr("Proposer"), hex(b.proposer()), false},
+              {tr("Proposer"), raw_hex(b.proposer()), false},
               {tr("Time"), when(b.timestamp_ms()), false},
               {tr("Protocol version"), QString::number(b.protocol_version()), false},
-              {tr("State root"), hex(b.state_root()), false},
-              {tr("Transaction root"), hex(b.tx_root()), false},
-              {tr("Validator set hash"), hex(b.validator_set_hash()), false},
+              {tr("State root"), raw_hex(b.state_root()), false},
+              {tr("Transaction root"), raw_hex(b.tx_root()), false},
+              {tr("Validator set hash"), raw_hex(b.validator_set_hash()), false},
               {tr("Votes in its parent's certificate"), QString::number(b.qc_signatures()), false},
               {tr("Transactions"), QString::number(b.tx_ids_size()), false}};
-      for (const auto& id : b.tx_ids()) txs << hex(id);
+      for (const auto& id : b.tx_ids()) txs << raw_hex(id);
       break;
     }
     case ExplorerResult::Kind::kTransaction: {
@@ -868,10 +857,10 @@ void MainWindow::on_explored(const ExplorerResult& r) {
       const char* kinds[] = {"no-op", "put", "evidence", "custody", "risk", "governance", "delete"};  // TxKind
       QString kind = t.kind() < std::size(kinds) ? QString(kinds[t.kind()]) : QString::number(t.kind());
       verdict = tr("Transaction in block %1").arg(t.height());
-      rows = {{tr("Id"), hex(t.id()), false},
+      rows = {{tr("Id"), raw_hex(t.id()), false},
               {tr("Block height"), QString::number(t.height()), false},
               {tr("Kind"), kind, false},
-              {tr("Sender"), hex(t.sender()), false},
+              {tr("Sender"), raw_hex(t.sender()), false},
               {tr("Nonce"), QString::number(t.nonce()), false},
               {tr("Outcome"), t.refused().empty() ? tr("applied")
                                                    : tr("refused: %1").arg(reason_text(QString::fromStdString(t.refused()))),

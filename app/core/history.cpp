@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace consortia::console {
 namespace {
@@ -153,31 +154,14 @@ bool History::record(const std::string& network, const NetworkState& s) {
 }
 
 NetworkState History::last_state(const std::string& network) const {
-  NetworkState s;
-  Stmt q(db_,
-         "SELECT n.name, n.organisation, n.api, n.metrics, n.id_hex, n.role, s.t_ms, s.height, s.view,"
-         " s.view_changes, s.mempool, s.halted FROM nodes n LEFT JOIN samples s ON s.network = n.network AND"
-         " s.node = n.name AND s.t_ms = (SELECT MAX(t_ms) FROM samples WHERE network = n.network AND node = n.name)"
-         " WHERE n.network = ?1 ORDER BY n.rowid");
-  q.text(1, network);
-  while (q.s && sqlite3_step(q.s) == SQLITE_ROW) {
-    NodeState n;
-    n.name = q.col_text(0);
-    n.organisation = q.col_text(1);
-    n.api_address = q.col_text(2);
-    n.metrics_address = q.col_text(3);
-    n.id_hex = q.col_text(4);
-    n.role = q.col_text(5);
-    n.polled_ms = sqlite3_column_int64(q.s, 6);
-    n.height = static_cast<uint64_t>(sqlite3_column_int64(q.s, 7));
-    n.view = static_cast<uint64_t>(sqlite3_column_int64(q.s, 8));
-    n.view_changes = static_cast<uint64_t>(sqlite3_column_int64(q.s, 9));
-    n.mempool = static_cast<uint64_t>(sqlite3_column_int64(q.s, 10));
-    n.halted = q.col_text(11);
+  // Each node's newest sample, however old.
+  constexpr int64_t kEver = INT64_MAX / 2;
+  NetworkState s = state_at(network, kEver, kEver);
+  s.at_ms = 0;
+  for (auto& n : s.nodes) {
     n.reachable = false;  // what we remember, not what we see
     n.error = "last seen in history";
     s.at_ms = std::max(s.at_ms, n.polled_ms);
-    s.nodes.push_back(std::move(n));
   }
   return s;
 }

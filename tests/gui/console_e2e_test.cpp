@@ -26,6 +26,15 @@ std::map<std::string, std::string> health(const std::string& report) {
   return out;
 }
 
+// The report shows `nodes` nodes, all with health `want` (but `except`).
+bool all_are(const std::string& report, const std::string& want, size_t nodes = 4, const std::string& except = "") {
+  auto h = health(report);
+  if (h.size() != nodes) return false;
+  for (auto& [name, v] : h)
+    if (name != except && v != want) return false;
+  return true;
+}
+
 TEST(ConsoleE2E, ShowsNodesSyncedAppliesAFaultAndAKilledNodeTurnsUnreachableAndBack) {
   ASSERT_EQ(std::system("command -v xvfb-run >/dev/null"), 0) << "xvfb-run is needed (scripts/deps.sh test)";
   AgentCluster c(4);
@@ -43,13 +52,7 @@ TEST(ConsoleE2E, ShowsNodesSyncedAppliesAFaultAndAKilledNodeTurnsUnreachableAndB
            "--screenshot-after", "25000", "--apply-fault", "node-1=loss 10%", static_cast<char*>(nullptr));
     _exit(127);
   }
-  auto all = [&](const std::string& want, const std::string& except = "") {
-    auto h = health(report);
-    if (h.size() != 4) return false;
-    for (auto& [name, v] : h)
-      if (name != except && v != want) return false;
-    return true;
-  };
+  auto all = [&](const std::string& want, const std::string& except = "") { return all_are(report, want, 4, except); };
   EXPECT_TRUE(AgentCluster::eventually([&] { return all("synced"); }, 15)) << "the console did not show 4 synced nodes";
   // A fault applied from the console (as its Apply button does) reaches the
   // agent, shows in the console, and is audited as the operator's call.
@@ -144,15 +147,7 @@ TEST(ConsoleE2E, PartitioningNodesFromTheConsoleMakesThemLagAndHealingCatchesThe
   EXPECT_TRUE(AgentCluster::eventually([&] { return node3() == "lagging"; }, 12))
       << "the partitioned node did not fall behind (" << node3() << ")";
   load.join();
-  EXPECT_TRUE(AgentCluster::eventually(
-      [&] {
-        auto h = health(report);
-        if (h.size() != 4) return false;
-        for (auto& [n, v] : h)
-          if (v != "synced") return false;
-        return true;
-      },
-      25))
+  EXPECT_TRUE(AgentCluster::eventually([&] { return all_are(report, "synced"); }, 25))
       << "the healed node did not catch up";
   int status = 0;
   waitpid(pid, &status, 0);
@@ -317,15 +312,7 @@ TEST(ConsoleE2E, AnExistingNetworkAddedWithOneOrganisationsCertificatesIsWatched
            "--screenshot-after", "12000", static_cast<char*>(nullptr));
     _exit(127);
   }
-  EXPECT_TRUE(AgentCluster::eventually(
-      [&] {
-        auto h = health(report);
-        if (h.size() != 4) return false;
-        for (auto& [n, v] : h)
-          if (v != "synced") return false;
-        return true;
-      },
-      20))
+  EXPECT_TRUE(AgentCluster::eventually([&] { return all_are(report, "synced"); }, 20))
       << "the inventory network is not shown synced";
   int status = 0;
   waitpid(pid, &status, 0);
