@@ -58,6 +58,16 @@ size_t message_size(const Message& m) {
   return encoded_size(m);
 }
 
+// The run's trace: every processed event folded into one 64-bit digest
+// (FNV-1a), so two runs can be compared event for event.
+uint64_t fold(uint64_t h, uint64_t v) {
+  for (int i = 0; i < 8; ++i) {
+    h ^= (v >> (8 * i)) & 0xff;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
 Hash32 seed_for(uint64_t run_seed, const std::string& what, int i) {
   return sha256(as_bytes("consortia-sim/" + std::to_string(run_seed) + "/" + what + "/" +
                          std::to_string(i)));
@@ -406,6 +416,20 @@ struct Simulation::Impl {
   }
 
   // ---- events ------------------------------------------------------------------
+
+  void trace(const Event& e) {
+    uint64_t h = report.trace_digest;
+    h = fold(h, static_cast<uint64_t>(e.t));
+    h = fold(h, e.kind);
+    h = fold(h, static_cast<uint64_t>(static_cast<int64_t>(e.target)));
+    h = fold(h, e.incarnation);
+    h = fold(h, static_cast<uint64_t>(static_cast<int64_t>(e.aux)));
+    uint64_t from = 0;
+    for (int i = 0; i < 8; ++i) from = from << 8 | e.from.v[static_cast<size_t>(i)];
+    h = fold(h, from);
+    h = fold(h, e.msg ? e.msg->index() : 0xff);
+    report.trace_digest = h;
+  }
 
   void push(Event e) {
     e.seq = seq++;
@@ -1074,6 +1098,7 @@ struct Simulation::Impl {
       queue.pop();
       now = e.t;
       ++report.events;
+      trace(e);
       run_event(e);
     }
     now = end;
@@ -1176,6 +1201,7 @@ void Simulation::advance_to(double seconds) {
     m.queue.pop();
     m.now = e.t;
     ++m.report.events;
+    m.trace(e);
     m.run_event(e);
   }
   m.now = std::max(m.now, until);
@@ -1270,6 +1296,9 @@ std::string Report::to_json() const {
   j["crashes"] = crashes;
   j["restarts"] = restarts;
   j["events"] = events;
+  char digest[17];
+  std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(trace_digest));
+  j["trace_digest"] = digest;
   j["min_honest_height"] = min_honest_height;
   nlohmann::json v = nlohmann::json::array();
   for (const auto& x : safety_violations)

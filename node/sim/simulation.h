@@ -53,6 +53,7 @@ struct Report {
   uint64_t refused_txs = 0;  // committed with a refusal receipt (e.g. a double spend)
   uint64_t crashes = 0, restarts = 0;
   uint64_t events = 0;
+  uint64_t trace_digest = 0xcbf29ce484222325ULL;  // every event, folded (FNV-1a)
   std::vector<Violation> safety_violations;
   bool liveness_ok = true;
   std::string liveness_detail;

@@ -1,0 +1,63 @@
+#include "net/link_shaper.h"
+
+#include <algorithm>
+
+namespace consortia {
+
+double LinkShaper::correlated(Rng& rng, double& last, double c) {
+  double v = c > 0 ? c * last + (1 - c) * rng.uniform() : rng.uniform();
+  last = v;
+  return v;
+}
+
+void LinkShaper::flip_bits(Bytes& data, Rng& rng) {
+  if (data.empty()) return;
+  int flips = 1 + static_cast<int>(rng.below(3));
+  for (int f = 0; f < flips; ++f) {
+    // The bit first, then the byte: the order the decisions were always drawn in.
+    auto bit = static_cast<uint8_t>(1u << rng.below(8));
+    data[rng.below(data.size())] ^= bit;
+  }
+}
+
+LinkShaper::Outcome LinkShaper::shape(const LinkRule& r, size_t bytes, int64_t now_us, int64_t propagation_us,
+                                      Rng& rng, int64_t& egress_free_us, const Corrupt& corrupt) {
+  Outcome out;
+  if (r.loss > 0 && correlated(rng, loss_last_, r.loss_correlation) < r.loss) {
+    out.lost = true;
+    return out;
+  }
+  int copies = rng.chance(r.duplicate) ? 2 : 1;
+  out.duplicated = copies == 2;
+  for (int c = 0; c < copies; ++c) {
+    int64_t depart = now_us;
+    if (r.rate_bps) {
+      int64_t start = std::max(now_us, egress_free_us);
+      if (r.queue_limit_us && start - now_us > r.queue_limit_us) {
+        ++out.queue_drops;  // the token bucket's queue is full
+        continue;
+      }
+      egress_free_us = start + static_cast<int64_t>(static_cast<double>(bytes) * 8 * 1e6 /
+                                                    static_cast<double>(r.rate_bps));
+      depart = egress_free_us;
+    }
+    int64_t delay = propagation_us;
+    bool reordered = r.reorder > 0 && correlated(rng, reorder_last_, r.reorder_correlation) < r.reorder;
+    if (!reordered) {
+      delay += r.delay_us;
+      if (r.jitter_us) {
+        double u = correlated(rng, delay_last_, r.delay_correlation);
+        delay += static_cast<int64_t>((u * 2 - 1) * static_cast<double>(r.jitter_us));
+      }
+    }
+    Copy copy{depart + std::max<int64_t>(delay, 0), false};
+    if (rng.chance(r.corrupt)) {
+      copy.corrupted = true;
+      if (corrupt) corrupt(out.copies.size(), rng);
+    }
+    out.copies.push_back(copy);
+  }
+  return out;
+}
+
+}  // namespace consortia
