@@ -49,7 +49,7 @@ for r in "${runs[@]}"; do
   for a in ${r#*|}; do args+=("${a//_/ }"); done
   report=$("$SIM" "${args[@]}" --json 2>/dev/null || true)
   [[ -n "$report" ]] || { echo "sim_replay: run $name produced no report" >&2; exit 2; }
-  printf '%s\t%s\n' "$name" "$(sed -E 's/"wall_seconds":[-0-9.eE+]+,?//' <<<"$report")" >>"$out"
+  printf '%s\t%s\n' "$name" "$(sed -E 's/,?"wall_seconds":[-0-9.eE+]+//' <<<"$report")" >>"$out"
 done
 if [[ "${1:-}" == "--update" ]]; then
   cp "$out" "$REF"

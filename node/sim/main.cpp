@@ -1,5 +1,6 @@
 // consortia-sim: runs a simulated consortium chain from one seed and checks it.
 // Exit status: 0 all checks passed, 1 a check failed, 2 bad input.
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -20,7 +21,9 @@ int main(int argc, char** argv) {
   }
   const Scenario& sc = opts->scenario;
   Simulation sim(sc);
+  auto started = std::chrono::steady_clock::now();
   auto report = sim.run();
+  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!report) {
     std::cerr << "consortia-sim: " << report.error().to_string() << "\n";
     return 2;
@@ -46,7 +49,7 @@ int main(int argc, char** argv) {
   if (opts->json)
     std::cout << report->to_json() << "\n";
   else if (!opts->quiet)
-    std::cout << report->to_text();
+    std::cout << report->to_text(wall);
   if (!report->passed(sc)) {
     std::cerr << "consortia-sim: check failed with seed " << sc.seed;
     if (!report->safety_violations.empty()) {
