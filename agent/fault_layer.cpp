@@ -150,35 +150,17 @@ std::vector<NodeId> FaultLayer::partition() const {
   return {partition_.begin(), partition_.end()};
 }
 
-std::vector<LinkShaper::Copy> LinkShaper::shape(const LinkRule& r, const Bytes& data, int64_t now_ns) {
+std::vector<LinkEgress::Copy> LinkEgress::shape(const LinkRule& r, const Bytes& frame, int64_t now_us) {
   std::vector<Copy> out;
-  if (r.loss > 0 && correlated(loss_last_, r.loss_correlation) < r.loss) return out;
-  int copies = r.duplicate > 0 && uniform() < r.duplicate ? 2 : 1;
-  for (int c = 0; c < copies; ++c) {
-    int64_t depart = now_ns;
-    if (r.rate_bps) {
-      int64_t start = std::max(now_ns, egress_free_ns_);
-      if (r.queue_limit_us && start - now_ns > r.queue_limit_us * 1000) continue;  // tbf drops
-      egress_free_ns_ = start + static_cast<int64_t>(static_cast<double>(data.size()) * 8e9 /
-                                                     static_cast<double>(r.rate_bps));
-      depart = egress_free_ns_;
-    }
-    bool reordered = r.reorder > 0 && correlated(reorder_last_, r.reorder_correlation) < r.reorder;
-    if (!reordered) {
-      int64_t delay = r.delay_us * 1000;
-      if (r.jitter_us) {
-        double u = correlated(delay_last_, r.delay_correlation);
-        delay += static_cast<int64_t>((u * 2 - 1) * static_cast<double>(r.jitter_us) * 1000);
-      }
-      depart += std::max<int64_t>(delay, 0);
-    }
-    Copy copy{depart, data};
-    if (r.corrupt > 0 && uniform() < r.corrupt && !copy.data.empty()) {
-      int flips = 1 + static_cast<int>(rng_() % 3);
-      for (int f = 0; f < flips; ++f)
-        copy.data[rng_() % copy.data.size()] ^= static_cast<uint8_t>(1u << (rng_() % 8));
-    }
-    out.push_back(std::move(copy));
+  auto decided = shaper_.shape(r, frame.size(), now_us, 0, rng_, egress_free_us_, [&](size_t copy, Rng& rng) {
+    out.resize(copy + 1);
+    out[copy].data = frame;
+    LinkShaper::flip_bits(out[copy].data, rng);
+  });
+  out.resize(decided.copies.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i].due_us = decided.copies[i].due_us;
+    if (!decided.copies[i].corrupted) out[i].data = frame;
   }
   return out;
 }

@@ -8,12 +8,13 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <random>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/bytes.h"
+#include "core/random.h"
+#include "net/link_shaper.h"
 #include "net/netem_rule.h"
 
 namespace consortia::agent {
@@ -51,27 +52,23 @@ class FaultLayer {
   std::map<std::string, std::string> qdiscs_;  // interface -> rule
 };
 
-// The fate of frames on one link: none (lost), one or two copies
-// (duplicated), each with the time it may leave and possibly corrupted.
-class LinkShaper {
+// One peer link's egress under the fault layer's rules: the shared netem
+// model (net/link_shaper.h) with this link's own random source and egress
+// clock. Gives the frames that leave (none when lost, two when duplicated),
+// each with the time it may leave and possibly corrupted.
+class LinkEgress {
  public:
-  explicit LinkShaper(uint64_t seed) : rng_(seed) {}
+  explicit LinkEgress(uint64_t seed) : rng_(seed) {}
   struct Copy {
-    int64_t due_ns;
+    int64_t due_us;
     Bytes data;
   };
-  std::vector<Copy> shape(const LinkRule& r, const Bytes& data, int64_t now_ns);
+  std::vector<Copy> shape(const LinkRule& r, const Bytes& frame, int64_t now_us);
 
  private:
-  double uniform() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
-  // netem's correlated randomness: next = (1 - c) * fresh + c * last.
-  double correlated(double& last, double c) {
-    last = (1 - c) * uniform() + c * last;
-    return last;
-  }
-  std::mt19937_64 rng_;
-  double delay_last_ = 0, loss_last_ = 0, reorder_last_ = 0;
-  int64_t egress_free_ns_ = 0;
+  Rng rng_;
+  LinkShaper shaper_;
+  int64_t egress_free_us_ = 0;
 };
 
 }  // namespace consortia::agent

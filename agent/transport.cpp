@@ -39,7 +39,7 @@ const char* message_type(const Message& m) {
 struct Transport::Link {
   std::string name, address;
   NodeId id;
-  LinkShaper shaper;
+  LinkEgress egress;
   std::mutex mu;
   std::condition_variable cv;
   std::multimap<int64_t, std::pair<std::string, Bytes>> queue;  // due -> (type, frame bytes)
@@ -56,7 +56,7 @@ struct Transport::Link {
   std::thread thread;
 
   Link(std::string n, NodeId i, std::string a, uint64_t seed)
-      : name(std::move(n)), address(std::move(a)), id(i), shaper(seed) {}
+      : name(std::move(n)), address(std::move(a)), id(i), egress(seed) {}
 };
 
 struct Transport::Impl : public v1::Peer::Service {
@@ -198,8 +198,8 @@ struct Transport::Impl : public v1::Peer::Service {
     }
     LinkRule rule = faults.rule_for(l.id);
     std::lock_guard lock(l.mu);
-    auto copies = rule.empty() ? std::vector<LinkShaper::Copy>{{now_ns(), frame}}
-                               : l.shaper.shape(rule, frame, now_ns());
+    auto copies = rule.empty() ? std::vector<LinkEgress::Copy>{{now_ns() / 1000, frame}}
+                               : l.egress.shape(rule, frame, now_ns() / 1000);
     if (copies.empty()) ++l.dropped;
     for (auto& c : copies) {
       if (l.queued_bytes + c.data.size() > kMaxQueuedBytes) {
@@ -207,7 +207,7 @@ struct Transport::Impl : public v1::Peer::Service {
         continue;
       }
       l.queued_bytes += c.data.size();
-      l.queue.emplace(c.due_ns, std::make_pair(std::string(type), std::move(c.data)));
+      l.queue.emplace(c.due_us * 1000, std::make_pair(std::string(type), std::move(c.data)));
     }
     l.cv.notify_one();
   }

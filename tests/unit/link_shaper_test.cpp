@@ -1,0 +1,102 @@
+// One netem link model for the simulator and the agent: the same rule, seed
+// and frames give the same decisions in the simulator's virtual network and
+// in the agent's fault layer.
+#include <gtest/gtest.h>
+
+#include "fault_layer.h"
+#include "net/link_shaper.h"
+#include "sim/network.h"
+
+namespace consortia {
+namespace {
+
+struct Decision {
+  int64_t due_us;
+  Bytes data;
+  bool operator==(const Decision&) const = default;
+};
+
+Bytes frame(int i) { return Bytes(static_cast<size_t>(100 + 37 * (i % 11)), static_cast<uint8_t>(i)); }
+
+std::vector<std::vector<Decision>> through_simulator(const LinkRule& rule, uint64_t seed, int frames) {
+  sim::VirtualNetwork net;
+  net.build(2, std::vector<int64_t>(4, 0));
+  net.add_rule(rule);
+  Rng rng(seed);
+  std::vector<std::vector<Decision>> out;
+  for (int i = 0; i < frames; ++i) {
+    Bytes f = frame(i);
+    std::vector<Bytes> corrupted;
+    auto copies = net.transmit(0, 1, f.size(), true, i * 1000, rng, [&](size_t copy, Rng& g) {
+      corrupted.resize(copy + 1);
+      corrupted[copy] = f;
+      LinkShaper::flip_bits(corrupted[copy], g);
+    });
+    std::vector<Decision> d;
+    for (size_t c = 0; c < copies.size(); ++c) d.push_back({copies[c].due_us, copies[c].corrupted ? corrupted[c] : f});
+    out.push_back(d);
+  }
+  return out;
+}
+
+std::vector<std::vector<Decision>> through_agent(const LinkRule& rule, uint64_t seed, int frames) {
+  agent::LinkEgress egress(seed);
+  std::vector<std::vector<Decision>> out;
+  for (int i = 0; i < frames; ++i) {
+    std::vector<Decision> d;
+    for (auto& c : egress.shape(rule, frame(i), i * 1000)) d.push_back({c.due_us, c.data});
+    out.push_back(d);
+  }
+  return out;
+}
+
+class OneLinkModel : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(OneLinkModel, SimulatorAndAgentMakeTheSameDecisions) {
+  auto rule = parse_link_rule(GetParam());
+  ASSERT_TRUE(rule.ok()) << GetParam();
+  for (uint64_t seed : {1u, 7u, 2024u}) {
+    auto sim = through_simulator(*rule, seed, 2000);
+    auto agent = through_agent(*rule, seed, 2000);
+    ASSERT_EQ(sim.size(), agent.size());
+    size_t lost = 0, doubled = 0, changed = 0;
+    for (size_t i = 0; i < sim.size(); ++i) {
+      ASSERT_EQ(sim[i], agent[i]) << "frame " << i << ", rule '" << GetParam() << "', seed " << seed;
+      lost += sim[i].empty();
+      doubled += sim[i].size() == 2;
+      for (const auto& c : sim[i]) changed += c.data != frame(static_cast<int>(i));
+    }
+    // The rule did something (each one shapes, drops, doubles or corrupts).
+    bool delayed = false;
+    for (size_t i = 0; i < sim.size(); ++i)
+      for (const auto& c : sim[i]) delayed |= c.due_us > static_cast<int64_t>(i) * 1000;
+    EXPECT_TRUE(lost + doubled + changed > 0 || delayed) << GetParam();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(NetemRules, OneLinkModel,
+                         ::testing::Values("loss 10% 25%", "delay 100ms 30ms 25%", "delay 50ms 10ms reorder 25% 50%",
+                                           "duplicate 5% corrupt 2%", "rate 2048kbit",
+                                           "tbf rate 256kbit latency 20ms burst 2048",
+                                           "delay 20ms 5ms loss 3% duplicate 1% corrupt 0.5% rate 1mbit"));
+
+TEST(LinkShaper, LossDropsAboutItsShareAndARateLimitSpacesFrames) {
+  LinkShaper s;
+  Rng rng(11);
+  int64_t egress = 0;
+  auto loss = *parse_link_rule("loss 10%");
+  int lost = 0;
+  for (int i = 0; i < 20000; ++i) lost += s.shape(loss, 100, i, 0, rng, egress).lost;
+  EXPECT_NEAR(lost / 20000.0, 0.10, 0.01);
+  // 1000 bytes at 8 Mbit/s take 1 ms each: back to back, they leave 1 ms apart.
+  auto rate = *parse_link_rule("rate 8mbit");
+  LinkShaper r;
+  egress = 0;
+  auto a = r.shape(rate, 1000, 0, 0, rng, egress), b = r.shape(rate, 1000, 0, 0, rng, egress);
+  ASSERT_EQ(a.copies.size(), 1u);
+  ASSERT_EQ(b.copies.size(), 1u);
+  EXPECT_EQ(b.copies[0].due_us - a.copies[0].due_us, 1000);
+}
+
+}  // namespace
+}  // namespace consortia
