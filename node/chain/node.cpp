@@ -10,11 +10,11 @@ Node::Node(const Genesis& genesis, NodeConfig cfg, const CryptoSuite& suite,
       signer_(std::move(signer)),
       id_(suite.node_id(signer_->public_key())),
       store_(store),
-      schedule_(suite, cfg.min_protocol_version, cfg.max_protocol_version),
+      schedule_(suite, cfg.min_protocol_version, cfg.max_protocol_version, &cache->configs()),
       genesis_(genesis.block(suite)),
       chain_id_(genesis_->hash()),
-      sm_(suite),
-      cache_(cache ? std::move(cache) : std::make_shared<ExecutionCache>()),
+      sm_(suite, &cache->configs()),
+      cache_(std::move(cache)),
       mempool_(suite, cfg.mempool) {}
 
 Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
@@ -25,6 +25,7 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
     return make_error(ErrorCode::kInvalidArgument, "genesis names another crypto suite");
   if (genesis.validators.empty())
     return make_error(ErrorCode::kInvalidArgument, "genesis has no validators");
+  if (!cache) cache = std::make_shared<ExecutionCache>();
   std::unique_ptr<Node> n(
       new Node(genesis, cfg, suite, std::move(signer), store, std::move(cache)));
   BlockPtr tip = n->genesis_;
@@ -251,7 +252,7 @@ NodeStatus Node::status() const {
 
 std::shared_ptr<const ChainConfig> Node::config() const {
   const StatePtr& s = core_->committed_state();
-  return config_at(*s, core_->committed_height() + 1);
+  return config_at(*s, core_->committed_height() + 1, &cache_->configs());
 }
 
 }  // namespace consortia

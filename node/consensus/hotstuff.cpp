@@ -1,14 +1,11 @@
 #include "consensus/hotstuff.h"
 
 #include <algorithm>
-#include <cassert>
 
 namespace consortia {
 namespace {
 constexpr size_t kRecentCommitted = 512;
 constexpr size_t kMaxPendingProposals = 16;
-constexpr size_t kMaxFetched = 4096;
-constexpr size_t kMaxSyncWants = 8;
 constexpr uint64_t kViewWindow = 64;  // how far ahead of our view we keep votes/timeouts
 }  // namespace
 
@@ -305,9 +302,9 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
       if (pending_proposals_.size() >= kMaxPendingProposals) {
         // Drop the stashed proposal with the lowest view (ours, if lowest).
         auto low = std::min_element(pending_proposals_.begin(), pending_proposals_.end(),
-                                    [](const auto& a, const auto& b) {
-                                      return a.second.second.block->view() <
-                                             b.second.second.block->view();
+                                    [](const auto& x, const auto& y) {
+                                      return x.second.second.block->view() <
+                                             y.second.second.block->view();
                                     });
         if (low->second.second.block->view() >= h.view) return;
         pending_proposals_.erase(low);
@@ -387,41 +384,6 @@ void HotStuffCore::try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out)
   }
 }
 
-void HotStuffCore::connect_descendants(const Hash32& root, TimeMs now, ConsensusOutput& out) {
-  std::vector<Hash32> work{root};
-  while (!work.empty()) {
-    Hash32 h = work.back();
-    work.pop_back();
-    auto range = waiting_children_.equal_range(h);
-    std::vector<Hash32> kids;
-    for (auto it = range.first; it != range.second; ++it) kids.push_back(it->second);
-    waiting_children_.erase(h);
-    for (const auto& k : kids) {
-      auto f = fetched_.find(k);
-      if (f == fetched_.end()) continue;
-      BlockPtr blk = f->second;
-      fetched_.erase(f);
-      if (blk->height() <= committed_->height()) continue;
-      if (insert_block(blk, now, false, out)) {
-        process_qc(blk->header().justify, my_id_, now, out);
-        work.push_back(k);
-      }
-    }
-    auto range2 = pending_proposals_.equal_range(h);
-    std::vector<Proposal> ready;
-    for (auto it = range2.first; it != range2.second; ++it) ready.push_back(it->second.second);
-    pending_proposals_.erase(h);
-    for (const auto& prop : ready) {
-      if (insert_block(prop.block, now, true, out)) {
-        try_vote(prop, now, out);
-        work.push_back(prop.block->hash());
-      }
-    }
-  }
-  // A block that arrived may let a waiting leader propose.
-  if (propose_at_ == 0 && last_proposed_view_ < pm_.view()) maybe_propose(now, out);
-}
-
 // ---- commit ------------------------------------------------------------------
 
 void HotStuffCore::try_commit(const Hash32& certified, TimeMs now, ConsensusOutput& out) {
@@ -445,16 +407,21 @@ void HotStuffCore::commit_up_to(const Entry& target, ConsensusOutput& out) {
     e = find(e->block->parent_hash());
   }
   if (!e) {
-    // A certified chain that does not extend what we committed: only possible
-    // with more than f Byzantine validators. Refuse it and say so.
+    // A certified chain that commits a block conflicting with what we
+    // committed: only possible with more than f Byzantine validators.
+    // Committed blocks are final, so this node stops rather than go on
+    // with a chain that a quorum has contradicted.
     ++stats_.conflicting_certificates;
-    out.rejections.push_back("certified block " + target.block->hash().short_hex() +
-                             " does not extend the committed chain");
+    halt_on_conflict(*target.block);
     return;
   }
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     const Entry& c = **it;
-    assert(c.block->height() == committed_->height() + 1);
+    // Checked in every build: a commit must extend the committed tip.
+    if (c.block->height() != committed_->height() + 1 || c.block->parent_hash() != committed_->hash()) {
+      halt_on_conflict(*c.block);
+      return;
+    }
     out.commits.push_back({c.block, c.state});
     committed_ = c.block;
     committed_state_ = c.state;
@@ -474,6 +441,15 @@ void HotStuffCore::commit_up_to(const Entry& target, ConsensusOutput& out) {
   std::erase_if(waiting_children_, [this](const auto& kv) { return !fetched_.count(kv.second); });
   std::erase_if(pending_proposals_,
                 [h](const auto& kv) { return kv.second.second.block->height() <= h; });
+}
+
+void HotStuffCore::halt_on_conflict(const Block& b) {
+  if (!halted_.empty()) return;
+  halted_ = "safety violated: a certified chain conflicts with the committed one (block " + b.hash().short_hex() +
+            " at height " + std::to_string(b.height()) + " does not extend committed block " +
+            committed_->hash().short_hex() + " at height " + std::to_string(committed_->height()) +
+            "); more than f validators signed conflicting blocks. The node stopped to keep its committed "
+            "chain; keep its data for investigation";
 }
 
 bool HotStuffCore::uncommitted_txs(const Hash32& tip) const {
@@ -711,120 +687,6 @@ void HotStuffCore::handle_sync_info(const NodeId& from, const SyncInfo& s, TimeM
   }
 }
 
-// ---- block sync ------------------------------------------------------------------
-
-void HotStuffCore::sync_unverified(const NodeId& from, const Hash32& hash, uint64_t height,
-                                   TimeMs now, ConsensusOutput& out) {
-  // Only for blocks above what we committed and that we lack; the number of
-  // open requests is bounded, and nothing fetched is trusted before its
-  // certificate checks out against its parent's rules.
-  if (from == my_id_ || height <= committed_->height() || find_any(hash)) return;
-  request_block(hash, from, now, out);
-}
-
-void HotStuffCore::request_block(const Hash32& hash, const NodeId& peer, TimeMs now,
-                                 ConsensusOutput& out) {
-  if (find(hash) || hash == committed_->hash() || fetched_.count(hash) || sync_wants_.count(hash))
-    return;
-  if (sync_wants_.size() >= kMaxSyncWants) return;
-  NodeId target = peer == my_id_ ? validators().leader(pm_.view() + 1) : peer;
-  if (target == my_id_) target = validators().leader(pm_.view() + 2);
-  sync_wants_[hash] = SyncWant{target, now, 1};
-  ++stats_.sync_requests;
-  send(target, BlockRequest{hash, cfg_.sync_batch}, out);
-}
-
-void HotStuffCore::handle_block_request(const NodeId& from, const BlockRequest& r, TimeMs now,
-                                        ConsensusOutput& out) {
-  constexpr double kPerSecond = 20, kBurst = 40;
-  auto [bucket, fresh] = serve_budget_.try_emplace(from, ServeBucket{kBurst, now});
-  ServeBucket& b = bucket->second;
-  b.tokens = std::min(kBurst, b.tokens + static_cast<double>(now - b.at) * kPerSecond / 1000.0);
-  b.at = now;
-  if (b.tokens < 1) {
-    out.rejections.push_back("block request from " + from.short_hex() + " over its rate");
-    return;
-  }
-  b.tokens -= 1;
-  if (serve_budget_.size() > 4096) serve_budget_.clear();
-  (void)fresh;
-  BlockResponse resp;
-  Hash32 h = r.hash;
-  while (resp.blocks.size() < r.max_count) {
-    BlockPtr b;
-    if (auto* e = find(h)) {
-      b = e->block;
-    } else if (auto it = recent_index_.find(h); it != recent_index_.end()) {
-      b = it->second;
-    } else {
-      b = source_.committed_block(h);
-    }
-    if (!b || b->height() == 0) break;
-    resp.blocks.push_back(b);
-    h = b->parent_hash();
-  }
-  if (!resp.blocks.empty()) send(from, std::move(resp), out);
-}
-
-void HotStuffCore::handle_block_response(const NodeId& from, const BlockResponse& r, TimeMs now,
-                                         ConsensusOutput& out) {
-  if (r.blocks.empty()) return;
-  if (!sync_wants_.count(r.blocks.front()->hash())) return;  // unsolicited
-  const Block* oldest = nullptr;
-  for (size_t i = 0; i < r.blocks.size(); ++i) {
-    const BlockPtr& b = r.blocks[i];
-    if (i > 0 && r.blocks[i - 1]->parent_hash() != b->hash()) {
-      out.rejections.push_back("block response does not form a chain");
-      break;
-    }
-    const QuorumCertificate& qc = b->header().justify;
-    if (qc.block_hash != b->parent_hash() || qc.height + 1 != b->height()) {
-      out.rejections.push_back("synced block whose QC does not certify its parent");
-      break;
-    }
-    if (b->height() <= committed_->height()) break;
-    // The blocks hang by hash from one we asked for. Their certificates are
-    // checked when they are inserted, against their parents' rules (which a
-    // node behind a reconfiguration learns only on the way up).
-    if ((!qc.is_genesis() && qc.votes.empty()) || qc.votes.size() > BlockLimits::kMaxQcVotes) {
-      out.rejections.push_back("synced block without a certificate");
-      break;
-    }
-    // The wanted block checked out: the want is met (a bad answer leaves it
-    // to be asked again of another peer).
-    if (i == 0) sync_wants_.erase(b->hash());
-    if (fetched_.size() >= kMaxFetched) {
-      fetched_.clear();  // start over rather than refuse sync for good
-      waiting_children_.clear();
-    }
-    if (!find(b->hash()) && !fetched_.count(b->hash())) {
-      fetched_.emplace(b->hash(), b);
-      waiting_children_.emplace(b->parent_hash(), b->hash());
-    }
-    oldest = b.get();
-  }
-  if (!oldest) return;
-  resume_sync(from, now, out);
-}
-
-void HotStuffCore::resume_sync(const NodeId& peer, TimeMs now, ConsensusOutput& out) {
-  // Connect every fetched chain whose parent we now have; for the lowest one
-  // that still hangs in the air, ask for its parent.
-  BlockPtr lowest;
-  std::vector<Hash32> ready;
-  for (const auto& [h, b] : fetched_) {
-    const Hash32& ph = b->parent_hash();
-    if (ph == committed_->hash() || find(ph)) {
-      ready.push_back(ph);
-    } else if (!fetched_.count(ph) && (!lowest || b->height() < lowest->height())) {
-      lowest = b;
-    }
-  }
-  for (const auto& ph : ready) connect_descendants(ph, now, out);
-  if (lowest && lowest->height() > committed_->height() + 1 && fetched_.count(lowest->hash()))
-    request_block(lowest->parent_hash(), peer, now, out);
-}
-
 // ---- dispatch ---------------------------------------------------------------------
 
 void HotStuffCore::on_message(const NodeId& from, const Message& msg, TimeMs now,
@@ -852,30 +714,7 @@ void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
     propose_at_ = 0;
     maybe_propose(now, out);
   }
-  for (auto it = sync_wants_.begin(); it != sync_wants_.end();) {
-    SyncWant& w = it->second;
-    if (now < w.sent + cfg_.sync_retry_ms) {
-      ++it;
-      continue;
-    }
-    if (w.attempts >= 6 || find(it->first) || fetched_.count(it->first)) {
-      it = sync_wants_.erase(it);
-      continue;
-    }
-    // Ask another validator, in rotation.
-    const auto& members = validators().members();
-    size_t idx = 0;
-    for (size_t i = 0; i < members.size(); ++i)
-      if (members[i].id == w.peer) idx = i;
-    NodeId next = members[(idx + 1) % members.size()].id;
-    if (next == my_id_) next = members[(idx + 2) % members.size()].id;
-    w.peer = next;
-    w.sent = now;
-    ++w.attempts;
-    send(next, BlockRequest{it->first, cfg_.sync_batch}, out);
-    ++it;
-  }
-  if (sync_wants_.empty() && !fetched_.empty()) resume_sync(validators().leader(pm_.view()), now, out);
+  retry_sync(now, out);
   if (now >= pm_.deadline()) local_timeout(now, out);
 }
 

@@ -161,8 +161,8 @@ class HotStuffCore {
   const BlockRules& current_rules_ref() const { return current_rules(); }
   // Rules of the committed tip (whose validators sign its certificate).
   const BlockRules& committed_rules() const { return *committed_e_.rules; }
-  // Why the node stopped, e.g. "upgrade needed: plan X, version N"; empty
-  // while running. A halted core takes no input and produces nothing.
+  // Why the node stopped, e.g. "upgrade needed: plan X, version N", or a
+  // certified chain that conflicts with the committed one; empty while running. A halted core takes no input and produces nothing.
   const std::string& halted() const { return halted_; }
   const ConsensusStats& stats() const { return stats_; }
   const Pacemaker& pacemaker() const { return pm_; }
@@ -211,10 +211,21 @@ class HotStuffCore {
   void handle_vote(const NodeId& from, const Vote& v, TimeMs now, ConsensusOutput& out);
   void handle_timeout(const NodeId& from, const TimeoutMsg& t, TimeMs now, ConsensusOutput& out);
   void handle_sync_info(const NodeId& from, const SyncInfo& s, TimeMs now, ConsensusOutput& out);
-  void handle_block_request(const NodeId& from, const BlockRequest& r, TimeMs now,
-                            ConsensusOutput& out);
-  void handle_block_response(const NodeId& from, const BlockResponse& r, TimeMs now,
-                             ConsensusOutput& out);
+
+  // ---- block sync (consensus/block_sync.cpp) ----
+  void handle_block_request(const NodeId& from, const BlockRequest& r, TimeMs now, ConsensusOutput& out);
+  void handle_block_response(const NodeId& from, const BlockResponse& r, TimeMs now, ConsensusOutput& out);
+  // Asks `peer` (or, for ourselves, the next leaders) for a block we lack.
+  void request_block(const Hash32& hash, const NodeId& peer, TimeMs now, ConsensusOutput& out);
+  // A certificate we could not check may be from validators we do not know
+  // yet (we are behind a reconfiguration): fetch the block from the sender.
+  void sync_unverified(const NodeId& from, const Hash32& hash, uint64_t height, TimeMs now,
+                       ConsensusOutput& out);
+  // Inserts fetched blocks and stashed proposals whose parent `hash` is now known.
+  void connect_descendants(const Hash32& hash, TimeMs now, ConsensusOutput& out);
+  void resume_sync(const NodeId& peer, TimeMs now, ConsensusOutput& out);
+  // Asks again, of another validator, what a peer did not answer in time.
+  void retry_sync(TimeMs now, ConsensusOutput& out);
 
   Status check_qc(const QuorumCertificate& qc);
   Status check_tc(const TimeoutCertificate& tc);
@@ -224,18 +235,13 @@ class HotStuffCore {
   void enter_view(TimeMs now, ConsensusOutput& out);
   // Validates and adds a block whose parent is known; returns false if refused.
   bool insert_block(const BlockPtr& b, TimeMs now, bool fresh, ConsensusOutput& out);
-  void resume_sync(const NodeId& peer, TimeMs now, ConsensusOutput& out);
-  // A certificate we could not check may be from validators we do not know
-  // yet (we are behind a reconfiguration): fetch the block from the sender.
-  void sync_unverified(const NodeId& from, const Hash32& hash, uint64_t height, TimeMs now,
-                       ConsensusOutput& out);
-  void connect_descendants(const Hash32& hash, TimeMs now, ConsensusOutput& out);
   void try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out);
   void try_commit(const Hash32& certified, TimeMs now, ConsensusOutput& out);
   void commit_up_to(const Entry& target, ConsensusOutput& out);
+  // Stops the node: a certified chain conflicts with the committed one.
+  void halt_on_conflict(const Block& b);
   void maybe_propose(TimeMs now, ConsensusOutput& out);
   void local_timeout(TimeMs now, ConsensusOutput& out);
-  void request_block(const Hash32& hash, const NodeId& peer, TimeMs now, ConsensusOutput& out);
   void send(std::optional<NodeId> to, Message m, ConsensusOutput& out);
   void prune_old_views();
   bool uncommitted_txs(const Hash32& tip) const;

@@ -38,7 +38,7 @@ ValidatorSet validator_set_of(const CryptoSuite& suite, const ChainConfig& confi
 
 RulesPtr GovernedSchedule::rules(const StateSnapshot& state, uint64_t anchor_height,
                                  uint64_t height) const {
-  auto config = config_at(state, anchor_height);
+  auto config = config_at(state, anchor_height, configs_);
   if (!config) {
     // A state without configuration cannot come from a valid chain; an empty
     // validator set makes every block at this height invalid.

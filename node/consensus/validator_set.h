@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "crypto/crypto_suite.h"
+#include "ledger/quorum.h"
 #include "state/governance.h"
 #include "state/state.h"
 
@@ -26,9 +27,9 @@ class ValidatorSet {
   ValidatorSet(const CryptoSuite& suite, std::vector<Validator> members);
 
   size_t size() const { return members_.size(); }
-  // n - f with f = floor((n-1)/3): any two quorums share an honest validator.
-  size_t quorum() const { return members_.size() - max_faulty(); }
-  size_t max_faulty() const { return members_.empty() ? 0 : (members_.size() - 1) / 3; }
+  // ledger/quorum.h: any two quorums share an honest validator.
+  size_t quorum() const { return quorum_size(members_.size()); }
+  size_t max_faulty() const { return consortia::max_faulty(members_.size()); }
   const Validator* find(const NodeId& id) const;
   // Members in NodeId order, for walking a certificate's sorted signer list.
   const std::vector<const Validator*>& by_id() const { return by_id_; }
@@ -84,8 +85,11 @@ class StaticSchedule final : public ChainSchedule {
 // Rules read from the governed chain configuration in the state.
 class GovernedSchedule final : public ChainSchedule {
  public:
-  GovernedSchedule(const CryptoSuite& suite, uint32_t min_version, uint32_t max_version)
-      : suite_(suite), min_version_(min_version), max_version_(max_version) {}
+  // `configs`: decoded configurations (validator sets are built once per
+  // configuration, so give one unless the schedule is short-lived).
+  GovernedSchedule(const CryptoSuite& suite, uint32_t min_version, uint32_t max_version,
+                   ConfigCache* configs = nullptr)
+      : suite_(suite), min_version_(min_version), max_version_(max_version), configs_(configs) {}
   RulesPtr rules(const StateSnapshot& state, uint64_t anchor_height,
                  uint64_t height) const override;
   bool supports_protocol(uint32_t v) const override {
@@ -95,6 +99,7 @@ class GovernedSchedule final : public ChainSchedule {
  private:
   const CryptoSuite& suite_;
   uint32_t min_version_, max_version_;
+  ConfigCache* configs_;
   // Validator sets built per configuration, and the rules handed out last.
   mutable std::map<const ChainConfig*, std::pair<std::shared_ptr<const ChainConfig>,
                                                  std::shared_ptr<const ValidatorSet>>> sets_;

@@ -3,6 +3,8 @@
 #include <random>
 #include <sstream>
 
+#include "ledger/quorum.h"
+
 namespace consortia::sim {
 
 Scenario random_schedule(uint64_t seed, const SweepShape& shape) {
@@ -24,7 +26,7 @@ Scenario random_schedule(uint64_t seed, const SweepShape& shape) {
   s.latency_min_ms = 1;
   s.latency_max_ms = 1 + 30 * uniform();
   s.max_clock_skew_ms = static_cast<int64_t>(200 * uniform());
-  int f = (s.nodes - 1) / 3;
+  int f = static_cast<int>(max_faulty(static_cast<size_t>(s.nodes)));
 
   int byz = below(f + 1);
   if (byz > 0) {

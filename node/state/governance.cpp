@@ -3,122 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <mutex>
 
+#include "ledger/quorum.h"
 #include "state/state.h"
 
 namespace consortia {
-namespace {
-
-constexpr uint8_t kConfigFormat = 1;
-constexpr uint8_t kOpFormat = 1;
-
-void write_member(Writer& w, const Member& m) {
-  w.hash(m.id);
-  w.bytes(m.public_key);
-  w.str(m.name);
-  w.str(m.organisation);
-  w.u8(static_cast<uint8_t>(m.role));
-}
-
-Member read_member(Reader& r) {
-  Member m;
-  m.id = r.hash();
-  m.public_key = r.bytes(TxLimits::kMaxPublicKey);
-  m.name = r.str(Member::kMaxName);
-  m.organisation = r.str(Organisation::kMaxId);
-  uint8_t role = r.u8();
-  if (role != 1 && role != 2) r.fail("unknown member role");
-  m.role = static_cast<MemberRole>(role);
-  return m;
-}
-
-void write_params(Writer& w, const ChainParams& p) {
-  w.u32(p.max_block_txs);
-  w.u32(p.min_block_interval_ms);
-  w.u32(p.idle_block_interval_ms);
-  w.u32(p.base_timeout_ms);
-  w.u32(p.proposal_ttl_blocks);
-}
-
-ChainParams read_params(Reader& r) {
-  ChainParams p;
-  p.max_block_txs = r.u32();
-  p.min_block_interval_ms = r.u32();
-  p.idle_block_interval_ms = r.u32();
-  p.base_timeout_ms = r.u32();
-  p.proposal_ttl_blocks = r.u32();
-  return p;
-}
-
-void write_plan(Writer& w, const UpgradePlan& p) {
-  w.str(p.name);
-  w.u64(p.height);
-  w.u32(p.version);
-  w.hash(p.binary_sha256);
-}
-
-UpgradePlan read_plan(Reader& r) {
-  UpgradePlan p;
-  p.name = r.str(UpgradePlan::kMaxName);
-  p.height = r.u64();
-  p.version = r.u32();
-  p.binary_sha256 = r.hash();
-  return p;
-}
-
-void write_action(Writer& w, const GovAction& a) {
-  w.u8(static_cast<uint8_t>(a.type));
-  switch (a.type) {
-    case GovAction::Type::kAddObserver: write_member(w, a.member); break;
-    case GovAction::Type::kPromote:
-    case GovAction::Type::kDemote:
-    case GovAction::Type::kRemove: w.hash(a.node); break;
-    case GovAction::Type::kUpgrade: write_plan(w, a.plan); break;
-    case GovAction::Type::kCancelUpgrade: w.str(a.plan.name); break;
-    case GovAction::Type::kSetParams:
-      write_params(w, a.params);
-      w.u64(a.effective_height);
-      break;
-    case GovAction::Type::kSetCustodian:
-      w.str(a.organisation);
-      w.u8(a.custodian ? 1 : 0);
-      break;
-  }
-}
-
-GovAction read_action(Reader& r) {
-  GovAction a;
-  uint8_t t = r.u8();
-  if (t < 1 || t > 8) {
-    r.fail("unknown governance action " + std::to_string(t));
-    return a;
-  }
-  a.type = static_cast<GovAction::Type>(t);
-  switch (a.type) {
-    case GovAction::Type::kAddObserver: a.member = read_member(r); break;
-    case GovAction::Type::kPromote:
-    case GovAction::Type::kDemote:
-    case GovAction::Type::kRemove: a.node = r.hash(); break;
-    case GovAction::Type::kUpgrade: a.plan = read_plan(r); break;
-    case GovAction::Type::kCancelUpgrade: a.plan.name = r.str(UpgradePlan::kMaxName); break;
-    case GovAction::Type::kSetParams:
-      a.params = read_params(r);
-      a.effective_height = r.u64();
-      break;
-    case GovAction::Type::kSetCustodian: {
-      a.organisation = r.str(Organisation::kMaxId);
-      uint8_t c = r.u8();
-      if (c > 1) r.fail("custodian flag is not 0 or 1");
-      a.custodian = c == 1;
-      break;
-    }
-  }
-  return a;
-}
-
-}  // namespace
-
 Status ChainParams::validate() const {
   auto bad = [](std::string what) { return make_error(ErrorCode::kInvalidArgument, what); };
   if (max_block_txs < 1 || max_block_txs > 20000) return bad("max_block_txs outside 1..20000");
@@ -147,71 +36,6 @@ const char* gov_action_name(GovAction::Type t) {
 }
 
 // ---- ChainConfig ----------------------------------------------------------------
-
-Bytes ChainConfig::encode() const {
-  Writer w;
-  w.u8(kConfigFormat);
-  w.u32(genesis_version);
-  w.u32(threshold_num);
-  w.u32(threshold_den);
-  w.varint(organisations.size());
-  for (const auto& o : organisations) {
-    w.str(o.id);
-    w.str(o.name);
-    w.varint(o.admin_keys.size());
-    for (const auto& k : o.admin_keys) w.bytes(k);
-    w.str(o.ca_certificate_pem);
-    w.u8(o.custodian ? 1 : 0);
-  }
-  w.varint(members.size());
-  for (const auto& m : members) write_member(w, m);
-  write_params(w, params);
-  w.u8(next_params ? 1 : 0);
-  if (next_params) {
-    w.u64(next_params->first);
-    write_params(w, next_params->second);
-  }
-  w.varint(plans.size());
-  for (const auto& p : plans) write_plan(w, p);
-  return w.take();
-}
-
-Result<ChainConfig> ChainConfig::decode(ByteView in) {
-  Reader r(in);
-  ChainConfig c;
-  if (r.u8() != kConfigFormat) r.fail("unknown chain config format");
-  c.genesis_version = r.u32();
-  c.threshold_num = r.u32();
-  c.threshold_den = r.u32();
-  size_t no = r.count(kMaxOrganisations, 4);
-  for (size_t i = 0; i < no && r.ok(); ++i) {
-    Organisation o;
-    o.id = r.str(Organisation::kMaxId);
-    o.name = r.str(Member::kMaxName);
-    size_t nk = r.count(Organisation::kMaxAdmins, 1);
-    for (size_t k = 0; k < nk && r.ok(); ++k) o.admin_keys.push_back(r.bytes(TxLimits::kMaxPublicKey));
-    o.ca_certificate_pem = r.str(Organisation::kMaxCertificate);
-    uint8_t cust = r.u8();
-    if (cust > 1) r.fail("custodian flag is not 0 or 1");
-    o.custodian = cust == 1;
-    c.organisations.push_back(std::move(o));
-  }
-  size_t nm = r.count(kMaxMembers, 36);
-  for (size_t i = 0; i < nm && r.ok(); ++i) c.members.push_back(read_member(r));
-  c.params = read_params(r);
-  uint8_t has_next = r.u8();
-  if (has_next > 1) r.fail("bad next-params flag");
-  if (has_next == 1) {
-    uint64_t at = r.u64();
-    c.next_params = std::make_pair(at, read_params(r));
-  }
-  size_t np = r.count(kMaxPlans, 13);
-  for (size_t i = 0; i < np && r.ok(); ++i) c.plans.push_back(read_plan(r));
-  if (auto st = r.finish("chain config"); !st) return st.error();
-  if (c.threshold_den == 0 || c.threshold_num >= c.threshold_den)
-    return make_error(ErrorCode::kMalformed, "chain config threshold must be below 1");
-  return c;
-}
 
 std::vector<const Member*> ChainConfig::validators() const {
   std::vector<const Member*> v;
@@ -261,7 +85,18 @@ std::string config_key(uint64_t height) {
   return buf;
 }
 
-std::shared_ptr<const ChainConfig> config_at(const StateSnapshot& state, uint64_t height) {
+std::shared_ptr<const ChainConfig> ConfigCache::get(const Hash32& leaf, ByteView encoded) {
+  std::lock_guard lock(mu_);
+  if (auto c = map_.find(leaf); c != map_.end()) return c->second;
+  auto decoded = ChainConfig::decode(encoded);
+  if (!decoded) return nullptr;
+  auto p = std::make_shared<const ChainConfig>(std::move(*decoded));
+  if (map_.size() >= 64) map_.erase(map_.begin());
+  map_.emplace(leaf, p);
+  return p;
+}
+
+std::shared_ptr<const ChainConfig> config_at(const StateSnapshot& state, uint64_t height, ConfigCache* cache) {
   // The newest "g/c/" entry at or below the height; the oldest kept if the
   // history no longer reaches that far back.
   const auto& entries = state.entries();
@@ -272,78 +107,9 @@ std::shared_ptr<const ChainConfig> config_at(const StateSnapshot& state, uint64_
   } else {
     --it;
   }
-  static std::mutex mu;
-  static std::map<Hash32, std::shared_ptr<const ChainConfig>> cache;
-  std::lock_guard lock(mu);
-  if (auto c = cache.find(it->second.leaf); c != cache.end()) return c->second;
+  if (cache) return cache->get(it->second.leaf, it->second.value);
   auto decoded = ChainConfig::decode(it->second.value);
-  if (!decoded) return nullptr;
-  auto p = std::make_shared<const ChainConfig>(std::move(*decoded));
-  if (cache.size() >= 64) cache.erase(cache.begin());
-  cache.emplace(it->second.leaf, p);
-  return p;
-}
-
-// ---- GovOp and GovProposal -----------------------------------------------------------
-
-Bytes GovOp::encode() const {
-  Writer w;
-  w.u8(kOpFormat);
-  w.u8(static_cast<uint8_t>(kind));
-  if (kind == Kind::kPropose) {
-    write_action(w, action);
-  } else {
-    w.hash(proposal);
-  }
-  return w.take();
-}
-
-Result<GovOp> GovOp::decode(ByteView payload) {
-  Reader r(payload);
-  GovOp op;
-  if (r.u8() != kOpFormat) r.fail("unknown governance format");
-  uint8_t k = r.u8();
-  if (k < 1 || k > 3) r.fail("unknown governance operation " + std::to_string(k));
-  op.kind = static_cast<Kind>(k);
-  if (r.ok() && op.kind == Kind::kPropose) {
-    op.action = read_action(r);
-  } else {
-    op.proposal = r.hash();
-  }
-  if (auto st = r.finish("governance operation"); !st) return st.error();
-  if (op.kind == Kind::kPropose && op.action.type == GovAction::Type::kSetParams)
-    if (auto st = op.action.params.validate(); !st) return st.error();
-  return op;
-}
-
-Bytes GovProposal::encode() const {
-  Writer w;
-  write_action(w, action);
-  w.str(proposer_organisation);
-  w.u64(created);
-  w.u64(expires);
-  w.varint(approvals.size());
-  for (const auto& a : approvals) w.str(a);
-  w.u8(static_cast<uint8_t>(status));
-  w.u64(enacted_at);
-  return w.take();
-}
-
-Result<GovProposal> GovProposal::decode(ByteView in) {
-  Reader r(in);
-  GovProposal p;
-  p.action = read_action(r);
-  p.proposer_organisation = r.str(Organisation::kMaxId);
-  p.created = r.u64();
-  p.expires = r.u64();
-  size_t n = r.count(ChainConfig::kMaxOrganisations, 1);
-  for (size_t i = 0; i < n && r.ok(); ++i) p.approvals.push_back(r.str(Organisation::kMaxId));
-  uint8_t s = r.u8();
-  if (s > 2) r.fail("unknown proposal status");
-  p.status = static_cast<Status>(s);
-  p.enacted_at = r.u64();
-  if (auto st = r.finish("proposal"); !st) return st.error();
-  return p;
+  return decoded ? std::make_shared<const ChainConfig>(std::move(*decoded)) : nullptr;
 }
 
 // ---- execution ---------------------------------------------------------------------
@@ -352,8 +118,6 @@ namespace {
 
 std::string seen_key(const NodeId& id) { return "g/seen/" + id.hex(); }
 const std::string kValidatorChangeKey = "g/vchange";
-
-size_t quorum_of(size_t n) { return n - (n == 0 ? 0 : (n - 1) / 3); }
 
 // Validators that proposed a block recently, by block time: the chain's own
 // record of who is alive. The window spans several leader rotations even on
@@ -402,7 +166,7 @@ GovCheck check_action(const CryptoSuite& suite, const StateSnapshot& s, const Ch
                     "the change leaves " + std::to_string(vals.size()) +
                         " validators; at least 4 are needed to tolerate one fault");
     size_t live = live_count(s, next, vals, now_ms);
-    size_t q = quorum_of(vals.size());
+    size_t q = quorum_size(vals.size());
     if (live < q)
       return refuse(ErrorCode::kQuorumAtRisk,
                     "after the change " + std::to_string(vals.size()) + " validators need " +
@@ -511,11 +275,11 @@ GovCheck check_action(const CryptoSuite& suite, const StateSnapshot& s, const Ch
 }
 
 GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, const Transaction& tx,
-                          uint64_t height, uint64_t now_ms, const StateWrite& write) {
+                          uint64_t height, uint64_t now_ms, const StateWrite& write, ConfigCache* configs) {
   auto refuse = [](ErrorCode c, std::string why) { return GovCheck{c, std::move(why), {}}; };
   auto op = GovOp::decode(tx.payload());
   if (!op) return refuse(op.error().code, op.error().detail);
-  auto cfg = config_at(s, height);
+  auto cfg = config_at(s, height, configs);
   if (!cfg) return refuse(ErrorCode::kStorageCorrupt, "no chain configuration in the state");
   const Organisation* org = cfg->admin_of(suite, tx.sender_id());
   if (!org) return refuse(ErrorCode::kUnauthorised, "the sender is not an organisation admin");

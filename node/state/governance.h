@@ -21,7 +21,9 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,10 +111,24 @@ struct ChainConfig {
   }
 };
 
+// Decoded configurations by their state entry. A configuration entry never
+// changes once written, so one cache may serve every node of a process (the
+// simulator's, or an agent's node and its API); it is handed in with the
+// execution cache (state/state.h). Thread-safe.
+class ConfigCache {
+ public:
+  std::shared_ptr<const ChainConfig> get(const Hash32& leaf, ByteView encoded);
+
+ private:
+  std::mutex mu_;
+  std::map<Hash32, std::shared_ptr<const ChainConfig>> map_;
+};
+
 // The configuration in force at `height` as recorded in `state` (any state
-// on the same chain at or after that height). Parsed configurations are
-// shared between callers.
-std::shared_ptr<const ChainConfig> config_at(const StateSnapshot& state, uint64_t height);
+// on the same chain at or after that height), decoded through `cache` when
+// one is given.
+std::shared_ptr<const ChainConfig> config_at(const StateSnapshot& state, uint64_t height,
+                                             ConfigCache* cache = nullptr);
 std::string config_key(uint64_t height);
 
 // What a governance proposal does.
@@ -197,7 +213,7 @@ GovCheck check_action(const CryptoSuite& suite, const StateSnapshot& s, const Ch
 // through `write` and returns kOk, or returns why it is refused having
 // written nothing.
 GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, const Transaction& tx,
-                          uint64_t height, uint64_t now_ms, const StateWrite& write);
+                          uint64_t height, uint64_t now_ms, const StateWrite& write, ConfigCache* configs = nullptr);
 // Every block records its proposer as alive at its timestamp.
 void record_proposer(const NodeId& proposer, uint64_t timestamp_ms, const StateWrite& write);
 

@@ -92,12 +92,12 @@ Result<Transaction::Put> check_payload(const Transaction& tx) {
 // returns why it is refused; a refused operation changes nothing.
 template <class Write>
 ErrorCode apply_custody(const CryptoSuite& suite, const StateSnapshot& s, const Transaction& tx,
-                        uint64_t height, Write& write) {
+                        uint64_t height, Write& write, ConfigCache* configs) {
   auto op = CustodyOp::decode(tx.payload());  // valid: checked before
   if (op->kind == CustodyOp::Kind::kDeposit) {
     // Once governance names custodian organisations, only their admins
     // bring funds in.
-    if (auto cfg = config_at(s, height)) {
+    if (auto cfg = config_at(s, height, configs)) {
       bool restricted = std::any_of(cfg->organisations.begin(), cfg->organisations.end(),
                                     [](const Organisation& o) { return o.custodian; });
       const Organisation* org = cfg->admin_of(suite, tx.sender_id());
@@ -284,11 +284,11 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<T
       }
     }
     if (tx->kind() == TxKind::kGovernance) {
-      auto result = apply_governance(suite_, *s, *tx, ctx.height, ctx.timestamp_ms, write);
+      auto result = apply_governance(suite_, *s, *tx, ctx.height, ctx.timestamp_ms, write, configs_);
       if (result.code != ErrorCode::kOk) refuse(*tx, result.code);
     }
     if (tx->kind() == TxKind::kCustody) {
-      ErrorCode refused = apply_custody(suite_, *s, *tx, ctx.height, write);
+      ErrorCode refused = apply_custody(suite_, *s, *tx, ctx.height, write, configs_);
       if (refused != ErrorCode::kOk)
         write(StateSnapshot::receipt_key(tx->id()), Bytes{static_cast<uint8_t>(refused)});
     }

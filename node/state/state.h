@@ -18,6 +18,7 @@
 
 #include "ledger/merkle.h"
 #include "ledger/transaction.h"
+#include "state/governance.h"
 
 namespace consortia {
 
@@ -89,7 +90,10 @@ struct BlockContext {
 // consumes its nonce and leaves a receipt "x/<tx id>" holding the ErrorCode.
 class StateMachine {
  public:
-  explicit StateMachine(const CryptoSuite& suite) : suite_(suite) {}
+  // `configs`: where decoded chain configurations are kept (none: decoded
+  // each time they are needed).
+  explicit StateMachine(const CryptoSuite& suite, ConfigCache* configs = nullptr)
+      : suite_(suite), configs_(configs) {}
   Result<StatePtr> apply(const StatePtr& parent, const std::vector<TxPtr>& txs,
                          const BlockContext& ctx = {}) const;
   // Checks one transaction against a state without applying it.
@@ -99,12 +103,15 @@ class StateMachine {
 
  private:
   const CryptoSuite& suite_;
+  ConfigCache* configs_;
 };
 
-// Memoises StateMachine::apply by (parent root, tx root). Sharing one cache
-// between nodes is sound because execution is a pure function of its inputs.
+// Memoises StateMachine::apply by (parent root, tx root), and holds the
+// decoded chain configurations. Sharing one cache between nodes is sound
+// because execution is a pure function of its inputs.
 class ExecutionCache {
  public:
+  ConfigCache& configs() { return configs_; }
   explicit ExecutionCache(size_t capacity = 256) : capacity_(capacity) {}
   Result<StatePtr> apply(const StateMachine& sm, const StatePtr& parent, const Hash32& tx_root,
                          const std::vector<TxPtr>& txs, const BlockContext& ctx = {});
@@ -118,6 +125,7 @@ class ExecutionCache {
     auto operator<=>(const Key&) const = default;
   };
   size_t capacity_;
+  ConfigCache configs_;
   std::map<Key, StatePtr> map_;
   std::vector<Key> order_;
   size_t next_evict_ = 0;

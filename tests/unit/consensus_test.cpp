@@ -294,5 +294,64 @@ TEST(Consensus, RestartedLeaderNeverSignsASecondProposalForItsView) {
   EXPECT_TRUE(c.equivocations.empty());
 }
 
+// More than f validators signing two chains is beyond what BFT tolerates.
+// A node that then sees a certified chain committing a block that conflicts
+// with what it committed stops, in every build, and says why; it never
+// carries on beside a quorum that contradicted it.
+TEST(Consensus, ACertifiedChainConflictingWithTheCommittedOneHaltsTheNode) {
+  // Two clusters with the same validator keys build two chains: A's from
+  // view 5 (its first proposals are lost), B's from view 1.
+  auto recorder = [](std::map<uint64_t, Proposal>& by_height, uint64_t from_view) {
+    return [&by_height, from_view](const Envelope& e) {
+      auto* p = std::get_if<Proposal>(e.msg.get());
+      if (!p) return true;
+      if (p->block->view() < from_view) return false;
+      by_height.emplace(p->block->height(), *p);
+      return true;
+    };
+  };
+  Cluster a(4), b(4);
+  std::map<uint64_t, Proposal> pa, pb;
+  ASSERT_TRUE(a.run_until([&] { return pa.size() >= 3; }, 120000, 10, recorder(pa, 5)));
+  ASSERT_TRUE(b.run_until([&] { return pb.size() >= 4; }, 30000, 10, recorder(pb, 1)));
+  ASSERT_EQ(pa.begin()->first, 1u);
+  ASSERT_EQ(pb.begin()->first, 1u);
+  ASSERT_NE(pa.at(1).block->hash(), pb.at(1).block->hash());
+  // A validator's node that hears both.
+  MemoryBlockStore store;
+  auto x = Node::open(b.genesis(), {}, ed25519_sha256(), ed25519_sha256().signer_from_seed(b.seed(3)), store, nullptr,
+                      b.now);
+  ASSERT_TRUE(x.ok());
+  Node& node = **x;
+  TimeMs now = std::max(a.now, b.now);
+  NodeId from = node.validators().members()[0].id;
+  std::vector<Commit> commits;
+  auto hear = [&](const Proposal& p) {
+    NodeOutput out;
+    node.on_message(from, Message{p}, now, out);
+    for (auto& c : out.commits) commits.push_back(c);
+  };
+  hear(pb.at(1));  // B's blocks 1 and 2 enter its tree
+  hear(pb.at(2));
+  hear(pa.at(1));  // A's chain commits A's block 1
+  hear(pa.at(2));
+  hear(pa.at(3));
+  ASSERT_EQ(commits.size(), 1u);
+  EXPECT_EQ(commits[0].block->hash(), pa.at(1).block->hash());
+  EXPECT_TRUE(node.status().halted.empty());
+  // B's chain goes on: its block 3 certifies block 2, block 4 certifies 3,
+  // which commits B's block 2 on top of B's block 1, not A's.
+  hear(pb.at(3));
+  hear(pb.at(4));
+  EXPECT_EQ(commits.size(), 1u) << "nothing of the conflicting chain is committed";
+  std::string halted = node.status().halted;
+  EXPECT_NE(halted.find("conflicts with the committed one"), std::string::npos) << halted;
+  EXPECT_NE(halted.find(pb.at(2).block->hash().short_hex()), std::string::npos) << halted;
+  // Halted, it takes no more input.
+  NodeOutput out;
+  node.on_tick(now + 60000, out);
+  EXPECT_TRUE(out.messages.empty());
+}
+
 }  // namespace
 }  // namespace consortia

@@ -267,8 +267,9 @@ TEST_F(GovernanceTest, UpgradePlansFollowVersionsAreUniqueAndCancellableInTime) 
   block({p, vote(1, p->id()), vote(2, p->id())});
   ASSERT_EQ(proposal(p)->status, GovProposal::Status::kEnacted);
   const UpgradePlan* plan = nullptr;
-  EXPECT_EQ(config()->version_at(at - 1), 1u);
-  EXPECT_EQ(config()->version_at(at, &plan), 2u);
+  auto enacted = config();  // holds the plan pointed to
+  EXPECT_EQ(enacted->version_at(at - 1), 1u);
+  EXPECT_EQ(enacted->version_at(at, &plan), 2u);
   ASSERT_TRUE(plan);
   EXPECT_EQ(plan->name, "v2");
 
