@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "evidence.h"
 #include "agent_cluster.h"
 #include "crypto/crypto_suite.h"
 #include "ledger/transaction.h"
@@ -182,15 +183,11 @@ TEST(ConsoleE2E, ExplorerProvesEvidenceDetailShowsAuditAndAlertsRaiseAndClear) {
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 20));
   // A document anchored through node-0, and a control call audited on node-1.
-  EvidenceRecord r;
-  r.digest = sha256(as_bytes("console explorer contract"));
-  r.type = "e-contract";
-  r.owner = "org-0";
-  auto key = ed25519_sha256().signer_from_seed(sha256(as_bytes("console-explorer-client")));
-  Bytes enc = Transaction::create(ed25519_sha256(), *key, TxKind::kEvidence, 0, r.encode())->encode();
+  EvidenceRecord r = test::evidence_record("console explorer contract");
+  std::string enc = test::wire(test::evidence_tx(*test::client_key("console-explorer-client"), 0, r));
   {
     pb::SubmitRequest req;
-    req.add_transactions(std::string(enc.begin(), enc.end()));
+    req.add_transactions(enc);
     grpc::ClientContext ctx;
     pb::SubmitResult res;
     ASSERT_TRUE(c.operator_of(0)->Submit(&ctx, req, &res).ok());

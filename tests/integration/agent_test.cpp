@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <sys/socket.h>
 
+#include "evidence.h"
 #include "agent_cluster.h"
 #include "pki.h"
 #include "state/evidence.h"
@@ -29,12 +30,8 @@ class Workload {
     key_ = suite.signer_from_seed(seed);
   }
   TxPtr next() {
-    EvidenceRecord r;
-    r.digest = sha256(as_bytes("doc-" + std::to_string(nonce_) + "-" + to_hex(key_->public_key())));
-    r.type = "e-contract";
-    r.owner = "org-0";
-    r.timestamp_ms = nonce_;
-    return Transaction::create(suite_, *key_, TxKind::kEvidence, nonce_++, r.encode());
+    auto r = test::evidence_record("doc-" + std::to_string(nonce_) + "-" + to_hex(key_->public_key()), "org-0", nonce_);
+    return test::evidence_tx(*key_, nonce_++, r, suite_);
   }
   // Submits n transactions to agent i; returns their ids.
   std::vector<Hash32> submit(const AgentCluster& c, int i, size_t n, bool expect_ok = true) {
@@ -533,15 +530,10 @@ TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
   EXPECT_EQ(list(3).proposals(0).approvals_size(), 3);
 
   // Evidence anchored through one agent is proven by another.
-  EvidenceRecord r;
-  r.digest = sha256(as_bytes("contract #1"));
-  r.type = "e-contract";
-  r.owner = "org-0";
-  auto key = ed25519_sha256().signer_from_seed(sha256(as_bytes("client")));
-  auto tx = Transaction::create(ed25519_sha256(), *key, TxKind::kEvidence, 0, r.encode());
+  EvidenceRecord r = test::evidence_record("contract #1");
+  auto tx = test::evidence_tx(*test::client_key("client"), 0, r);
   pb::SubmitRequest sr;
-  Bytes enc = tx->encode();
-  sr.add_transactions(std::string(enc.begin(), enc.end()));
+  sr.add_transactions(test::wire(tx));
   pb::SubmitResult sres;
   grpc::ClientContext sctx;
   ASSERT_TRUE(c.operator_of(0)->Submit(&sctx, sr, &sres).ok());

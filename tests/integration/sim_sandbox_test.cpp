@@ -7,6 +7,7 @@
 // a kernel qdisc is refused with a reason.
 #include <gtest/gtest.h>
 
+#include "evidence.h"
 #include "agent_cluster.h"
 #include "chain/evidence_proof.h"
 #include "crypto/crypto_suite.h"
@@ -167,16 +168,11 @@ TEST(SimulatedSandbox, ThirtyOneNodesServeTheAgentApiAndFaultsActInTheSimulatedN
 
   // Evidence submitted through one simulated node is proven by another, and
   // the proof verifies against the validators of the network's genesis.
-  EvidenceRecord r;
-  r.digest = sha256(as_bytes("simulated contract #1"));
-  r.type = "e-contract";
-  r.owner = "org-0";
-  auto key = ed25519_sha256().signer_from_seed(sha256(as_bytes("simulated client")));
-  auto tx = Transaction::create(ed25519_sha256(), *key, TxKind::kEvidence, 0, r.encode());
+  EvidenceRecord r = test::evidence_record("simulated contract #1");
+  auto tx = test::evidence_tx(*test::client_key("simulated client"), 0, r);
   {
     pb::SubmitRequest sr;
-    Bytes enc = tx->encode();
-    sr.add_transactions(std::string(enc.begin(), enc.end()));
+    sr.add_transactions(test::wire(tx));
     pb::SubmitResult res;
     grpc::ClientContext ctx;
     ASSERT_TRUE(sb.client(5, "operator")->Submit(&ctx, sr, &res).ok());

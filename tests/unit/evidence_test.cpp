@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "../support/evidence.h"
 #include "../support/cluster.h"
 
 namespace consortia {
@@ -31,7 +32,7 @@ struct EvidenceFixture : ::testing::Test {
   uint64_t nonce = 0;
 
   TxPtr anchor(const EvidenceRecord& r) {
-    auto tx = Transaction::create(ed25519_sha256(), *client, TxKind::kEvidence, nonce++, r.encode());
+    auto tx = test::evidence_tx(*client, nonce++, r);
     NodeOutput out;
     EXPECT_TRUE(c.node(1).submit(tx, c.now, out).ok());
     c.absorb(1, out);
@@ -150,14 +151,14 @@ TEST_F(EvidenceFixture, SecondAnchorOfADigestAndUnknownReferencesLeaveReceipts) 
 TEST_F(EvidenceFixture, MalformedOrOversizedRecordsAreRefusedAtAdmission) {
   EvidenceRecord big = record("big");
   big.metadata = Bytes(EvidenceRecord::kMaxMetadata + 1, 'm');
-  auto tx = Transaction::create(ed25519_sha256(), *client, TxKind::kEvidence, 0, big.encode());
+  auto tx = test::evidence_tx(*client, 0, big);
   NodeOutput out;
   auto st = c.node(0).submit(tx, c.now, out);
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().code, ErrorCode::kTooLarge);
   EvidenceRecord no_owner = record("x");
   no_owner.owner = "";
-  auto tx2 = Transaction::create(ed25519_sha256(), *client, TxKind::kEvidence, 0, no_owner.encode());
+  auto tx2 = test::evidence_tx(*client, 0, no_owner);
   auto st2 = c.node(0).submit(tx2, c.now, out);
   ASSERT_FALSE(st2.ok());
   EXPECT_EQ(st2.error().code, ErrorCode::kInvalidArgument);
