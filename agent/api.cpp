@@ -121,6 +121,8 @@ class ApiService final : public pb::AgentService::Service {
     out->set_commit_latency_ms(r.commit_latency_ms);
     out->set_cpu_percent(r.cpu_percent);
     out->set_rss_bytes(r.rss_bytes);
+    out->set_simulated(r.simulated);
+    out->set_memory_share_bytes(r.memory_share_bytes);
     out->set_disk_used_bytes(r.disk_used_bytes);
     DiskSpace disk = disk_space(a_.data_dir());
     out->set_disk_free_bytes(disk.free_bytes);

@@ -15,7 +15,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include "client.h"
+#include "channel.h"
 #include "consortia/v1/agent.grpc.pb.h"
 #include "state/evidence.h"
 

@@ -40,7 +40,7 @@ struct AgentEvent {
   std::string detail;
 };
 
-inline constexpr const char* kAgentVersion = "0.3.0";
+inline constexpr const char* kAgentVersion = CONSORTIA_VERSION;  // the project version (CMake)
 
 // The node's own use of the host, for status.
 struct NodeResources {
@@ -48,6 +48,8 @@ struct NodeResources {
   double commit_latency_ms = 0;    // recent mean, submission here to commit
   double cpu_percent = 0;          // of one CPU, recent
   uint64_t rss_bytes = 0;          // 0 when the node is not a process of its own
+  bool simulated = false;          // a simulated node: no process of its own
+  uint64_t memory_share_bytes = 0; // simulated: its share of the simulator process's memory
   uint64_t disk_used_bytes = 0;    // its data directory
 };
 

@@ -18,12 +18,6 @@
 namespace consortia::agent {
 namespace fs = std::filesystem;
 
-std::string default_sandbox_dir() {
-  if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return std::string(x) + "/consortia/sandbox";
-  if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/share/consortia/sandbox";
-  return "consortia-sandbox";
-}
-
 namespace {
 volatile sig_atomic_t g_stop = 0;
 void on_signal(int) { g_stop = 1; }
@@ -34,13 +28,6 @@ std::string self_exe() {
   return ec ? "consortia-agent" : p.string();
 }
 }  // namespace
-
-bool sandbox_running(const std::string& dir) {
-  auto pid = read_file(dir + "/sandbox.pid");
-  if (!pid) return false;
-  long p = std::strtol(pid->c_str(), nullptr, 10);
-  return p > 0 && kill(static_cast<pid_t>(p), 0) == 0;
-}
 
 int run_sandbox(const SandboxOptions& o) {
   if (o.simulated) return run_simulated_sandbox(o);

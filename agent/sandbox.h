@@ -3,6 +3,7 @@
 #include <string>
 
 #include "network.h"
+#include "sandbox_launcher.h"
 
 namespace consortia::agent {
 
@@ -14,9 +15,6 @@ struct SandboxOptions {
   double tps = 20;         // simulated: the background workload
 };
 
-std::string default_sandbox_dir();
-// Whether a sandbox process for the network in `dir` is alive.
-bool sandbox_running(const std::string& dir);
 // Creates (or resumes) the network and runs its agents until SIGINT/SIGTERM.
 int run_sandbox(const SandboxOptions& o);
 

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -208,6 +209,9 @@ NodeResources SimHost::resources() {
   // Ours (API submissions), else the simulated clients' through this node.
   r.commit_latency_ms = latency_ms_ > 0 ? latency_ms_ : net_.sim->commit_latency_ms(index_);
   r.cpu_percent = cpu_.update(net_.sim->busy_seconds(index_));
+  // One process runs every node: each is charged an equal share of it.
+  r.simulated = true;
+  r.memory_share_bytes = process_rss_bytes() / static_cast<uint64_t>(std::max(1, net_.sim->instances()));
   r.disk_used_bytes = directory_bytes(data_dir_, false);
   return r;
 }

@@ -1,1418 +1,1558 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>FaultProfiles</name>
+    <message>
+        <location filename="../app/common/fault_profiles.cpp" line="9"/>
+        <source>Rate limit 2048 kbit/s</source>
+        <translation>Rate limit 2048 kbit/s</translation>
+    </message>
+    <message>
+        <location filename="../app/common/fault_profiles.cpp" line="10"/>
+        <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
+        <translation>Delay 1000 ms ± 300 ms (30% correlated)</translation>
+    </message>
+    <message>
+        <location filename="../app/common/fault_profiles.cpp" line="11"/>
+        <source>Loss 10%</source>
+        <translation>Loss 10%</translation>
+    </message>
+    <message>
+        <location filename="../app/common/fault_profiles.cpp" line="12"/>
+        <source>Duplicate 1%</source>
+        <translation>Duplicate 1%</translation>
+    </message>
+    <message>
+        <location filename="../app/common/fault_profiles.cpp" line="13"/>
+        <source>Corrupt 0.2%</source>
+        <translation>Corrupt 0.2%</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="12"/>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="13"/>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="14"/>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="21"/>
+        <source>Fork</source>
+        <translation>Fork</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="22"/>
+        <source>block hashes differ from height %1; all agree at %2</source>
+        <translation>block hashes differ from height %1; all agree at %2</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="25"/>
+        <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
+        <translation>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="31"/>
+        <source>Lagging node</source>
+        <translation>Lagging node</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="34"/>
+        <source>behind by %1 blocks: its disk is nearly full</source>
+        <translation>behind by %1 blocks: its disk is nearly full</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="35"/>
+        <source>Free or grow the volume holding its data directory; it cannot store new blocks.</source>
+        <translation>Free or grow the volume holding its data directory; it cannot store new blocks.</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="40"/>
+        <source>behind by %1 blocks: it has no connected peers</source>
+        <translation>behind by %1 blocks: it has no connected peers</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="41"/>
+        <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
+        <translation>Check its network, firewall and certificates; its log says why peers refuse it.</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="45"/>
+        <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
+        <translation>behind by %1 blocks: its peers are behind too (best peer height %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="49"/>
+        <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
+        <translation>Its sync sources are slow or partitioned: check the links of its organisation.</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="53"/>
+        <source>behind by %1 blocks: syncing from peers at height %2</source>
+        <translation>behind by %1 blocks: syncing from peers at height %2</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="56"/>
+        <source>Watch that the gap closes; if not, check its disk and CPU.</source>
+        <translation>Watch that the gap closes; if not, check its disk and CPU.</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="60"/>
+        <source>View-change storm</source>
+        <translation>View-change storm</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="61"/>
+        <source>%1 view changes per minute</source>
+        <translation>%1 view changes per minute</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="65"/>
+        <source>; suspected: %1</source>
+        <translation>; suspected: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="66"/>
+        <source>Look for a leader that is down or slow and for lossy links around it.</source>
+        <translation>Look for a leader that is down or slow and for lossy links around it.</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="71"/>
+        <source>Node down</source>
+        <translation>Node down</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="72"/>
+        <source>the agent answers but its node is not running: %1</source>
+        <translation>the agent answers but its node is not running: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="74"/>
+        <source>Look at the node&apos;s log through its agent and restart the node.</source>
+        <translation>Look at the node&apos;s log through its agent and restart the node.</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="76"/>
+        <source>Agent unreachable</source>
+        <translation>Agent unreachable</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="78"/>
+        <source>the agent did not answer: %1</source>
+        <translation>the agent did not answer: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="79"/>
+        <source>Check the agent process and the network path to it; the node itself may still run.</source>
+        <translation>Check the agent process and the network path to it; the node itself may still run.</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="84"/>
+        <source>Node halted</source>
+        <translation>Node halted</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="86"/>
+        <source>Install the release that implements the upgrade and restart the node on its data.</source>
+        <translation>Install the release that implements the upgrade and restart the node on its data.</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <location filename="../app/common/health.cpp" line="9"/>
+        <source>synced</source>
+        <translation>synced</translation>
+    </message>
+    <message>
+        <location filename="../app/common/health.cpp" line="10"/>
+        <source>lagging</source>
+        <translation>lagging</translation>
+    </message>
+    <message>
+        <location filename="../app/common/health.cpp" line="11"/>
+        <source>halted</source>
+        <translation>halted</translation>
+    </message>
+    <message>
+        <location filename="../app/common/health.cpp" line="12"/>
+        <source>unreachable</source>
+        <translation>unreachable</translation>
+    </message>
+</context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="290" />
-        <location filename="../app/main.cpp" line="298" />
-        <location filename="../app/main.cpp" line="310" />
-        <location filename="../app/main.cpp" line="324" />
-        <location filename="../app/main.cpp" line="329" />
-        <location filename="../app/main.cpp" line="333" />
+        <location filename="../app/main.cpp" line="42"/>
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="291" />
-        <source>Cannot start the sandbox network (%1): %2</source>
-        <translation>Cannot start the sandbox network (%1): %2</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="296" />
-        <source>Starting the sandbox network in %1…</source>
-        <translation>Starting the sandbox network in %1…</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="108" />
-        <location filename="../app/main.cpp" line="297" />
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="108" />
-        <source>Connecting to the agents of %1…</source>
-        <translation>Connecting to the agents of %1…</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="311" />
-        <source>The sandbox network did not start; its messages are on the terminal.</source>
-        <translation>The sandbox network did not start; its messages are on the terminal.</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="325" />
+        <location filename="../app/main.cpp" line="56"/>
         <source>No network named %1 in the inventory.</source>
         <translation>No network named %1 in the inventory.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="334" />
+        <location filename="../app/main.cpp" line="66"/>
         <source>Cannot read the network in %1: %2</source>
         <translation>Cannot read the network in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="494" />
+        <location filename="../app/main.cpp" line="77"/>
         <source>History is off: %1</source>
         <translation>History is off: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="441" />
-        <source>No operator certificate for %1: the console can only watch this node.</source>
-        <translation>No operator certificate for %1: the console can only watch this node.</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="462" />
-        <source>Applied “%1” on %2</source>
-        <translation>Applied “%1” on %2</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="463" />
-        <source>Could not apply “%1” on %2: %3</source>
-        <translation>Could not apply “%1” on %2: %3</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="481" />
-        <source>Applied “%1” on the link %2 → %3</source>
-        <translation>Applied “%1” on the link %2 → %3</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="482" />
-        <source>Could not apply “%1” on the link %2 → %3: %4</source>
-        <translation>Could not apply “%1” on the link %2 → %3: %4</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="496" />
-        <source>%1 now logs from level %2</source>
-        <translation>%1 now logs from level %2</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="497" />
-        <source>Could not set the log level of %1: %2</source>
-        <translation>Could not set the log level of %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="508" />
-        <source>Cleared the faults on %1</source>
-        <translation>Cleared the faults on %1</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="509" />
-        <source>Could not clear the faults on %1: %2</source>
-        <translation>Could not clear the faults on %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="535" />
-        <source>Partitioned %1 from the rest</source>
-        <translation>Partitioned %1 from the rest</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="536" />
-        <source>The partition is incomplete: %1</source>
-        <translation>The partition is incomplete: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="549" />
-        <source>Cleared all faults on every node</source>
-        <translation>Cleared all faults on every node</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="550" />
-        <source>Some faults remain: %1</source>
-        <translation>Some faults remain: %1</translation>
     </message>
 </context>
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../app/reasons.cpp" line="13" />
+        <location filename="../app/common/reasons.cpp" line="13"/>
         <source>Invalid input</source>
         <translation>Invalid input</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="14" />
+        <location filename="../app/common/reasons.cpp" line="14"/>
         <source>Malformed data</source>
         <translation>Malformed data</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="15" />
+        <location filename="../app/common/reasons.cpp" line="15"/>
         <source>Unsupported version or feature</source>
         <translation>Unsupported version or feature</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="16" />
+        <location filename="../app/common/reasons.cpp" line="16"/>
         <source>Too large</source>
         <translation>Too large</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="17" />
+        <location filename="../app/common/reasons.cpp" line="17"/>
         <source>Bad signature</source>
         <translation>Bad signature</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="18" />
+        <location filename="../app/common/reasons.cpp" line="18"/>
         <source>Bad certificate</source>
         <translation>Bad certificate</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="19" />
+        <location filename="../app/common/reasons.cpp" line="19"/>
         <source>Invalid block</source>
         <translation>Invalid block</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="20" />
+        <location filename="../app/common/reasons.cpp" line="20"/>
         <source>Duplicate</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="21" />
+        <location filename="../app/common/reasons.cpp" line="21"/>
         <source>Nonce already used</source>
         <translation>Nonce already used</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="22" />
+        <location filename="../app/common/reasons.cpp" line="22"/>
         <source>Nonce too far ahead</source>
         <translation>Nonce too far ahead</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="23" />
+        <location filename="../app/common/reasons.cpp" line="23"/>
         <source>Transaction pool full</source>
         <translation>Transaction pool full</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="24" />
+        <location filename="../app/common/reasons.cpp" line="24"/>
         <source>Not found</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="25" />
+        <location filename="../app/common/reasons.cpp" line="25"/>
         <source>Storage or system error</source>
         <translation>Storage or system error</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="26" />
+        <location filename="../app/common/reasons.cpp" line="26"/>
         <source>Stored data damaged</source>
         <translation>Stored data damaged</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="27" />
+        <location filename="../app/common/reasons.cpp" line="27"/>
         <source>Not authorised</source>
         <translation>Not authorised</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="28" />
+        <location filename="../app/common/reasons.cpp" line="28"/>
         <source>Proposal expired</source>
         <translation>Proposal expired</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="29" />
+        <location filename="../app/common/reasons.cpp" line="29"/>
         <source>Would leave the live validators short of a quorum</source>
         <translation>Would leave the live validators short of a quorum</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="30" />
+        <location filename="../app/common/reasons.cpp" line="30"/>
         <source>Would leave fewer than 4 validators</source>
         <translation>Would leave fewer than 4 validators</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="31" />
-        <source>Conflicts with the chain's state</source>
-        <translation>Conflicts with the chain's state</translation>
+        <location filename="../app/common/reasons.cpp" line="31"/>
+        <source>Conflicts with the chain&apos;s state</source>
+        <translation>Conflicts with the chain&apos;s state</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="32" />
+        <location filename="../app/common/reasons.cpp" line="32"/>
         <source>Too late or too soon for this height</source>
         <translation>Too late or too soon for this height</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="33" />
+        <location filename="../app/common/reasons.cpp" line="33"/>
         <source>Not available in this protocol version</source>
         <translation>Not available in this protocol version</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="34" />
+        <location filename="../app/common/reasons.cpp" line="34"/>
         <source>The node is down or cannot serve this now</source>
         <translation>The node is down or cannot serve this now</translation>
     </message>
 </context>
 <context>
-    <name>consortia::console::ChartsView</name>
+    <name>Startup</name>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/shell/startup.cpp" line="42"/>
+        <source>Cannot read the certificate files of %1.</source>
+        <translation>Cannot read the certificate files of %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="65"/>
+        <source>Cannot start the sandbox network: %1</source>
+        <translation>Cannot start the sandbox network: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="73"/>
+        <source>Starting the sandbox network in %1…</source>
+        <translation>Starting the sandbox network in %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="74"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="75"/>
+        <source>Consortia</source>
+        <translation>Consortia</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="90"/>
+        <source>The sandbox network did not start (exit status %1); its messages are on the terminal.</source>
+        <translation>The sandbox network did not start (exit status %1); its messages are on the terminal.</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="97"/>
+        <source>The sandbox network did not start within two minutes; its messages are on the terminal.</source>
+        <translation>The sandbox network did not start within two minutes; its messages are on the terminal.</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <location filename="../app/common/wording.cpp" line="15"/>
+        <source>No operator certificate for %1: the console can only watch this node.</source>
+        <translation>No operator certificate for %1: the console can only watch this node.</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="31"/>
+        <source>Applied “%1” on %2</source>
+        <translation>Applied “%1” on %2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="31"/>
+        <source>Could not apply “%1” on %2: %3</source>
+        <translation>Could not apply “%1” on %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="33"/>
+        <source>Applied “%1” on the link %2 → %3</source>
+        <translation>Applied “%1” on the link %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="34"/>
+        <source>Could not apply “%1” on the link %2 → %3: %4</source>
+        <translation>Could not apply “%1” on the link %2 → %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="36"/>
+        <source>Cleared the faults on %1</source>
+        <translation>Cleared the faults on %1</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="36"/>
+        <source>Could not clear the faults on %1: %2</source>
+        <translation>Could not clear the faults on %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="38"/>
+        <source>Partitioned %1 from the rest</source>
+        <translation>Partitioned %1 from the rest</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="39"/>
+        <source>The partition is incomplete: %1</source>
+        <translation>The partition is incomplete: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="41"/>
+        <source>Cleared all faults on every node</source>
+        <translation>Cleared all faults on every node</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="41"/>
+        <source>Some faults remain: %1</source>
+        <translation>Some faults remain: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="43"/>
+        <source>%1 now logs from level %2</source>
+        <translation>%1 now logs from level %2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="44"/>
+        <source>Could not set the log level of %1: %2</source>
+        <translation>Could not set the log level of %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="55"/>
+        <source>CA bundle</source>
+        <translation>CA bundle</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="56"/>
+        <source>client certificate</source>
+        <translation>client certificate</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="57"/>
+        <source>client key</source>
+        <translation>client key</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="58"/>
+        <source>operator certificate</source>
+        <translation>operator certificate</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="59"/>
+        <source>operator key</source>
+        <translation>operator key</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="60"/>
+        <source>genesis</source>
+        <translation>genesis</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="64"/>
+        <source>cannot open %1 %2</source>
+        <translation>cannot open %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="65"/>
+        <source>&apos;%1&apos; is not name=host:port</source>
+        <translation>&apos;%1&apos; is not name=host:port</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="66"/>
+        <source>&apos;%1&apos; repeats a name or an address</source>
+        <translation>&apos;%1&apos; repeats a name or an address</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="67"/>
+        <source>no agents given</source>
+        <translation>no agents given</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="68"/>
+        <source>a network needs a name</source>
+        <translation>a network needs a name</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="69"/>
+        <source>cannot read the %1 %2</source>
+        <translation>cannot read the %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="70"/>
+        <source>%1 is not a PEM %2</source>
+        <translation>%1 is not a PEM %2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="71"/>
+        <source>cannot save the network: %1</source>
+        <translation>cannot save the network: %1</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::AddNetworkDialog</name>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="25"/>
+        <location filename="../app/shell/add_network_dialog.cpp" line="72"/>
+        <source>Add an existing network</source>
+        <translation>Add an existing network</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="29"/>
+        <source>One agent per line: node name=host:port</source>
+        <translation>One agent per line: node name=host:port</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="31"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="32"/>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="33"/>
+        <source>CA bundle (PEM)</source>
+        <translation>CA bundle (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="33"/>
+        <source>Client certificate (PEM)</source>
+        <translation>Client certificate (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="33"/>
+        <source>Client key (PEM)</source>
+        <translation>Client key (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="34"/>
+        <source>Operator certificate (optional)</source>
+        <translation>Operator certificate (optional)</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="34"/>
+        <source>Operator key (optional)</source>
+        <translation>Operator key (optional)</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="35"/>
+        <source>Genesis (optional, to check evidence proofs)</source>
+        <translation>Genesis (optional, to check evidence proofs)</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="39"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="72"/>
+        <source>Not added: %1</source>
+        <translation>Not added: %1</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::AlertsPage</name>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="61"/>
+        <source>Alerts (%1 active)</source>
+        <translation>Alerts (%1 active)</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="61"/>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>Cleared</source>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <source>Height stalled for (s)</source>
+        <translation>Height stalled for (s)</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <source>Lag above (blocks)</source>
+        <translation>Lag above (blocks)</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <source>View changes per minute above</source>
+        <translation>View changes per minute above</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="66"/>
+        <source>Connected peers below</source>
+        <translation>Connected peers below</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="66"/>
+        <source>Disk use above (%)</source>
+        <translation>Disk use above (%)</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <source>Apply rules</source>
+        <translation>Apply rules</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="75"/>
+        <source>Height stalled</source>
+        <translation>Height stalled</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="76"/>
+        <source>Lagging</source>
+        <translation>Lagging</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="77"/>
+        <source>Many view changes</source>
+        <translation>Many view changes</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="78"/>
+        <source>Few peers</source>
+        <translation>Few peers</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
+        <source>Disk nearly full</source>
+        <translation>Disk nearly full</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="80"/>
+        <source>Agent unreachable</source>
+        <translation>Agent unreachable</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="89"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <source>%1 blocks</source>
+        <translation>%1 blocks</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
+        <source>%1 per minute</source>
+        <translation>%1 per minute</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
+        <source>%1 peers</source>
+        <translation>%1 peers</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <source>cleared</source>
+        <translation>cleared</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::AnalysisPage</name>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="34"/>
+        <source>Analysis</source>
+        <translation>Analysis</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="34"/>
+        <source>Analysis (%1)</source>
+        <translation>Analysis (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <source>Suggested action</source>
+        <translation>Suggested action</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::ChartsPage</name>
+    <message>
+        <location filename="../app/charts/charts_page.cpp" line="97"/>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>10 minutes</source>
         <translation>10 minutes</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>1 hour</source>
         <translation>1 hour</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>6 hours</source>
         <translation>6 hours</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>24 hours</source>
         <translation>24 hours</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>7 days</source>
         <translation>7 days</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>30 days</source>
         <translation>30 days</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="108" />
+        <location filename="../app/charts/charts_page.cpp" line="105"/>
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="108" />
+        <location filename="../app/charts/charts_page.cpp" line="105"/>
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="108" />
+        <location filename="../app/charts/charts_page.cpp" line="105"/>
         <source>Bytes sent per second</source>
         <translation>Bytes sent per second</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="108" />
+        <location filename="../app/charts/charts_page.cpp" line="105"/>
         <source>Bytes received per second</source>
         <translation>Bytes received per second</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="109" />
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>CPU (%)</source>
         <translation>CPU (%)</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="109" />
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>Connected peers</source>
         <translation>Connected peers</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="111" />
+        <location filename="../app/charts/charts_page.cpp" line="108"/>
         <source>Time range:</source>
         <translation>Time range:</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="112" />
+        <location filename="../app/charts/charts_page.cpp" line="109"/>
         <source>Per node:</source>
         <translation>Per node:</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="113" />
+        <location filename="../app/charts/charts_page.cpp" line="110"/>
         <source>Show everything</source>
         <translation>Show everything</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="123" />
+        <location filename="../app/charts/charts_page.cpp" line="120"/>
         <source>Focused on %1–%2%3</source>
         <translation>Focused on %1–%2%3</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="126" />
+        <location filename="../app/charts/charts_page.cpp" line="123"/>
         <source> · nodes: %1</source>
         <translation> · nodes: %1</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="210" />
+        <location filename="../app/charts/charts_page.cpp" line="207"/>
         <source>Network throughput (committed transactions per second)</source>
         <translation>Network throughput (committed transactions per second)</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="210" />
+        <location filename="../app/charts/charts_page.cpp" line="207"/>
         <source>tx/s</source>
         <translation>tx/s</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="211" />
-        <location filename="../app/charts_view.cpp" line="212" />
-        <location filename="../app/charts_view.cpp" line="214" />
+        <location filename="../app/charts/charts_page.cpp" line="208"/>
+        <location filename="../app/charts/charts_page.cpp" line="209"/>
+        <location filename="../app/charts/charts_page.cpp" line="211"/>
         <source>network</source>
         <translation>network</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="212" />
+        <location filename="../app/charts/charts_page.cpp" line="209"/>
         <source>Block interval</source>
         <translation>Block interval</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="212" />
+        <location filename="../app/charts/charts_page.cpp" line="209"/>
         <source>seconds</source>
         <translation>seconds</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="213" />
+        <location filename="../app/charts/charts_page.cpp" line="210"/>
         <source>Commit latency (submitted to committed)</source>
         <translation>Commit latency (submitted to committed)</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="213" />
+        <location filename="../app/charts/charts_page.cpp" line="210"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="230" />
+        <location filename="../app/charts/charts_page.cpp" line="227"/>
         <source> per node</source>
         <translation> per node</translation>
     </message>
 </context>
 <context>
-    <name>consortia::console::MainWindow</name>
+    <name>consortia::console::DetailTabs</name>
     <message>
-        <location filename="../app/main_window.cpp" line="231" />
-        <source>Show details</source>
-        <translation>Show details</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="232" />
-        <source>Apply network fault</source>
-        <translation>Apply network fault</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="235" />
-        <source>Clear faults</source>
-        <translation>Clear faults</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="241" />
-        <source>Partition the selected nodes from the rest</source>
-        <translation>Partition the selected nodes from the rest</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="243" />
-        <source>Clear all faults on every node</source>
-        <translation>Clear all faults on every node</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="286" />
-        <source>Consortia — %1</source>
-        <translation>Consortia — %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="287" />
-        <source>Overview</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="288" />
-        <location filename="../app/main_window.cpp" line="321" />
-        <source>Nodes</source>
-        <translation>Nodes</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="289" />
-        <source>Node detail</source>
-        <translation>Node detail</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="290" />
-        <source>Charts</source>
-        <translation>Charts</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="291" />
-        <source>Explorer</source>
-        <translation>Explorer</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="292" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="56"/>
         <source>Peers</source>
         <translation>Peers</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="293" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="57"/>
         <source>Recent blocks</source>
         <translation>Recent blocks</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="294" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="58"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="295" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="59"/>
         <source>Audit log</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="296" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="60"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <location filename="../app/main_window.cpp" line="852" />
-        <source>Hash</source>
-        <translation>Hash</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <location filename="../app/main_window.cpp" line="862" />
-        <source>Transactions</source>
-        <translation>Transactions</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <location filename="../app/main_window.cpp" line="855" />
-        <source>Proposer</source>
-        <translation>Proposer</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <location filename="../app/main_window.cpp" line="298" />
-        <location filename="../app/main_window.cpp" line="856" />
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <source>Votes</source>
-        <translation>Votes</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <source>Who</source>
-        <translation>Who</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <source>Call</source>
-        <translation>Call</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <source>Detail</source>
-        <translation>Detail</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <source>Result</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="299" />
-        <source>Item</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="299" />
-        <location filename="../app/main_window.cpp" line="306" />
-        <location filename="../app/main_window.cpp" line="316" />
-        <source>Value</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="300" />
-        <source>Show from level:</source>
-        <translation>Show from level:</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="301" />
-        <source>Node log level:</source>
-        <translation>Node log level:</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="302" />
-        <source>Set</source>
-        <translation>Set</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="303" />
-        <location filename="../app/main_window.cpp" line="926" />
-        <source>Replaying %1</source>
-        <translation>Replaying %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="304" />
-        <location filename="../app/main_window.cpp" line="940" />
-        <source>Live · drag to replay history</source>
-        <translation>Live · drag to replay history</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="305" />
-        <source>Live</source>
-        <translation>Live</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="306" />
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="306" />
-        <source>Node</source>
-        <translation>Node</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="306" />
-        <source>Alert</source>
-        <translation>Alert</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="306" />
-        <source>Raised</source>
-        <translation>Raised</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="306" />
-        <source>Cleared</source>
-        <translation>Cleared</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="307" />
-        <source>Height stalled for (s)</source>
-        <translation>Height stalled for (s)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="307" />
-        <source>Lag above (blocks)</source>
-        <translation>Lag above (blocks)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="307" />
-        <source>View changes per minute above</source>
-        <translation>View changes per minute above</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="308" />
-        <source>Connected peers below</source>
-        <translation>Connected peers below</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="308" />
-        <source>Disk use above (%)</source>
-        <translation>Disk use above (%)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="310" />
-        <source>Apply rules</source>
-        <translation>Apply rules</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="312" />
-        <source>Block (height or hash) or transaction id</source>
-        <translation>Block (height or hash) or transaction id</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="313" />
-        <source>Evidence by document digest</source>
-        <translation>Evidence by document digest</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="314" />
-        <source>e.g. 42, or 64 hex digits</source>
-        <translation>e.g. 42, or 64 hex digits</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="315" />
-        <source>Look up</source>
-        <translation>Look up</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="316" />
-        <source>Field</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="317" />
-        <source>Transactions in this block (double-click to open)</source>
-        <translation>Transactions in this block (double-click to open)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="318" />
-        <source>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network's genesis, not taken on the node's word.</source>
-        <translation>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network's genesis, not taken on the node's word.</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="321" />
-        <source>Severity</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="321" />
-        <source>Finding</source>
-        <translation>Finding</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="321" />
-        <source>Evidence</source>
-        <translation>Evidence</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="321" />
-        <source>Suggested action</source>
-        <translation>Suggested action</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="323" />
-        <source>&amp;Language</source>
-        <translation>&amp;Language</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="324" />
-        <source>&amp;Network</source>
-        <translation>&amp;Network</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="325" />
-        <source>Filter by node, organisation, role or health</source>
-        <translation>Filter by node, organisation, role or health</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="420" />
-        <source>behind by %1 blocks: its disk is nearly full</source>
-        <translation>behind by %1 blocks: its disk is nearly full</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="425" />
-        <source>Free or grow the volume holding its data directory; it cannot store new blocks.</source>
-        <translation>Free or grow the volume holding its data directory; it cannot store new blocks.</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="437" />
-        <source>the agent answers but its node is not running: %1</source>
-        <translation>the agent answers but its node is not running: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="439" />
-        <source>Look at the node's log through its agent and restart the node.</source>
-        <translation>Look at the node's log through its agent and restart the node.</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="450" />
-        <source>Node down</source>
-        <translation>Node down</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="515" />
-        <source>partitioned from %1 peer(s)</source>
-        <translation>partitioned from %1 peer(s)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="625" />
-        <source>(cannot read the log: %1)</source>
-        <translation>(cannot read the log: %1)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="639" />
-        <source>ok</source>
-        <translation>ok</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="646" />
-        <source>Host name</source>
-        <translation>Host name</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="647" />
-        <location filename="../app/main_window.cpp" line="873" />
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="647" />
-        <source>simulated node (consortia-sim in real time)</source>
-        <translation>simulated node (consortia-sim in real time)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="647" />
-        <source>agent process</source>
-        <translation>agent process</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="648" />
-        <source>Agent version</source>
-        <translation>Agent version</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="649" />
-        <source>Protocol versions</source>
-        <translation>Protocol versions</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="650" />
-        <location filename="../app/main_window.cpp" line="901" />
-        <source>Crypto suite</source>
-        <translation>Crypto suite</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="651" />
-        <source>CPUs · load (1 min)</source>
-        <translation>CPUs · load (1 min)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="652" />
-        <source>Memory total · available</source>
-        <translation>Memory total · available</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="653" />
-        <source>Process memory</source>
-        <translation>Process memory</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="654" />
-        <source>Disk total · free</source>
-        <translation>Disk total · free</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="655" />
-        <source>Data directory</source>
-        <translation>Data directory</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="656" />
-        <source>Up for</source>
-        <translation>Up for</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="656" />
-        <location filename="../app/main_window.cpp" line="724" />
-        <location filename="../app/main_window.cpp" line="729" />
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="715" />
-        <source>Height stalled</source>
-        <translation>Height stalled</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="716" />
-        <source>Lagging</source>
-        <translation>Lagging</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="717" />
-        <source>Many view changes</source>
-        <translation>Many view changes</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="718" />
-        <source>Few peers</source>
-        <translation>Few peers</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="719" />
-        <source>Disk nearly full</source>
-        <translation>Disk nearly full</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="725" />
-        <source>%1 blocks</source>
-        <translation>%1 blocks</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="726" />
-        <source>%1 per minute</source>
-        <translation>%1 per minute</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="727" />
-        <source>%1 peers</source>
-        <translation>%1 peers</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="737" />
-        <source>active</source>
-        <translation>active</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="737" />
-        <source>cleared</source>
-        <translation>cleared</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="749" />
-        <source>Alerts (%1 active)</source>
-        <translation>Alerts (%1 active)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="749" />
-        <source>Alerts</source>
-        <translation>Alerts</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="791" />
-        <source>Asking %1…</source>
-        <translation>Asking %1…</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="844" />
-        <source>Not found or refused: %1</source>
-        <translation>Not found or refused: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="850" />
-        <source>Block %1 on %2</source>
-        <translation>Block %1 on %2</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="853" />
-        <source>Parent hash</source>
-        <translation>Parent hash</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="858" />
-        <source>State root</source>
-        <translation>State root</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="859" />
-        <source>Transaction root</source>
-        <translation>Transaction root</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="860" />
-        <source>Validator set hash</source>
-        <translation>Validator set hash</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="861" />
-        <source>Votes in its parent's certificate</source>
-        <translation>Votes in its parent's certificate</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="870" />
-        <source>Transaction in block %1</source>
-        <translation>Transaction in block %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="871" />
-        <source>Id</source>
-        <translation>Id</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="872" />
-        <location filename="../app/main_window.cpp" line="898" />
-        <source>Block height</source>
-        <translation>Block height</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="874" />
-        <source>Sender</source>
-        <translation>Sender</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="875" />
-        <source>Nonce</source>
-        <translation>Nonce</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="876" />
-        <source>Outcome</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="876" />
-        <source>applied</source>
-        <translation>applied</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="877" />
-        <source>refused: %1</source>
-        <translation>refused: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="880" />
-        <source>Evidence digest (double-click to prove)</source>
-        <translation>Evidence digest (double-click to prove)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="887" />
-        <source>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</source>
-        <translation>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="890" />
-        <source>✘ Not verified: %1</source>
-        <translation>✘ Not verified: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="893" />
-        <source>Document digest</source>
-        <translation>Document digest</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="894" />
-        <source>Record type</source>
-        <translation>Record type</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="895" />
-        <source>Owner</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="896" />
-        <source>Recorded at</source>
-        <translation>Recorded at</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="897" />
-        <source>Submitter</source>
-        <translation>Submitter</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="899" />
-        <source>Block hash</source>
-        <translation>Block hash</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="900" />
-        <source>Certificate votes</source>
-        <translation>Certificate votes</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="902" />
-        <source>Asked</source>
-        <translation>Asked</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="946" />
-        <source>Add an existing network…</source>
-        <translation>Add an existing network…</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="953" />
-        <source>Open %1 (%2 agents)</source>
-        <translation>Open %1 (%2 agents)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="963" />
-        <location filename="../app/main_window.cpp" line="1005" />
-        <source>Add an existing network</source>
-        <translation>Add an existing network</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="967" />
-        <source>One agent per line: node name=host:port</source>
-        <translation>One agent per line: node name=host:port</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="969" />
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="970" />
-        <source>Agents</source>
-        <translation>Agents</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="972" />
-        <source>CA bundle (PEM)</source>
-        <translation>CA bundle (PEM)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="972" />
-        <source>Client certificate (PEM)</source>
-        <translation>Client certificate (PEM)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="972" />
-        <source>Client key (PEM)</source>
-        <translation>Client key (PEM)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="973" />
-        <source>Operator certificate (optional)</source>
-        <translation>Operator certificate (optional)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="973" />
-        <source>Operator key (optional)</source>
-        <translation>Operator key (optional)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="974" />
-        <source>Genesis (optional, to check evidence proofs)</source>
-        <translation>Genesis (optional, to check evidence proofs)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="978" />
-        <source>Choose…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="1005" />
-        <source>Not added: %1</source>
-        <translation>Not added: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="1009" />
-        <source>Added %1; open it from the Network menu.</source>
-        <translation>Added %1; open it from the Network menu.</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Peer</source>
-        <translation>Peer</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="152" />
-        <source>Apply network fault on the link to %1</source>
-        <translation>Apply network fault on the link to %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="158" />
-        <source>Custom: %1</source>
-        <translation>Custom: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Connected</source>
-        <translation>Connected</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>RTT (ms)</source>
-        <translation>RTT (ms)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Sent</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Received</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Fault rule</source>
-        <translation>Fault rule</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Loss</source>
-        <translation>Loss</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="333" />
-        <source>Network fault on this node's links:</source>
-        <translation>Network fault on this node's links:</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="334" />
-        <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
-        <translation>netem words, e.g. delay 100ms 20ms loss 1%</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="335" />
-        <source>Apply</source>
-        <translation>Apply</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="336" />
-        <source>Clear all faults</source>
-        <translation>Clear all faults</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="359" />
-        <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
-        <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="364" />
-        <source>unknown</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="365" />
-        <source>never</source>
-        <translation>never</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="372" />
-        <source>Rate limit 2048 kbit/s</source>
-        <translation>Rate limit 2048 kbit/s</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="373" />
-        <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
-        <translation>Delay 1000 ms ± 300 ms (30% correlated)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="374" />
-        <source>Loss 10%</source>
-        <translation>Loss 10%</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="375" />
-        <source>Duplicate 1%</source>
-        <translation>Duplicate 1%</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="376" />
-        <source>Corrupt 0.2%</source>
-        <translation>Corrupt 0.2%</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="377" />
-        <source>Custom rule…</source>
-        <translation>Custom rule…</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="388" />
-        <source>Failed: </source>
-        <translation>Failed: </translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="395" />
-        <source>Fork</source>
-        <translation>Fork</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="396" />
-        <source>Lagging node</source>
-        <translation>Lagging node</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="397" />
-        <source>View-change storm</source>
-        <translation>View-change storm</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="398" />
-        <location filename="../app/main_window.cpp" line="720" />
-        <source>Agent unreachable</source>
-        <translation>Agent unreachable</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="399" />
-        <source>Node halted</source>
-        <translation>Node halted</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="404" />
-        <source>critical</source>
-        <translation>critical</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="404" />
-        <source>warning</source>
-        <translation>warning</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="404" />
-        <source>info</source>
-        <translation>info</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="415" />
-        <source>block hashes differ from height %1; all agree at %2</source>
-        <translation>block hashes differ from height %1; all agree at %2</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="416" />
-        <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
-        <translation>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="421" />
-        <source>behind by %1 blocks: it has no connected peers</source>
-        <translation>behind by %1 blocks: it has no connected peers</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="423" />
-        <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
-        <translation>behind by %1 blocks: its peers are behind too (best peer height %2)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="424" />
-        <source>behind by %1 blocks: syncing from peers at height %2</source>
-        <translation>behind by %1 blocks: syncing from peers at height %2</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="426" />
-        <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
-        <translation>Check its network, firewall and certificates; its log says why peers refuse it.</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="427" />
-        <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
-        <translation>Its sync sources are slow or partitioned: check the links of its organisation.</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="428" />
-        <source>Watch that the gap closes; if not, check its disk and CPU.</source>
-        <translation>Watch that the gap closes; if not, check its disk and CPU.</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="431" />
-        <source>%1 view changes per minute</source>
-        <translation>%1 view changes per minute</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="432" />
-        <source>; suspected: %1</source>
-        <translation>; suspected: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="433" />
-        <source>Look for a leader that is down or slow and for lossy links around it.</source>
-        <translation>Look for a leader that is down or slow and for lossy links around it.</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="441" />
-        <source>the agent did not answer: %1</source>
-        <translation>the agent did not answer: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="442" />
-        <source>Check the agent process and the network path to it; the node itself may still run.</source>
-        <translation>Check the agent process and the network path to it; the node itself may still run.</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="447" />
-        <source>Install the release that implements the upgrade and restart the node on its data.</source>
-        <translation>Install the release that implements the upgrade and restart the node on its data.</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="461" />
-        <source>Analysis</source>
-        <translation>Analysis</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="461" />
-        <source>Analysis (%1)</source>
-        <translation>Analysis (%1)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="482" />
-        <source>No node selected</source>
-        <translation>No node selected</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="487" />
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="492" />
-        <source>Node id</source>
-        <translation>Node id</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <location filename="../app/main_window.cpp" line="493" />
-        <source>Role</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="493" />
-        <source>validator</source>
-        <translation>validator</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="493" />
-        <source>observer</source>
-        <translation>observer</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <location filename="../app/main_window.cpp" line="494" />
-        <location filename="../app/main_window.cpp" line="851" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="326" />
-        <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</source>
-        <translation>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</translation>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
+        <source>Hash</source>
+        <translation>Hash</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="495" />
-        <source>Best peer height</source>
-        <translation>Best peer height</translation>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="496" />
-        <location filename="../app/main_window.cpp" line="854" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
+        <source>Proposer</source>
+        <translation>Proposer</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="63"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="63"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="64"/>
+        <source>Show from level:</source>
+        <translation>Show from level:</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="65"/>
+        <source>Node log level:</source>
+        <translation>Node log level:</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="66"/>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="90"/>
+        <source>(cannot read the log: %1)</source>
+        <translation>(cannot read the log: %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="102"/>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="109"/>
+        <source>Host name</source>
+        <translation>Host name</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="110"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="110"/>
+        <source>simulated node (consortia-sim in real time)</source>
+        <translation>simulated node (consortia-sim in real time)</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="110"/>
+        <source>agent process</source>
+        <translation>agent process</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="111"/>
+        <source>Agent version</source>
+        <translation>Agent version</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="112"/>
+        <source>Protocol versions</source>
+        <translation>Protocol versions</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="113"/>
+        <source>Crypto suite</source>
+        <translation>Crypto suite</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="114"/>
+        <source>CPUs · load (1 min)</source>
+        <translation>CPUs · load (1 min)</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="115"/>
+        <source>Memory total · available</source>
+        <translation>Memory total · available</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="116"/>
+        <source>Process memory</source>
+        <translation>Process memory</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="117"/>
+        <source>Disk total · free</source>
+        <translation>Disk total · free</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="118"/>
+        <source>Data directory</source>
+        <translation>Data directory</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="119"/>
+        <source>Up for</source>
+        <translation>Up for</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="119"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::ExplorerPage</name>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="71"/>
+        <source>Explorer</source>
+        <translation>Explorer</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="74"/>
+        <source>Block (height or hash) or transaction id</source>
+        <translation>Block (height or hash) or transaction id</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="75"/>
+        <source>Evidence by document digest</source>
+        <translation>Evidence by document digest</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="76"/>
+        <source>e.g. 42, or 64 hex digits</source>
+        <translation>e.g. 42, or 64 hex digits</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="77"/>
+        <source>Look up</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="78"/>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="78"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="79"/>
+        <source>Transactions in this block (double-click to open)</source>
+        <translation>Transactions in this block (double-click to open)</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="80"/>
+        <source>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network&apos;s genesis, not taken on the node&apos;s word.</source>
+        <translation>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network&apos;s genesis, not taken on the node&apos;s word.</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="87"/>
+        <source>Asking %1…</source>
+        <translation>Asking %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="119"/>
+        <source>A document digest is 64 hex digits.</source>
+        <translation>A document digest is 64 hex digits.</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="120"/>
+        <source>Enter a height, or a block hash or transaction id of 64 hex digits.</source>
+        <translation>Enter a height, or a block hash or transaction id of 64 hex digits.</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="123"/>
+        <source>Not found or refused: %1</source>
+        <translation>Not found or refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="129"/>
+        <source>Block %1 on %2</source>
+        <translation>Block %1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="130"/>
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="131"/>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="132"/>
+        <source>Parent hash</source>
+        <translation>Parent hash</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="133"/>
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="497" />
-        <source>View changes</source>
-        <translation>View changes</translation>
+        <location filename="../app/explorer/explorer_page.cpp" line="134"/>
+        <source>Proposer</source>
+        <translation>Proposer</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="498" />
-        <location filename="../app/main_window.cpp" line="857" />
+        <location filename="../app/explorer/explorer_page.cpp" line="135"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="136"/>
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="499" />
+        <location filename="../app/explorer/explorer_page.cpp" line="137"/>
+        <source>State root</source>
+        <translation>State root</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="138"/>
+        <source>Transaction root</source>
+        <translation>Transaction root</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="139"/>
+        <source>Validator set hash</source>
+        <translation>Validator set hash</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="140"/>
+        <source>Votes in its parent&apos;s certificate</source>
+        <translation>Votes in its parent&apos;s certificate</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="141"/>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="147"/>
+        <source>Transaction in block %1</source>
+        <translation>Transaction in block %1</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="148"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="149"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="173"/>
+        <source>Block height</source>
+        <translation>Block height</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="150"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="151"/>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="152"/>
+        <source>Nonce</source>
+        <translation>Nonce</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <source>applied</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <source>refused: %1</source>
+        <translation>refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="155"/>
+        <source>Evidence digest (double-click to prove)</source>
+        <translation>Evidence digest (double-click to prove)</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="162"/>
+        <source>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</source>
+        <translation>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="165"/>
+        <source>✘ Not verified: %1</source>
+        <translation>✘ Not verified: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="168"/>
+        <source>Document digest</source>
+        <translation>Document digest</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="169"/>
+        <source>Record type</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="170"/>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="171"/>
+        <source>Recorded at</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="172"/>
+        <source>Submitter</source>
+        <translation>Submitter</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="174"/>
+        <source>Block hash</source>
+        <translation>Block hash</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="175"/>
+        <source>Certificate votes</source>
+        <translation>Certificate votes</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="176"/>
+        <source>Crypto suite</source>
+        <translation>Crypto suite</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="177"/>
+        <source>Asked</source>
+        <translation>Asked</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::MainWindow</name>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="107"/>
+        <source>Consortia — %1</source>
+        <translation>Consortia — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="109"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="110"/>
+        <source>&amp;Network</source>
+        <translation>&amp;Network</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="143"/>
+        <source>Add an existing network…</source>
+        <translation>Add an existing network…</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="152"/>
+        <source>Open %1 (%2 agents)</source>
+        <translation>Open %1 (%2 agents)</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="145"/>
+        <source>Added %1; open it from the Network menu.</source>
+        <translation>Added %1; open it from the Network menu.</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="126"/>
+        <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
+        <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="131"/>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="132"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="136"/>
+        <source>Failed: </source>
+        <translation>Failed: </translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::NodeDetailPage</name>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="86"/>
+        <source>Node detail</source>
+        <translation>Node detail</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Peer</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>RTT (ms)</source>
+        <translation>RTT (ms)</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Fault rule</source>
+        <translation>Fault rule</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="92"/>
+        <source>Network fault on this node&apos;s links:</source>
+        <translation>Network fault on this node&apos;s links:</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="93"/>
+        <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
+        <translation>netem words, e.g. delay 100ms 20ms loss 1%</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="94"/>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="95"/>
+        <source>Clear all faults</source>
+        <translation>Clear all faults</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="110"/>
+        <source>Custom rule…</source>
+        <translation>Custom rule…</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="129"/>
+        <source>Apply network fault on the link to %1</source>
+        <translation>Apply network fault on the link to %1</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="135"/>
+        <source>Custom: %1</source>
+        <translation>Custom: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="175"/>
+        <source>No node selected</source>
+        <translation>No node selected</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="181"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="185"/>
+        <source>partitioned from %1 peer(s)</source>
+        <translation>partitioned from %1 peer(s)</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="187"/>
+        <source>Node id</source>
+        <translation>Node id</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <source>validator</source>
+        <translation>validator</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <source>observer</source>
+        <translation>observer</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="189"/>
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="190"/>
+        <source>Best peer height</source>
+        <translation>Best peer height</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="191"/>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="192"/>
+        <source>View changes</source>
+        <translation>View changes</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="193"/>
+        <source>Protocol version</source>
+        <translation>Protocol version</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="194"/>
         <source>Validators</source>
         <translation>Validators</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="500" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="195"/>
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="501" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="196"/>
         <source>API address</source>
         <translation>API address</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="502" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="197"/>
         <source>Load</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="502" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="197"/>
         <source>%1 tx/s · CPU %2% · commit latency %3 ms</source>
         <translation>%1 tx/s · CPU %2% · commit latency %3 ms</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="507" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
         <source>Active faults</source>
         <translation>Active faults</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="516" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="518" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="518" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="518" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
         <source>unreachable: %1</source>
         <translation>unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="527" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="213"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="527" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="213"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -1420,142 +1560,203 @@
 <context>
     <name>consortia::console::NodesModel</name>
     <message>
-        <location filename="../app/nodes_model.cpp" line="16" />
-        <source>synced</source>
-        <translation>synced</translation>
+        <location filename="../app/nodes/nodes_model.cpp" line="26"/>
+        <source>A simulated node has no process of its own: this is its share of the simulator process&apos;s memory.</source>
+        <translation>A simulated node has no process of its own: this is its share of the simulator process&apos;s memory.</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="17" />
-        <source>lagging</source>
-        <translation>lagging</translation>
-    </message>
-    <message>
-        <location filename="../app/nodes_model.cpp" line="18" />
-        <source>halted</source>
-        <translation>halted</translation>
-    </message>
-    <message>
-        <location filename="../app/nodes_model.cpp" line="19" />
-        <source>unreachable</source>
-        <translation>unreachable</translation>
-    </message>
-    <message>
-        <location filename="../app/nodes_model.cpp" line="66" />
+        <location filename="../app/nodes/nodes_model.cpp" line="50"/>
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="66" />
+        <location filename="../app/nodes/nodes_model.cpp" line="50"/>
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="92" />
+        <location filename="../app/nodes/nodes_model.cpp" line="73"/>
+        <source>≈%1 MiB (simulated)</source>
+        <translation>≈%1 MiB (simulated)</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_model.cpp" line="73"/>
+        <source>simulated</source>
+        <translation>simulated</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_model.cpp" line="81"/>
         <source>%1 MiB · %2% full</source>
         <translation>%1 MiB · %2% full</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="108" />
+        <location filename="../app/nodes/nodes_model.cpp" line="97"/>
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="109" />
+        <location filename="../app/nodes/nodes_model.cpp" line="98"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="110" />
+        <location filename="../app/nodes/nodes_model.cpp" line="99"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="111" />
+        <location filename="../app/nodes/nodes_model.cpp" line="100"/>
         <source>Health</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="112" />
+        <location filename="../app/nodes/nodes_model.cpp" line="101"/>
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="113" />
+        <location filename="../app/nodes/nodes_model.cpp" line="102"/>
         <source>Lag</source>
         <translation>Lag</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="114" />
+        <location filename="../app/nodes/nodes_model.cpp" line="103"/>
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="115" />
+        <location filename="../app/nodes/nodes_model.cpp" line="104"/>
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="116" />
+        <location filename="../app/nodes/nodes_model.cpp" line="105"/>
         <source>Peers</source>
         <translation>Peers</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="117" />
+        <location filename="../app/nodes/nodes_model.cpp" line="106"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="118" />
+        <location filename="../app/nodes/nodes_model.cpp" line="107"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="119" />
+        <location filename="../app/nodes/nodes_model.cpp" line="108"/>
         <source>Memory</source>
         <translation>Memory</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="120" />
+        <location filename="../app/nodes/nodes_model.cpp" line="109"/>
         <source>Disk (data · volume)</source>
         <translation>Disk (data · volume)</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="121" />
+        <location filename="../app/nodes/nodes_model.cpp" line="110"/>
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="122" />
+        <location filename="../app/nodes/nodes_model.cpp" line="111"/>
         <source>Last block</source>
         <translation>Last block</translation>
     </message>
 </context>
 <context>
+    <name>consortia::console::NodesPage</name>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="44"/>
+        <source>Nodes</source>
+        <translation>Nodes</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="47"/>
+        <source>Filter by node, organisation, role or health</source>
+        <translation>Filter by node, organisation, role or health</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="67"/>
+        <source>Show details</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="68"/>
+        <source>Apply network fault</source>
+        <translation>Apply network fault</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="71"/>
+        <source>Clear faults</source>
+        <translation>Clear faults</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="77"/>
+        <source>Partition the selected nodes from the rest</source>
+        <translation>Partition the selected nodes from the rest</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="78"/>
+        <source>Clear all faults on every node</source>
+        <translation>Clear all faults on every node</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::OverviewPage</name>
+    <message>
+        <location filename="../app/overview/overview_page.cpp" line="51"/>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../app/overview/overview_page.cpp" line="55"/>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../app/overview/overview_page.cpp" line="56"/>
+        <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</source>
+        <translation>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</translation>
+    </message>
+    <message>
+        <location filename="../app/overview/overview_page.cpp" line="64"/>
+        <source>Replaying %1</source>
+        <translation>Replaying %1</translation>
+    </message>
+    <message>
+        <location filename="../app/overview/overview_page.cpp" line="65"/>
+        <source>Live · drag to replay history</source>
+        <translation>Live · drag to replay history</translation>
+    </message>
+</context>
+<context>
     <name>consortia::console::TopologyView</name>
     <message>
-        <location filename="../app/topology_view.cpp" line="156" />
+        <location filename="../app/overview/topology_view.cpp" line="156"/>
         <source>%1 ↔ %2: RTT %3 ms, loss %4%%5</source>
         <translation>%1 ↔ %2: RTT %3 ms, loss %4%%5</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="160" />
+        <location filename="../app/overview/topology_view.cpp" line="160"/>
         <source>, fault: %1</source>
         <translation>, fault: %1</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="176" />
+        <location filename="../app/overview/topology_view.cpp" line="176"/>
         <source>%1 ↔ %2: %3 links, median RTT %4 ms, worst loss %5%</source>
         <translation>%1 ↔ %2: %3 links, median RTT %4 ms, worst loss %5%</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="202" />
+        <location filename="../app/overview/topology_view.cpp" line="202"/>
         <source>%1 (%2)
 %3, height %4, view %5%6</source>
         <translation>%1 (%2)
 %3, height %4, view %5%6</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="207" />
+        <location filename="../app/overview/topology_view.cpp" line="207"/>
         <source>
 leader</source>
         <translation>

@@ -1,1418 +1,1558 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>FaultProfiles</name>
+    <message>
+        <location filename="../app/common/fault_profiles.cpp" line="9"/>
+        <source>Rate limit 2048 kbit/s</source>
+        <translation>限速 2048 kbit/s</translation>
+    </message>
+    <message>
+        <location filename="../app/common/fault_profiles.cpp" line="10"/>
+        <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
+        <translation>延迟 1000 毫秒 ± 300 毫秒（相关性 30%）</translation>
+    </message>
+    <message>
+        <location filename="../app/common/fault_profiles.cpp" line="11"/>
+        <source>Loss 10%</source>
+        <translation>丢包 10%</translation>
+    </message>
+    <message>
+        <location filename="../app/common/fault_profiles.cpp" line="12"/>
+        <source>Duplicate 1%</source>
+        <translation>重复 1%</translation>
+    </message>
+    <message>
+        <location filename="../app/common/fault_profiles.cpp" line="13"/>
+        <source>Corrupt 0.2%</source>
+        <translation>损坏 0.2%</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="12"/>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="13"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="14"/>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="21"/>
+        <source>Fork</source>
+        <translation>分叉</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="22"/>
+        <source>block hashes differ from height %1; all agree at %2</source>
+        <translation>从高度 %1 起区块哈希不一致；在高度 %2 处全部一致</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="25"/>
+        <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
+        <translation>停止异常节点并保留其数据以便调查，从多数节点重新同步；检查拜占庭验证节点是否超过 f 个，或软件版本是否不同。</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="31"/>
+        <source>Lagging node</source>
+        <translation>节点落后</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="34"/>
+        <source>behind by %1 blocks: its disk is nearly full</source>
+        <translation>落后 %1 块：其磁盘将满</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="35"/>
+        <source>Free or grow the volume holding its data directory; it cannot store new blocks.</source>
+        <translation>清理或扩容其数据目录所在的卷；否则无法写入新区块。</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="40"/>
+        <source>behind by %1 blocks: it has no connected peers</source>
+        <translation>落后 %1 个区块：没有已连接的对等节点</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="41"/>
+        <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
+        <translation>检查其网络、防火墙和证书；其日志会说明对等节点拒绝它的原因。</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="45"/>
+        <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
+        <translation>落后 %1 个区块：其对等节点同样落后（对等节点最高高度 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="49"/>
+        <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
+        <translation>其同步来源缓慢或被分区：请检查所在机构的链路。</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="53"/>
+        <source>behind by %1 blocks: syncing from peers at height %2</source>
+        <translation>落后 %1 个区块：正在从高度 %2 的对等节点同步</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="56"/>
+        <source>Watch that the gap closes; if not, check its disk and CPU.</source>
+        <translation>观察差距是否缩小；若没有，请检查其磁盘和 CPU。</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="60"/>
+        <source>View-change storm</source>
+        <translation>视图切换风暴</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="61"/>
+        <source>%1 view changes per minute</source>
+        <translation>每分钟 %1 次视图切换</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="65"/>
+        <source>; suspected: %1</source>
+        <translation>；疑似原因节点：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="66"/>
+        <source>Look for a leader that is down or slow and for lossy links around it.</source>
+        <translation>排查宕机或缓慢的主节点及其周围丢包的链路。</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="71"/>
+        <source>Node down</source>
+        <translation>节点停止</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="72"/>
+        <source>the agent answers but its node is not running: %1</source>
+        <translation>代理有响应，但其节点未运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="74"/>
+        <source>Look at the node&apos;s log through its agent and restart the node.</source>
+        <translation>通过代理查看节点日志并重启节点。</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="76"/>
+        <source>Agent unreachable</source>
+        <translation>代理不可达</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="78"/>
+        <source>the agent did not answer: %1</source>
+        <translation>代理未响应：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="79"/>
+        <source>Check the agent process and the network path to it; the node itself may still run.</source>
+        <translation>检查代理进程及到它的网络路径；节点本身可能仍在运行。</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="84"/>
+        <source>Node halted</source>
+        <translation>节点停机</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="86"/>
+        <source>Install the release that implements the upgrade and restart the node on its data.</source>
+        <translation>安装实现该升级的版本，并在原数据上重启节点。</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <location filename="../app/common/health.cpp" line="9"/>
+        <source>synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../app/common/health.cpp" line="10"/>
+        <source>lagging</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <location filename="../app/common/health.cpp" line="11"/>
+        <source>halted</source>
+        <translation>已停机</translation>
+    </message>
+    <message>
+        <location filename="../app/common/health.cpp" line="12"/>
+        <source>unreachable</source>
+        <translation>不可达</translation>
+    </message>
+</context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="290" />
-        <location filename="../app/main.cpp" line="298" />
-        <location filename="../app/main.cpp" line="310" />
-        <location filename="../app/main.cpp" line="324" />
-        <location filename="../app/main.cpp" line="329" />
-        <location filename="../app/main.cpp" line="333" />
+        <location filename="../app/main.cpp" line="42"/>
         <source>Consortia</source>
         <translation>Consortia 联盟链运维台</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="291" />
-        <source>Cannot start the sandbox network (%1): %2</source>
-        <translation>无法启动沙箱网络（%1）：%2</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="296" />
-        <source>Starting the sandbox network in %1…</source>
-        <translation>正在启动 %1 中的沙箱网络…</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="108" />
-        <location filename="../app/main.cpp" line="297" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="108" />
-        <source>Connecting to the agents of %1…</source>
-        <translation>正在连接 %1 的代理…</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="311" />
-        <source>The sandbox network did not start; its messages are on the terminal.</source>
-        <translation>沙箱网络未能启动，原因见终端输出。</translation>
-    </message>
-    <message>
-        <location filename="../app/main.cpp" line="325" />
+        <location filename="../app/main.cpp" line="56"/>
         <source>No network named %1 in the inventory.</source>
         <translation>清单中没有名为 %1 的网络。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="334" />
+        <location filename="../app/main.cpp" line="66"/>
         <source>Cannot read the network in %1: %2</source>
         <translation>无法读取 %1 中的网络：%2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="494" />
+        <location filename="../app/main.cpp" line="77"/>
         <source>History is off: %1</source>
         <translation>历史记录不可用：%1</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="441" />
-        <source>No operator certificate for %1: the console can only watch this node.</source>
-        <translation>没有 %1 的运维人员证书：控制台只能查看此节点。</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="462" />
-        <source>Applied “%1” on %2</source>
-        <translation>已在 %2 上应用“%1”</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="463" />
-        <source>Could not apply “%1” on %2: %3</source>
-        <translation>无法在 %2 上应用“%1”：%3</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="481" />
-        <source>Applied “%1” on the link %2 → %3</source>
-        <translation>已在链路 %2 → %3 上施加“%1”</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="482" />
-        <source>Could not apply “%1” on the link %2 → %3: %4</source>
-        <translation>无法在链路 %2 → %3 上施加“%1”：%4</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="496" />
-        <source>%1 now logs from level %2</source>
-        <translation>%1 的日志级别已设为 %2</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="497" />
-        <source>Could not set the log level of %1: %2</source>
-        <translation>无法设置 %1 的日志级别：%2</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="508" />
-        <source>Cleared the faults on %1</source>
-        <translation>已清除 %1 上的故障</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="509" />
-        <source>Could not clear the faults on %1: %2</source>
-        <translation>无法清除 %1 上的故障：%2</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="535" />
-        <source>Partitioned %1 from the rest</source>
-        <translation>已将 %1 与其余节点隔离</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="536" />
-        <source>The partition is incomplete: %1</source>
-        <translation>隔离未完全生效：%1</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="549" />
-        <source>Cleared all faults on every node</source>
-        <translation>已清除所有节点上的全部故障</translation>
-    </message>
-    <message>
-        <location filename="../app/collector.cpp" line="550" />
-        <source>Some faults remain: %1</source>
-        <translation>部分故障仍然存在：%1</translation>
     </message>
 </context>
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../app/reasons.cpp" line="13" />
+        <location filename="../app/common/reasons.cpp" line="13"/>
         <source>Invalid input</source>
         <translation>输入无效</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="14" />
+        <location filename="../app/common/reasons.cpp" line="14"/>
         <source>Malformed data</source>
         <translation>数据格式错误</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="15" />
+        <location filename="../app/common/reasons.cpp" line="15"/>
         <source>Unsupported version or feature</source>
         <translation>不支持的版本或功能</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="16" />
+        <location filename="../app/common/reasons.cpp" line="16"/>
         <source>Too large</source>
         <translation>过大</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="17" />
+        <location filename="../app/common/reasons.cpp" line="17"/>
         <source>Bad signature</source>
         <translation>签名无效</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="18" />
+        <location filename="../app/common/reasons.cpp" line="18"/>
         <source>Bad certificate</source>
         <translation>证书无效</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="19" />
+        <location filename="../app/common/reasons.cpp" line="19"/>
         <source>Invalid block</source>
         <translation>区块无效</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="20" />
+        <location filename="../app/common/reasons.cpp" line="20"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="21" />
+        <location filename="../app/common/reasons.cpp" line="21"/>
         <source>Nonce already used</source>
         <translation>序号已被使用</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="22" />
+        <location filename="../app/common/reasons.cpp" line="22"/>
         <source>Nonce too far ahead</source>
         <translation>序号超前过多</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="23" />
+        <location filename="../app/common/reasons.cpp" line="23"/>
         <source>Transaction pool full</source>
         <translation>交易池已满</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="24" />
+        <location filename="../app/common/reasons.cpp" line="24"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="25" />
+        <location filename="../app/common/reasons.cpp" line="25"/>
         <source>Storage or system error</source>
         <translation>存储或系统错误</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="26" />
+        <location filename="../app/common/reasons.cpp" line="26"/>
         <source>Stored data damaged</source>
         <translation>存储数据已损坏</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="27" />
+        <location filename="../app/common/reasons.cpp" line="27"/>
         <source>Not authorised</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="28" />
+        <location filename="../app/common/reasons.cpp" line="28"/>
         <source>Proposal expired</source>
         <translation>提案已过期</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="29" />
+        <location filename="../app/common/reasons.cpp" line="29"/>
         <source>Would leave the live validators short of a quorum</source>
         <translation>变更后存活的验证节点将不足法定人数</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="30" />
+        <location filename="../app/common/reasons.cpp" line="30"/>
         <source>Would leave fewer than 4 validators</source>
         <translation>变更后验证节点将少于 4 个</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="31" />
-        <source>Conflicts with the chain's state</source>
+        <location filename="../app/common/reasons.cpp" line="31"/>
+        <source>Conflicts with the chain&apos;s state</source>
         <translation>与链上状态冲突</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="32" />
+        <location filename="../app/common/reasons.cpp" line="32"/>
         <source>Too late or too soon for this height</source>
         <translation>对该高度而言过早或过晚</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="33" />
+        <location filename="../app/common/reasons.cpp" line="33"/>
         <source>Not available in this protocol version</source>
         <translation>当前协议版本不支持</translation>
     </message>
     <message>
-        <location filename="../app/reasons.cpp" line="34" />
+        <location filename="../app/common/reasons.cpp" line="34"/>
         <source>The node is down or cannot serve this now</source>
         <translation>节点已停止或暂时无法提供此服务</translation>
     </message>
 </context>
 <context>
-    <name>consortia::console::ChartsView</name>
+    <name>Startup</name>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/shell/startup.cpp" line="42"/>
+        <source>Cannot read the certificate files of %1.</source>
+        <translation>无法读取 %1 的证书文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="65"/>
+        <source>Cannot start the sandbox network: %1</source>
+        <translation>无法启动沙箱网络：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="73"/>
+        <source>Starting the sandbox network in %1…</source>
+        <translation>正在启动 %1 中的沙箱网络…</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="74"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="75"/>
+        <source>Consortia</source>
+        <translation>Consortia 联盟链运维台</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="90"/>
+        <source>The sandbox network did not start (exit status %1); its messages are on the terminal.</source>
+        <translation>沙箱网络未能启动（退出状态 %1）；详情见终端输出。</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/startup.cpp" line="97"/>
+        <source>The sandbox network did not start within two minutes; its messages are on the terminal.</source>
+        <translation>沙箱网络在两分钟内未能启动；详情见终端输出。</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <location filename="../app/common/wording.cpp" line="15"/>
+        <source>No operator certificate for %1: the console can only watch this node.</source>
+        <translation>没有 %1 的运维人员证书：控制台只能查看此节点。</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="31"/>
+        <source>Applied “%1” on %2</source>
+        <translation>已在 %2 上应用“%1”</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="31"/>
+        <source>Could not apply “%1” on %2: %3</source>
+        <translation>无法在 %2 上应用“%1”：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="33"/>
+        <source>Applied “%1” on the link %2 → %3</source>
+        <translation>已在链路 %2 → %3 上施加“%1”</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="34"/>
+        <source>Could not apply “%1” on the link %2 → %3: %4</source>
+        <translation>无法在链路 %2 → %3 上施加“%1”：%4</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="36"/>
+        <source>Cleared the faults on %1</source>
+        <translation>已清除 %1 上的故障</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="36"/>
+        <source>Could not clear the faults on %1: %2</source>
+        <translation>无法清除 %1 上的故障：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="38"/>
+        <source>Partitioned %1 from the rest</source>
+        <translation>已将 %1 与其余节点隔离</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="39"/>
+        <source>The partition is incomplete: %1</source>
+        <translation>隔离未完全生效：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="41"/>
+        <source>Cleared all faults on every node</source>
+        <translation>已清除所有节点上的全部故障</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="41"/>
+        <source>Some faults remain: %1</source>
+        <translation>部分故障仍然存在：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="43"/>
+        <source>%1 now logs from level %2</source>
+        <translation>%1 的日志级别已设为 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="44"/>
+        <source>Could not set the log level of %1: %2</source>
+        <translation>无法设置 %1 的日志级别：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="55"/>
+        <source>CA bundle</source>
+        <translation>CA 证书包</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="56"/>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="57"/>
+        <source>client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="58"/>
+        <source>operator certificate</source>
+        <translation>运维证书</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="59"/>
+        <source>operator key</source>
+        <translation>运维私钥</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="60"/>
+        <source>genesis</source>
+        <translation>创世文件</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="64"/>
+        <source>cannot open %1 %2</source>
+        <translation>无法打开 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="65"/>
+        <source>&apos;%1&apos; is not name=host:port</source>
+        <translation>“%1”不是 名称=主机:端口 的格式</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="66"/>
+        <source>&apos;%1&apos; repeats a name or an address</source>
+        <translation>“%1”的名称或地址重复</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="67"/>
+        <source>no agents given</source>
+        <translation>未给出代理</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="68"/>
+        <source>a network needs a name</source>
+        <translation>网络需要一个名称</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="69"/>
+        <source>cannot read the %1 %2</source>
+        <translation>无法读取%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="70"/>
+        <source>%1 is not a PEM %2</source>
+        <translation>%1 不是 PEM 格式的%2</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="71"/>
+        <source>cannot save the network: %1</source>
+        <translation>无法保存网络：%1</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::AddNetworkDialog</name>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="25"/>
+        <location filename="../app/shell/add_network_dialog.cpp" line="72"/>
+        <source>Add an existing network</source>
+        <translation>添加已有网络</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="29"/>
+        <source>One agent per line: node name=host:port</source>
+        <translation>每行一个代理：节点名=主机:端口</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="31"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="32"/>
+        <source>Agents</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="33"/>
+        <source>CA bundle (PEM)</source>
+        <translation>CA 证书包（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="33"/>
+        <source>Client certificate (PEM)</source>
+        <translation>客户端证书（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="33"/>
+        <source>Client key (PEM)</source>
+        <translation>客户端私钥（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="34"/>
+        <source>Operator certificate (optional)</source>
+        <translation>运维证书（可选）</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="34"/>
+        <source>Operator key (optional)</source>
+        <translation>运维私钥（可选）</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="35"/>
+        <source>Genesis (optional, to check evidence proofs)</source>
+        <translation>创世文件（可选，用于校验存证证明）</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="39"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/add_network_dialog.cpp" line="72"/>
+        <source>Not added: %1</source>
+        <translation>未添加：%1</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::AlertsPage</name>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="61"/>
+        <source>Alerts (%1 active)</source>
+        <translation>告警（%1 条进行中）</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="61"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>Raised</source>
+        <translation>触发时间</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <source>Cleared</source>
+        <translation>解除时间</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <source>Height stalled for (s)</source>
+        <translation>区块高度停滞超过（秒）</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <source>Lag above (blocks)</source>
+        <translation>落后超过（块）</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <source>View changes per minute above</source>
+        <translation>每分钟视图切换超过</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="66"/>
+        <source>Connected peers below</source>
+        <translation>已连接对等节点少于</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="66"/>
+        <source>Disk use above (%)</source>
+        <translation>磁盘使用率超过（%）</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <source>Apply rules</source>
+        <translation>应用规则</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="75"/>
+        <source>Height stalled</source>
+        <translation>区块高度停滞</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="76"/>
+        <source>Lagging</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="77"/>
+        <source>Many view changes</source>
+        <translation>视图切换频繁</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="78"/>
+        <source>Few peers</source>
+        <translation>对等连接过少</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
+        <source>Disk nearly full</source>
+        <translation>磁盘将满</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="80"/>
+        <source>Agent unreachable</source>
+        <translation>代理不可达</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="89"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <source>%1 blocks</source>
+        <translation>%1 块</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
+        <source>%1 per minute</source>
+        <translation>每分钟 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
+        <source>%1 peers</source>
+        <translation>%1 个对等节点</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <source>active</source>
+        <translation>告警中</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <source>cleared</source>
+        <translation>已解除</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::AnalysisPage</name>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="34"/>
+        <source>Analysis</source>
+        <translation>故障分析</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="34"/>
+        <source>Analysis (%1)</source>
+        <translation>故障分析（%1）</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <source>Suggested action</source>
+        <translation>建议操作</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::ChartsPage</name>
+    <message>
+        <location filename="../app/charts/charts_page.cpp" line="97"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>10 minutes</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>6 hours</source>
         <translation>6 小时</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>24 hours</source>
         <translation>24 小时</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="105" />
+        <location filename="../app/charts/charts_page.cpp" line="102"/>
         <source>30 days</source>
         <translation>30 天</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="108" />
+        <location filename="../app/charts/charts_page.cpp" line="105"/>
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="108" />
+        <location filename="../app/charts/charts_page.cpp" line="105"/>
         <source>View changes</source>
         <translation>视图切换次数</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="108" />
+        <location filename="../app/charts/charts_page.cpp" line="105"/>
         <source>Bytes sent per second</source>
         <translation>每秒发送字节数</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="108" />
+        <location filename="../app/charts/charts_page.cpp" line="105"/>
         <source>Bytes received per second</source>
         <translation>每秒接收字节数</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="109" />
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>CPU (%)</source>
         <translation>CPU（%）</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="109" />
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>Connected peers</source>
         <translation>已连接对等节点</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="111" />
+        <location filename="../app/charts/charts_page.cpp" line="108"/>
         <source>Time range:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="112" />
+        <location filename="../app/charts/charts_page.cpp" line="109"/>
         <source>Per node:</source>
         <translation>按节点：</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="113" />
+        <location filename="../app/charts/charts_page.cpp" line="110"/>
         <source>Show everything</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="123" />
+        <location filename="../app/charts/charts_page.cpp" line="120"/>
         <source>Focused on %1–%2%3</source>
         <translation>聚焦于 %1–%2%3</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="126" />
+        <location filename="../app/charts/charts_page.cpp" line="123"/>
         <source> · nodes: %1</source>
         <translation> · 节点：%1</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="210" />
+        <location filename="../app/charts/charts_page.cpp" line="207"/>
         <source>Network throughput (committed transactions per second)</source>
         <translation>网络吞吐量（每秒提交交易数）</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="210" />
+        <location filename="../app/charts/charts_page.cpp" line="207"/>
         <source>tx/s</source>
         <translation>笔/秒</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="211" />
-        <location filename="../app/charts_view.cpp" line="212" />
-        <location filename="../app/charts_view.cpp" line="214" />
+        <location filename="../app/charts/charts_page.cpp" line="208"/>
+        <location filename="../app/charts/charts_page.cpp" line="209"/>
+        <location filename="../app/charts/charts_page.cpp" line="211"/>
         <source>network</source>
         <translation>全网</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="212" />
+        <location filename="../app/charts/charts_page.cpp" line="209"/>
         <source>Block interval</source>
         <translation>出块间隔</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="212" />
+        <location filename="../app/charts/charts_page.cpp" line="209"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="213" />
+        <location filename="../app/charts/charts_page.cpp" line="210"/>
         <source>Commit latency (submitted to committed)</source>
         <translation>提交延迟（从提交到上链）</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="213" />
+        <location filename="../app/charts/charts_page.cpp" line="210"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../app/charts_view.cpp" line="230" />
+        <location filename="../app/charts/charts_page.cpp" line="227"/>
         <source> per node</source>
         <translation>（按节点）</translation>
     </message>
 </context>
 <context>
-    <name>consortia::console::MainWindow</name>
+    <name>consortia::console::DetailTabs</name>
     <message>
-        <location filename="../app/main_window.cpp" line="231" />
-        <source>Show details</source>
-        <translation>查看详情</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="232" />
-        <source>Apply network fault</source>
-        <translation>注入网络故障</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="235" />
-        <source>Clear faults</source>
-        <translation>清除故障</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="241" />
-        <source>Partition the selected nodes from the rest</source>
-        <translation>将所选节点与其余节点隔离</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="243" />
-        <source>Clear all faults on every node</source>
-        <translation>清除所有节点上的全部故障</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="286" />
-        <source>Consortia — %1</source>
-        <translation>Consortia 联盟链运维台 — %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="287" />
-        <source>Overview</source>
-        <translation>总览</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="288" />
-        <location filename="../app/main_window.cpp" line="321" />
-        <source>Nodes</source>
-        <translation>节点</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="289" />
-        <source>Node detail</source>
-        <translation>节点详情</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="290" />
-        <source>Charts</source>
-        <translation>图表</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="291" />
-        <source>Explorer</source>
-        <translation>区块浏览器</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="292" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="56"/>
         <source>Peers</source>
         <translation>对等连接</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="293" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="57"/>
         <source>Recent blocks</source>
         <translation>最近区块</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="294" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="58"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="295" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="59"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="296" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="60"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <location filename="../app/main_window.cpp" line="852" />
-        <source>Hash</source>
-        <translation>哈希</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <location filename="../app/main_window.cpp" line="862" />
-        <source>Transactions</source>
-        <translation>交易数</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <location filename="../app/main_window.cpp" line="855" />
-        <source>Proposer</source>
-        <translation>提议者</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <location filename="../app/main_window.cpp" line="298" />
-        <location filename="../app/main_window.cpp" line="856" />
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <source>Votes</source>
-        <translation>投票数</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <source>Who</source>
-        <translation>操作者</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <source>Organisation</source>
-        <translation>机构</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <source>Call</source>
-        <translation>调用</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <source>Detail</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="299" />
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="299" />
-        <location filename="../app/main_window.cpp" line="306" />
-        <location filename="../app/main_window.cpp" line="316" />
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="300" />
-        <source>Show from level:</source>
-        <translation>显示级别不低于：</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="301" />
-        <source>Node log level:</source>
-        <translation>节点日志级别：</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="302" />
-        <source>Set</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="303" />
-        <location filename="../app/main_window.cpp" line="926" />
-        <source>Replaying %1</source>
-        <translation>正在回放 %1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="304" />
-        <location filename="../app/main_window.cpp" line="940" />
-        <source>Live · drag to replay history</source>
-        <translation>实时 · 拖动可回放历史</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="305" />
-        <source>Live</source>
-        <translation>回到实时</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="306" />
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="306" />
-        <source>Node</source>
-        <translation>节点</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="306" />
-        <source>Alert</source>
-        <translation>告警</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="306" />
-        <source>Raised</source>
-        <translation>触发时间</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="306" />
-        <source>Cleared</source>
-        <translation>解除时间</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="307" />
-        <source>Height stalled for (s)</source>
-        <translation>区块高度停滞超过（秒）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="307" />
-        <source>Lag above (blocks)</source>
-        <translation>落后超过（块）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="307" />
-        <source>View changes per minute above</source>
-        <translation>每分钟视图切换超过</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="308" />
-        <source>Connected peers below</source>
-        <translation>已连接对等节点少于</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="308" />
-        <source>Disk use above (%)</source>
-        <translation>磁盘使用率超过（%）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="310" />
-        <source>Apply rules</source>
-        <translation>应用规则</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="312" />
-        <source>Block (height or hash) or transaction id</source>
-        <translation>区块（高度或哈希）或交易 ID</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="313" />
-        <source>Evidence by document digest</source>
-        <translation>按文件摘要查询存证</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="314" />
-        <source>e.g. 42, or 64 hex digits</source>
-        <translation>例如 42，或 64 位十六进制</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="315" />
-        <source>Look up</source>
-        <translation>查询</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="316" />
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="317" />
-        <source>Transactions in this block (double-click to open)</source>
-        <translation>本区块的交易（双击打开）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="318" />
-        <source>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network's genesis, not taken on the node's word.</source>
-        <translation>向所选节点查询。存证证明由控制台依据创世区块中的验证节点公钥自行校验，而不是采信节点的说法。</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="321" />
-        <source>Severity</source>
-        <translation>严重程度</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="321" />
-        <source>Finding</source>
-        <translation>发现</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="321" />
-        <source>Evidence</source>
-        <translation>证据</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="321" />
-        <source>Suggested action</source>
-        <translation>建议操作</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="323" />
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="324" />
-        <source>&amp;Network</source>
-        <translation>网络(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="325" />
-        <source>Filter by node, organisation, role or health</source>
-        <translation>按节点、机构、角色或健康状态筛选</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="420" />
-        <source>behind by %1 blocks: its disk is nearly full</source>
-        <translation>落后 %1 块：其磁盘将满</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="425" />
-        <source>Free or grow the volume holding its data directory; it cannot store new blocks.</source>
-        <translation>清理或扩容其数据目录所在的卷；否则无法写入新区块。</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="437" />
-        <source>the agent answers but its node is not running: %1</source>
-        <translation>代理有响应，但其节点未运行：%1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="439" />
-        <source>Look at the node's log through its agent and restart the node.</source>
-        <translation>通过代理查看节点日志并重启节点。</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="450" />
-        <source>Node down</source>
-        <translation>节点停止</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="515" />
-        <source>partitioned from %1 peer(s)</source>
-        <translation>与 %1 个对等节点隔离</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="625" />
-        <source>(cannot read the log: %1)</source>
-        <translation>（无法读取日志：%1）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="639" />
-        <source>ok</source>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="646" />
-        <source>Host name</source>
-        <translation>主机名</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="647" />
-        <location filename="../app/main_window.cpp" line="873" />
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="647" />
-        <source>simulated node (consortia-sim in real time)</source>
-        <translation>模拟节点（consortia-sim 实时运行）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="647" />
-        <source>agent process</source>
-        <translation>代理进程</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="648" />
-        <source>Agent version</source>
-        <translation>代理版本</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="649" />
-        <source>Protocol versions</source>
-        <translation>协议版本范围</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="650" />
-        <location filename="../app/main_window.cpp" line="901" />
-        <source>Crypto suite</source>
-        <translation>密码套件</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="651" />
-        <source>CPUs · load (1 min)</source>
-        <translation>CPU 数 · 负载（1 分钟）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="652" />
-        <source>Memory total · available</source>
-        <translation>内存总量 · 可用</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="653" />
-        <source>Process memory</source>
-        <translation>进程内存</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="654" />
-        <source>Disk total · free</source>
-        <translation>磁盘总量 · 可用</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="655" />
-        <source>Data directory</source>
-        <translation>数据目录</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="656" />
-        <source>Up for</source>
-        <translation>已运行</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="656" />
-        <location filename="../app/main_window.cpp" line="724" />
-        <location filename="../app/main_window.cpp" line="729" />
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="715" />
-        <source>Height stalled</source>
-        <translation>区块高度停滞</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="716" />
-        <source>Lagging</source>
-        <translation>落后</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="717" />
-        <source>Many view changes</source>
-        <translation>视图切换频繁</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="718" />
-        <source>Few peers</source>
-        <translation>对等连接过少</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="719" />
-        <source>Disk nearly full</source>
-        <translation>磁盘将满</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="725" />
-        <source>%1 blocks</source>
-        <translation>%1 块</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="726" />
-        <source>%1 per minute</source>
-        <translation>每分钟 %1 次</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="727" />
-        <source>%1 peers</source>
-        <translation>%1 个对等节点</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="737" />
-        <source>active</source>
-        <translation>告警中</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="737" />
-        <source>cleared</source>
-        <translation>已解除</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="749" />
-        <source>Alerts (%1 active)</source>
-        <translation>告警（%1 条进行中）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="749" />
-        <source>Alerts</source>
-        <translation>告警</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="791" />
-        <source>Asking %1…</source>
-        <translation>正在查询 %1…</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="844" />
-        <source>Not found or refused: %1</source>
-        <translation>未找到或被拒绝：%1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="850" />
-        <source>Block %1 on %2</source>
-        <translation>区块 %1（来自 %2）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="853" />
-        <source>Parent hash</source>
-        <translation>父区块哈希</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="858" />
-        <source>State root</source>
-        <translation>状态根</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="859" />
-        <source>Transaction root</source>
-        <translation>交易根</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="860" />
-        <source>Validator set hash</source>
-        <translation>验证节点集合哈希</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="861" />
-        <source>Votes in its parent's certificate</source>
-        <translation>父区块证书中的投票数</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="870" />
-        <source>Transaction in block %1</source>
-        <translation>位于区块 %1 的交易</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="871" />
-        <source>Id</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="872" />
-        <location filename="../app/main_window.cpp" line="898" />
-        <source>Block height</source>
-        <translation>区块高度</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="874" />
-        <source>Sender</source>
-        <translation>发送方</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="875" />
-        <source>Nonce</source>
-        <translation>序号（Nonce）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="876" />
-        <source>Outcome</source>
-        <translation>执行结果</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="876" />
-        <source>applied</source>
-        <translation>已执行</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="877" />
-        <source>refused: %1</source>
-        <translation>被拒绝：%1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="880" />
-        <source>Evidence digest (double-click to prove)</source>
-        <translation>存证摘要（双击获取证明）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="887" />
-        <source>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</source>
-        <translation>✔ 校验通过：该记录已上链，并由可信验证节点的法定多数签名认证</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="890" />
-        <source>✘ Not verified: %1</source>
-        <translation>✘ 校验未通过：%1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="893" />
-        <source>Document digest</source>
-        <translation>文件摘要</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="894" />
-        <source>Record type</source>
-        <translation>记录类型</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="895" />
-        <source>Owner</source>
-        <translation>所属机构</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="896" />
-        <source>Recorded at</source>
-        <translation>记录时间</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="897" />
-        <source>Submitter</source>
-        <translation>提交者</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="899" />
-        <source>Block hash</source>
-        <translation>区块哈希</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="900" />
-        <source>Certificate votes</source>
-        <translation>证书投票数</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="902" />
-        <source>Asked</source>
-        <translation>查询节点</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="946" />
-        <source>Add an existing network…</source>
-        <translation>添加已有网络…</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="953" />
-        <source>Open %1 (%2 agents)</source>
-        <translation>打开 %1（%2 个代理）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="963" />
-        <location filename="../app/main_window.cpp" line="1005" />
-        <source>Add an existing network</source>
-        <translation>添加已有网络</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="967" />
-        <source>One agent per line: node name=host:port</source>
-        <translation>每行一个代理：节点名=主机:端口</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="969" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="970" />
-        <source>Agents</source>
-        <translation>代理</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="972" />
-        <source>CA bundle (PEM)</source>
-        <translation>CA 证书包（PEM）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="972" />
-        <source>Client certificate (PEM)</source>
-        <translation>客户端证书（PEM）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="972" />
-        <source>Client key (PEM)</source>
-        <translation>客户端私钥（PEM）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="973" />
-        <source>Operator certificate (optional)</source>
-        <translation>运维证书（可选）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="973" />
-        <source>Operator key (optional)</source>
-        <translation>运维私钥（可选）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="974" />
-        <source>Genesis (optional, to check evidence proofs)</source>
-        <translation>创世文件（可选，用于校验存证证明）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="978" />
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="1005" />
-        <source>Not added: %1</source>
-        <translation>未添加：%1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="1009" />
-        <source>Added %1; open it from the Network menu.</source>
-        <translation>已添加 %1，可在“网络”菜单中打开。</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Peer</source>
-        <translation>对等节点</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="152" />
-        <source>Apply network fault on the link to %1</source>
-        <translation>在通往 %1 的链路上施加网络故障</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="158" />
-        <source>Custom: %1</source>
-        <translation>自定义：%1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>RTT (ms)</source>
-        <translation>往返时延（毫秒）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Sent</source>
-        <translation>发送字节</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Received</source>
-        <translation>接收字节</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Fault rule</source>
-        <translation>故障规则</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="332" />
-        <source>Loss</source>
-        <translation>丢包率</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="333" />
-        <source>Network fault on this node's links:</source>
-        <translation>本节点链路上的网络故障：</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="334" />
-        <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
-        <translation>netem 规则，例如 delay 100ms 20ms loss 1%</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="335" />
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="336" />
-        <source>Clear all faults</source>
-        <translation>清除全部故障</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="359" />
-        <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
-        <translation>共 %1 个节点，%2 个可达，%3 个已同步 · 区块高度 %4 · 主节点 %5 · 更新于 %6</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="364" />
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="365" />
-        <source>never</source>
-        <translation>从未</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="372" />
-        <source>Rate limit 2048 kbit/s</source>
-        <translation>限速 2048 kbit/s</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="373" />
-        <source>Delay 1000 ms ± 300 ms (30% correlated)</source>
-        <translation>延迟 1000 毫秒 ± 300 毫秒（相关性 30%）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="374" />
-        <source>Loss 10%</source>
-        <translation>丢包 10%</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="375" />
-        <source>Duplicate 1%</source>
-        <translation>重复 1%</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="376" />
-        <source>Corrupt 0.2%</source>
-        <translation>损坏 0.2%</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="377" />
-        <source>Custom rule…</source>
-        <translation>自定义规则…</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="388" />
-        <source>Failed: </source>
-        <translation>失败：</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="395" />
-        <source>Fork</source>
-        <translation>分叉</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="396" />
-        <source>Lagging node</source>
-        <translation>节点落后</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="397" />
-        <source>View-change storm</source>
-        <translation>视图切换风暴</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="398" />
-        <location filename="../app/main_window.cpp" line="720" />
-        <source>Agent unreachable</source>
-        <translation>代理不可达</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="399" />
-        <source>Node halted</source>
-        <translation>节点停机</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="404" />
-        <source>critical</source>
-        <translation>严重</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="404" />
-        <source>warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="404" />
-        <source>info</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="415" />
-        <source>block hashes differ from height %1; all agree at %2</source>
-        <translation>从高度 %1 起区块哈希不一致；在高度 %2 处全部一致</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="416" />
-        <source>Stop the odd node(s), keep their data for investigation and resync them from the majority; check for more than f Byzantine validators or a software difference.</source>
-        <translation>停止异常节点并保留其数据以便调查，从多数节点重新同步；检查拜占庭验证节点是否超过 f 个，或软件版本是否不同。</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="421" />
-        <source>behind by %1 blocks: it has no connected peers</source>
-        <translation>落后 %1 个区块：没有已连接的对等节点</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="423" />
-        <source>behind by %1 blocks: its peers are behind too (best peer height %2)</source>
-        <translation>落后 %1 个区块：其对等节点同样落后（对等节点最高高度 %2）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="424" />
-        <source>behind by %1 blocks: syncing from peers at height %2</source>
-        <translation>落后 %1 个区块：正在从高度 %2 的对等节点同步</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="426" />
-        <source>Check its network, firewall and certificates; its log says why peers refuse it.</source>
-        <translation>检查其网络、防火墙和证书；其日志会说明对等节点拒绝它的原因。</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="427" />
-        <source>Its sync sources are slow or partitioned: check the links of its organisation.</source>
-        <translation>其同步来源缓慢或被分区：请检查所在机构的链路。</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="428" />
-        <source>Watch that the gap closes; if not, check its disk and CPU.</source>
-        <translation>观察差距是否缩小；若没有，请检查其磁盘和 CPU。</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="431" />
-        <source>%1 view changes per minute</source>
-        <translation>每分钟 %1 次视图切换</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="432" />
-        <source>; suspected: %1</source>
-        <translation>；疑似原因节点：%1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="433" />
-        <source>Look for a leader that is down or slow and for lossy links around it.</source>
-        <translation>排查宕机或缓慢的主节点及其周围丢包的链路。</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="441" />
-        <source>the agent did not answer: %1</source>
-        <translation>代理未响应：%1</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="442" />
-        <source>Check the agent process and the network path to it; the node itself may still run.</source>
-        <translation>检查代理进程及到它的网络路径；节点本身可能仍在运行。</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="447" />
-        <source>Install the release that implements the upgrade and restart the node on its data.</source>
-        <translation>安装实现该升级的版本，并在原数据上重启节点。</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="461" />
-        <source>Analysis</source>
-        <translation>故障分析</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="461" />
-        <source>Analysis (%1)</source>
-        <translation>故障分析（%1）</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="482" />
-        <source>No node selected</source>
-        <translation>未选择节点</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="487" />
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="492" />
-        <source>Node id</source>
-        <translation>节点 ID</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="298" />
-        <location filename="../app/main_window.cpp" line="493" />
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="493" />
-        <source>validator</source>
-        <translation>验证节点</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="493" />
-        <source>observer</source>
-        <translation>观察节点</translation>
-    </message>
-    <message>
-        <location filename="../app/main_window.cpp" line="297" />
-        <location filename="../app/main_window.cpp" line="494" />
-        <location filename="../app/main_window.cpp" line="851" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="326" />
-        <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</source>
-        <translation>● 验证节点   ■ 观察节点   金色圆环：主节点   颜色：绿色已同步、琥珀色落后、紫色已停机、红色不可达   连线：RTT 绿色 &lt; 50 毫秒、琥珀色 &lt; 200 毫秒、红色更高；虚线：断开，点线：已施加故障规则；超过 30 个节点时每对机构之间合并为一束，仅逐条显示有问题的连接   滚轮：缩放，拖动：平移，双击：节点详情</translation>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
+        <source>Hash</source>
+        <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="495" />
-        <source>Best peer height</source>
-        <translation>对等节点最高高度</translation>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
+        <source>Transactions</source>
+        <translation>交易数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="496" />
-        <location filename="../app/main_window.cpp" line="854" />
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
+        <source>Proposer</source>
+        <translation>提议者</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="61"/>
+        <source>Votes</source>
+        <translation>投票数</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Who</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="62"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="63"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="63"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="64"/>
+        <source>Show from level:</source>
+        <translation>显示级别不低于：</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="65"/>
+        <source>Node log level:</source>
+        <translation>节点日志级别：</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="66"/>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="90"/>
+        <source>(cannot read the log: %1)</source>
+        <translation>（无法读取日志：%1）</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="102"/>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="109"/>
+        <source>Host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="110"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="110"/>
+        <source>simulated node (consortia-sim in real time)</source>
+        <translation>模拟节点（consortia-sim 实时运行）</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="110"/>
+        <source>agent process</source>
+        <translation>代理进程</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="111"/>
+        <source>Agent version</source>
+        <translation>代理版本</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="112"/>
+        <source>Protocol versions</source>
+        <translation>协议版本范围</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="113"/>
+        <source>Crypto suite</source>
+        <translation>密码套件</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="114"/>
+        <source>CPUs · load (1 min)</source>
+        <translation>CPU 数 · 负载（1 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="115"/>
+        <source>Memory total · available</source>
+        <translation>内存总量 · 可用</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="116"/>
+        <source>Process memory</source>
+        <translation>进程内存</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="117"/>
+        <source>Disk total · free</source>
+        <translation>磁盘总量 · 可用</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="118"/>
+        <source>Data directory</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="119"/>
+        <source>Up for</source>
+        <translation>已运行</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/detail_tabs.cpp" line="119"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::ExplorerPage</name>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="71"/>
+        <source>Explorer</source>
+        <translation>区块浏览器</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="74"/>
+        <source>Block (height or hash) or transaction id</source>
+        <translation>区块（高度或哈希）或交易 ID</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="75"/>
+        <source>Evidence by document digest</source>
+        <translation>按文件摘要查询存证</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="76"/>
+        <source>e.g. 42, or 64 hex digits</source>
+        <translation>例如 42，或 64 位十六进制</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="77"/>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="78"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="78"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="79"/>
+        <source>Transactions in this block (double-click to open)</source>
+        <translation>本区块的交易（双击打开）</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="80"/>
+        <source>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network&apos;s genesis, not taken on the node&apos;s word.</source>
+        <translation>向所选节点查询。存证证明由控制台依据创世区块中的验证节点公钥自行校验，而不是采信节点的说法。</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="87"/>
+        <source>Asking %1…</source>
+        <translation>正在查询 %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="119"/>
+        <source>A document digest is 64 hex digits.</source>
+        <translation>文档摘要是 64 位十六进制数。</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="120"/>
+        <source>Enter a height, or a block hash or transaction id of 64 hex digits.</source>
+        <translation>请输入区块高度，或 64 位十六进制的区块哈希或交易 ID。</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="123"/>
+        <source>Not found or refused: %1</source>
+        <translation>未找到或被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="129"/>
+        <source>Block %1 on %2</source>
+        <translation>区块 %1（来自 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="130"/>
+        <source>Height</source>
+        <translation>区块高度</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="131"/>
+        <source>Hash</source>
+        <translation>哈希</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="132"/>
+        <source>Parent hash</source>
+        <translation>父区块哈希</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="133"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="497" />
-        <source>View changes</source>
-        <translation>视图切换次数</translation>
+        <location filename="../app/explorer/explorer_page.cpp" line="134"/>
+        <source>Proposer</source>
+        <translation>提议者</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="498" />
-        <location filename="../app/main_window.cpp" line="857" />
+        <location filename="../app/explorer/explorer_page.cpp" line="135"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="136"/>
         <source>Protocol version</source>
         <translation>协议版本</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="499" />
+        <location filename="../app/explorer/explorer_page.cpp" line="137"/>
+        <source>State root</source>
+        <translation>状态根</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="138"/>
+        <source>Transaction root</source>
+        <translation>交易根</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="139"/>
+        <source>Validator set hash</source>
+        <translation>验证节点集合哈希</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="140"/>
+        <source>Votes in its parent&apos;s certificate</source>
+        <translation>父区块证书中的投票数</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="141"/>
+        <source>Transactions</source>
+        <translation>交易数</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="147"/>
+        <source>Transaction in block %1</source>
+        <translation>位于区块 %1 的交易</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="148"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="149"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="173"/>
+        <source>Block height</source>
+        <translation>区块高度</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="150"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="151"/>
+        <source>Sender</source>
+        <translation>发送方</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="152"/>
+        <source>Nonce</source>
+        <translation>序号（Nonce）</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <source>Outcome</source>
+        <translation>执行结果</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <source>applied</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <source>refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="155"/>
+        <source>Evidence digest (double-click to prove)</source>
+        <translation>存证摘要（双击获取证明）</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="162"/>
+        <source>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</source>
+        <translation>✔ 校验通过：该记录已上链，并由可信验证节点的法定多数签名认证</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="165"/>
+        <source>✘ Not verified: %1</source>
+        <translation>✘ 校验未通过：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="168"/>
+        <source>Document digest</source>
+        <translation>文件摘要</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="169"/>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="170"/>
+        <source>Owner</source>
+        <translation>所属机构</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="171"/>
+        <source>Recorded at</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="172"/>
+        <source>Submitter</source>
+        <translation>提交者</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="174"/>
+        <source>Block hash</source>
+        <translation>区块哈希</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="175"/>
+        <source>Certificate votes</source>
+        <translation>证书投票数</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="176"/>
+        <source>Crypto suite</source>
+        <translation>密码套件</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="177"/>
+        <source>Asked</source>
+        <translation>查询节点</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::MainWindow</name>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="107"/>
+        <source>Consortia — %1</source>
+        <translation>Consortia 联盟链运维台 — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="109"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="110"/>
+        <source>&amp;Network</source>
+        <translation>网络(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="143"/>
+        <source>Add an existing network…</source>
+        <translation>添加已有网络…</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="152"/>
+        <source>Open %1 (%2 agents)</source>
+        <translation>打开 %1（%2 个代理）</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="145"/>
+        <source>Added %1; open it from the Network menu.</source>
+        <translation>已添加 %1，可在“网络”菜单中打开。</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="126"/>
+        <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
+        <translation>共 %1 个节点，%2 个可达，%3 个已同步 · 区块高度 %4 · 主节点 %5 · 更新于 %6</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="131"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="132"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/main_window.cpp" line="136"/>
+        <source>Failed: </source>
+        <translation>失败：</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::NodeDetailPage</name>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="86"/>
+        <source>Node detail</source>
+        <translation>节点详情</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Peer</source>
+        <translation>对等节点</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>RTT (ms)</source>
+        <translation>往返时延（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Loss</source>
+        <translation>丢包率</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Sent</source>
+        <translation>发送字节</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Received</source>
+        <translation>接收字节</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <source>Fault rule</source>
+        <translation>故障规则</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="92"/>
+        <source>Network fault on this node&apos;s links:</source>
+        <translation>本节点链路上的网络故障：</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="93"/>
+        <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
+        <translation>netem 规则，例如 delay 100ms 20ms loss 1%</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="94"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="95"/>
+        <source>Clear all faults</source>
+        <translation>清除全部故障</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="110"/>
+        <source>Custom rule…</source>
+        <translation>自定义规则…</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="129"/>
+        <source>Apply network fault on the link to %1</source>
+        <translation>在通往 %1 的链路上施加网络故障</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="135"/>
+        <source>Custom: %1</source>
+        <translation>自定义：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="175"/>
+        <source>No node selected</source>
+        <translation>未选择节点</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="181"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="185"/>
+        <source>partitioned from %1 peer(s)</source>
+        <translation>与 %1 个对等节点隔离</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="187"/>
+        <source>Node id</source>
+        <translation>节点 ID</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <source>validator</source>
+        <translation>验证节点</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <source>observer</source>
+        <translation>观察节点</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="189"/>
+        <source>Height</source>
+        <translation>区块高度</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="190"/>
+        <source>Best peer height</source>
+        <translation>对等节点最高高度</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="191"/>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="192"/>
+        <source>View changes</source>
+        <translation>视图切换次数</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="193"/>
+        <source>Protocol version</source>
+        <translation>协议版本</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="194"/>
         <source>Validators</source>
         <translation>验证节点数</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="500" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="195"/>
         <source>Mempool</source>
         <translation>交易池</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="501" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="196"/>
         <source>API address</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="502" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="197"/>
         <source>Load</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="502" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="197"/>
         <source>%1 tx/s · CPU %2% · commit latency %3 ms</source>
         <translation>%1 笔/秒 · CPU %2% · 提交延迟 %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="507" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
         <source>Active faults</source>
         <translation>生效的故障</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="516" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="518" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="518" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="518" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
         <source>unreachable: %1</source>
         <translation>不可达：%1</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="527" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="213"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="527" />
+        <location filename="../app/node_detail/node_detail_page.cpp" line="213"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1420,142 +1560,203 @@
 <context>
     <name>consortia::console::NodesModel</name>
     <message>
-        <location filename="../app/nodes_model.cpp" line="16" />
-        <source>synced</source>
-        <translation>已同步</translation>
+        <location filename="../app/nodes/nodes_model.cpp" line="26"/>
+        <source>A simulated node has no process of its own: this is its share of the simulator process&apos;s memory.</source>
+        <translation>模拟节点没有独立进程：此处为它在模拟器进程内存中所占的份额。</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="17" />
-        <source>lagging</source>
-        <translation>落后</translation>
-    </message>
-    <message>
-        <location filename="../app/nodes_model.cpp" line="18" />
-        <source>halted</source>
-        <translation>已停机</translation>
-    </message>
-    <message>
-        <location filename="../app/nodes_model.cpp" line="19" />
-        <source>unreachable</source>
-        <translation>不可达</translation>
-    </message>
-    <message>
-        <location filename="../app/nodes_model.cpp" line="66" />
+        <location filename="../app/nodes/nodes_model.cpp" line="50"/>
         <source>validator</source>
         <translation>验证节点</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="66" />
+        <location filename="../app/nodes/nodes_model.cpp" line="50"/>
         <source>observer</source>
         <translation>观察节点</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="92" />
+        <location filename="../app/nodes/nodes_model.cpp" line="73"/>
+        <source>≈%1 MiB (simulated)</source>
+        <translation>≈%1 MiB（模拟）</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_model.cpp" line="73"/>
+        <source>simulated</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_model.cpp" line="81"/>
         <source>%1 MiB · %2% full</source>
         <translation>%1 MiB · 已用 %2%</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="108" />
+        <location filename="../app/nodes/nodes_model.cpp" line="97"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="109" />
+        <location filename="../app/nodes/nodes_model.cpp" line="98"/>
         <source>Organisation</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="110" />
+        <location filename="../app/nodes/nodes_model.cpp" line="99"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="111" />
+        <location filename="../app/nodes/nodes_model.cpp" line="100"/>
         <source>Health</source>
         <translation>健康状态</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="112" />
+        <location filename="../app/nodes/nodes_model.cpp" line="101"/>
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="113" />
+        <location filename="../app/nodes/nodes_model.cpp" line="102"/>
         <source>Lag</source>
         <translation>落后块数</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="114" />
+        <location filename="../app/nodes/nodes_model.cpp" line="103"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="115" />
+        <location filename="../app/nodes/nodes_model.cpp" line="104"/>
         <source>Protocol</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="116" />
+        <location filename="../app/nodes/nodes_model.cpp" line="105"/>
         <source>Peers</source>
         <translation>对等连接</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="117" />
+        <location filename="../app/nodes/nodes_model.cpp" line="106"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="118" />
+        <location filename="../app/nodes/nodes_model.cpp" line="107"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="119" />
+        <location filename="../app/nodes/nodes_model.cpp" line="108"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="120" />
+        <location filename="../app/nodes/nodes_model.cpp" line="109"/>
         <source>Disk (data · volume)</source>
         <translation>磁盘（数据 · 卷）</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="121" />
+        <location filename="../app/nodes/nodes_model.cpp" line="110"/>
         <source>Mempool</source>
         <translation>交易池</translation>
     </message>
     <message>
-        <location filename="../app/nodes_model.cpp" line="122" />
+        <location filename="../app/nodes/nodes_model.cpp" line="111"/>
         <source>Last block</source>
         <translation>最新区块时间</translation>
     </message>
 </context>
 <context>
+    <name>consortia::console::NodesPage</name>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="44"/>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="47"/>
+        <source>Filter by node, organisation, role or health</source>
+        <translation>按节点、机构、角色或健康状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="67"/>
+        <source>Show details</source>
+        <translation>查看详情</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="68"/>
+        <source>Apply network fault</source>
+        <translation>注入网络故障</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="71"/>
+        <source>Clear faults</source>
+        <translation>清除故障</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="77"/>
+        <source>Partition the selected nodes from the rest</source>
+        <translation>将所选节点与其余节点隔离</translation>
+    </message>
+    <message>
+        <location filename="../app/nodes/nodes_page.cpp" line="78"/>
+        <source>Clear all faults on every node</source>
+        <translation>清除所有节点上的全部故障</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::OverviewPage</name>
+    <message>
+        <location filename="../app/overview/overview_page.cpp" line="51"/>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../app/overview/overview_page.cpp" line="55"/>
+        <source>Live</source>
+        <translation>回到实时</translation>
+    </message>
+    <message>
+        <location filename="../app/overview/overview_page.cpp" line="56"/>
+        <source>● validator   ■ observer   gold ring: leader   colours: green synced, amber lagging, purple halted, red unreachable   links: RTT green &lt; 50 ms, amber &lt; 200 ms, red above; dashed: down, dotted: fault rule applied; above 30 nodes one bundle per pair of organisations, and only troubled links one by one   wheel: zoom, drag: pan, double-click: node detail</source>
+        <translation>● 验证节点   ■ 观察节点   金色圆环：主节点   颜色：绿色已同步、琥珀色落后、紫色已停机、红色不可达   连线：RTT 绿色 &lt; 50 毫秒、琥珀色 &lt; 200 毫秒、红色更高；虚线：断开，点线：已施加故障规则；超过 30 个节点时每对机构之间合并为一束，仅逐条显示有问题的连接   滚轮：缩放，拖动：平移，双击：节点详情</translation>
+    </message>
+    <message>
+        <location filename="../app/overview/overview_page.cpp" line="64"/>
+        <source>Replaying %1</source>
+        <translation>正在回放 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/overview/overview_page.cpp" line="65"/>
+        <source>Live · drag to replay history</source>
+        <translation>实时 · 拖动可回放历史</translation>
+    </message>
+</context>
+<context>
     <name>consortia::console::TopologyView</name>
     <message>
-        <location filename="../app/topology_view.cpp" line="156" />
+        <location filename="../app/overview/topology_view.cpp" line="156"/>
         <source>%1 ↔ %2: RTT %3 ms, loss %4%%5</source>
         <translation>%1 ↔ %2：往返时延 %3 毫秒，丢包 %4%%5</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="160" />
+        <location filename="../app/overview/topology_view.cpp" line="160"/>
         <source>, fault: %1</source>
         <translation>，故障：%1</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="176" />
+        <location filename="../app/overview/topology_view.cpp" line="176"/>
         <source>%1 ↔ %2: %3 links, median RTT %4 ms, worst loss %5%</source>
         <translation>%1 ↔ %2：%3 条连接，RTT 中位数 %4 毫秒，最高丢包 %5%</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="202" />
+        <location filename="../app/overview/topology_view.cpp" line="202"/>
         <source>%1 (%2)
 %3, height %4, view %5%6</source>
         <translation>%1（%2）
 %3，区块高度 %4，视图 %5%6</translation>
     </message>
     <message>
-        <location filename="../app/topology_view.cpp" line="207" />
+        <location filename="../app/overview/topology_view.cpp" line="207"/>
         <source>
 leader</source>
         <translation>

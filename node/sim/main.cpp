@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!opts->chains_file.empty()) {
-    // The console's recording format (app/core/recording.h): each node's
+    // The console's recording format (app/model/recording.h): each node's
     // chain, and the heights where the simulator's checker saw a fork.
     nlohmann::json j;
     j["format"] = "consortia-recording/1";

@@ -3,8 +3,8 @@
 // before it.
 #include <gtest/gtest.h>
 
-#include "core/alerts.h"
-#include "core/series.h"
+#include "model/alerts.h"
+#include "model/series.h"
 
 namespace consortia::console {
 namespace {

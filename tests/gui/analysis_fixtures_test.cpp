@@ -12,8 +12,8 @@
 #include <set>
 #include <sstream>
 
-#include "core/analysis.h"
-#include "core/recording.h"
+#include "model/analysis.h"
+#include "model/recording.h"
 
 namespace consortia::console {
 namespace {
@@ -34,7 +34,7 @@ TEST(AnalysisFixtures, ARecordedPartitionedNodeIsTheOnlyLaggingOneAndHasNoPeers)
   auto found = lagging_nodes(r.state);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].nodes, std::vector<std::string>{"node-7"});
-  EXPECT_EQ(found[0].cause, "no_peers");
+  EXPECT_EQ(found[0].cause, Finding::Cause::kNoPeers);
   EXPECT_GT(found[0].height, kLagBlocks);
   EXPECT_EQ(storm_suspects(r.state), std::vector<std::string>{"node-7"});
 }
@@ -80,7 +80,9 @@ TEST(AnalysisFixtures, TheForkBisectionAgreesWithTheSimulatorsCheckerOnARecorded
   uint64_t first = *std::min_element(r.fork_heights.begin(), r.fork_heights.end());
   EXPECT_EQ(f->height, first);
   EXPECT_NE(r.chains.at("node-2")[f->height - 1], r.chains.at("node-3")[f->height - 1]);
-  if (f->height > 1) EXPECT_EQ(r.chains.at("node-2")[f->height - 2], r.chains.at("node-3")[f->height - 2]);
+  if (f->height > 1) {
+    EXPECT_EQ(r.chains.at("node-2")[f->height - 2], r.chains.at("node-3")[f->height - 2]);
+  }
   EXPECT_LE(lookups, 2 * 2 * 12) << "bisection, not a scan";
 }
 

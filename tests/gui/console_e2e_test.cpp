@@ -16,6 +16,8 @@
 namespace consortia::agent::testing {
 namespace {
 
+std::string console_binary() { return std::string(CONSORTIA_BINARY_DIR) + "/app/consortia"; }
+
 std::map<std::string, std::string> health(const std::string& report) {
   std::ifstream in(report);
   std::stringstream ss;
@@ -25,6 +27,23 @@ std::map<std::string, std::string> health(const std::string& report) {
   if (j.is_discarded()) return out;
   for (const auto& n : j["nodes"]) out[n["name"]] = n["health"];
   return out;
+}
+
+// The console's current findings (its --report's .findings file) hold one
+// of `kind` naming `node` (any node when empty).
+bool finding_on(const std::string& report, const std::string& kind, const std::string& node = "") {
+  std::ifstream in(report + ".findings");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto j = nlohmann::json::parse(ss.str(), nullptr, false);
+  if (j.is_discarded() || !j.is_array()) return false;
+  for (const auto& f : j) {
+    if (f.value("kind", "") != kind) continue;
+    if (node.empty()) return true;
+    for (const auto& n : f["nodes"])
+      if (n == node) return true;
+  }
+  return false;
 }
 
 // The report shows `nodes` nodes, all with health `want` (but `except`).
@@ -42,7 +61,7 @@ TEST(ConsoleE2E, ShowsNodesSyncedAppliesAFaultAndAKilledNodeTurnsUnreachableAndB
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 20));
   std::string report = c.dir() + "/console-report.json", shot = c.dir() + "/console.png";
-  std::string console = std::string(CONSORTIA_BINARY_DIR) + "/app/consortia";
+  std::string console = console_binary();
   pid_t pid = fork();
   if (pid == 0) {
     std::string log = c.dir() + "/console.log";
@@ -79,17 +98,8 @@ TEST(ConsoleE2E, ShowsNodesSyncedAppliesAFaultAndAKilledNodeTurnsUnreachableAndB
   EXPECT_TRUE(AgentCluster::eventually([&] { return health(report)["node-2"] == "unreachable"; }, 12))
       << "a killed node did not turn unreachable";
   EXPECT_TRUE(all("synced", "node-2"));
-  // Fault analysis names it: an unreachable agent (kind 3) on node-2.
-  auto analysed = [&] {
-    std::ifstream in(report + ".findings");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto j = nlohmann::json::parse(ss.str(), nullptr, false);
-    if (j.is_discarded()) return false;
-    for (const auto& f : j)
-      if (f["kind"] == 3 && f["node"] == "node-2") return true;
-    return false;
-  };
+  // Fault analysis names it: an unreachable agent on node-2.
+  auto analysed = [&] { return finding_on(report, "unreachable", "node-2"); };
   EXPECT_TRUE(AgentCluster::eventually(analysed, 10)) << "the analysis did not name the unreachable agent";
   c.start(2);
   EXPECT_TRUE(AgentCluster::eventually([&] { return all("synced"); }, 20)) << "the node did not come back";
@@ -110,7 +120,7 @@ TEST(ConsoleE2E, PartitioningNodesFromTheConsoleMakesThemLagAndHealingCatchesThe
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 20));
   std::string report = c.dir() + "/console-report.json";
-  std::string console = std::string(CONSORTIA_BINARY_DIR) + "/app/consortia";
+  std::string console = console_binary();
   pid_t pid = fork();
   if (pid == 0) {
     std::string log = c.dir() + "/console.log";
@@ -317,6 +327,75 @@ TEST(ConsoleE2E, AnExistingNetworkAddedWithOneOrganisationsCertificatesIsWatched
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   // It never started a sandbox of its own.
   EXPECT_FALSE(std::filesystem::exists(data + "/consortia/sandbox/network.json"));
+}
+
+// Reported: the console started twice on the same sandbox showed a
+// view-change storm on every node ("18513701962473832448 view changes per
+// minute"): the agents restarted in between, their counters began again
+// from zero, and history held the higher numbers of the first run.
+TEST(ConsoleE2E, AConsoleStartedAgainAfterTheAgentsRestartedFindsNoStorm) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 20));
+  std::string data = c.dir() + "/console-data", report = c.dir() + "/console-report.json";
+  auto run_console = [&](int seconds) {
+    ConsoleGroup group;
+    pid_t pid = group.pid = fork();
+    if (pid == 0) {
+      setpgid(0, 0);
+      setenv("XDG_DATA_HOME", data.c_str(), 1);
+      FILE* f = std::freopen((c.dir() + "/console.log").c_str(), "a", stderr);
+      (void)f;
+      std::string after = std::to_string(seconds * 1000);
+      execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console_binary().c_str(), "--no-sandbox",
+             "--sandbox-dir", c.dir().c_str(), "--report", report.c_str(), "--screenshot", (c.dir() + "/r.png").c_str(),
+             "--screenshot-after", after.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    group.pid = -1;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  };
+  // View changes to remember: node-3 stops for a while (its turns as leader
+  // time out), then the first console run records the counters, steady.
+  c.stop(3, SIGKILL);
+  auto view_changes = [&](int i) {
+    auto st = c.status(i);
+    return st ? st->view_changes() : 0;
+  };
+  EXPECT_TRUE(AgentCluster::eventually([&] { return view_changes(0) >= 3; }, 20)) << "no view changes to remember";
+  c.start(3);
+  ASSERT_TRUE(c.all_reach(c.height(0) + 2, 30));
+  EXPECT_TRUE(run_console(10));
+  // Every agent restarts: their counters begin again from zero.
+  for (int i = 0; i < 4; ++i) c.stop(i, SIGTERM);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(c.height(0) + 2, 30));
+  std::filesystem::remove(report + ".findings");
+  EXPECT_TRUE(run_console(10));
+  ASSERT_TRUE(std::filesystem::exists(report + ".findings")) << "the console wrote no findings";
+  EXPECT_FALSE(finding_on(report, "view_change_storm")) << text_of(report + ".findings");
+}
+
+// Reported: `consortia --help` aborted without a display. The command line
+// is read before any window: help and version answer on the terminal, and
+// the switches for tests stay out of the user's help.
+TEST(ConsoleCommandLine, HelpAndVersionAnswerWithoutADisplayAndHideTestSwitches) {
+  char tmpl[] = "/tmp/consortia-cli-XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  std::string run = "env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM= " + console_binary();
+  ASSERT_EQ(std::system((run + " --help > " + dir + "/help.out 2>&1").c_str()), 0) << text_of(dir + "/help.out");
+  std::string help = text_of(dir + "/help.out");
+  EXPECT_NE(help.find("--network"), std::string::npos) << help;
+  EXPECT_NE(help.find("Usage: consortia"), std::string::npos) << help;
+  for (const char* hidden : {"--screenshot", "--report", "--apply-fault", "--measure", "--record"})
+    EXPECT_EQ(help.find(hidden), std::string::npos) << hidden << " is listed in --help";
+  ASSERT_EQ(std::system((run + " --version > " + dir + "/version.out 2>&1").c_str()), 0);
+  EXPECT_EQ(text_of(dir + "/version.out").rfind("consortia ", 0), 0u) << text_of(dir + "/version.out");
+  // A bad value is a usage error (2), also without a display.
+  EXPECT_EQ(WEXITSTATUS(std::system((run + " --nodes many > /dev/null 2>&1").c_str())), 2);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 
 #include <sqlite3.h>
 
-#include "core/history.h"
+#include "model/history.h"
 
 namespace consortia::console {
 namespace {

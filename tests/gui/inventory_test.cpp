@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/inventory.h"
+#include "model/inventory.h"
 
 namespace consortia::console {
 namespace {
@@ -26,17 +26,17 @@ struct Dir {
 };
 
 TEST(Inventory, AgentListsAreNameEqualsHostPort) {
-  std::string why;
+  InventoryError why;
   auto a = parse_agents("node-0=10.0.0.5:7001, node-1=10.0.0.6:7001\nnode-2=bank-b.example:443", &why);
-  ASSERT_TRUE(a) << why;
+  ASSERT_TRUE(a) << why.subject;
   ASSERT_EQ(a->size(), 3u);
   EXPECT_EQ((*a)[2].name, "node-2");
   EXPECT_EQ((*a)[2].address, "bank-b.example:443");
   for (const char* bad : {"", "10.0.0.5:7001", "n=10.0.0.5", "n=10.0.0.5:0", "n=10.0.0.5:70000", "n=:7001",
                           "n=h:7x", "n=h:123456789012345678901234", "a=h:1,a=h:2", "a=h:1,b=h:1"}) {
-    why.clear();
+    why = {};
     EXPECT_FALSE(parse_agents(bad, &why)) << bad;
-    EXPECT_FALSE(why.empty()) << bad;
+    EXPECT_NE(why.code, InventoryError::Code::kCannotOpen) << bad;
   }
 }
 
@@ -47,27 +47,32 @@ TEST(Inventory, ANetworkWithBadFilesIsRefusedAndNothingIsSaved) {
   std::string cert = d.file("c.crt", "-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----\n");
   std::string key = d.file("c.key", "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n");
   InventoryNetwork n{"bank-consortium", cert, cert, key, "", "", "", {{"node-0", "127.0.0.1:7001"}}, 0};
-  std::string why;
+  InventoryError why;
   InventoryNetwork no_key = n;
   no_key.key = d.path + "/missing.key";
   EXPECT_FALSE(inv->add(no_key, &why));
-  EXPECT_NE(why.find("cannot read"), std::string::npos) << why;
+  EXPECT_EQ(why.code, InventoryError::Code::kCannotRead);
+  EXPECT_EQ(why.file, InventoryError::File::kKey);
+  EXPECT_EQ(why.subject, no_key.key);
   InventoryNetwork swapped = n;
   swapped.certificate = key;  // a key where the certificate belongs
   EXPECT_FALSE(inv->add(swapped, &why));
-  EXPECT_NE(why.find("not a PEM"), std::string::npos) << why;
+  EXPECT_EQ(why.code, InventoryError::Code::kNotPem);
+  EXPECT_EQ(why.file, InventoryError::File::kCertificate);
   InventoryNetwork nameless = n;
   nameless.name.clear();
   EXPECT_FALSE(inv->add(nameless, &why));
+  EXPECT_EQ(why.code, InventoryError::Code::kNoName);
   InventoryNetwork empty = n;
   empty.agents.clear();
   EXPECT_FALSE(inv->add(empty, &why));
+  EXPECT_EQ(why.code, InventoryError::Code::kNoAgents);
   EXPECT_TRUE(inv->list().empty());
 
-  ASSERT_TRUE(inv->add(n, &why)) << why;
+  ASSERT_TRUE(inv->add(n, &why)) << why.subject;
   n.name = "association";
   n.agents.push_back({"node-1", "127.0.0.1:7002"});
-  ASSERT_TRUE(inv->add(n, &why)) << why;
+  ASSERT_TRUE(inv->add(n, &why)) << why.subject;
   auto all = inv->list();
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].name, "association");

@@ -12,9 +12,9 @@
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
-#include "core/network_state.h"
-#include "nodes_model.h"
-#include "reasons.h"
+#include "model/network_state.h"
+#include "common/reasons.h"
+#include "nodes/nodes_model.h"
 
 namespace consortia::console {
 namespace {
@@ -69,6 +69,23 @@ TEST(ConsoleModels, NodesModelPassesQtsModelTesterThroughUpdates) {
   EXPECT_EQ(m.data(m.index(0, NodesModel::kPeers), Qt::DisplayRole).toString(), "0/0");
   m.set_state(state({}));
   EXPECT_EQ(m.rowCount(), 0);
+}
+
+// A simulated node has no process of its own: the Memory column says so,
+// with its share of the simulator's memory, instead of staying blank.
+TEST(ConsoleModels, MemoryOfASimulatedNodeIsItsShareOrSaysSimulated) {
+  NodesModel m;
+  NodeState own = node("node-0", 10), shared = node("node-1", 10), unknown = node("node-2", 10);
+  own.rss_bytes = 40u << 20;
+  shared.simulated = true;
+  shared.memory_share_bytes = 3u << 20;
+  unknown.simulated = true;
+  m.set_state(state({own, shared, unknown}));
+  auto memory = [&](int row) { return m.data(m.index(row, NodesModel::kMemory), Qt::DisplayRole).toString(); };
+  EXPECT_EQ(memory(0), "40 MiB");
+  EXPECT_EQ(memory(1), "≈3 MiB (simulated)");
+  EXPECT_EQ(memory(2), "simulated");
+  EXPECT_FALSE(m.data(m.index(1, NodesModel::kMemory), Qt::ToolTipRole).toString().isEmpty());
 }
 
 TEST(ConsoleCore, AgentReasonCodesBecomeWordsAndKeepTheDetail) {

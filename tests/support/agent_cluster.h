@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-#include "client.h"
+#include "channel.h"
 #include "consortia/v1/agent.grpc.pb.h"
 #include "network.h"
 

@@ -1,0 +1,79 @@
+// What the console knows about a network at one moment, and how it judges
+// each node's health. Toolkit-free: the Qt layer only renders it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace consortia::console {
+
+enum class Health { kSynced, kLagging, kHalted, kUnreachable };
+const char* health_name(Health h);
+
+struct PeerState {
+  std::string id_hex, name;
+  bool connected = false;
+  double rtt_ms = 0;
+  double loss = 0;  // share of pings unanswered, recent
+  uint64_t sent_bytes = 0, received_bytes = 0, dropped = 0;
+  std::string fault_rule;
+};
+
+struct NodeState {
+  // From the inventory.
+  std::string name, organisation, api_address, metrics_address, id_hex;
+  // From the agent's last answer.
+  bool reachable = false;
+  std::string error;            // why the last poll failed
+  int64_t polled_ms = 0;        // when the last answer came (0: never)
+  std::string role;             // validator / observer
+  uint64_t height = 0, view = 0, view_changes = 0, mempool = 0;
+  uint64_t best_peer_height = 0;
+  uint32_t protocol_version = 0, validators = 0;
+  std::string leader_hex, block_hash_hex, halted;
+  int64_t last_block_time_ms = 0;
+  std::vector<PeerState> peers;
+  double tps = 0;               // committed transactions per second, from successive polls
+  uint64_t committed_txs = 0;   // since the agent started
+  double latency_ms = 0;        // commit latency of what was submitted there, recent mean
+  double cpu_percent = 0;       // of one CPU
+  uint64_t rss_bytes = 0, disk_used_bytes = 0, disk_free_bytes = 0, disk_total_bytes = 0;
+  // A simulated node (a simulated sandbox): no process of its own; its
+  // share of the simulator process's memory instead.
+  bool simulated = false;
+  uint64_t memory_share_bytes = 0;
+  uint64_t sent_bytes() const;
+  uint64_t received_bytes() const;
+  int connected_peers() const;
+};
+
+struct NetworkState {
+  int64_t at_ms = 0;
+  int64_t poll_ms = 0;  // how long asking every agent took
+  std::vector<NodeState> nodes;
+  uint64_t max_height() const;
+};
+
+// Behind by more than this many blocks counts as lagging.
+inline constexpr uint64_t kLagBlocks = 3;
+// An answer older than this counts as unreachable.
+inline constexpr int64_t kStaleMs = 5000;
+
+Health health_of(const NodeState& n, uint64_t network_height, int64_t now_ms);
+
+// The leader most reachable nodes name (hex id), or empty.
+std::string consensus_leader(const NetworkState& s);
+
+// The faults in force on a node's links: its distinct rules, and how many
+// peers it is partitioned from.
+struct FaultSummary {
+  std::vector<std::string> rules;
+  int partitioned_peers = 0;
+  bool empty() const { return rules.empty() && partitioned_peers == 0; }
+};
+FaultSummary fault_summary(const NodeState& n);
+
+}  // namespace consortia::console

@@ -1,0 +1,118 @@
+#include "shell/session.h"
+
+#include "agents/collector.h"
+#include "agents/fault_control.h"
+#include "alerts/alerts_page.h"
+#include "alerts/alerts_query.h"
+#include "analysis/analysis_page.h"
+#include "analysis/analysis_query.h"
+#include "charts/charts_page.h"
+#include "charts/charts_query.h"
+#include "explorer/explorer_page.h"
+#include "explorer/explorer_query.h"
+#include "network.h"
+#include "node_detail/detail_query.h"
+#include "node_detail/node_detail_page.h"
+#include "nodes/nodes_page.h"
+#include "overview/overview_page.h"
+#include "overview/replay_query.h"
+#include "shell/main_window.h"
+
+namespace consortia::console {
+
+template <class T, class... A>
+T* ConsoleSession::on_worker(A&&... args) {
+  auto* o = new T(std::forward<A>(args)...);
+  o->moveToThread(&worker_);
+  connect(&worker_, &QThread::finished, o, &QObject::deleteLater);
+  return o;
+}
+
+ConsoleSession::ConsoleSession(const NetworkSource& source, std::shared_ptr<History> history)
+    : source_(source), history_(std::move(history)) {
+  // Control calls go as the node's organisation's operator, where the
+  // console holds that certificate (a sandbox directory holds them all).
+  auto operators = source_.operators;
+  auto links = std::make_shared<AgentLinks>(source_.endpoints, source_.viewer,
+                                            [operators](const std::string& org) -> AgentLinks::Identity {
+                                              auto it = operators.find(org);
+                                              return it == operators.end() ? nullptr : it->second;
+                                            });
+  collector_ = on_worker<Collector>(links);
+  if (history_) collector_->set_history(history_, source_.key);
+  faults_ = on_worker<FaultControl>(links, collector_);
+  replay_ = on_worker<ReplayQuery>(history_, source_.key, collector_);
+  analysis_ = on_worker<AnalysisQuery>(links);
+  charts_ = on_worker<ChartsQuery>(history_, source_.key);
+  alerts_ = on_worker<AlertsQuery>(history_, source_.key);
+  detail_ = on_worker<DetailQuery>(links, collector_);
+  explorer_ = on_worker<ExplorerQuery>(links);
+  // Evidence proofs are checked against the validators of the network's genesis.
+  if (auto text = agent::read_file(source_.genesis_path))
+    if (auto g = agent::genesis_from_json(*text)) {
+      std::vector<Bytes> keys;
+      for (const auto& v : g->validators) keys.push_back(v.public_key);
+      auto suite = suite_by_id(static_cast<uint8_t>(g->suite));
+      explorer_->set_trusted_validators(std::move(keys), suite ? *suite : nullptr);
+    }
+  // Each poll feeds the analysis, the alerts and the charts, on the worker thread.
+  connect(collector_, &Collector::polled, analysis_, &AnalysisQuery::analyse, Qt::DirectConnection);
+  connect(collector_, &Collector::polled, alerts_, &AlertsQuery::on_polled, Qt::DirectConnection);
+  connect(collector_, &Collector::polled, charts_, &ChartsQuery::on_polled, Qt::DirectConnection);
+}
+
+ConsoleSession::~ConsoleSession() {
+  worker_.quit();
+  worker_.wait();
+}
+
+void ConsoleSession::connect_window(MainWindow& w) {
+  constexpr auto queued = Qt::QueuedConnection;
+  // Worker → pages.
+  connect(collector_, &Collector::snapshot, &w, &MainWindow::on_snapshot, queued);
+  connect(collector_, &Collector::snapshot, w.overview(), &OverviewPage::on_snapshot, queued);
+  connect(collector_, &Collector::snapshot, w.nodes(), &NodesPage::on_snapshot, queued);
+  connect(collector_, &Collector::snapshot, w.node_detail(), &NodeDetailPage::on_snapshot, queued);
+  connect(collector_, &Collector::snapshot, w.explorer(), &ExplorerPage::on_snapshot, queued);
+  connect(replay_, &ReplayQuery::replayed, w.overview(), &OverviewPage::on_replayed, queued);
+  connect(replay_, &ReplayQuery::time_range, w.overview(), &OverviewPage::on_time_range, queued);
+  connect(analysis_, &AnalysisQuery::findings, w.analysis(), &AnalysisPage::on_findings, queued);
+  connect(charts_, &ChartsQuery::series, w.charts(), &ChartsPage::set_series, queued);
+  connect(alerts_, &AlertsQuery::alerts, w.alerts(), &AlertsPage::on_alerts, queued);
+  connect(detail_, &DetailQuery::detail, w.node_detail(), &NodeDetailPage::on_detail, queued);
+  connect(detail_, &DetailQuery::control_done, &w, &MainWindow::on_control_done, queued);
+  connect(explorer_, &ExplorerQuery::explored, w.explorer(), &ExplorerPage::on_explored, queued);
+  connect(faults_, &FaultControl::done, &w, &MainWindow::on_control_done, queued);
+  // Pages → worker.
+  connect(w.overview(), &OverviewPage::replay_requested, replay_, &ReplayQuery::replay_at, queued);
+  connect(w.overview(), &OverviewPage::time_range_requested, replay_, &ReplayQuery::query_time_range, queued);
+  connect(w.nodes(), &NodesPage::apply_fault_requested, faults_, &FaultControl::apply_fault, queued);
+  connect(w.nodes(), &NodesPage::clear_faults_requested, faults_, &FaultControl::clear_faults, queued);
+  connect(w.nodes(), &NodesPage::partition_requested, faults_, &FaultControl::partition, queued);
+  connect(w.nodes(), &NodesPage::clear_all_faults_requested, faults_, &FaultControl::clear_all_faults, queued);
+  connect(w.node_detail(), &NodeDetailPage::apply_fault_requested, faults_, &FaultControl::apply_fault, queued);
+  connect(w.node_detail(), &NodeDetailPage::clear_faults_requested, faults_, &FaultControl::clear_faults, queued);
+  connect(w.node_detail(), &NodeDetailPage::link_fault_requested, faults_, &FaultControl::apply_link_fault, queued);
+  connect(w.node_detail(), &NodeDetailPage::detail_requested, detail_, &DetailQuery::fetch, queued);
+  connect(w.node_detail(), &NodeDetailPage::log_level_requested, detail_, &DetailQuery::set_log_level, queued);
+  connect(w.charts(), &ChartsPage::range_changed, charts_, &ChartsQuery::set_range, queued);
+  connect(w.alerts(), &AlertsPage::rules_changed, alerts_, &AlertsQuery::set_rules, queued);
+  connect(w.explorer(), &ExplorerPage::explore_requested, explorer_, &ExplorerQuery::explore, queued);
+  // The last known state at once, marked unreachable, until agents answer.
+  if (history_) {
+    NetworkState remembered = history_->last_state(source_.key);
+    if (!remembered.nodes.empty()) {
+      w.on_snapshot(remembered);
+      w.overview()->on_snapshot(remembered);
+      w.nodes()->on_snapshot(remembered);
+      w.node_detail()->on_snapshot(remembered);
+    }
+  }
+}
+
+void ConsoleSession::start(int interval_ms) {
+  worker_.start();
+  QMetaObject::invokeMethod(collector_, [c = collector_, interval_ms] { c->start(interval_ms); }, Qt::QueuedConnection);
+}
+
+}  // namespace consortia::console

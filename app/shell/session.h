@@ -1,0 +1,64 @@
+// One open network: the worker thread with the collector and the page
+// queries (agents/collector.h states their threading contract), and the
+// connections between them and the main window's pages.
+#pragma once
+
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+#include "model/history.h"
+#include "shell/startup.h"
+
+namespace consortia::console {
+
+class AlertsQuery;
+class AnalysisQuery;
+class ChartsQuery;
+class Collector;
+class DetailQuery;
+class ExplorerQuery;
+class FaultControl;
+class MainWindow;
+class ReplayQuery;
+
+class ConsoleSession : public QObject {
+  Q_OBJECT
+ public:
+  // `history` may be null (the console then keeps none).
+  ConsoleSession(const NetworkSource& source, std::shared_ptr<History> history);
+  ~ConsoleSession() override;  // stops the worker thread
+
+  // Connects the window's pages to the worker side and shows the last
+  // known state from history at once.
+  void connect_window(MainWindow& w);
+  // Starts polling every `interval_ms`.
+  void start(int interval_ms);
+
+  const NetworkSource& source() const { return source_; }
+  // Worker-side objects, for connections only (they live on the worker thread).
+  Collector* collector() const { return collector_; }
+  FaultControl* faults() const { return faults_; }
+  AnalysisQuery* analysis() const { return analysis_; }
+  AlertsQuery* alerts() const { return alerts_; }
+  ChartsQuery* charts() const { return charts_; }
+  DetailQuery* detail() const { return detail_; }
+  ExplorerQuery* explorer() const { return explorer_; }
+
+ private:
+  template <class T, class... A>
+  T* on_worker(A&&... args);
+  NetworkSource source_;
+  std::shared_ptr<History> history_;
+  QThread worker_;
+  Collector* collector_;
+  FaultControl* faults_;
+  ReplayQuery* replay_;
+  AnalysisQuery* analysis_;
+  ChartsQuery* charts_;
+  AlertsQuery* alerts_;
+  DetailQuery* detail_;
+  ExplorerQuery* explorer_;
+};
+
+}  // namespace consortia::console
