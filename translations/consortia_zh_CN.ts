@@ -1576,11 +1576,6 @@
     </message>
     <message>
         <location filename="../app/nodes/nodes_model.cpp" line="73"/>
-        <source>≈%1 MiB (simulated)</source>
-        <translation>≈%1 MiB（模拟）</translation>
-    </message>
-    <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="73"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>

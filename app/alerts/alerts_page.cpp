@@ -102,7 +102,7 @@ void AlertsPage::on_alerts(const AlertsView& v) {
     for (int c = 0; c < cells.size(); ++c)
       table_->item(r, c)->setForeground(a.cleared_ms == 0 ? QColor(0xc0, 0x39, 0x2b) : palette().color(QPalette::Text));
   }
-  table_->resizeColumnsToContents();
+  if (!v.records.empty()) table_->resizeColumnsToContents();  // an empty table keeps readable headers
   if (active != active_) {
     active_ = active;
     emit title_changed();

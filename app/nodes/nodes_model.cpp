@@ -70,7 +70,7 @@ QVariant NodesModel::data(const QModelIndex& index, int role) const {
       uint64_t bytes = n.simulated ? n.memory_share_bytes : n.rss_bytes;
       if (sort) return QVariant::fromValue<qulonglong>(bytes);
       QString mib = QString::number(static_cast<double>(bytes) / (1 << 20), 'f', 0);
-      if (n.simulated) return bytes ? tr("≈%1 MiB (simulated)").arg(mib) : tr("simulated");
+      if (n.simulated) return bytes ? QVariant("≈" + mib + " MiB") : QVariant(tr("simulated"));
       return bytes ? QVariant(mib + " MiB") : QVariant();
     }
     case kDisk: {

@@ -83,7 +83,7 @@ TEST(ConsoleModels, MemoryOfASimulatedNodeIsItsShareOrSaysSimulated) {
   m.set_state(state({own, shared, unknown}));
   auto memory = [&](int row) { return m.data(m.index(row, NodesModel::kMemory), Qt::DisplayRole).toString(); };
   EXPECT_EQ(memory(0), "40 MiB");
-  EXPECT_EQ(memory(1), "≈3 MiB (simulated)");
+  EXPECT_EQ(memory(1), "≈3 MiB");  // an estimate; the tooltip says whose
   EXPECT_EQ(memory(2), "simulated");
   EXPECT_FALSE(m.data(m.index(1, NodesModel::kMemory), Qt::ToolTipRole).toString().isEmpty());
 }
