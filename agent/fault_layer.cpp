@@ -150,16 +150,16 @@ std::vector<NodeId> FaultLayer::partition() const {
   return {partition_.begin(), partition_.end()};
 }
 
-std::vector<LinkEgress::Copy> LinkEgress::shape(const LinkRule& r, const Bytes& frame, int64_t now_us) {
+std::vector<LinkEgress::Copy> LinkEgress::shape(const LinkRule& r, const Bytes& frame, int64_t now) {
   std::vector<Copy> out;
-  auto decided = shaper_.shape(r, frame.size(), now_us, 0, rng_, egress_free_us_, [&](size_t copy, Rng& rng) {
+  auto decided = shaper_.shape(r, frame.size(), now, 0, rng_, egress_free_, [&](size_t copy, Rng& rng) {
     out.resize(copy + 1);
     out[copy].data = frame;
     LinkShaper::flip_bits(out[copy].data, rng);
   });
   out.resize(decided.copies.size());
   for (size_t i = 0; i < out.size(); ++i) {
-    out[i].due_us = decided.copies[i].due_us;
+    out[i].due = decided.copies[i].due;
     if (!decided.copies[i].corrupted) out[i].data = frame;
   }
   return out;

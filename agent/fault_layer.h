@@ -58,17 +58,19 @@ class FaultLayer {
 // each with the time it may leave and possibly corrupted.
 class LinkEgress {
  public:
-  explicit LinkEgress(uint64_t seed) : rng_(seed) {}
+  // Times in ticks of `ticks_per_second`: the transport's nanoseconds.
+  explicit LinkEgress(uint64_t seed, int64_t ticks_per_second = 1'000'000'000)
+      : rng_(seed), shaper_(ticks_per_second) {}
   struct Copy {
-    int64_t due_us;
+    int64_t due;  // ticks
     Bytes data;
   };
-  std::vector<Copy> shape(const LinkRule& r, const Bytes& frame, int64_t now_us);
+  std::vector<Copy> shape(const LinkRule& r, const Bytes& frame, int64_t now);
 
  private:
   Rng rng_;
   LinkShaper shaper_;
-  int64_t egress_free_us_ = 0;
+  int64_t egress_free_ = 0;
 };
 
 }  // namespace consortia::agent

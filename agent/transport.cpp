@@ -198,8 +198,7 @@ struct Transport::Impl : public v1::Peer::Service {
     }
     LinkRule rule = faults.rule_for(l.id);
     std::lock_guard lock(l.mu);
-    auto copies = rule.empty() ? std::vector<LinkEgress::Copy>{{now_ns() / 1000, frame}}
-                               : l.egress.shape(rule, frame, now_ns() / 1000);
+    auto copies = rule.empty() ? std::vector<LinkEgress::Copy>{{now_ns(), frame}} : l.egress.shape(rule, frame, now_ns());
     if (copies.empty()) ++l.dropped;
     for (auto& c : copies) {
       if (l.queued_bytes + c.data.size() > kMaxQueuedBytes) {
@@ -207,7 +206,7 @@ struct Transport::Impl : public v1::Peer::Service {
         continue;
       }
       l.queued_bytes += c.data.size();
-      l.queue.emplace(c.due_us * 1000, std::make_pair(std::string(type), std::move(c.data)));
+      l.queue.emplace(c.due, std::make_pair(std::string(type), std::move(c.data)));
     }
     l.cv.notify_one();
   }

@@ -62,8 +62,10 @@ int main(int argc, char** argv) {
                                          dir, o.nodes, o.simulated};
       if (!start_sandbox(sandbox, so, &cancelled, &error)) return cancelled ? 0 : fail(error);
     }
-    if (!(source = open_directory(dir, &error)))
+    if (!(source = open_directory(dir, &error))) {
+      sandbox.stop();  // one the console started goes with it
       return fail(QObject::tr("Cannot read the network in %1: %2").arg(QString::fromStdString(dir), error));
+    }
   }
 
   // History: the last state shows at once, marked stale, until agents answer.

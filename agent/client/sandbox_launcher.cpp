@@ -91,7 +91,8 @@ SandboxLauncher::State SandboxLauncher::poll() {
     exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return State::kExited;
   }
-  return fs::exists(o_.dir + "/sandbox.pid") ? State::kRunning : State::kStarting;
+  std::error_code ec;
+  return fs::exists(o_.dir + "/sandbox.pid", ec) ? State::kRunning : State::kStarting;
 }
 
 void SandboxLauncher::stop(int timeout_ms) {

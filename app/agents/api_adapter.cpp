@@ -1,5 +1,7 @@
 #include "agents/api_adapter.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "core/bytes.h"
@@ -89,7 +91,22 @@ HostFacts host_facts(const v1::HostInfo& h) {
 
 AuditEntry audit_entry(const std::string& json_line) {
   AuditEntry e;
-  auto j = nlohmann::json::parse(json_line, nullptr, false);
+  // An audit entry is one flat object of short fields: anything longer or
+  // deeper is not one, and is shown (cut) as text rather than parsed.
+  constexpr size_t kMaxLine = 16 * 1024;
+  if (json_line.size() > kMaxLine) {
+    e.detail = json_line.substr(0, 256) + "…";
+    return e;
+  }
+  nlohmann::json::parser_callback_t flat = [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+    return depth <= 1;
+  };
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(json_line, flat, false);
+  } catch (const std::exception&) {
+    j = nlohmann::json(nlohmann::json::value_t::discarded);
+  }
   if (j.is_discarded() || !j.is_object()) {
     e.detail = json_line;
     return e;
@@ -98,7 +115,9 @@ AuditEntry audit_entry(const std::string& json_line) {
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
-  if (auto it = j.find("time_ms"); it != j.end() && it->is_number()) e.time_ms = it->get<int64_t>();
+  if (auto it = j.find("time_ms"); it != j.end() && (it->is_number_integer()))
+    e.time_ms = it->is_number_unsigned() ? static_cast<int64_t>(std::min<uint64_t>(it->get<uint64_t>(), INT64_MAX))
+                                         : it->get<int64_t>();
   e.time = text("time");
   e.who = text("who");
   e.organisation = text("organisation");

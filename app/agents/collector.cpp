@@ -62,7 +62,9 @@ void Collector::poll_now() {
     n.error.clear();
     n.polled_ms = s.at_ms;
     apply_status(st, n);
-    links_->learn_identity(i, n.organisation, n.id_hex);  // an inventory network's agents say who they are
+    // An inventory network's agents say who they are (what they say now,
+    // not what history remembers).
+    links_->learn_identity(i, st.organisation(), hex_of(st.node_id()));
     // A counter that went back (a restarted agent) gives no rate.
     if (before_ms > 0 && s.at_ms > before_ms && n.committed_txs >= before_txs)
       n.tps = static_cast<double>(n.committed_txs - before_txs) * 1000.0 / static_cast<double>(s.at_ms - before_ms);

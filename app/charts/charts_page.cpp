@@ -38,6 +38,7 @@ ChartsPage::ChartsPage(QWidget* parent) : ConsolePage(parent) {
   figure_label_ = new QLabel;
   figure_ = new QComboBox;
   focus_label_ = new QLabel;
+  focus_label_->setTextFormat(Qt::PlainText);
   clear_focus_ = new QPushButton;
   clear_focus_->hide();
   bar->addWidget(range_label_);

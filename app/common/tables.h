@@ -1,7 +1,8 @@
-// Small helpers for the console's read-only tables.
+// Small helpers for the console's widgets: read-only tables, headlines.
 #pragma once
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QStringList>
 #include <QTableWidget>
 
@@ -15,6 +16,14 @@ inline QTableWidget* make_table(int columns) {
   t->setEditTriggers(QAbstractItemView::NoEditTriggers);
   t->setSelectionBehavior(QAbstractItemView::SelectRows);
   return t;
+}
+
+// A page's headline: the label's font, larger and bold.
+inline void make_headline(QLabel* label, double scale) {
+  QFont f = label->font();
+  f.setPointSizeF(f.pointSizeF() * scale);
+  f.setBold(true);
+  label->setFont(f);
 }
 
 // Row `r` of a table shows `cells`, reusing the row's items.

@@ -34,10 +34,8 @@ ExplorerPage::ExplorerPage(QWidget* parent) : ConsolePage(parent) {
   hint_->setWordWrap(true);
   v->addWidget(hint_);
   verdict_ = new QLabel;
-  QFont big = verdict_->font();
-  big.setPointSizeF(big.pointSizeF() * 1.5);
-  big.setBold(true);
-  verdict_->setFont(big);
+  verdict_->setTextFormat(Qt::PlainText);  // agents' words are text, never markup
+  make_headline(verdict_, 1.5);
   v->addWidget(verdict_);
   auto* split = new QSplitter;
   fields_ = make_table(2);

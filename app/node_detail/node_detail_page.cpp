@@ -26,10 +26,8 @@ constexpr int kStatusRows = 13;
 NodeDetailPage::NodeDetailPage(QWidget* parent) : ConsolePage(parent) {
   auto* v = new QVBoxLayout(this);
   title_ = new QLabel;
-  QFont big = title_->font();
-  big.setPointSizeF(big.pointSizeF() * 1.4);
-  big.setBold(true);
-  title_->setFont(big);
+  title_->setTextFormat(Qt::PlainText);  // agents' words are text, never markup
+  make_headline(title_, 1.4);
   v->addWidget(title_);
   auto* split = new QSplitter;
   auto* form_host = new QWidget;
@@ -37,6 +35,7 @@ NodeDetailPage::NodeDetailPage(QWidget* parent) : ConsolePage(parent) {
   for (int i = 0; i < kStatusRows; ++i) {
     keys_.push_back(new QLabel);
     values_.push_back(new QLabel);
+    values_.back()->setTextFormat(Qt::PlainText);
     values_.back()->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form_->addRow(keys_.back(), values_.back());
   }

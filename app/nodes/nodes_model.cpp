@@ -21,7 +21,7 @@ QVariant NodesModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::ForegroundRole && index.column() == kHealth) return health_color(h);
   if (role == Qt::TextAlignmentRole && index.column() >= kHeight && index.column() != kLastBlock)
     return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-  if (role == Qt::ToolTipRole && !n.error.empty()) return QString::fromStdString(n.error);
+  if (role == Qt::ToolTipRole && !n.error.empty()) return QStringLiteral("<p>%1</p>").arg(QString::fromStdString(n.error).toHtmlEscaped());  // text, never markup
   if (role == Qt::ToolTipRole && index.column() == kMemory && n.simulated)
     return tr("A simulated node has no process of its own: this is its share of the simulator process's memory.");
   bool sort = role == Qt::UserRole;

@@ -8,6 +8,35 @@
 
 namespace consortia::console {
 
+namespace {
+
+// Qt's own switches (-platform offscreen, -style, -reverse…) are QApplication's
+// to take; the console's parser passes over them.
+QStringList without_qt_switches(const QStringList& args) {
+  static const QStringList kWithValue = {"platform", "platformpluginpath", "platformtheme", "plugin", "qmljsdebugger",
+                                         "qwindowgeometry", "geometry", "qwindowtitle", "title", "qwindowicon", "icon",
+                                         "session", "style", "stylesheet", "display", "name", "dialogs"};
+  static const QStringList kFlags = {"reverse", "widgetcount", "nograb", "dograb", "sync"};
+  QStringList out;
+  for (int i = 0; i < args.size(); ++i) {
+    QString a = args[i];
+    if (i == 0 || !a.startsWith('-') || a.startsWith("--")) {
+      out << a;
+      continue;
+    }
+    QString name = a.mid(1).section('=', 0, 0);
+    if (kFlags.contains(name)) continue;
+    if (kWithValue.contains(name)) {
+      if (!a.contains('=')) ++i;  // its value follows
+      continue;
+    }
+    out << a;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<int> parse_command_line(const QStringList& args, ConsoleOptions& o) {
   QCommandLineParser cli;
   cli.setApplicationDescription(
@@ -40,7 +69,7 @@ std::optional<int> parse_command_line(const QStringList& args, ConsoleOptions& o
   cli.addOptions({help, version, dir, nodes, simulated, lang, keep, no_sandbox, network, add, agents, ca, cert, key,
                   op_cert, op_key, genesis});
   Automation::add_options(cli);
-  if (!cli.parse(args)) {
+  if (!cli.parse(without_qt_switches(args))) {
     std::fprintf(stderr, "consortia: %s\n\n%s", qPrintable(cli.errorText()),
                  qPrintable(cli.helpText().replace("<executable_name>", "consortia")));
     return 2;

@@ -52,6 +52,7 @@ MainWindow::MainWindow(QString network_name, QString inventory_path, QWidget* pa
           });
 
   summary_ = new QLabel;
+  summary_->setTextFormat(Qt::PlainText);
   statusBar()->addPermanentWidget(summary_, 1);
   network_menu_ = menuBar()->addMenu(QString());
   connect(network_menu_, &QMenu::aboutToShow, this, &MainWindow::fill_network_menu);

@@ -98,11 +98,11 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   std::unique_ptr<Signer> signer_;
   NodeId id_;
   BlockStore& store_;
+  std::shared_ptr<ExecutionCache> cache_;  // before the two that keep its configurations
   GovernedSchedule schedule_;
   BlockPtr genesis_;
   Hash32 chain_id_;
   StateMachine sm_;
-  std::shared_ptr<ExecutionCache> cache_;
   Mempool mempool_;
   std::unique_ptr<HotStuffCore> core_;
   std::vector<TxPtr> gossip_;

@@ -20,8 +20,10 @@ void LinkShaper::flip_bits(Bytes& data, Rng& rng) {
   }
 }
 
-LinkShaper::Outcome LinkShaper::shape(const LinkRule& r, size_t bytes, int64_t now_us, int64_t propagation_us,
-                                      Rng& rng, int64_t& egress_free_us, const Corrupt& corrupt) {
+LinkShaper::Outcome LinkShaper::shape(const LinkRule& r, size_t bytes, int64_t now, int64_t propagation, Rng& rng,
+                                      int64_t& egress_free, const Corrupt& corrupt) {
+  // The rule's times are microseconds; the caller's ticks may be finer.
+  const int64_t per_us = ticks_per_second_ / 1'000'000;
   Outcome out;
   if (r.loss > 0 && correlated(rng, loss_last_, r.loss_correlation) < r.loss) {
     out.lost = true;
@@ -30,24 +32,24 @@ LinkShaper::Outcome LinkShaper::shape(const LinkRule& r, size_t bytes, int64_t n
   int copies = rng.chance(r.duplicate) ? 2 : 1;
   out.duplicated = copies == 2;
   for (int c = 0; c < copies; ++c) {
-    int64_t depart = now_us;
+    int64_t depart = now;
     if (r.rate_bps) {
-      int64_t start = std::max(now_us, egress_free_us);
-      if (r.queue_limit_us && start - now_us > r.queue_limit_us) {
+      int64_t start = std::max(now, egress_free);
+      if (r.queue_limit_us && start - now > r.queue_limit_us * per_us) {
         ++out.queue_drops;  // the token bucket's queue is full
         continue;
       }
-      egress_free_us = start + static_cast<int64_t>(static_cast<double>(bytes) * 8 * 1e6 /
-                                                    static_cast<double>(r.rate_bps));
-      depart = egress_free_us;
+      egress_free = start + static_cast<int64_t>(static_cast<double>(bytes) * 8 * static_cast<double>(ticks_per_second_) /
+                                                 static_cast<double>(r.rate_bps));
+      depart = egress_free;
     }
-    int64_t delay = propagation_us;
+    int64_t delay = propagation;
     bool reordered = r.reorder > 0 && correlated(rng, reorder_last_, r.reorder_correlation) < r.reorder;
     if (!reordered) {
-      delay += r.delay_us;
+      delay += r.delay_us * per_us;
       if (r.jitter_us) {
         double u = correlated(rng, delay_last_, r.delay_correlation);
-        delay += static_cast<int64_t>((u * 2 - 1) * static_cast<double>(r.jitter_us));
+        delay += static_cast<int64_t>((u * 2 - 1) * static_cast<double>(r.jitter_us * per_us));
       }
     }
     Copy copy{depart + std::max<int64_t>(delay, 0), false};

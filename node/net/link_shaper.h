@@ -24,8 +24,14 @@ namespace consortia {
 
 class LinkShaper {
  public:
+  // Times are in ticks of the caller's clock: the simulator's microseconds
+  // (the default), or the agent's nanoseconds, so that a rate limit spaces
+  // small frames at high rates too.
+  LinkShaper() = default;
+  explicit LinkShaper(int64_t ticks_per_second) : ticks_per_second_(ticks_per_second) {}
+
   struct Copy {
-    int64_t due_us = 0;      // when it arrives (the receiver may take it)
+    int64_t due = 0;         // when it arrives (the receiver may take it), in ticks
     bool corrupted = false;  // `corrupt` was called for it
   };
   struct Outcome {
@@ -38,10 +44,11 @@ class LinkShaper {
   // makes the corrupted bytes, typically with flip_bits on the same source.
   using Corrupt = std::function<void(size_t copy, Rng& rng)>;
 
-  // A frame of `bytes` sent at `now_us`; `propagation_us` is the link's own
-  // latency, to which the rule's delay adds.
-  Outcome shape(const LinkRule& rule, size_t bytes, int64_t now_us, int64_t propagation_us, Rng& rng,
-                int64_t& egress_free_us, const Corrupt& corrupt = {});
+  // A frame of `bytes` sent at `now`; `propagation` is the link's own
+  // latency, to which the rule's delay adds; `egress_free` is when the
+  // sender's egress is free (a rate limit's queue). All in ticks.
+  Outcome shape(const LinkRule& rule, size_t bytes, int64_t now, int64_t propagation, Rng& rng, int64_t& egress_free,
+                const Corrupt& corrupt = {});
 
   // One to three random bit flips, as netem's corrupt does.
   static void flip_bits(Bytes& data, Rng& rng);
@@ -49,6 +56,7 @@ class LinkShaper {
  private:
   // netem's correlated randomness: next = c * last + (1 - c) * fresh.
   double correlated(Rng& rng, double& last, double c);
+  int64_t ticks_per_second_ = 1'000'000;
   double delay_last_ = 0, loss_last_ = 0, reorder_last_ = 0;
 };
 

@@ -381,7 +381,7 @@ struct Simulation::Impl {
           continue;
         }
       }
-      queue.push({.t = copies[c].due_us, .kind = Event::kDeliver, .target = b.index, .incarnation = b.incarnation,
+      queue.push({.t = copies[c].due, .kind = Event::kDeliver, .target = b.index, .incarnation = b.incarnation,
                   .from = a.id, .msg = std::move(m)});
     }
   }

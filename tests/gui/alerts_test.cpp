@@ -89,6 +89,27 @@ TEST(Alerts, AStalledHeightAndAViewChangeStormNeedTheirHistory) {
   EXPECT_FALSE(has(a, "b", kAlertViewChanges));
 }
 
+// An agent that restarted counts view changes from zero again: no alert
+// from the drop.
+TEST(Alerts, AViewChangeCounterThatWentBackRaisesNothing) {
+  AlertRules r;  // more than 10 view changes per minute
+  int64_t now = 1'000'000;
+  NetworkState s;
+  s.at_ms = now;
+  s.nodes = {node("a", 100, now)};
+  s.nodes[0].view_changes = 2;  // after the restart
+  std::vector<Sample> before;
+  for (int k = 60; k >= 1; --k) {
+    Sample y;
+    y.t_ms = now - k * 1000;
+    y.height = 100;
+    y.reachable = true;
+    y.view_changes = k > 30 ? 5000 : 1;  // the old agent's counter, then the new one's
+    before.push_back(y);
+  }
+  EXPECT_FALSE(has(evaluate_alerts(r, s, {{"a", before}}), "a", kAlertViewChanges));
+}
+
 TEST(Series, RatesSkipRestartsIntervalsFollowHeightAndTheNetworkTakesTheMedian) {
   std::vector<Sample> s(5);
   uint64_t txs[] = {0, 100, 300, 20, 120};  // the agent restarted before the fourth sample

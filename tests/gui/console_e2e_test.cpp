@@ -18,6 +18,26 @@ namespace {
 
 std::string console_binary() { return std::string(CONSORTIA_BINARY_DIR) + "/app/consortia"; }
 
+// Starts the console under Xvfb in a process group of its own with `args`,
+// its stderr appended to `log` and, when `data` is given, its history
+// there; returns its pid.
+pid_t launch_console(std::vector<std::string> args, const std::string& log, const std::string& data = "") {
+  pid_t pid = fork();
+  if (pid == 0) {
+    setpgid(0, 0);
+    if (!data.empty()) setenv("XDG_DATA_HOME", data.c_str(), 1);
+    FILE* f = std::freopen(log.c_str(), "a", stderr);
+    (void)f;
+    args.insert(args.begin(), {"xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console_binary()});
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execvp("xvfb-run", argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
 std::map<std::string, std::string> health(const std::string& report) {
   std::ifstream in(report);
   std::stringstream ss;
@@ -61,17 +81,9 @@ TEST(ConsoleE2E, ShowsNodesSyncedAppliesAFaultAndAKilledNodeTurnsUnreachableAndB
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 20));
   std::string report = c.dir() + "/console-report.json", shot = c.dir() + "/console.png";
-  std::string console = console_binary();
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::string log = c.dir() + "/console.log";
-    FILE* f = std::freopen(log.c_str(), "w", stderr);
-    (void)f;
-    execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console.c_str(), "--no-sandbox",
-           "--sandbox-dir", c.dir().c_str(), "--report", report.c_str(), "--screenshot", shot.c_str(),
-           "--screenshot-after", "25000", "--apply-fault", "node-1=loss 10%", static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  pid_t pid = launch_console({"--no-sandbox", "--sandbox-dir", c.dir(), "--report", report, "--screenshot", shot,
+                               "--screenshot-after", "25000", "--apply-fault", "node-1=loss 10%"},
+                              c.dir() + "/console.log");
   auto all = [&](const std::string& want, const std::string& except = "") { return all_are(report, want, 4, except); };
   EXPECT_TRUE(AgentCluster::eventually([&] { return all("synced"); }, 15)) << "the console did not show 4 synced nodes";
   // A fault applied from the console (as its Apply button does) reaches the
@@ -120,18 +132,9 @@ TEST(ConsoleE2E, PartitioningNodesFromTheConsoleMakesThemLagAndHealingCatchesThe
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 20));
   std::string report = c.dir() + "/console-report.json";
-  std::string console = console_binary();
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::string log = c.dir() + "/console.log";
-    FILE* f = std::freopen(log.c_str(), "w", stderr);
-    (void)f;
-    execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console.c_str(), "--no-sandbox",
-           "--sandbox-dir", c.dir().c_str(), "--report", report.c_str(), "--partition", "node-3", "--heal-after",
-           "16000", "--screenshot", (c.dir() + "/p.png").c_str(), "--screenshot-after", "40000",
-           static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  pid_t pid = launch_console({"--no-sandbox", "--sandbox-dir", c.dir(), "--report", report, "--partition", "node-3",
+                               "--heal-after", "16000", "--screenshot", c.dir() + "/p.png", "--screenshot-after", "40000"},
+                              c.dir() + "/console.log");
   auto partitioned_on_0 = [&] {
     grpc::ClientContext ctx;
     pb::FaultRules out;
@@ -219,21 +222,12 @@ TEST(ConsoleE2E, ExplorerProvesEvidenceDetailShowsAuditAndAlertsRaiseAndClear) {
       },
       20));
   std::string report = c.dir() + "/console-report.json";
-  std::string console = std::string(CONSORTIA_BINARY_DIR) + "/app/consortia";
   ConsoleGroup group;
-  pid_t pid = group.pid = fork();
-  if (pid == 0) {
-    setpgid(0, 0);
-    std::string log = c.dir() + "/console.log";
-    FILE* f = std::freopen(log.c_str(), "w", stderr);
-    (void)f;
-    execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console.c_str(), "--no-sandbox",
-           "--sandbox-dir", c.dir().c_str(), "--report", report.c_str(), "--show-node", "node-1", "--explore",
-           r.digest.hex().c_str(), "--explore-evidence", "--apply-link-fault", "node-3>node-0=delay 20ms",
-           "--screenshot", (c.dir() + "/e.png").c_str(),
-           "--screenshot-after", "40000", static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  pid_t pid = group.pid = launch_console(
+      {"--no-sandbox", "--sandbox-dir", c.dir(), "--report", report, "--show-node", "node-1", "--explore",
+       r.digest.hex(), "--explore-evidence", "--apply-link-fault", "node-3>node-0=delay 20ms", "--screenshot",
+       c.dir() + "/e.png", "--screenshot-after", "40000"},
+      c.dir() + "/console.log");
   // The explorer checks the proof against the genesis validators: verified.
   EXPECT_TRUE(AgentCluster::eventually([&] { return read_json(report + ".explorer").value("kind", "") == "evidence"; }, 20))
       << read_json(report + ".explorer").dump();
@@ -286,7 +280,6 @@ TEST(ConsoleE2E, AnExistingNetworkAddedWithOneOrganisationsCertificatesIsWatched
   AgentCluster c(4);
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 20));
-  std::string console = std::string(CONSORTIA_BINARY_DIR) + "/app/consortia";
   // Only what an association's staff would be given: the CA bundle, org-2's
   // viewer certificate and the agents' addresses; no network directory.
   std::string agents;
@@ -294,13 +287,13 @@ TEST(ConsoleE2E, AnExistingNetworkAddedWithOneOrganisationsCertificatesIsWatched
     agents += (i ? "," : "") + c.net().nodes[i].name + "=" + c.net().nodes[i].api_address;
   std::string data = c.dir() + "/console-data";
   std::string env = "XDG_DATA_HOME=" + data;
-  std::string add = env + " xvfb-run -a " + console + " --add-network bank-consortium --agents " + agents + " --ca " +
+  std::string add = env + " " + console_binary() + " --add-network bank-consortium --agents " + agents + " --ca " +
                     c.net().ca_bundle_path + " --cert " + c.net().client_certificate("org-2", "viewer") + " --key " +
                     c.net().client_key("org-2", "viewer") + " --genesis " + c.dir() + "/genesis.json > " + c.dir() +
                     "/add.out 2>&1";
   ASSERT_EQ(std::system(add.c_str()), 0) << text_of(c.dir() + "/add.out");
   // A wrong file is refused with the reason, and the good entry stays.
-  std::string bad = env + " xvfb-run -a " + console + " --add-network broken --agents node-0=127.0.0.1:1 --ca " +
+  std::string bad = env + " " + console_binary() + " --add-network broken --agents node-0=127.0.0.1:1 --ca " +
                     c.net().ca_bundle_path + " --cert " + c.net().client_key("org-2", "viewer") + " --key " +
                     c.net().client_key("org-2", "viewer") + " > " + c.dir() + "/bad.out 2>&1";
   EXPECT_NE(std::system(bad.c_str()), 0);
@@ -308,17 +301,9 @@ TEST(ConsoleE2E, AnExistingNetworkAddedWithOneOrganisationsCertificatesIsWatched
 
   std::string report = c.dir() + "/console-report.json";
   ConsoleGroup group;
-  pid_t pid = group.pid = fork();
-  if (pid == 0) {
-    setpgid(0, 0);
-    setenv("XDG_DATA_HOME", data.c_str(), 1);
-    FILE* f = std::freopen((c.dir() + "/console.log").c_str(), "w", stderr);
-    (void)f;
-    execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console.c_str(), "--network",
-           "bank-consortium", "--report", report.c_str(), "--screenshot", (c.dir() + "/n.png").c_str(),
-           "--screenshot-after", "12000", static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  pid_t pid = group.pid = launch_console({"--network", "bank-consortium", "--report", report, "--screenshot",
+                                           c.dir() + "/n.png", "--screenshot-after", "12000"},
+                                          c.dir() + "/console.log", data);
   EXPECT_TRUE(AgentCluster::eventually([&] { return all_are(report, "synced"); }, 20))
       << "the inventory network is not shown synced";
   int status = 0;
@@ -340,18 +325,9 @@ TEST(ConsoleE2E, AConsoleStartedAgainAfterTheAgentsRestartedFindsNoStorm) {
   std::string data = c.dir() + "/console-data", report = c.dir() + "/console-report.json";
   auto run_console = [&](int seconds) {
     ConsoleGroup group;
-    pid_t pid = group.pid = fork();
-    if (pid == 0) {
-      setpgid(0, 0);
-      setenv("XDG_DATA_HOME", data.c_str(), 1);
-      FILE* f = std::freopen((c.dir() + "/console.log").c_str(), "a", stderr);
-      (void)f;
-      std::string after = std::to_string(seconds * 1000);
-      execlp("xvfb-run", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", console_binary().c_str(), "--no-sandbox",
-             "--sandbox-dir", c.dir().c_str(), "--report", report.c_str(), "--screenshot", (c.dir() + "/r.png").c_str(),
-             "--screenshot-after", after.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
+    pid_t pid = group.pid = launch_console({"--no-sandbox", "--sandbox-dir", c.dir(), "--report", report, "--screenshot",
+                                             c.dir() + "/r.png", "--screenshot-after", std::to_string(seconds * 1000)},
+                                            c.dir() + "/console.log", data);
     int status = 0;
     waitpid(pid, &status, 0);
     group.pid = -1;

@@ -1,6 +1,6 @@
 // One netem link model for the simulator and the agent: the same rule, seed
 // and frames give the same decisions in the simulator's virtual network and
-// in the agent's fault layer.
+// in the agent's fault layer, on the same clock.
 #include <gtest/gtest.h>
 
 #include "fault_layer.h"
@@ -33,18 +33,19 @@ std::vector<std::vector<Decision>> through_simulator(const LinkRule& rule, uint6
       LinkShaper::flip_bits(corrupted[copy], g);
     });
     std::vector<Decision> d;
-    for (size_t c = 0; c < copies.size(); ++c) d.push_back({copies[c].due_us, copies[c].corrupted ? corrupted[c] : f});
+    for (size_t c = 0; c < copies.size(); ++c)
+      d.push_back({copies[c].due, copies[c].corrupted ? corrupted[c] : f});
     out.push_back(d);
   }
   return out;
 }
 
 std::vector<std::vector<Decision>> through_agent(const LinkRule& rule, uint64_t seed, int frames) {
-  agent::LinkEgress egress(seed);
+  agent::LinkEgress egress(seed, 1'000'000);  // the simulator's microseconds
   std::vector<std::vector<Decision>> out;
   for (int i = 0; i < frames; ++i) {
     std::vector<Decision> d;
-    for (auto& c : egress.shape(rule, frame(i), i * 1000)) d.push_back({c.due_us, c.data});
+    for (auto& c : egress.shape(rule, frame(i), i * 1000)) d.push_back({c.due, c.data});
     out.push_back(d);
   }
   return out;
@@ -61,6 +62,7 @@ TEST_P(OneLinkModel, SimulatorAndAgentMakeTheSameDecisions) {
     ASSERT_EQ(sim.size(), agent.size());
     size_t lost = 0, doubled = 0, changed = 0;
     for (size_t i = 0; i < sim.size(); ++i) {
+      // The same fate: lost, one or two copies, the same bits flipped, the same time.
       ASSERT_EQ(sim[i], agent[i]) << "frame " << i << ", rule '" << GetParam() << "', seed " << seed;
       lost += sim[i].empty();
       doubled += sim[i].size() == 2;
@@ -95,7 +97,22 @@ TEST(LinkShaper, LossDropsAboutItsShareAndARateLimitSpacesFrames) {
   auto a = r.shape(rate, 1000, 0, 0, rng, egress), b = r.shape(rate, 1000, 0, 0, rng, egress);
   ASSERT_EQ(a.copies.size(), 1u);
   ASSERT_EQ(b.copies.size(), 1u);
-  EXPECT_EQ(b.copies[0].due_us - a.copies[0].due_us, 1000);
+  EXPECT_EQ(b.copies[0].due - a.copies[0].due, 1000);
+}
+
+// At a high rate a small frame still takes its time on the wire: the agent's
+// egress keeps nanoseconds, so votes are spaced too.
+TEST(LinkShaper, TheAgentSpacesSmallFramesAtAGigabit) {
+  agent::LinkEgress egress(3);  // nanoseconds
+  auto rule = *parse_link_rule("rate 1gbit");
+  auto a = egress.shape(rule, Bytes(100), 0), b = egress.shape(rule, Bytes(100), 0);
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].due - a[0].due, 800);  // 800 bits at 1 Gbit/s
+  // Delays are the rule's, at that resolution.
+  auto delayed = agent::LinkEgress(3).shape(*parse_link_rule("delay 20ms"), Bytes(100), 1000);
+  ASSERT_EQ(delayed.size(), 1u);
+  EXPECT_EQ(delayed[0].due, 1000 + 20'000'000);
 }
 
 }  // namespace
