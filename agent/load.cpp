@@ -82,7 +82,9 @@ int run_load(const LoadOptions& o) {
             r.digest = sha256(as_bytes(std::to_string(rng()) + "/" + std::to_string(i)));
             r.type = "load";
             r.owner = targets.front().organisation;
-            r.timestamp_ms = static_cast<uint64_t>(i);
+            r.timestamp_ms = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                     std::chrono::system_clock::now().time_since_epoch())
+                                                     .count());  // when the document was anchored
             payload = r.encode();
           }
           auto tx = Transaction::create(**suite, *keys[client], kind, nonce, std::move(payload));

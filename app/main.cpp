@@ -11,7 +11,10 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 
+#include <cstdio>
+
 #include "agents/metatypes.h"
+#include "common/reasons.h"
 #include "sandbox_launcher.h"
 #include "shell/automation.h"
 #include "shell/command_line.h"
@@ -38,8 +41,9 @@ int main(int argc, char** argv) {
 
   QApplication app(argc, argv);
   register_metatypes();
-  auto fail = [](const QString& text) {
-    QMessageBox::critical(nullptr, QObject::tr("Consortia"), text);
+  auto fail = [&o](const QString& text) {
+    std::fprintf(stderr, "consortia: %s\n", qPrintable(text));
+    if (!o.automation.unattended()) QMessageBox::critical(nullptr, QObject::tr("Consortia"), text);
     return 1;
   };
   std::string dir = o.sandbox_dir.toStdString();
@@ -64,7 +68,8 @@ int main(int argc, char** argv) {
     }
     if (!(source = open_directory(dir, &error))) {
       sandbox.stop();  // one the console started goes with it
-      return fail(QObject::tr("Cannot read the network in %1: %2").arg(QString::fromStdString(dir), error));
+      return fail(QObject::tr("Cannot read the network in %1: %2").arg(QString::fromStdString(dir),
+                                                                        translate_agent_error(error)));
     }
   }
 

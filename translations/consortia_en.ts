@@ -193,22 +193,22 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="42"/>
+        <location filename="../app/main.cpp" line="46"/>
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="56"/>
+        <location filename="../app/main.cpp" line="60"/>
         <source>No network named %1 in the inventory.</source>
         <translation>No network named %1 in the inventory.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="66"/>
+        <location filename="../app/main.cpp" line="71"/>
         <source>Cannot read the network in %1: %2</source>
         <translation>Cannot read the network in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="77"/>
+        <location filename="../app/main.cpp" line="84"/>
         <source>History is off: %1</source>
         <translation>History is off: %1</translation>
     </message>
@@ -329,37 +329,37 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/shell/startup.cpp" line="42"/>
-        <source>Cannot read the certificate files of %1.</source>
-        <translation>Cannot read the certificate files of %1.</translation>
+        <location filename="../app/shell/startup.cpp" line="43"/>
+        <source>Cannot read the certificate files of %1: %2</source>
+        <translation>Cannot read the certificate files of %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="65"/>
+        <location filename="../app/shell/startup.cpp" line="66"/>
         <source>Cannot start the sandbox network: %1</source>
         <translation>Cannot start the sandbox network: %1</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="73"/>
+        <location filename="../app/shell/startup.cpp" line="74"/>
         <source>Starting the sandbox network in %1…</source>
         <translation>Starting the sandbox network in %1…</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="74"/>
+        <location filename="../app/shell/startup.cpp" line="75"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="75"/>
+        <location filename="../app/shell/startup.cpp" line="76"/>
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="90"/>
+        <location filename="../app/shell/startup.cpp" line="91"/>
         <source>The sandbox network did not start (exit status %1); its messages are on the terminal.</source>
         <translation>The sandbox network did not start (exit status %1); its messages are on the terminal.</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="97"/>
+        <location filename="../app/shell/startup.cpp" line="98"/>
         <source>The sandbox network did not start within two minutes; its messages are on the terminal.</source>
         <translation>The sandbox network did not start within two minutes; its messages are on the terminal.</translation>
     </message>
@@ -492,12 +492,32 @@
         <translation>cannot read the %1 %2</translation>
     </message>
     <message>
-        <location filename="../app/common/wording.cpp" line="70"/>
+        <location filename="../app/common/wording.cpp" line="71"/>
+        <source>%1 is not a genesis file</source>
+        <translation>%1 is not a genesis file</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="72"/>
         <source>%1 is not a PEM %2</source>
         <translation>%1 is not a PEM %2</translation>
     </message>
     <message>
-        <location filename="../app/common/wording.cpp" line="71"/>
+        <location filename="../app/common/wording.cpp" line="74"/>
+        <source>%1 is not the private key of the %2&apos;s certificate</source>
+        <translation>%1 is not the private key of the %2&apos;s certificate</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="75"/>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="76"/>
+        <source>client</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="77"/>
         <source>cannot save the network: %1</source>
         <translation>cannot save the network: %1</translation>
     </message>
@@ -703,172 +723,177 @@
 <context>
     <name>consortia::console::AnalysisPage</name>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="34"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="37"/>
         <source>Analysis</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="34"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="37"/>
         <source>Analysis (%1)</source>
         <translation>Analysis (%1)</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="41"/>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="41"/>
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="41"/>
         <source>Nodes</source>
         <translation>Nodes</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="41"/>
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="41"/>
         <source>Suggested action</source>
         <translation>Suggested action</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="42"/>
+        <source>No findings: every agent answers, no node lags or has halted, the nodes agree on their blocks and views change only at their pace. Double-click a finding, when there is one, for its charts.</source>
+        <translation>No findings: every agent answers, no node lags or has halted, the nodes agree on their blocks and views change only at their pace. Double-click a finding, when there is one, for its charts.</translation>
     </message>
 </context>
 <context>
     <name>consortia::console::ChartsPage</name>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="97"/>
+        <location filename="../app/charts/charts_page.cpp" line="98"/>
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>10 minutes</source>
         <translation>10 minutes</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>1 hour</source>
         <translation>1 hour</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>6 hours</source>
         <translation>6 hours</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>24 hours</source>
         <translation>24 hours</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>7 days</source>
         <translation>7 days</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>30 days</source>
         <translation>30 days</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="105"/>
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="105"/>
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="105"/>
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>Bytes sent per second</source>
         <translation>Bytes sent per second</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="105"/>
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>Bytes received per second</source>
         <translation>Bytes received per second</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="106"/>
+        <location filename="../app/charts/charts_page.cpp" line="107"/>
         <source>CPU (%)</source>
         <translation>CPU (%)</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="106"/>
+        <location filename="../app/charts/charts_page.cpp" line="107"/>
         <source>Connected peers</source>
         <translation>Connected peers</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="108"/>
+        <location filename="../app/charts/charts_page.cpp" line="109"/>
         <source>Time range:</source>
         <translation>Time range:</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="109"/>
+        <location filename="../app/charts/charts_page.cpp" line="110"/>
         <source>Per node:</source>
         <translation>Per node:</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="110"/>
+        <location filename="../app/charts/charts_page.cpp" line="111"/>
         <source>Show everything</source>
         <translation>Show everything</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="120"/>
+        <location filename="../app/charts/charts_page.cpp" line="121"/>
         <source>Focused on %1–%2%3</source>
         <translation>Focused on %1–%2%3</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="123"/>
+        <location filename="../app/charts/charts_page.cpp" line="124"/>
         <source> · nodes: %1</source>
         <translation> · nodes: %1</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="207"/>
+        <location filename="../app/charts/charts_page.cpp" line="208"/>
         <source>Network throughput (committed transactions per second)</source>
         <translation>Network throughput (committed transactions per second)</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="207"/>
+        <location filename="../app/charts/charts_page.cpp" line="208"/>
         <source>tx/s</source>
         <translation>tx/s</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="208"/>
         <location filename="../app/charts/charts_page.cpp" line="209"/>
-        <location filename="../app/charts/charts_page.cpp" line="211"/>
+        <location filename="../app/charts/charts_page.cpp" line="210"/>
+        <location filename="../app/charts/charts_page.cpp" line="212"/>
         <source>network</source>
         <translation>network</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="209"/>
+        <location filename="../app/charts/charts_page.cpp" line="210"/>
         <source>Block interval</source>
         <translation>Block interval</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="209"/>
+        <location filename="../app/charts/charts_page.cpp" line="210"/>
         <source>seconds</source>
         <translation>seconds</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="210"/>
+        <location filename="../app/charts/charts_page.cpp" line="211"/>
         <source>Commit latency (submitted to committed)</source>
         <translation>Commit latency (submitted to committed)</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="210"/>
+        <location filename="../app/charts/charts_page.cpp" line="211"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="227"/>
+        <location filename="../app/charts/charts_page.cpp" line="228"/>
         <source> per node</source>
         <translation> per node</translation>
     </message>
@@ -1070,238 +1095,242 @@
 <context>
     <name>consortia::console::ExplorerPage</name>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="71"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="69"/>
         <source>Explorer</source>
         <translation>Explorer</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="74"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="72"/>
         <source>Block (height or hash) or transaction id</source>
         <translation>Block (height or hash) or transaction id</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="75"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="73"/>
         <source>Evidence by document digest</source>
         <translation>Evidence by document digest</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="76"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="74"/>
         <source>e.g. 42, or 64 hex digits</source>
         <translation>e.g. 42, or 64 hex digits</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="77"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="75"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="78"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="76"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="78"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="76"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="79"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="77"/>
         <source>Transactions in this block (double-click to open)</source>
         <translation>Transactions in this block (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="80"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="78"/>
         <source>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network&apos;s genesis, not taken on the node&apos;s word.</source>
         <translation>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network&apos;s genesis, not taken on the node&apos;s word.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="87"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="85"/>
         <source>Asking %1…</source>
         <translation>Asking %1…</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="119"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="117"/>
         <source>A document digest is 64 hex digits.</source>
         <translation>A document digest is 64 hex digits.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="120"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="118"/>
         <source>Enter a height, or a block hash or transaction id of 64 hex digits.</source>
         <translation>Enter a height, or a block hash or transaction id of 64 hex digits.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="123"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="121"/>
         <source>Not found or refused: %1</source>
         <translation>Not found or refused: %1</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="129"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="127"/>
         <source>Block %1 on %2</source>
         <translation>Block %1 on %2</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="130"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="128"/>
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="131"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="129"/>
         <source>Hash</source>
         <translation>Hash</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="132"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="130"/>
         <source>Parent hash</source>
         <translation>Parent hash</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="133"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="131"/>
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="134"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="132"/>
         <source>Proposer</source>
         <translation>Proposer</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="135"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="133"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="136"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="134"/>
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="137"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="135"/>
         <source>State root</source>
         <translation>State root</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="138"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="136"/>
         <source>Transaction root</source>
         <translation>Transaction root</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="139"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="137"/>
         <source>Validator set hash</source>
         <translation>Validator set hash</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="140"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="138"/>
         <source>Votes in its parent&apos;s certificate</source>
         <translation>Votes in its parent&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="141"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="139"/>
         <source>Transactions</source>
         <translation>Transactions</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="147"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="145"/>
         <source>Transaction in block %1</source>
         <translation>Transaction in block %1</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="148"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="146"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="149"/>
-        <location filename="../app/explorer/explorer_page.cpp" line="173"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="147"/>
         <source>Block height</source>
         <translation>Block height</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="150"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="148"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="151"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="149"/>
         <source>Sender</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="152"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="150"/>
         <source>Nonce</source>
         <translation>Nonce</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="151"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="151"/>
         <source>applied</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="151"/>
         <source>refused: %1</source>
         <translation>refused: %1</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="155"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
         <source>Evidence digest (double-click to prove)</source>
         <translation>Evidence digest (double-click to prove)</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="162"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="160"/>
         <source>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</source>
         <translation>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="165"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="163"/>
         <source>✘ Not verified: %1</source>
         <translation>✘ Not verified: %1</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="168"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="166"/>
         <source>Document digest</source>
         <translation>Document digest</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="169"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="167"/>
         <source>Record type</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="170"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="168"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="171"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="169"/>
         <source>Recorded at</source>
         <translation>Recorded at</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="172"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="170"/>
         <source>Submitter</source>
         <translation>Submitter</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="174"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="171"/>
+        <source>State proven at block</source>
+        <translation>State proven at block</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="172"/>
         <source>Block hash</source>
         <translation>Block hash</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="175"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="173"/>
         <source>Certificate votes</source>
         <translation>Certificate votes</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="176"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="174"/>
         <source>Crypto suite</source>
         <translation>Crypto suite</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="177"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="175"/>
         <source>Asked</source>
         <translation>Asked</translation>
     </message>
@@ -1309,52 +1338,52 @@
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="107"/>
+        <location filename="../app/shell/main_window.cpp" line="108"/>
         <source>Consortia — %1</source>
         <translation>Consortia — %1</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="109"/>
+        <location filename="../app/shell/main_window.cpp" line="110"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="110"/>
+        <location filename="../app/shell/main_window.cpp" line="111"/>
         <source>&amp;Network</source>
         <translation>&amp;Network</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="143"/>
+        <location filename="../app/shell/main_window.cpp" line="144"/>
         <source>Add an existing network…</source>
         <translation>Add an existing network…</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="152"/>
+        <location filename="../app/shell/main_window.cpp" line="153"/>
         <source>Open %1 (%2 agents)</source>
         <translation>Open %1 (%2 agents)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="145"/>
+        <location filename="../app/shell/main_window.cpp" line="146"/>
         <source>Added %1; open it from the Network menu.</source>
         <translation>Added %1; open it from the Network menu.</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="126"/>
+        <location filename="../app/shell/main_window.cpp" line="127"/>
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="131"/>
+        <location filename="../app/shell/main_window.cpp" line="132"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="132"/>
+        <location filename="../app/shell/main_window.cpp" line="133"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="136"/>
+        <location filename="../app/shell/main_window.cpp" line="137"/>
         <source>Failed: </source>
         <translation>Failed: </translation>
     </message>
@@ -1362,197 +1391,197 @@
 <context>
     <name>consortia::console::NodeDetailPage</name>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="86"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="85"/>
         <source>Node detail</source>
         <translation>Node detail</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
         <source>Peer</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
         <source>RTT (ms)</source>
         <translation>RTT (ms)</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
         <source>Loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
-        <source>Sent</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
-        <source>Received</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
         <source>Fault rule</source>
         <translation>Fault rule</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="92"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
+        <source>Sent (bytes)</source>
+        <translation>Sent (bytes)</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
+        <source>Received (bytes)</source>
+        <translation>Received (bytes)</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
         <source>Network fault on this node&apos;s links:</source>
         <translation>Network fault on this node&apos;s links:</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="93"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="92"/>
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem words, e.g. delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="94"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="93"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="95"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="94"/>
         <source>Clear all faults</source>
         <translation>Clear all faults</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="110"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="109"/>
         <source>Custom rule…</source>
         <translation>Custom rule…</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="129"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="128"/>
         <source>Apply network fault on the link to %1</source>
         <translation>Apply network fault on the link to %1</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="135"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="134"/>
         <source>Custom: %1</source>
         <translation>Custom: %1</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="175"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="174"/>
         <source>No node selected</source>
         <translation>No node selected</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="181"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="180"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="185"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="184"/>
         <source>partitioned from %1 peer(s)</source>
         <translation>partitioned from %1 peer(s)</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="187"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="186"/>
         <source>Node id</source>
         <translation>Node id</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="187"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="187"/>
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="187"/>
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="189"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="190"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="189"/>
         <source>Best peer height</source>
         <translation>Best peer height</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="191"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="190"/>
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="192"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="191"/>
         <source>View changes</source>
         <translation>View changes</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="193"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="192"/>
         <source>Protocol version</source>
         <translation>Protocol version</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="194"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="193"/>
         <source>Validators</source>
         <translation>Validators</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="195"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="194"/>
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="196"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="195"/>
         <source>API address</source>
         <translation>API address</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="197"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="196"/>
         <source>Load</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="197"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="196"/>
         <source>%1 tx/s · CPU %2% · commit latency %3 ms</source>
         <translation>%1 tx/s · CPU %2% · commit latency %3 ms</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="201"/>
         <source>Active faults</source>
         <translation>Active faults</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="201"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
         <source>unreachable: %1</source>
         <translation>unreachable: %1</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="213"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="212"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="213"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="212"/>
         <source>no</source>
         <translation>no</translation>
     </message>

@@ -193,22 +193,22 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="42"/>
+        <location filename="../app/main.cpp" line="46"/>
         <source>Consortia</source>
         <translation>Consortia 联盟链运维台</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="56"/>
+        <location filename="../app/main.cpp" line="60"/>
         <source>No network named %1 in the inventory.</source>
         <translation>清单中没有名为 %1 的网络。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="66"/>
+        <location filename="../app/main.cpp" line="71"/>
         <source>Cannot read the network in %1: %2</source>
         <translation>无法读取 %1 中的网络：%2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="77"/>
+        <location filename="../app/main.cpp" line="84"/>
         <source>History is off: %1</source>
         <translation>历史记录不可用：%1</translation>
     </message>
@@ -329,37 +329,37 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/shell/startup.cpp" line="42"/>
-        <source>Cannot read the certificate files of %1.</source>
-        <translation>无法读取 %1 的证书文件。</translation>
+        <location filename="../app/shell/startup.cpp" line="43"/>
+        <source>Cannot read the certificate files of %1: %2</source>
+        <translation>无法读取 %1 的证书文件：%2</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="65"/>
+        <location filename="../app/shell/startup.cpp" line="66"/>
         <source>Cannot start the sandbox network: %1</source>
         <translation>无法启动沙箱网络：%1</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="73"/>
+        <location filename="../app/shell/startup.cpp" line="74"/>
         <source>Starting the sandbox network in %1…</source>
         <translation>正在启动 %1 中的沙箱网络…</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="74"/>
+        <location filename="../app/shell/startup.cpp" line="75"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="75"/>
+        <location filename="../app/shell/startup.cpp" line="76"/>
         <source>Consortia</source>
         <translation>Consortia 联盟链运维台</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="90"/>
+        <location filename="../app/shell/startup.cpp" line="91"/>
         <source>The sandbox network did not start (exit status %1); its messages are on the terminal.</source>
         <translation>沙箱网络未能启动（退出状态 %1）；详情见终端输出。</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="97"/>
+        <location filename="../app/shell/startup.cpp" line="98"/>
         <source>The sandbox network did not start within two minutes; its messages are on the terminal.</source>
         <translation>沙箱网络在两分钟内未能启动；详情见终端输出。</translation>
     </message>
@@ -492,12 +492,32 @@
         <translation>无法读取%1 %2</translation>
     </message>
     <message>
-        <location filename="../app/common/wording.cpp" line="70"/>
+        <location filename="../app/common/wording.cpp" line="71"/>
+        <source>%1 is not a genesis file</source>
+        <translation>%1 不是创世文件</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="72"/>
         <source>%1 is not a PEM %2</source>
         <translation>%1 不是 PEM 格式的%2</translation>
     </message>
     <message>
-        <location filename="../app/common/wording.cpp" line="71"/>
+        <location filename="../app/common/wording.cpp" line="74"/>
+        <source>%1 is not the private key of the %2&apos;s certificate</source>
+        <translation>%1 不是%2证书的私钥</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="75"/>
+        <source>operator</source>
+        <translation>运维</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="76"/>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <location filename="../app/common/wording.cpp" line="77"/>
         <source>cannot save the network: %1</source>
         <translation>无法保存网络：%1</translation>
     </message>
@@ -703,172 +723,177 @@
 <context>
     <name>consortia::console::AnalysisPage</name>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="34"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="37"/>
         <source>Analysis</source>
         <translation>故障分析</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="34"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="37"/>
         <source>Analysis (%1)</source>
         <translation>故障分析（%1）</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="41"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="41"/>
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="41"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="41"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../app/analysis/analysis_page.cpp" line="38"/>
+        <location filename="../app/analysis/analysis_page.cpp" line="41"/>
         <source>Suggested action</source>
         <translation>建议操作</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/analysis_page.cpp" line="42"/>
+        <source>No findings: every agent answers, no node lags or has halted, the nodes agree on their blocks and views change only at their pace. Double-click a finding, when there is one, for its charts.</source>
+        <translation>没有发现问题：所有代理均有应答，没有节点落后或停机，各节点的区块一致，视图切换频率正常。出现问题时，双击某条发现即可查看对应图表。</translation>
     </message>
 </context>
 <context>
     <name>consortia::console::ChartsPage</name>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="97"/>
+        <location filename="../app/charts/charts_page.cpp" line="98"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>10 minutes</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>6 hours</source>
         <translation>6 小时</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>24 hours</source>
         <translation>24 小时</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="102"/>
+        <location filename="../app/charts/charts_page.cpp" line="103"/>
         <source>30 days</source>
         <translation>30 天</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="105"/>
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="105"/>
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>View changes</source>
         <translation>视图切换次数</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="105"/>
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>Bytes sent per second</source>
         <translation>每秒发送字节数</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="105"/>
+        <location filename="../app/charts/charts_page.cpp" line="106"/>
         <source>Bytes received per second</source>
         <translation>每秒接收字节数</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="106"/>
+        <location filename="../app/charts/charts_page.cpp" line="107"/>
         <source>CPU (%)</source>
         <translation>CPU（%）</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="106"/>
+        <location filename="../app/charts/charts_page.cpp" line="107"/>
         <source>Connected peers</source>
         <translation>已连接对等节点</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="108"/>
+        <location filename="../app/charts/charts_page.cpp" line="109"/>
         <source>Time range:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="109"/>
+        <location filename="../app/charts/charts_page.cpp" line="110"/>
         <source>Per node:</source>
         <translation>按节点：</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="110"/>
+        <location filename="../app/charts/charts_page.cpp" line="111"/>
         <source>Show everything</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="120"/>
+        <location filename="../app/charts/charts_page.cpp" line="121"/>
         <source>Focused on %1–%2%3</source>
         <translation>聚焦于 %1–%2%3</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="123"/>
+        <location filename="../app/charts/charts_page.cpp" line="124"/>
         <source> · nodes: %1</source>
         <translation> · 节点：%1</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="207"/>
+        <location filename="../app/charts/charts_page.cpp" line="208"/>
         <source>Network throughput (committed transactions per second)</source>
         <translation>网络吞吐量（每秒提交交易数）</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="207"/>
+        <location filename="../app/charts/charts_page.cpp" line="208"/>
         <source>tx/s</source>
         <translation>笔/秒</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="208"/>
         <location filename="../app/charts/charts_page.cpp" line="209"/>
-        <location filename="../app/charts/charts_page.cpp" line="211"/>
+        <location filename="../app/charts/charts_page.cpp" line="210"/>
+        <location filename="../app/charts/charts_page.cpp" line="212"/>
         <source>network</source>
         <translation>全网</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="209"/>
+        <location filename="../app/charts/charts_page.cpp" line="210"/>
         <source>Block interval</source>
         <translation>出块间隔</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="209"/>
+        <location filename="../app/charts/charts_page.cpp" line="210"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="210"/>
+        <location filename="../app/charts/charts_page.cpp" line="211"/>
         <source>Commit latency (submitted to committed)</source>
         <translation>提交延迟（从提交到上链）</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="210"/>
+        <location filename="../app/charts/charts_page.cpp" line="211"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../app/charts/charts_page.cpp" line="227"/>
+        <location filename="../app/charts/charts_page.cpp" line="228"/>
         <source> per node</source>
         <translation>（按节点）</translation>
     </message>
@@ -1070,238 +1095,242 @@
 <context>
     <name>consortia::console::ExplorerPage</name>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="71"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="69"/>
         <source>Explorer</source>
         <translation>区块浏览器</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="74"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="72"/>
         <source>Block (height or hash) or transaction id</source>
         <translation>区块（高度或哈希）或交易 ID</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="75"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="73"/>
         <source>Evidence by document digest</source>
         <translation>按文件摘要查询存证</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="76"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="74"/>
         <source>e.g. 42, or 64 hex digits</source>
         <translation>例如 42，或 64 位十六进制</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="77"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="75"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="78"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="76"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="78"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="76"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="79"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="77"/>
         <source>Transactions in this block (double-click to open)</source>
         <translation>本区块的交易（双击打开）</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="80"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="78"/>
         <source>Asks the chosen node. Evidence proofs are checked here, against the validator keys of the network&apos;s genesis, not taken on the node&apos;s word.</source>
         <translation>向所选节点查询。存证证明由控制台依据创世区块中的验证节点公钥自行校验，而不是采信节点的说法。</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="87"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="85"/>
         <source>Asking %1…</source>
         <translation>正在查询 %1…</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="119"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="117"/>
         <source>A document digest is 64 hex digits.</source>
         <translation>文档摘要是 64 位十六进制数。</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="120"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="118"/>
         <source>Enter a height, or a block hash or transaction id of 64 hex digits.</source>
         <translation>请输入区块高度，或 64 位十六进制的区块哈希或交易 ID。</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="123"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="121"/>
         <source>Not found or refused: %1</source>
         <translation>未找到或被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="129"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="127"/>
         <source>Block %1 on %2</source>
         <translation>区块 %1（来自 %2）</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="130"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="128"/>
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="131"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="129"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="132"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="130"/>
         <source>Parent hash</source>
         <translation>父区块哈希</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="133"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="131"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="134"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="132"/>
         <source>Proposer</source>
         <translation>提议者</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="135"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="133"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="136"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="134"/>
         <source>Protocol version</source>
         <translation>协议版本</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="137"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="135"/>
         <source>State root</source>
         <translation>状态根</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="138"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="136"/>
         <source>Transaction root</source>
         <translation>交易根</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="139"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="137"/>
         <source>Validator set hash</source>
         <translation>验证节点集合哈希</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="140"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="138"/>
         <source>Votes in its parent&apos;s certificate</source>
         <translation>父区块证书中的投票数</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="141"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="139"/>
         <source>Transactions</source>
         <translation>交易数</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="147"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="145"/>
         <source>Transaction in block %1</source>
         <translation>位于区块 %1 的交易</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="148"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="146"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="149"/>
-        <location filename="../app/explorer/explorer_page.cpp" line="173"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="147"/>
         <source>Block height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="150"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="148"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="151"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="149"/>
         <source>Sender</source>
         <translation>发送方</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="152"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="150"/>
         <source>Nonce</source>
         <translation>序号（Nonce）</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="151"/>
         <source>Outcome</source>
         <translation>执行结果</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="151"/>
         <source>applied</source>
         <translation>已执行</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="151"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="155"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="153"/>
         <source>Evidence digest (double-click to prove)</source>
         <translation>存证摘要（双击获取证明）</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="162"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="160"/>
         <source>✔ Verified: the record is on the chain, certified by a quorum of the trusted validators</source>
         <translation>✔ 校验通过：该记录已上链，并由可信验证节点的法定多数签名认证</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="165"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="163"/>
         <source>✘ Not verified: %1</source>
         <translation>✘ 校验未通过：%1</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="168"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="166"/>
         <source>Document digest</source>
         <translation>文件摘要</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="169"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="167"/>
         <source>Record type</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="170"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="168"/>
         <source>Owner</source>
         <translation>所属机构</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="171"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="169"/>
         <source>Recorded at</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="172"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="170"/>
         <source>Submitter</source>
         <translation>提交者</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="174"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="171"/>
+        <source>State proven at block</source>
+        <translation>证明所依据的区块高度</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/explorer_page.cpp" line="172"/>
         <source>Block hash</source>
         <translation>区块哈希</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="175"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="173"/>
         <source>Certificate votes</source>
         <translation>证书投票数</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="176"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="174"/>
         <source>Crypto suite</source>
         <translation>密码套件</translation>
     </message>
     <message>
-        <location filename="../app/explorer/explorer_page.cpp" line="177"/>
+        <location filename="../app/explorer/explorer_page.cpp" line="175"/>
         <source>Asked</source>
         <translation>查询节点</translation>
     </message>
@@ -1309,52 +1338,52 @@
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="107"/>
+        <location filename="../app/shell/main_window.cpp" line="108"/>
         <source>Consortia — %1</source>
         <translation>Consortia 联盟链运维台 — %1</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="109"/>
+        <location filename="../app/shell/main_window.cpp" line="110"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="110"/>
+        <location filename="../app/shell/main_window.cpp" line="111"/>
         <source>&amp;Network</source>
         <translation>网络(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="143"/>
+        <location filename="../app/shell/main_window.cpp" line="144"/>
         <source>Add an existing network…</source>
         <translation>添加已有网络…</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="152"/>
+        <location filename="../app/shell/main_window.cpp" line="153"/>
         <source>Open %1 (%2 agents)</source>
         <translation>打开 %1（%2 个代理）</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="145"/>
+        <location filename="../app/shell/main_window.cpp" line="146"/>
         <source>Added %1; open it from the Network menu.</source>
         <translation>已添加 %1，可在“网络”菜单中打开。</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="126"/>
+        <location filename="../app/shell/main_window.cpp" line="127"/>
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>共 %1 个节点，%2 个可达，%3 个已同步 · 区块高度 %4 · 主节点 %5 · 更新于 %6</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="131"/>
+        <location filename="../app/shell/main_window.cpp" line="132"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="132"/>
+        <location filename="../app/shell/main_window.cpp" line="133"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="136"/>
+        <location filename="../app/shell/main_window.cpp" line="137"/>
         <source>Failed: </source>
         <translation>失败：</translation>
     </message>
@@ -1362,197 +1391,197 @@
 <context>
     <name>consortia::console::NodeDetailPage</name>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="86"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="85"/>
         <source>Node detail</source>
         <translation>节点详情</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
         <source>Peer</source>
         <translation>对等节点</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
         <source>RTT (ms)</source>
         <translation>往返时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
         <source>Loss</source>
         <translation>丢包率</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
-        <source>Sent</source>
-        <translation>发送字节</translation>
-    </message>
-    <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
-        <source>Received</source>
-        <translation>接收字节</translation>
-    </message>
-    <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
         <source>Fault rule</source>
         <translation>故障规则</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="92"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
+        <source>Sent (bytes)</source>
+        <translation>发送字节</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="90"/>
+        <source>Received (bytes)</source>
+        <translation>接收字节</translation>
+    </message>
+    <message>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="91"/>
         <source>Network fault on this node&apos;s links:</source>
         <translation>本节点链路上的网络故障：</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="93"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="92"/>
         <source>netem words, e.g. delay 100ms 20ms loss 1%</source>
         <translation>netem 规则，例如 delay 100ms 20ms loss 1%</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="94"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="93"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="95"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="94"/>
         <source>Clear all faults</source>
         <translation>清除全部故障</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="110"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="109"/>
         <source>Custom rule…</source>
         <translation>自定义规则…</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="129"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="128"/>
         <source>Apply network fault on the link to %1</source>
         <translation>在通往 %1 的链路上施加网络故障</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="135"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="134"/>
         <source>Custom: %1</source>
         <translation>自定义：%1</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="175"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="174"/>
         <source>No node selected</source>
         <translation>未选择节点</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="181"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="180"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="185"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="184"/>
         <source>partitioned from %1 peer(s)</source>
         <translation>与 %1 个对等节点隔离</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="187"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="186"/>
         <source>Node id</source>
         <translation>节点 ID</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="187"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="187"/>
         <source>validator</source>
         <translation>验证节点</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="187"/>
         <source>observer</source>
         <translation>观察节点</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="189"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="188"/>
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="190"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="189"/>
         <source>Best peer height</source>
         <translation>对等节点最高高度</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="191"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="190"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="192"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="191"/>
         <source>View changes</source>
         <translation>视图切换次数</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="193"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="192"/>
         <source>Protocol version</source>
         <translation>协议版本</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="194"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="193"/>
         <source>Validators</source>
         <translation>验证节点数</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="195"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="194"/>
         <source>Mempool</source>
         <translation>交易池</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="196"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="195"/>
         <source>API address</source>
         <translation>API 地址</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="197"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="196"/>
         <source>Load</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="197"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="196"/>
         <source>%1 tx/s · CPU %2% · commit latency %3 ms</source>
         <translation>%1 笔/秒 · CPU %2% · 提交延迟 %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="201"/>
         <source>Active faults</source>
         <translation>生效的故障</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="201"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="203"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="202"/>
         <source>unreachable: %1</source>
         <translation>不可达：%1</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="213"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="212"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/node_detail/node_detail_page.cpp" line="213"/>
+        <location filename="../app/node_detail/node_detail_page.cpp" line="212"/>
         <source>no</source>
         <translation>否</translation>
     </message>

@@ -37,6 +37,8 @@ void apply_status(const v1::NodeStatus& st, NodeState& n) {
   for (const auto& p : st.peers())
     n.peers.push_back({hex_of(p.node_id()), p.name(), p.connected(), p.rtt_ms(), p.loss(), p.sent_bytes(),
                        p.received_bytes(), p.dropped(), p.fault_rule()});
+  std::stable_sort(n.peers.begin(), n.peers.end(),
+                   [](const PeerState& a, const PeerState& b) { return natural_less(a.name, b.name); });
   n.committed_txs = st.committed_txs();
   n.latency_ms = st.commit_latency_ms();
   n.cpu_percent = st.cpu_percent();

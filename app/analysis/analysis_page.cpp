@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QHeaderView>
+#include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -12,7 +13,9 @@ namespace consortia::console {
 
 AnalysisPage::AnalysisPage(QWidget* parent) : ConsolePage(parent) {
   auto* v = new QVBoxLayout(this);
-  v->setContentsMargins(0, 0, 0, 0);
+  empty_ = new QLabel;
+  empty_->setWordWrap(true);
+  v->addWidget(empty_);
   table_ = make_table(5);
   table_->setWordWrap(true);
   for (int c = 0; c < 3; ++c) table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
@@ -36,6 +39,8 @@ QString AnalysisPage::title() const {
 
 void AnalysisPage::retranslate() {
   table_->setHorizontalHeaderLabels({tr("Severity"), tr("Finding"), tr("Nodes"), tr("Evidence"), tr("Suggested action")});
+  empty_->setText(tr("No findings: every agent answers, no node lags or has halted, the nodes agree on their blocks "
+                     "and views change only at their pace. Double-click a finding, when there is one, for its charts."));
   on_findings(found_);
 }
 
@@ -51,6 +56,7 @@ void AnalysisPage::on_findings(const std::vector<Finding>& found) {
                                                                         : QColor(0xe0, 0x9a, 0x1a));
   }
   table_->resizeRowsToContents();
+  empty_->setVisible(found.empty());
   if (count_changed) emit title_changed();
 }
 

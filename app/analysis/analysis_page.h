@@ -8,6 +8,7 @@
 #include "common/console_page.h"
 #include "model/analysis.h"
 
+class QLabel;
 class QTableWidget;
 
 namespace consortia::console {
@@ -28,6 +29,7 @@ class AnalysisPage : public ConsolePage {
   void retranslate() override;
 
  private:
+  QLabel* empty_;
   QTableWidget* table_;
   std::vector<Finding> found_;
 };

@@ -67,7 +67,13 @@ QString inventory_error_text(const InventoryError& e) {
     case C::kNoAgents: return QCoreApplication::translate("Wording", "no agents given");
     case C::kNoName: return QCoreApplication::translate("Wording", "a network needs a name");
     case C::kCannotRead: return QCoreApplication::translate("Wording", "cannot read the %1 %2").arg(file, subject);
-    case C::kNotPem: return QCoreApplication::translate("Wording", "%1 is not a PEM %2").arg(subject, file);
+    case C::kNotPem:
+      return e.file == F::kGenesis ? QCoreApplication::translate("Wording", "%1 is not a genesis file").arg(subject)
+                                   : QCoreApplication::translate("Wording", "%1 is not a PEM %2").arg(subject, file);
+    case C::kKeyMismatch:
+      return QCoreApplication::translate("Wording", "%1 is not the private key of the %2's certificate")
+          .arg(subject, e.file == F::kOperatorKey ? QCoreApplication::translate("Wording", "operator")
+                                                  : QCoreApplication::translate("Wording", "client"));
     case C::kCannotSave: return QCoreApplication::translate("Wording", "cannot save the network: %1").arg(detail);
   }
   return QString();

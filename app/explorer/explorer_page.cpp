@@ -168,7 +168,7 @@ void ExplorerPage::on_explored(const ExplorerResult& r) {
               {tr("Owner"), q(e.owner), false},
               {tr("Recorded at"), e.timestamp_ms ? when(e.timestamp_ms) : QString(), false},
               {tr("Submitter"), q(r.verdict.evidence.submitter.hex()), false},
-              {tr("Block height"), QString::number(p.header.height), false},
+              {tr("State proven at block"), QString::number(p.header.height), false},
               {tr("Block hash"), q(p.block_hash.hex()), false},
               {tr("Certificate votes"), QString::number(p.certificate.votes.size()), false},
               {tr("Crypto suite"), q(p.suite), false},

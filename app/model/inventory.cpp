@@ -1,8 +1,14 @@
 #include "model/inventory.h"
 
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
 #include <sqlite3.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -35,6 +41,30 @@ bool file_has(const std::string& path, const char* marker, InventoryError* error
     return false;
   }
   return true;
+}
+
+// Whether the key file holds the private key of the certificate's public
+// key (a client certificate with another key cannot make a TLS connection).
+bool key_fits(const std::string& certificate, const std::string& key, InventoryError* error, InventoryError::File which) {
+  auto read = [](const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  std::string cert_pem = read(certificate), key_pem = read(key);
+  BIO* cb = BIO_new_mem_buf(cert_pem.data(), static_cast<int>(cert_pem.size()));
+  BIO* kb = BIO_new_mem_buf(key_pem.data(), static_cast<int>(key_pem.size()));
+  X509* x = cb ? PEM_read_bio_X509(cb, nullptr, nullptr, nullptr) : nullptr;
+  EVP_PKEY* k = kb ? PEM_read_bio_PrivateKey(kb, nullptr, nullptr, const_cast<char*>("")) : nullptr;
+  bool fits = x && k && X509_check_private_key(x, k) == 1;
+  EVP_PKEY_free(k);
+  X509_free(x);
+  BIO_free(kb);
+  BIO_free(cb);
+  ERR_clear_error();
+  if (!fits && error) *error = {InventoryError::Code::kKeyMismatch, key, which, ""};
+  return fits;
 }
 
 }  // namespace
@@ -96,7 +126,15 @@ std::unique_ptr<Inventory> Inventory::open(const std::string& path, InventoryErr
 
 Inventory::~Inventory() { sqlite3_close(db_); }
 
-bool Inventory::add(const InventoryNetwork& n, InventoryError* error) {
+bool Inventory::add(const InventoryNetwork& given, InventoryError* error, bool* replaced) {
+  // Files are kept by absolute path: the console may be started elsewhere.
+  InventoryNetwork n = given;
+  for (std::string* path : {&n.ca_bundle, &n.certificate, &n.key, &n.operator_certificate, &n.operator_key, &n.genesis})
+    if (!path->empty()) {
+      std::error_code ec;
+      auto absolute = std::filesystem::absolute(*path, ec);
+      if (!ec) *path = absolute.lexically_normal().string();
+    }
   if (n.name.empty()) {
     if (error) *error = {InventoryError::Code::kNoName, "", InventoryError::File::kNone, ""};
     return false;
@@ -121,6 +159,10 @@ bool Inventory::add(const InventoryNetwork& n, InventoryError* error) {
        !file_has(n.operator_key, "PRIVATE KEY", error, F::kOperatorKey)))
     return false;
   if (!n.genesis.empty() && !file_has(n.genesis, "validators", error, F::kGenesis)) return false;
+  if (!key_fits(n.certificate, n.key, error, F::kKey) ||
+      (!n.operator_certificate.empty() && !key_fits(n.operator_certificate, n.operator_key, error, F::kOperatorKey)))
+    return false;
+  if (replaced) *replaced = find(n.name).has_value();
   int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
                     std::chrono::system_clock::now().time_since_epoch()).count();
   bool ok = sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;

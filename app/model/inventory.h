@@ -38,6 +38,7 @@ struct InventoryError {
     kNoName,
     kCannotRead,    // subject: the file; file: which one
     kNotPem,        // subject: the file; file: which one
+    kKeyMismatch,   // subject: the key file; file: which key (its certificate's private key it is not)
     kCannotSave,    // detail: SQLite's message
   };
   enum class File { kNone, kCaBundle, kCertificate, kKey, kOperatorCertificate, kOperatorKey, kGenesis };
@@ -55,8 +56,10 @@ class Inventory {
   static std::unique_ptr<Inventory> open(const std::string& path, InventoryError* error);
   ~Inventory();
   // Checks the network (a name, agents with distinct names and host:port
-  // addresses, readable PEM files) and saves it, replacing one of that name.
-  bool add(const InventoryNetwork& n, InventoryError* error);
+  // addresses, readable PEM files, each key the private key of its
+  // certificate) and saves it with absolute paths, replacing one of that
+  // name (`replaced` says whether there was one).
+  bool add(const InventoryNetwork& n, InventoryError* error, bool* replaced = nullptr);
   std::vector<InventoryNetwork> list() const;
   std::optional<InventoryNetwork> find(const std::string& name) const;
   bool remove(const std::string& name);

@@ -67,6 +67,9 @@ Health health_of(const NodeState& n, uint64_t network_height, int64_t now_ms);
 // The leader most reachable nodes name (hex id), or empty.
 std::string consensus_leader(const NetworkState& s);
 
+// Names in natural order: node-2 before node-10.
+bool natural_less(const std::string& a, const std::string& b);
+
 // The faults in force on a node's links: its distinct rules, and how many
 // peers it is partitioned from.
 struct FaultSummary {

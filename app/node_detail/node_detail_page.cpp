@@ -87,7 +87,7 @@ QString NodeDetailPage::title() const { return tr("Node detail"); }
 void NodeDetailPage::retranslate() {
   tabs_->retranslate();
   peers_->setHorizontalHeaderLabels(
-      {tr("Peer"), tr("Connected"), tr("RTT (ms)"), tr("Loss"), tr("Sent"), tr("Received"), tr("Fault rule")});
+      {tr("Peer"), tr("Connected"), tr("RTT (ms)"), tr("Loss"), tr("Sent (bytes)"), tr("Received (bytes)"), tr("Fault rule")});
   fault_label_->setText(tr("Network fault on this node's links:"));
   fault_custom_->setPlaceholderText(tr("netem words, e.g. delay 100ms 20ms loss 1%"));
   fault_apply_->setText(tr("Apply"));

@@ -32,6 +32,9 @@ struct AutomationOptions {
   QString explore;    // look this up in the explorer
   bool explore_evidence = false;
   double measure = 0;  // seconds: print the console's own figures and quit
+  // A run that ends by itself (screenshot, recording, measurement): no
+  // dialog may wait for a person.
+  bool unattended() const { return !screenshot.isEmpty() || !record.isEmpty() || measure > 0; }
 };
 
 class Automation : public QObject {

@@ -70,8 +70,7 @@ std::optional<int> parse_command_line(const QStringList& args, ConsoleOptions& o
                   op_cert, op_key, genesis});
   Automation::add_options(cli);
   if (!cli.parse(without_qt_switches(args))) {
-    std::fprintf(stderr, "consortia: %s\n\n%s", qPrintable(cli.errorText()),
-                 qPrintable(cli.helpText().replace("<executable_name>", "consortia")));
+    std::fprintf(stderr, "consortia: %s (see consortia --help)\n", qPrintable(cli.errorText()));
     return 2;
   }
   if (cli.isSet(help)) {
@@ -86,17 +85,21 @@ std::optional<int> parse_command_line(const QStringList& args, ConsoleOptions& o
   o.sandbox_dir = cli.value(dir);
   o.nodes = cli.value(nodes).toInt(&number);
   if (!number || o.nodes < 1) {
-    std::fprintf(stderr, "consortia: --nodes takes a number of nodes\n");
+    std::fprintf(stderr, "consortia: --nodes takes a number of nodes, at least 1\n");
     return 2;
   }
   if (cli.isSet(simulated)) {
     o.simulated = cli.value(simulated).toInt(&number);
     if (!number || o.simulated < 1) {
-      std::fprintf(stderr, "consortia: --simulated takes a number of nodes\n");
+      std::fprintf(stderr, "consortia: --simulated takes a number of nodes, at least 1\n");
       return 2;
     }
   }
   o.lang = cli.value(lang);
+  if (o.lang != "en" && o.lang != "zh_CN") {
+    std::fprintf(stderr, "consortia: --lang takes en or zh_CN\n");
+    return 2;
+  }
   o.keep_sandbox = cli.isSet(keep);
   o.no_sandbox = cli.isSet(no_sandbox);
   o.network = cli.value(network);
@@ -125,12 +128,13 @@ int add_network_and_exit(const ConsoleOptions::AddNetwork& a, const QString& inv
   n.genesis = a.genesis.toStdString();
   if (agents) n.agents = *agents;
   auto inv = agents ? Inventory::open(inventory_path.toStdString(), &why) : nullptr;
-  if (!agents || !inv || !inv->add(n, &why)) {
+  bool replaced = false;
+  if (!agents || !inv || !inv->add(n, &why, &replaced)) {
     std::fprintf(stderr, "consortia: cannot add the network: %s\n", qPrintable(inventory_error_text(why)));
     return 2;
   }
-  std::printf("added network %s with %zu agents; open it with: consortia --network %s\n", n.name.c_str(),
-              n.agents.size(), n.name.c_str());
+  std::printf("%s network %s with %zu agents; open it with: consortia --network %s\n", replaced ? "replaced" : "added",
+              n.name.c_str(), n.agents.size(), n.name.c_str());
   return 0;
 }
 

@@ -38,11 +38,12 @@ std::optional<NetworkSource> open_directory(const std::string& dir, QString* err
 
 std::optional<NetworkSource> open_inventory(const InventoryNetwork& n, QString* error) {
   auto ca = agent::read_file(n.ca_bundle), crt = agent::read_file(n.certificate), key = agent::read_file(n.key);
-  if (!ca || !crt || !key) {
-    *error = QCoreApplication::translate("Startup", "Cannot read the certificate files of %1.")
-                 .arg(QString::fromStdString(n.name));
-    return std::nullopt;
-  }
+  for (const auto* f : {&ca, &crt, &key})
+    if (!*f) {
+      *error = QCoreApplication::translate("Startup", "Cannot read the certificate files of %1: %2")
+                   .arg(QString::fromStdString(n.name), QString::fromStdString(f->error().detail));
+      return std::nullopt;
+    }
   NetworkSource o;
   o.key = "inventory:" + n.name;
   o.title = QString::fromStdString(n.name);

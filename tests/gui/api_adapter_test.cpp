@@ -46,10 +46,12 @@ TEST(ApiAdapter, StatusFillsTheNodeAndRawIdsBecomeHex) {
   st.set_height(42);
   st.set_simulated(true);
   st.set_memory_share_bytes(3u << 20);
-  auto* p = st.add_peers();
-  p->set_node_id(std::string(32, '\x02'));
-  p->set_name("node-1");
-  p->set_connected(true);
+  for (const char* name : {"node-10", "node-1", "node-2"}) {  // as an agent may list them
+    auto* p = st.add_peers();
+    p->set_node_id(std::string(32, '\x02'));
+    p->set_name(name);
+    p->set_connected(true);
+  }
   NodeState n;
   n.name = "node-2";
   apply_status(st, n);
@@ -60,8 +62,11 @@ TEST(ApiAdapter, StatusFillsTheNodeAndRawIdsBecomeHex) {
   EXPECT_EQ(n.height, 42u);
   EXPECT_TRUE(n.simulated);
   EXPECT_EQ(n.memory_share_bytes, 3u << 20);
-  ASSERT_EQ(n.peers.size(), 1u);
+  ASSERT_EQ(n.peers.size(), 3u);
   EXPECT_EQ(n.peers[0].id_hex.substr(0, 4), "0202");
+  EXPECT_EQ(n.peers[0].name, "node-1");  // natural order
+  EXPECT_EQ(n.peers[1].name, "node-2");
+  EXPECT_EQ(n.peers[2].name, "node-10");
   EXPECT_EQ(raw_of(hex_of("\x07\x08")), "\x07\x08");
   EXPECT_EQ(raw_of("zz"), "");
 }

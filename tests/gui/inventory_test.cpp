@@ -44,8 +44,8 @@ TEST(Inventory, ANetworkWithBadFilesIsRefusedAndNothingIsSaved) {
   Dir d;
   auto inv = Inventory::open(d.path + "/h.db", nullptr);
   ASSERT_TRUE(inv);
-  std::string cert = d.file("c.crt", "-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----\n");
-  std::string key = d.file("c.key", "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n");
+  std::string pki = std::string(CONSORTIA_SOURCE_DIR) + "/tests/fixtures/pki/";
+  std::string cert = pki + "viewer.crt", key = pki + "viewer.key";
   InventoryNetwork n{"bank-consortium", cert, cert, key, "", "", "", {{"node-0", "127.0.0.1:7001"}}, 0};
   InventoryError why;
   InventoryNetwork no_key = n;
@@ -59,6 +59,11 @@ TEST(Inventory, ANetworkWithBadFilesIsRefusedAndNothingIsSaved) {
   EXPECT_FALSE(inv->add(swapped, &why));
   EXPECT_EQ(why.code, InventoryError::Code::kNotPem);
   EXPECT_EQ(why.file, InventoryError::File::kCertificate);
+  InventoryNetwork mismatched = n;
+  mismatched.key = pki + "other.key";  // a real key, but another certificate's
+  EXPECT_FALSE(inv->add(mismatched, &why));
+  EXPECT_EQ(why.code, InventoryError::Code::kKeyMismatch);
+  EXPECT_EQ(why.file, InventoryError::File::kKey);
   InventoryNetwork nameless = n;
   nameless.name.clear();
   EXPECT_FALSE(inv->add(nameless, &why));
@@ -69,7 +74,9 @@ TEST(Inventory, ANetworkWithBadFilesIsRefusedAndNothingIsSaved) {
   EXPECT_EQ(why.code, InventoryError::Code::kNoAgents);
   EXPECT_TRUE(inv->list().empty());
 
-  ASSERT_TRUE(inv->add(n, &why)) << why.subject;
+  bool replaced = true;
+  ASSERT_TRUE(inv->add(n, &why, &replaced)) << why.subject;
+  EXPECT_FALSE(replaced);
   n.name = "association";
   n.agents.push_back({"node-1", "127.0.0.1:7002"});
   ASSERT_TRUE(inv->add(n, &why)) << why.subject;
@@ -80,7 +87,8 @@ TEST(Inventory, ANetworkWithBadFilesIsRefusedAndNothingIsSaved) {
   EXPECT_EQ(all[0].agents[1].address, "127.0.0.1:7002");
   // Saving again under a name replaces it; the list survives a reopen.
   n.agents.pop_back();
-  ASSERT_TRUE(inv->add(n, &why));
+  ASSERT_TRUE(inv->add(n, &why, &replaced));
+  EXPECT_TRUE(replaced);
   inv.reset();
   inv = Inventory::open(d.path + "/h.db", nullptr);
   ASSERT_TRUE(inv->find("association"));
@@ -88,6 +96,25 @@ TEST(Inventory, ANetworkWithBadFilesIsRefusedAndNothingIsSaved) {
   EXPECT_TRUE(inv->remove("association"));
   EXPECT_FALSE(inv->find("association"));
   EXPECT_EQ(inv->list().size(), 1u);
+}
+
+// Files given by a relative path are kept by their absolute path: the
+// console may be started from another directory.
+TEST(Inventory, FilesAreKeptByAbsolutePath) {
+  Dir d;
+  auto inv = Inventory::open(d.path + "/h.db", nullptr);
+  ASSERT_TRUE(inv);
+  std::string pki = std::string(CONSORTIA_SOURCE_DIR) + "/tests/fixtures/pki";
+  auto here = std::filesystem::current_path();
+  std::filesystem::current_path(pki);
+  InventoryError why;
+  bool added = inv->add({"relative", "viewer.crt", "viewer.crt", "./viewer.key", "", "", "", {{"node-0", "h:1"}}, 0}, &why);
+  std::filesystem::current_path(here);
+  ASSERT_TRUE(added) << why.subject;
+  auto n = inv->find("relative");
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->certificate, pki + "/viewer.crt");
+  EXPECT_EQ(n->key, pki + "/viewer.key");
 }
 
 }  // namespace
