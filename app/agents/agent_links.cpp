@@ -17,12 +17,6 @@ void AgentLinks::learn_identity(size_t i, const std::string& organisation, const
   if (e.id_hex.empty()) e.id_hex = id_hex;
 }
 
-int AgentLinks::index_of(const std::string& name) const {
-  for (size_t i = 0; i < endpoints_.size(); ++i)
-    if (endpoints_[i].name == name) return static_cast<int>(i);
-  return -1;
-}
-
 v1::AgentService::Stub& AgentLinks::viewer(size_t i) {
   auto& stub = stubs_.at(i);
   if (!stub)

@@ -42,7 +42,6 @@ class AgentLinks {
   const Endpoint& endpoint(size_t i) const { return endpoints_.at(i); }
   // Who an agent says it is, on first contact (inventory networks).
   void learn_identity(size_t i, const std::string& organisation, const std::string& id_hex);
-  int index_of(const std::string& name) const;  // -1 when unknown
   // The viewer's stub for agent i.
   v1::AgentService::Stub& viewer(size_t i);
 

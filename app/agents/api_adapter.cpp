@@ -37,8 +37,11 @@ void apply_status(const v1::NodeStatus& st, NodeState& n) {
   for (const auto& p : st.peers())
     n.peers.push_back({hex_of(p.node_id()), p.name(), p.connected(), p.rtt_ms(), p.loss(), p.sent_bytes(),
                        p.received_bytes(), p.dropped(), p.fault_rule()});
-  std::stable_sort(n.peers.begin(), n.peers.end(),
-                   [](const PeerState& a, const PeerState& b) { return natural_less(a.name, b.name); });
+  // In natural order of their names (node-2 before node-10), as the nodes table sorts them.
+  std::vector<std::pair<std::string, PeerState>> keyed;
+  for (auto& p : n.peers) keyed.emplace_back(natural_key(p.name), std::move(p));
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 0; i < keyed.size(); ++i) n.peers[i] = std::move(keyed[i].second);
   n.committed_txs = st.committed_txs();
   n.latency_ms = st.commit_latency_ms();
   n.cpu_percent = st.cpu_percent();

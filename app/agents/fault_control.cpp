@@ -4,6 +4,14 @@
 #include "agents/collector.h"
 
 namespace consortia::console {
+namespace {
+
+grpc::Status clear_all_rules(v1::AgentService::Stub& s, grpc::ClientContext& ctx) {
+  v1::FaultRules out;
+  return s.ClearFaults(&ctx, v1::ClearFaultsRequest{}, &out);
+}
+
+}  // namespace
 
 void FaultControl::finish(const ControlOutcome& outcome) {
   emit done(outcome);
@@ -45,10 +53,7 @@ void FaultControl::clear_faults(int node) {
   if (!valid(node)) return;
   ControlOutcome o{ControlOutcome::Action::kClearFaults, {links_->endpoint(static_cast<size_t>(node)).name}, "", "",
                    {}};
-  links_->control(static_cast<size_t>(node), [](v1::AgentService::Stub& s, grpc::ClientContext& ctx) {
-    v1::FaultRules out;
-    return s.ClearFaults(&ctx, v1::ClearFaultsRequest{}, &out);
-  }, o);
+  links_->control(static_cast<size_t>(node), clear_all_rules, o);
   finish(o);
 }
 
@@ -72,10 +77,7 @@ void FaultControl::partition(QList<int> group) {
 void FaultControl::clear_all_faults() {
   ControlOutcome o{ControlOutcome::Action::kClearAllFaults, {}, "", "", {}};
   for (size_t i = 0; i < links_->size(); ++i)
-    links_->control(i, [](v1::AgentService::Stub& s, grpc::ClientContext& ctx) {
-      v1::FaultRules out;
-      return s.ClearFaults(&ctx, v1::ClearFaultsRequest{}, &out);
-    }, o);
+    links_->control(i, clear_all_rules, o);
   finish(o);
 }
 

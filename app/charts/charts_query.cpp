@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
+#include "agents/collector.h"
+
 namespace consortia::console {
 
 void ChartsQuery::on_polled(const NetworkState& s, std::shared_ptr<const SeriesByNode> recent) {
-  last_ = s;
   last_recent_ = recent;
   if (!history_ || s.at_ms - last_emit_ < 3000) return;
   publish(s, recent);
@@ -13,7 +14,7 @@ void ChartsQuery::on_polled(const NetworkState& s, std::shared_ptr<const SeriesB
 
 void ChartsQuery::set_range(qint64 range_ms) {
   range_ms_ = std::max<qint64>(60'000, range_ms);
-  if (history_ && last_.at_ms) publish(last_, last_recent_);
+  if (history_ && collector_->last().at_ms) publish(collector_->last(), last_recent_);
 }
 
 void ChartsQuery::publish(const NetworkState& s, const std::shared_ptr<const SeriesByNode>& recent) {

@@ -13,11 +13,13 @@
 
 namespace consortia::console {
 
+class Collector;
+
 class ChartsQuery : public QObject {
   Q_OBJECT
  public:
-  ChartsQuery(std::shared_ptr<History> history, std::string network)
-      : history_(std::move(history)), network_(std::move(network)) {}
+  ChartsQuery(std::shared_ptr<History> history, std::string network, const Collector* collector)
+      : history_(std::move(history)), network_(std::move(network)), collector_(collector) {}
 
  public slots:
   void on_polled(const consortia::console::NetworkState& state,
@@ -33,8 +35,8 @@ class ChartsQuery : public QObject {
   std::shared_ptr<History> history_;
   std::string network_;
   int64_t range_ms_ = 600'000;
+  const Collector* collector_;
   int64_t last_emit_ = 0;
-  NetworkState last_;
   std::shared_ptr<const SeriesByNode> last_recent_;
 };
 

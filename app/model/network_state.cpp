@@ -1,7 +1,6 @@
 #include "network_state.h"
 
 #include <algorithm>
-#include <string_view>
 
 namespace consortia::console {
 
@@ -65,28 +64,20 @@ std::string consensus_leader(const NetworkState& s) {
   return best;
 }
 
-bool natural_less(const std::string& a, const std::string& b) {
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    bool da = a[i] >= '0' && a[i] <= '9', db = b[j] >= '0' && b[j] <= '9';
-    if (da && db) {
-      size_t ie = i, je = j;
-      while (ie < a.size() && a[ie] >= '0' && a[ie] <= '9') ++ie;
-      while (je < b.size() && b[je] >= '0' && b[je] <= '9') ++je;
-      std::string_view x(a.data() + i, ie - i), y(b.data() + j, je - j);
-      while (x.size() > 1 && x.front() == '0') x.remove_prefix(1);
-      while (y.size() > 1 && y.front() == '0') y.remove_prefix(1);
-      if (x.size() != y.size()) return x.size() < y.size();
-      if (x != y) return x < y;
-      i = ie;
-      j = je;
+std::string natural_key(const std::string& name) {
+  std::string key;
+  for (size_t i = 0; i < name.size();) {
+    if (name[i] < '0' || name[i] > '9') {
+      key += name[i++];
       continue;
     }
-    if (a[i] != b[j]) return a[i] < b[j];
-    ++i;
-    ++j;
+    size_t j = i;
+    while (j < name.size() && name[j] >= '0' && name[j] <= '9') ++j;
+    if (j - i < 12) key.append(12 - (j - i), '0');
+    key.append(name, i, j - i);
+    i = j;
   }
-  return a.size() - i < b.size() - j;
+  return key;
 }
 
 FaultSummary fault_summary(const NodeState& n) {

@@ -67,8 +67,9 @@ Health health_of(const NodeState& n, uint64_t network_height, int64_t now_ms);
 // The leader most reachable nodes name (hex id), or empty.
 std::string consensus_leader(const NetworkState& s);
 
-// Names in natural order: node-2 before node-10.
-bool natural_less(const std::string& a, const std::string& b);
+// A name's key for natural order (node-2 before node-10): each run of digits
+// padded to 12, so keys compare as plain strings.
+std::string natural_key(const std::string& name);
 
 // The faults in force on a node's links: its distinct rules, and how many
 // peers it is partitioned from.

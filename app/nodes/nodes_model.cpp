@@ -28,21 +28,8 @@ QVariant NodesModel::data(const QModelIndex& index, int role) const {
   if (role != Qt::DisplayRole && !sort) return {};
   switch (index.column()) {
     case kName: {
-      QString name = QString::fromStdString(n.name);
-      if (!sort) return name;
       // Natural order: node-2 before node-10.
-      QString key;
-      for (int i = 0; i < name.size();) {
-        if (!name[i].isDigit()) {
-          key += name[i++];
-          continue;
-        }
-        int j = i;
-        while (j < name.size() && name[j].isDigit()) ++j;
-        key += name.mid(i, j - i).rightJustified(12, '0');
-        i = j;
-      }
-      return key;
+      return QString::fromStdString(sort ? natural_key(n.name) : n.name);
     }
     case kOrganisation: return QString::fromStdString(n.organisation);
     case kRole:

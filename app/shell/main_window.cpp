@@ -109,10 +109,19 @@ void MainWindow::retranslate() {
   for (int i = 0; i < kPageCount; ++i) tabs_->setTabText(i, pages_[static_cast<size_t>(i)]->title());
   language_menu_->setTitle(tr("&Language"));
   network_menu_->setTitle(tr("&Network"));
-  on_snapshot(state_);
+  show_summary(state_);
 }
 
 void MainWindow::on_snapshot(const NetworkState& s) {
+  // One delivery from the worker, handed to the pages that show the network.
+  overview_->on_snapshot(s);
+  nodes_->on_snapshot(s);
+  detail_->on_snapshot(s);
+  explorer_->on_snapshot(s);
+  show_summary(s);
+}
+
+void MainWindow::show_summary(const NetworkState& s) {
   state_ = s;
   int up = 0, synced = 0;
   uint64_t top = s.max_height();

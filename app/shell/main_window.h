@@ -52,6 +52,7 @@ class MainWindow : public QMainWindow {
   ExplorerPage* explorer() const { return explorer_; }
 
  public slots:
+  // The network now: the status bar and every page that shows it.
   void on_snapshot(const consortia::console::NetworkState& s);
   void on_control_done(const consortia::console::ControlOutcome& outcome);
   void show_message(const QString& text);
@@ -61,6 +62,7 @@ class MainWindow : public QMainWindow {
 
  private:
   void retranslate();
+  void show_summary(const NetworkState& s);  // the status bar's line
   void fill_network_menu();
   void add_page(Page p, ConsolePage* page);
   QString network_name_, inventory_path_;

@@ -43,7 +43,7 @@ ConsoleSession::ConsoleSession(const NetworkSource& source, std::shared_ptr<Hist
   faults_ = on_worker<FaultControl>(links, collector_);
   replay_ = on_worker<ReplayQuery>(history_, source_.key, collector_);
   analysis_ = on_worker<AnalysisQuery>(links);
-  charts_ = on_worker<ChartsQuery>(history_, source_.key);
+  charts_ = on_worker<ChartsQuery>(history_, source_.key, collector_);
   alerts_ = on_worker<AlertsQuery>(history_, source_.key);
   detail_ = on_worker<DetailQuery>(links, collector_);
   explorer_ = on_worker<ExplorerQuery>(links);
@@ -69,11 +69,7 @@ ConsoleSession::~ConsoleSession() {
 void ConsoleSession::connect_window(MainWindow& w) {
   constexpr auto queued = Qt::QueuedConnection;
   // Worker → pages.
-  connect(collector_, &Collector::snapshot, &w, &MainWindow::on_snapshot, queued);
-  connect(collector_, &Collector::snapshot, w.overview(), &OverviewPage::on_snapshot, queued);
-  connect(collector_, &Collector::snapshot, w.nodes(), &NodesPage::on_snapshot, queued);
-  connect(collector_, &Collector::snapshot, w.node_detail(), &NodeDetailPage::on_snapshot, queued);
-  connect(collector_, &Collector::snapshot, w.explorer(), &ExplorerPage::on_snapshot, queued);
+  connect(collector_, &Collector::snapshot, &w, &MainWindow::on_snapshot, queued);  // it hands it to the pages
   connect(replay_, &ReplayQuery::replayed, w.overview(), &OverviewPage::on_replayed, queued);
   connect(replay_, &ReplayQuery::time_range, w.overview(), &OverviewPage::on_time_range, queued);
   connect(analysis_, &AnalysisQuery::findings, w.analysis(), &AnalysisPage::on_findings, queued);
@@ -101,12 +97,7 @@ void ConsoleSession::connect_window(MainWindow& w) {
   // The last known state at once, marked unreachable, until agents answer.
   if (history_) {
     NetworkState remembered = history_->last_state(source_.key);
-    if (!remembered.nodes.empty()) {
-      w.on_snapshot(remembered);
-      w.overview()->on_snapshot(remembered);
-      w.nodes()->on_snapshot(remembered);
-      w.node_detail()->on_snapshot(remembered);
-    }
+    if (!remembered.nodes.empty()) w.on_snapshot(remembered);
   }
 }
 
