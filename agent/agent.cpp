@@ -127,6 +127,12 @@ Status Agent::start() {
     e.peer = id;
     publish(e);
   };
+  cb.duplicate_identity = [this](const NodeId& id, const std::string& first, const std::string& second) {
+    AgentEvent e{AgentEvent::Kind::kDuplicateIdentity};
+    e.peer = id;
+    e.detail = first + " " + second;
+    publish(e);
+  };
   cb.traffic = [this](const NodeId& peer, const char* type, size_t bytes, bool sent) {
     if (metrics_) metrics_->on_traffic(peer, type, bytes, sent);
   };
@@ -251,6 +257,9 @@ void Agent::handle(NodeOutput& out) {
       if (auto cfg = node_->config())
         for (const auto& m : cfg->members) members->emplace(m.id, m.organisation);
       members_.store(members);
+      std::set<NodeId> ids;
+      for (const auto& [id, org] : *members) ids.insert(id);
+      transport_->retain(ids);
     }
   }
   for (const auto& e : out.equivocations)

@@ -140,6 +140,7 @@ class ApiService final : public pb::AgentService::Service {
       x->set_dropped(p.dropped);
       x->set_height(p.height);
       x->set_fault_rule(p.rule);
+      x->set_duplicate_address(p.duplicate_address);
     }
     return Status::OK;
   }

@@ -4,6 +4,8 @@
 //   sandbox  a local network of N agents on loopback (the embedded default),
 //            or with --simulated N a consortia-sim network serving N agents' API
 //   load     submit signed transactions and report throughput and latency
+//   keygen, backup, restore, archive, fence, start, stop, safety:
+//            a node host's side of the console's runbooks (node_admin.h)
 #include <signal.h>
 
 #include <cstdio>
@@ -14,6 +16,7 @@
 
 #include "agent.h"
 #include "load.h"
+#include "node_admin.h"
 #include "sandbox.h"
 
 using namespace consortia;
@@ -25,7 +28,16 @@ const char* kUsage = R"(usage:
   consortia-agent init --dir DIR [--nodes N] [--organisations K] [--suite ed25519-sha256|sm2-sm3]
                        [--chain NAME] [--host IP] [--base-port P]
   consortia-agent init --dir DIR --add-node NAME --organisation ORG [--host IP]
-  consortia-agent run --config DIR/nodes/NAME/agent.json
+  consortia-agent run --config DIR/nodes/NAME/agent.json [--ignore-tombstone]
+  consortia-agent keygen --dir NODE_DIR --name NAME --organisation ORG [--suite SUITE]
+  consortia-agent backup --config FILE --out ARCHIVE
+  consortia-agent restore --config FILE --from ARCHIVE [--min-view V] [--replace]
+  consortia-agent archive --config FILE --out ARCHIVE
+  consortia-agent fence --config FILE --moved-to HOST
+  consortia-agent start --config FILE [--wait S]      (a daemon with DATA/agent.pid)
+  consortia-agent stop --config FILE [--grace S]
+  consortia-agent safety --config FILE
+  consortia-agent --version
   consortia-agent sandbox [--nodes N | --simulated N [--tps R]] [--dir DIR] [--suite SUITE]
   consortia-agent load (--sandbox DIR) [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S] [--json]
 )";
@@ -35,11 +47,19 @@ int usage_error(const std::string& why) {
   return 2;
 }
 
-int run_agent(const std::string& config) {
+int run_agent(const std::string& config, bool ignore_tombstone) {
   auto c = load_agent_config(config);
   if (!c) {
     std::fprintf(stderr, "consortia-agent: %s\n", c.error().to_string().c_str());
     return 2;
+  }
+  if (auto why = tombstone_reason(c->path(c->data_dir)); !why.empty()) {
+    if (!ignore_tombstone) {
+      std::fprintf(stderr, "consortia-agent: %s; refusing to start (--ignore-tombstone overrides, at the risk of "
+                           "the same node signing from two hosts)\n", why.c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "consortia-agent: warning: %s; starting anyway (--ignore-tombstone)\n", why.c_str());
   }
   sigset_t set;
   sigemptyset(&set);
@@ -56,10 +76,14 @@ int run_agent(const std::string& config) {
     std::fprintf(stderr, "consortia-agent: %s\n", st.error().to_string().c_str());
     return 1;
   }
+  // So that `consortia-agent stop` (and the console's runbooks) find it.
+  std::string pid_file = c->path(c->data_dir) + "/agent.pid";
+  (void)write_file(pid_file, std::to_string(getpid()) + "\n");
   int sig = 0;
   sigwait(&set, &sig);
   (*a)->log().info(std::string("stopping on ") + (sig == SIGINT ? "SIGINT" : "SIGTERM"));
   (*a)->stop();
+  std::remove(pid_file.c_str());
   return 0;
 }
 
@@ -69,6 +93,10 @@ int main(int argc, char** argv) {
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
     std::printf("%s", kUsage);
     return argc < 2 ? 2 : 0;
+  }
+  if (!std::strcmp(argv[1], "--version")) {
+    std::printf("consortia-agent %s\n", CONSORTIA_VERSION);
+    return 0;
   }
   std::string cmd = argv[1];
   std::vector<std::string> args(argv + 2, argv + argc);
@@ -120,8 +148,57 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (cmd == "run") {
-    if (args.size() != 2 || args[0] != "--config") return usage_error("run needs --config FILE");
-    return run_agent(args[1]);
+    bool ignore = args.size() == 3 && args[2] == "--ignore-tombstone";
+    if ((args.size() != 2 && !ignore) || args[0] != "--config") return usage_error("run needs --config FILE");
+    return run_agent(args[1], ignore);
+  }
+  if (cmd == "keygen" || cmd == "backup" || cmd == "restore" || cmd == "fence" || cmd == "start" || cmd == "stop" || cmd == "archive" ||
+      cmd == "safety") {
+    std::string config, dir, name, org, suite = "ed25519-sha256", out, from, moved_to;
+    double wait = 30, grace = 10, min_view = 0;
+    bool replace = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+      const std::string& a = args[i];
+      const std::string* v = nullptr;
+      if (a == "--config" && (v = value(i))) config = *v;
+      else if (a == "--dir" && (v = value(i))) dir = *v;
+      else if (a == "--name" && (v = value(i))) name = *v;
+      else if (a == "--organisation" && (v = value(i))) org = *v;
+      else if (a == "--suite" && (v = value(i))) suite = *v;
+      else if (a == "--out" && (v = value(i))) out = *v;
+      else if (a == "--from" && (v = value(i))) from = *v;
+      else if (a == "--moved-to" && (v = value(i))) moved_to = *v;
+      else if (a == "--replace") replace = true;
+      else if (a == "--wait" && (v = value(i)) && number(*v, wait)) {}
+      else if (a == "--grace" && (v = value(i)) && number(*v, grace)) {}
+      else if (a == "--min-view" && (v = value(i)) && number(*v, min_view)) {}
+      else return usage_error(cmd + ": bad option '" + a + "'");
+    }
+    bool needs_config = cmd != "keygen";
+    if (needs_config && config.empty()) return usage_error(cmd + " needs --config FILE");
+    if (cmd == "keygen" && dir.empty()) return usage_error("keygen needs --dir");
+    if ((cmd == "backup" || cmd == "archive") && out.empty()) return usage_error("backup needs --out ARCHIVE");
+    if (cmd == "restore" && from.empty()) return usage_error("restore needs --from ARCHIVE");
+    if (cmd == "fence" && moved_to.empty()) return usage_error("fence needs --moved-to HOST");
+    Result<nlohmann::json> r = cmd == "keygen"    ? keygen(dir, name, org, suite)
+                               : cmd == "backup"  ? backup_node(config, out)
+                               : cmd == "restore" ? restore_node(config, from, static_cast<uint64_t>(min_view), replace)
+                               : cmd == "archive" ? archive_node(config, out)
+                               : cmd == "fence"   ? fence_node(config, moved_to)
+                               : cmd == "start"   ? start_daemon(config, wait)
+                               : cmd == "stop"    ? stop_daemon(config, grace)
+                                                  : safety_of(config);
+    if (!r) {
+      // One line a runbook can show: the error code and the reason.
+      std::printf("%s\n", nlohmann::json{{"error", {{"code", error_code_name(r.error().code)},
+                                                     {"message", r.error().detail}}}}
+                              .dump()
+                              .c_str());
+      std::fprintf(stderr, "consortia-agent %s: %s\n", cmd.c_str(), r.error().to_string().c_str());
+      return 1;
+    }
+    std::printf("%s\n", r->dump().c_str());
+    return 0;
   }
   if (cmd == "sandbox") {
     SandboxOptions o;

@@ -30,7 +30,7 @@ namespace consortia::agent {
 
 // What the node tells watchers (console, load tool).
 struct AgentEvent {
-  enum class Kind { kNewBlock = 1, kViewChange, kPeerUp, kPeerDown, kFaultApplied, kHalted };
+  enum class Kind { kNewBlock = 1, kViewChange, kPeerUp, kPeerDown, kFaultApplied, kHalted, kDuplicateIdentity };
   Kind kind;
   uint64_t time_ms = 0;
   uint64_t height = 0, view = 0;

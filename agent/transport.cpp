@@ -45,6 +45,7 @@ struct Transport::Link {
   std::multimap<int64_t, std::pair<std::string, Bytes>> queue;  // due -> (type, frame bytes)
   size_t queued_bytes = 0;
   std::atomic<bool> connected{false}, inbound{false};
+  std::atomic<bool> removed{false};  // no longer a member: not dialled, its streams closed
   std::atomic<uint64_t> sent{0}, received{0}, dropped{0}, height{0};
   std::atomic<int64_t> rtt_ns{0};
   // Pings travel the shaped egress like any message, so RTT and loss show
@@ -54,6 +55,13 @@ struct Transport::Link {
   void note_ping_outcome(bool lost) { loss = 0.8 * loss + (lost ? 0.2 : 0.0); }
   grpc::ClientContext* ctx = nullptr;  // under mu, for cancelling
   std::thread thread;
+  // Inbound streams from this node id and the address the latest one
+  // advertised; a second stream advertising another address while one is
+  // up is the same identity running twice (under mu).
+  int inbound_streams = 0;
+  std::string inbound_address;
+  std::string duplicate_address;
+  int64_t duplicate_ns = 0;
 
   Link(std::string n, NodeId i, std::string a, uint64_t seed)
       : name(std::move(n)), address(std::move(a)), id(i), egress(seed) {}
@@ -79,7 +87,16 @@ struct Transport::Impl : public v1::Peer::Service {
   // under the lock, so racing streams from one peer make one link.
   std::pair<Link*, bool> learn_peer(const std::string& name, const NodeId& id, const std::string& address) {
     std::lock_guard lock(links_mu);
-    if (auto it = links.find(id); it != links.end()) return {it->second.get(), false};
+    if (auto it = links.find(id); it != links.end()) {
+      Link* l = it->second.get();
+      if (l->removed && !stopping) {
+        // A member again (it was removed and added back): dial it again.
+        if (l->thread.joinable()) l->thread.join();
+        l->removed = false;
+        start_link(l);
+      }
+      return {l, false};
+    }
     if (stopping || id == o.self) return {nullptr, false};
     auto [it, added] = links.try_emplace(id, std::make_unique<Link>(name, id, address, next_seed++));
     start_link(it->second.get());
@@ -154,13 +171,37 @@ struct Transport::Impl : public v1::Peer::Service {
     } else {
       link = find_link(from);
     }
+    const std::string& advertised = first.hello().p2p_address();
     if (link) {
+      std::string duplicate_of;
+      {
+        std::lock_guard lock(link->mu);
+        if (link->inbound_streams > 0 && !advertised.empty() && !link->inbound_address.empty() &&
+            advertised != link->inbound_address) {
+          duplicate_of = link->inbound_address;
+          link->duplicate_address = advertised;
+          link->duplicate_ns = now_ns();
+        } else if (!advertised.empty() && advertised != link->address) {
+          // The node moved (a migration): dial it at its new address.
+          log.info("p2p: " + link->name + " now at " + advertised + " (was " + link->address + ")");
+          link->address = advertised;
+          if (link->ctx) link->ctx->TryCancel();
+        }
+        ++link->inbound_streams;
+        if (!advertised.empty()) link->inbound_address = advertised;
+      }
+      if (!duplicate_of.empty()) {
+        log.warn("p2p: duplicate identity: node " + link->name + " (" + from.short_hex() + ") connects from " +
+                 duplicate_of + " and from " + advertised + " at once");
+        if (cb.duplicate_identity) cb.duplicate_identity(from, duplicate_of, advertised);
+      }
       link->inbound = true;
       link->height = std::max<uint64_t>(link->height, first.hello().height());
     }
     log.info("p2p: node " + from.short_hex() + " connected from " + ctx->peer());
     Frame f;
     while (!stopping && stream->Read(&f)) {
+      if (link && link->removed) break;
       if (f.has_ping()) {
         if (link) link->height = f.ping().height();
         Frame pong;
@@ -184,7 +225,10 @@ struct Transport::Impl : public v1::Peer::Service {
       if (cb.traffic) cb.traffic(from, message_type(*msg), raw.size(), false);
       cb.deliver(from, std::make_shared<const Message>(std::move(*msg)));
     }
-    if (link) link->inbound = false;
+    if (link) {
+      std::lock_guard lock(link->mu);
+      link->inbound = --link->inbound_streams > 0;
+    }
     log.info("p2p: node " + from.short_hex() + " disconnected");
     return grpc::Status::OK;
   }
@@ -192,6 +236,7 @@ struct Transport::Impl : public v1::Peer::Service {
   // ---- outbound -----------------------------------------------------------------
 
   void enqueue(Link& l, const char* type, const Bytes& frame) {
+    if (l.removed) return;
     if (faults.partitioned(l.id)) {
       ++l.dropped;
       return;
@@ -213,14 +258,19 @@ struct Transport::Impl : public v1::Peer::Service {
 
   void run_link(Link& l) {
     int backoff_ms = 100;
-    while (!stopping) {
+    while (!stopping && !l.removed) {
       grpc::ChannelArguments args;
       args.SetSslTargetNameOverride(l.name + ".consortia");
       args.SetMaxReceiveMessageSize(static_cast<int>(o.max_message_bytes));
       args.SetMaxSendMessageSize(static_cast<int>(o.max_message_bytes));
       args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
       args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
-      auto channel = grpc::CreateCustomChannel(l.address, creds, args);
+      std::string address;
+      {
+        std::lock_guard lock(l.mu);
+        address = l.address;
+      }
+      auto channel = grpc::CreateCustomChannel(address, creds, args);
       auto stub = v1::Peer::NewStub(channel);
       grpc::ClientContext ctx;
       {
@@ -263,7 +313,7 @@ struct Transport::Impl : public v1::Peer::Service {
           l.cv.notify_all();
         });
         int64_t next_ping = 0;
-        while (!stopping && l.connected) {
+        while (!stopping && l.connected && !l.removed) {
           std::unique_lock lock(l.mu);
           int64_t now = now_ns();
           if (now >= next_ping) {
@@ -313,7 +363,7 @@ struct Transport::Impl : public v1::Peer::Service {
         std::string why = failure == "no hello" && !st.ok() ? st.error_message() : failure;
         log.debug("p2p: cannot connect to " + l.name + " at " + l.address + ": " + why);
       }
-      for (int waited = 0; waited < backoff_ms && !stopping; waited += 50)
+      for (int waited = 0; waited < backoff_ms && !stopping && !l.removed; waited += 50)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       backoff_ms = std::min(backoff_ms * 2, 2000);
     }
@@ -399,6 +449,18 @@ void Transport::send(const std::optional<NodeId>& to, const Message& msg) {
   for (auto& [id, l] : impl_->links) impl_->enqueue(*l, type, frame);
 }
 
+void Transport::retain(const std::set<NodeId>& members) {
+  std::lock_guard lock(impl_->links_mu);
+  for (auto& [id, l] : impl_->links) {
+    if (members.count(id) || l->removed) continue;
+    impl_->log.info("p2p: closing the links to " + l->name + ": no longer a member");
+    l->removed = true;
+    std::lock_guard l_lock(l->mu);
+    if (l->ctx) l->ctx->TryCancel();
+    l->cv.notify_all();
+  }
+}
+
 void Transport::add_peer(const std::string& name, const NodeId& id, const std::string& address) {
   impl_->learn_peer(name, id, address);
 }
@@ -407,10 +469,17 @@ std::vector<PeerSnapshot> Transport::peers() const {
   std::lock_guard lock(impl_->links_mu);
   std::vector<PeerSnapshot> out;
   for (const auto& [id, l] : impl_->links) {
+    if (l->removed) continue;
     PeerSnapshot p;
     p.id = id;
     p.name = l->name;
-    p.address = l->address;
+    {
+      std::lock_guard link_lock(l->mu);
+      p.address = l->address;
+      // Shown for five minutes after it was last seen.
+      if (!l->duplicate_address.empty() && now_ns() - l->duplicate_ns < int64_t{300} * 1'000'000'000)
+        p.duplicate_address = l->duplicate_address == l->address ? l->inbound_address : l->duplicate_address;
+    }
     p.connected = l->connected;
     p.inbound = l->inbound;
     p.rtt_ms = static_cast<double>(l->rtt_ns.load()) / 1e6;

@@ -38,6 +38,9 @@ struct PeerSnapshot {
   double loss = 0;  // recent share of unanswered pings
   uint64_t sent_bytes = 0, received_bytes = 0, dropped = 0, height = 0;
   std::string rule;
+  // Another address the same node id connected from while a stream was up
+  // (the same identity on two hosts), recently; empty when none.
+  std::string duplicate_address;
 };
 
 struct TransportOptions {
@@ -61,6 +64,8 @@ class Transport {
     // empty: it must be a member, with a certificate from its organisation's CA.
     std::function<std::string(const NodeId&, const std::string& certificate_pem)> refuse_peer;
     std::function<void(const NodeId&, bool up)> peer_changed;
+    // One node id connected from two advertised addresses at once.
+    std::function<void(const NodeId&, const std::string& first, const std::string& second)> duplicate_identity;
     // bytes by peer and message type, for metrics
     std::function<void(const NodeId&, const char* type, size_t bytes, bool sent)> traffic;
   };
@@ -72,6 +77,8 @@ class Transport {
   // Encodes once; `to` empty: every peer.
   void send(const std::optional<NodeId>& to, const Message& m);
   std::vector<PeerSnapshot> peers() const;
+  // Closes the links (both ways) to nodes that are no longer members.
+  void retain(const std::set<NodeId>& members);
   // Dials a member we did not know (it introduced itself in a hello).
   void add_peer(const std::string& name, const NodeId& id, const std::string& address);
   size_t connected_peers() const;

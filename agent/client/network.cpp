@@ -211,6 +211,10 @@ Result<AgentConfig> load_agent_config(const std::string& file) {
 }
 
 Status save_agent_config(const AgentConfig& c, const std::string& file) {
+  return write_file(file, agent_config_text(c));
+}
+
+std::string agent_config_text(const AgentConfig& c) {
   json j;
   j["name"] = c.name;
   j["organisation"] = c.organisation;
@@ -228,7 +232,7 @@ Status save_agent_config(const AgentConfig& c, const std::string& file) {
   json peers = json::array();
   for (const auto& p : c.peers) peers.push_back({{"name", p.name}, {"id", p.id.hex()}, {"address", p.address}});
   j["peers"] = peers;
-  return write_file(file, j.dump(2) + "\n");
+  return j.dump(2) + "\n";
 }
 
 // ---- init ---------------------------------------------------------------------

@@ -112,16 +112,17 @@ Result<KeyPair> make_ca(const std::string& organisation, int days) {
   return KeyPair{to_pem(c.get()), to_pem(key.get())};
 }
 
-Result<KeyPair> issue_certificate(const KeyPair& ca, const Subject& subject,
-                                  const std::vector<std::string>& dns_names, int days) {
+namespace {
+
+// A leaf certificate for `key`'s public half, signed by the CA.
+Result<std::string> sign_leaf(const KeyPair& ca, const Subject& subject, const std::vector<std::string>& dns_names,
+                              EVP_PKEY* key, int days) {
   auto pair = read_pair(ca);
   if (!pair) return pair.error();
   auto& [ca_cert, ca_key] = *pair;
-  KeyPtr key = new_key();
-  if (!key) return fail("cannot generate a key");
   CertPtr c = new_cert(subject, days);
   X509_set_issuer_name(c.get(), X509_get_subject_name(ca_cert.get()));
-  X509_set_pubkey(c.get(), key.get());
+  X509_set_pubkey(c.get(), key);
   std::string san;
   for (const auto& d : dns_names) san += (san.empty() ? "DNS:" : ",DNS:") + d;
   if (!add_ext(c.get(), ca_cert.get(), NID_basic_constraints, "critical,CA:FALSE") ||
@@ -131,7 +132,74 @@ Result<KeyPair> issue_certificate(const KeyPair& ca, const Subject& subject,
       (!san.empty() && !add_ext(c.get(), ca_cert.get(), NID_subject_alt_name, san)))
     return fail("cannot add certificate extensions");
   if (X509_sign(c.get(), ca_key.get(), EVP_sha256()) == 0) return fail("cannot sign the certificate");
-  return KeyPair{to_pem(c.get()), to_pem(key.get())};
+  return to_pem(c.get());
+}
+
+using ReqPtr = std::unique_ptr<X509_REQ, Deleter<X509_REQ, X509_REQ_free>>;
+
+}  // namespace
+
+Result<KeyPair> issue_certificate(const KeyPair& ca, const Subject& subject,
+                                  const std::vector<std::string>& dns_names, int days) {
+  KeyPtr key = new_key();
+  if (!key) return fail("cannot generate a key");
+  auto cert = sign_leaf(ca, subject, dns_names, key.get(), days);
+  if (!cert) return cert.error();
+  return KeyPair{*cert, to_pem(key.get())};
+}
+
+Result<KeyPair> make_request(const Subject& subject, const std::string& key_pem) {
+  KeyPtr key;
+  if (key_pem.empty()) {
+    key = new_key();
+  } else {
+    BioPtr kb(BIO_new_mem_buf(key_pem.data(), static_cast<int>(key_pem.size())));
+    key.reset(PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, nullptr));
+  }
+  if (!key) return fail("cannot generate or read the TLS key");
+  ReqPtr req(X509_REQ_new());
+  X509_REQ_set_version(req.get(), 0);
+  X509_NAME* name = X509_REQ_get_subject_name(req.get());
+  for (auto [field, v] : {std::pair{"O", &subject.organisation}, {"OU", &subject.unit}, {"CN", &subject.common_name}})
+    if (!v->empty())
+      X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(v->c_str()), -1,
+                                 -1, 0);
+  X509_REQ_set_pubkey(req.get(), key.get());
+  if (X509_REQ_sign(req.get(), key.get(), EVP_sha256()) == 0) return fail("cannot sign the certificate request");
+  BioPtr b(BIO_new(BIO_s_mem()));
+  PEM_write_bio_X509_REQ(b.get(), req.get());
+  char* data = nullptr;
+  long n = BIO_get_mem_data(b.get(), &data);
+  return KeyPair{std::string(data, static_cast<size_t>(n)), to_pem(key.get())};
+}
+
+Result<std::string> sign_request(const KeyPair& ca, const std::string& request_pem, const Subject& expected,
+                                 const std::vector<std::string>& dns_names, int days) {
+  if (request_pem.size() > 16 * 1024) return make_error(ErrorCode::kMalformed, "the certificate request is too large");
+  BioPtr b(BIO_new_mem_buf(request_pem.data(), static_cast<int>(request_pem.size())));
+  ReqPtr req(PEM_read_bio_X509_REQ(b.get(), nullptr, nullptr, nullptr));
+  if (!req) return make_error(ErrorCode::kMalformed, "not a PEM certificate request");
+  KeyPtr key(X509_REQ_get_pubkey(req.get()));
+  if (!key || X509_REQ_verify(req.get(), key.get()) != 1)
+    return make_error(ErrorCode::kMalformed, "the certificate request is not signed by its own key");
+  X509_NAME* n = X509_REQ_get_subject_name(req.get());
+  Subject asked{entry(n, NID_commonName), entry(n, NID_organizationName), entry(n, NID_organizationalUnitName)};
+  if (asked.common_name != expected.common_name || asked.organisation != expected.organisation ||
+      asked.unit != expected.unit)
+    return make_error(ErrorCode::kUnauthorised, "the request asks for " + asked.common_name + " / " +
+                                                    asked.organisation + " / " + asked.unit + ", not " +
+                                                    expected.common_name + " / " + expected.organisation + " / " +
+                                                    expected.unit);
+  return sign_leaf(ca, expected, dns_names, key.get(), days);
+}
+
+Result<std::string> read_private_key(const std::string& pem, const std::string& passphrase) {
+  BioPtr kb(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  KeyPtr key(PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, const_cast<char*>(passphrase.c_str())));
+  if (!key)
+    return make_error(ErrorCode::kCrypto, passphrase.empty() ? "not a private key, or it needs a passphrase"
+                                                             : "not a private key, or the passphrase is wrong");
+  return to_pem(key.get());
 }
 
 Result<Subject> certificate_subject(const std::string& pem) {

@@ -28,6 +28,15 @@ Result<KeyPair> make_ca(const std::string& organisation, int days = 3650);
 // `dns_names` go into the subjectAltName (peers verify against one of them).
 Result<KeyPair> issue_certificate(const KeyPair& ca, const Subject& subject,
                                   const std::vector<std::string>& dns_names, int days = 825);
+// A certificate request (PKCS#10, PEM) for `subject`, with a new P-256 key
+// or the given one: {request, key}. A node host makes it; its key stays there.
+Result<KeyPair> make_request(const Subject& subject, const std::string& key_pem = "");
+// Signs a request whose subject is exactly `expected` (its self-signature
+// checked) with the CA: the certificate, PEM.
+Result<std::string> sign_request(const KeyPair& ca, const std::string& request_pem, const Subject& expected,
+                                 const std::vector<std::string>& dns_names, int days = 825);
+// A PEM private key, decrypted with `passphrase` when it is encrypted.
+Result<std::string> read_private_key(const std::string& pem, const std::string& passphrase);
 // The subject of a PEM certificate (the first one in the text).
 Result<Subject> certificate_subject(const std::string& pem);
 // Whether `certificate_pem` was issued (signed) by the CA in `ca_pem`. TLS

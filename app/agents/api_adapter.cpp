@@ -27,6 +27,7 @@ void apply_status(const v1::NodeStatus& st, NodeState& n) {
   n.view_changes = st.view_changes();
   n.mempool = st.mempool_size();
   n.best_peer_height = st.best_peer_height();
+  n.syncing = st.syncing();
   n.protocol_version = st.protocol_version();
   n.validators = st.validators();
   n.leader_hex = hex_of(st.leader());
@@ -36,7 +37,7 @@ void apply_status(const v1::NodeStatus& st, NodeState& n) {
   n.peers.clear();
   for (const auto& p : st.peers())
     n.peers.push_back({hex_of(p.node_id()), p.name(), p.connected(), p.rtt_ms(), p.loss(), p.sent_bytes(),
-                       p.received_bytes(), p.dropped(), p.fault_rule()});
+                       p.received_bytes(), p.dropped(), p.fault_rule(), p.duplicate_address()});
   // In natural order of their names (node-2 before node-10), as the nodes table sorts them.
   std::vector<std::pair<std::string, PeerState>> keyed;
   for (auto& p : n.peers) keyed.emplace_back(natural_key(p.name), std::move(p));

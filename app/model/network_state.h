@@ -20,6 +20,9 @@ struct PeerState {
   double loss = 0;  // share of pings unanswered, recent
   uint64_t sent_bytes = 0, received_bytes = 0, dropped = 0;
   std::string fault_rule;
+  // Another address this node id connected from at the same time (the same
+  // identity on two hosts), as the reporting node saw it; empty when none.
+  std::string duplicate_address;
 };
 
 struct NodeState {
@@ -32,6 +35,7 @@ struct NodeState {
   std::string role;             // validator / observer
   uint64_t height = 0, view = 0, view_changes = 0, mempool = 0;
   uint64_t best_peer_height = 0;
+  bool syncing = false;         // fetching blocks it is behind on
   uint32_t protocol_version = 0, validators = 0;
   std::string leader_hex, block_hash_hex, halted;
   int64_t last_block_time_ms = 0;

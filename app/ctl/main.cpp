@@ -1,0 +1,516 @@
+// consortia-ctl: the console's engine without widgets, for scripts and for
+// servers without a display: status, hosts, the node lifecycle runbooks.
+// Exit status: 0 done, 1 refused or failed (the reason code and a sentence;
+// with --json {"error": {"code", "message"}}), 2 usage or bad input.
+#include <unistd.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTranslator>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "agents/api_adapter.h"
+#include "channel.h"
+#include "lifecycle/flows.h"
+#include "lifecycle/lifecycle_text.h"
+#include "model/inventory.h"
+#include "sandbox_launcher.h"
+
+using namespace consortia;
+using namespace consortia::console;
+using nlohmann::json;
+
+namespace {
+
+const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [--json] [--lang en|zh_CN] COMMAND ...
+  status                                        nodes: name, organisation, role, height, health, address
+  host add NAME --ssh USER@HOST[:PORT] --key FILE [--fingerprint SHA256:...]
+  host check NAME [--dir PATH]                  reachable, OS, free disk, clock offset, ports, agent version
+  host list
+  node join NAME --org ORG --host HOST [--dir PATH] [--validator] [--timeout S] [--ca-key FILE]
+  node exit NAME [--archive FILE]
+  node backup NAME --out FILE
+  node restore NAME --from FILE [--host HOST] [--dir PATH]
+  node migrate NAME --to HOST [--dir PATH]
+  runbook list | runbook show ID | runbook resume ID | runbook cancel ID
+
+--sandbox DIR is a network directory (the sandbox's by default); --network
+NAME an inventory network (status only). Host "local" is this machine.
+The organisation CA key's passphrase, if it has one, is read from the
+environment variable CONSORTIA_CA_PASSPHRASE.
+)";
+
+struct Options {
+  std::string network, sandbox, lang;
+  bool json = false;
+  std::vector<std::string> args;
+};
+
+bool g_json = false;
+
+int usage(const std::string& why) {
+  std::fprintf(stderr, "consortia-ctl: %s\n(consortia-ctl --help lists the commands)\n", why.c_str());
+  return 2;
+}
+
+std::string text(const QString& s) { return s.toStdString(); }
+
+int refused(const std::string& code, const std::string& detail) {
+  std::string message = text(refusal_text(code, detail));
+  if (g_json) std::printf("%s\n", json{{"error", {{"code", code}, {"message", message}}}}.dump().c_str());
+  else std::fprintf(stderr, "consortia-ctl: %s [%s]\n", message.c_str(), code.c_str());
+  return 1;
+}
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string data_dir() {
+  QString d = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+  QDir().mkpath(d);
+  return d.toStdString();
+}
+
+// Options after the command: --flag VALUE and bare flags.
+struct Flags {
+  std::map<std::string, std::string> values;
+  std::vector<std::string> positional;
+  std::string bad;
+  bool has(const std::string& k) const { return values.count(k) > 0; }
+  std::string get(const std::string& k) const {
+    auto it = values.find(k);
+    return it == values.end() ? "" : it->second;
+  }
+};
+Flags parse_flags(const std::vector<std::string>& a, size_t from, const std::vector<std::string>& with_value,
+                  const std::vector<std::string>& bare) {
+  Flags f;
+  for (size_t i = from; i < a.size(); ++i) {
+    const std::string& x = a[i];
+    if (x.rfind("--", 0) == 0) {
+      if (std::find(bare.begin(), bare.end(), x) != bare.end()) f.values[x] = "1";
+      else if (std::find(with_value.begin(), with_value.end(), x) != with_value.end() && i + 1 < a.size())
+        f.values[x] = a[++i];
+      else f.bad = x;
+    } else {
+      f.positional.push_back(x);
+    }
+  }
+  return f;
+}
+
+// ---- status ----
+
+int status_of(const NetworkState& s) {
+  uint64_t top = 0;
+  for (const auto& n : s.nodes) top = std::max(top, n.reachable ? n.height : 0);
+  std::string leader_hex = consensus_leader(s), leader;
+  for (const auto& n : s.nodes)
+    if (n.id_hex == leader_hex) leader = n.name;
+  int64_t t = now_ms();
+  if (g_json) {
+    json nodes = json::array();
+    for (const auto& n : s.nodes)
+      nodes.push_back({{"name", n.name},
+                       {"organisation", n.organisation},
+                       {"role", n.role.empty() ? "unknown" : n.role},
+                       {"height", n.height},
+                       {"health", health_word(n, top, t)},
+                       {"address", n.api_address}});
+    std::printf("%s\n", json{{"height", top}, {"leader", leader}, {"nodes", nodes}}.dump(2).c_str());
+    return 0;
+  }
+  std::printf("%s %llu   %s %s\n", text(QCoreApplication::translate("Ctl", "height")).c_str(),
+              static_cast<unsigned long long>(top), text(QCoreApplication::translate("Ctl", "leader")).c_str(),
+              leader.empty() ? "-" : leader.c_str());
+  std::printf("%-12s %-10s %-10s %8s  %-12s %s\n", "name", "org", "role", "height", "health", "address");
+  for (const auto& n : s.nodes)
+    std::printf("%-12s %-10s %-10s %8llu  %-12s %s\n", n.name.c_str(), n.organisation.c_str(),
+                n.role.empty() ? "-" : n.role.c_str(), static_cast<unsigned long long>(n.height),
+                health_word(n, top, t).c_str(), n.api_address.c_str());
+  return 0;
+}
+
+// ---- runbooks: printing ----
+
+json runbook_json(const RunbookRecord& r) {
+  json steps = json::array();
+  for (const auto& s : r.steps)
+    steps.push_back({{"name", s.name},
+                     {"title", text(step_title(s.name))},
+                     {"state", step_state_name(s.state)},
+                     {"started_ms", s.started_ms},
+                     {"ended_ms", s.ended_ms},
+                     {"output", s.output},
+                     {"error", s.error_code.empty() ? json() : json{{"code", s.error_code},
+                                                                     {"message", text(refusal_text(s.error_code, s.error))}}}});
+  return {{"id", r.id},         {"kind", r.kind},     {"node", r.subject},           {"network", r.network},
+          {"state", runbook_state_name(r.state)},   {"created_ms", r.created_ms}, {"updated_ms", r.updated_ms},
+          {"progress", r.progress()}, {"steps", steps}};
+}
+
+void print_runbook(const RunbookRecord& r) {
+  std::printf("#%lld %s %s: %s (%d%%)\n", static_cast<long long>(r.id), text(runbook_kind_title(r.kind)).c_str(),
+              r.subject.c_str(), text(runbook_state_title(r.state)).c_str(), static_cast<int>(r.progress() * 100));
+  for (size_t i = 0; i < r.steps.size(); ++i) {
+    const auto& s = r.steps[i];
+    std::printf("  %zu. %-10s %s\n", i + 1, text(step_state_title(s.state)).c_str(), text(step_title(s.name)).c_str());
+    std::string out = s.output;
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    for (size_t p = 0; !out.empty() && p != std::string::npos;) {
+      size_t nl = out.find('\n', p);
+      std::printf("       %s\n", out.substr(p, nl == std::string::npos ? nl : nl - p).c_str());
+      p = nl == std::string::npos ? nl : nl + 1;
+    }
+    if (s.state == StepState::kFailed)
+      std::printf("       %s [%s]\n", text(refusal_text(s.error_code, s.error)).c_str(), s.error_code.c_str());
+  }
+}
+
+// Progress on the terminal: a line per step, the latest note in place.
+struct Progress {
+  bool tty = ::isatty(2);
+  std::string last_line;
+  size_t last_step = SIZE_MAX;
+  void operator()(const RunbookRecord& r) {
+    if (g_json) return;
+    size_t i = r.next_step();
+    for (size_t k = 0; k < r.steps.size(); ++k)
+      if (r.steps[k].state == StepState::kRunning || r.steps[k].state == StepState::kFailed) i = k;
+    if (i >= r.steps.size()) return;
+    const auto& s = r.steps[i];
+    std::string line = "[" + std::to_string(i + 1) + "/" + std::to_string(r.steps.size()) + "] " +
+                       text(step_title(s.name));
+    if (!s.note.code.empty()) line += ": " + text(note_text(s.note));
+    if (i != last_step && last_step != SIZE_MAX && tty) std::fprintf(stderr, "\n");
+    last_step = i;
+    if (line == last_line) return;
+    last_line = line;
+    if (tty) std::fprintf(stderr, "\r\033[K%s", line.c_str());
+    else std::fprintf(stderr, "%s\n", line.c_str());
+  }
+  void end() {
+    if (tty && !g_json && last_step != SIZE_MAX) std::fprintf(stderr, "\n");
+  }
+};
+
+int finish(LifecycleEnv& env, int64_t id, Progress& progress) {
+  std::string why;
+  RunbookState st = run_lifecycle(env, id, &why);
+  progress.end();
+  auto r = env.runbooks.load(id);
+  if (!why.empty()) return refused(why, "#" + std::to_string(id));
+  if (!r) return refused("no_runbook", std::to_string(id));
+  if (g_json) std::printf("%s\n", runbook_json(*r).dump(2).c_str());
+  if (st == RunbookState::kDone) {
+    if (!g_json) print_runbook(*r);
+    return 0;
+  }
+  if (st == RunbookState::kCancelled) {
+    if (!g_json) print_runbook(*r);
+    return 1;
+  }
+  for (const auto& s : r->steps)
+    if (s.state == StepState::kFailed) {
+      if (!g_json) {
+        print_runbook(*r);
+        std::fprintf(stderr, "consortia-ctl: runbook #%lld stopped at \"%s\": %s [%s]; `consortia-ctl runbook resume %lld` "
+                             "retries it\n",
+                     static_cast<long long>(id), text(step_title(s.name)).c_str(),
+                     text(refusal_text(s.error_code, s.error)).c_str(), s.error_code.c_str(), static_cast<long long>(id));
+      }
+      return 1;
+    }
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QCoreApplication::setApplicationName("consortia");
+  std::vector<std::string> all(argv + 1, argv + argc);
+  Options o;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const std::string& a = all[i];
+    if (a == "--help" || a == "-h") {
+      std::printf("%s", kUsage);
+      return 0;
+    }
+    if (a == "--version") {
+      std::printf("consortia-ctl %s\n", CONSORTIA_VERSION);
+      return 0;
+    }
+    if (o.args.empty() && (a == "--network" || a == "--sandbox" || a == "--lang")) {
+      if (i + 1 >= all.size()) return usage(a + " needs a value");
+      (a == "--network" ? o.network : a == "--sandbox" ? o.sandbox : o.lang) = all[++i];
+    } else if (a == "--json") {
+      o.json = true;
+    } else {
+      o.args.push_back(a);
+    }
+  }
+  g_json = o.json;
+  if (o.args.empty()) {
+    std::fprintf(stderr, "%s", kUsage);
+    return 2;
+  }
+  if (!o.lang.empty() && o.lang != "en" && o.lang != "zh_CN") return usage("--lang is en or zh_CN");
+  QCoreApplication app(argc, argv);
+  QTranslator translator;
+  QString lang = QString::fromStdString(o.lang.empty() ? QLocale::system().name().toStdString() : o.lang);
+  if (lang.startsWith("zh") && translator.load(":/i18n/consortia_zh_CN.qm")) app.installTranslator(&translator);
+
+  std::string history = data_dir() + "/history.db";
+  const auto& a = o.args;
+  const std::string& cmd = a[0];
+  std::string self_dir = std::filesystem::path(QCoreApplication::applicationFilePath().toStdString()).parent_path();
+
+  // Status of an inventory network: its agents with the saved certificates.
+  if (cmd == "status" && !o.network.empty()) {
+    InventoryError ie;
+    auto inv = Inventory::open(history, &ie);
+    auto n = inv ? inv->find(o.network) : std::nullopt;
+    if (!n) return refused("no_network", o.network);
+    auto ca = agent::read_file(n->ca_bundle);
+    auto crt = agent::read_file(n->certificate);
+    auto key = agent::read_file(n->key);
+    if (!ca || !crt || !key) return refused("no_file", n->certificate);
+    NetworkState s;
+    s.at_ms = now_ms();
+    for (const auto& ag : n->agents) {
+      NodeState ns;
+      ns.name = ag.name;
+      ns.api_address = ag.address;
+      auto stub = pb::AgentService::NewStub(agent::agent_channel(ag.address, ag.name, {*ca, *crt, *key}));
+      grpc::ClientContext ctx;
+      ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+      pb::NodeStatus st;
+      if (stub->GetStatus(&ctx, pb::StatusRequest(), &st).ok()) {
+        apply_status(st, ns);
+        ns.organisation = st.organisation();
+        ns.reachable = true;
+        ns.polled_ms = now_ms();
+      }
+      s.nodes.push_back(ns);
+    }
+    return status_of(s);
+  }
+
+  std::string error;
+  auto runbooks = RunbookStore::open(history, &error);
+  auto hosts = HostStore::open(history, &error);
+  if (!runbooks || !hosts) return refused("storage_io", history + ": " + error);
+
+  if (cmd == "host") {
+    if (a.size() < 2) return usage("host add | check | list");
+    if (a[1] == "list") {
+      auto list = hosts->list();
+      if (g_json) {
+        json out = json::array();
+        out.push_back({{"name", "local"}, {"ssh", ""}});
+        for (const auto& h : list)
+          out.push_back({{"name", h.name},
+                         {"ssh", h.user + "@" + h.address + ":" + std::to_string(h.port)},
+                         {"fingerprint", h.fingerprint},
+                         {"key", h.key_file}});
+        std::printf("%s\n", out.dump(2).c_str());
+      } else {
+        std::printf("%-16s %s\n", "local", text(QCoreApplication::translate("Ctl", "this machine")).c_str());
+        for (const auto& h : list)
+          std::printf("%-16s %s@%s:%d  %s\n", h.name.c_str(), h.user.c_str(), h.address.c_str(), h.port,
+                      h.fingerprint.c_str());
+      }
+      return 0;
+    }
+    if (a.size() < 3) return usage("host " + a[1] + " needs a NAME");
+    const std::string& name = a[2];
+    if (a[1] == "add") {
+      Flags f = parse_flags(a, 3, {"--ssh", "--key", "--fingerprint"}, {});
+      if (!f.bad.empty() || !f.positional.empty()) return usage("host add: bad option '" + f.bad + "'");
+      HostRecord h;
+      h.name = name;
+      if (name == "local" || name.empty() || name.find_first_of(" /") != std::string::npos)
+        return usage("a host name is a word, not 'local'");
+      if (!parse_ssh_target(f.get("--ssh"), h)) return usage("--ssh USER@HOST[:PORT] is needed");
+      if (!f.has("--key")) return usage("--key FILE is needed");
+      h.key_file = std::filesystem::absolute(f.get("--key")).string();
+      HostError e;
+      auto host = connect_ssh(h, *hosts, f.get("--fingerprint"), &e);
+      if (!host) {
+        if (e.code == "host_key_unknown" && !g_json)
+          std::fprintf(stderr, "%s\n  %s\n%s\n",
+                       text(QCoreApplication::translate("Ctl", "The host presents this key fingerprint:")).c_str(),
+                       e.detail.c_str(),
+                       text(QCoreApplication::translate(
+                                "Ctl", "If it is the host's (ask its administrator: ssh-keygen -lf on its host key), "
+                                       "add the host again with --fingerprint and that value."))
+                           .c_str());
+        return refused(e.code, e.detail);
+      }
+      h.fingerprint = hosts->known_key(h.address, h.port).value_or("");
+      hosts->save(h);
+      if (g_json) std::printf("%s\n", json{{"name", h.name}, {"fingerprint", h.fingerprint}}.dump().c_str());
+      else std::printf("%s %s (%s)\n", text(QCoreApplication::translate("Ctl", "added host")).c_str(), name.c_str(),
+                       h.fingerprint.c_str());
+      return 0;
+    }
+    if (a[1] == "check") {
+      Flags f = parse_flags(a, 3, {"--dir"}, {});
+      if (!f.bad.empty()) return usage("host check: bad option '" + f.bad + "'");
+      HostError e;
+      auto host = open_host(name, *hosts, &e);
+      if (!host) return refused(e.code, e.detail);
+      std::string dir = f.has("--dir") ? f.get("--dir") : "/var/lib/consortia";
+      auto p = probe_host(*host, dir, dir + "/bin/consortia-agent");
+      if (!p) return refused(error_code_name(p.error().code), p.error().detail);
+      auto v = judge_host(*p, {}, kMinFreeBytes, CONSORTIA_VERSION);
+      if (g_json) {
+        json r{{"host", name},
+               {"reachable", true},
+               {"os", p->os},
+               {"kernel", p->kernel},
+               {"free_bytes", p->free_bytes},
+               {"clock_offset_ms", p->clock_offset_ms},
+               {"rtt_ms", p->rtt_ms},
+               {"agent_version", p->agent_version},
+               {"systemd", p->systemd},
+               {"listening", p->listening}};
+        json refusals = json::array(), warnings = json::array();
+        for (const auto& x : v.refusals) refusals.push_back({{"code", x.code}, {"message", text(refusal_text(x.code, x.detail))}});
+        for (const auto& x : v.warnings) warnings.push_back({{"code", x.code}, {"message", text(refusal_text(x.code, x.detail))}});
+        r["refusals"] = refusals;
+        r["warnings"] = warnings;
+        std::printf("%s\n", r.dump(2).c_str());
+      } else {
+        std::printf("%s: %s (%s), %s\n", name.c_str(), p->os.c_str(), p->kernel.c_str(), p->hostname.c_str());
+        std::printf("  free disk   %llu MiB (%s)\n", static_cast<unsigned long long>(p->free_bytes >> 20), dir.c_str());
+        std::printf("  clock       %+lld ms (± %lld)\n", static_cast<long long>(p->clock_offset_ms),
+                    static_cast<long long>(p->rtt_ms / 2));
+        std::printf("  agent       %s\n", p->agent_version.empty() ? "-" : p->agent_version.c_str());
+        std::printf("  systemd     %s\n", p->systemd ? "yes" : "no");
+        for (const auto& x : v.warnings) std::printf("  ! %s\n", text(refusal_text(x.code, x.detail)).c_str());
+        for (const auto& x : v.refusals) std::printf("  x %s\n", text(refusal_text(x.code, x.detail)).c_str());
+      }
+      return v.ok() ? 0 : 1;
+    }
+    return usage("unknown host command '" + a[1] + "'");
+  }
+
+  // Everything below acts on a network directory.
+  if (!o.network.empty()) return usage("--network NAME serves status; the lifecycle needs the network's directory (--sandbox DIR)");
+  std::string dir = o.sandbox.empty() ? agent::default_sandbox_dir() : o.sandbox;
+  auto net = NetworkAccess::open(dir, agent::find_agent_binary(self_dir));
+  if (!net) return refused(error_code_name(net.error().code), net.error().detail);
+  if (cmd == "status") return status_of((*net)->poll(3));
+
+  Progress progress;
+  LifecycleEnv env{*runbooks, *hosts, **net, data_dir() + "/archives", [&](const RunbookRecord& r) { progress(r); }, {}};
+  if (const char* p = std::getenv("CONSORTIA_CA_PASSPHRASE")) env.ca_passphrase = p;
+
+  if (cmd == "runbook") {
+    if (a.size() < 2) return usage("runbook list | show ID | resume ID | cancel ID");
+    if (a[1] == "list") {
+      auto list = runbooks->list();
+      if (g_json) {
+        json out = json::array();
+        for (const auto& r : list) out.push_back(runbook_json(r));
+        std::printf("%s\n", out.dump(2).c_str());
+      } else {
+        for (const auto& r : list)
+          std::printf("#%-4lld %-10s %-12s %-12s %3d%%\n", static_cast<long long>(r.id),
+                      text(runbook_kind_title(r.kind)).c_str(), r.subject.c_str(),
+                      text(runbook_state_title(r.state)).c_str(), static_cast<int>(r.progress() * 100));
+      }
+      return 0;
+    }
+    if (a.size() < 3) return usage("runbook " + a[1] + " needs an ID");
+    char* end = nullptr;
+    long long id = std::strtoll(a[2].c_str(), &end, 10);
+    if (!end || *end || id <= 0) return usage("a runbook ID is a number");
+    auto r = runbooks->load(id);
+    if (!r) return refused("no_runbook", a[2]);
+    if (a[1] == "show") {
+      if (g_json) std::printf("%s\n", runbook_json(*r).dump(2).c_str());
+      else print_runbook(*r);
+      return 0;
+    }
+    if (a[1] == "cancel") {
+      if (r->state == RunbookState::kDone) return refused("runbook_done", a[2]);
+      runbooks->request_cancel(id);
+      auto now = runbooks->load(id);
+      if (g_json) std::printf("%s\n", runbook_json(*now).dump(2).c_str());
+      else print_runbook(*now);
+      return 0;
+    }
+    if (a[1] == "resume") {
+      if (r->network != (*net)->dir()) {
+        auto other = NetworkAccess::open(r->network, agent::find_agent_binary(self_dir));
+        if (!other) return refused(error_code_name(other.error().code), other.error().detail);
+        LifecycleEnv env2{*runbooks, *hosts, **other, env.archive_dir, env.changed, env.ca_passphrase};
+        return finish(env2, id, progress);
+      }
+      return finish(env, id, progress);
+    }
+    return usage("unknown runbook command '" + a[1] + "'");
+  }
+
+  if (cmd == "node") {
+    if (a.size() < 3) return usage("node join | exit | backup | restore | migrate NAME ...");
+    const std::string& sub = a[1];
+    const std::string& name = a[2];
+    std::variant<int64_t, Refusal> made;
+    auto seconds = [](const std::string& s, double dflt) {
+      char* end = nullptr;
+      double v = s.empty() ? dflt : std::strtod(s.c_str(), &end);
+      return (s.empty() || (end && !*end && v > 0)) ? v : -1.0;
+    };
+    if (sub == "join") {
+      Flags f = parse_flags(a, 3, {"--org", "--host", "--dir", "--timeout", "--ca-key"}, {"--validator"});
+      if (!f.bad.empty() || !f.positional.empty()) return usage("node join: bad option '" + f.bad + "'");
+      if (!f.has("--org") || !f.has("--host")) return usage("node join needs --org ORG and --host HOST");
+      JoinRequest r{name, f.get("--org"), f.get("--host"), f.get("--dir"), f.has("--validator"),
+                    seconds(f.get("--timeout"), 300), f.get("--ca-key")};
+      if (r.timeout_s < 0) return usage("--timeout takes seconds");
+      made = create_join(env, r);
+    } else if (sub == "exit") {
+      Flags f = parse_flags(a, 3, {"--archive", "--timeout"}, {});
+      if (!f.bad.empty() || !f.positional.empty()) return usage("node exit: bad option '" + f.bad + "'");
+      std::string archive = f.get("--archive");
+      if (!archive.empty()) archive = std::filesystem::absolute(archive).string();
+      made = create_exit(env, {name, archive, seconds(f.get("--timeout"), 300)});
+    } else if (sub == "backup") {
+      Flags f = parse_flags(a, 3, {"--out"}, {});
+      if (!f.bad.empty() || !f.positional.empty() || !f.has("--out")) return usage("node backup NAME --out FILE");
+      made = create_backup(env, {name, f.get("--out")});
+    } else if (sub == "restore") {
+      Flags f = parse_flags(a, 3, {"--from", "--host", "--dir", "--timeout"}, {});
+      if (!f.bad.empty() || !f.positional.empty() || !f.has("--from"))
+        return usage("node restore NAME --from FILE [--host HOST] [--dir PATH]");
+      made = create_restore(env, {name, f.get("--from"), f.get("--host"), f.get("--dir"), seconds(f.get("--timeout"), 300)});
+    } else if (sub == "migrate") {
+      Flags f = parse_flags(a, 3, {"--to", "--dir", "--timeout"}, {});
+      if (!f.bad.empty() || !f.positional.empty() || !f.has("--to")) return usage("node migrate NAME --to HOST [--dir PATH]");
+      made = create_migrate(env, {name, f.get("--to"), f.get("--dir"), seconds(f.get("--timeout"), 300)});
+    } else {
+      return usage("unknown node command '" + sub + "'");
+    }
+    if (auto* r = std::get_if<Refusal>(&made)) return refused(r->code, r->detail);
+    int64_t id = std::get<int64_t>(made);
+    if (!g_json)
+      std::fprintf(stderr, "%s #%lld\n", text(QCoreApplication::translate("Ctl", "runbook")).c_str(),
+                   static_cast<long long>(id));
+    return finish(env, id, progress);
+  }
+  return usage("unknown command '" + cmd + "'");
+}

@@ -1,0 +1,810 @@
+#include "lifecycle/flows.h"
+
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+#include "agents/api_adapter.h"
+#include "model/quorum_preview.h"
+#include "node_archive.h"
+#include "pki.h"
+
+namespace consortia::console {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+StepResult fail(const std::string& code, const std::string& detail) { return StepResult::fail(code, detail); }
+StepResult from(const Error& e) { return fail(error_code_name(e.code), e.detail); }
+
+// Sleeps in short slices; false when the runbook was cancelled meanwhile.
+bool pause(StepContext& ctx, double s) {
+  auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(s);
+  while (std::chrono::steady_clock::now() < until) {
+    if (ctx.cancelled()) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return !ctx.cancelled();
+}
+
+const StepResult kCancelled = StepResult::fail("cancelled", "");
+
+std::string hex(const std::string& raw) { return hex_of(raw); }
+std::string raw(const std::string& h) { return raw_of(h); }
+
+// Connects to the host named in vars/params; the failure as a step result.
+std::unique_ptr<Host> connect(LifecycleEnv& env, const std::string& name, StepResult* failure) {
+  HostError e;
+  auto h = open_host(name, env.hosts, &e);
+  if (!h) *failure = fail(e.code, e.detail);
+  return h;
+}
+
+// Runs `consortia-agent ARGS` on a host: its JSON answer, or the failure
+// with the agent's own reason code.
+std::variant<json, StepResult> agent_cmd(Host& host, const std::string& agent, std::vector<std::string> args,
+                                         double timeout_s, std::string& output) {
+  args.insert(args.begin(), agent);
+  auto r = host.run(args, timeout_s);
+  if (!r) return from(r.error());
+  std::string last;
+  std::istringstream lines(r->out);
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty()) last = line;
+  output += args[1] + ": " + last + "\n";
+  json j = json::parse(last, nullptr, false);
+  if (r->exit_status != 0 || j.is_discarded()) {
+    if (!j.is_discarded() && j.contains("error"))
+      return fail(j["error"].value("code", "host_command_failed"), j["error"].value("message", ""));
+    std::string err = r->err.empty() ? r->out : r->err;
+    if (err.size() > 600) err = err.substr(err.size() - 600);
+    return fail("host_command_failed", args[1] + " exited " + std::to_string(r->exit_status) + ": " + err);
+  }
+  return j;
+}
+
+#define AGENT_OR_RETURN(var, expr)                         \
+  auto var##_v = (expr);                                   \
+  if (auto* f = std::get_if<StepResult>(&var##_v)) return *f; \
+  json var = std::get<json>(var##_v)
+
+uint64_t network_height(const NetworkState& s) {
+  uint64_t h = 0;
+  for (const auto& n : s.nodes)
+    if (n.reachable) h = std::max(h, n.height);
+  return h;
+}
+
+// Governance: proposes (once; the id is kept in vars[key]), approves with
+// every organisation whose admin certificate the network directory holds,
+// and waits until the chain enacts it. A refusal by the chain fails the
+// step with the chain's reason code.
+StepResult govern(StepContext& ctx, LifecycleEnv& env, const std::string& key, const std::string& org,
+                  const pb::ProposeRequest& req, double timeout_s) {
+  NetworkAccess& net = env.network;
+  if (!ctx.vars.contains(key)) {
+    auto id = net.propose(org, req);
+    if (!id) return from(id.error());
+    ctx.vars[key] = hex(*id);
+    ctx.output += "proposed " + req.action() + " as " + org + ": " + hex(*id) + "\n";
+    ctx.progress(0.1, {"proposed", {req.action(), org}});
+  }
+  std::string id = raw(ctx.vars[key].get<std::string>());
+  std::string approvals_key = key + "_approvals";
+  if (!ctx.vars.contains(approvals_key)) ctx.vars[approvals_key] = json::object();
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
+  auto orgs = net.organisations();
+  while (std::chrono::steady_clock::now() < deadline) {
+    // The proposing transaction itself may be refused (a member already, ...).
+    std::string v = net.verdict(id);
+    if (!v.empty() && v != "ok") {
+      if (v == "duplicate" && req.action() == "add-observer") return StepResult::done();
+      return fail(v, "the chain refused the " + req.action() + " proposal");
+    }
+    auto p = net.proposal(id);
+    if (p) {
+      if (p->status() == "enacted") {
+        ctx.output += req.action() + " enacted\n";
+        return StepResult::done();
+      }
+      if (p->status() == "withdrawn" || p->status() == "expired") {
+        ctx.vars.erase(key);
+        ctx.vars.erase(approvals_key);
+        return fail("proposal_" + p->status(), req.action());
+      }
+      std::set<std::string> approved(p->approvals().begin(), p->approvals().end());
+      std::vector<std::string> pending;
+      for (const auto& o : orgs)
+        if (!approved.count(o)) pending.push_back(o);
+      for (const auto& o : pending) {
+        json& txs = ctx.vars[approvals_key];
+        if (txs.contains(o)) {
+          std::string verdict = net.verdict(raw(txs[o].get<std::string>()));
+          if (verdict.empty() || verdict == "ok") continue;  // pending, or counted at the next look
+          if (verdict != "conflict") return fail(verdict, "the chain refused " + o + "'s approval of " + req.action());
+          txs.erase(o);  // a validator change still taking effect: approve again shortly
+          continue;
+        }
+        auto tx = net.approve(o, id);
+        if (tx) {
+          txs[o] = hex(*tx);
+          ctx.output += "approved by " + o + "\n";
+        }
+      }
+      std::string approved_list, pending_list;
+      for (const auto& o : approved) approved_list += (approved_list.empty() ? "" : ", ") + o;
+      for (const auto& o : pending) pending_list += (pending_list.empty() ? "" : ", ") + o;
+      ctx.progress(0.2 + 0.7 * static_cast<double>(approved.size()) / std::max<size_t>(orgs.size(), 1),
+                   {"approvals", {req.action(), approved_list, pending_list}});
+    }
+    if (!pause(ctx, 0.5)) return kCancelled;
+  }
+  return fail("timed_out", req.action() + " was not enacted within " + std::to_string(static_cast<int>(timeout_s)) +
+                               " s");
+}
+
+// Waits until `pred` holds (polling), with progress from `fraction`.
+StepResult wait_for(StepContext& ctx, double timeout_s, const std::string& what,
+                    const std::function<bool(Words&, double&)>& pred) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
+  Words note;
+  double f = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (pred(note, f)) return StepResult::done();
+    ctx.progress(f, note);
+    if (!pause(ctx, 0.5)) return kCancelled;
+  }
+  return fail("timed_out", what + " (" + std::to_string(static_cast<int>(timeout_s)) + " s)");
+}
+
+std::vector<int> pick_ports(const HostProbe& p, const NetworkAccess& net, const std::string& address) {
+  std::set<int> taken = p.listening;
+  for (const auto& n : net.info().nodes)
+    for (const auto* a : {&n.p2p_address, &n.api_address, &n.metrics_address}) {
+      auto colon = a->rfind(':');
+      if (colon != std::string::npos && a->substr(0, colon) == address) taken.insert(std::atoi(a->c_str() + colon + 1));
+    }
+  std::vector<int> out;
+  for (int port = 27100; port < 60000 && out.size() < 3; ++port)
+    if (!taken.count(port)) out.push_back(port);
+  return out;
+}
+
+// Checks a host before anything changes on it: the facts and the verdict,
+// with the ports a node would take there (vars "ports", "address").
+StepResult check_target(StepContext& ctx, LifecycleEnv& env, const std::string& host_name, const std::string& dir) {
+  StepResult failure;
+  auto host = connect(env, host_name, &failure);
+  if (!host) return failure;
+  std::string agent_path = dir + "/bin/consortia-agent";
+  auto probe = probe_host(*host, dir, agent_path);
+  if (!probe) return from(probe.error());
+  std::vector<int> ports;
+  if (ctx.vars.contains("ports")) ports = ctx.vars["ports"].get<std::vector<int>>();
+  else ports = pick_ports(*probe, env.network, host->address());
+  auto verdict = judge_host(*probe, ports, kMinFreeBytes, CONSORTIA_VERSION);
+  ctx.output += "host " + host_name + " (" + host->address() + "): " + probe->os + ", " +
+                std::to_string(probe->free_bytes >> 20) + " MiB free, clock offset " +
+                std::to_string(probe->clock_offset_ms) + " ms (±" + std::to_string(probe->rtt_ms / 2) + ")\n";
+  for (const auto& w : verdict.warnings) ctx.output += "warning: " + w.code + ": " + w.detail + "\n";
+  if (!verdict.ok()) {
+    std::string detail;
+    for (const auto& r : verdict.refusals) detail += (detail.empty() ? "" : "; ") + r.detail;
+    return fail(verdict.refusals.front().code, detail);
+  }
+  ctx.vars["ports"] = ports;
+  ctx.vars["address"] = host->address();
+  ctx.vars["agent"] = agent_path;
+  return StepResult::done();
+}
+
+// Copies the agent, the genesis and the CA bundle to the node's directory.
+StepResult provision(StepContext& ctx, LifecycleEnv& env, const std::string& host_name, const std::string& dir) {
+  StepResult failure;
+  auto host = connect(env, host_name, &failure);
+  if (!host) return failure;
+  const auto& net = env.network;
+  struct Up {
+    std::string local, remote;
+    int mode;
+  };
+  std::vector<Up> files = {{net.agent_binary(), dir + "/bin/consortia-agent", 0755},
+                           {net.dir() + "/genesis.json", dir + "/genesis.json", 0644},
+                           {net.info().ca_bundle_path, dir + "/ca-bundle.pem", 0644}};
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (ctx.cancelled()) return kCancelled;
+    if (auto st = host->put_file(files[i].local, files[i].remote, files[i].mode); !st) return from(st.error());
+    ctx.output += "copied " + files[i].remote + "\n";
+    ctx.progress(static_cast<double>(i + 1) / static_cast<double>(files.size()), {"copied", {files[i].remote}});
+  }
+  auto r = host->run({dir + "/bin/consortia-agent", "--version"}, 30);
+  if (!r || r->exit_status != 0) return fail("agent_does_not_run", "the agent copied to " + host_name + " does not run");
+  ctx.output += r->out;
+  return StepResult::done();
+}
+
+agent::AgentConfig node_config(const NetworkAccess& net, const std::string& name, const std::string& org,
+                               const std::string& dir, const std::string& address, const std::vector<int>& ports) {
+  agent::AgentConfig c;
+  c.name = name;
+  c.organisation = org;
+  c.dir = dir;
+  c.genesis = "genesis.json";
+  c.ca_bundle = "ca-bundle.pem";
+  c.p2p_listen = address + ":" + std::to_string(ports.at(0));
+  c.api_listen = address + ":" + std::to_string(ports.at(1));
+  c.metrics_listen = address + ":" + std::to_string(ports.at(2));
+  for (const auto& n : net.info().nodes)
+    if (n.name != name) c.peers.push_back({n.name, n.id, n.p2p_address});
+  return c;
+}
+
+json node_entry(const agent::AgentConfig& c, const std::string& id_hex, const std::string& public_key,
+                const std::string& host, const std::string& dir) {
+  json e{{"name", c.name},       {"organisation", c.organisation}, {"id", id_hex},
+         {"p2p", c.p2p_listen},  {"api", c.api_listen},            {"metrics", c.metrics_listen},
+         {"host", host},         {"dir", dir},                      {"agent", dir + "/bin/consortia-agent"}};
+  if (!public_key.empty()) e["public_key"] = public_key;
+  return e;
+}
+
+// The node's status once its agent answers, as a viewer.
+StepResult wait_answers(StepContext& ctx, LifecycleEnv& env, const std::string& name, double timeout_s) {
+  return wait_for(ctx, timeout_s, name + " did not answer", [&](Words& note, double& f) {
+    f = 0.5;
+    note = {"waiting_api", {name}};
+    return env.network.status(name, 2).ok();
+  });
+}
+
+StepResult wait_synced(StepContext& ctx, LifecycleEnv& env, const std::string& name, double timeout_s) {
+  uint64_t target = network_height(env.network.poll(2));
+  return wait_for(ctx, timeout_s, name + " did not catch up", [&](Words& note, double& f) {
+    auto st = env.network.status(name, 2);
+    uint64_t h = st ? st->height() : 0;
+    f = target ? std::min(1.0, static_cast<double>(h) / static_cast<double>(target)) : 1.0;
+    note = {"syncing", {name, std::to_string(h), std::to_string(target)}};
+    return st && h >= target && st->halted().empty();
+  });
+}
+
+std::string preview_text(const QuorumPreview& p) {
+  return "validators " + std::to_string(p.validators_before) + " -> " + std::to_string(p.validators_after) +
+         ", f " + std::to_string(p.faulty_before) + " -> " + std::to_string(p.faulty_after) + ", quorum " +
+         std::to_string(p.quorum_before) + " -> " + std::to_string(p.quorum_after) + ", live validators " +
+         std::to_string(p.live_before) + " -> " + std::to_string(p.live_after);
+}
+
+StepResult preview_step(StepContext& ctx, LifecycleEnv& env, const std::string& name, MembershipChange change) {
+  auto p = preview_change(env.network.poll(3), name, change, now_ms());
+  ctx.vars["preview"] = {{"validators_before", p.validators_before}, {"validators_after", p.validators_after},
+                         {"f_before", p.faulty_before},              {"f_after", p.faulty_after},
+                         {"quorum_before", p.quorum_before},         {"quorum_after", p.quorum_after},
+                         {"live_before", p.live_before},             {"live_after", p.live_after}};
+  ctx.output += "quorum preview: " + preview_text(p) + "\n";
+  if (!p.ok())
+    return fail(p.refusal, "after the change " + std::to_string(p.validators_after) + " validators need " +
+                               std::to_string(p.quorum_after) + " for quorum, but " + std::to_string(p.live_after) +
+                               " of them are live (" + preview_text(p) + ")");
+  return StepResult::done();
+}
+
+pb::ProposeRequest membership(const std::string& action, const std::string& id_hex) {
+  pb::ProposeRequest p;
+  p.set_action(action);
+  p.set_node_id(raw(id_hex));
+  return p;
+}
+
+// ---- join -------------------------------------------------------------------
+
+std::vector<StepDef> join_steps(LifecycleEnv& env) {
+  auto param = [](StepContext& c, const char* k) { return c.runbook.params.value(k, std::string()); };
+  std::vector<StepDef> s;
+  s.push_back({"check-host", [&env, param](StepContext& c) {
+                 return check_target(c, env, param(c, "host"), param(c, "dir"));
+               }});
+  s.push_back({"provision", [&env, param](StepContext& c) { return provision(c, env, param(c, "host"), param(c, "dir")); }});
+  s.push_back({"keygen", [&env, param](StepContext& c) -> StepResult {
+                 StepResult failure;
+                 auto host = connect(env, param(c, "host"), &failure);
+                 if (!host) return failure;
+                 std::string dir = param(c, "dir");
+                 AGENT_OR_RETURN(k, agent_cmd(*host, dir + "/bin/consortia-agent",
+                                              {"keygen", "--dir", dir, "--name", param(c, "name"), "--organisation",
+                                               param(c, "organisation"), "--suite", env.network.info().suite},
+                                              60, c.output));
+                 c.vars["node_id"] = k.value("node_id", "");
+                 c.vars["public_key"] = k.value("public_key", "");
+                 c.vars["request"] = k.value("request", "");
+                 return StepResult::done();
+               }});
+  s.push_back({"certify", [&env, param](StepContext& c) -> StepResult {
+                 std::string org = param(c, "organisation"), name = param(c, "name"), dir = param(c, "dir");
+                 std::string ca_key_file = param(c, "ca_key");
+                 if (ca_key_file.empty()) ca_key_file = env.network.dir() + "/orgs/" + org + "/ca.key";
+                 auto ca_crt = agent::read_file(env.network.dir() + "/orgs/" + org + "/ca.crt");
+                 auto ca_key = agent::read_file(ca_key_file);
+                 if (!ca_crt || !ca_key) return fail("no_ca_key", org + ": " + ca_key_file);
+                 auto key = agent::read_private_key(*ca_key, env.ca_passphrase.value_or(""));
+                 if (!key) return fail("ca_key_locked", key.error().detail);
+                 auto cert = agent::sign_request({*ca_crt, *key}, c.vars.value("request", ""),
+                                                 {c.vars.value("node_id", ""), org, "node"},
+                                                 {name + ".consortia", "localhost"});
+                 if (!cert) return from(cert.error());
+                 StepResult failure;
+                 auto host = connect(env, param(c, "host"), &failure);
+                 if (!host) return failure;
+                 if (auto st = host->put_text(*cert, dir + "/tls.crt", 0644); !st) return from(st.error());
+                 auto cfg = node_config(env.network, name, org, dir, c.vars.value("address", ""),
+                                        c.vars["ports"].get<std::vector<int>>());
+                 if (auto st = host->put_text(agent::agent_config_text(cfg), dir + "/agent.json", 0644); !st)
+                   return from(st.error());
+                 if (auto st = env.network.record_node(node_entry(cfg, c.vars.value("node_id", ""),
+                                                                  c.vars.value("public_key", ""), param(c, "host"), dir));
+                     !st)
+                   return from(st.error());
+                 c.output += "certificate for " + c.vars.value("node_id", "") + " signed by " + org + "'s CA\n";
+                 return StepResult::done();
+               }});
+  s.push_back({"add-observer", [&env, param](StepContext& c) {
+                 pb::ProposeRequest p;
+                 p.set_action("add-observer");
+                 p.set_public_key(raw(c.vars.value("public_key", "")));
+                 p.set_name(param(c, "name"));
+                 p.set_organisation(param(c, "organisation"));
+                 return govern(c, env, "add_proposal", param(c, "organisation"), p,
+                               c.runbook.params.value("timeout", 300.0));
+               }});
+  s.push_back({"start", [&env, param](StepContext& c) -> StepResult {
+                 StepResult failure;
+                 auto host = connect(env, param(c, "host"), &failure);
+                 if (!host) return failure;
+                 std::string dir = param(c, "dir");
+                 AGENT_OR_RETURN(r, agent_cmd(*host, dir + "/bin/consortia-agent",
+                                              {"start", "--config", dir + "/agent.json", "--wait", "30"}, 60, c.output));
+                 return wait_answers(c, env, param(c, "name"), 60);
+               }});
+  s.push_back({"sync", [&env, param](StepContext& c) {
+                 return wait_synced(c, env, param(c, "name"), c.runbook.params.value("timeout", 300.0));
+               }});
+  s.push_back({"promote", [&env, param](StepContext& c) -> StepResult {
+                 if (!c.runbook.params.value("validator", false)) return StepResult::done();
+                 std::string name = param(c, "name");
+                 if (auto st = env.network.status(name); st && st->role() == "validator") return StepResult::done();
+                 if (!c.vars.contains("promote_proposal"))
+                   if (auto r = preview_step(c, env, name, MembershipChange::kPromote); !r.ok) return r;
+                 auto r = govern(c, env, "promote_proposal", param(c, "organisation"),
+                                 membership("promote", c.vars.value("node_id", "")),
+                                 c.runbook.params.value("timeout", 300.0));
+                 if (!r.ok) return r;
+                 return wait_for(c, 60, name + " did not become a validator", [&](Words& note, double& f) {
+                   f = 0.95;
+                   note = {"waiting_role", {name, "validator"}};
+                   auto st = env.network.status(name);
+                   return st && st->role() == "validator";
+                 });
+               }});
+  return s;
+}
+
+// ---- exit -------------------------------------------------------------------
+
+StepResult stop_node(StepContext& c, LifecycleEnv& env, const std::string& name, const NodePlace& place) {
+  StepResult failure;
+  auto host = connect(env, place.host, &failure);
+  if (!host) return failure;
+  AGENT_OR_RETURN(r, agent_cmd(*host, place.agent, {"stop", "--config", place.config(), "--grace", "10"}, 60, c.output));
+  (void)name;
+  return StepResult::done();
+}
+
+std::vector<StepDef> exit_steps(LifecycleEnv& env) {
+  auto name_of = [](StepContext& c) { return c.runbook.subject; };
+  std::vector<StepDef> s;
+  s.push_back({"preview", [&env, name_of](StepContext& c) -> StepResult {
+                 auto n = env.network.node(name_of(c));
+                 if (!n) return fail("no_node", name_of(c));
+                 c.vars["node_id"] = n->id.hex();
+                 c.vars["organisation"] = n->organisation;
+                 c.vars["place"] = {{"host", env.network.place(n->name).host},
+                                    {"dir", env.network.place(n->name).dir},
+                                    {"agent", env.network.place(n->name).agent}};
+                 return preview_step(c, env, name_of(c), MembershipChange::kRemove);
+               }});
+  s.push_back({"demote", [&env, name_of](StepContext& c) -> StepResult {
+                 auto st = env.network.status(name_of(c));
+                 bool validator = st ? st->role() == "validator" : c.vars.contains("demote_proposal");
+                 if (!validator && !c.vars.contains("demote_proposal")) return StepResult::done();
+                 return govern(c, env, "demote_proposal", c.vars.value("organisation", ""),
+                               membership("demote", c.vars.value("node_id", "")), c.runbook.params.value("timeout", 300.0));
+               }});
+  s.push_back({"remove", [&env](StepContext& c) {
+                 return govern(c, env, "remove_proposal", c.vars.value("organisation", ""),
+                               membership("remove", c.vars.value("node_id", "")), c.runbook.params.value("timeout", 300.0));
+               }});
+  s.push_back({"stop", [&env, name_of](StepContext& c) {
+                 NodePlace p{c.vars["place"].value("host", "local"), c.vars["place"].value("dir", ""),
+                             c.vars["place"].value("agent", "")};
+                 return stop_node(c, env, name_of(c), p);
+               }});
+  s.push_back({"archive", [&env, name_of](StepContext& c) -> StepResult {
+                 NodePlace p{c.vars["place"].value("host", "local"), c.vars["place"].value("dir", ""),
+                             c.vars["place"].value("agent", "")};
+                 StepResult failure;
+                 auto host = connect(env, p.host, &failure);
+                 if (!host) return failure;
+                 std::string remote = p.dir + "/retired-" + name_of(c) + ".tar.gz";
+                 AGENT_OR_RETURN(r, agent_cmd(*host, p.agent, {"archive", "--config", p.config(), "--out", remote},
+                                              600, c.output));
+                 std::string local = c.runbook.params.value("archive", "");
+                 if (local.empty()) local = env.archive_dir + "/" + name_of(c) + "-retired-" + std::to_string(now_ms()) + ".tar.gz";
+                 fs::create_directories(fs::path(local).parent_path());
+                 if (auto st = host->get_file(remote, local); !st) return from(st.error());
+                 auto m = agent::read_archive(local, "");
+                 if (!m) return from(m.error());
+                 c.vars["archive"] = local;
+                 c.output += "archived to " + local + " (" + std::to_string((*m)["files"].size()) +
+                             " files, manifest verified)\n";
+                 (void)host->run({"rm", "-f", remote}, 30);
+                 return StepResult::done();
+               }});
+  s.push_back({"forget", [&env, name_of](StepContext& c) -> StepResult {
+                 if (auto st = env.network.forget_node(name_of(c)); !st) return from(st.error());
+                 c.output += name_of(c) + " is no longer in " + env.network.dir() + "/network.json\n";
+                 return StepResult::done();
+               }});
+  return s;
+}
+
+// ---- backup and restore ---------------------------------------------------------
+
+StepResult backup_to(StepContext& c, LifecycleEnv& env, const std::string& name, const std::string& local) {
+  NodePlace p = env.network.place(name);
+  StepResult failure;
+  auto host = connect(env, p.host, &failure);
+  if (!host) return failure;
+  std::string remote = p.dir + "/backup-" + std::to_string(c.runbook.id) + ".tar.gz";
+  AGENT_OR_RETURN(r, agent_cmd(*host, p.agent, {"backup", "--config", p.config(), "--out", remote}, 600, c.output));
+  c.progress(0.6, {"copying", {local}});
+  fs::create_directories(fs::path(local).parent_path());
+  if (auto st = host->get_file(remote, local); !st) return from(st.error());
+  (void)host->run({"rm", "-f", remote}, 30);
+  auto m = agent::read_archive(local, "");
+  if (!m) return from(m.error());
+  c.vars["backup"] = local;
+  c.vars["backup_height"] = (*m).value("height", 0);
+  c.output += "backup of " + name + " at height " + std::to_string((*m).value("height", 0)) + " in " + local + "\n";
+  return StepResult::done();
+}
+
+std::vector<StepDef> backup_steps(LifecycleEnv& env) {
+  return {{"backup", [&env](StepContext& c) {
+             return backup_to(c, env, c.runbook.subject, c.runbook.params.value("out", ""));
+           }}};
+}
+
+// Uploads an archive and restores it into a node's directory on a host.
+StepResult restore_on(StepContext& c, LifecycleEnv& env, const std::string& host_name, const std::string& dir,
+                      const std::string& archive, uint64_t min_view, bool replace) {
+  StepResult failure;
+  auto host = connect(env, host_name, &failure);
+  if (!host) return failure;
+  std::string remote = dir + "/restore-" + std::to_string(c.runbook.id) + ".tar.gz";
+  if (auto st = host->put_file(archive, remote, 0600); !st) return from(st.error());
+  std::vector<std::string> args = {"restore", "--config", dir + "/agent.json", "--from", remote, "--min-view",
+                                   std::to_string(min_view)};
+  if (replace) args.push_back("--replace");
+  AGENT_OR_RETURN(r, agent_cmd(*host, dir + "/bin/consortia-agent", args, 600, c.output));
+  (void)host->run({"rm", "-f", remote}, 30);
+  return StepResult::done();
+}
+
+std::vector<StepDef> restore_steps(LifecycleEnv& env) {
+  auto host_of = [](StepContext& c) { return c.runbook.params.value("host", std::string("local")); };
+  auto dir_of = [](StepContext& c) { return c.runbook.params.value("dir", std::string()); };
+  std::vector<StepDef> s;
+  s.push_back({"check-archive", [&env](StepContext& c) -> StepResult {
+                 auto m = agent::read_archive(c.runbook.params.value("from", ""), "");
+                 if (!m) return from(m.error());
+                 auto n = env.network.node(c.runbook.subject);
+                 if (m->value("format", "") != "consortia-node-backup")
+                   return fail("not_a_backup", c.runbook.params.value("from", ""));
+                 if (m->value("node", "") != c.runbook.subject)
+                   return fail("backup_of_another_node", m->value("node", std::string("?")));
+                 c.output += "backup of " + m->value("node", "") + " at height " +
+                             std::to_string(m->value("height", 0)) + ", sums verified\n";
+                 return StepResult::done();
+               }});
+  s.push_back({"check-host", [&env, host_of, dir_of](StepContext& c) -> StepResult {
+                 StepResult failure;
+                 auto host = connect(env, host_of(c), &failure);
+                 if (!host) return failure;
+                 auto r = host->run({"test", "-f", dir_of(c) + "/node.key"}, 30);
+                 if (!r || r->exit_status != 0)
+                   return fail("no_identity", dir_of(c) + " on " + host_of(c) +
+                                                  " holds no node key: a node whose keys are lost joins again as a new "
+                                                  "node, and a node moves to another host by migration");
+                 auto probe = probe_host(*host, dir_of(c), dir_of(c) + "/bin/consortia-agent");
+                 if (!probe) return from(probe.error());
+                 auto v = judge_host(*probe, {}, kMinFreeBytes, "");
+                 if (!v.ok()) return fail(v.refusals.front().code, v.refusals.front().detail);
+                 return StepResult::done();
+               }});
+  s.push_back({"stop", [&env, host_of, dir_of](StepContext& c) {
+                 NodePlace p{host_of(c), dir_of(c), dir_of(c) + "/bin/consortia-agent"};
+                 return stop_node(c, env, c.runbook.subject, p);
+               }});
+  s.push_back({"restore", [&env, host_of, dir_of](StepContext& c) {
+                 return restore_on(c, env, host_of(c), dir_of(c), c.runbook.params.value("from", ""), 0, true);
+               }});
+  s.push_back({"start", [&env, host_of, dir_of](StepContext& c) -> StepResult {
+                 StepResult failure;
+                 auto host = connect(env, host_of(c), &failure);
+                 if (!host) return failure;
+                 AGENT_OR_RETURN(r, agent_cmd(*host, dir_of(c) + "/bin/consortia-agent",
+                                              {"start", "--config", dir_of(c) + "/agent.json", "--wait", "30"}, 60,
+                                              c.output));
+                 return wait_answers(c, env, c.runbook.subject, 60);
+               }});
+  s.push_back({"sync", [&env](StepContext& c) {
+                 return wait_synced(c, env, c.runbook.subject, c.runbook.params.value("timeout", 300.0));
+               }});
+  return s;
+}
+
+// ---- migration ------------------------------------------------------------------
+
+std::vector<StepDef> migrate_steps(LifecycleEnv& env) {
+  auto to = [](StepContext& c) { return c.runbook.params.value("to", std::string()); };
+  auto dir = [](StepContext& c) { return c.runbook.params.value("dir", std::string()); };
+  std::vector<StepDef> s;
+  s.push_back({"check-target", [&env, to, dir](StepContext& c) -> StepResult {
+                 auto n = env.network.node(c.runbook.subject);
+                 if (!n) return fail("no_node", c.runbook.subject);
+                 NodePlace src = env.network.place(n->name);
+                 c.vars["source"] = {{"host", src.host}, {"dir", src.dir}, {"agent", src.agent}};
+                 c.vars["organisation"] = n->organisation;
+                 c.vars["node_id"] = n->id.hex();
+                 if (src.host == to(c) && src.dir == dir(c)) return fail("same_place", to(c) + ":" + dir(c));
+                 return check_target(c, env, to(c), dir(c));
+               }});
+  s.push_back({"backup-source", [&env](StepContext& c) {
+                 return backup_to(c, env, c.runbook.subject,
+                                  env.archive_dir + "/" + c.runbook.subject + "-migration-" +
+                                      std::to_string(c.runbook.id) + ".tar.gz");
+               }});
+  s.push_back({"provision-target", [&env, to, dir](StepContext& c) { return provision(c, env, to(c), dir(c)); }});
+  s.push_back({"copy-identity", [&env, to, dir](StepContext& c) -> StepResult {
+                 StepResult failure;
+                 const json& src = c.vars["source"];
+                 auto from_host = connect(env, src.value("host", "local"), &failure);
+                 if (!from_host) return failure;
+                 auto target = connect(env, to(c), &failure);
+                 if (!target) return failure;
+                 // Through this process's memory only: never written on the console's disk.
+                 for (const char* f : {"node.key", "tls.key", "tls.crt"}) {
+                   std::string remote = dir(c) + "/" + f;
+                   auto there = target->run({"test", "-f", remote}, 30);
+                   if (there && there->exit_status == 0) continue;  // copied before an interruption
+                   auto text = from_host->read_text(src.value("dir", "") + "/" + f, 64 << 10);
+                   if (!text) return fail("no_identity", text.error().detail);
+                   if (auto st = target->put_text(*text, remote, std::string(f) == "tls.crt" ? 0644 : 0600); !st)
+                     return from(st.error());
+                 }
+                 auto cfg = node_config(env.network, c.runbook.subject, c.vars.value("organisation", ""), dir(c),
+                                        c.vars.value("address", ""), c.vars["ports"].get<std::vector<int>>());
+                 if (auto st = target->put_text(agent::agent_config_text(cfg), dir(c) + "/agent.json", 0644); !st)
+                   return from(st.error());
+                 c.output += "identity and configuration of " + c.runbook.subject + " on " + to(c) + "\n";
+                 return StepResult::done();
+               }});
+  s.push_back({"restore-target", [&env, to, dir](StepContext& c) {
+                 return restore_on(c, env, to(c), dir(c), c.vars.value("backup", ""), 0, false);
+               }});
+  s.push_back({"fence-source", [&env, to](StepContext& c) -> StepResult {
+                 const json& src = c.vars["source"];
+                 NodePlace p{src.value("host", "local"), src.value("dir", ""), src.value("agent", "")};
+                 if (auto r = stop_node(c, env, c.runbook.subject, p); !r.ok) return r;
+                 StepResult failure;
+                 auto host = connect(env, p.host, &failure);
+                 if (!host) return failure;
+                 if (!c.vars.contains("min_view")) {
+                   AGENT_OR_RETURN(safety, agent_cmd(*host, p.agent, {"safety", "--config", p.config()}, 60, c.output));
+                   c.vars["min_view"] = safety.value("last_voted_view", uint64_t{0});
+                 }
+                 AGENT_OR_RETURN(f, agent_cmd(*host, p.agent,
+                                              {"fence", "--config", p.config(), "--moved-to",
+                                               to(c) + " (" + c.vars.value("address", "") + ")"},
+                                              60, c.output));
+                 return StepResult::done();
+               }});
+  s.push_back({"start-target", [&env, to, dir](StepContext& c) -> StepResult {
+                 // The last view the source voted in travels to the target first.
+                 if (auto r = restore_on(c, env, to(c), dir(c), c.vars.value("backup", ""),
+                                         c.vars.value("min_view", uint64_t{0}), false);
+                     !r.ok)
+                   return r;
+                 StepResult failure;
+                 auto host = connect(env, to(c), &failure);
+                 if (!host) return failure;
+                 auto cfg = node_config(env.network, c.runbook.subject, c.vars.value("organisation", ""), dir(c),
+                                        c.vars.value("address", ""), c.vars["ports"].get<std::vector<int>>());
+                 json entry = node_entry(cfg, c.vars.value("node_id", ""), "", to(c), dir(c));
+                 if (auto st = env.network.record_node(entry); !st) return from(st.error());
+                 AGENT_OR_RETURN(r, agent_cmd(*host, dir(c) + "/bin/consortia-agent",
+                                              {"start", "--config", dir(c) + "/agent.json", "--wait", "30"}, 60,
+                                              c.output));
+                 return wait_answers(c, env, c.runbook.subject, 60);
+               }});
+  s.push_back({"verify", [&env](StepContext& c) -> StepResult {
+                 if (auto r = wait_synced(c, env, c.runbook.subject, c.runbook.params.value("timeout", 300.0)); !r.ok)
+                   return r;
+                 // Synced, and the network keeps committing with it.
+                 uint64_t from_height = network_height(env.network.poll(2));
+                 return wait_for(c, 60, "the network did not commit after the move", [&](Words& note, double& f) {
+                   f = 0.9;
+                   note = {"verifying", {c.runbook.subject}};
+                   auto st = env.network.status(c.runbook.subject);
+                   return st && st->height() > from_height + 1;
+                 });
+               }});
+  return s;
+}
+
+std::vector<StepDef> steps_of(LifecycleEnv& env, const std::string& kind) {
+  if (kind == "join") return join_steps(env);
+  if (kind == "exit") return exit_steps(env);
+  if (kind == "backup") return backup_steps(env);
+  if (kind == "restore") return restore_steps(env);
+  if (kind == "migrate") return migrate_steps(env);
+  return {};
+}
+
+std::vector<std::string> names_of(const std::vector<StepDef>& steps) {
+  std::vector<std::string> out;
+  for (const auto& s : steps) out.push_back(s.name);
+  return out;
+}
+
+bool plain_name(const std::string& s) {
+  return !s.empty() && s.size() <= 64 &&
+         s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") == std::string::npos &&
+         s[0] != '.';
+}
+
+}  // namespace
+
+// ---- hosts ------------------------------------------------------------------------
+
+Result<HostProbe> probe_host(Host& host, const std::string& dir, const std::string& agent_path) {
+  std::string d = shell_quote(dir.empty() ? "/" : dir);
+  std::string script =
+      "d=" + d + "; while [ ! -d \"$d\" ]; do d=$(dirname \"$d\"); done\n"
+      "echo \"os=$(. /etc/os-release 2>/dev/null && echo \"$PRETTY_NAME\")\"\n"
+      "echo \"kernel=$(uname -sr)\"\n"
+      "echo \"hostname=$(uname -n)\"\n"
+      "echo \"time_ns=$(date +%s%N)\"\n"
+      "echo \"free_kb=$(df -Pk \"$d\" | awk 'NR==2{print $4}')\"\n"
+      "echo \"listening=$(cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk '$4==\"0A\"{print $2}' | tr '\\n' ' ')\"\n"
+      "echo \"agent=$(" + shell_quote(agent_path) + " --version 2>/dev/null)\"\n"
+      "echo \"systemd=$([ -d /run/systemd/system ] && echo yes || echo no)\"\n"
+      "echo \"dir_exists=$([ -d " + d + " ] && echo yes || echo no)\"\n";
+  int64_t t0 = now_ms();
+  auto r = host.shell(script, 30);
+  int64_t t1 = now_ms();
+  if (!r) return r.error();
+  if (r->exit_status != 0) return make_error(ErrorCode::kUnavailable, "the host check did not run: " + r->err);
+  HostProbe p;
+  std::istringstream lines(r->out);
+  for (std::string line; std::getline(lines, line);) {
+    auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    std::string k = line.substr(0, eq), v = line.substr(eq + 1);
+    if (k == "os") p.os = v;
+    else if (k == "kernel") p.kernel = v;
+    else if (k == "hostname") p.hostname = v;
+    else if (k == "time_ns" && !v.empty()) {
+      int64_t host_ms = std::stoll(v) / 1'000'000;
+      p.clock_offset_ms = host_ms - (t0 + t1) / 2;
+      p.rtt_ms = t1 - t0;
+    } else if (k == "free_kb" && !v.empty()) p.free_bytes = std::stoull(v) * 1024;
+    else if (k == "listening") {
+      std::istringstream ports(v);
+      for (std::string a; ports >> a;)
+        if (auto colon = a.rfind(':'); colon != std::string::npos)
+          p.listening.insert(static_cast<int>(std::stoul(a.substr(colon + 1), nullptr, 16)));
+    } else if (k == "agent") {
+      auto sp = v.rfind(' ');
+      p.agent_version = sp == std::string::npos ? v : v.substr(sp + 1);
+    } else if (k == "systemd") p.systemd = v == "yes";
+    else if (k == "dir_exists") p.dir_exists = v == "yes";
+  }
+  return p;
+}
+
+HostVerdict judge_host(const HostProbe& p, const std::vector<int>& ports, uint64_t min_free, const std::string& ours) {
+  HostVerdict v;
+  if (p.free_bytes < min_free)
+    v.refusals.push_back({"disk_low", std::to_string(p.free_bytes >> 20) + " MiB free, " +
+                                          std::to_string(min_free >> 20) + " MiB needed"});
+  for (int port : ports)
+    if (p.listening.count(port)) v.refusals.push_back({"port_taken", "port " + std::to_string(port) + " is in use"});
+  int64_t off = std::abs(p.clock_offset_ms) - p.rtt_ms / 2;
+  if (off > kClockRefuseMs)
+    v.refusals.push_back({"clock_refused", "the clock is " + std::to_string(p.clock_offset_ms / 1000) +
+                                               " s off, more than a proposal's lifetime"});
+  else if (off > kClockWarnMs)
+    v.warnings.push_back({"clock_off", "the clock is " + std::to_string(p.clock_offset_ms) + " ms off"});
+  if (!ours.empty() && !p.agent_version.empty() && p.agent_version != ours)
+    v.refusals.push_back({"agent_version", "an agent of version " + p.agent_version + " is there, this is " + ours});
+  return v;
+}
+
+// ---- creating and running ----------------------------------------------------------
+
+std::variant<int64_t, Refusal> create_join(LifecycleEnv& env, const JoinRequest& r) {
+  if (!plain_name(r.name)) return Refusal{"bad_name", r.name};
+  if (env.network.node(r.name)) return Refusal{"name_taken", r.name};
+  auto orgs = env.network.organisations();
+  if (std::find(orgs.begin(), orgs.end(), r.organisation) == orgs.end()) return Refusal{"no_organisation", r.organisation};
+  if (r.host != "local" && !env.hosts.find(r.host)) return Refusal{"no_host", r.host};
+  std::string dir = r.dir;
+  if (dir.empty()) dir = r.host == "local" ? env.network.dir() + "/nodes/" + r.name : "/var/lib/consortia/" + r.name;
+  if (dir[0] != '/') return Refusal{"bad_dir", dir};
+  json params{{"name", r.name},           {"organisation", r.organisation}, {"host", r.host}, {"dir", dir},
+              {"validator", r.validator}, {"timeout", r.timeout_s},         {"ca_key", r.ca_key}};
+  return env.runbooks.create("join", env.network.dir(), r.name, params, names_of(join_steps(env)));
+}
+
+std::variant<int64_t, Refusal> create_exit(LifecycleEnv& env, const ExitRequest& r) {
+  if (!env.network.node(r.name)) return Refusal{"no_node", r.name};
+  json params{{"archive", r.archive}, {"timeout", r.timeout_s}};
+  return env.runbooks.create("exit", env.network.dir(), r.name, params, names_of(exit_steps(env)));
+}
+
+std::variant<int64_t, Refusal> create_backup(LifecycleEnv& env, const BackupRequest& r) {
+  if (!env.network.node(r.name)) return Refusal{"no_node", r.name};
+  if (r.out.empty()) return Refusal{"bad_path", r.out};
+  json params{{"out", fs::absolute(r.out).string()}};
+  return env.runbooks.create("backup", env.network.dir(), r.name, params, names_of(backup_steps(env)));
+}
+
+std::variant<int64_t, Refusal> create_restore(LifecycleEnv& env, const RestoreRequest& r) {
+  if (!env.network.node(r.name)) return Refusal{"no_node", r.name};
+  if (!fs::exists(r.from)) return Refusal{"no_file", r.from};
+  NodePlace p = env.network.place(r.name);
+  std::string host = r.host.empty() ? p.host : r.host;
+  std::string dir = r.dir.empty() ? p.dir : r.dir;
+  if (host != "local" && !env.hosts.find(host)) return Refusal{"no_host", host};
+  json params{{"from", fs::absolute(r.from).string()}, {"host", host}, {"dir", dir}, {"timeout", r.timeout_s}};
+  return env.runbooks.create("restore", env.network.dir(), r.name, params, names_of(restore_steps(env)));
+}
+
+std::variant<int64_t, Refusal> create_migrate(LifecycleEnv& env, const MigrateRequest& r) {
+  if (!env.network.node(r.name)) return Refusal{"no_node", r.name};
+  if (r.to != "local" && !env.hosts.find(r.to)) return Refusal{"no_host", r.to};
+  std::string dir = r.dir.empty() ? "/var/lib/consortia/" + r.name : r.dir;
+  if (dir[0] != '/') return Refusal{"bad_dir", dir};
+  json params{{"to", r.to}, {"dir", dir}, {"timeout", r.timeout_s}};
+  return env.runbooks.create("migrate", env.network.dir(), r.name, params, names_of(migrate_steps(env)));
+}
+
+RunbookState run_lifecycle(LifecycleEnv& env, int64_t id, std::string* why_not) {
+  auto r = env.runbooks.load(id);
+  if (!r) {
+    if (why_not) *why_not = "no_runbook";
+    return RunbookState::kFailed;
+  }
+  if (!env.runbooks.claim(id, why_not)) return r->state;
+  return run_runbook(env.runbooks, id, steps_of(env, r->kind), env.changed);
+}
+
+}  // namespace consortia::console

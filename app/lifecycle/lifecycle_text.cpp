@@ -1,0 +1,148 @@
+#include "lifecycle/lifecycle_text.h"
+
+#include <QCoreApplication>
+
+#include "common/reasons.h"
+
+namespace consortia::console {
+
+namespace {
+QString tr(const char* s) { return QCoreApplication::translate("Lifecycle", s); }
+QString q(const std::string& s) { return QString::fromStdString(s); }
+}  // namespace
+
+QString runbook_kind_title(const std::string& kind) {
+  if (kind == "join") return tr("Join");
+  if (kind == "exit") return tr("Exit");
+  if (kind == "backup") return tr("Backup");
+  if (kind == "restore") return tr("Restore");
+  if (kind == "migrate") return tr("Migration");
+  return q(kind);
+}
+
+QString runbook_state_title(RunbookState s) {
+  switch (s) {
+    case RunbookState::kRunning: return tr("running");
+    case RunbookState::kInterrupted: return tr("interrupted");
+    case RunbookState::kDone: return tr("done");
+    case RunbookState::kFailed: return tr("failed");
+    case RunbookState::kCancelled: return tr("cancelled");
+  }
+  return {};
+}
+
+QString step_state_title(StepState s) {
+  switch (s) {
+    case StepState::kPending: return tr("pending");
+    case StepState::kRunning: return tr("running");
+    case StepState::kDone: return tr("done");
+    case StepState::kFailed: return tr("failed");
+  }
+  return {};
+}
+
+QString step_title(const std::string& name) {
+  struct S {
+    const char* name;
+    const char* text;
+  };
+  static const S kSteps[] = {
+      {"check-host", QT_TRANSLATE_NOOP("Lifecycle", "Check the host")},
+      {"check-target", QT_TRANSLATE_NOOP("Lifecycle", "Check the target host")},
+      {"check-archive", QT_TRANSLATE_NOOP("Lifecycle", "Check the backup")},
+      {"provision", QT_TRANSLATE_NOOP("Lifecycle", "Copy the agent and the network's files")},
+      {"provision-target", QT_TRANSLATE_NOOP("Lifecycle", "Copy the agent and the network's files to the target")},
+      {"keygen", QT_TRANSLATE_NOOP("Lifecycle", "Make the node's keys on the host")},
+      {"certify", QT_TRANSLATE_NOOP("Lifecycle", "Sign its certificate with the organisation's CA")},
+      {"add-observer", QT_TRANSLATE_NOOP("Lifecycle", "Governance: add as an observer")},
+      {"start", QT_TRANSLATE_NOOP("Lifecycle", "Start the agent")},
+      {"sync", QT_TRANSLATE_NOOP("Lifecycle", "Catch up with the network")},
+      {"promote", QT_TRANSLATE_NOOP("Lifecycle", "Governance: promote to validator")},
+      {"preview", QT_TRANSLATE_NOOP("Lifecycle", "Quorum preview")},
+      {"demote", QT_TRANSLATE_NOOP("Lifecycle", "Governance: demote to observer")},
+      {"remove", QT_TRANSLATE_NOOP("Lifecycle", "Governance: remove from the network")},
+      {"stop", QT_TRANSLATE_NOOP("Lifecycle", "Stop the agent")},
+      {"archive", QT_TRANSLATE_NOOP("Lifecycle", "Archive its data here")},
+      {"forget", QT_TRANSLATE_NOOP("Lifecycle", "Remove it from the network's records")},
+      {"backup", QT_TRANSLATE_NOOP("Lifecycle", "Back up the store")},
+      {"backup-source", QT_TRANSLATE_NOOP("Lifecycle", "Back up the source")},
+      {"restore", QT_TRANSLATE_NOOP("Lifecycle", "Restore the store")},
+      {"copy-identity", QT_TRANSLATE_NOOP("Lifecycle", "Move the node's identity")},
+      {"restore-target", QT_TRANSLATE_NOOP("Lifecycle", "Restore the backup on the target")},
+      {"fence-source", QT_TRANSLATE_NOOP("Lifecycle", "Fence the source")},
+      {"start-target", QT_TRANSLATE_NOOP("Lifecycle", "Start on the target")},
+      {"verify", QT_TRANSLATE_NOOP("Lifecycle", "Verify it is synced and the network commits")},
+  };
+  for (const auto& s : kSteps)
+    if (name == s.name) return tr(s.text);
+  return q(name);
+}
+
+QString note_text(const Words& n) {
+  auto arg = [&](size_t i) { return i < n.args.size() ? q(n.args[i]) : QString(); };
+  if (n.code == "proposed") return tr("Proposed %1 as %2").arg(arg(0), arg(1));
+  if (n.code == "approvals")
+    return tr("%1: approved by %2; pending: %3")
+        .arg(arg(0), arg(1).isEmpty() ? tr("none") : arg(1), arg(2).isEmpty() ? tr("none") : arg(2));
+  if (n.code == "copied") return tr("Copied %1").arg(arg(0));
+  if (n.code == "copying") return tr("Copying to %1").arg(arg(0));
+  if (n.code == "waiting_api") return tr("Waiting for %1's agent to answer").arg(arg(0));
+  if (n.code == "syncing") return tr("%1 at height %2 of %3").arg(arg(0), arg(1), arg(2));
+  if (n.code == "waiting_role") return tr("Waiting for %1 to become a %2").arg(arg(0), arg(1));
+  if (n.code == "verifying") return tr("Watching %1 commit with the network").arg(arg(0));
+  return q(n.code);
+}
+
+QString refusal_text(const std::string& code, const std::string& detail) {
+  struct R {
+    const char* code;
+    const char* text;
+  };
+  static const R kRefusals[] = {
+      {"host_unreachable", QT_TRANSLATE_NOOP("Lifecycle", "The host cannot be reached")},
+      {"host_key_unknown", QT_TRANSLATE_NOOP("Lifecycle", "The host's key is unknown; confirm its fingerprint")},
+      {"host_key_changed",
+       QT_TRANSLATE_NOOP("Lifecycle", "WARNING: the host's key has changed; nothing was done (known key, then the one presented)")},
+      {"ssh_auth_failed", QT_TRANSLATE_NOOP("Lifecycle", "The host refused the SSH key")},
+      {"ssh_key_unreadable", QT_TRANSLATE_NOOP("Lifecycle", "The SSH key file cannot be read")},
+      {"ssh_failed", QT_TRANSLATE_NOOP("Lifecycle", "SSH failed")},
+      {"no_host", QT_TRANSLATE_NOOP("Lifecycle", "No such host; add it first")},
+      {"no_node", QT_TRANSLATE_NOOP("Lifecycle", "No such node in the network")},
+      {"no_organisation", QT_TRANSLATE_NOOP("Lifecycle", "No such organisation in the network")},
+      {"name_taken", QT_TRANSLATE_NOOP("Lifecycle", "The network has a node of that name already")},
+      {"bad_name", QT_TRANSLATE_NOOP("Lifecycle", "A node name has 1 to 64 letters, digits, '-', '_' or '.'")},
+      {"bad_dir", QT_TRANSLATE_NOOP("Lifecycle", "The directory must be an absolute path")},
+      {"bad_path", QT_TRANSLATE_NOOP("Lifecycle", "A file path is needed")},
+      {"no_file", QT_TRANSLATE_NOOP("Lifecycle", "No such file")},
+      {"disk_low", QT_TRANSLATE_NOOP("Lifecycle", "Not enough free disk on the host")},
+      {"port_taken", QT_TRANSLATE_NOOP("Lifecycle", "A port the node needs is in use on the host")},
+      {"clock_refused", QT_TRANSLATE_NOOP("Lifecycle", "The host's clock is too far off")},
+      {"clock_off", QT_TRANSLATE_NOOP("Lifecycle", "The host's clock is more than a second off")},
+      {"agent_version", QT_TRANSLATE_NOOP("Lifecycle", "An agent of another version is on the host")},
+      {"agent_does_not_run", QT_TRANSLATE_NOOP("Lifecycle", "The agent copied to the host does not run there")},
+      {"host_command_failed", QT_TRANSLATE_NOOP("Lifecycle", "A command on the host failed")},
+      {"no_ca_key", QT_TRANSLATE_NOOP("Lifecycle", "The organisation's CA key is not available")},
+      {"ca_key_locked", QT_TRANSLATE_NOOP("Lifecycle", "The CA key cannot be opened (passphrase)")},
+      {"no_identity", QT_TRANSLATE_NOOP("Lifecycle", "The node's keys are not where they should be")},
+      {"not_a_backup", QT_TRANSLATE_NOOP("Lifecycle", "The file is not a node backup")},
+      {"backup_of_another_node", QT_TRANSLATE_NOOP("Lifecycle", "The backup is of another node")},
+      {"same_place", QT_TRANSLATE_NOOP("Lifecycle", "The node runs there already")},
+      {"timed_out", QT_TRANSLATE_NOOP("Lifecycle", "Timed out")},
+      {"proposal_withdrawn", QT_TRANSLATE_NOOP("Lifecycle", "The proposal was withdrawn")},
+      {"proposal_expired", QT_TRANSLATE_NOOP("Lifecycle", "The proposal expired before enough organisations approved")},
+      {"no_runbook", QT_TRANSLATE_NOOP("Lifecycle", "No such runbook")},
+      {"runbook_done", QT_TRANSLATE_NOOP("Lifecycle", "The runbook is done")},
+      {"runbook_cancelled", QT_TRANSLATE_NOOP("Lifecycle", "The runbook was cancelled")},
+      {"runbook_running", QT_TRANSLATE_NOOP("Lifecycle", "Another process is running the runbook")},
+      {"unknown_step", QT_TRANSLATE_NOOP("Lifecycle", "The runbook has a step this version does not know")},
+      {"internal", QT_TRANSLATE_NOOP("Lifecycle", "Internal error")},
+  };
+  QString text;
+  for (const auto& r : kRefusals)
+    if (code == r.code) text = tr(r.text);
+  if (text.isEmpty()) text = reason_text(q(code));
+  if (!detail.empty()) text += QStringLiteral(" (") + q(detail) + ")";
+  return text;
+}
+
+}  // namespace consortia::console

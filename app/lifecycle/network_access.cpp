@@ -1,0 +1,245 @@
+#include "lifecycle/network_access.h"
+
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <set>
+
+#include "agents/api_adapter.h"
+#include "channel.h"
+#include "sandbox_launcher.h"
+
+namespace consortia::console {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+void deadline(grpc::ClientContext& ctx, double s) {
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(static_cast<int64_t>(s * 1000)));
+}
+
+Error rpc_error(const grpc::Status& st) {
+  // Agents put the reason code first: "quorum_at_risk: ...".
+  return make_error(st.error_code() == grpc::StatusCode::PERMISSION_DENIED ? ErrorCode::kUnauthorised
+                                                                           : ErrorCode::kUnavailable,
+                    st.error_message());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<NetworkAccess>> NetworkAccess::open(const std::string& dir, const std::string& agent_binary) {
+  std::unique_ptr<NetworkAccess> n(new NetworkAccess());
+  n->agent_binary_ = agent_binary;
+  n->info_.dir = fs::absolute(dir).string();
+  if (auto st = n->reload(); !st) return st.error();
+  return n;
+}
+
+Status NetworkAccess::reload() {
+  auto info = agent::load_network(info_.dir);
+  if (!info) return info.error();
+  info_ = *info;
+  auto text = agent::read_file(info_.dir + "/network.json");
+  if (!text) return text.error();
+  raw_ = json::parse(*text, nullptr, false);
+  if (raw_.is_discarded()) return make_error(ErrorCode::kMalformed, info_.dir + "/network.json is damaged");
+  return {};
+}
+
+std::optional<agent::NetworkEndpoint> NetworkAccess::node(const std::string& name) const {
+  for (const auto& n : info_.nodes)
+    if (n.name == name) return n;
+  return std::nullopt;
+}
+
+NodePlace NetworkAccess::place(const std::string& name) const {
+  NodePlace p;
+  p.dir = info_.dir + "/nodes/" + name;
+  p.agent = agent_binary_;
+  for (const auto& n : raw_.value("nodes", json::array()))
+    if (n.value("name", "") == name) {
+      p.host = n.value("host", "local");
+      p.dir = n.value("dir", p.dir);
+      p.agent = n.value("agent", p.agent);
+    }
+  return p;
+}
+
+std::vector<std::string> NetworkAccess::organisations() const {
+  std::vector<std::string> out;
+  for (const auto& o : raw_.value("organisations", json::array())) out.push_back(o.value("id", ""));
+  return out;
+}
+
+std::unique_ptr<pb::AgentService::Stub> NetworkAccess::client(const agent::NetworkEndpoint& node,
+                                                              const std::string& org,
+                                                              const std::string& role) const {
+  auto id = agent::load_client_identity(info_, org, role);
+  if (!id) return nullptr;
+  return pb::AgentService::NewStub(agent::agent_channel(node.api_address, node.name, *id));
+}
+
+Result<pb::NodeStatus> NetworkAccess::status(const std::string& name, double deadline_s) const {
+  auto n = node(name);
+  if (!n) return make_error(ErrorCode::kNotFound, "no node '" + name + "' in " + info_.dir);
+  auto orgs = organisations();
+  auto c = client(*n, n->organisation, "viewer");
+  if (!c && !orgs.empty()) c = client(*n, orgs.front(), "viewer");
+  if (!c) return make_error(ErrorCode::kNotFound, "no viewer certificate in " + info_.dir);
+  grpc::ClientContext ctx;
+  deadline(ctx, deadline_s);
+  pb::NodeStatus st;
+  auto s = c->GetStatus(&ctx, pb::StatusRequest(), &st);
+  if (!s.ok()) return rpc_error(s);
+  return st;
+}
+
+NetworkState NetworkAccess::poll(double deadline_s) const {
+  NetworkState out;
+  out.at_ms = now_ms();
+  std::vector<std::future<NodeState>> answers;
+  for (const auto& n : info_.nodes)
+    answers.push_back(std::async(std::launch::async, [this, n, deadline_s] {
+      NodeState s;
+      s.name = n.name;
+      s.organisation = n.organisation;
+      s.api_address = n.api_address;
+      s.metrics_address = n.metrics_address;
+      s.id_hex = n.id.hex();
+      auto st = status(n.name, deadline_s);
+      if (st) {
+        apply_status(*st, s);
+        s.reachable = true;
+        s.polled_ms = now_ms();
+      } else {
+        s.error = st.error().detail;
+      }
+      return s;
+    }));
+  for (auto& a : answers) out.nodes.push_back(a.get());
+  out.poll_ms = now_ms() - out.at_ms;
+  return out;
+}
+
+Result<std::string> NetworkAccess::propose(const std::string& org, const pb::ProposeRequest& p) const {
+  std::string last = "no node of " + org + " answers";
+  for (const auto& n : info_.nodes) {
+    if (n.organisation != org) continue;
+    auto c = client(n, org, "admin");
+    if (!c) return make_error(ErrorCode::kUnauthorised, "no admin certificate of " + org + " in " + info_.dir);
+    grpc::ClientContext ctx;
+    deadline(ctx, 10);
+    pb::GovernanceResult r;
+    auto s = c->Propose(&ctx, p, &r);
+    if (s.ok()) return r.tx_id();
+    last = n.name + ": " + s.error_message();
+    // Another node of the organisation may hold its governance key.
+    if (s.error_code() != grpc::StatusCode::FAILED_PRECONDITION && s.error_code() != grpc::StatusCode::UNAVAILABLE &&
+        s.error_code() != grpc::StatusCode::DEADLINE_EXCEEDED)
+      return rpc_error(s);
+  }
+  return make_error(ErrorCode::kUnavailable, last);
+}
+
+Result<std::string> NetworkAccess::approve(const std::string& org, const std::string& id) const {
+  std::string last = "no node of " + org + " answers";
+  for (const auto& n : info_.nodes) {
+    if (n.organisation != org) continue;
+    auto c = client(n, org, "admin");
+    if (!c) return make_error(ErrorCode::kUnauthorised, "no admin certificate of " + org + " in " + info_.dir);
+    grpc::ClientContext ctx;
+    deadline(ctx, 10);
+    pb::ApproveRequest a;
+    a.set_proposal(id);
+    pb::GovernanceResult r;
+    auto s = c->Approve(&ctx, a, &r);
+    if (s.ok()) return r.tx_id();
+    last = n.name + ": " + s.error_message();
+    if (s.error_code() != grpc::StatusCode::FAILED_PRECONDITION && s.error_code() != grpc::StatusCode::UNAVAILABLE &&
+        s.error_code() != grpc::StatusCode::DEADLINE_EXCEEDED)
+      return rpc_error(s);
+  }
+  return make_error(ErrorCode::kUnavailable, last);
+}
+
+Result<pb::ProposalInfo> NetworkAccess::proposal(const std::string& id) const {
+  std::string last = "no node answers";
+  for (const auto& n : info_.nodes) {
+    auto c = client(n, n.organisation, "viewer");
+    if (!c) continue;
+    grpc::ClientContext ctx;
+    deadline(ctx, 3);
+    pb::Proposals all;
+    auto s = c->ListProposals(&ctx, pb::ProposalsRequest(), &all);
+    if (!s.ok()) {
+      last = s.error_message();
+      continue;
+    }
+    for (const auto& p : all.proposals())
+      if (p.id() == id) return p;
+    return make_error(ErrorCode::kNotFound, "no such proposal (yet)");
+  }
+  return make_error(ErrorCode::kUnavailable, last);
+}
+
+std::string NetworkAccess::verdict(const std::string& tx_id) const {
+  for (const auto& n : info_.nodes) {
+    auto c = client(n, n.organisation, "viewer");
+    if (!c) continue;
+    grpc::ClientContext ctx;
+    deadline(ctx, 3);
+    pb::TransactionRequest req;
+    req.set_id(tx_id);
+    pb::TransactionInfo t;
+    if (!c->GetTransaction(&ctx, req, &t).ok()) continue;
+    if (!t.refused().empty()) return t.refused();
+    return t.height() > 0 ? "ok" : "";
+  }
+  return "";
+}
+
+Status NetworkAccess::record_node(const json& entry) {
+  json nodes = json::array();
+  bool replaced = false;
+  for (const auto& n : raw_.value("nodes", json::array())) {
+    if (n.value("name", "") == entry.value("name", "")) {
+      nodes.push_back(entry);
+      replaced = true;
+    } else {
+      nodes.push_back(n);
+    }
+  }
+  if (!replaced) nodes.push_back(entry);
+  json next = raw_;
+  next["nodes"] = nodes;
+  if (auto st = agent::write_file(info_.dir + "/network.json", next.dump(2) + "\n"); !st) return st;
+  return reload();
+}
+
+Status NetworkAccess::forget_node(const std::string& name) {
+  json nodes = json::array();
+  for (const auto& n : raw_.value("nodes", json::array()))
+    if (n.value("name", "") != name) nodes.push_back(n);
+  json next = raw_;
+  next["nodes"] = nodes;
+  if (auto st = agent::write_file(info_.dir + "/network.json", next.dump(2) + "\n"); !st) return st;
+  return reload();
+}
+
+std::string health_word(const NodeState& n, uint64_t network_height, int64_t now) {
+  switch (health_of(n, network_height, now)) {
+    case Health::kUnreachable: return "unreachable";
+    case Health::kHalted: return "halted";
+    case Health::kLagging: return n.syncing ? "syncing" : "lagging";
+    case Health::kSynced: return n.syncing && n.height + 1 < network_height ? "syncing" : "synced";
+  }
+  return "unreachable";
+}
+
+}  // namespace consortia::console

@@ -1,0 +1,82 @@
+// A network the lifecycle runbooks act on, from its directory (a sandbox,
+// or one made with `consortia-agent init`): its nodes, where each runs
+// (host and directory, for nodes the runbooks placed), the agents' API with
+// each organisation's certificates, and governance through the admins'
+// certificates the directory holds.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "consortia/v1/agent.grpc.pb.h"
+#include "model/network_state.h"
+#include "network.h"
+
+namespace consortia::console {
+
+namespace pb = consortia::v1;
+
+// Where a node runs: the sandbox's own nodes run on this machine from
+// <network>/nodes/<name>; a node a runbook placed records its host and
+// directory in network.json.
+struct NodePlace {
+  std::string host = "local";
+  std::string dir;    // the node's directory on that host (agent.json, keys, data/)
+  std::string agent;  // the consortia-agent binary there
+  std::string config() const { return dir + "/agent.json"; }
+};
+
+class NetworkAccess {
+ public:
+  // `agent_binary`: the consortia-agent that runs the sandbox's own nodes
+  // here (and is copied to the hosts new nodes join on).
+  static Result<std::unique_ptr<NetworkAccess>> open(const std::string& dir, const std::string& agent_binary);
+  const std::string& agent_binary() const { return agent_binary_; }
+
+  const agent::NetworkInfo& info() const { return info_; }
+  const std::string& dir() const { return info_.dir; }
+  std::optional<agent::NetworkEndpoint> node(const std::string& name) const;
+  NodePlace place(const std::string& name) const;
+  std::vector<std::string> organisations() const;
+
+  // A client of `node`'s API as `role` of `org` (its certificate in the
+  // network directory); null when the directory holds none.
+  std::unique_ptr<pb::AgentService::Stub> client(const agent::NetworkEndpoint& node, const std::string& org,
+                                                 const std::string& role) const;
+  // Every node's state (viewer certificates), asked in parallel with a deadline.
+  NetworkState poll(double deadline_s = 3) const;
+  Result<pb::NodeStatus> status(const std::string& name, double deadline_s = 3) const;
+
+  // ---- governance ----
+  // Proposes as `org`'s admin on one of its nodes that holds the governance
+  // key: the proposal id.
+  Result<std::string> propose(const std::string& org, const pb::ProposeRequest& p) const;
+  Result<pb::ProposalInfo> proposal(const std::string& id) const;
+  // Approves as `org`'s admin: the approving transaction's id.
+  Result<std::string> approve(const std::string& org, const std::string& id) const;
+  // The chain's verdict on a transaction: empty while pending, "ok" when
+  // committed, or the reason code it was refused with.
+  std::string verdict(const std::string& tx_id) const;
+
+  // ---- the record of nodes (network.json) ----
+  Status record_node(const nlohmann::json& entry);  // adds or replaces by name
+  Status forget_node(const std::string& name);
+
+ private:
+  NetworkAccess() = default;
+  Status reload();
+  agent::NetworkInfo info_;
+  std::string agent_binary_;
+  nlohmann::json raw_;  // network.json
+};
+
+// The health words of `consortia-ctl status`: synced, lagging, syncing,
+// halted, unreachable.
+std::string health_word(const NodeState& n, uint64_t network_height, int64_t now_ms);
+
+}  // namespace consortia::console
