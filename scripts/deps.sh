@@ -5,10 +5,11 @@ set -euo pipefail
 need=(cmake ninja-build g++ pkg-config libssl-dev libsqlite3-dev nlohmann-json3-dev
       libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc prometheus-cpp-dev
       qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-      libgl-dev fonts-noto-cjk)
+      libgl-dev fonts-noto-cjk libssh-dev libarchive-dev)
 if [[ "${1:-build}" == test ]]; then
-  # prometheus: the real server scrapes the agents; iproute2: namespaces, veth, tc.
-  need+=(libgtest-dev clang libclang-rt-14-dev prometheus iproute2 xvfb xauth imagemagick)
+  # prometheus: the real server scrapes the agents; iproute2: namespaces, veth, tc;
+  # openssh-server: a real sshd on loopback for the lifecycle's SSH tests.
+  need+=(libgtest-dev clang libclang-rt-14-dev prometheus iproute2 xvfb xauth imagemagick openssh-server)
 fi
 missing=()
 for p in "${need[@]}"; do

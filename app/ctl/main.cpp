@@ -212,7 +212,18 @@ int finish(LifecycleEnv& env, int64_t id, Progress& progress) {
   auto r = env.runbooks.load(id);
   if (!why.empty()) return refused(why, "#" + std::to_string(id));
   if (!r) return refused("no_runbook", std::to_string(id));
-  if (g_json) std::printf("%s\n", runbook_json(*r).dump(2).c_str());
+  std::fflush(stdout);
+  if (g_json) {
+    json out = runbook_json(*r);
+    for (const auto& s : r->steps)
+      if (s.state == StepState::kFailed)
+        out = json{{"error", {{"code", s.error_code}, {"message", text(refusal_text(s.error_code, s.error))}}},
+                   {"runbook", out}};
+    if (st == RunbookState::kCancelled)
+      out = json{{"error", {{"code", "runbook_cancelled"}, {"message", text(refusal_text("runbook_cancelled", ""))}}},
+                 {"runbook", out}};
+    std::printf("%s\n", out.dump(2).c_str());
+  }
   if (st == RunbookState::kDone) {
     if (!g_json) print_runbook(*r);
     return 0;
@@ -507,6 +518,7 @@ int main(int argc, char** argv) {
     }
     if (auto* r = std::get_if<Refusal>(&made)) return refused(r->code, r->detail);
     int64_t id = std::get<int64_t>(made);
+    std::fflush(stdout);
     if (!g_json)
       std::fprintf(stderr, "%s #%lld\n", text(QCoreApplication::translate("Ctl", "runbook")).c_str(),
                    static_cast<long long>(id));

@@ -58,8 +58,14 @@ std::variant<json, StepResult> agent_cmd(Host& host, const std::string& agent, s
   std::istringstream lines(r->out);
   for (std::string line; std::getline(lines, line);)
     if (!line.empty()) last = line;
-  output += args[1] + ": " + last + "\n";
   json j = json::parse(last, nullptr, false);
+  if (!j.is_discarded() && j.is_object() && j.contains("request")) {
+    json shown = j;
+    shown.erase("request");  // the certificate request: long, and in the certificate anyway
+    output += args[1] + ": " + shown.dump() + "\n";
+  } else {
+    output += args[1] + ": " + last + "\n";
+  }
   if (r->exit_status != 0 || j.is_discarded()) {
     if (!j.is_discarded() && j.contains("error"))
       return fail(j["error"].value("code", "host_command_failed"), j["error"].value("message", ""));
@@ -289,10 +295,13 @@ StepResult preview_step(StepContext& ctx, LifecycleEnv& env, const std::string& 
                          {"quorum_before", p.quorum_before},         {"quorum_after", p.quorum_after},
                          {"live_before", p.live_before},             {"live_after", p.live_after}};
   ctx.output += "quorum preview: " + preview_text(p) + "\n";
+  if (p.refusal == "too_few_validators")
+    return fail(p.refusal, "the change leaves " + std::to_string(p.validators_after) +
+                               " validators; at least 4 are needed to tolerate one fault");
   if (!p.ok())
     return fail(p.refusal, "after the change " + std::to_string(p.validators_after) + " validators need " +
-                               std::to_string(p.quorum_after) + " for quorum, but " + std::to_string(p.live_after) +
-                               " of them are live (" + preview_text(p) + ")");
+                               std::to_string(p.quorum_after) + " for quorum, but only " +
+                               std::to_string(p.live_after) + " of them are live");
   return StepResult::done();
 }
 

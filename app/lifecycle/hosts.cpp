@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "node_archive.h"
 
@@ -196,8 +197,13 @@ class SshHost final : public Host {
   Status put_file(const std::string& local, const std::string& remote, int mode) override {
     std::ifstream in(local, std::ios::binary);
     if (!in) return io("cannot read " + local);
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (auto st = put_text(data, remote, mode); !st) return st;
+    std::vector<char> buf(1 << 16);
+    auto st = stream_to(remote, mode, [&](std::string& chunk) {
+      in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+      chunk.assign(buf.data(), static_cast<size_t>(in.gcount()));
+      return !in.bad();
+    });
+    if (!st) return st;
     // Checked on the host: what arrived is what was sent.
     auto sum = consortia::agent::sha256_file(local);
     if (!sum) return sum.error();
@@ -209,36 +215,12 @@ class SshHost final : public Host {
     return {};
   }
   Status put_text(const std::string& text, const std::string& remote, int mode) override {
-    auto mk = run({"mkdir", "-p", fs::path(remote).parent_path().string()}, 30);
-    if (!mk || mk->exit_status != 0) return io("cannot create the directory of " + remote);
-    sftp_session sf = sftp_new(s_);
-    if (!sf || sftp_init(sf) != SSH_OK) {
-      if (sf) sftp_free(sf);
-      return io("SFTP is not available on " + h_.address);
-    }
-    std::string partial = remote + ".partial";
-    sftp_file f = sftp_open(sf, partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC, static_cast<mode_t>(mode));
-    if (!f) {
-      std::string why = ssh_get_error(s_);
-      sftp_free(sf);
-      return io("cannot write " + remote + " on " + h_.address + ": " + why);
-    }
-    size_t off = 0;
-    bool ok = true;
-    while (off < text.size() && ok) {
-      size_t n = std::min<size_t>(text.size() - off, 32768);
-      ok = sftp_write(f, text.data() + off, n) == static_cast<ssize_t>(n);
-      off += n;
-    }
-    sftp_close(f);
-    if (ok) ok = sftp_chmod(sf, partial.c_str(), static_cast<mode_t>(mode)) == 0;
-    if (ok) {
-      sftp_unlink(sf, remote.c_str());
-      ok = sftp_rename(sf, partial.c_str(), remote.c_str()) == 0;
-    }
-    sftp_free(sf);
-    if (!ok) return io("cannot write " + remote + " on " + h_.address);
-    return {};
+    bool sent = false;
+    return stream_to(remote, mode, [&](std::string& chunk) {
+      chunk = sent ? "" : text;
+      sent = true;
+      return true;
+    });
   }
   Result<std::string> read_text(const std::string& remote, size_t max) override {
     sftp_session sf = sftp_new(s_);
@@ -287,6 +269,42 @@ class SshHost final : public Host {
   }
 
  private:
+  // Streams bytes into `cat` on the host (one channel, no per-chunk round
+  // trip), to a partial file renamed when complete.
+  Status stream_to(const std::string& remote, int mode, const std::function<bool(std::string&)>& next) {
+    std::string partial = remote + ".partial";
+    char octal[8];
+    std::snprintf(octal, sizeof octal, "%o", mode & 07777);
+    std::string cmd = "mkdir -p " + shell_quote(fs::path(remote).parent_path().string()) + " && umask 077 && cat > " +
+                      shell_quote(partial) + " && chmod " + octal + " " + shell_quote(partial) + " && mv -f " +
+                      shell_quote(partial) + " " + shell_quote(remote);
+    ssh_channel c = ssh_channel_new(s_);
+    if (!c) return io("cannot open a channel to " + h_.address);
+    if (ssh_channel_open_session(c) != SSH_OK || ssh_channel_request_exec(c, cmd.c_str()) != SSH_OK) {
+      ssh_channel_free(c);
+      return io("cannot write " + remote + " on " + h_.address + ": " + ssh_get_error(s_));
+    }
+    std::string chunk;
+    bool ok = true;
+    while (ok && next(chunk) && !chunk.empty()) {
+      size_t off = 0;
+      while (ok && off < chunk.size()) {
+        int n = ssh_channel_write(c, chunk.data() + off, static_cast<uint32_t>(std::min<size_t>(chunk.size() - off, 1 << 16)));
+        if (n <= 0) ok = false;
+        else off += static_cast<size_t>(n);
+      }
+    }
+    ssh_channel_send_eof(c);
+    char drain[1024];
+    while (ssh_channel_read_timeout(c, drain, sizeof drain, 1, 30000) > 0) {
+    }
+    for (int i = 0; i < 250 && ssh_channel_get_exit_status(c) == -1; ++i) ssh_channel_poll_timeout(c, 20, 0);
+    int status = ssh_channel_get_exit_status(c);
+    ssh_channel_close(c);
+    ssh_channel_free(c);
+    if (!ok || status != 0) return io("cannot write " + remote + " on " + h_.address);
+    return {};
+  }
   Error fail(const std::string& what) const {
     return make_error(ErrorCode::kUnavailable, what + " on " + h_.address + ": " + ssh_get_error(s_));
   }

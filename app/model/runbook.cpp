@@ -129,8 +129,8 @@ int64_t RunbookStore::create(const std::string& kind, const std::string& network
   sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
   int64_t t = now_ms();
   exec("INSERT INTO runbooks (kind, network, subject, params, vars, state, created_ms, updated_ms, owner_pid) "
-       "VALUES (?1, ?2, ?3, ?4, '{}', ?5, ?6, ?6, ?7)",
-       {kind, network, subject, params.dump()}, {static_cast<int64_t>(RunbookState::kRunning), t, ::getpid()});
+       "VALUES (?1, ?2, ?3, ?4, '{}', ?5, ?6, ?6, 0)",
+       {kind, network, subject, params.dump()}, {static_cast<int64_t>(RunbookState::kRunning), t});
   int64_t id = sqlite3_last_insert_rowid(db_);
   for (size_t i = 0; i < steps.size(); ++i)
     exec("INSERT INTO runbook_steps (name, runbook, idx) VALUES (?1, ?2, ?3)", {steps[i]},

@@ -70,6 +70,8 @@ class RunbookStore {
   static std::unique_ptr<RunbookStore> open(const std::string& path, std::string* error);
   ~RunbookStore();
 
+  // A new runbook, not yet claimed by any process (it lists as interrupted
+  // until one claims it).
   int64_t create(const std::string& kind, const std::string& network, const std::string& subject,
                  const nlohmann::json& params, const std::vector<std::string>& steps);
   // A running runbook whose process is gone reads as interrupted.

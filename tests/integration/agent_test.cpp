@@ -15,58 +15,12 @@
 
 #include "evidence.h"
 #include "agent_cluster.h"
+#include "workload.h"
 #include "pki.h"
 #include "state/evidence.h"
 
 namespace consortia::agent::testing {
 namespace {
-
-class Workload {
- public:
-  explicit Workload(const CryptoSuite& suite) : suite_(suite) {
-    Hash32 seed;
-    std::random_device rd;
-    for (auto& b : seed.v) b = static_cast<uint8_t>(rd());
-    key_ = suite.signer_from_seed(seed);
-  }
-  TxPtr next() {
-    auto r = test::evidence_record("doc-" + std::to_string(nonce_) + "-" + to_hex(key_->public_key()), "org-0", nonce_);
-    return test::evidence_tx(*key_, nonce_++, r, suite_);
-  }
-  // Submits n transactions to agent i; returns their ids.
-  std::vector<Hash32> submit(const AgentCluster& c, int i, size_t n, bool expect_ok = true) {
-    auto client = c.operator_of(i);
-    pb::SubmitRequest req;
-    std::vector<Hash32> ids;
-    for (size_t k = 0; k < n; ++k) {
-      auto tx = next();
-      Bytes e = tx->encode();
-      req.add_transactions(std::string(e.begin(), e.end()));
-      ids.push_back(tx->id());
-    }
-    grpc::ClientContext ctx;
-    pb::SubmitResult res;
-    auto st = client->Submit(&ctx, req, &res);
-    if (!expect_ok) return ids;
-    EXPECT_TRUE(st.ok()) << st.error_message();
-    for (const auto& r : res.results()) EXPECT_EQ(r.error(), "");
-    return ids;
-  }
-
- private:
-  const CryptoSuite& suite_;
-  std::unique_ptr<Signer> key_;
-  uint64_t nonce_ = 0;
-};
-
-bool committed_on(const AgentCluster& c, int i, const Hash32& tx) {
-  auto client = c.client(i, c.net().nodes[i].organisation, "viewer");
-  grpc::ClientContext ctx;
-  pb::TransactionRequest r;
-  r.set_id(std::string(tx.v.begin(), tx.v.end()));
-  pb::TransactionInfo info;
-  return client->GetTransaction(&ctx, r, &info).ok() && info.height() > 0;
-}
 
 void expect_same_chain(const AgentCluster& c, uint64_t up_to) {
   for (uint64_t h = 1; h <= up_to; ++h) {
