@@ -37,6 +37,7 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
   host check NAME [--dir PATH]                  reachable, OS, free disk, clock offset, ports, agent version
   host list
   node join NAME --org ORG --host HOST [--dir PATH] [--validator] [--timeout S] [--ca-key FILE]
+            [--ports P2P,API,METRICS]
   node exit NAME [--archive FILE]
   node backup NAME --out FILE
   node restore NAME --from FILE [--host HOST] [--dir PATH]
@@ -487,12 +488,26 @@ int main(int argc, char** argv) {
       return (s.empty() || (end && !*end && v > 0)) ? v : -1.0;
     };
     if (sub == "join") {
-      Flags f = parse_flags(a, 3, {"--org", "--host", "--dir", "--timeout", "--ca-key"}, {"--validator"});
+      Flags f = parse_flags(a, 3, {"--org", "--host", "--dir", "--timeout", "--ca-key", "--ports"}, {"--validator"});
       if (!f.bad.empty() || !f.positional.empty()) return usage("node join: bad option '" + f.bad + "'");
       if (!f.has("--org") || !f.has("--host")) return usage("node join needs --org ORG and --host HOST");
       JoinRequest r{name, f.get("--org"), f.get("--host"), f.get("--dir"), f.has("--validator"),
                     seconds(f.get("--timeout"), 300), f.get("--ca-key")};
       if (r.timeout_s < 0) return usage("--timeout takes seconds");
+      if (f.has("--ports")) {
+        std::string p = f.get("--ports");
+        for (size_t at = 0; at <= p.size();) {
+          size_t comma = p.find(',', at);
+          std::string one = p.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+          char* end = nullptr;
+          long v = std::strtol(one.c_str(), &end, 10);
+          if (one.empty() || !end || *end || v <= 0 || v > 65535) return usage("--ports takes three port numbers");
+          r.ports.push_back(static_cast<int>(v));
+          if (comma == std::string::npos) break;
+          at = comma + 1;
+        }
+        if (r.ports.size() != 3) return usage("--ports takes three port numbers: P2P,API,METRICS");
+      }
       made = create_join(env, r);
     } else if (sub == "exit") {
       Flags f = parse_flags(a, 3, {"--archive", "--timeout"}, {});

@@ -194,6 +194,8 @@ StepResult check_target(StepContext& ctx, LifecycleEnv& env, const std::string& 
   if (!probe) return from(probe.error());
   std::vector<int> ports;
   if (ctx.vars.contains("ports")) ports = ctx.vars["ports"].get<std::vector<int>>();
+  else if (ctx.runbook.params.contains("ports") && ctx.runbook.params["ports"].size() == 3)
+    ports = ctx.runbook.params["ports"].get<std::vector<int>>();
   else ports = pick_ports(*probe, env.network, host->address());
   auto verdict = judge_host(*probe, ports, kMinFreeBytes, CONSORTIA_VERSION);
   ctx.output += "host " + host_name + " (" + host->address() + "): " + probe->os + ", " +
@@ -502,7 +504,7 @@ std::vector<StepDef> backup_steps(LifecycleEnv& env) {
 
 // Uploads an archive and restores it into a node's directory on a host.
 StepResult restore_on(StepContext& c, LifecycleEnv& env, const std::string& host_name, const std::string& dir,
-                      const std::string& archive, uint64_t min_view, bool replace) {
+                      const std::string& agent, const std::string& archive, uint64_t min_view, bool replace) {
   StepResult failure;
   auto host = connect(env, host_name, &failure);
   if (!host) return failure;
@@ -511,7 +513,7 @@ StepResult restore_on(StepContext& c, LifecycleEnv& env, const std::string& host
   std::vector<std::string> args = {"restore", "--config", dir + "/agent.json", "--from", remote, "--min-view",
                                    std::to_string(min_view)};
   if (replace) args.push_back("--replace");
-  AGENT_OR_RETURN(r, agent_cmd(*host, dir + "/bin/consortia-agent", args, 600, c.output));
+  AGENT_OR_RETURN(r, agent_cmd(*host, agent, args, 600, c.output));
   (void)host->run({"rm", "-f", remote}, 30);
   return StepResult::done();
 }
@@ -519,6 +521,7 @@ StepResult restore_on(StepContext& c, LifecycleEnv& env, const std::string& host
 std::vector<StepDef> restore_steps(LifecycleEnv& env) {
   auto host_of = [](StepContext& c) { return c.runbook.params.value("host", std::string("local")); };
   auto dir_of = [](StepContext& c) { return c.runbook.params.value("dir", std::string()); };
+  auto agent_of = [](StepContext& c) { return c.runbook.params.value("agent", std::string()); };
   std::vector<StepDef> s;
   s.push_back({"check-archive", [&env](StepContext& c) -> StepResult {
                  auto m = agent::read_archive(c.runbook.params.value("from", ""), "");
@@ -532,7 +535,7 @@ std::vector<StepDef> restore_steps(LifecycleEnv& env) {
                              std::to_string(m->value("height", 0)) + ", sums verified\n";
                  return StepResult::done();
                }});
-  s.push_back({"check-host", [&env, host_of, dir_of](StepContext& c) -> StepResult {
+  s.push_back({"check-host", [&env, host_of, dir_of, agent_of](StepContext& c) -> StepResult {
                  StepResult failure;
                  auto host = connect(env, host_of(c), &failure);
                  if (!host) return failure;
@@ -541,24 +544,25 @@ std::vector<StepDef> restore_steps(LifecycleEnv& env) {
                    return fail("no_identity", dir_of(c) + " on " + host_of(c) +
                                                   " holds no node key: a node whose keys are lost joins again as a new "
                                                   "node, and a node moves to another host by migration");
-                 auto probe = probe_host(*host, dir_of(c), dir_of(c) + "/bin/consortia-agent");
+                 auto probe = probe_host(*host, dir_of(c), agent_of(c));
                  if (!probe) return from(probe.error());
                  auto v = judge_host(*probe, {}, kMinFreeBytes, "");
                  if (!v.ok()) return fail(v.refusals.front().code, v.refusals.front().detail);
                  return StepResult::done();
                }});
-  s.push_back({"stop", [&env, host_of, dir_of](StepContext& c) {
-                 NodePlace p{host_of(c), dir_of(c), dir_of(c) + "/bin/consortia-agent"};
+  s.push_back({"stop", [&env, host_of, dir_of, agent_of](StepContext& c) {
+                 NodePlace p{host_of(c), dir_of(c), agent_of(c)};
                  return stop_node(c, env, c.runbook.subject, p);
                }});
-  s.push_back({"restore", [&env, host_of, dir_of](StepContext& c) {
-                 return restore_on(c, env, host_of(c), dir_of(c), c.runbook.params.value("from", ""), 0, true);
+  s.push_back({"restore", [&env, host_of, dir_of, agent_of](StepContext& c) {
+                 return restore_on(c, env, host_of(c), dir_of(c), agent_of(c), c.runbook.params.value("from", ""), 0,
+                                   true);
                }});
-  s.push_back({"start", [&env, host_of, dir_of](StepContext& c) -> StepResult {
+  s.push_back({"start", [&env, host_of, dir_of, agent_of](StepContext& c) -> StepResult {
                  StepResult failure;
                  auto host = connect(env, host_of(c), &failure);
                  if (!host) return failure;
-                 AGENT_OR_RETURN(r, agent_cmd(*host, dir_of(c) + "/bin/consortia-agent",
+                 AGENT_OR_RETURN(r, agent_cmd(*host, agent_of(c),
                                               {"start", "--config", dir_of(c) + "/agent.json", "--wait", "30"}, 60,
                                               c.output));
                  return wait_answers(c, env, c.runbook.subject, 60);
@@ -616,7 +620,8 @@ std::vector<StepDef> migrate_steps(LifecycleEnv& env) {
                  return StepResult::done();
                }});
   s.push_back({"restore-target", [&env, to, dir](StepContext& c) {
-                 return restore_on(c, env, to(c), dir(c), c.vars.value("backup", ""), 0, false);
+                 return restore_on(c, env, to(c), dir(c), dir(c) + "/bin/consortia-agent", c.vars.value("backup", ""), 0,
+                                   false);
                }});
   s.push_back({"fence-source", [&env, to](StepContext& c) -> StepResult {
                  const json& src = c.vars["source"];
@@ -637,7 +642,7 @@ std::vector<StepDef> migrate_steps(LifecycleEnv& env) {
                }});
   s.push_back({"start-target", [&env, to, dir](StepContext& c) -> StepResult {
                  // The last view the source voted in travels to the target first.
-                 if (auto r = restore_on(c, env, to(c), dir(c), c.vars.value("backup", ""),
+                 if (auto r = restore_on(c, env, to(c), dir(c), dir(c) + "/bin/consortia-agent", c.vars.value("backup", ""),
                                          c.vars.value("min_view", uint64_t{0}), false);
                      !r.ok)
                    return r;
@@ -770,6 +775,12 @@ std::variant<int64_t, Refusal> create_join(LifecycleEnv& env, const JoinRequest&
   if (dir[0] != '/') return Refusal{"bad_dir", dir};
   json params{{"name", r.name},           {"organisation", r.organisation}, {"host", r.host}, {"dir", dir},
               {"validator", r.validator}, {"timeout", r.timeout_s},         {"ca_key", r.ca_key}};
+  if (!r.ports.empty()) {
+    if (r.ports.size() != 3) return Refusal{"bad_ports", ""};
+    for (int p : r.ports)
+      if (p <= 0 || p > 65535) return Refusal{"bad_ports", std::to_string(p)};
+    params["ports"] = r.ports;
+  }
   return env.runbooks.create("join", env.network.dir(), r.name, params, names_of(join_steps(env)));
 }
 
@@ -793,7 +804,10 @@ std::variant<int64_t, Refusal> create_restore(LifecycleEnv& env, const RestoreRe
   std::string host = r.host.empty() ? p.host : r.host;
   std::string dir = r.dir.empty() ? p.dir : r.dir;
   if (host != "local" && !env.hosts.find(host)) return Refusal{"no_host", host};
-  json params{{"from", fs::absolute(r.from).string()}, {"host", host}, {"dir", dir}, {"timeout", r.timeout_s}};
+  // The agent that runs there: the node's own where it runs now, else the one a runbook put in DIR/bin.
+  std::string agent = host == p.host && dir == p.dir ? p.agent : dir + "/bin/consortia-agent";
+  json params{{"from", fs::absolute(r.from).string()}, {"host", host}, {"dir", dir}, {"agent", agent},
+              {"timeout", r.timeout_s}};
   return env.runbooks.create("restore", env.network.dir(), r.name, params, names_of(restore_steps(env)));
 }
 

@@ -36,6 +36,7 @@ struct JoinRequest {
   bool validator = false;
   double timeout_s = 300;
   std::string ca_key;  // the organisation CA's key file; default: the network directory's
+  std::vector<int> ports;  // P2P, API, metrics; default: three free ones from 27100 up
 };
 struct ExitRequest {
   std::string name, archive;  // archive: default in archive_dir

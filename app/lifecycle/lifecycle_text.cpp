@@ -112,6 +112,7 @@ QString refusal_text(const std::string& code, const std::string& detail) {
       {"name_taken", QT_TRANSLATE_NOOP("Lifecycle", "The network has a node of that name already")},
       {"bad_name", QT_TRANSLATE_NOOP("Lifecycle", "A node name has 1 to 64 letters, digits, '-', '_' or '.'")},
       {"bad_dir", QT_TRANSLATE_NOOP("Lifecycle", "The directory must be an absolute path")},
+      {"bad_ports", QT_TRANSLATE_NOOP("Lifecycle", "Three port numbers are needed: P2P, API, metrics")},
       {"bad_path", QT_TRANSLATE_NOOP("Lifecycle", "A file path is needed")},
       {"no_file", QT_TRANSLATE_NOOP("Lifecycle", "No such file")},
       {"disk_low", QT_TRANSLATE_NOOP("Lifecycle", "Not enough free disk on the host")},

@@ -1,0 +1,594 @@
+// The node lifecycle as users run it: consortia-ctl processes against real
+// agent processes, a real OpenSSH sshd on loopback (its own host key,
+// configuration and authorised key), real SQLite stores and archives.
+// Join a validator over SSH under load and retire it again; migrate a
+// validator under load and fence its old copy; back up and restore; refuse
+// an unknown or changed host key, a wrong SSH key, a full disk, a taken
+// port and a removal that would leave the live validators short of a
+// quorum, with nothing changed; resume a join whose ctl was killed.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <pwd.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "agent_cluster.h"
+#include "lifecycle/network_access.h"
+#include "model/runbook.h"
+#include "node_archive.h"
+#include "workload.h"
+
+namespace consortia::agent::testing {
+namespace {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string ctl_binary() { return std::string(CONSORTIA_BINARY_DIR) + "/app/consortia-ctl"; }
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+struct Proc {
+  int status = -1;
+  std::string out, err;
+  json as_json() const { return json::parse(out, nullptr, false); }
+};
+
+// Runs a program to its end: exit status, stdout, stderr.
+Proc run(const std::vector<std::string>& argv, const std::string& data_home = "", pid_t* started = nullptr,
+         bool wait = true) {
+  char tmpl[] = "/tmp/consortia-proc-XXXXXX";
+  int errfd = mkstemp(tmpl);
+  int out[2];
+  EXPECT_EQ(pipe(out), 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (!data_home.empty()) setenv("XDG_DATA_HOME", data_home.c_str(), 1);
+    dup2(out[1], 1);
+    dup2(errfd, 2);
+    close(out[0]);
+    std::vector<char*> a;
+    for (const auto& s : argv) a.push_back(const_cast<char*>(s.c_str()));
+    a.push_back(nullptr);
+    execv(a[0], a.data());
+    _exit(127);
+  }
+  close(out[1]);
+  if (started) *started = pid;
+  Proc p;
+  if (!wait) {
+    close(out[0]);
+    close(errfd);
+    unlink(tmpl);
+    return p;
+  }
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(out[0], buf, sizeof buf)) > 0) p.out.append(buf, static_cast<size_t>(n));
+  close(out[0]);
+  int st = 0;
+  waitpid(pid, &st, 0);
+  p.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  close(errfd);
+  p.err = slurp(tmpl);
+  unlink(tmpl);
+  return p;
+}
+
+int free_port() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  close(fd);
+  return ntohs(a.sin_port);
+}
+
+bool port_answers(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  close(fd);
+  return ok;
+}
+
+// A real sshd on 127.0.0.1, with its own host key and one authorised key.
+class Sshd {
+ public:
+  Sshd() {
+    char tmpl[] = "/tmp/consortia-sshd-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    user_ = getpwuid(getuid())->pw_name;
+    EXPECT_EQ(run({"/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir_ + "/client"}).status, 0);
+    EXPECT_EQ(run({"/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir_ + "/other"}).status, 0);
+    fs::copy_file(dir_ + "/client.pub", dir_ + "/authorized_keys");
+    port_ = free_port();
+    fs::create_directories("/run/sshd");
+    start("host1");
+  }
+  ~Sshd() {
+    stop();
+    fs::remove_all(dir_);
+  }
+  // Restarts it on the same port with a new host key (a reinstalled host, or an attacker).
+  void change_host_key() {
+    stop();
+    start("host2");
+  }
+  std::string target() const { return user_ + "@127.0.0.1:" + std::to_string(port_); }
+  std::string client_key() const { return dir_ + "/client"; }
+  std::string other_key() const { return dir_ + "/other"; }
+  const std::string& fingerprint() const { return fingerprint_; }
+
+ private:
+  void start(const std::string& host_key) {
+    std::string hk = dir_ + "/" + host_key;
+    if (!fs::exists(hk)) EXPECT_EQ(run({"/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hk}).status, 0);
+    auto lf = run({"/usr/bin/ssh-keygen", "-lf", hk + ".pub"});
+    fingerprint_ = lf.out.substr(lf.out.find(' ') + 1);
+    fingerprint_ = fingerprint_.substr(0, fingerprint_.find(' '));
+    std::ofstream(dir_ + "/sshd_config") << "Port " << port_ << "\nListenAddress 127.0.0.1\nHostKey " << hk
+                                          << "\nAuthorizedKeysFile " << dir_ << "/authorized_keys\n"
+                                          << "PermitRootLogin prohibit-password\nPasswordAuthentication no\n"
+                                          << "KbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\n"
+                                          << "PidFile " << dir_ << "/sshd.pid\nSubsystem sftp internal-sftp\n";
+    run({"/usr/sbin/sshd", "-D", "-f", dir_ + "/sshd_config", "-E", dir_ + "/sshd.log"}, "", &pid_, false);
+    ASSERT_TRUE(AgentCluster::eventually([&] { return port_answers(port_); }, 10))
+        << "sshd did not start: " << slurp(dir_ + "/sshd.log");
+  }
+  void stop() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+      pid_ = -1;
+    }
+  }
+  std::string dir_, user_, fingerprint_;
+  int port_ = 0;
+  pid_t pid_ = -1;
+};
+
+// consortia-ctl on one network directory with its own data directory.
+class Ctl {
+ public:
+  explicit Ctl(std::string network) : network_(std::move(network)) {
+    char tmpl[] = "/tmp/consortia-ctl-XXXXXX";
+    home_ = mkdtemp(tmpl);
+  }
+  ~Ctl() { fs::remove_all(home_); }
+  Proc operator()(std::vector<std::string> args, bool json_out = true) const {
+    std::vector<std::string> argv = {ctl_binary(), "--sandbox", network_};
+    if (json_out) argv.push_back("--json");
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv, home_);
+  }
+  pid_t spawn(std::vector<std::string> args) const {
+    std::vector<std::string> argv = {ctl_binary(), "--sandbox", network_};
+    argv.insert(argv.end(), args.begin(), args.end());
+    pid_t pid = -1;
+    run(argv, home_, &pid, false);
+    return pid;
+  }
+  std::string db() const { return home_ + "/consortia/history.db"; }
+  const std::string& home() const { return home_; }
+
+ private:
+  std::string network_, home_;
+};
+
+std::string error_code(const Proc& p) {
+  json j = p.as_json();
+  if (j.is_discarded() || !j.contains("error")) return "(none: " + p.out + p.err + ")";
+  return j["error"].value("code", "");
+}
+
+std::unique_ptr<console::NetworkAccess> access(const AgentCluster& c) {
+  auto n = console::NetworkAccess::open(c.dir(), agent_binary());
+  EXPECT_TRUE(n.ok());
+  return n.ok() ? std::move(*n) : nullptr;
+}
+
+std::unique_ptr<pb::AgentService::Stub> viewer(const console::NetworkAccess& n, const std::string& name) {
+  auto e = n.node(name);
+  EXPECT_TRUE(e) << name;
+  return n.client(*e, e->organisation, "viewer");
+}
+
+std::unique_ptr<pb::AgentService::Stub> operator_client(const console::NetworkAccess& n, const std::string& name) {
+  auto e = n.node(name);
+  return n.client(*e, e->organisation, "operator");
+}
+
+// Submits transactions to node-0 until stopped; the acknowledged ones.
+class Load {
+ public:
+  Load(const AgentCluster& c, const console::NetworkAccess& n) : w_(**suite_by_name(n.info().suite)) {
+    thread_ = std::thread([this, &n] {
+      auto client = operator_client(n, "node-0");
+      while (!stop_) {
+        auto ids = w_.submit(*client, 10, false);
+        {
+          std::lock_guard lock(mu_);
+          acked_.insert(acked_.end(), ids.begin(), ids.end());
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      }
+    });
+    (void)c;
+  }
+  ~Load() { finish(); }
+  std::vector<Hash32> finish() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+    std::lock_guard lock(mu_);
+    return acked_;
+  }
+
+ private:
+  Workload w_;
+  std::atomic<bool> stop_{false};
+  std::mutex mu_;
+  std::vector<Hash32> acked_;
+  std::thread thread_;
+};
+
+bool all_committed(const console::NetworkAccess& n, const std::string& on, const std::vector<Hash32>& ids, double s) {
+  auto v = viewer(n, on);
+  return AgentCluster::eventually(
+      [&] {
+        for (const auto& id : ids)
+          if (!committed_on(*v, id)) return false;
+        return true;
+      },
+      s);
+}
+
+// Stops an agent a runbook started as a daemon (not a child of the test).
+void stop_daemon(const std::string& node_dir) {
+  run({agent_binary(), "stop", "--config", node_dir + "/agent.json", "--grace", "5"});
+}
+
+std::string dir_of(const std::string& base, const std::string& leaf) {
+  fs::create_directories(base);
+  return base + "/" + leaf;
+}
+
+// Hashes of blocks 1..h on the named nodes agree.
+void expect_same_chain(const console::NetworkAccess& n, const std::vector<std::string>& nodes, uint64_t h) {
+  for (uint64_t k = 1; k <= h; ++k) {
+    std::set<std::string> hashes;
+    for (const auto& name : nodes) {
+      grpc::ClientContext ctx;
+      pb::BlockRequest r;
+      r.set_height(k);
+      pb::BlockInfo b;
+      hashes.insert(viewer(n, name)->GetBlock(&ctx, r, &b).ok() ? b.hash() : "");
+    }
+    EXPECT_EQ(hashes.size(), 1u) << "nodes disagree at height " << k;
+    EXPECT_FALSE(hashes.count("")) << "a node lacks height " << k;
+  }
+}
+
+TEST(Lifecycle, JoinValidatorOverSshUnderLoadThenExit) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 30));
+  Sshd sshd;
+  Ctl ctl(c.dir());
+  auto added = ctl({"host", "add", "h1", "--ssh", sshd.target(), "--key", sshd.client_key(), "--fingerprint",
+                    sshd.fingerprint()});
+  ASSERT_EQ(added.status, 0) << added.out << added.err;
+  auto net = access(c);
+  std::string where = dir_of(c.dir() + "/h1", "node-4");
+  Load load(c, *net);
+  auto join = ctl({"node", "join", "node-4", "--org", "org-1", "--host", "h1", "--dir", where, "--validator",
+                   "--timeout", "120"});
+  ASSERT_EQ(join.status, 0) << join.out << join.err;
+  EXPECT_EQ(join.as_json()["state"], "done");
+  net = access(c);
+  auto st = net->status("node-4");
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->role(), "validator");
+  EXPECT_EQ(st->validators(), 5u);
+  EXPECT_TRUE(fs::exists(where + "/node.key")) << "the key is made on the host";
+  EXPECT_FALSE(fs::exists(c.dir() + "/nodes/node-4")) << "nothing of the node on the console's side";
+  // Its votes are in certificates of the 5-validator set.
+  NodeId id = net->node("node-4")->id;
+  uint64_t from = st->height();
+  bool signed_by_it = false;
+  ASSERT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto v = viewer(*net, "node-0");
+        for (uint64_t k = from + 1; k <= from + 20 && !signed_by_it; ++k) {
+          grpc::ClientContext ctx;
+          pb::BlockRequest r;
+          r.set_height(k);
+          pb::BlockInfo b;
+          if (!v->GetBlock(&ctx, r, &b).ok()) break;
+          auto block = Block::decode(**suite_by_name(net->info().suite),
+                                     ByteView(reinterpret_cast<const uint8_t*>(b.encoded().data()), b.encoded().size()));
+          if (!block) continue;
+          for (const auto& vote : (*block)->header().justify.votes) signed_by_it |= vote.signer == id;
+        }
+        return signed_by_it;
+      },
+      30))
+      << "node-4's vote is in no certificate after its promotion";
+  auto acked = load.finish();
+  EXPECT_TRUE(all_committed(*net, "node-0", acked, 30)) << "an acknowledged transaction was lost";
+  std::string pid_text = slurp(where + "/data/agent.pid");
+  pid_t pid = std::atoi(pid_text.c_str());
+  ASSERT_GT(pid, 0);
+
+  std::string archive = c.dir() + "/node-4-retired.tar.gz";
+  auto exit = ctl({"node", "exit", "node-4", "--archive", archive});
+  ASSERT_EQ(exit.status, 0) << exit.out << exit.err;
+  EXPECT_TRUE(AgentCluster::eventually([&] { return kill(pid, 0) != 0; }, 10)) << "node-4's agent still runs";
+  auto m = read_archive(archive, "");
+  ASSERT_TRUE(m.ok()) << m.error().to_string();
+  EXPECT_EQ((*m)["node"], "node-4");
+  EXPECT_GT((*m)["files"].size(), 0u);
+  net = access(c);
+  EXPECT_FALSE(net->node("node-4")) << "the retired node is still in network.json";
+  auto after = net->status("node-0");
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->validators(), 4u);
+  uint64_t h = c.max_height();
+  ASSERT_TRUE(c.all_reach(h + 3, 30)) << "the four validators stopped committing";
+  expect_same_chain(*net, {"node-0", "node-1", "node-2", "node-3"}, h);
+}
+
+TEST(Lifecycle, MigrateValidatorUnderLoadFencesTheSource) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 30));
+  Sshd sshd;
+  Ctl ctl(c.dir());
+  ASSERT_EQ(ctl({"host", "add", "h1", "--ssh", sshd.target(), "--key", sshd.client_key(), "--fingerprint",
+                 sshd.fingerprint()})
+                .status,
+            0);
+  auto net = access(c);
+  std::string target = dir_of(c.dir() + "/h1", "node-2");
+  std::string source = c.dir() + "/nodes/node-2";
+  struct Cleanup {
+    std::string dir;
+    ~Cleanup() { stop_daemon(dir); }
+  } cleanup{target};
+  Load load(c, *net);
+  auto moved = ctl({"node", "migrate", "node-2", "--to", "h1", "--dir", target, "--timeout", "120"});
+  ASSERT_EQ(moved.status, 0) << moved.out << moved.err;
+  auto acked = load.finish();
+  net = access(c);
+  EXPECT_TRUE(all_committed(*net, "node-2", acked, 30)) << "an acknowledged transaction was lost";
+  EXPECT_NE(net->node("node-2")->api_address, c.net().nodes[2].api_address) << "network.json keeps the old address";
+  auto st = net->status("node-2");
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->role(), "validator");
+  EXPECT_FALSE(fs::exists(source + "/node.key")) << "the source kept its key";
+  // The old copy refuses to start.
+  auto old = run({agent_binary(), "run", "--config", source + "/agent.json"});
+  EXPECT_EQ(old.status, 1);
+  EXPECT_NE(old.err.find("moved to"), std::string::npos) << old.err;
+  // Forced, with its key put back: peers raise a duplicate identity, and no fork.
+  fs::copy_file(target + "/node.key", source + "/node.key");
+  pid_t forced = -1;
+  run({agent_binary(), "run", "--config", source + "/agent.json", "--ignore-tombstone"}, "", &forced, false);
+  bool duplicate = AgentCluster::eventually(
+      [&] {
+        for (const char* name : {"node-0", "node-1", "node-3"}) {
+          auto s = net->status(name);
+          if (!s) continue;
+          for (const auto& p : s->peers())
+            if (p.name() == "node-2" && !p.duplicate_address().empty()) return true;
+        }
+        return false;
+      },
+      20);
+  EXPECT_TRUE(duplicate) << "no peer reported node-2 connecting from two addresses";
+  uint64_t h = 0;
+  for (const char* name : {"node-0", "node-1", "node-3"})
+    if (auto s = net->status(name)) h = std::max<uint64_t>(h, s->height());
+  kill(forced, SIGKILL);
+  waitpid(forced, nullptr, 0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return net->status("node-2").ok() && net->status("node-2")->height() >= h; }, 30));
+  expect_same_chain(*net, {"node-0", "node-1", "node-2", "node-3"}, h);
+}
+
+TEST(Lifecycle, BackupRestoreRoundTripAndDamagedBackupRefused) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(5, 30));
+  Ctl ctl(c.dir());
+  std::string good = c.dir() + "/node-1.tar.gz";
+  auto b = ctl({"node", "backup", "node-1", "--out", good});
+  ASSERT_EQ(b.status, 0) << b.out << b.err;
+  auto m = read_archive(good, "");
+  ASSERT_TRUE(m.ok());
+  EXPECT_GE((*m)["height"].get<uint64_t>(), 5u);
+  EXPECT_EQ((*m)["node"], "node-1");
+  EXPECT_EQ((*m)["chain_id"].get<std::string>().size(), 64u);
+  // A damaged copy is refused before anything is touched.
+  std::string bytes = slurp(good);
+  bytes[bytes.size() / 2] ^= 0x20;
+  std::string bad = c.dir() + "/damaged.tar.gz";
+  std::ofstream(bad, std::ios::binary) << bytes;
+  uint64_t before = c.height(1);
+  auto refused = ctl({"node", "restore", "node-1", "--from", bad});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_EQ(error_code(refused), "storage_corrupt") << refused.out;
+  EXPECT_TRUE(c.running(1));
+  EXPECT_TRUE(AgentCluster::eventually([&] { return c.height(1) > before; }, 20)) << "node-1 was disturbed";
+  // The round trip: node-1 is stopped, its store replaced by the backup, started and synced.
+  struct Cleanup {
+    std::string dir;
+    ~Cleanup() { stop_daemon(dir); }
+  } cleanup{c.dir() + "/nodes/node-1"};
+  auto r = ctl({"node", "restore", "node-1", "--from", good});
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  bool kept = false;
+  for (const auto& e : fs::directory_iterator(c.dir() + "/nodes/node-1/data"))
+    kept |= e.path().filename().string().rfind("chain.db.before-restore-", 0) == 0;
+  EXPECT_TRUE(kept) << "the store that was replaced is not kept";
+  auto net = access(c);
+  uint64_t top = c.max_height();
+  EXPECT_TRUE(AgentCluster::eventually([&] { return net->status("node-1").ok() && net->status("node-1")->height() >= top; }, 30));
+  expect_same_chain(*net, {"node-0", "node-1", "node-2", "node-3"}, top);
+}
+
+TEST(Lifecycle, HostRefusalsChangeNothing) {
+  AgentCluster c(4);  // a network directory; its agents need not run to be refused
+  Sshd sshd;
+  Ctl ctl(c.dir());
+  std::string network_before = slurp(c.dir() + "/network.json");
+  // An unknown host key: refused with its fingerprint, nothing saved.
+  auto unknown = ctl({"host", "add", "h1", "--ssh", sshd.target(), "--key", sshd.client_key()});
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_EQ(error_code(unknown), "host_key_unknown");
+  EXPECT_NE(unknown.out.find(sshd.fingerprint()), std::string::npos) << "the fingerprint is not shown";
+  // A confirmed fingerprint with a key the host does not accept.
+  auto wrong = ctl({"host", "add", "h1", "--ssh", sshd.target(), "--key", sshd.other_key(), "--fingerprint",
+                    sshd.fingerprint()});
+  EXPECT_EQ(wrong.status, 1);
+  EXPECT_EQ(error_code(wrong), "ssh_auth_failed");
+  auto listed = ctl({"host", "list"}).as_json();
+  EXPECT_EQ(listed.size(), 1u) << "a refused host was saved: " << listed.dump();
+  ASSERT_EQ(ctl({"host", "add", "h1", "--ssh", sshd.target(), "--key", sshd.client_key(), "--fingerprint",
+                 sshd.fingerprint()})
+                .status,
+            0);
+  ASSERT_EQ(ctl({"host", "check", "h1"}).status, 0);
+  // The host key changes: refused with a warning, nothing done.
+  sshd.change_host_key();
+  auto changed = ctl({"host", "check", "h1"});
+  EXPECT_EQ(changed.status, 1);
+  EXPECT_EQ(error_code(changed), "host_key_changed");
+  auto join_changed = ctl({"node", "join", "node-4", "--org", "org-1", "--host", "h1", "--dir", c.dir() + "/h1/node-4"});
+  EXPECT_EQ(join_changed.status, 1);
+  EXPECT_EQ(error_code(join_changed), "host_key_changed");
+  EXPECT_FALSE(fs::exists(c.dir() + "/h1/node-4"));
+  // A full disk (a small tmpfs): refused at the host check.
+  std::string small = c.dir() + "/small";
+  fs::create_directories(small);
+  ASSERT_EQ(mount("tmpfs", small.c_str(), "tmpfs", 0, "size=8m"), 0) << "mounting a tmpfs needs root";
+  auto full = ctl({"node", "join", "node-5", "--org", "org-1", "--host", "local", "--dir", small + "/node-5"});
+  EXPECT_EQ(full.status, 1);
+  EXPECT_EQ(error_code(full), "disk_low") << full.out;
+  EXPECT_FALSE(fs::exists(small + "/node-5"));
+  umount(small.c_str());
+  // A port in use.
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  listen(fd, 1);
+  int taken = ntohs(a.sin_port);
+  std::string ports = std::to_string(taken) + "," + std::to_string(free_port()) + "," + std::to_string(free_port());
+  auto busy = ctl({"node", "join", "node-6", "--org", "org-1", "--host", "local", "--dir", c.dir() + "/n6", "--ports", ports});
+  close(fd);
+  EXPECT_EQ(busy.status, 1);
+  EXPECT_EQ(error_code(busy), "port_taken") << busy.out;
+  EXPECT_FALSE(fs::exists(c.dir() + "/n6"));
+  EXPECT_EQ(slurp(c.dir() + "/network.json"), network_before) << "a refused join changed the network's records";
+  // Usage errors are exit status 2.
+  EXPECT_EQ(ctl({"node", "join", "node-7"}).status, 2);
+  EXPECT_EQ(ctl({"node", "join", "node-7", "--org", "org-1", "--host", "local", "--ports", "1,2"}).status, 2);
+  EXPECT_EQ(ctl({"frobnicate"}).status, 2);
+}
+
+TEST(Lifecycle, RemovalShortOfQuorumIsRefusedBeforeAnyProposal) {
+  AgentCluster c(5);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(3, 30));
+  c.stop(3, SIGKILL);
+  c.stop(4, SIGKILL);
+  Ctl ctl(c.dir());
+  auto net = access(c);
+  auto refused = ctl({"node", "exit", "node-0"});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_EQ(error_code(refused), "quorum_at_risk") << refused.out;
+  EXPECT_NE(refused.out.find("only 2 of them are live"), std::string::npos) << refused.out;
+  grpc::ClientContext ctx;
+  pb::Proposals all;
+  ASSERT_TRUE(viewer(*net, "node-1")->ListProposals(&ctx, pb::ProposalsRequest(), &all).ok());
+  EXPECT_EQ(all.proposals_size(), 0) << "a proposal was sent";
+  EXPECT_TRUE(net->node("node-0")) << "node-0 left the network's records";
+  // What was done and what was not: the preview failed, nothing after it ran.
+  auto list = ctl({"runbook", "list"}).as_json();
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["state"], "failed");
+  EXPECT_EQ(list[0]["steps"][0]["state"], "failed");
+  EXPECT_EQ(list[0]["steps"][1]["state"], "pending");
+}
+
+TEST(Lifecycle, KilledMidJoinThenResumed) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 30));
+  Ctl ctl(c.dir());
+  std::string where = c.dir() + "/joined/node-4";
+  struct Cleanup {
+    std::string dir;
+    ~Cleanup() { stop_daemon(dir); }
+  } cleanup{where};
+  pid_t pid = ctl.spawn({"node", "join", "node-4", "--org", "org-2", "--host", "local", "--dir", where});
+  // Killed once the governance step has started (the proposal may be out).
+  bool reached = AgentCluster::eventually(
+      [&] {
+        if (!fs::exists(ctl.db())) return false;
+        auto store = console::RunbookStore::open(ctl.db(), nullptr);
+        auto list = store ? store->list() : std::vector<console::RunbookRecord>{};
+        if (list.empty()) return false;
+        for (const auto& s : list.front().steps)
+          if (s.name == "add-observer" && s.state != console::StepState::kPending) return true;
+        return false;
+      },
+      60);
+  ASSERT_TRUE(reached) << "the join did not reach governance";
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  auto list = ctl({"runbook", "list"}).as_json();
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["state"], "interrupted");
+  int64_t id = list[0]["id"];
+  auto resumed = ctl({"runbook", "resume", std::to_string(id)});
+  ASSERT_EQ(resumed.status, 0) << resumed.out << resumed.err;
+  auto net = access(c);
+  auto st = net->status("node-4");
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->role(), "observer");
+  EXPECT_GE(st->height(), c.max_height() > 3 ? c.max_height() - 3 : 0);
+  grpc::ClientContext ctx;
+  pb::Proposals all;
+  ASSERT_TRUE(viewer(*net, "node-0")->ListProposals(&ctx, pb::ProposalsRequest(), &all).ok());
+  int adds = 0;
+  for (const auto& p : all.proposals()) adds += p.action() == "add-observer";
+  EXPECT_EQ(adds, 1) << "the resumed join proposed again";
+  // A done runbook is not resumed again.
+  auto again = ctl({"runbook", "resume", std::to_string(id)});
+  EXPECT_EQ(again.status, 1);
+  EXPECT_EQ(error_code(again), "runbook_done");
+}
+
+}  // namespace
+}  // namespace consortia::agent::testing
