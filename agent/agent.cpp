@@ -120,6 +120,9 @@ Status Agent::start() {
     if (ca.empty()) return "organisation '" + it->second + "' has no CA certificate";
     if (auto st = verify_issued_by(pem, ca); !st)
       return "certificate not issued by " + it->second + "'s CA: " + st.error().detail;
+    auto subject = certificate_subject(pem);
+    if (!subject || subject->unit != "node" || subject->organisation != it->second)
+      return "certificate is not a node certificate of " + it->second;
     return "";
   };
   cb.peer_changed = [this](const NodeId& id, bool up) {

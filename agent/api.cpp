@@ -512,6 +512,15 @@ class ApiService final : public pb::AgentService::Service {
         x->set_status(status);
         x->set_created(p->created);
         x->set_expires(p->expires);
+        const GovAction& a = p->action;
+        if (a.type == GovAction::Type::kAddObserver) {
+          x->set_public_key(std::string(a.member.public_key.begin(), a.member.public_key.end()));
+          x->set_name(a.member.name);
+          x->set_organisation(a.member.organisation);
+        } else if (a.type == GovAction::Type::kPromote || a.type == GovAction::Type::kDemote ||
+                   a.type == GovAction::Type::kRemove) {
+          x->set_node_id(std::string(a.node.v.begin(), a.node.v.end()));
+        }
       }
     });
     if (!st) return error(StatusCode::UNAVAILABLE, st.error().code, st.error().detail);

@@ -155,7 +155,8 @@ int main(int argc, char** argv) {
   if (cmd == "keygen" || cmd == "backup" || cmd == "restore" || cmd == "fence" || cmd == "start" || cmd == "stop" || cmd == "archive" ||
       cmd == "safety") {
     std::string config, dir, name, org, suite = "ed25519-sha256", out, from, moved_to;
-    double wait = 30, grace = 10, min_view = 0;
+    double wait = 30, grace = 10;
+    uint64_t min_view = 0;
     bool replace = false;
     for (size_t i = 0; i < args.size(); ++i) {
       const std::string& a = args[i];
@@ -171,7 +172,9 @@ int main(int argc, char** argv) {
       else if (a == "--replace") replace = true;
       else if (a == "--wait" && (v = value(i)) && number(*v, wait)) {}
       else if (a == "--grace" && (v = value(i)) && number(*v, grace)) {}
-      else if (a == "--min-view" && (v = value(i)) && number(*v, min_view)) {}
+      else if (a == "--min-view" && (v = value(i)) && !v->empty() && v->find_first_not_of("0123456789") == std::string::npos &&
+               v->size() < 20)
+        min_view = std::stoull(*v);
       else return usage_error(cmd + ": bad option '" + a + "'");
     }
     bool needs_config = cmd != "keygen";
@@ -182,7 +185,7 @@ int main(int argc, char** argv) {
     if (cmd == "fence" && moved_to.empty()) return usage_error("fence needs --moved-to HOST");
     Result<nlohmann::json> r = cmd == "keygen"    ? keygen(dir, name, org, suite)
                                : cmd == "backup"  ? backup_node(config, out)
-                               : cmd == "restore" ? restore_node(config, from, static_cast<uint64_t>(min_view), replace)
+                               : cmd == "restore" ? restore_node(config, from, min_view, replace)
                                : cmd == "archive" ? archive_node(config, out)
                                : cmd == "fence"   ? fence_node(config, moved_to)
                                : cmd == "start"   ? start_daemon(config, wait)

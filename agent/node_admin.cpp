@@ -147,13 +147,28 @@ pid_t read_pid(const std::string& path) {
   return static_cast<pid_t>(std::atoi(s.c_str()));
 }
 
-// Whether `pid` is a live consortia-agent (not a pid reused by another program).
-bool agent_alive(pid_t pid) {
+// Whether `pid` is a live consortia-agent running `config` (not a pid a
+// crash left behind and another program reused).
+bool agent_alive(pid_t pid, const std::string& config) {
   if (pid <= 0 || ::kill(pid, 0) != 0) return false;
   std::string cmd = read_text("/proc/" + std::to_string(pid) + "/cmdline");
   std::string stat = read_text("/proc/" + std::to_string(pid) + "/stat");
   if (auto p = stat.rfind(')'); p != std::string::npos && p + 2 < stat.size() && stat[p + 2] == 'Z') return false;
-  return cmd.find("consortia-agent") != std::string::npos || cmd.find("consortia") != std::string::npos;
+  std::vector<std::string> args;
+  for (size_t at = 0; at < cmd.size();) {
+    size_t end = cmd.find('\0', at);
+    args.push_back(cmd.substr(at, end == std::string::npos ? std::string::npos : end - at));
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  bool run = false, same = false;
+  std::error_code ec;
+  for (size_t i = 0; i < args.size(); ++i) {
+    run |= args[i] == "run";
+    if (args[i] == "--config" && i + 1 < args.size())
+      same = fs::equivalent(args[i + 1], config, ec);
+  }
+  return run && same;
 }
 
 bool port_answers(const std::string& address) {
@@ -303,12 +318,17 @@ Result<json> restore_node(const std::string& config, const std::string& archive,
                                             "or state root)");
   uint64_t floor = std::max<uint64_t>(min_view, m.value("last_voted_view", uint64_t{0}));
   std::string kept;
+  // What the store being replaced voted: the floor never goes below it.
+  if (fs::exists(f->store))
+    if (auto old = SqliteBlockStore::open(f->store, *f->suite))
+      if (auto safety = (*old)->load_safety(); safety && *safety)
+        floor = std::max(floor, (*safety)->last_voted_view);
   if (fs::exists(f->store)) {
     // Done before (an interrupted restore that got this far), or a store of its own.
     auto existing = check_store(f->store, *f);
     bool same = existing && existing->block_hash == facts->block_hash && existing->height == facts->height;
     if (!same && replace) {
-      if (pid_t pid = read_pid(f->data + "/agent.pid"); agent_alive(pid))
+      if (pid_t pid = read_pid(f->data + "/agent.pid"); agent_alive(pid, config))
         return fail(ErrorCode::kConflict, f->config.name + " is running (pid " + std::to_string(pid) +
                                               "); stop it before its store is replaced");
       kept = f->store + ".before-restore-" + std::to_string(now_ms());
@@ -352,14 +372,14 @@ Result<json> restore_node(const std::string& config, const std::string& archive,
 Result<json> archive_node(const std::string& config, const std::string& out) {
   auto f = node_files(config);
   if (!f) return f.error();
-  if (pid_t pid = read_pid(f->data + "/agent.pid"); agent_alive(pid))
+  if (pid_t pid = read_pid(f->data + "/agent.pid"); agent_alive(pid, config))
     return make_error(ErrorCode::kConflict, f->config.name + " is running (pid " + std::to_string(pid) +
                                                 "); its data is archived once it stopped");
   std::vector<ArchiveMember> members;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(f->data, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
+    if (it->symlink_status().type() != fs::file_type::regular) continue;  // links are not followed
     std::string rel = fs::relative(it->path(), f->data).string();
     if (rel.find("restore.partial") == 0 || rel == "agent.pid") continue;
     members.push_back({"data/" + rel, it->path().string()});
@@ -380,7 +400,7 @@ Result<json> fence_node(const std::string& config, const std::string& moved_to) 
   auto c = load_agent_config(config);
   if (!c) return c.error();
   std::string data = c->path(c->data_dir);
-  if (pid_t pid = read_pid(data + "/agent.pid"); agent_alive(pid))
+  if (pid_t pid = read_pid(data + "/agent.pid"); agent_alive(pid, config))
     return make_error(ErrorCode::kConflict, c->name + " is still running here (pid " + std::to_string(pid) +
                                                 "); stop it before fencing");
   std::string tomb = data + "/" + kTombstoneFile;
@@ -393,6 +413,7 @@ Result<json> fence_node(const std::string& config, const std::string& moved_to) 
   }
   std::error_code ec;
   bool had_key = fs::remove(c->path(c->signing_key), ec);
+  fs::remove(c->path(c->tls_key), ec);  // nor its transport identity
   return json{{"node", c->name}, {"fenced", true}, {"key_removed", had_key}, {"reason", tombstone_reason(data)}};
 }
 
@@ -404,18 +425,25 @@ Result<json> start_daemon(const std::string& config, double wait_s) {
     return make_error(ErrorCode::kConflict, why + "; it does not start here (consortia-agent run --ignore-tombstone "
                                                   "overrides, at the risk of a double signature)");
   std::string pid_file = data + "/agent.pid";
-  if (pid_t pid = read_pid(pid_file); agent_alive(pid))
+  if (pid_t pid = read_pid(pid_file); agent_alive(pid, config))
     return json{{"node", c->name}, {"pid", pid}, {"already_running", true}};
   fs::create_directories(data);
+  std::error_code stale;
+  fs::remove(pid_file, stale);  // not a live agent's (checked above): run writes its own
   std::string log = data + "/stderr.log";
   std::string abs_config = fs::absolute(config).string();
   std::string self = fs::read_symlink("/proc/self/exe").string();
+  int tell[2];
+  if (::pipe(tell) != 0) return io("pipe failed");
   pid_t first = ::fork();
   if (first < 0) return io("fork failed");
   if (first == 0) {
     ::setsid();
     pid_t second = ::fork();
-    if (second != 0) _exit(second < 0 ? 1 : 0);
+    if (second != 0) {
+      (void)!::write(tell[1], &second, sizeof second);
+      _exit(second < 0 ? 1 : 0);
+    }
     int in = ::open("/dev/null", O_RDONLY);
     int err = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (in >= 0) ::dup2(in, 0);
@@ -424,22 +452,21 @@ Result<json> start_daemon(const std::string& config, double wait_s) {
       ::dup2(err, 2);
     }
     for (int fd = 3; fd < 1024; ++fd) ::close(fd);
-    std::string pid = std::to_string(::getpid()) + "\n";
-    int pf = ::open(pid_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (pf >= 0) {
-      (void)!::write(pf, pid.data(), pid.size());
-      ::close(pf);
-    }
     ::execl(self.c_str(), "consortia-agent", "run", "--config", abs_config.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
+  ::close(tell[1]);
+  pid_t daemon = -1;
+  if (::read(tell[0], &daemon, sizeof daemon) != static_cast<ssize_t>(sizeof daemon)) daemon = -1;
+  ::close(tell[0]);
   int status = 0;
   ::waitpid(first, &status, 0);
+  if (daemon <= 0) return io("cannot start the agent as a daemon");
   auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_s);
   while (std::chrono::steady_clock::now() < deadline) {
-    pid_t pid = read_pid(pid_file);
-    if (pid > 0 && port_answers(c->api_listen)) return json{{"node", c->name}, {"pid", pid}, {"api", c->api_listen}};
-    if (pid > 0 && ::kill(pid, 0) != 0)
+    if (read_pid(pid_file) == daemon && port_answers(c->api_listen))
+      return json{{"node", c->name}, {"pid", daemon}, {"api", c->api_listen}};
+    if (!agent_alive(daemon, config) && ::kill(daemon, 0) != 0)
       return make_error(ErrorCode::kUnavailable, c->name + " exited at start: " + last_lines(log, 3));
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
@@ -452,7 +479,7 @@ Result<json> stop_daemon(const std::string& config, double grace_s) {
   if (!c) return c.error();
   std::string pid_file = c->path(c->data_dir) + "/agent.pid";
   pid_t pid = read_pid(pid_file);
-  if (!agent_alive(pid)) {
+  if (!agent_alive(pid, config)) {
     std::error_code ec;
     fs::remove(pid_file, ec);
     return json{{"node", c->name}, {"was_running", false}};
@@ -460,7 +487,7 @@ Result<json> stop_daemon(const std::string& config, double grace_s) {
   ::kill(pid, SIGTERM);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(grace_s);
   bool killed = false;
-  while (agent_alive(pid)) {
+  while (agent_alive(pid, config)) {
     if (std::chrono::steady_clock::now() > deadline && !killed) {
       ::kill(pid, SIGKILL);
       killed = true;
@@ -475,7 +502,7 @@ Result<json> stop_daemon(const std::string& config, double grace_s) {
 Result<json> safety_of(const std::string& config) {
   auto f = node_files(config);
   if (!f) return f.error();
-  if (pid_t pid = read_pid(f->data + "/agent.pid"); agent_alive(pid))
+  if (pid_t pid = read_pid(f->data + "/agent.pid"); agent_alive(pid, config))
     return make_error(ErrorCode::kConflict, f->config.name + " is running; its last vote is read once it stopped");
   if (!fs::exists(f->store)) return json{{"node", f->config.name}, {"last_voted_view", 0}, {"height", 0}};
   auto store = SqliteBlockStore::open(f->store, *f->suite);

@@ -28,6 +28,30 @@ std::string auth_property(const std::shared_ptr<const grpc::AuthContext>& auth, 
   return v.empty() ? "" : std::string(v.front().data(), v.front().size());
 }
 
+// The host of "host:port" ("[v6]:port"), or empty when it is not one a peer
+// may be dialled at (a scheme, a wildcard, no numeric port).
+std::string dialable_host(const std::string& address) {
+  auto colon = address.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 >= address.size() || address.size() > 255) return "";
+  std::string port = address.substr(colon + 1), host = address.substr(0, colon);
+  if (port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5) return "";
+  if (host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.empty() || host == "0.0.0.0" || host == "::" || host.find_first_of("/ \t@") != std::string::npos ||
+      host.find(':') != std::string::npos && address.front() != '[')
+    return "";
+  return host;
+}
+
+// The IP of a gRPC peer string: "ipv4:10.0.0.5:41000", "ipv6:[::1]:41000".
+std::string peer_ip(const std::string& peer) {
+  std::string rest = peer.rfind("ipv4:", 0) == 0 || peer.rfind("ipv6:", 0) == 0 ? peer.substr(5) : "";
+  auto colon = rest.rfind(':');
+  if (colon == std::string::npos) return "";
+  std::string host = rest.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  return host;
+}
+
 }  // namespace
 
 const char* message_type(const Message& m) {
@@ -162,7 +186,8 @@ struct Transport::Impl : public v1::Peer::Service {
     *reply.mutable_hello() = hello();
     if (!stream->Write(reply)) return grpc::Status::OK;
     Link* link = nullptr;
-    if (!first.hello().p2p_address().empty()) {
+    if (!first.hello().p2p_address().empty() &&
+        dialable_host(first.hello().p2p_address()) == peer_ip(ctx->peer())) {
       // A member we had no address for (e.g. a node that joined): dial back.
       std::string name = first.hello().name().empty() ? from.short_hex() : first.hello().name();
       auto [l, added] = learn_peer(name, from, first.hello().p2p_address());
@@ -182,10 +207,18 @@ struct Transport::Impl : public v1::Peer::Service {
           link->duplicate_address = advertised;
           link->duplicate_ns = now_ns();
         } else if (!advertised.empty() && advertised != link->address) {
-          // The node moved (a migration): dial it at its new address.
-          log.info("p2p: " + link->name + " now at " + advertised + " (was " + link->address + ")");
-          link->address = advertised;
-          if (link->ctx) link->ctx->TryCancel();
+          // The node moved (a migration): dial it at its new address, if that
+          // is where this connection comes from (a node cannot send its peers
+          // to dial somewhere else).
+          std::string host = dialable_host(advertised);
+          if (!host.empty() && host == peer_ip(ctx->peer())) {
+            log.info("p2p: " + link->name + " now at " + advertised + " (was " + link->address + ")");
+            link->address = advertised;
+            if (link->ctx) link->ctx->TryCancel();
+          } else {
+            log.warn("p2p: " + link->name + " says it is at " + advertised + " but connects from " + ctx->peer() +
+                     "; its address stays " + link->address);
+          }
         }
         ++link->inbound_streams;
         if (!advertised.empty()) link->inbound_address = advertised;
@@ -298,7 +331,7 @@ struct Transport::Impl : public v1::Peer::Service {
         l.connected = true;
         backoff_ms = 100;
         if (cb.peer_changed) cb.peer_changed(l.id, true);
-        log.info("p2p: connected to " + l.name + " at " + l.address);
+        log.info("p2p: connected to " + l.name + " at " + address);
         std::thread reader([&] {
           Frame f;
           while (stream->Read(&f))
@@ -358,10 +391,10 @@ struct Transport::Impl : public v1::Peer::Service {
         l.ctx = nullptr;
       }
       if (!failure.empty() && failure != "no hello" && !stopping)
-        log.warn("p2p: refused " + l.name + " at " + l.address + ": " + failure);
+        log.warn("p2p: refused " + l.name + " at " + address + ": " + failure);
       if (!failure.empty() && !stopping) {
         std::string why = failure == "no hello" && !st.ok() ? st.error_message() : failure;
-        log.debug("p2p: cannot connect to " + l.name + " at " + l.address + ": " + why);
+        log.debug("p2p: cannot connect to " + l.name + " at " + address + ": " + why);
       }
       for (int waited = 0; waited < backoff_ms && !stopping && !l.removed; waited += 50)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -79,6 +79,9 @@ int main(int argc, char** argv) {
   MainWindow w(source->title, history_path);
   w.set_language(o.lang);
   ConsoleSession session(*source, history);
+  session.enable_lifecycle(history_path.toStdString(),
+                           agent::find_agent_binary(QCoreApplication::applicationDirPath().toStdString()),
+                           (data_dir + "/archives").toStdString());
   session.connect_window(w);
   Automation automation(o.automation, session, w, since_start);
   if (!history) w.show_message(QObject::tr("History is off: %1").arg(QString::fromStdString(history_error)));

@@ -165,6 +165,8 @@ Result<json> read_archive(const std::string& path, const std::string& dir, uint6
     std::string name = f["name"];
     if (!plain_name(name)) return corrupt(path + ": member name '" + name + "' is not allowed");
     uint64_t size = f["size"];
+    if (size > max_bytes || total > max_bytes - size)
+      return make_error(ErrorCode::kTooLarge, path + " holds more than the limit");
     total += size;
     if (total > max_bytes) return make_error(ErrorCode::kTooLarge, path + " holds more than the limit");
     expected[name] = {size, f["sha256"]};
@@ -185,7 +187,9 @@ Result<json> read_archive(const std::string& path, const std::string& dir, uint6
     std::unique_ptr<std::ofstream> out;
     std::string target = dir.empty() ? "" : dir + "/" + name;
     if (!target.empty()) {
-      fs::create_directories(fs::path(target).parent_path());
+      std::error_code ec;
+      fs::create_directories(fs::path(target).parent_path(), ec);
+      if (ec) return make_error(ErrorCode::kStorageIo, "cannot create the directory of " + target + ": " + ec.message());
       out = std::make_unique<std::ofstream>(target + ".partial", std::ios::binary | std::ios::trunc);
       if (!*out) return make_error(ErrorCode::kStorageIo, "cannot write " + target);
     }
@@ -207,6 +211,7 @@ Result<json> read_archive(const std::string& path, const std::string& dir, uint6
       if (!*out) return make_error(ErrorCode::kStorageIo, "cannot write " + target);
       std::error_code ec;
       fs::rename(target + ".partial", target, ec);
+      if (ec) return make_error(ErrorCode::kStorageIo, "cannot write " + target + ": " + ec.message());
       ::chmod(target.c_str(), 0600);
     }
   }

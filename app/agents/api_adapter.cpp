@@ -54,6 +54,18 @@ void apply_status(const v1::NodeStatus& st, NodeState& n) {
   n.disk_total_bytes = st.disk_total_bytes();
 }
 
+ProposalView proposal_view(const v1::ProposalInfo& p) {
+  ProposalView v;
+  v.id_hex = hex_of(p.id());
+  v.action = p.action();
+  v.proposer = p.proposer_organisation();
+  v.status = p.status();
+  for (const auto& a : p.approvals()) v.approvals.push_back(a);
+  v.created = p.created();
+  v.expires = p.expires();
+  return v;
+}
+
 BlockSummary block_summary(const v1::BlockInfo& b) {
   BlockSummary s;
   s.height = b.height();

@@ -8,6 +8,7 @@
 #include "model/explorer.h"
 #include "model/network_state.h"
 #include "model/node_detail.h"
+#include "model/proposals.h"
 
 namespace consortia::console {
 
@@ -20,6 +21,7 @@ void apply_status(const v1::NodeStatus& st, NodeState& n);
 BlockSummary block_summary(const v1::BlockInfo& b);
 TxSummary tx_summary(const v1::TransactionInfo& t);
 HostFacts host_facts(const v1::HostInfo& h);
+ProposalView proposal_view(const v1::ProposalInfo& p);
 // One line of the agent's audit log (JSON); fields it lacks stay empty.
 AuditEntry audit_entry(const std::string& json_line);
 

@@ -12,6 +12,9 @@ void register_metatypes() {
   qRegisterMetaType<AlertsView>();
   qRegisterMetaType<AlertRules>();
   qRegisterMetaType<ControlOutcome>();
+  qRegisterMetaType<std::vector<RunbookRecord>>();
+  qRegisterMetaType<std::vector<HostRecord>>();
+  qRegisterMetaType<std::vector<ProposalView>>();
 }
 
 }  // namespace consortia::console

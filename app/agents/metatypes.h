@@ -12,7 +12,10 @@
 #include "model/control.h"
 #include "model/explorer.h"
 #include "model/network_state.h"
+#include "lifecycle/hosts.h"
 #include "model/node_detail.h"
+#include "model/proposals.h"
+#include "model/runbook.h"
 #include "model/series.h"
 
 namespace consortia::console {
@@ -36,3 +39,6 @@ Q_DECLARE_METATYPE(consortia::console::ExplorerResult)
 Q_DECLARE_METATYPE(consortia::console::AlertsView)
 Q_DECLARE_METATYPE(consortia::console::AlertRules)
 Q_DECLARE_METATYPE(consortia::console::ControlOutcome)
+Q_DECLARE_METATYPE(std::vector<consortia::console::RunbookRecord>)
+Q_DECLARE_METATYPE(std::vector<consortia::console::HostRecord>)
+Q_DECLARE_METATYPE(std::vector<consortia::console::ProposalView>)

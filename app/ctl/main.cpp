@@ -59,8 +59,14 @@ struct Options {
 bool g_json = false;
 
 int usage(const std::string& why) {
+  if (g_json) std::printf("%s\n", json{{"error", {{"code", "usage"}, {"message", why}}}}.dump().c_str());
   std::fprintf(stderr, "consortia-ctl: %s\n(consortia-ctl --help lists the commands)\n", why.c_str());
   return 2;
+}
+
+// Refusals of what the user typed (a name, a path, ports): bad input, exit 2.
+bool bad_input(const std::string& code) {
+  return code == "bad_name" || code == "bad_dir" || code == "bad_ports" || code == "bad_path" || code == "no_file";
 }
 
 std::string text(const QString& s) { return s.toStdString(); }
@@ -69,7 +75,7 @@ int refused(const std::string& code, const std::string& detail) {
   std::string message = text(refusal_text(code, detail));
   if (g_json) std::printf("%s\n", json{{"error", {{"code", code}, {"message", message}}}}.dump().c_str());
   else std::fprintf(stderr, "consortia-ctl: %s [%s]\n", message.c_str(), code.c_str());
-  return 1;
+  return bad_input(code) ? 2 : 1;
 }
 
 int64_t now_ms() {
@@ -237,10 +243,11 @@ int finish(LifecycleEnv& env, int64_t id, Progress& progress) {
     if (s.state == StepState::kFailed) {
       if (!g_json) {
         print_runbook(*r);
-        std::fprintf(stderr, "consortia-ctl: runbook #%lld stopped at \"%s\": %s [%s]; `consortia-ctl runbook resume %lld` "
-                             "retries it\n",
+        std::fprintf(stderr, "consortia-ctl: runbook #%lld stopped at \"%s\": %s [%s]; `consortia-ctl --sandbox %s runbook "
+                             "resume %lld` retries it\n",
                      static_cast<long long>(id), text(step_title(s.name)).c_str(),
-                     text(refusal_text(s.error_code, s.error)).c_str(), s.error_code.c_str(), static_cast<long long>(id));
+                     text(refusal_text(s.error_code, s.error)).c_str(), s.error_code.c_str(), r->network.c_str(),
+                     static_cast<long long>(id));
       }
       return 1;
     }
@@ -278,6 +285,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!o.lang.empty() && o.lang != "en" && o.lang != "zh_CN") return usage("--lang is en or zh_CN");
+  if (!o.network.empty() && !o.sandbox.empty()) return usage("--network and --sandbox name two networks: give one");
+  if (!o.args.empty() && o.args[0].rfind("--", 0) == 0) return usage("unknown option '" + o.args[0] + "'");
+  if (!o.args.empty() && o.args[0] == "status" && o.args.size() > 1) return usage("status takes no arguments");
   QCoreApplication app(argc, argv);
   QTranslator translator;
   QString lang = QString::fromStdString(o.lang.empty() ? QLocale::system().name().toStdString() : o.lang);
@@ -345,6 +355,7 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
+    if (a[1] != "add" && a[1] != "check") return usage("unknown host command '" + a[1] + "'");
     if (a.size() < 3) return usage("host " + a[1] + " needs a NAME");
     const std::string& name = a[2];
     if (a[1] == "add") {
@@ -352,10 +363,14 @@ int main(int argc, char** argv) {
       if (!f.bad.empty() || !f.positional.empty()) return usage("host add: bad option '" + f.bad + "'");
       HostRecord h;
       h.name = name;
-      if (name == "local" || name.empty() || name.find_first_of(" /") != std::string::npos)
-        return usage("a host name is a word, not 'local'");
-      if (!parse_ssh_target(f.get("--ssh"), h)) return usage("--ssh USER@HOST[:PORT] is needed");
+      if (name == "local" || name.empty() || name.size() > 64 ||
+          name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") != std::string::npos)
+        return usage("a host name has letters, digits, '-', '_' or '.' ('local' is this machine)");
+      if (!f.has("--ssh")) return usage("--ssh USER@HOST[:PORT] is needed");
+      if (!parse_ssh_target(f.get("--ssh"), h)) return usage("--ssh takes USER@HOST[:PORT], not '" + f.get("--ssh") + "'");
       if (!f.has("--key")) return usage("--key FILE is needed");
+      if (f.has("--fingerprint") && (f.get("--fingerprint").rfind("SHA256:", 0) != 0 || f.get("--fingerprint").size() < 20))
+        return usage("--fingerprint takes SHA256:... as ssh-keygen -lf prints it");
       h.key_file = std::filesystem::absolute(f.get("--key")).string();
       HostError e;
       auto host = connect_ssh(h, *hosts, f.get("--fingerprint"), &e);
@@ -379,7 +394,7 @@ int main(int argc, char** argv) {
     }
     if (a[1] == "check") {
       Flags f = parse_flags(a, 3, {"--dir"}, {});
-      if (!f.bad.empty()) return usage("host check: bad option '" + f.bad + "'");
+      if (!f.bad.empty() || !f.positional.empty()) return usage("host check: bad option '" + f.bad + "'");
       HostError e;
       auto host = open_host(name, *hosts, &e);
       if (!host) return refused(e.code, e.detail);
@@ -403,6 +418,7 @@ int main(int argc, char** argv) {
         for (const auto& x : v.warnings) warnings.push_back({{"code", x.code}, {"message", text(refusal_text(x.code, x.detail))}});
         r["refusals"] = refusals;
         r["warnings"] = warnings;
+        if (!v.ok()) r["error"] = refusals[0];
         std::printf("%s\n", r.dump(2).c_str());
       } else {
         std::printf("%s: %s (%s), %s\n", name.c_str(), p->os.c_str(), p->kernel.c_str(), p->hostname.c_str());
@@ -419,19 +435,10 @@ int main(int argc, char** argv) {
     return usage("unknown host command '" + a[1] + "'");
   }
 
-  // Everything below acts on a network directory.
-  if (!o.network.empty()) return usage("--network NAME serves status; the lifecycle needs the network's directory (--sandbox DIR)");
-  std::string dir = o.sandbox.empty() ? agent::default_sandbox_dir() : o.sandbox;
-  auto net = NetworkAccess::open(dir, agent::find_agent_binary(self_dir));
-  if (!net) return refused(error_code_name(net.error().code), net.error().detail);
-  if (cmd == "status") return status_of((*net)->poll(3));
-
-  Progress progress;
-  LifecycleEnv env{*runbooks, *hosts, **net, data_dir() + "/archives", [&](const RunbookRecord& r) { progress(r); }, {}};
-  if (const char* p = std::getenv("CONSORTIA_CA_PASSPHRASE")) env.ca_passphrase = p;
-
   if (cmd == "runbook") {
     if (a.size() < 2) return usage("runbook list | show ID | resume ID | cancel ID");
+    if (a[1] != "list" && a[1] != "show" && a[1] != "resume" && a[1] != "cancel")
+      return usage("unknown runbook command '" + a[1] + "'");
     if (a[1] == "list") {
       auto list = runbooks->list();
       if (g_json) {
@@ -466,16 +473,28 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (a[1] == "resume") {
-      if (r->network != (*net)->dir()) {
-        auto other = NetworkAccess::open(r->network, agent::find_agent_binary(self_dir));
-        if (!other) return refused(error_code_name(other.error().code), other.error().detail);
-        LifecycleEnv env2{*runbooks, *hosts, **other, env.archive_dir, env.changed, env.ca_passphrase};
-        return finish(env2, id, progress);
-      }
+      // On the network it was started on, wherever ctl runs from now.
+      auto net = NetworkAccess::open(r->network, agent::find_agent_binary(self_dir));
+      if (!net) return refused(error_code_name(net.error().code), net.error().detail);
+      Progress progress;
+      LifecycleEnv env{*runbooks, *hosts, **net, data_dir() + "/archives",
+                       [&](const RunbookRecord& x) { progress(x); }, {}};
+      if (const char* p = std::getenv("CONSORTIA_CA_PASSPHRASE")) env.ca_passphrase = p;
       return finish(env, id, progress);
     }
     return usage("unknown runbook command '" + a[1] + "'");
   }
+
+  // Everything below acts on a network directory.
+  if (!o.network.empty()) return usage("--network NAME serves status; the lifecycle needs the network's directory (--sandbox DIR)");
+  std::string dir = o.sandbox.empty() ? agent::default_sandbox_dir() : o.sandbox;
+  auto net = NetworkAccess::open(dir, agent::find_agent_binary(self_dir));
+  if (!net) return refused(error_code_name(net.error().code), net.error().detail);
+  if (cmd == "status") return status_of((*net)->poll(3));
+
+  Progress progress;
+  LifecycleEnv env{*runbooks, *hosts, **net, data_dir() + "/archives", [&](const RunbookRecord& r) { progress(r); }, {}};
+  if (const char* p = std::getenv("CONSORTIA_CA_PASSPHRASE")) env.ca_passphrase = p;
 
   if (cmd == "node") {
     if (a.size() < 3) return usage("node join | exit | backup | restore | migrate NAME ...");
@@ -490,7 +509,8 @@ int main(int argc, char** argv) {
     if (sub == "join") {
       Flags f = parse_flags(a, 3, {"--org", "--host", "--dir", "--timeout", "--ca-key", "--ports"}, {"--validator"});
       if (!f.bad.empty() || !f.positional.empty()) return usage("node join: bad option '" + f.bad + "'");
-      if (!f.has("--org") || !f.has("--host")) return usage("node join needs --org ORG and --host HOST");
+      if (!f.has("--org")) return usage("node join needs --org ORG");
+      if (!f.has("--host")) return usage("node join needs --host HOST (local is this machine)");
       JoinRequest r{name, f.get("--org"), f.get("--host"), f.get("--dir"), f.has("--validator"),
                     seconds(f.get("--timeout"), 300), f.get("--ca-key")};
       if (r.timeout_s < 0) return usage("--timeout takes seconds");
@@ -507,6 +527,9 @@ int main(int argc, char** argv) {
           at = comma + 1;
         }
         if (r.ports.size() != 3) return usage("--ports takes three port numbers: P2P,API,METRICS");
+        if (r.ports[0] == r.ports[1] || r.ports[1] == r.ports[2] || r.ports[0] == r.ports[2] ||
+            *std::min_element(r.ports.begin(), r.ports.end()) < 1024)
+          return usage("--ports takes three different ports from 1024 up");
       }
       made = create_join(env, r);
     } else if (sub == "exit") {

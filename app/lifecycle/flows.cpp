@@ -1,5 +1,6 @@
 #include "lifecycle/flows.h"
 
+#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <sstream>
@@ -58,7 +59,15 @@ std::variant<json, StepResult> agent_cmd(Host& host, const std::string& agent, s
   std::istringstream lines(r->out);
   for (std::string line; std::getline(lines, line);)
     if (!line.empty()) last = line;
-  json j = json::parse(last, nullptr, false);
+  // The agent answers one flat object; anything long or deeply nested is not its answer.
+  int depth = 0, deepest = 0;
+  for (char ch : last) {
+    depth += ch == '{' || ch == '[' ? 1 : ch == '}' || ch == ']' ? -1 : 0;
+    deepest = std::max(deepest, depth);
+  }
+  json j = last.size() > 65536 || deepest > 8 ? json(json::value_t::discarded) : json::parse(last, nullptr, false);
+  if (!j.is_discarded() && !j.is_object()) j = json(json::value_t::discarded);
+  if (last.size() > 2000) last = last.substr(0, 2000) + "…";
   if (!j.is_discarded() && j.is_object() && j.contains("request")) {
     json shown = j;
     shown.erase("request");  // the certificate request: long, and in the certificate anyway
@@ -104,17 +113,32 @@ StepResult govern(StepContext& ctx, LifecycleEnv& env, const std::string& key, c
   }
   std::string id = raw(ctx.vars[key].get<std::string>());
   std::string approvals_key = key + "_approvals";
+  // Approved only once nodes of other organisations show it is what was asked
+  // (the proposing node's answer alone is not believed).
+  auto matches = [&](const pb::ProposalInfo& p) {
+    if (p.action() != req.action()) return false;
+    if (req.action() == "add-observer")
+      return p.public_key() == req.public_key() && p.name() == req.name() && p.organisation() == req.organisation();
+    return p.node_id() == req.node_id();
+  };
   if (!ctx.vars.contains(approvals_key)) ctx.vars[approvals_key] = json::object();
   auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
   auto orgs = net.organisations();
   while (std::chrono::steady_clock::now() < deadline) {
     // The proposing transaction itself may be refused (a member already, ...).
-    std::string v = net.verdict(id);
+    std::string v = net.verdict(id, org);
     if (!v.empty() && v != "ok") {
       if (v == "duplicate" && req.action() == "add-observer") return StepResult::done();
+      if (v == "not_found" && req.action() == "remove") {
+        ctx.output += "not a member (any more)\n";
+        return StepResult::done();
+      }
       return fail(v, "the chain refused the " + req.action() + " proposal");
     }
-    auto p = net.proposal(id);
+    auto p = net.proposal(id, org);
+    if (p && !matches(*p))
+      return fail("proposal_mismatch", "proposal " + hex(id) + " is a " + p->action() + ", not the " + req.action() +
+                                           " that was asked; nothing was approved");
     if (p) {
       if (p->status() == "enacted") {
         ctx.output += req.action() + " enacted\n";
@@ -332,9 +356,25 @@ std::vector<StepDef> join_steps(LifecycleEnv& env) {
                                               {"keygen", "--dir", dir, "--name", param(c, "name"), "--organisation",
                                                param(c, "organisation"), "--suite", env.network.info().suite},
                                               60, c.output));
-                 c.vars["node_id"] = k.value("node_id", "");
-                 c.vars["public_key"] = k.value("public_key", "");
-                 c.vars["request"] = k.value("request", "");
+                 // The node id is computed here from the public key the host made,
+                 // never taken from the host's word; a key or id already in the
+                 // network is refused (a host must not get another node's certificate).
+                 auto suite = suite_by_name(env.network.info().suite);
+                 Bytes pk;
+                 if (!suite || !k["public_key"].is_string() || !from_hex(k["public_key"].get<std::string>(), pk) ||
+                     pk.empty() || pk.size() > 256)
+                   return fail("bad_host_answer", "keygen did not answer with a public key");
+                 std::string id = (*suite)->node_id(pk).hex();
+                 if (k.value("node_id", json()) != id)
+                   return fail("bad_host_answer", "keygen's node id is not its public key's");
+                 for (const auto& n : env.network.info().nodes)
+                   if (n.id.hex() == id && n.name != param(c, "name"))
+                     return fail("identity_taken", "the host made the key of " + n.name);
+                 if (!k["request"].is_string() || k["request"].get<std::string>().size() > 16384)
+                   return fail("bad_host_answer", "keygen did not answer with a certificate request");
+                 c.vars["node_id"] = id;
+                 c.vars["public_key"] = to_hex(pk);
+                 c.vars["request"] = k["request"];
                  return StepResult::done();
                }});
   s.push_back({"certify", [&env, param](StepContext& c) -> StepResult {
@@ -387,7 +427,10 @@ std::vector<StepDef> join_steps(LifecycleEnv& env) {
                  return wait_synced(c, env, param(c, "name"), c.runbook.params.value("timeout", 300.0));
                }});
   s.push_back({"promote", [&env, param](StepContext& c) -> StepResult {
-                 if (!c.runbook.params.value("validator", false)) return StepResult::done();
+                 if (!c.runbook.params.value("validator", false)) {
+                   c.output += "not asked: it stays an observer\n";
+                   return StepResult::done();
+                 }
                  std::string name = param(c, "name");
                  if (auto st = env.network.status(name); st && st->role() == "validator") return StepResult::done();
                  if (!c.vars.contains("promote_proposal"))
@@ -465,6 +508,9 @@ std::vector<StepDef> exit_steps(LifecycleEnv& env) {
                  c.output += "archived to " + local + " (" + std::to_string((*m)["files"].size()) +
                              " files, manifest verified)\n";
                  (void)host->run({"rm", "-f", remote}, 30);
+                 // Its directory stays for the record, but it never starts or signs again.
+                 AGENT_OR_RETURN(f, agent_cmd(*host, p.agent, {"fence", "--config", p.config(), "--moved-to", "retirement"},
+                                              60, c.output));
                  return StepResult::done();
                }});
   s.push_back({"forget", [&env, name_of](StepContext& c) -> StepResult {
@@ -554,9 +600,15 @@ std::vector<StepDef> restore_steps(LifecycleEnv& env) {
                  NodePlace p{host_of(c), dir_of(c), agent_of(c)};
                  return stop_node(c, env, c.runbook.subject, p);
                }});
-  s.push_back({"restore", [&env, host_of, dir_of, agent_of](StepContext& c) {
-                 return restore_on(c, env, host_of(c), dir_of(c), agent_of(c), c.runbook.params.value("from", ""), 0,
-                                   true);
+  s.push_back({"restore", [&env, host_of, dir_of, agent_of](StepContext& c) -> StepResult {
+                 // The node may have voted up to the view the network is in now
+                 // (its own record may be what broke): it votes only beyond it.
+                 uint64_t view = 0;
+                 for (const auto& n : env.network.poll(3).nodes)
+                   if (n.reachable) view = std::max(view, n.view);
+                 if (view == 0) return fail("unavailable", "no node answers: the network's view is unknown");
+                 return restore_on(c, env, host_of(c), dir_of(c), agent_of(c), c.runbook.params.value("from", ""),
+                                   view + 2, true);
                }});
   s.push_back({"start", [&env, host_of, dir_of, agent_of](StepContext& c) -> StepResult {
                  StepResult failure;
@@ -614,6 +666,18 @@ std::vector<StepDef> migrate_steps(LifecycleEnv& env) {
                  }
                  auto cfg = node_config(env.network, c.runbook.subject, c.vars.value("organisation", ""), dir(c),
                                         c.vars.value("address", ""), c.vars["ports"].get<std::vector<int>>());
+                 // The organisation's governance key is not copied to another host;
+                 // on this machine the moved node keeps proposing with it.
+                 if (auto old = from_host->read_text(src.value("dir", "") + "/agent.json", 1 << 20)) {
+                   json oc = json::parse(*old, nullptr, false);
+                   std::string admin = oc.is_object() ? oc.value("admin_key", std::string()) : "";
+                   if (!admin.empty()) {
+                     std::string abs = admin[0] == '/' ? admin : (fs::path(src.value("dir", "")) / admin).lexically_normal().string();
+                     if (to(c) == "local" && src.value("host", "local") == "local") cfg.admin_key = abs;
+                     else c.output += "note: " + c.runbook.subject + " held its organisation's governance key (" + abs +
+                                      "); it stays on the source host, and the organisation proposes through another node\n";
+                   }
+                 }
                  if (auto st = target->put_text(agent::agent_config_text(cfg), dir(c) + "/agent.json", 0644); !st)
                    return from(st.error());
                  c.output += "identity and configuration of " + c.runbook.subject + " on " + to(c) + "\n";
@@ -630,10 +694,12 @@ std::vector<StepDef> migrate_steps(LifecycleEnv& env) {
                  StepResult failure;
                  auto host = connect(env, p.host, &failure);
                  if (!host) return failure;
-                 if (!c.vars.contains("min_view")) {
-                   AGENT_OR_RETURN(safety, agent_cmd(*host, p.agent, {"safety", "--config", p.config()}, 60, c.output));
-                   c.vars["min_view"] = safety.value("last_voted_view", uint64_t{0});
-                 }
+                 // Read again on every attempt: the source may have run in between.
+                 AGENT_OR_RETURN(safety, agent_cmd(*host, p.agent, {"safety", "--config", p.config()}, 60, c.output));
+                 if (!safety["last_voted_view"].is_number_unsigned())
+                   return fail("bad_host_answer", "safety did not say the last voted view");
+                 c.vars["min_view"] = std::max(c.vars.value("min_view", uint64_t{0}),
+                                               safety["last_voted_view"].get<uint64_t>());
                  AGENT_OR_RETURN(f, agent_cmd(*host, p.agent,
                                               {"fence", "--config", p.config(), "--moved-to",
                                                to(c) + " (" + c.vars.value("address", "") + ")"},
@@ -725,16 +791,24 @@ Result<HostProbe> probe_host(Host& host, const std::string& dir, const std::stri
     if (k == "os") p.os = v;
     else if (k == "kernel") p.kernel = v;
     else if (k == "hostname") p.hostname = v;
-    else if (k == "time_ns" && !v.empty()) {
-      int64_t host_ms = std::stoll(v) / 1'000'000;
-      p.clock_offset_ms = host_ms - (t0 + t1) / 2;
-      p.rtt_ms = t1 - t0;
-    } else if (k == "free_kb" && !v.empty()) p.free_bytes = std::stoull(v) * 1024;
-    else if (k == "listening") {
+    else if (k == "time_ns") {
+      int64_t ns = 0;
+      if (std::from_chars(v.data(), v.data() + v.size(), ns).ec == std::errc()) {
+        p.clock_offset_ms = ns / 1'000'000 - (t0 + t1) / 2;
+        p.rtt_ms = t1 - t0;
+      }
+    } else if (k == "free_kb") {
+      uint64_t kb = 0;
+      if (std::from_chars(v.data(), v.data() + v.size(), kb).ec == std::errc() && kb < (uint64_t{1} << 50))
+        p.free_bytes = kb * 1024;
+    } else if (k == "listening") {
       std::istringstream ports(v);
-      for (std::string a; ports >> a;)
-        if (auto colon = a.rfind(':'); colon != std::string::npos)
-          p.listening.insert(static_cast<int>(std::stoul(a.substr(colon + 1), nullptr, 16)));
+      for (std::string a; ports >> a && p.listening.size() < 65536;)
+        if (auto colon = a.rfind(':'); colon != std::string::npos) {
+          unsigned port = 0;
+          if (std::from_chars(a.data() + colon + 1, a.data() + a.size(), port, 16).ec == std::errc() && port < 65536)
+            p.listening.insert(static_cast<int>(port));
+        }
     } else if (k == "agent") {
       auto sp = v.rfind(' ');
       p.agent_version = sp == std::string::npos ? v : v.substr(sp + 1);
@@ -776,11 +850,15 @@ std::variant<int64_t, Refusal> create_join(LifecycleEnv& env, const JoinRequest&
   json params{{"name", r.name},           {"organisation", r.organisation}, {"host", r.host}, {"dir", dir},
               {"validator", r.validator}, {"timeout", r.timeout_s},         {"ca_key", r.ca_key}};
   if (!r.ports.empty()) {
-    if (r.ports.size() != 3) return Refusal{"bad_ports", ""};
+    if (r.ports.size() != 3 || r.ports[0] == r.ports[1] || r.ports[1] == r.ports[2] || r.ports[0] == r.ports[2])
+      return Refusal{"bad_ports", ""};
     for (int p : r.ports)
-      if (p <= 0 || p > 65535) return Refusal{"bad_ports", std::to_string(p)};
+      if (p < 1024 || p > 65535) return Refusal{"bad_ports", std::to_string(p)};
     params["ports"] = r.ports;
   }
+  std::string ca_key = r.ca_key.empty() ? env.network.dir() + "/orgs/" + r.organisation + "/ca.key" : r.ca_key;
+  if (!agent::read_file(ca_key)) return Refusal{"no_ca_key", ca_key};
+  if (!r.ca_key.empty()) params["ca_key"] = fs::absolute(r.ca_key).string();
   return env.runbooks.create("join", env.network.dir(), r.name, params, names_of(join_steps(env)));
 }
 

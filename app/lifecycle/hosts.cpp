@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -29,6 +30,12 @@ int64_t now_ms() {
 }
 
 Error io(const std::string& what) { return make_error(ErrorCode::kStorageIo, what); }
+
+// What a command may print that the console keeps (a hostile host could print forever).
+constexpr size_t kMaxOutput = 4 << 20;
+void append_capped(std::string& to, const char* data, size_t n) {
+  if (to.size() < kMaxOutput) to.append(data, std::min(n, kMaxOutput - to.size()));
+}
 
 std::string join_argv(const std::vector<std::string>& argv) {
   std::string cmd;
@@ -83,7 +90,7 @@ class LocalHost final : public Host {
           fds[k].fd = -1;
           --open_fds;
         } else {
-          (k == 0 ? r.out : r.err).append(buf, static_cast<size_t>(n));
+          append_capped(k == 0 ? r.out : r.err, buf, static_cast<size_t>(n));
         }
       }
     }
@@ -110,13 +117,24 @@ class LocalHost final : public Host {
   Status put_text(const std::string& text, const std::string& remote, int mode) override {
     std::error_code ec;
     fs::create_directories(fs::path(remote).parent_path(), ec);
-    {
-      std::ofstream f(remote + ".partial", std::ios::binary | std::ios::trunc);
-      f << text;
-      if (!f) return io("cannot write " + remote);
+    std::string partial = remote + ".partial";
+    fs::remove(partial, ec);
+    // Created with its mode (a key is never readable by others, not even
+    // for a moment) and never through a link someone left there.
+    int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, static_cast<mode_t>(mode));
+    if (fd < 0) return io("cannot write " + remote + ": " + std::strerror(errno));
+    size_t off = 0;
+    while (off < text.size()) {
+      ssize_t n = ::write(fd, text.data() + off, text.size() - off);
+      if (n <= 0) {
+        ::close(fd);
+        return io("cannot write " + remote);
+      }
+      off += static_cast<size_t>(n);
     }
-    ::chmod((remote + ".partial").c_str(), static_cast<mode_t>(mode));
-    fs::rename(remote + ".partial", remote, ec);
+    ::fchmod(fd, static_cast<mode_t>(mode));
+    ::close(fd);
+    fs::rename(partial, remote, ec);
     if (ec) return io("cannot write " + remote + ": " + ec.message());
     return {};
   }
@@ -170,7 +188,7 @@ class SshHost final : public Host {
       for (int is_err = 0; is_err < 2; ++is_err) {
         int n = ssh_channel_read_nonblocking(c, buf, sizeof buf, is_err);
         if (n > 0) {
-          (is_err ? r.err : r.out).append(buf, static_cast<size_t>(n));
+          append_capped(is_err ? r.err : r.out, buf, static_cast<size_t>(n));
           got = true;
         }
       }
@@ -461,9 +479,8 @@ std::unique_ptr<Host> connect_ssh(const HostRecord& h, HostStore& known, const s
   ssh_string_free_char(fp);
   auto was = known.known_key(h.address, h.port);
   if (was && *was != fingerprint) return refuse("host_key_changed", *was + " " + fingerprint);
-  if (!was) {
-    if (confirmed.empty() || confirmed != fingerprint) return refuse("host_key_unknown", fingerprint);
-  }
+  if (!confirmed.empty() && confirmed != fingerprint) return refuse("fingerprint_mismatch", confirmed + " " + fingerprint);
+  if (!was && confirmed.empty()) return refuse("host_key_unknown", fingerprint);
   ssh_key key = nullptr;
   if (ssh_pki_import_privkey_file(h.key_file.c_str(), nullptr, nullptr, nullptr, &key) != SSH_OK)
     return refuse("ssh_key_unreadable", h.key_file);

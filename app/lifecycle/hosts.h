@@ -61,6 +61,7 @@ bool parse_ssh_target(const std::string& text, HostRecord& out);
 
 // Why connecting was refused, as a code the UI words, with the detail.
 //   host_unreachable, host_key_unknown (detail: the fingerprint),
+//   fingerprint_mismatch (detail: the one given, then the one presented),
 //   host_key_changed (detail: known, then presented), ssh_auth_failed,
 //   ssh_key_unreadable, ssh_failed
 struct HostError {

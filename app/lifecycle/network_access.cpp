@@ -129,6 +129,7 @@ NetworkState NetworkAccess::poll(double deadline_s) const {
 
 Result<std::string> NetworkAccess::propose(const std::string& org, const pb::ProposeRequest& p) const {
   std::string last = "no node of " + org + " answers";
+  std::string refused;  // a node that answered and could not propose (no governance key) says more than one that is down
   for (const auto& n : info_.nodes) {
     if (n.organisation != org) continue;
     auto c = client(n, org, "admin");
@@ -139,15 +140,23 @@ Result<std::string> NetworkAccess::propose(const std::string& org, const pb::Pro
     auto s = c->Propose(&ctx, p, &r);
     if (s.ok()) return r.tx_id();
     last = n.name + ": " + s.error_message();
+    if (s.error_code() == grpc::StatusCode::FAILED_PRECONDITION && refused.empty()) refused = last;
     // Another node of the organisation may hold its governance key.
     if (s.error_code() != grpc::StatusCode::FAILED_PRECONDITION && s.error_code() != grpc::StatusCode::UNAVAILABLE &&
         s.error_code() != grpc::StatusCode::DEADLINE_EXCEEDED)
       return rpc_error(s);
   }
+  if (!refused.empty())
+    return make_error(ErrorCode::kUnauthorised, "no reachable agent of " + org +
+                                                    " holds its governance key to propose with (" + refused + ")");
   return make_error(ErrorCode::kUnavailable, last);
 }
 
-Result<std::string> NetworkAccess::approve(const std::string& org, const std::string& id) const {
+Result<std::string> NetworkAccess::withdraw(const std::string& org, const std::string& id) const {
+  return vote(org, id, true);
+}
+
+Result<std::string> NetworkAccess::vote(const std::string& org, const std::string& id, bool withdraw) const {
   std::string last = "no node of " + org + " answers";
   for (const auto& n : info_.nodes) {
     if (n.organisation != org) continue;
@@ -157,6 +166,7 @@ Result<std::string> NetworkAccess::approve(const std::string& org, const std::st
     deadline(ctx, 10);
     pb::ApproveRequest a;
     a.set_proposal(id);
+    a.set_withdraw(withdraw);
     pb::GovernanceResult r;
     auto s = c->Approve(&ctx, a, &r);
     if (s.ok()) return r.tx_id();
@@ -168,9 +178,18 @@ Result<std::string> NetworkAccess::approve(const std::string& org, const std::st
   return make_error(ErrorCode::kUnavailable, last);
 }
 
-Result<pb::ProposalInfo> NetworkAccess::proposal(const std::string& id) const {
+std::vector<agent::NetworkEndpoint> NetworkAccess::ordered(const std::string& avoid) const {
+  std::vector<agent::NetworkEndpoint> out;
+  for (const auto& n : info_.nodes)
+    if (n.organisation != avoid) out.push_back(n);
+  for (const auto& n : info_.nodes)
+    if (n.organisation == avoid) out.push_back(n);
+  return out;
+}
+
+Result<std::vector<pb::ProposalInfo>> NetworkAccess::proposals(const std::string& avoid) const {
   std::string last = "no node answers";
-  for (const auto& n : info_.nodes) {
+  for (const auto& n : ordered(avoid)) {
     auto c = client(n, n.organisation, "viewer");
     if (!c) continue;
     grpc::ClientContext ctx;
@@ -181,15 +200,21 @@ Result<pb::ProposalInfo> NetworkAccess::proposal(const std::string& id) const {
       last = s.error_message();
       continue;
     }
-    for (const auto& p : all.proposals())
-      if (p.id() == id) return p;
-    return make_error(ErrorCode::kNotFound, "no such proposal (yet)");
+    return std::vector<pb::ProposalInfo>(all.proposals().begin(), all.proposals().end());
   }
   return make_error(ErrorCode::kUnavailable, last);
 }
 
-std::string NetworkAccess::verdict(const std::string& tx_id) const {
-  for (const auto& n : info_.nodes) {
+Result<pb::ProposalInfo> NetworkAccess::proposal(const std::string& id, const std::string& avoid) const {
+  auto all = proposals(avoid);
+  if (!all) return all.error();
+  for (const auto& p : *all)
+    if (p.id() == id) return p;
+  return make_error(ErrorCode::kNotFound, "no such proposal (yet)");
+}
+
+std::string NetworkAccess::verdict(const std::string& tx_id, const std::string& avoid) const {
+  for (const auto& n : ordered(avoid)) {
     auto c = client(n, n.organisation, "viewer");
     if (!c) continue;
     grpc::ClientContext ctx;

@@ -56,12 +56,17 @@ class NetworkAccess {
   // Proposes as `org`'s admin on one of its nodes that holds the governance
   // key: the proposal id.
   Result<std::string> propose(const std::string& org, const pb::ProposeRequest& p) const;
-  Result<pb::ProposalInfo> proposal(const std::string& id) const;
+  // Read from nodes of other organisations than `avoid` first (the
+  // proposer's own nodes are not the ones to believe about its proposal).
+  Result<pb::ProposalInfo> proposal(const std::string& id, const std::string& avoid = "") const;
+  Result<std::vector<pb::ProposalInfo>> proposals(const std::string& avoid = "") const;
+  // Withdraws `org`'s approval (or the proposal, for its proposer).
+  Result<std::string> withdraw(const std::string& org, const std::string& id) const;
   // Approves as `org`'s admin: the approving transaction's id.
-  Result<std::string> approve(const std::string& org, const std::string& id) const;
+  Result<std::string> approve(const std::string& org, const std::string& id) const { return vote(org, id, false); }
   // The chain's verdict on a transaction: empty while pending, "ok" when
   // committed, or the reason code it was refused with.
-  std::string verdict(const std::string& tx_id) const;
+  std::string verdict(const std::string& tx_id, const std::string& avoid = "") const;
 
   // ---- the record of nodes (network.json) ----
   Status record_node(const nlohmann::json& entry);  // adds or replaces by name
@@ -70,6 +75,9 @@ class NetworkAccess {
  private:
   NetworkAccess() = default;
   Status reload();
+  // The nodes, those of `avoid` last.
+  std::vector<agent::NetworkEndpoint> ordered(const std::string& avoid) const;
+  Result<std::string> vote(const std::string& org, const std::string& id, bool withdraw) const;
   agent::NetworkInfo info_;
   std::string agent_binary_;
   nlohmann::json raw_;  // network.json

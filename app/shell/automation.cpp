@@ -1,5 +1,10 @@
 #include "shell/automation.h"
 
+#include <QGuiApplication>
+#include <QScreen>
+
+#include "runbooks/runbooks_page.h"
+
 #include <QApplication>
 #include <QFile>
 #include <QTimer>
@@ -103,7 +108,9 @@ void Automation::add_options(QCommandLineParser& cli) {
   };
   hidden({"screenshot", "Save a screenshot of the window and exit.", "FILE"});
   hidden({"screenshot-after", "Milliseconds before the screenshot.", "MS", "6000"});
-  hidden({"tab", "Page to show first: overview, nodes, detail, analysis, charts, alerts, explorer (or 0-6).", "PAGE"});
+  hidden({"tab", "Page to show first: overview, nodes, detail, analysis, charts, alerts, explorer, runbooks, hosts, "
+                 "proposals (or 0-9).", "PAGE"});
+  hidden({"wizard", "Open the lifecycle wizard of KIND: join, exit, backup, restore, migrate.", "KIND"});
   hidden({"report", "Write what the console shows (JSON files) after every update.", "FILE"});
   hidden({"apply-fault", "Apply RULE on NODE once connected, as the Apply button does.", "NODE=RULE"});
   hidden({"apply-link-fault", "Apply a rule on one link, as the peers table's menu does.", "NODE>PEER=RULE"});
@@ -138,13 +145,18 @@ bool Automation::read_options(const QCommandLineParser& cli, AutomationOptions& 
   o.show_node = cli.value("show-node");
   o.explore = cli.value("explore");
   o.explore_evidence = cli.isSet("explore-evidence");
+  o.wizard = cli.value("wizard");
+  if (!o.wizard.isEmpty() && !QStringList{"join", "exit", "backup", "restore", "migrate"}.contains(o.wizard)) {
+    *why = "--wizard takes join, exit, backup, restore or migrate";
+    return false;
+  }
   if (!number("screenshot-after", o.screenshot_after) || !number("heal-after", o.heal_after) ||
       !number("record-after", o.record_after))
     return false;
   if (cli.isSet("tab")) {
     o.page = page_by_name(cli.value("tab"));
     if (!o.page) {
-      *why = "--tab takes overview, nodes, detail, analysis, charts, alerts, explorer or 0-6";
+      *why = "--tab takes overview, nodes, detail, analysis, charts, alerts, explorer, runbooks, hosts, proposals or 0-9";
       return false;
     }
   }
@@ -226,8 +238,14 @@ void Automation::act() {
     // (which may open another page).
     Page page = o_.page.value_or(Page::kOverview);
     QTimer::singleShot(std::max(200, o_.screenshot_after - 1500), this, [this, page] { w_.show_page(page); });
+    if (!o_.wizard.isEmpty())
+      QTimer::singleShot(std::max(300, o_.screenshot_after - 1000), this, [this] { w_.runbooks()->open_wizard(o_.wizard); });
     QTimer::singleShot(o_.screenshot_after, this, [this] {
-      w_.grab().save(o_.screenshot);
+      // With a wizard open, the screen: the window and the dialog over it.
+      if (!o_.wizard.isEmpty() && QGuiApplication::primaryScreen())
+        QGuiApplication::primaryScreen()->grabWindow(0).save(o_.screenshot);
+      else
+        w_.grab().save(o_.screenshot);
       QApplication::quit();
     });
   }

@@ -14,6 +14,9 @@
 #include "charts/charts_page.h"
 #include "common/wording.h"
 #include "explorer/explorer_page.h"
+#include "hosts/hosts_page.h"
+#include "proposals/proposals_page.h"
+#include "runbooks/runbooks_page.h"
 #include "node_detail/node_detail_page.h"
 #include "nodes/nodes_page.h"
 #include "overview/overview_page.h"
@@ -22,7 +25,8 @@
 namespace consortia::console {
 
 std::optional<Page> page_by_name(const QString& name) {
-  static const char* const kNames[] = {"overview", "nodes", "detail", "analysis", "charts", "alerts", "explorer"};
+  static const char* const kNames[] = {"overview", "nodes",    "detail", "analysis", "charts",
+                                       "alerts",   "explorer", "runbooks", "hosts",  "proposals"};
   bool number = false;
   int n = name.toInt(&number);
   if (number) return n >= 0 && n < kPageCount ? std::optional<Page>(static_cast<Page>(n)) : std::nullopt;
@@ -42,6 +46,9 @@ MainWindow::MainWindow(QString network_name, QString inventory_path, QWidget* pa
   add_page(Page::kCharts, charts_ = new ChartsPage);
   add_page(Page::kAlerts, alerts_ = new AlertsPage);
   add_page(Page::kExplorer, explorer_ = new ExplorerPage);
+  add_page(Page::kRunbooks, runbooks_ = new RunbooksPage);
+  add_page(Page::kHosts, hosts_ = new HostsPage);
+  add_page(Page::kProposals, proposals_ = new ProposalsPage);
   // Pages that lead to others.
   connect(overview_, &OverviewPage::node_activated, this, &MainWindow::show_node);
   connect(nodes_, &NodesPage::show_node, this, &MainWindow::show_node);
@@ -118,6 +125,7 @@ void MainWindow::on_snapshot(const NetworkState& s) {
   nodes_->on_snapshot(s);
   detail_->on_snapshot(s);
   explorer_->on_snapshot(s);
+  runbooks_->on_snapshot(s);
   show_summary(s);
 }
 

@@ -1,7 +1,7 @@
 // The console's main window: a shell of menus (network, language), one tab
 // per page and a status bar. Each page is its own widget in its own folder
 // (overview/, nodes/, node_detail/, analysis/, charts/, alerts/,
-// explorer/); the session (shell/session.h) connects them to the worker
+// explorer/, runbooks/, hosts/, proposals/); the session (shell/session.h) connects them to the worker
 // side. GUI thread only.
 #pragma once
 
@@ -23,13 +23,17 @@ class AnalysisPage;
 class ChartsPage;
 class ConsolePage;
 class ExplorerPage;
+class HostsPage;
+class ProposalsPage;
+class RunbooksPage;
 class NodeDetailPage;
 class NodesPage;
 class OverviewPage;
 
-enum class Page { kOverview, kNodes, kNodeDetail, kAnalysis, kCharts, kAlerts, kExplorer };
-inline constexpr int kPageCount = 7;
-// "overview", "nodes", "detail", "analysis", "charts", "alerts", "explorer", or the number.
+enum class Page { kOverview, kNodes, kNodeDetail, kAnalysis, kCharts, kAlerts, kExplorer, kRunbooks, kHosts, kProposals };
+inline constexpr int kPageCount = 10;
+// "overview", "nodes", "detail", "analysis", "charts", "alerts", "explorer",
+// "runbooks", "hosts", "proposals", or the number.
 std::optional<Page> page_by_name(const QString& name);
 
 class MainWindow : public QMainWindow {
@@ -50,6 +54,9 @@ class MainWindow : public QMainWindow {
   ChartsPage* charts() const { return charts_; }
   AlertsPage* alerts() const { return alerts_; }
   ExplorerPage* explorer() const { return explorer_; }
+  RunbooksPage* runbooks() const { return runbooks_; }
+  HostsPage* hosts() const { return hosts_; }
+  ProposalsPage* proposals() const { return proposals_; }
 
  public slots:
   // The network now: the status bar and every page that shows it.
@@ -76,6 +83,9 @@ class MainWindow : public QMainWindow {
   ChartsPage* charts_;
   AlertsPage* alerts_;
   ExplorerPage* explorer_;
+  RunbooksPage* runbooks_;
+  HostsPage* hosts_;
+  ProposalsPage* proposals_;
   QLabel* summary_;
   QMenu *network_menu_, *language_menu_;
   QAction *english_, *chinese_;

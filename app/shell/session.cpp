@@ -10,6 +10,11 @@
 #include "charts/charts_query.h"
 #include "explorer/explorer_page.h"
 #include "explorer/explorer_query.h"
+#include "hosts/hosts_page.h"
+#include "proposals/proposals_page.h"
+#include "runbooks/lifecycle_query.h"
+#include "runbooks/runbooks_page.h"
+#include <QTimer>
 #include "network.h"
 #include "node_detail/detail_query.h"
 #include "node_detail/node_detail_page.h"
@@ -62,8 +67,29 @@ ConsoleSession::ConsoleSession(const NetworkSource& source, std::shared_ptr<Hist
 }
 
 ConsoleSession::~ConsoleSession() {
+  if (lifecycle_) {
+    // A runbook in progress stops with the console; it lists as interrupted next time.
+    lifecycle_thread_.quit();
+    lifecycle_thread_.wait();
+    runner_thread_.quit();
+    runner_thread_.terminate();  // a runbook's step may block for minutes; its record stays resumable
+    runner_thread_.wait();
+  }
   worker_.quit();
   worker_.wait();
+}
+
+void ConsoleSession::enable_lifecycle(const std::string& db_path, const std::string& agent_binary,
+                                      const std::string& archive_dir) {
+  LifecyclePlace place{db_path, source_.directory, agent_binary, archive_dir};
+  lifecycle_ = new LifecycleQuery(place);
+  lifecycle_->moveToThread(&lifecycle_thread_);
+  connect(&lifecycle_thread_, &QThread::finished, lifecycle_, &QObject::deleteLater);
+  runner_ = new RunbookRunner(place);
+  runner_->moveToThread(&runner_thread_);
+  connect(&runner_thread_, &QThread::finished, runner_, &QObject::deleteLater);
+  lifecycle_thread_.start();
+  runner_thread_.start();
 }
 
 void ConsoleSession::connect_window(MainWindow& w) {
@@ -94,6 +120,37 @@ void ConsoleSession::connect_window(MainWindow& w) {
   connect(w.charts(), &ChartsPage::range_changed, charts_, &ChartsQuery::set_range, queued);
   connect(w.alerts(), &AlertsPage::rules_changed, alerts_, &AlertsQuery::set_rules, queued);
   connect(w.explorer(), &ExplorerPage::explore_requested, explorer_, &ExplorerQuery::explore, queued);
+  if (lifecycle_) {
+    connect(lifecycle_, &LifecycleQuery::runbooks, w.runbooks(), &RunbooksPage::on_runbooks, queued);
+    connect(lifecycle_, &LifecycleQuery::hosts, w.runbooks(), &RunbooksPage::on_hosts, queued);
+    connect(lifecycle_, &LifecycleQuery::hosts, w.hosts(), &HostsPage::on_hosts, queued);
+    connect(lifecycle_, &LifecycleQuery::host_refused, w.hosts(), &HostsPage::on_host_refused, queued);
+    connect(lifecycle_, &LifecycleQuery::host_checked, w.hosts(), &HostsPage::on_host_checked, queued);
+    connect(lifecycle_, &LifecycleQuery::proposals, w.proposals(), &ProposalsPage::on_proposals, queued);
+    connect(lifecycle_, &LifecycleQuery::message, &w, &MainWindow::show_message, queued);
+    connect(runner_, &RunbookRunner::refused, w.runbooks(), &RunbooksPage::on_refused, queued);
+    connect(runner_, &RunbookRunner::changed, lifecycle_, &LifecycleQuery::refresh_runbooks, queued);
+    connect(runner_, &RunbookRunner::finished, lifecycle_, &LifecycleQuery::refresh_runbooks, queued);
+    connect(w.runbooks(), &RunbooksPage::start_requested, runner_, &RunbookRunner::start, queued);
+    connect(w.runbooks(), &RunbooksPage::resume_requested, runner_, &RunbookRunner::resume, queued);
+    connect(w.runbooks(), &RunbooksPage::cancel_requested, lifecycle_, &LifecycleQuery::cancel, queued);
+    connect(w.hosts(), &HostsPage::add_requested, lifecycle_, &LifecycleQuery::add_host, queued);
+    connect(w.hosts(), &HostsPage::check_requested, lifecycle_, &LifecycleQuery::check_host, queued);
+    connect(w.proposals(), &ProposalsPage::vote_requested, lifecycle_, &LifecycleQuery::vote, queued);
+    w.runbooks()->set_available(!source_.directory.empty());
+    QStringList orgs;
+    for (const auto& e : source_.endpoints)
+      if (!orgs.contains(QString::fromStdString(e.organisation))) orgs << QString::fromStdString(e.organisation);
+    w.proposals()->set_organisations(orgs);
+    // The lists every few seconds (runbooks run in other processes too, such as consortia-ctl).
+    auto* timer = new QTimer(&w);
+    connect(timer, &QTimer::timeout, lifecycle_, &LifecycleQuery::refresh_runbooks, queued);
+    connect(timer, &QTimer::timeout, lifecycle_, &LifecycleQuery::refresh_proposals, queued);
+    timer->start(2000);
+    QMetaObject::invokeMethod(lifecycle_, &LifecycleQuery::refresh_runbooks, queued);
+    QMetaObject::invokeMethod(lifecycle_, &LifecycleQuery::refresh_hosts, queued);
+    QMetaObject::invokeMethod(lifecycle_, &LifecycleQuery::refresh_proposals, queued);
+  }
   // The last known state at once, marked unreachable, until agents answer.
   if (history_) {
     NetworkState remembered = history_->last_state(source_.key);

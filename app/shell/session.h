@@ -20,7 +20,9 @@ class DetailQuery;
 class ExplorerQuery;
 class FaultControl;
 class MainWindow;
+class LifecycleQuery;
 class ReplayQuery;
+class RunbookRunner;
 
 class ConsoleSession : public QObject {
   Q_OBJECT
@@ -34,6 +36,9 @@ class ConsoleSession : public QObject {
   void connect_window(MainWindow& w);
   // Starts polling every `interval_ms`.
   void start(int interval_ms);
+  // The lifecycle pages' worker side (runbooks, hosts, proposals), kept in
+  // the console's database `db_path`; before connect_window.
+  void enable_lifecycle(const std::string& db_path, const std::string& agent_binary, const std::string& archive_dir);
 
   const NetworkSource& source() const { return source_; }
   // Worker-side objects, for connections only (they live on the worker thread).
@@ -59,6 +64,11 @@ class ConsoleSession : public QObject {
   AlertsQuery* alerts_;
   DetailQuery* detail_;
   ExplorerQuery* explorer_;
+  // SSH and governance block for seconds: a thread of their own, and one
+  // more that runs a runbook while the list shows its progress.
+  QThread lifecycle_thread_, runner_thread_;
+  LifecycleQuery* lifecycle_ = nullptr;
+  RunbookRunner* runner_ = nullptr;
 };
 
 }  // namespace consortia::console

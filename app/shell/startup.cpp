@@ -33,6 +33,7 @@ std::optional<NetworkSource> open_directory(const std::string& dir, QString* err
         o.operators[n.organisation] = std::make_shared<agent::ClientIdentity>(*op);
   }
   o.genesis_path = net->dir + "/genesis.json";
+  o.directory = net->dir;
   return o;
 }
 

@@ -26,6 +26,7 @@ struct NetworkSource {
   AgentLinks::Identity viewer;
   std::map<std::string, AgentLinks::Identity> operators;  // by organisation
   std::string genesis_path;
+  std::string directory;  // the network directory, when opened from one (the lifecycle acts on it)
 };
 
 // The console reads as association staff would: a viewer certificate (and

@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "agent_cluster.h"
+#include "lifecycle/hosts.h"
 #include "lifecycle/network_access.h"
 #include "model/runbook.h"
 #include "node_archive.h"
@@ -387,8 +388,10 @@ TEST(Lifecycle, MigrateValidatorUnderLoadFencesTheSource) {
   auto old = run({agent_binary(), "run", "--config", source + "/agent.json"});
   EXPECT_EQ(old.status, 1);
   EXPECT_NE(old.err.find("moved to"), std::string::npos) << old.err;
-  // Forced, with its key put back: peers raise a duplicate identity, and no fork.
+  EXPECT_FALSE(fs::exists(source + "/tls.key")) << "the source kept its transport key";
+  // Forced, with its keys put back: peers raise a duplicate identity, and no fork.
   fs::copy_file(target + "/node.key", source + "/node.key");
+  fs::copy_file(target + "/tls.key", source + "/tls.key");
   pid_t forced = -1;
   run({agent_binary(), "run", "--config", source + "/agent.json", "--ignore-tombstone"}, "", &forced, false);
   bool duplicate = AgentCluster::eventually(
@@ -468,6 +471,12 @@ TEST(Lifecycle, HostRefusalsChangeNothing) {
                     sshd.fingerprint()});
   EXPECT_EQ(wrong.status, 1);
   EXPECT_EQ(error_code(wrong), "ssh_auth_failed");
+  // A fingerprint that is not the host's: refused as a mismatch, nothing saved.
+  auto mismatch = ctl({"host", "add", "h1", "--ssh", sshd.target(), "--key", sshd.client_key(), "--fingerprint",
+                       "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"});
+  EXPECT_EQ(mismatch.status, 1);
+  EXPECT_EQ(error_code(mismatch), "fingerprint_mismatch");
+  EXPECT_EQ(ctl({"host", "add", "h1", "--ssh", sshd.target(), "--key", sshd.client_key(), "--fingerprint", "junk"}).status, 2);
   auto listed = ctl({"host", "list"}).as_json();
   EXPECT_EQ(listed.size(), 1u) << "a refused host was saved: " << listed.dump();
   ASSERT_EQ(ctl({"host", "add", "h1", "--ssh", sshd.target(), "--key", sshd.client_key(), "--fingerprint",
@@ -475,6 +484,10 @@ TEST(Lifecycle, HostRefusalsChangeNothing) {
                 .status,
             0);
   ASSERT_EQ(ctl({"host", "check", "h1"}).status, 0);
+  // Known now, the host still refuses a fingerprint that is not its key's.
+  auto known_mismatch = ctl({"host", "add", "h1b", "--ssh", sshd.target(), "--key", sshd.client_key(), "--fingerprint",
+                             "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"});
+  EXPECT_EQ(error_code(known_mismatch), "fingerprint_mismatch");
   // The host key changes: refused with a warning, nothing done.
   sshd.change_host_key();
   auto changed = ctl({"host", "check", "h1"});
@@ -514,6 +527,50 @@ TEST(Lifecycle, HostRefusalsChangeNothing) {
   EXPECT_EQ(ctl({"node", "join", "node-7"}).status, 2);
   EXPECT_EQ(ctl({"node", "join", "node-7", "--org", "org-1", "--host", "local", "--ports", "1,2"}).status, 2);
   EXPECT_EQ(ctl({"frobnicate"}).status, 2);
+  EXPECT_EQ(error_code(ctl({"frobnicate"})), "usage") << "--json usage errors are an error object too";
+  EXPECT_EQ(ctl({"status", "extra"}).status, 2);
+  EXPECT_EQ(ctl({"node", "join", "bad/name", "--org", "org-1", "--host", "local"}).status, 2);
+  EXPECT_EQ(ctl({"node", "join", "node-8", "--org", "org-1", "--host", "local", "--ports", "30001,30001,30002"}).status, 2);
+}
+
+// `stop` acts only on the agent its pid file names when that process runs
+// this node's configuration: a pid a crash left behind and another program
+// reused is not signalled.
+TEST(Lifecycle, StopLeavesAnUnrelatedProcessWithAReusedPidAlone) {
+  AgentCluster c(4);
+  std::string data = c.node_dir(0) + "/data";
+  fs::create_directories(data);
+  pid_t sleeper = -1;
+  run({"/bin/sleep", "30"}, "", &sleeper, false);
+  std::ofstream(data + "/agent.pid") << sleeper << "\n";
+  auto r = run({agent_binary(), "stop", "--config", c.node_dir(0) + "/agent.json", "--grace", "1"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"was_running\":false"), std::string::npos) << r.out;
+  EXPECT_EQ(kill(sleeper, 0), 0) << "an unrelated process was killed";
+  kill(sleeper, SIGKILL);
+  waitpid(sleeper, nullptr, 0);
+}
+
+// A file written on this machine for a node (a key, in a migration to
+// "local") is created with its mode and never through a link left there.
+TEST(Lifecycle, LocalWritesDoNotFollowLinksAndKeepKeysPrivate) {
+  char tmpl[] = "/tmp/consortia-local-XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  std::ofstream(dir + "/victim") << "untouched";
+  fs::create_symlink(dir + "/victim", dir + "/node.key.partial");
+  auto host = console::local_host();
+  ASSERT_TRUE(host->put_text("secret", dir + "/node.key", 0600).ok());
+  EXPECT_EQ(slurp(dir + "/victim"), "untouched");
+  EXPECT_EQ(slurp(dir + "/node.key"), "secret");
+  EXPECT_EQ(fs::status(dir + "/node.key").permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(console::shell_quote("a b'c"), "'a b'\\''c'");
+  console::HostRecord h;
+  EXPECT_TRUE(console::parse_ssh_target("ops@10.0.0.5:2222", h));
+  EXPECT_EQ(h.port, 2222);
+  EXPECT_FALSE(console::parse_ssh_target("ops@host;rm -rf /", h));
+  EXPECT_FALSE(console::parse_ssh_target("nobody", h));
+  EXPECT_FALSE(console::parse_ssh_target("ops@h:99999", h));
+  fs::remove_all(dir);
 }
 
 TEST(Lifecycle, RemovalShortOfQuorumIsRefusedBeforeAnyProposal) {

@@ -1,0 +1,161 @@
+#include "runbooks/lifecycle_query.h"
+
+#include <QCoreApplication>
+#include <filesystem>
+
+#include "agents/api_adapter.h"
+#include "lifecycle/lifecycle_text.h"
+
+namespace consortia::console {
+using nlohmann::json;
+
+bool LifecycleQuery::open() {
+  std::string error;
+  if (!runbooks_) runbooks_ = RunbookStore::open(place_.db_path, &error);
+  if (!hosts_) hosts_ = HostStore::open(place_.db_path, &error);
+  if (!network_ && !place_.network_dir.empty()) {
+    if (auto n = NetworkAccess::open(place_.network_dir, place_.agent_binary)) network_ = std::move(*n);
+  }
+  return runbooks_ && hosts_;
+}
+
+void LifecycleQuery::refresh_runbooks() {
+  if (!open()) return;
+  emit runbooks(runbooks_->list());
+}
+
+void LifecycleQuery::cancel(qint64 id) {
+  if (!open()) return;
+  runbooks_->request_cancel(id);
+  emit runbooks(runbooks_->list());
+}
+
+void LifecycleQuery::refresh_hosts() {
+  if (!open()) return;
+  emit hosts(hosts_->list());
+}
+
+void LifecycleQuery::add_host(QString name, QString target, QString key_file, QString fingerprint) {
+  if (!open()) return;
+  HostRecord h;
+  h.name = name.toStdString();
+  if (h.name.empty() || h.name == "local" || !parse_ssh_target(target.toStdString(), h)) {
+    emit host_refused(name, "bad_target", target.toStdString().c_str());
+    return;
+  }
+  h.key_file = std::filesystem::absolute(key_file.toStdString()).string();
+  HostError e;
+  auto host = connect_ssh(h, *hosts_, fingerprint.toStdString(), &e);
+  if (!host) {
+    emit host_refused(name, QString::fromStdString(e.code), QString::fromStdString(e.detail));
+    return;
+  }
+  h.fingerprint = hosts_->known_key(h.address, h.port).value_or("");
+  hosts_->save(h);
+  emit hosts(hosts_->list());
+  emit message(QCoreApplication::translate("Lifecycle", "Host %1 added (%2)").arg(name, QString::fromStdString(h.fingerprint)));
+}
+
+void LifecycleQuery::check_host(QString name) {
+  if (!open()) return;
+  HostError e;
+  auto host = open_host(name.toStdString(), *hosts_, &e);
+  if (!host) {
+    emit host_checked(name, refusal_text(e.code, e.detail), false);
+    return;
+  }
+  auto p = probe_host(*host, "/var/lib/consortia", "/var/lib/consortia/bin/consortia-agent");
+  if (!p) {
+    emit host_checked(name, refusal_text(error_code_name(p.error().code), p.error().detail), false);
+    return;
+  }
+  auto v = judge_host(*p, {}, kMinFreeBytes, CONSORTIA_VERSION);
+  auto tr = [](const char* s) { return QCoreApplication::translate("Lifecycle", s); };
+  QString report = tr("%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7")
+                       .arg(QString::fromStdString(p->os), QString::fromStdString(p->hostname))
+                       .arg(p->free_bytes >> 20)
+                       .arg(p->clock_offset_ms)
+                       .arg(p->rtt_ms / 2)
+                       .arg(p->agent_version.empty() ? QStringLiteral("-") : QString::fromStdString(p->agent_version),
+                            p->systemd ? tr("yes") : tr("no"));
+  for (const auto& w : v.warnings) report += "\n! " + refusal_text(w.code, w.detail);
+  for (const auto& r : v.refusals) report += "\n✗ " + refusal_text(r.code, r.detail);
+  emit host_checked(name, report, v.ok());
+}
+
+void LifecycleQuery::refresh_proposals() {
+  if (!open() || !network_) return;
+  auto all = network_->proposals();
+  if (!all) return;
+  std::vector<ProposalView> out;
+  for (const auto& p : *all) out.push_back(proposal_view(p));
+  QStringList admins;
+  for (const auto& org : network_->organisations())
+    if (std::filesystem::exists(network_->info().client_certificate(org, "admin"))) admins << QString::fromStdString(org);
+  emit proposals(out, admins);
+}
+
+void LifecycleQuery::vote(QString organisation, QString proposal_hex, bool withdraw) {
+  if (!open() || !network_) return;
+  std::string id = raw_of(proposal_hex.toStdString());
+  auto r = withdraw ? network_->withdraw(organisation.toStdString(), id) : network_->approve(organisation.toStdString(), id);
+  if (!r) emit message(refusal_text(error_code_name(r.error().code), r.error().detail));
+  else
+    emit message(withdraw ? QCoreApplication::translate("Lifecycle", "%1 withdrew from the proposal").arg(organisation)
+                          : QCoreApplication::translate("Lifecycle", "%1 approved the proposal").arg(organisation));
+  refresh_proposals();
+}
+
+void RunbookRunner::start(QString kind, QString params_json) {
+  std::string error;
+  auto store = RunbookStore::open(place_.db_path, &error);
+  auto hosts = HostStore::open(place_.db_path, &error);
+  auto net = NetworkAccess::open(place_.network_dir, place_.agent_binary);
+  if (!store || !hosts || !net) {
+    emit refused("storage_io", QString::fromStdString(net ? error : net.error().detail));
+    return;
+  }
+  LifecycleEnv env{*store, *hosts, **net, place_.archive_dir, [this](const RunbookRecord&) { emit changed(); }, {}};
+  json p = json::parse(params_json.toStdString(), nullptr, false);
+  if (!p.is_object()) p = json::object();
+  auto s = [&](const char* k) { return p.value(k, std::string()); };
+  std::variant<int64_t, Refusal> made;
+  std::string k = kind.toStdString();
+  if (k == "join") made = create_join(env, {s("name"), s("organisation"), s("host"), s("dir"), p.value("validator", false), 300, "", {}});
+  else if (k == "exit") made = create_exit(env, {s("name"), s("archive"), 300});
+  else if (k == "backup") made = create_backup(env, {s("name"), s("out")});
+  else if (k == "restore") made = create_restore(env, {s("name"), s("from"), s("host"), s("dir"), 300});
+  else if (k == "migrate") made = create_migrate(env, {s("name"), s("to"), s("dir"), 300});
+  else made = Refusal{"internal", k};
+  if (auto* r = std::get_if<Refusal>(&made)) {
+    emit refused(QString::fromStdString(r->code), QString::fromStdString(r->detail));
+    return;
+  }
+  int64_t id = std::get<int64_t>(made);
+  emit changed();
+  auto st = run_lifecycle(env, id, &error);
+  emit finished(id, static_cast<int>(st));
+}
+
+void RunbookRunner::resume(qint64 id) {
+  std::string error;
+  auto store = RunbookStore::open(place_.db_path, &error);
+  auto hosts = HostStore::open(place_.db_path, &error);
+  auto r = store ? store->load(id) : std::nullopt;
+  if (!r) {
+    emit refused("no_runbook", QString::number(id));
+    return;
+  }
+  auto net = NetworkAccess::open(r->network, place_.agent_binary);
+  if (!net || !hosts) {
+    emit refused("storage_io", QString::fromStdString(net ? error : net.error().detail));
+    return;
+  }
+  LifecycleEnv env{*store, *hosts, **net, place_.archive_dir, [this](const RunbookRecord&) { emit changed(); }, {}};
+  std::string why;
+  auto st = run_lifecycle(env, id, &why);
+  if (!why.empty()) emit refused(QString::fromStdString(why), QString::number(id));
+  emit finished(id, static_cast<int>(st));
+}
+
+}  // namespace consortia::console
