@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Ctl</name>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="141"/>
+        <source>height</source>
+        <translation>height</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="142"/>
+        <source>leader</source>
+        <translation>leader</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="351"/>
+        <source>this machine</source>
+        <translation>this machine</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="380"/>
+        <source>The host presents this key fingerprint:</source>
+        <translation>The host presents this key fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="382"/>
+        <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
+        <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="391"/>
+        <source>added host</source>
+        <translation>added host</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="561"/>
+        <source>runbook</source>
+        <translation>runbook</translation>
+    </message>
+</context>
+<context>
     <name>FaultProfiles</name>
     <message>
         <location filename="../app/common/fault_profiles.cpp" line="9"/>
@@ -158,11 +196,26 @@
     </message>
     <message>
         <location filename="../app/analysis/finding_text.cpp" line="84"/>
+        <source>Duplicate identity</source>
+        <translation>Duplicate identity</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="86"/>
+        <source>one node identity connects from %1 and from %2 at once</source>
+        <translation>one node identity connects from %1 and from %2 at once</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="88"/>
+        <source>Stop the copy that should not run (a migrated node&apos;s old host, a copied key) before it signs twice; its tombstone says where the node moved.</source>
+        <translation>Stop the copy that should not run (a migrated node&apos;s old host, a copied key) before it signs twice; its tombstone says where the node moved.</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="94"/>
         <source>Node halted</source>
         <translation>Node halted</translation>
     </message>
     <message>
-        <location filename="../app/analysis/finding_text.cpp" line="86"/>
+        <location filename="../app/analysis/finding_text.cpp" line="96"/>
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>Install the release that implements the upgrade and restart the node on its data.</translation>
     </message>
@@ -191,6 +244,482 @@
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="14"/>
+        <source>Join</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="15"/>
+        <source>Exit</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="16"/>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="17"/>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="18"/>
+        <source>Migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="24"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="36"/>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="25"/>
+        <source>interrupted</source>
+        <translation>interrupted</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="26"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="37"/>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="27"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="38"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="28"/>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="35"/>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="49"/>
+        <source>Check the host</source>
+        <translation>Check the host</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="50"/>
+        <source>Check the target host</source>
+        <translation>Check the target host</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="51"/>
+        <source>Check the backup</source>
+        <translation>Check the backup</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="52"/>
+        <source>Copy the agent and the network&apos;s files</source>
+        <translation>Copy the agent and the network&apos;s files</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="53"/>
+        <source>Copy the agent and the network&apos;s files to the target</source>
+        <translation>Copy the agent and the network&apos;s files to the target</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="54"/>
+        <source>Make the node&apos;s keys on the host</source>
+        <translation>Make the node&apos;s keys on the host</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="55"/>
+        <source>Sign its certificate with the organisation&apos;s CA</source>
+        <translation>Sign its certificate with the organisation&apos;s CA</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="56"/>
+        <source>Governance: add as an observer</source>
+        <translation>Governance: add as an observer</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="57"/>
+        <source>Start the agent</source>
+        <translation>Start the agent</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="58"/>
+        <source>Catch up with the network</source>
+        <translation>Catch up with the network</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="59"/>
+        <source>Governance: promote to validator</source>
+        <translation>Governance: promote to validator</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="60"/>
+        <source>Quorum preview</source>
+        <translation>Quorum preview</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="61"/>
+        <source>Governance: demote to observer</source>
+        <translation>Governance: demote to observer</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="62"/>
+        <source>Governance: remove from the network</source>
+        <translation>Governance: remove from the network</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="63"/>
+        <source>Stop the agent</source>
+        <translation>Stop the agent</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="64"/>
+        <source>Archive its data here</source>
+        <translation>Archive its data here</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="65"/>
+        <source>Remove it from the network&apos;s records</source>
+        <translation>Remove it from the network&apos;s records</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="66"/>
+        <source>Back up the store</source>
+        <translation>Back up the store</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="67"/>
+        <source>Back up the source</source>
+        <translation>Back up the source</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="68"/>
+        <source>Restore the store</source>
+        <translation>Restore the store</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="69"/>
+        <source>Move the node&apos;s identity</source>
+        <translation>Move the node&apos;s identity</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="70"/>
+        <source>Restore the backup on the target</source>
+        <translation>Restore the backup on the target</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="71"/>
+        <source>Fence the source</source>
+        <translation>Fence the source</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="72"/>
+        <source>Start on the target</source>
+        <translation>Start on the target</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="73"/>
+        <source>Verify it is synced and the network commits</source>
+        <translation>Verify it is synced and the network commits</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="82"/>
+        <source>Proposed %1 as %2</source>
+        <translation>Proposed %1 as %2</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="84"/>
+        <source>%1: approved by %2; pending: %3</source>
+        <translation>%1: approved by %2; pending: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="85"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="86"/>
+        <source>Copied %1</source>
+        <translation>Copied %1</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="87"/>
+        <source>Copying to %1</source>
+        <translation>Copying to %1</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="88"/>
+        <source>Waiting for %1&apos;s agent to answer</source>
+        <translation>Waiting for %1&apos;s agent to answer</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="89"/>
+        <source>%1 at height %2 of %3</source>
+        <translation>%1 at height %2 of %3</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="90"/>
+        <source>Waiting for %1 to become a %2</source>
+        <translation>Waiting for %1 to become a %2</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="91"/>
+        <source>Watching %1 commit with the network</source>
+        <translation>Watching %1 commit with the network</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="101"/>
+        <source>The host cannot be reached</source>
+        <translation>The host cannot be reached</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="102"/>
+        <source>The host&apos;s key is unknown; confirm its fingerprint</source>
+        <translation>The host&apos;s key is unknown; confirm its fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="104"/>
+        <source>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</source>
+        <translation>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="106"/>
+        <source>The host presents another key than the fingerprint given; nothing was done (given, then presented)</source>
+        <translation>The host presents another key than the fingerprint given; nothing was done (given, then presented)</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="107"/>
+        <source>The host answered something that is not what was asked</source>
+        <translation>The host answered something that is not what was asked</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="108"/>
+        <source>The host made the key of a node that exists already</source>
+        <translation>The host made the key of a node that exists already</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="109"/>
+        <source>The proposal on the chain is not the one that was asked; nothing was approved</source>
+        <translation>The proposal on the chain is not the one that was asked; nothing was approved</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
+        <source>No such network in the inventory</source>
+        <translation>No such network in the inventory</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="111"/>
+        <source>Bad usage</source>
+        <translation>Bad usage</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="112"/>
+        <source>The host refused the SSH key</source>
+        <translation>The host refused the SSH key</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="113"/>
+        <source>The SSH key file cannot be read</source>
+        <translation>The SSH key file cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="114"/>
+        <source>SSH failed</source>
+        <translation>SSH failed</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="115"/>
+        <source>No such host; add it first with host add</source>
+        <translation>No such host; add it first with host add</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="116"/>
+        <source>No such node in the network</source>
+        <translation>No such node in the network</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="117"/>
+        <source>No such organisation in the network</source>
+        <translation>No such organisation in the network</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="118"/>
+        <source>The network has a node of that name already</source>
+        <translation>The network has a node of that name already</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="119"/>
+        <source>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
+        <translation>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="120"/>
+        <source>The directory must be an absolute path</source>
+        <translation>The directory must be an absolute path</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="121"/>
+        <source>Three port numbers are needed: P2P, API, metrics</source>
+        <translation>Three port numbers are needed: P2P, API, metrics</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="122"/>
+        <source>A file path is needed</source>
+        <translation>A file path is needed</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
+        <source>No such file</source>
+        <translation>No such file</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="124"/>
+        <source>Not enough free disk on the host</source>
+        <translation>Not enough free disk on the host</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
+        <source>A port the node needs is in use on the host</source>
+        <translation>A port the node needs is in use on the host</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="126"/>
+        <source>The host&apos;s clock is too far off</source>
+        <translation>The host&apos;s clock is too far off</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
+        <source>The host&apos;s clock is more than a second off</source>
+        <translation>The host&apos;s clock is more than a second off</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
+        <source>An agent of another version is on the host</source>
+        <translation>An agent of another version is on the host</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
+        <source>The agent copied to the host does not run there</source>
+        <translation>The agent copied to the host does not run there</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
+        <source>A command on the host failed</source>
+        <translation>A command on the host failed</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
+        <source>The organisation&apos;s CA key is not available</source>
+        <translation>The organisation&apos;s CA key is not available</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
+        <source>The CA key cannot be opened (passphrase)</source>
+        <translation>The CA key cannot be opened (passphrase)</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
+        <source>The node&apos;s keys are not where they should be</source>
+        <translation>The node&apos;s keys are not where they should be</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
+        <source>The file is not a node backup</source>
+        <translation>The file is not a node backup</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
+        <source>The backup is of another node</source>
+        <translation>The backup is of another node</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
+        <source>The node runs there already</source>
+        <translation>The node runs there already</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
+        <source>Timed out</source>
+        <translation>Timed out</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
+        <source>The proposal was withdrawn</source>
+        <translation>The proposal was withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
+        <source>The proposal expired before enough organisations approved</source>
+        <translation>The proposal expired before enough organisations approved</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
+        <source>No such runbook</source>
+        <translation>No such runbook</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <source>The runbook is done</source>
+        <translation>The runbook is done</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
+        <source>The runbook was cancelled</source>
+        <translation>The runbook was cancelled</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
+        <source>Another process is running the runbook</source>
+        <translation>Another process is running the runbook</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
+        <source>The runbook has a step this version does not know</source>
+        <translation>The runbook has a step this version does not know</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
+        <source>Internal error</source>
+        <translation>Internal error</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="56"/>
+        <source>Host %1 added (%2)</source>
+        <translation>Host %1 added (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="73"/>
+        <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
+        <translation>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="79"/>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="80"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="104"/>
+        <source>%1 withdrew from the proposal</source>
+        <translation>%1 withdrew from the proposal</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="105"/>
+        <source>%1 approved the proposal</source>
+        <translation>%1 approved the proposal</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/main.cpp" line="46"/>
@@ -208,7 +737,7 @@
         <translation>Cannot read the network in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="84"/>
+        <location filename="../app/main.cpp" line="87"/>
         <source>History is off: %1</source>
         <translation>History is off: %1</translation>
     </message>
@@ -329,37 +858,37 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/shell/startup.cpp" line="43"/>
+        <location filename="../app/shell/startup.cpp" line="44"/>
         <source>Cannot read the certificate files of %1: %2</source>
         <translation>Cannot read the certificate files of %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="66"/>
+        <location filename="../app/shell/startup.cpp" line="67"/>
         <source>Cannot start the sandbox network: %1</source>
         <translation>Cannot start the sandbox network: %1</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="74"/>
+        <location filename="../app/shell/startup.cpp" line="75"/>
         <source>Starting the sandbox network in %1…</source>
         <translation>Starting the sandbox network in %1…</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="75"/>
+        <location filename="../app/shell/startup.cpp" line="76"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="76"/>
+        <location filename="../app/shell/startup.cpp" line="77"/>
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="91"/>
+        <location filename="../app/shell/startup.cpp" line="92"/>
         <source>The sandbox network did not start (exit status %1); its messages are on the terminal.</source>
         <translation>The sandbox network did not start (exit status %1); its messages are on the terminal.</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="98"/>
+        <location filename="../app/shell/startup.cpp" line="99"/>
         <source>The sandbox network did not start within two minutes; its messages are on the terminal.</source>
         <translation>The sandbox network did not start within two minutes; its messages are on the terminal.</translation>
     </message>
@@ -689,33 +1218,38 @@
         <translation>Agent unreachable</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
-        <location filename="../app/alerts/alerts_page.cpp" line="89"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="81"/>
+        <source>Duplicate identity</source>
+        <translation>Duplicate identity</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="90"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
         <source>%1 blocks</source>
         <translation>%1 blocks</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
         <source>%1 per minute</source>
         <translation>%1 per minute</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
         <source>%1 peers</source>
         <translation>%1 peers</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
         <source>cleared</source>
         <translation>cleared</translation>
     </message>
@@ -1336,54 +1870,297 @@
     </message>
 </context>
 <context>
+    <name>consortia::console::HostsPage</name>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="41"/>
+        <source>checking…</source>
+        <translation>checking…</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="48"/>
+        <source>Hosts (%1)</source>
+        <translation>Hosts (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="51"/>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="52"/>
+        <source>Nodes run on this machine or on hosts reached over SSH with a key. The console keeps its own record of each host&apos;s key: an unknown key is shown for you to confirm, and a changed key stops every action on that host.</source>
+        <translation>Nodes run on this machine or on hosts reached over SSH with a key. The console keeps its own record of each host&apos;s key: an unknown key is shown for you to confirm, and a changed key stops every action on that host.</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="55"/>
+        <source>Add a host…</source>
+        <translation>Add a host…</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="56"/>
+        <source>Check the selected host</source>
+        <translation>Check the selected host</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="57"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="57"/>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="57"/>
+        <source>Host key (SHA256)</source>
+        <translation>Host key (SHA256)</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="57"/>
+        <source>Last check</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="68"/>
+        <source>this machine</source>
+        <translation>this machine</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="89"/>
+        <source>Add a host</source>
+        <translation>Add a host</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="96"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="97"/>
+        <source>SSH (user@host[:port])</source>
+        <translation>SSH (user@host[:port])</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="98"/>
+        <source>Private key file</source>
+        <translation>Private key file</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="116"/>
+        <source>Confirm the host&apos;s key</source>
+        <translation>Confirm the host&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="117"/>
+        <source>%1 presents this host key:
+
+%2
+
+Compare it with the host&apos;s own (ask its administrator: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Is it the same?</source>
+        <translation>%1 presents this host key:
+
+%2
+
+Compare it with the host&apos;s own (ask its administrator: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Is it the same?</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="125"/>
+        <source>The host&apos;s key has changed</source>
+        <translation>The host&apos;s key has changed</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="126"/>
+        <source>The host %1 presents another key than the one confirmed before. Someone may be impersonating it, or it was reinstalled. Nothing was done.
+
+Known: %2
+Now: %3</source>
+        <translation>The host %1 presents another key than the one confirmed before. Someone may be impersonating it, or it was reinstalled. Nothing was done.
+
+Known: %2
+Now: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="131"/>
+        <source>Host not added</source>
+        <translation>Host not added</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::LifecycleDialog</name>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="28"/>
+        <source>this machine (local)</source>
+        <translation>this machine (local)</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="41"/>
+        <source>default: the network&apos;s nodes/NAME here, /var/lib/consortia/NAME on a host</source>
+        <translation>default: the network&apos;s nodes/NAME here, /var/lib/consortia/NAME on a host</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="42"/>
+        <source>promote to validator once synced</source>
+        <translation>promote to validator once synced</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="43"/>
+        <source>Node name</source>
+        <translation>Node name</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="44"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="45"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="69"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="46"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="70"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="76"/>
+        <source>Directory</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="53"/>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="57"/>
+        <source>default: the console&apos;s archives folder</source>
+        <translation>default: the console&apos;s archives folder</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="58"/>
+        <source>Archive its data to</source>
+        <translation>Archive its data to</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="61"/>
+        <source>Backup file</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="64"/>
+        <source>a backup made by Backup (.tar.gz)</source>
+        <translation>a backup made by Backup (.tar.gz)</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="67"/>
+        <source>default: where the node runs</source>
+        <translation>default: where the node runs</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="68"/>
+        <source>From backup</source>
+        <translation>From backup</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="74"/>
+        <source>absolute path on the target, e.g. /var/lib/consortia/NAME</source>
+        <translation>absolute path on the target, e.g. /var/lib/consortia/NAME</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="75"/>
+        <source>To host</source>
+        <translation>To host</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="83"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="90"/>
+        <source>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</source>
+        <translation>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="93"/>
+        <source>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</source>
+        <translation>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="96"/>
+        <source>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</source>
+        <translation>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="99"/>
+        <source>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</source>
+        <translation>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="102"/>
+        <source>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</source>
+        <translation>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="135"/>
+        <source>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</source>
+        <translation>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="146"/>
+        <source>The live validators reach the new quorum.</source>
+        <translation>The live validators reach the new quorum.</translation>
+    </message>
+</context>
+<context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="108"/>
+        <location filename="../app/shell/main_window.cpp" line="115"/>
         <source>Consortia — %1</source>
         <translation>Consortia — %1</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="110"/>
+        <location filename="../app/shell/main_window.cpp" line="117"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="111"/>
+        <location filename="../app/shell/main_window.cpp" line="118"/>
         <source>&amp;Network</source>
         <translation>&amp;Network</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="144"/>
+        <location filename="../app/shell/main_window.cpp" line="161"/>
         <source>Add an existing network…</source>
         <translation>Add an existing network…</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="153"/>
+        <location filename="../app/shell/main_window.cpp" line="170"/>
         <source>Open %1 (%2 agents)</source>
         <translation>Open %1 (%2 agents)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="146"/>
+        <location filename="../app/shell/main_window.cpp" line="163"/>
         <source>Added %1; open it from the Network menu.</source>
         <translation>Added %1; open it from the Network menu.</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="127"/>
+        <location filename="../app/shell/main_window.cpp" line="144"/>
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="132"/>
+        <location filename="../app/shell/main_window.cpp" line="149"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="133"/>
+        <location filename="../app/shell/main_window.cpp" line="150"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="137"/>
+        <location filename="../app/shell/main_window.cpp" line="154"/>
         <source>Failed: </source>
         <translation>Failed: </translation>
     </message>
@@ -1594,97 +2371,97 @@
         <translation>A simulated node has no process of its own: this is its share of the simulator process&apos;s memory.</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="50"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="37"/>
         <source>validator</source>
         <translation>validator</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="50"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="37"/>
         <source>observer</source>
         <translation>observer</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="73"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="60"/>
         <source>simulated</source>
         <translation>simulated</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="81"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="68"/>
         <source>%1 MiB · %2% full</source>
         <translation>%1 MiB · %2% full</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="97"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="84"/>
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="98"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="85"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="99"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="86"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="100"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="87"/>
         <source>Health</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="101"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="88"/>
         <source>Height</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="102"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="89"/>
         <source>Lag</source>
         <translation>Lag</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="103"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="90"/>
         <source>View</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="104"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="91"/>
         <source>Protocol</source>
         <translation>Protocol</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="105"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="92"/>
         <source>Peers</source>
         <translation>Peers</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="106"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="93"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="107"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="94"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="108"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="95"/>
         <source>Memory</source>
         <translation>Memory</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="109"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="96"/>
         <source>Disk (data · volume)</source>
         <translation>Disk (data · volume)</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="110"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="97"/>
         <source>Mempool</source>
         <translation>Mempool</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="111"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="98"/>
         <source>Last block</source>
         <translation>Last block</translation>
     </message>
@@ -1753,6 +2530,224 @@
         <location filename="../app/overview/overview_page.cpp" line="65"/>
         <source>Live · drag to replay history</source>
         <translation>Live · drag to replay history</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::ProposalsPage</name>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="16"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="17"/>
+        <source>enacted</source>
+        <translation>enacted</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="18"/>
+        <source>withdrawn</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="19"/>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="58"/>
+        <source>Proposals (%1 open)</source>
+        <translation>Proposals (%1 open)</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="58"/>
+        <source>Proposals</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="62"/>
+        <source>Governance proposals</source>
+        <translation>Governance proposals</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="63"/>
+        <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</source>
+        <translation>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="65"/>
+        <source>Act as</source>
+        <translation>Act as</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="66"/>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="67"/>
+        <source>Withdraw</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <source>Proposed by</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <source>Created at height</source>
+        <translation>Created at height</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <source>Expires at height</source>
+        <translation>Expires at height</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::RunbooksPage</name>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="66"/>
+        <source>Runbooks (%1)</source>
+        <translation>Runbooks (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="66"/>
+        <source>Runbooks</source>
+        <translation>Runbooks</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="70"/>
+        <source>Node lifecycle</source>
+        <translation>Node lifecycle</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="71"/>
+        <source>Each runbook is a list of steps that can be resumed after the console closes; a step the chain or a host refuses stops it with the reason.</source>
+        <translation>Each runbook is a list of steps that can be resumed after the console closes; a step the chain or a host refuses stops it with the reason.</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="73"/>
+        <source>This network was opened from the inventory: the lifecycle needs its network directory (open it with --sandbox DIR or from the Network menu).</source>
+        <translation>This network was opened from the inventory: the lifecycle needs its network directory (open it with --sandbox DIR or from the Network menu).</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="75"/>
+        <source>Join a node…</source>
+        <translation>Join a node…</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="76"/>
+        <source>Retire a node…</source>
+        <translation>Retire a node…</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="77"/>
+        <source>Back up…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="78"/>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="79"/>
+        <source>Migrate…</source>
+        <translation>Migrate…</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="81"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="84"/>
+        <source>Steps of the selected runbook</source>
+        <translation>Steps of the selected runbook</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="164"/>
+        <source>Runbook not started</source>
+        <translation>Runbook not started</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Ctl</name>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="141"/>
+        <source>height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="142"/>
+        <source>leader</source>
+        <translation>主节点</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="351"/>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="380"/>
+        <source>The host presents this key fingerprint:</source>
+        <translation>该主机出示的密钥指纹为：</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="382"/>
+        <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
+        <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="391"/>
+        <source>added host</source>
+        <translation>已添加主机</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="561"/>
+        <source>runbook</source>
+        <translation>运行手册</translation>
+    </message>
+</context>
+<context>
     <name>FaultProfiles</name>
     <message>
         <location filename="../app/common/fault_profiles.cpp" line="9"/>
@@ -158,11 +196,26 @@
     </message>
     <message>
         <location filename="../app/analysis/finding_text.cpp" line="84"/>
+        <source>Duplicate identity</source>
+        <translation>身份重复</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="86"/>
+        <source>one node identity connects from %1 and from %2 at once</source>
+        <translation>同一节点身份同时从 %1 和 %2 连接</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="88"/>
+        <source>Stop the copy that should not run (a migrated node&apos;s old host, a copied key) before it signs twice; its tombstone says where the node moved.</source>
+        <translation>在其重复签名之前停止不应运行的副本（迁移节点的旧主机、被复制的密钥）；墓碑文件记录了节点迁往何处。</translation>
+    </message>
+    <message>
+        <location filename="../app/analysis/finding_text.cpp" line="94"/>
         <source>Node halted</source>
         <translation>节点停机</translation>
     </message>
     <message>
-        <location filename="../app/analysis/finding_text.cpp" line="86"/>
+        <location filename="../app/analysis/finding_text.cpp" line="96"/>
         <source>Install the release that implements the upgrade and restart the node on its data.</source>
         <translation>安装实现该升级的版本，并在原数据上重启节点。</translation>
     </message>
@@ -191,6 +244,482 @@
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="14"/>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="15"/>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="16"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="17"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="18"/>
+        <source>Migration</source>
+        <translation>迁移</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="24"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="36"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="25"/>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="26"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="37"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="27"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="38"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="28"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="35"/>
+        <source>pending</source>
+        <translation>待执行</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="49"/>
+        <source>Check the host</source>
+        <translation>检查主机</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="50"/>
+        <source>Check the target host</source>
+        <translation>检查目标主机</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="51"/>
+        <source>Check the backup</source>
+        <translation>检查备份</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="52"/>
+        <source>Copy the agent and the network&apos;s files</source>
+        <translation>复制代理程序和网络文件</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="53"/>
+        <source>Copy the agent and the network&apos;s files to the target</source>
+        <translation>向目标复制代理程序和网络文件</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="54"/>
+        <source>Make the node&apos;s keys on the host</source>
+        <translation>在主机上生成节点密钥</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="55"/>
+        <source>Sign its certificate with the organisation&apos;s CA</source>
+        <translation>用机构 CA 签发其证书</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="56"/>
+        <source>Governance: add as an observer</source>
+        <translation>治理：添加为观察节点</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="57"/>
+        <source>Start the agent</source>
+        <translation>启动代理</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="58"/>
+        <source>Catch up with the network</source>
+        <translation>追平网络</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="59"/>
+        <source>Governance: promote to validator</source>
+        <translation>治理：提升为验证节点</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="60"/>
+        <source>Quorum preview</source>
+        <translation>法定人数预览</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="61"/>
+        <source>Governance: demote to observer</source>
+        <translation>治理：降为观察节点</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="62"/>
+        <source>Governance: remove from the network</source>
+        <translation>治理：移出网络</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="63"/>
+        <source>Stop the agent</source>
+        <translation>停止代理</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="64"/>
+        <source>Archive its data here</source>
+        <translation>在本机归档其数据</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="65"/>
+        <source>Remove it from the network&apos;s records</source>
+        <translation>从网络记录中删除</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="66"/>
+        <source>Back up the store</source>
+        <translation>备份存储</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="67"/>
+        <source>Back up the source</source>
+        <translation>备份源节点</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="68"/>
+        <source>Restore the store</source>
+        <translation>恢复存储</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="69"/>
+        <source>Move the node&apos;s identity</source>
+        <translation>迁移节点身份</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="70"/>
+        <source>Restore the backup on the target</source>
+        <translation>在目标上恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="71"/>
+        <source>Fence the source</source>
+        <translation>隔离源节点</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="72"/>
+        <source>Start on the target</source>
+        <translation>在目标上启动</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="73"/>
+        <source>Verify it is synced and the network commits</source>
+        <translation>确认其已同步且网络持续出块</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="82"/>
+        <source>Proposed %1 as %2</source>
+        <translation>已以 %2 身份提出 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="84"/>
+        <source>%1: approved by %2; pending: %3</source>
+        <translation>%1：已批准 %2；待批准 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="85"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="86"/>
+        <source>Copied %1</source>
+        <translation>已复制 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="87"/>
+        <source>Copying to %1</source>
+        <translation>正在复制到 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="88"/>
+        <source>Waiting for %1&apos;s agent to answer</source>
+        <translation>等待 %1 的代理应答</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="89"/>
+        <source>%1 at height %2 of %3</source>
+        <translation>%1 高度 %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="90"/>
+        <source>Waiting for %1 to become a %2</source>
+        <translation>等待 %1 成为 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="91"/>
+        <source>Watching %1 commit with the network</source>
+        <translation>观察 %1 随网络出块</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="101"/>
+        <source>The host cannot be reached</source>
+        <translation>无法连接主机</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="102"/>
+        <source>The host&apos;s key is unknown; confirm its fingerprint</source>
+        <translation>主机密钥未知，请确认其指纹</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="104"/>
+        <source>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</source>
+        <translation>警告：主机密钥已变更，未做任何操作（先为已知密钥，后为当前出示的密钥）</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="106"/>
+        <source>The host presents another key than the fingerprint given; nothing was done (given, then presented)</source>
+        <translation>主机出示的密钥与给定指纹不符，未做任何操作（先为给定的，后为出示的）</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="107"/>
+        <source>The host answered something that is not what was asked</source>
+        <translation>主机的应答与请求不符</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="108"/>
+        <source>The host made the key of a node that exists already</source>
+        <translation>主机生成的是一个已存在节点的密钥</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="109"/>
+        <source>The proposal on the chain is not the one that was asked; nothing was approved</source>
+        <translation>链上的提案不是所请求的提案，未做任何批准</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
+        <source>No such network in the inventory</source>
+        <translation>清单中没有该网络</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="111"/>
+        <source>Bad usage</source>
+        <translation>用法错误</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="112"/>
+        <source>The host refused the SSH key</source>
+        <translation>主机拒绝了该 SSH 密钥</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="113"/>
+        <source>The SSH key file cannot be read</source>
+        <translation>无法读取 SSH 密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="114"/>
+        <source>SSH failed</source>
+        <translation>SSH 失败</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="115"/>
+        <source>No such host; add it first with host add</source>
+        <translation>没有该主机，请先用 host add 添加</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="116"/>
+        <source>No such node in the network</source>
+        <translation>网络中没有该节点</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="117"/>
+        <source>No such organisation in the network</source>
+        <translation>网络中没有该机构</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="118"/>
+        <source>The network has a node of that name already</source>
+        <translation>网络中已有同名节点</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="119"/>
+        <source>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
+        <translation>节点名称由 1 到 64 个字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos; 组成</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="120"/>
+        <source>The directory must be an absolute path</source>
+        <translation>目录必须是绝对路径</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="121"/>
+        <source>Three port numbers are needed: P2P, API, metrics</source>
+        <translation>需要三个端口号：P2P、API、指标</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="122"/>
+        <source>A file path is needed</source>
+        <translation>需要文件路径</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
+        <source>No such file</source>
+        <translation>没有该文件</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="124"/>
+        <source>Not enough free disk on the host</source>
+        <translation>主机磁盘剩余空间不足</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
+        <source>A port the node needs is in use on the host</source>
+        <translation>节点所需端口在主机上已被占用</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="126"/>
+        <source>The host&apos;s clock is too far off</source>
+        <translation>主机时钟偏差过大</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
+        <source>The host&apos;s clock is more than a second off</source>
+        <translation>主机时钟偏差超过一秒</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
+        <source>An agent of another version is on the host</source>
+        <translation>主机上有其他版本的代理</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
+        <source>The agent copied to the host does not run there</source>
+        <translation>复制到主机的代理无法在该主机运行</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
+        <source>A command on the host failed</source>
+        <translation>主机上的命令执行失败</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
+        <source>The organisation&apos;s CA key is not available</source>
+        <translation>无法获得机构 CA 私钥</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
+        <source>The CA key cannot be opened (passphrase)</source>
+        <translation>无法打开 CA 私钥（口令）</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
+        <source>The node&apos;s keys are not where they should be</source>
+        <translation>节点密钥不在应在的位置</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
+        <source>The file is not a node backup</source>
+        <translation>该文件不是节点备份</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
+        <source>The backup is of another node</source>
+        <translation>该备份属于另一个节点</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
+        <source>The node runs there already</source>
+        <translation>节点已在该处运行</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
+        <source>The proposal was withdrawn</source>
+        <translation>提案已撤回</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
+        <source>The proposal expired before enough organisations approved</source>
+        <translation>提案在足够多机构批准前已过期</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
+        <source>No such runbook</source>
+        <translation>没有该运行手册</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <source>The runbook is done</source>
+        <translation>运行手册已完成</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
+        <source>The runbook was cancelled</source>
+        <translation>运行手册已取消</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
+        <source>Another process is running the runbook</source>
+        <translation>另一个进程正在执行该运行手册</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
+        <source>The runbook has a step this version does not know</source>
+        <translation>运行手册含有本版本不认识的步骤</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
+        <source>Internal error</source>
+        <translation>内部错误</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="56"/>
+        <source>Host %1 added (%2)</source>
+        <translation>已添加主机 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="73"/>
+        <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
+        <translation>%1（%2）；剩余 %3 MiB；时钟 %4 毫秒（± %5）；代理 %6；systemd %7</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="79"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="80"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="104"/>
+        <source>%1 withdrew from the proposal</source>
+        <translation>%1 已撤回对提案的批准</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="105"/>
+        <source>%1 approved the proposal</source>
+        <translation>%1 已批准提案</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/main.cpp" line="46"/>
@@ -208,7 +737,7 @@
         <translation>无法读取 %1 中的网络：%2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="84"/>
+        <location filename="../app/main.cpp" line="87"/>
         <source>History is off: %1</source>
         <translation>历史记录不可用：%1</translation>
     </message>
@@ -329,37 +858,37 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/shell/startup.cpp" line="43"/>
+        <location filename="../app/shell/startup.cpp" line="44"/>
         <source>Cannot read the certificate files of %1: %2</source>
         <translation>无法读取 %1 的证书文件：%2</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="66"/>
+        <location filename="../app/shell/startup.cpp" line="67"/>
         <source>Cannot start the sandbox network: %1</source>
         <translation>无法启动沙箱网络：%1</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="74"/>
+        <location filename="../app/shell/startup.cpp" line="75"/>
         <source>Starting the sandbox network in %1…</source>
         <translation>正在启动 %1 中的沙箱网络…</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="75"/>
+        <location filename="../app/shell/startup.cpp" line="76"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="76"/>
+        <location filename="../app/shell/startup.cpp" line="77"/>
         <source>Consortia</source>
         <translation>Consortia 联盟链运维台</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="91"/>
+        <location filename="../app/shell/startup.cpp" line="92"/>
         <source>The sandbox network did not start (exit status %1); its messages are on the terminal.</source>
         <translation>沙箱网络未能启动（退出状态 %1）；详情见终端输出。</translation>
     </message>
     <message>
-        <location filename="../app/shell/startup.cpp" line="98"/>
+        <location filename="../app/shell/startup.cpp" line="99"/>
         <source>The sandbox network did not start within two minutes; its messages are on the terminal.</source>
         <translation>沙箱网络在两分钟内未能启动；详情见终端输出。</translation>
     </message>
@@ -689,33 +1218,38 @@
         <translation>代理不可达</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
-        <location filename="../app/alerts/alerts_page.cpp" line="89"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="81"/>
+        <source>Duplicate identity</source>
+        <translation>身份重复</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="90"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
         <source>%1 blocks</source>
         <translation>%1 块</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
         <source>%1 per minute</source>
         <translation>每分钟 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
         <source>%1 peers</source>
         <translation>%1 个对等节点</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
         <source>active</source>
         <translation>告警中</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
         <source>cleared</source>
         <translation>已解除</translation>
     </message>
@@ -1336,54 +1870,297 @@
     </message>
 </context>
 <context>
+    <name>consortia::console::HostsPage</name>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="41"/>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="48"/>
+        <source>Hosts (%1)</source>
+        <translation>主机（%1）</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="51"/>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="52"/>
+        <source>Nodes run on this machine or on hosts reached over SSH with a key. The console keeps its own record of each host&apos;s key: an unknown key is shown for you to confirm, and a changed key stops every action on that host.</source>
+        <translation>节点运行在本机或通过 SSH 密钥访问的主机上。控制台自行记录每台主机的密钥：未知密钥会显示给您确认，密钥变更将阻止对该主机的一切操作。</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="55"/>
+        <source>Add a host…</source>
+        <translation>添加主机…</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="56"/>
+        <source>Check the selected host</source>
+        <translation>检查所选主机</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="57"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="57"/>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="57"/>
+        <source>Host key (SHA256)</source>
+        <translation>主机密钥（SHA256）</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="57"/>
+        <source>Last check</source>
+        <translation>最近检查</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="68"/>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="89"/>
+        <source>Add a host</source>
+        <translation>添加主机</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="96"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="97"/>
+        <source>SSH (user@host[:port])</source>
+        <translation>SSH（用户@主机[:端口]）</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="98"/>
+        <source>Private key file</source>
+        <translation>私钥文件</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="116"/>
+        <source>Confirm the host&apos;s key</source>
+        <translation>确认主机密钥</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="117"/>
+        <source>%1 presents this host key:
+
+%2
+
+Compare it with the host&apos;s own (ask its administrator: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Is it the same?</source>
+        <translation>%1 出示的主机密钥为：
+
+%2
+
+请与该主机自身的密钥核对（向其管理员询问：ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）。两者是否一致？</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="125"/>
+        <source>The host&apos;s key has changed</source>
+        <translation>主机密钥已变更</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="126"/>
+        <source>The host %1 presents another key than the one confirmed before. Someone may be impersonating it, or it was reinstalled. Nothing was done.
+
+Known: %2
+Now: %3</source>
+        <translation>主机 %1 出示的密钥与此前确认的不同。可能有人冒充该主机，或该主机已重装。未做任何操作。
+
+已知：%2
+当前：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="131"/>
+        <source>Host not added</source>
+        <translation>未添加主机</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::LifecycleDialog</name>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="28"/>
+        <source>this machine (local)</source>
+        <translation>本机（local）</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="41"/>
+        <source>default: the network&apos;s nodes/NAME here, /var/lib/consortia/NAME on a host</source>
+        <translation>默认：本机为网络的 nodes/名称，其他主机为 /var/lib/consortia/名称</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="42"/>
+        <source>promote to validator once synced</source>
+        <translation>同步后提升为验证节点</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="43"/>
+        <source>Node name</source>
+        <translation>节点名称</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="44"/>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="45"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="69"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="46"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="70"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="76"/>
+        <source>Directory</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="53"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="57"/>
+        <source>default: the console&apos;s archives folder</source>
+        <translation>默认：控制台的归档目录</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="58"/>
+        <source>Archive its data to</source>
+        <translation>数据归档到</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="61"/>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="64"/>
+        <source>a backup made by Backup (.tar.gz)</source>
+        <translation>由“备份”生成的备份（.tar.gz）</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="67"/>
+        <source>default: where the node runs</source>
+        <translation>默认：节点当前运行的位置</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="68"/>
+        <source>From backup</source>
+        <translation>从备份</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="74"/>
+        <source>absolute path on the target, e.g. /var/lib/consortia/NAME</source>
+        <translation>目标上的绝对路径，如 /var/lib/consortia/名称</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="75"/>
+        <source>To host</source>
+        <translation>目标主机</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="83"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="90"/>
+        <source>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</source>
+        <translation>节点密钥在主机上生成且永不离开该主机；其机构 CA 在此签发证书。节点以观察节点身份加入、完成同步，如有要求再提升为验证节点。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="93"/>
+        <source>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</source>
+        <translation>通过治理降级并移除，停止代理，并保留其数据归档及 SHA-256 校验清单。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="96"/>
+        <source>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</source>
+        <translation>节点存储的在线一致性副本，附清单：链标识、高度、区块哈希、状态根和文件校验和。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="99"/>
+        <source>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</source>
+        <translation>替换节点存储前先检查备份（校验和、区块链接、状态根）；原存储保留在旁。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="102"/>
+        <source>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</source>
+        <translation>备份、复制、隔离源节点（停止、写入墓碑、删除密钥），以同一身份在目标上启动，并确认其已同步并参与投票。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="135"/>
+        <source>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</source>
+        <translation>法定人数预览：验证节点 %1 → %2，可容忍故障 %3 → %4；法定人数 %5 → %6；当前存活验证节点 %7，变更后 %8。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="146"/>
+        <source>The live validators reach the new quorum.</source>
+        <translation>存活验证节点可达到新的法定人数。</translation>
+    </message>
+</context>
+<context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="108"/>
+        <location filename="../app/shell/main_window.cpp" line="115"/>
         <source>Consortia — %1</source>
         <translation>Consortia 联盟链运维台 — %1</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="110"/>
+        <location filename="../app/shell/main_window.cpp" line="117"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="111"/>
+        <location filename="../app/shell/main_window.cpp" line="118"/>
         <source>&amp;Network</source>
         <translation>网络(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="144"/>
+        <location filename="../app/shell/main_window.cpp" line="161"/>
         <source>Add an existing network…</source>
         <translation>添加已有网络…</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="153"/>
+        <location filename="../app/shell/main_window.cpp" line="170"/>
         <source>Open %1 (%2 agents)</source>
         <translation>打开 %1（%2 个代理）</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="146"/>
+        <location filename="../app/shell/main_window.cpp" line="163"/>
         <source>Added %1; open it from the Network menu.</source>
         <translation>已添加 %1，可在“网络”菜单中打开。</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="127"/>
+        <location filename="../app/shell/main_window.cpp" line="144"/>
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>共 %1 个节点，%2 个可达，%3 个已同步 · 区块高度 %4 · 主节点 %5 · 更新于 %6</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="132"/>
+        <location filename="../app/shell/main_window.cpp" line="149"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="133"/>
+        <location filename="../app/shell/main_window.cpp" line="150"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="137"/>
+        <location filename="../app/shell/main_window.cpp" line="154"/>
         <source>Failed: </source>
         <translation>失败：</translation>
     </message>
@@ -1594,97 +2371,97 @@
         <translation>模拟节点没有独立进程：此处为它在模拟器进程内存中所占的份额。</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="50"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="37"/>
         <source>validator</source>
         <translation>验证节点</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="50"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="37"/>
         <source>observer</source>
         <translation>观察节点</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="73"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="60"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="81"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="68"/>
         <source>%1 MiB · %2% full</source>
         <translation>%1 MiB · 已用 %2%</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="97"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="84"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="98"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="85"/>
         <source>Organisation</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="99"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="86"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="100"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="87"/>
         <source>Health</source>
         <translation>健康状态</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="101"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="88"/>
         <source>Height</source>
         <translation>区块高度</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="102"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="89"/>
         <source>Lag</source>
         <translation>落后块数</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="103"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="90"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="104"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="91"/>
         <source>Protocol</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="105"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="92"/>
         <source>Peers</source>
         <translation>对等连接</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="106"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="93"/>
         <source>TPS</source>
         <translation>TPS</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="107"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="94"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="108"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="95"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="109"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="96"/>
         <source>Disk (data · volume)</source>
         <translation>磁盘（数据 · 卷）</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="110"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="97"/>
         <source>Mempool</source>
         <translation>交易池</translation>
     </message>
     <message>
-        <location filename="../app/nodes/nodes_model.cpp" line="111"/>
+        <location filename="../app/nodes/nodes_model.cpp" line="98"/>
         <source>Last block</source>
         <translation>最新区块时间</translation>
     </message>
@@ -1753,6 +2530,224 @@
         <location filename="../app/overview/overview_page.cpp" line="65"/>
         <source>Live · drag to replay history</source>
         <translation>实时 · 拖动可回放历史</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::ProposalsPage</name>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="16"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="17"/>
+        <source>enacted</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="18"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="19"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="58"/>
+        <source>Proposals (%1 open)</source>
+        <translation>提案（%1 个进行中）</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="58"/>
+        <source>Proposals</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="62"/>
+        <source>Governance proposals</source>
+        <translation>治理提案</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="63"/>
+        <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</source>
+        <translation>超过三分之二的机构批准后提案生效。控制台以其持有管理员证书的机构身份操作。</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="65"/>
+        <source>Act as</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="66"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="67"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <source>Proposal</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <source>Proposed by</source>
+        <translation>提出方</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <source>Approved by</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <source>Pending</source>
+        <translation>待批准</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <source>Created at height</source>
+        <translation>创建高度</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <source>Expires at height</source>
+        <translation>过期高度</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::RunbooksPage</name>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="66"/>
+        <source>Runbooks (%1)</source>
+        <translation>运行手册（%1）</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="66"/>
+        <source>Runbooks</source>
+        <translation>运行手册</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="70"/>
+        <source>Node lifecycle</source>
+        <translation>节点生命周期</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="71"/>
+        <source>Each runbook is a list of steps that can be resumed after the console closes; a step the chain or a host refuses stops it with the reason.</source>
+        <translation>每个运行手册是一组步骤，控制台关闭后可继续执行；链或主机拒绝的步骤会附原因停止执行。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="73"/>
+        <source>This network was opened from the inventory: the lifecycle needs its network directory (open it with --sandbox DIR or from the Network menu).</source>
+        <translation>该网络从清单打开：生命周期操作需要其网络目录（用 --sandbox 目录 或从“网络”菜单打开）。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="75"/>
+        <source>Join a node…</source>
+        <translation>加入节点…</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="76"/>
+        <source>Retire a node…</source>
+        <translation>退役节点…</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="77"/>
+        <source>Back up…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="78"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="79"/>
+        <source>Migrate…</source>
+        <translation>迁移…</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="81"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <source>Runbook</source>
+        <translation>运行手册</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="84"/>
+        <source>Steps of the selected runbook</source>
+        <translation>所选运行手册的步骤</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="164"/>
+        <source>Runbook not started</source>
+        <translation>运行手册未启动</translation>
     </message>
 </context>
 <context>

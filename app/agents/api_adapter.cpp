@@ -35,9 +35,11 @@ void apply_status(const v1::NodeStatus& st, NodeState& n) {
   n.halted = st.halted();
   n.last_block_time_ms = static_cast<int64_t>(st.last_block_time_ms());
   n.peers.clear();
-  for (const auto& p : st.peers())
+  for (const auto& p : st.peers()) {
     n.peers.push_back({hex_of(p.node_id()), p.name(), p.connected(), p.rtt_ms(), p.loss(), p.sent_bytes(),
                        p.received_bytes(), p.dropped(), p.fault_rule(), p.duplicate_address()});
+    n.peers.back().address = p.address();
+  }
   // In natural order of their names (node-2 before node-10), as the nodes table sorts them.
   std::vector<std::pair<std::string, PeerState>> keyed;
   for (auto& p : n.peers) keyed.emplace_back(natural_key(p.name), std::move(p));

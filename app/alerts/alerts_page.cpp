@@ -78,6 +78,7 @@ void AlertsPage::on_alerts(const AlertsView& v) {
     if (r == kAlertPeers) return tr("Few peers");
     if (r == kAlertDisk) return tr("Disk nearly full");
     if (r == kAlertUnreachable) return tr("Agent unreachable");
+    if (r == kAlertDuplicateIdentity) return tr("Duplicate identity");
     return QString::fromStdString(r);
   };
   auto value_text = [](const AlertRecord& a) {

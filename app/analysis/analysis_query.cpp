@@ -38,6 +38,7 @@ std::optional<Finding> AnalysisQuery::fork(const NetworkState& s) {
 
 void AnalysisQuery::analyse(const NetworkState& s, std::shared_ptr<const SeriesByNode> recent) {
   std::vector<Finding> found = lagging_nodes(s);
+  for (auto& f : duplicate_identities(s)) found.push_back(std::move(f));
   if (auto f = fork(s)) found.push_back(*f);
   if (recent && !recent->empty()) {
     auto suspects = storm_suspects(s);

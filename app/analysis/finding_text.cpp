@@ -80,6 +80,16 @@ FindingText finding_text(const Finding& f) {
             "Findings", "Check the agent process and the network path to it; the node itself may still run.");
       }
       break;
+    case Finding::Kind::kDuplicateIdentity: {
+      t.kind = QCoreApplication::translate("Findings", "Duplicate identity");
+      QStringList both = detail.split(' ');
+      t.evidence = QCoreApplication::translate("Findings", "one node identity connects from %1 and from %2 at once")
+                       .arg(both.value(0), both.value(1));
+      t.action = QCoreApplication::translate(
+          "Findings", "Stop the copy that should not run (a migrated node's old host, a copied key) before it signs "
+                      "twice; its tombstone says where the node moved.");
+      break;
+    }
     case Finding::Kind::kHalted:
       t.kind = QCoreApplication::translate("Findings", "Node halted");
       t.evidence = detail;

@@ -7,36 +7,35 @@
 namespace consortia::console {
 
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("Lifecycle", s); }
 QString q(const std::string& s) { return QString::fromStdString(s); }
 }  // namespace
 
 QString runbook_kind_title(const std::string& kind) {
-  if (kind == "join") return tr("Join");
-  if (kind == "exit") return tr("Exit");
-  if (kind == "backup") return tr("Backup");
-  if (kind == "restore") return tr("Restore");
-  if (kind == "migrate") return tr("Migration");
+  if (kind == "join") return QCoreApplication::translate("Lifecycle", "Join");
+  if (kind == "exit") return QCoreApplication::translate("Lifecycle", "Exit");
+  if (kind == "backup") return QCoreApplication::translate("Lifecycle", "Backup");
+  if (kind == "restore") return QCoreApplication::translate("Lifecycle", "Restore");
+  if (kind == "migrate") return QCoreApplication::translate("Lifecycle", "Migration");
   return q(kind);
 }
 
 QString runbook_state_title(RunbookState s) {
   switch (s) {
-    case RunbookState::kRunning: return tr("running");
-    case RunbookState::kInterrupted: return tr("interrupted");
-    case RunbookState::kDone: return tr("done");
-    case RunbookState::kFailed: return tr("failed");
-    case RunbookState::kCancelled: return tr("cancelled");
+    case RunbookState::kRunning: return QCoreApplication::translate("Lifecycle", "running");
+    case RunbookState::kInterrupted: return QCoreApplication::translate("Lifecycle", "interrupted");
+    case RunbookState::kDone: return QCoreApplication::translate("Lifecycle", "done");
+    case RunbookState::kFailed: return QCoreApplication::translate("Lifecycle", "failed");
+    case RunbookState::kCancelled: return QCoreApplication::translate("Lifecycle", "cancelled");
   }
   return {};
 }
 
 QString step_state_title(StepState s) {
   switch (s) {
-    case StepState::kPending: return tr("pending");
-    case StepState::kRunning: return tr("running");
-    case StepState::kDone: return tr("done");
-    case StepState::kFailed: return tr("failed");
+    case StepState::kPending: return QCoreApplication::translate("Lifecycle", "pending");
+    case StepState::kRunning: return QCoreApplication::translate("Lifecycle", "running");
+    case StepState::kDone: return QCoreApplication::translate("Lifecycle", "done");
+    case StepState::kFailed: return QCoreApplication::translate("Lifecycle", "failed");
   }
   return {};
 }
@@ -74,22 +73,22 @@ QString step_title(const std::string& name) {
       {"verify", QT_TRANSLATE_NOOP("Lifecycle", "Verify it is synced and the network commits")},
   };
   for (const auto& s : kSteps)
-    if (name == s.name) return tr(s.text);
+    if (name == s.name) return QCoreApplication::translate("Lifecycle", s.text);
   return q(name);
 }
 
 QString note_text(const Words& n) {
   auto arg = [&](size_t i) { return i < n.args.size() ? q(n.args[i]) : QString(); };
-  if (n.code == "proposed") return tr("Proposed %1 as %2").arg(arg(0), arg(1));
+  if (n.code == "proposed") return QCoreApplication::translate("Lifecycle", "Proposed %1 as %2").arg(arg(0), arg(1));
   if (n.code == "approvals")
-    return tr("%1: approved by %2; pending: %3")
-        .arg(arg(0), arg(1).isEmpty() ? tr("none") : arg(1), arg(2).isEmpty() ? tr("none") : arg(2));
-  if (n.code == "copied") return tr("Copied %1").arg(arg(0));
-  if (n.code == "copying") return tr("Copying to %1").arg(arg(0));
-  if (n.code == "waiting_api") return tr("Waiting for %1's agent to answer").arg(arg(0));
-  if (n.code == "syncing") return tr("%1 at height %2 of %3").arg(arg(0), arg(1), arg(2));
-  if (n.code == "waiting_role") return tr("Waiting for %1 to become a %2").arg(arg(0), arg(1));
-  if (n.code == "verifying") return tr("Watching %1 commit with the network").arg(arg(0));
+    return QCoreApplication::translate("Lifecycle", "%1: approved by %2; pending: %3")
+        .arg(arg(0), arg(1).isEmpty() ? QCoreApplication::translate("Lifecycle", "none") : arg(1), arg(2).isEmpty() ? QCoreApplication::translate("Lifecycle", "none") : arg(2));
+  if (n.code == "copied") return QCoreApplication::translate("Lifecycle", "Copied %1").arg(arg(0));
+  if (n.code == "copying") return QCoreApplication::translate("Lifecycle", "Copying to %1").arg(arg(0));
+  if (n.code == "waiting_api") return QCoreApplication::translate("Lifecycle", "Waiting for %1's agent to answer").arg(arg(0));
+  if (n.code == "syncing") return QCoreApplication::translate("Lifecycle", "%1 at height %2 of %3").arg(arg(0), arg(1), arg(2));
+  if (n.code == "waiting_role") return QCoreApplication::translate("Lifecycle", "Waiting for %1 to become a %2").arg(arg(0), arg(1));
+  if (n.code == "verifying") return QCoreApplication::translate("Lifecycle", "Watching %1 commit with the network").arg(arg(0));
   return q(n.code);
 }
 
@@ -147,7 +146,7 @@ QString refusal_text(const std::string& code, const std::string& detail) {
   };
   QString text;
   for (const auto& r : kRefusals)
-    if (code == r.code) text = tr(r.text);
+    if (code == r.code) text = QCoreApplication::translate("Lifecycle", r.text);
   if (text.isEmpty()) text = reason_text(q(code));
   if (!detail.empty()) text += QStringLiteral(" (") + q(detail) + ")";
   return text;

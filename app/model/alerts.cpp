@@ -1,11 +1,15 @@
 #include "model/alerts.h"
 
+#include "model/analysis.h"
+
 namespace consortia::console {
 
 std::vector<Alert> evaluate_alerts(const AlertRules& rules, const NetworkState& s,
                                    const std::map<std::string, std::vector<Sample>>& recent) {
   std::vector<Alert> out;
   uint64_t top = s.max_height();
+  // Raised for the node whose identity runs twice, as its peers see it.
+  for (const auto& f : duplicate_identities(s)) out.push_back({f.nodes.front(), kAlertDuplicateIdentity, 0});
   for (const auto& n : s.nodes) {
     if (!n.reachable) {
       // One missed answer is not an outage: unreachable for the stale time.

@@ -27,6 +27,7 @@ inline constexpr const char* kAlertViewChanges = "view_changes";
 inline constexpr const char* kAlertPeers = "peers";
 inline constexpr const char* kAlertDisk = "disk";
 inline constexpr const char* kAlertUnreachable = "unreachable";  // for kStaleMs or more
+inline constexpr const char* kAlertDuplicateIdentity = "duplicate_identity";  // one node id from two addresses
 
 struct Alert {
   std::string node, rule;

@@ -1,5 +1,7 @@
 #include "model/analysis.h"
 
+#include <set>
+
 #include <algorithm>
 #include <map>
 
@@ -23,6 +25,7 @@ const char* finding_kind_name(Finding::Kind k) {
     case Finding::Kind::kViewChangeStorm: return "view_change_storm";
     case Finding::Kind::kUnreachableAgent: return "unreachable";
     case Finding::Kind::kHalted: return "halted";
+    case Finding::Kind::kDuplicateIdentity: return "duplicate_identity";
   }
   return "unknown";
 }
@@ -73,6 +76,25 @@ std::optional<Finding> find_fork(const std::vector<std::string>& names, uint64_t
     for (size_t i : members) f.nodes.push_back(names[i]);
   }
   return f;
+}
+
+std::vector<Finding> duplicate_identities(const NetworkState& s) {
+  std::vector<Finding> out;
+  std::set<std::string> seen;
+  for (const auto& n : s.nodes) {
+    if (!n.reachable) continue;
+    for (const auto& p : n.peers) {
+      if (p.duplicate_address.empty() || !seen.insert(p.name).second) continue;
+      Finding f;
+      f.kind = Finding::Kind::kDuplicateIdentity;
+      f.severity = Severity::kCritical;
+      f.nodes = {p.name};
+      f.detail = (p.address.empty() ? std::string("?") : p.address) + " " + p.duplicate_address;
+      f.from_ms = f.to_ms = s.at_ms;
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
 }
 
 std::vector<Finding> lagging_nodes(const NetworkState& s) {

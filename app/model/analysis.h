@@ -17,7 +17,7 @@ namespace consortia::console {
 enum class Severity { kInfo, kWarning, kCritical };
 
 struct Finding {
-  enum class Kind { kFork, kLagging, kViewChangeStorm, kUnreachableAgent, kHalted };
+  enum class Kind { kFork, kLagging, kViewChangeStorm, kUnreachableAgent, kHalted, kDuplicateIdentity };
   // Why: for kLagging, the likely reason it is behind; for
   // kUnreachableAgent, whether the agent or only its node is down.
   enum class Cause { kNone, kDiskFull, kNoPeers, kPeersBehind, kSyncing, kNodeDown, kAgentDown };
@@ -31,7 +31,8 @@ struct Finding {
   // kFork: the height all agree at; kLagging: the best peer height;
   // kViewChangeStorm: view changes per minute; kLagging with kDiskFull: disk use %.
   double figure = 0;
-  // The agent's error (kUnreachableAgent) or the node's halt reason (kHalted), as given.
+  // The agent's error (kUnreachableAgent) or the node's halt reason (kHalted), as given;
+  // kDuplicateIdentity: the two addresses, space-separated.
   std::string detail;
   // kViewChangeStorm: the validators likely causing it.
   std::vector<std::string> suspects;
@@ -65,6 +66,10 @@ std::vector<Finding> lagging_nodes(const NetworkState& s);
 // network started afresh) is a reset, not a rate.
 std::optional<Finding> view_change_storm(const std::string& node, const std::vector<Sample>& samples,
                                          double per_minute);
+
+// One node identity connecting from two addresses at once (a migrated
+// node's old copy started again, a copied key): critical, naming both.
+std::vector<Finding> duplicate_identities(const NetworkState& s);
 
 // Who likely causes view changes: validators that are unreachable, halted,
 // behind, or connected to fewer than half their peers (their turns as

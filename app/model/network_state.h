@@ -23,6 +23,7 @@ struct PeerState {
   // Another address this node id connected from at the same time (the same
   // identity on two hosts), as the reporting node saw it; empty when none.
   std::string duplicate_address;
+  std::string address;  // where the reporting node dials it
 };
 
 struct NodeState {

@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <set>
 
 #include "common/tables.h"
@@ -72,6 +73,7 @@ void ProposalsPage::retranslate() {
 
 void ProposalsPage::on_proposals(const std::vector<ProposalView>& list, const QStringList& admins) {
   list_ = list;
+  std::stable_sort(list_.begin(), list_.end(), [](const ProposalView& a, const ProposalView& b) { return a.created > b.created; });
   if (admins != admins_) {
     admins_ = admins;
     act_as_->clear();

@@ -70,14 +70,14 @@ void LifecycleQuery::check_host(QString name) {
     return;
   }
   auto v = judge_host(*p, {}, kMinFreeBytes, CONSORTIA_VERSION);
-  auto tr = [](const char* s) { return QCoreApplication::translate("Lifecycle", s); };
-  QString report = tr("%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7")
+  QString report = QCoreApplication::translate("Lifecycle", "%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7")
                        .arg(QString::fromStdString(p->os), QString::fromStdString(p->hostname))
                        .arg(p->free_bytes >> 20)
                        .arg(p->clock_offset_ms)
                        .arg(p->rtt_ms / 2)
                        .arg(p->agent_version.empty() ? QStringLiteral("-") : QString::fromStdString(p->agent_version),
-                            p->systemd ? tr("yes") : tr("no"));
+                            p->systemd ? QCoreApplication::translate("Lifecycle", "yes")
+                                       : QCoreApplication::translate("Lifecycle", "no"));
   for (const auto& w : v.warnings) report += "\n! " + refusal_text(w.code, w.detail);
   for (const auto& r : v.refusals) report += "\n✗ " + refusal_text(r.code, r.detail);
   emit host_checked(name, report, v.ok());

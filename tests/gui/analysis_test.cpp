@@ -3,6 +3,7 @@
 // get their likely cause; a view-change storm is found with its window.
 #include <gtest/gtest.h>
 
+#include "model/alerts.h"
 #include "model/analysis.h"
 
 namespace consortia::console {
@@ -171,6 +172,39 @@ TEST(Analysis, AFullDiskIsTheCauseAndADownNodeIsToldFromADownAgent) {
     if (f.nodes.front() == "node-1") {
       EXPECT_EQ(f.cause, Finding::Cause::kSyncing);
     }
+}
+
+// One node identity seen from two addresses at once (an old copy of a
+// migrated node started again): a critical finding naming both addresses,
+// once however many peers report it, and an alert.
+TEST(Analysis, DuplicateIdentityNamesBothAddresses) {
+  NetworkState s;
+  s.at_ms = 5000;
+  for (int i = 0; i < 3; ++i) {
+    NodeState n;
+    n.name = "node-" + std::to_string(i);
+    n.reachable = true;
+    n.polled_ms = 5000;
+    PeerState p;
+    p.name = "node-9";
+    p.address = "10.0.0.9:7001";
+    p.duplicate_address = i < 2 ? "10.0.0.3:7001" : "";
+    n.peers.push_back(p);
+    s.nodes.push_back(n);
+  }
+  auto found = duplicate_identities(s);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].kind, Finding::Kind::kDuplicateIdentity);
+  EXPECT_EQ(found[0].severity, Severity::kCritical);
+  EXPECT_EQ(found[0].nodes, std::vector<std::string>{"node-9"});
+  EXPECT_EQ(found[0].detail, "10.0.0.9:7001 10.0.0.3:7001");
+  EXPECT_STREQ(finding_kind_name(found[0].kind), "duplicate_identity");
+  auto alerts = evaluate_alerts(AlertRules{}, s, {});
+  int dup = 0;
+  for (const auto& a : alerts) dup += a.rule == kAlertDuplicateIdentity && a.node == "node-9";
+  EXPECT_EQ(dup, 1);
+  for (auto& n : s.nodes) n.peers[0].duplicate_address.clear();
+  EXPECT_TRUE(duplicate_identities(s).empty());
 }
 
 }  // namespace
