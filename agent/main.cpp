@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,7 @@ const char* kUsage = R"(usage:
   consortia-agent start --config FILE [--wait S]      (a daemon with DATA/agent.pid)
   consortia-agent stop --config FILE [--grace S]
   consortia-agent safety --config FILE
+  consortia-agent unit --config FILE                  (the systemd unit that runs this node)
   consortia-agent --version
   consortia-agent sandbox [--nodes N | --simulated N [--tps R]] [--dir DIR] [--suite SUITE]
   consortia-agent load (--sandbox DIR) [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S] [--json]
@@ -151,6 +153,15 @@ int main(int argc, char** argv) {
     bool ignore = args.size() == 3 && args[2] == "--ignore-tombstone";
     if ((args.size() != 2 && !ignore) || args[0] != "--config") return usage_error("run needs --config FILE");
     return run_agent(args[1], ignore);
+  }
+  if (cmd == "unit") {
+    if (args.size() != 2 || args[0] != "--config") return usage_error("unit needs --config FILE");
+    auto c = load_agent_config(args[1]);
+    if (!c) return usage_error(c.error().to_string());
+    std::error_code ec;
+    std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    std::printf("%s", systemd_unit(c->name, self, std::filesystem::absolute(args[1]).string()).c_str());
+    return 0;
   }
   if (cmd == "keygen" || cmd == "backup" || cmd == "restore" || cmd == "fence" || cmd == "start" || cmd == "stop" || cmd == "archive" ||
       cmd == "safety") {

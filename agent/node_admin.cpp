@@ -199,7 +199,51 @@ std::string last_lines(const std::string& path, size_t n) {
   return s.substr(pos + 1);
 }
 
+bool systemd_usable() { return fs::exists("/run/systemd/system") && ::geteuid() == 0; }
+std::string unit_name(const std::string& node) { return "consortia-agent-" + node + ".service"; }
+std::string unit_path(const std::string& node) { return "/etc/systemd/system/" + unit_name(node); }
+
+int system_quiet(const std::vector<std::string>& argv) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int null = ::open("/dev/null", O_RDWR);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    std::vector<char*> a;
+    for (const auto& s : argv) a.push_back(const_cast<char*>(s.c_str()));
+    a.push_back(nullptr);
+    ::execvp(a[0], a.data());
+    _exit(127);
+  }
+  int st = 0;
+  ::waitpid(pid, &st, 0);
+  return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
+}
+
 }  // namespace
+
+std::string systemd_unit(const std::string& name, const std::string& agent, const std::string& config) {
+  return "[Unit]\n"
+         "Description=Consortia agent " + name + "\n"
+         "After=network-online.target\n"
+         "Wants=network-online.target\n"
+         "\n"
+         "[Service]\n"
+         "Type=simple\n"
+         "ExecStart=" + agent + " run --config " + config + "\n"
+         "Restart=on-failure\n"
+         "RestartSec=2\n"
+         "# A fenced node (its tombstone) or a bad configuration exits 1 or 2: not restarted.\n"
+         "RestartPreventExitStatus=1 2\n"
+         "TimeoutStopSec=30\n"
+         "LimitNOFILE=65536\n"
+         "NoNewPrivileges=yes\n"
+         "PrivateTmp=yes\n"
+         "ProtectSystem=full\n"
+         "\n"
+         "[Install]\n"
+         "WantedBy=multi-user.target\n";
+}
 
 std::string tombstone_reason(const std::string& data_dir) {
   std::string path = data_dir + "/" + kTombstoneFile;
@@ -412,6 +456,8 @@ Result<json> fence_node(const std::string& config, const std::string& moved_to) 
     if (auto st = write_file(tomb, j.dump() + "\n"); !st) return st.error();
   }
   std::error_code ec;
+  if (systemd_usable() && fs::exists(unit_path(c->name)))
+    system_quiet({"systemctl", "disable", unit_name(c->name)});  // the tombstone refuses it anyway
   bool had_key = fs::remove(c->path(c->signing_key), ec);
   fs::remove(c->path(c->tls_key), ec);  // nor its transport identity
   return json{{"node", c->name}, {"fenced", true}, {"key_removed", had_key}, {"reason", tombstone_reason(data)}};
@@ -427,6 +473,23 @@ Result<json> start_daemon(const std::string& config, double wait_s) {
   std::string pid_file = data + "/agent.pid";
   if (pid_t pid = read_pid(pid_file); agent_alive(pid, config))
     return json{{"node", c->name}, {"pid", pid}, {"already_running", true}};
+  std::string self_path = fs::read_symlink("/proc/self/exe").string();
+  if (systemd_usable()) {
+    // Where the host runs systemd: a unit, enabled, so that the node comes back after a reboot.
+    if (auto st = write_file(unit_path(c->name), systemd_unit(c->name, self_path, fs::absolute(config).string())); !st)
+      return st.error();
+    if (system_quiet({"systemctl", "daemon-reload"}) != 0 ||
+        system_quiet({"systemctl", "enable", "--now", unit_name(c->name)}) != 0)
+      return make_error(ErrorCode::kUnavailable, "systemctl could not start " + unit_name(c->name));
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_s);
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (port_answers(c->api_listen))
+        return json{{"node", c->name}, {"pid", read_pid(pid_file)}, {"api", c->api_listen}, {"unit", unit_name(c->name)}};
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return make_error(ErrorCode::kUnavailable, c->name + " did not answer on " + c->api_listen +
+                                                   " (journalctl -u " + unit_name(c->name) + ")");
+  }
   fs::create_directories(data);
   std::error_code stale;
   fs::remove(pid_file, stale);  // not a live agent's (checked above): run writes its own
@@ -478,6 +541,7 @@ Result<json> stop_daemon(const std::string& config, double grace_s) {
   auto c = load_agent_config(config);
   if (!c) return c.error();
   std::string pid_file = c->path(c->data_dir) + "/agent.pid";
+  if (systemd_usable() && fs::exists(unit_path(c->name))) system_quiet({"systemctl", "stop", unit_name(c->name)});
   pid_t pid = read_pid(pid_file);
   if (!agent_alive(pid, config)) {
     std::error_code ec;

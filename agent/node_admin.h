@@ -22,6 +22,9 @@
 //   start     the agent as a detached daemon with a pid file; waits until
 //             it listens (or failed, with its last words)
 //   stop      SIGTERM to the daemon, SIGKILL after a grace period
+//   unit      the systemd unit that runs the agent; where the host runs
+//             systemd and this is root, start installs and enables it
+//             (consortia-agent-NAME.service) and stop stops it
 //   safety    the store's last voted view (read while stopped)
 #pragma once
 
@@ -50,6 +53,8 @@ Result<nlohmann::json> fence_node(const std::string& config, const std::string& 
 Result<nlohmann::json> start_daemon(const std::string& config, double wait_s);
 Result<nlohmann::json> stop_daemon(const std::string& config, double grace_s);
 Result<nlohmann::json> safety_of(const std::string& config);
+// The unit's text for the node of `config`, run by `agent` (absolute paths).
+std::string systemd_unit(const std::string& name, const std::string& agent, const std::string& config);
 
 // Why this node must not start here (its tombstone), or empty.
 std::string tombstone_reason(const std::string& data_dir);

@@ -8,8 +8,9 @@ need=(cmake ninja-build g++ pkg-config libssl-dev libsqlite3-dev nlohmann-json3-
       libgl-dev fonts-noto-cjk libssh-dev libarchive-dev)
 if [[ "${1:-build}" == test ]]; then
   # prometheus: the real server scrapes the agents; iproute2: namespaces, veth, tc;
-  # openssh-server: a real sshd on loopback for the lifecycle's SSH tests.
-  need+=(libgtest-dev clang libclang-rt-14-dev prometheus iproute2 xvfb xauth imagemagick openssh-server)
+  # openssh-server: a real sshd on loopback for the lifecycle's SSH tests;
+  # systemd: systemd-analyze checks the agent's unit.
+  need+=(libgtest-dev clang libclang-rt-14-dev prometheus iproute2 xvfb xauth imagemagick openssh-server systemd)
 fi
 missing=()
 for p in "${need[@]}"; do

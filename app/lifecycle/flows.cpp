@@ -104,45 +104,19 @@ uint64_t network_height(const NetworkState& s) {
 StepResult govern(StepContext& ctx, LifecycleEnv& env, const std::string& key, const std::string& org,
                   const pb::ProposeRequest& req, double timeout_s) {
   NetworkAccess& net = env.network;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
-  for (;;) {
-    if (!ctx.vars.contains(key)) {
-      auto id = net.propose(org, req);
-      if (!id) return from(id.error());
-      ctx.vars[key] = hex(*id);
-      ctx.output += "proposed " + req.action() + " as " + org + ": " + hex(*id) + "\n";
-      ctx.progress(0.1, {"proposed", {req.action(), org}});
-    }
-    // A validator change still taking effect (the chain spaces them by a few
-    // blocks) refuses the proposal as a conflict: propose again shortly.
-    std::string v = net.verdict(raw(ctx.vars[key].get<std::string>()), org);
-    if (v != "conflict") break;
-    ctx.output += req.action() + ": a validator change is still taking effect; proposing again\n";
-    ctx.vars.erase(key);
-    if (std::chrono::steady_clock::now() > deadline) return fail("timed_out", req.action());
-    if (!pause(ctx, 1.0)) return kCancelled;
-  }
-  if (!ctx.vars.contains(key)) {
+  std::string approvals_key = key + "_approvals";
+  auto propose_now = [&]() -> std::optional<StepResult> {
     auto id = net.propose(org, req);
     if (!id) return from(id.error());
     ctx.vars[key] = hex(*id);
+    ctx.vars[approvals_key] = json::object();
     ctx.output += "proposed " + req.action() + " as " + org + ": " + hex(*id) + "\n";
     ctx.progress(0.1, {"proposed", {req.action(), org}});
-  }
-  std::string id = raw(ctx.vars[key].get<std::string>());
-  std::string approvals_key = key + "_approvals";
-  auto repropose = [&]() -> bool {
-    ctx.vars.erase(key);
-    ctx.vars.erase(approvals_key);
-    ctx.output += req.action() + ": a validator change is still taking effect; proposing again\n";
-    if (!pause(ctx, 1.0)) return false;
-    auto again = net.propose(org, req);
-    if (!again) return false;
-    ctx.vars[key] = hex(*again);
-    ctx.vars[approvals_key] = json::object();
-    id = *again;
-    return true;
+    return std::nullopt;
   };
+  if (!ctx.vars.contains(key))
+    if (auto f = propose_now()) return *f;
+  if (!ctx.vars.contains(approvals_key)) ctx.vars[approvals_key] = json::object();
   // Approved only once nodes of other organisations show it is what was asked
   // (the proposing node's answer alone is not believed).
   auto matches = [&](const pb::ProposalInfo& p) {
@@ -151,13 +125,18 @@ StepResult govern(StepContext& ctx, LifecycleEnv& env, const std::string& key, c
       return p.public_key() == req.public_key() && p.name() == req.name() && p.organisation() == req.organisation();
     return p.node_id() == req.node_id();
   };
-  if (!ctx.vars.contains(approvals_key)) ctx.vars[approvals_key] = json::object();
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
   auto orgs = net.organisations();
   while (std::chrono::steady_clock::now() < deadline) {
+    std::string id = raw(ctx.vars[key].get<std::string>());
     // The proposing transaction itself may be refused (a member already, ...).
+    // A validator change still taking effect (the chain spaces them by a few
+    // blocks) refuses it as a conflict: propose again shortly.
     std::string v = net.verdict(id, org);
     if (v == "conflict") {
-      if (!repropose()) return ctx.cancelled() ? kCancelled : fail("unavailable", "cannot propose " + req.action());
+      ctx.output += req.action() + ": a validator change is still taking effect; proposing again\n";
+      if (!pause(ctx, 1.0)) return kCancelled;
+      if (auto f = propose_now()) return *f;
       continue;
     }
     if (!v.empty() && v != "ok") {

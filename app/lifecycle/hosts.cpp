@@ -17,6 +17,7 @@
 #include <fstream>
 #include <functional>
 
+#include "model/sqlite_stmt.h"
 #include "node_archive.h"
 
 namespace consortia::console {
@@ -241,45 +242,25 @@ class SshHost final : public Host {
     });
   }
   Result<std::string> read_text(const std::string& remote, size_t max) override {
-    sftp_session sf = sftp_new(s_);
-    if (!sf || sftp_init(sf) != SSH_OK) {
-      if (sf) sftp_free(sf);
-      return io("SFTP is not available on " + h_.address);
-    }
-    sftp_file f = sftp_open(sf, remote.c_str(), O_RDONLY, 0);
-    if (!f) {
-      sftp_free(sf);
-      return io("cannot read " + remote + " on " + h_.address);
-    }
     std::string out;
-    char buf[32768];
-    ssize_t n;
-    while ((n = sftp_read(f, buf, sizeof buf)) > 0 && out.size() <= max) out.append(buf, static_cast<size_t>(n));
-    sftp_close(f);
-    sftp_free(sf);
-    if (n < 0) return io("cannot read " + remote + " on " + h_.address);
+    auto st = read_remote(remote, [&](const char* data, size_t n) {
+      out.append(data, n);
+      return out.size() <= max;
+    });
+    if (!st) return st.error();
     if (out.size() > max) return make_error(ErrorCode::kTooLarge, remote + " is larger than expected");
     return out;
   }
   Status get_file(const std::string& remote, const std::string& local) override {
-    sftp_session sf = sftp_new(s_);
-    if (!sf || sftp_init(sf) != SSH_OK) {
-      if (sf) sftp_free(sf);
-      return io("SFTP is not available on " + h_.address);
-    }
-    sftp_file f = sftp_open(sf, remote.c_str(), O_RDONLY, 0);
-    if (!f) {
-      sftp_free(sf);
-      return io("cannot read " + remote + " on " + h_.address);
-    }
     std::ofstream out(local + ".partial", std::ios::binary | std::ios::trunc);
-    char buf[32768];
-    ssize_t n;
-    while ((n = sftp_read(f, buf, sizeof buf)) > 0) out.write(buf, n);
-    sftp_close(f);
-    sftp_free(sf);
+    if (!out) return io("cannot write " + local);
+    auto st = read_remote(remote, [&](const char* data, size_t n) {
+      out.write(data, static_cast<std::streamsize>(n));
+      return static_cast<bool>(out);
+    });
     out.close();
-    if (n < 0 || !out) return io("cannot copy " + remote + " from " + h_.address);
+    if (!st) return st;
+    if (!out) return io("cannot write " + local);
     std::error_code ec;
     fs::rename(local + ".partial", local, ec);
     if (ec) return io("cannot write " + local + ": " + ec.message());
@@ -287,6 +268,27 @@ class SshHost final : public Host {
   }
 
  private:
+  // Reads a file over SFTP into `sink`, which may stop it by answering false.
+  Status read_remote(const std::string& remote, const std::function<bool(const char*, size_t)>& sink) {
+    sftp_session sf = sftp_new(s_);
+    if (!sf || sftp_init(sf) != SSH_OK) {
+      if (sf) sftp_free(sf);
+      return io("SFTP is not available on " + h_.address);
+    }
+    sftp_file f = sftp_open(sf, remote.c_str(), O_RDONLY, 0);
+    if (!f) {
+      sftp_free(sf);
+      return io("cannot read " + remote + " on " + h_.address);
+    }
+    char buf[32768];
+    ssize_t n;
+    bool more = true;
+    while (more && (n = sftp_read(f, buf, sizeof buf)) > 0) more = sink(buf, static_cast<size_t>(n));
+    sftp_close(f);
+    sftp_free(sf);
+    if (more && n < 0) return io("cannot read " + remote + " on " + h_.address);
+    return {};
+  }
   // Streams bytes into `cat` on the host (one channel, no per-chunk round
   // trip), to a partial file renamed when complete.
   Status stream_to(const std::string& remote, int mode, const std::function<bool(std::string&)>& next) {
@@ -330,17 +332,6 @@ class SshHost final : public Host {
   HostRecord h_;
 };
 
-struct Stmt {
-  sqlite3_stmt* s = nullptr;
-  Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
-  ~Stmt() { sqlite3_finalize(s); }
-  void bind(int i, const std::string& v) { sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
-  void bind(int i, int64_t v) { sqlite3_bind_int64(s, i, v); }
-  std::string text(int i) const {
-    auto* p = sqlite3_column_text(s, i);
-    return p ? reinterpret_cast<const char*>(p) : "";
-  }
-};
 
 }  // namespace
 
@@ -403,13 +394,13 @@ bool HostStore::save(const HostRecord& h) {
   Stmt st(db_,
           "INSERT OR REPLACE INTO hosts (name, user, address, port, key_file, fingerprint, added_ms) VALUES "
           "(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  st.bind(1, h.name);
-  st.bind(2, h.user);
-  st.bind(3, h.address);
-  st.bind(4, int64_t{h.port});
-  st.bind(5, h.key_file);
-  st.bind(6, h.fingerprint);
-  st.bind(7, h.added_ms ? h.added_ms : now_ms());
+  st.text(1, h.name);
+  st.text(2, h.user);
+  st.text(3, h.address);
+  st.i64(4, h.port);
+  st.text(5, h.key_file);
+  st.text(6, h.fingerprint);
+  st.i64(7, h.added_ms ? h.added_ms : now_ms());
   return sqlite3_step(st.s) == SQLITE_DONE;
 }
 
@@ -417,7 +408,7 @@ std::vector<HostRecord> HostStore::list() const {
   Stmt st(db_, "SELECT name, user, address, port, key_file, fingerprint, added_ms FROM hosts ORDER BY name");
   std::vector<HostRecord> out;
   while (sqlite3_step(st.s) == SQLITE_ROW)
-    out.push_back({st.text(0), st.text(1), st.text(2), sqlite3_column_int(st.s, 3), st.text(4), st.text(5),
+    out.push_back({st.col_text(0), st.col_text(1), st.col_text(2), sqlite3_column_int(st.s, 3), st.col_text(4), st.col_text(5),
                    sqlite3_column_int64(st.s, 6)});
   return out;
 }
@@ -430,16 +421,16 @@ std::optional<HostRecord> HostStore::find(const std::string& name) const {
 
 std::optional<std::string> HostStore::known_key(const std::string& address, int port) const {
   Stmt st(db_, "SELECT fingerprint FROM known_hosts WHERE host = ?1");
-  st.bind(1, address + ":" + std::to_string(port));
+  st.text(1, address + ":" + std::to_string(port));
   if (sqlite3_step(st.s) != SQLITE_ROW) return std::nullopt;
-  return st.text(0);
+  return st.col_text(0);
 }
 
 void HostStore::remember_key(const std::string& address, int port, const std::string& fingerprint) {
   Stmt st(db_, "INSERT OR REPLACE INTO known_hosts (host, fingerprint, added_ms) VALUES (?1, ?2, ?3)");
-  st.bind(1, address + ":" + std::to_string(port));
-  st.bind(2, fingerprint);
-  st.bind(3, now_ms());
+  st.text(1, address + ":" + std::to_string(port));
+  st.text(2, fingerprint);
+  st.i64(3, now_ms());
   sqlite3_step(st.s);
 }
 

@@ -127,9 +127,11 @@ NetworkState NetworkAccess::poll(double deadline_s) const {
   return out;
 }
 
-Result<std::string> NetworkAccess::propose(const std::string& org, const pb::ProposeRequest& p) const {
+Result<std::string> NetworkAccess::as_admin(
+    const std::string& org, const std::function<grpc::Status(pb::AgentService::Stub&, grpc::ClientContext&,
+                                                             pb::GovernanceResult&)>& call) const {
   std::string last = "no node of " + org + " answers";
-  std::string refused;  // a node that answered and could not propose (no governance key) says more than one that is down
+  std::string refused;  // a node that answered and cannot act (no governance key) says more than one that is down
   for (const auto& n : info_.nodes) {
     if (n.organisation != org) continue;
     auto c = client(n, org, "admin");
@@ -137,7 +139,7 @@ Result<std::string> NetworkAccess::propose(const std::string& org, const pb::Pro
     grpc::ClientContext ctx;
     deadline(ctx, 10);
     pb::GovernanceResult r;
-    auto s = c->Propose(&ctx, p, &r);
+    auto s = call(*c, ctx, r);
     if (s.ok()) return r.tx_id();
     last = n.name + ": " + s.error_message();
     if (s.error_code() == grpc::StatusCode::FAILED_PRECONDITION && refused.empty()) refused = last;
@@ -147,9 +149,15 @@ Result<std::string> NetworkAccess::propose(const std::string& org, const pb::Pro
       return rpc_error(s);
   }
   if (!refused.empty())
-    return make_error(ErrorCode::kUnauthorised, "no reachable agent of " + org +
-                                                    " holds its governance key to propose with (" + refused + ")");
+    return make_error(ErrorCode::kUnauthorised,
+                      "no reachable agent of " + org + " holds its governance key (" + refused + ")");
   return make_error(ErrorCode::kUnavailable, last);
+}
+
+Result<std::string> NetworkAccess::propose(const std::string& org, const pb::ProposeRequest& p) const {
+  return as_admin(org, [&](pb::AgentService::Stub& c, grpc::ClientContext& ctx, pb::GovernanceResult& r) {
+    return c.Propose(&ctx, p, &r);
+  });
 }
 
 Result<std::string> NetworkAccess::withdraw(const std::string& org, const std::string& id) const {
@@ -157,25 +165,12 @@ Result<std::string> NetworkAccess::withdraw(const std::string& org, const std::s
 }
 
 Result<std::string> NetworkAccess::vote(const std::string& org, const std::string& id, bool withdraw) const {
-  std::string last = "no node of " + org + " answers";
-  for (const auto& n : info_.nodes) {
-    if (n.organisation != org) continue;
-    auto c = client(n, org, "admin");
-    if (!c) return make_error(ErrorCode::kUnauthorised, "no admin certificate of " + org + " in " + info_.dir);
-    grpc::ClientContext ctx;
-    deadline(ctx, 10);
-    pb::ApproveRequest a;
-    a.set_proposal(id);
-    a.set_withdraw(withdraw);
-    pb::GovernanceResult r;
-    auto s = c->Approve(&ctx, a, &r);
-    if (s.ok()) return r.tx_id();
-    last = n.name + ": " + s.error_message();
-    if (s.error_code() != grpc::StatusCode::FAILED_PRECONDITION && s.error_code() != grpc::StatusCode::UNAVAILABLE &&
-        s.error_code() != grpc::StatusCode::DEADLINE_EXCEEDED)
-      return rpc_error(s);
-  }
-  return make_error(ErrorCode::kUnavailable, last);
+  pb::ApproveRequest a;
+  a.set_proposal(id);
+  a.set_withdraw(withdraw);
+  return as_admin(org, [&](pb::AgentService::Stub& c, grpc::ClientContext& ctx, pb::GovernanceResult& r) {
+    return c.Approve(&ctx, a, &r);
+  });
 }
 
 std::vector<agent::NetworkEndpoint> NetworkAccess::ordered(const std::string& avoid) const {

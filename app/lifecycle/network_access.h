@@ -78,6 +78,10 @@ class NetworkAccess {
   // The nodes, those of `avoid` last.
   std::vector<agent::NetworkEndpoint> ordered(const std::string& avoid) const;
   Result<std::string> vote(const std::string& org, const std::string& id, bool withdraw) const;
+  // Calls an admin method on a node of `org` that holds its governance key.
+  Result<std::string> as_admin(const std::string& org,
+                               const std::function<grpc::Status(pb::AgentService::Stub&, grpc::ClientContext&,
+                                                                pb::GovernanceResult&)>& call) const;
   agent::NetworkInfo info_;
   std::string agent_binary_;
   nlohmann::json raw_;  // network.json

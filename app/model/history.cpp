@@ -1,5 +1,7 @@
 #include "history.h"
 
+#include "model/sqlite_stmt.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -8,27 +10,6 @@
 namespace consortia::console {
 namespace {
 
-struct Stmt {
-  sqlite3_stmt* s = nullptr;
-  Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
-  ~Stmt() { sqlite3_finalize(s); }
-  Stmt& text(int i, const std::string& v) {
-    sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& i64(int i, int64_t v) {
-    sqlite3_bind_int64(s, i, v);
-    return *this;
-  }
-  Stmt& real(int i, double v) {
-    sqlite3_bind_double(s, i, v);
-    return *this;
-  }
-  std::string col_text(int i) const {
-    auto* p = sqlite3_column_text(s, i);
-    return p ? reinterpret_cast<const char*>(p) : "";
-  }
-};
 
 constexpr const char* kSchema =
     "CREATE TABLE IF NOT EXISTS nodes(network TEXT NOT NULL, name TEXT NOT NULL, organisation TEXT NOT NULL,"

@@ -1,5 +1,7 @@
 #include "runbook.h"
 
+#include "model/sqlite_stmt.h"
+
 #include <signal.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -32,15 +34,6 @@ int64_t now_ms() {
       .count();
 }
 
-struct Stmt {
-  sqlite3_stmt* s = nullptr;
-  Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
-  ~Stmt() { sqlite3_finalize(s); }
-  std::string text(int i) const {
-    auto* p = sqlite3_column_text(s, i);
-    return p ? reinterpret_cast<const char*>(p) : "";
-  }
-};
 
 bool alive(int pid) { return pid > 0 && (pid == ::getpid() || ::kill(pid, 0) == 0); }
 
@@ -147,11 +140,11 @@ std::optional<RunbookRecord> RunbookStore::load(int64_t id) const {
   if (sqlite3_step(st.s) != SQLITE_ROW) return std::nullopt;
   RunbookRecord r;
   r.id = sqlite3_column_int64(st.s, 0);
-  r.kind = st.text(1);
-  r.network = st.text(2);
-  r.subject = st.text(3);
-  r.params = json::parse(st.text(4), nullptr, false);
-  r.vars = json::parse(st.text(5), nullptr, false);
+  r.kind = st.col_text(1);
+  r.network = st.col_text(2);
+  r.subject = st.col_text(3);
+  r.params = json::parse(st.col_text(4), nullptr, false);
+  r.vars = json::parse(st.col_text(5), nullptr, false);
   if (!r.params.is_object()) r.params = json::object();
   if (!r.vars.is_object()) r.vars = json::object();
   int state = sqlite3_column_int(st.s, 6);
@@ -167,7 +160,7 @@ std::optional<RunbookRecord> RunbookStore::load(int64_t id) const {
   sqlite3_bind_int64(steps.s, 1, id);
   while (sqlite3_step(steps.s) == SQLITE_ROW) {
     StepRecord s;
-    s.name = steps.text(0);
+    s.name = steps.col_text(0);
     int k = sqlite3_column_int(steps.s, 1);
     s.state = k >= 0 && k <= 3 ? static_cast<StepState>(k) : StepState::kFailed;
     // A step that was running when its process died did not finish.
@@ -175,10 +168,10 @@ std::optional<RunbookRecord> RunbookStore::load(int64_t id) const {
     s.started_ms = sqlite3_column_int64(steps.s, 2);
     s.ended_ms = sqlite3_column_int64(steps.s, 3);
     s.progress = sqlite3_column_double(steps.s, 4);
-    s.note = words_from(steps.text(5));
-    s.output = steps.text(6);
-    s.error_code = steps.text(7);
-    s.error = steps.text(8);
+    s.note = words_from(steps.col_text(5));
+    s.output = steps.col_text(6);
+    s.error_code = steps.col_text(7);
+    s.error = steps.col_text(8);
     r.steps.push_back(std::move(s));
   }
   return r;

@@ -68,12 +68,13 @@ ConsoleSession::ConsoleSession(const NetworkSource& source, std::shared_ptr<Hist
 
 ConsoleSession::~ConsoleSession() {
   if (lifecycle_) {
-    // A runbook in progress stops with the console; it lists as interrupted next time.
     lifecycle_thread_.quit();
-    lifecycle_thread_.wait();
-    runner_thread_.quit();
-    runner_thread_.terminate();  // a runbook's step may block for minutes; its record stays resumable
-    runner_thread_.wait();
+    lifecycle_thread_.wait();  // its calls have deadlines
+    // A runbook in progress stops with the console; it lists as interrupted
+    // next time. Its thread is left to the process's end when a step still
+    // blocks (forcing a thread down can leave locks held).
+    runner_thread_->quit();
+    if (runner_thread_->wait(3000)) delete runner_thread_;
   }
   worker_.quit();
   worker_.wait();
@@ -86,10 +87,11 @@ void ConsoleSession::enable_lifecycle(const std::string& db_path, const std::str
   lifecycle_->moveToThread(&lifecycle_thread_);
   connect(&lifecycle_thread_, &QThread::finished, lifecycle_, &QObject::deleteLater);
   runner_ = new RunbookRunner(place);
-  runner_->moveToThread(&runner_thread_);
-  connect(&runner_thread_, &QThread::finished, runner_, &QObject::deleteLater);
+  runner_thread_ = new QThread;
+  runner_->moveToThread(runner_thread_);
+  connect(runner_thread_, &QThread::finished, runner_, &QObject::deleteLater);
   lifecycle_thread_.start();
-  runner_thread_.start();
+  runner_thread_->start();
 }
 
 void ConsoleSession::connect_window(MainWindow& w) {

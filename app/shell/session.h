@@ -66,7 +66,11 @@ class ConsoleSession : public QObject {
   ExplorerQuery* explorer_;
   // SSH and governance block for seconds: a thread of their own, and one
   // more that runs a runbook while the list shows its progress.
-  QThread lifecycle_thread_, runner_thread_;
+  QThread lifecycle_thread_;
+  // Not stopped by force when the console closes: a step blocked in a host
+  // command finishes or dies with the process; the runbook lists as
+  // interrupted next time.
+  QThread* runner_thread_ = nullptr;
   LifecycleQuery* lifecycle_ = nullptr;
   RunbookRunner* runner_ = nullptr;
 };

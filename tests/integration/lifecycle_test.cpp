@@ -551,6 +551,21 @@ TEST(Lifecycle, StopLeavesAnUnrelatedProcessWithAReusedPidAlone) {
   waitpid(sleeper, nullptr, 0);
 }
 
+// The systemd unit a host with systemd runs the agent under passes
+// systemd's own check, and does not restart a fenced node (exit status 1).
+TEST(Lifecycle, SystemdUnitPassesSystemdAnalyzeVerify) {
+  AgentCluster c(4);
+  auto unit = run({agent_binary(), "unit", "--config", c.node_dir(0) + "/agent.json"});
+  ASSERT_EQ(unit.status, 0) << unit.err;
+  EXPECT_NE(unit.out.find("ExecStart=" + fs::canonical(agent_binary()).string() + " run --config "), std::string::npos)
+      << unit.out;
+  EXPECT_NE(unit.out.find("RestartPreventExitStatus=1 2"), std::string::npos);
+  std::string file = c.dir() + "/consortia-agent-node-0.service";
+  std::ofstream(file) << unit.out;
+  auto verified = run({"/usr/bin/systemd-analyze", "verify", file});
+  EXPECT_EQ(verified.status, 0) << verified.out << verified.err;
+}
+
 // A file written on this machine for a node (a key, in a migration to
 // "local") is created with its mode and never through a link left there.
 TEST(Lifecycle, LocalWritesDoNotFollowLinksAndKeepKeysPrivate) {
