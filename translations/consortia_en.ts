@@ -689,32 +689,32 @@
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="56"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="60"/>
         <source>Host %1 added (%2)</source>
         <translation>Host %1 added (%2)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="73"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="77"/>
         <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
         <translation>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="79"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="83"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="80"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="84"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="104"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="108"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 withdrew from the proposal</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="105"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
         <source>%1 approved the proposal</source>
         <translation>%1 approved the proposal</translation>
     </message>
@@ -1947,12 +1947,22 @@
         <translation>Private key file</translation>
     </message>
     <message>
-        <location filename="../app/hosts/hosts_page.cpp" line="116"/>
+        <location filename="../app/hosts/hosts_page.cpp" line="100"/>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="101"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="118"/>
         <source>Confirm the host&apos;s key</source>
         <translation>Confirm the host&apos;s key</translation>
     </message>
     <message>
-        <location filename="../app/hosts/hosts_page.cpp" line="117"/>
+        <location filename="../app/hosts/hosts_page.cpp" line="119"/>
         <source>%1 presents this host key:
 
 %2
@@ -1965,12 +1975,12 @@ Compare it with the host&apos;s own (ask its administrator: ssh-keygen -lf /etc/
 Compare it with the host&apos;s own (ask its administrator: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Is it the same?</translation>
     </message>
     <message>
-        <location filename="../app/hosts/hosts_page.cpp" line="125"/>
+        <location filename="../app/hosts/hosts_page.cpp" line="127"/>
         <source>The host&apos;s key has changed</source>
         <translation>The host&apos;s key has changed</translation>
     </message>
     <message>
-        <location filename="../app/hosts/hosts_page.cpp" line="126"/>
+        <location filename="../app/hosts/hosts_page.cpp" line="128"/>
         <source>The host %1 presents another key than the one confirmed before. Someone may be impersonating it, or it was reinstalled. Nothing was done.
 
 Known: %2
@@ -1981,7 +1991,7 @@ Known: %2
 Now: %3</translation>
     </message>
     <message>
-        <location filename="../app/hosts/hosts_page.cpp" line="131"/>
+        <location filename="../app/hosts/hosts_page.cpp" line="133"/>
         <source>Host not added</source>
         <translation>Host not added</translation>
     </message>
@@ -2077,37 +2087,42 @@ Now: %3</translation>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="90"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="84"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="91"/>
         <source>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</source>
         <translation>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="93"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="94"/>
         <source>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</source>
         <translation>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="96"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="97"/>
         <source>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</source>
         <translation>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="99"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="100"/>
         <source>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</source>
         <translation>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="102"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="103"/>
         <source>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</source>
         <translation>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="135"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="136"/>
         <source>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</source>
         <translation>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="146"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="147"/>
         <source>The live validators reach the new quorum.</source>
         <translation>The live validators reach the new quorum.</translation>
     </message>
@@ -2535,97 +2550,97 @@ Now: %3</translation>
 <context>
     <name>consortia::console::ProposalsPage</name>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="16"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="17"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="17"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="18"/>
         <source>enacted</source>
         <translation>enacted</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="18"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="19"/>
         <source>withdrawn</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="19"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="20"/>
         <source>expired</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="58"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="59"/>
         <source>Proposals (%1 open)</source>
         <translation>Proposals (%1 open)</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="58"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="59"/>
         <source>Proposals</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="62"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="63"/>
         <source>Governance proposals</source>
         <translation>Governance proposals</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="63"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="64"/>
         <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</source>
         <translation>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="65"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="66"/>
         <source>Act as</source>
         <translation>Act as</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="66"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="67"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="67"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
         <source>Withdraw</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
         <source>Proposal</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
         <source>Proposed by</source>
         <translation>Proposed by</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
         <source>Created at height</source>
         <translation>Created at height</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
         <source>Expires at height</source>
         <translation>Expires at height</translation>
     </message>

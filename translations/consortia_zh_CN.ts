@@ -689,32 +689,32 @@
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="56"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="60"/>
         <source>Host %1 added (%2)</source>
         <translation>已添加主机 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="73"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="77"/>
         <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
         <translation>%1（%2）；剩余 %3 MiB；时钟 %4 毫秒（± %5）；代理 %6；systemd %7</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="79"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="83"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="80"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="84"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="104"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="108"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 已撤回对提案的批准</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="105"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
         <source>%1 approved the proposal</source>
         <translation>%1 已批准提案</translation>
     </message>
@@ -1947,12 +1947,22 @@
         <translation>私钥文件</translation>
     </message>
     <message>
-        <location filename="../app/hosts/hosts_page.cpp" line="116"/>
+        <location filename="../app/hosts/hosts_page.cpp" line="100"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="101"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../app/hosts/hosts_page.cpp" line="118"/>
         <source>Confirm the host&apos;s key</source>
         <translation>确认主机密钥</translation>
     </message>
     <message>
-        <location filename="../app/hosts/hosts_page.cpp" line="117"/>
+        <location filename="../app/hosts/hosts_page.cpp" line="119"/>
         <source>%1 presents this host key:
 
 %2
@@ -1965,12 +1975,12 @@ Compare it with the host&apos;s own (ask its administrator: ssh-keygen -lf /etc/
 请与该主机自身的密钥核对（向其管理员询问：ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）。两者是否一致？</translation>
     </message>
     <message>
-        <location filename="../app/hosts/hosts_page.cpp" line="125"/>
+        <location filename="../app/hosts/hosts_page.cpp" line="127"/>
         <source>The host&apos;s key has changed</source>
         <translation>主机密钥已变更</translation>
     </message>
     <message>
-        <location filename="../app/hosts/hosts_page.cpp" line="126"/>
+        <location filename="../app/hosts/hosts_page.cpp" line="128"/>
         <source>The host %1 presents another key than the one confirmed before. Someone may be impersonating it, or it was reinstalled. Nothing was done.
 
 Known: %2
@@ -1981,7 +1991,7 @@ Now: %3</source>
 当前：%3</translation>
     </message>
     <message>
-        <location filename="../app/hosts/hosts_page.cpp" line="131"/>
+        <location filename="../app/hosts/hosts_page.cpp" line="133"/>
         <source>Host not added</source>
         <translation>未添加主机</translation>
     </message>
@@ -2077,37 +2087,42 @@ Now: %3</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="90"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="84"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="91"/>
         <source>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</source>
         <translation>节点密钥在主机上生成且永不离开该主机；其机构 CA 在此签发证书。节点以观察节点身份加入、完成同步，如有要求再提升为验证节点。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="93"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="94"/>
         <source>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</source>
         <translation>通过治理降级并移除，停止代理，并保留其数据归档及 SHA-256 校验清单。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="96"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="97"/>
         <source>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</source>
         <translation>节点存储的在线一致性副本，附清单：链标识、高度、区块哈希、状态根和文件校验和。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="99"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="100"/>
         <source>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</source>
         <translation>替换节点存储前先检查备份（校验和、区块链接、状态根）；原存储保留在旁。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="102"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="103"/>
         <source>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</source>
         <translation>备份、复制、隔离源节点（停止、写入墓碑、删除密钥），以同一身份在目标上启动，并确认其已同步并参与投票。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="135"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="136"/>
         <source>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</source>
         <translation>法定人数预览：验证节点 %1 → %2，可容忍故障 %3 → %4；法定人数 %5 → %6；当前存活验证节点 %7，变更后 %8。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="146"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="147"/>
         <source>The live validators reach the new quorum.</source>
         <translation>存活验证节点可达到新的法定人数。</translation>
     </message>
@@ -2535,97 +2550,97 @@ Now: %3</source>
 <context>
     <name>consortia::console::ProposalsPage</name>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="16"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="17"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="17"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="18"/>
         <source>enacted</source>
         <translation>已生效</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="18"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="19"/>
         <source>withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="19"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="20"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="58"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="59"/>
         <source>Proposals (%1 open)</source>
         <translation>提案（%1 个进行中）</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="58"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="59"/>
         <source>Proposals</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="62"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="63"/>
         <source>Governance proposals</source>
         <translation>治理提案</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="63"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="64"/>
         <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</source>
         <translation>超过三分之二的机构批准后提案生效。控制台以其持有管理员证书的机构身份操作。</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="65"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="66"/>
         <source>Act as</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="66"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="67"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="67"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
         <source>Proposal</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
         <source>Proposed by</source>
         <translation>提出方</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
         <source>Approved by</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
         <source>Pending</source>
         <translation>待批准</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
         <source>Created at height</source>
         <translation>创建高度</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
         <source>Expires at height</source>
         <translation>过期高度</translation>
     </message>

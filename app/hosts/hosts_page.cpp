@@ -96,7 +96,9 @@ void HostsPage::add_dialog() {
   form->addRow(tr("Name"), name);
   form->addRow(tr("SSH (user@host[:port])"), target);
   form->addRow(tr("Private key file"), key);
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  auto* buttons = new QDialogButtonBox;
+  buttons->addButton(tr("Add"), QDialogButtonBox::AcceptRole);
+  buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
   connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
   auto* layout = new QVBoxLayout(&d);

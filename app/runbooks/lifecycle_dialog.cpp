@@ -79,8 +79,9 @@ LifecycleDialog::LifecycleDialog(const QString& kind, const NetworkState& state,
   preview_ = new QLabel;
   preview_->setWordWrap(true);
   preview_->setTextFormat(Qt::PlainText);
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+  auto* buttons = new QDialogButtonBox;
   start_ = buttons->addButton(tr("Start"), QDialogButtonBox::AcceptRole);
+  buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   auto* layout = new QVBoxLayout(this);

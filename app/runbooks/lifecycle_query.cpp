@@ -21,13 +21,17 @@ bool LifecycleQuery::open() {
 
 void LifecycleQuery::refresh_runbooks() {
   if (!open()) return;
-  emit runbooks(runbooks_->list());
+  // This network's runbooks (consortia-ctl runbook list shows every network's).
+  std::vector<RunbookRecord> mine;
+  for (auto& r : runbooks_->list())
+    if (r.network == place_.network_dir) mine.push_back(std::move(r));
+  emit runbooks(mine);
 }
 
 void LifecycleQuery::cancel(qint64 id) {
   if (!open()) return;
   runbooks_->request_cancel(id);
-  emit runbooks(runbooks_->list());
+  refresh_runbooks();
 }
 
 void LifecycleQuery::refresh_hosts() {
