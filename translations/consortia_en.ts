@@ -620,71 +620,76 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
+        <source>The CA key is not the key of the organisation&apos;s CA certificate</source>
+        <translation>The CA key is not the key of the organisation&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
         <source>The CA key cannot be opened (passphrase)</source>
         <translation>The CA key cannot be opened (passphrase)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
         <source>The node&apos;s keys are not where they should be</source>
         <translation>The node&apos;s keys are not where they should be</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
         <source>The file is not a node backup</source>
         <translation>The file is not a node backup</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
         <source>The backup is of another node</source>
         <translation>The backup is of another node</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
         <source>The node runs there already</source>
         <translation>The node runs there already</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
         <source>Timed out</source>
         <translation>Timed out</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
         <source>The proposal was withdrawn</source>
         <translation>The proposal was withdrawn</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
         <source>The proposal expired before enough organisations approved</source>
         <translation>The proposal expired before enough organisations approved</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
         <source>No such runbook</source>
         <translation>No such runbook</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
         <source>The runbook is done</source>
         <translation>The runbook is done</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
         <source>The runbook was cancelled</source>
         <translation>The runbook was cancelled</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
         <source>Another process is running the runbook</source>
         <translation>Another process is running the runbook</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
         <source>The runbook has a step this version does not know</source>
         <translation>The runbook has a step this version does not know</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
         <source>Internal error</source>
         <translation>Internal error</translation>
     </message>
@@ -2014,115 +2019,135 @@ Now: %3</translation>
         <translation>promote to validator once synced</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="43"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="44"/>
+        <source>default: the network directory&apos;s (a sandbox)</source>
+        <translation>default: the network directory&apos;s (a sandbox)</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="47"/>
+        <source>if the CA key is encrypted; kept in memory only</source>
+        <translation>if the CA key is encrypted; kept in memory only</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="48"/>
         <source>Node name</source>
         <translation>Node name</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="44"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="49"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="45"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="69"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="50"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="76"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="46"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="70"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="76"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="51"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="77"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="83"/>
         <source>Directory</source>
         <translation>Directory</translation>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_dialog.cpp" line="53"/>
+        <source>Organisation CA key file</source>
+        <translation>Organisation CA key file</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="54"/>
+        <source>Its passphrase</source>
+        <translation>Its passphrase</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="60"/>
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="57"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="64"/>
         <source>default: the console&apos;s archives folder</source>
         <translation>default: the console&apos;s archives folder</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="58"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="65"/>
         <source>Archive its data to</source>
         <translation>Archive its data to</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="61"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="68"/>
         <source>Backup file</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="64"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="71"/>
         <source>a backup made by Backup (.tar.gz)</source>
         <translation>a backup made by Backup (.tar.gz)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="67"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="74"/>
         <source>default: where the node runs</source>
         <translation>default: where the node runs</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="68"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="75"/>
         <source>From backup</source>
         <translation>From backup</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="74"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="81"/>
         <source>absolute path on the target, e.g. /var/lib/consortia/NAME</source>
         <translation>absolute path on the target, e.g. /var/lib/consortia/NAME</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="75"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="82"/>
         <source>To host</source>
         <translation>To host</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="83"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="90"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="84"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="91"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="91"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="98"/>
         <source>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</source>
         <translation>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="94"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="101"/>
         <source>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</source>
         <translation>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="97"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="104"/>
         <source>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</source>
         <translation>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="100"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="107"/>
         <source>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</source>
         <translation>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="103"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="110"/>
         <source>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</source>
         <translation>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="136"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="143"/>
         <source>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</source>
         <translation>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="147"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="154"/>
         <source>The live validators reach the new quorum.</source>
         <translation>The live validators reach the new quorum.</translation>
     </message>
@@ -2648,119 +2673,129 @@ Now: %3</translation>
 <context>
     <name>consortia::console::RunbooksPage</name>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="66"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="63"/>
+        <source>CA key passphrase</source>
+        <translation>CA key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="64"/>
+        <source>The passphrase of %1 (empty if it has none)</source>
+        <translation>The passphrase of %1 (empty if it has none)</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
         <source>Runbooks (%1)</source>
         <translation>Runbooks (%1)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="66"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
         <source>Runbooks</source>
         <translation>Runbooks</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="70"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="84"/>
         <source>Node lifecycle</source>
         <translation>Node lifecycle</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="71"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="85"/>
         <source>Each runbook is a list of steps that can be resumed after the console closes; a step the chain or a host refuses stops it with the reason.</source>
         <translation>Each runbook is a list of steps that can be resumed after the console closes; a step the chain or a host refuses stops it with the reason.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="73"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="87"/>
         <source>This network was opened from the inventory: the lifecycle needs its network directory (open it with --sandbox DIR or from the Network menu).</source>
         <translation>This network was opened from the inventory: the lifecycle needs its network directory (open it with --sandbox DIR or from the Network menu).</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="75"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="89"/>
         <source>Join a node…</source>
         <translation>Join a node…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="76"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="90"/>
         <source>Retire a node…</source>
         <translation>Retire a node…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="77"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="91"/>
         <source>Back up…</source>
         <translation>Back up…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="78"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="92"/>
         <source>Restore…</source>
         <translation>Restore…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="79"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="93"/>
         <source>Migrate…</source>
         <translation>Migrate…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="94"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="81"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="95"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
         <source>Runbook</source>
         <translation>Runbook</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>Now</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="84"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
         <source>Steps of the selected runbook</source>
         <translation>Steps of the selected runbook</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="164"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="178"/>
         <source>Runbook not started</source>
         <translation>Runbook not started</translation>
     </message>

@@ -620,71 +620,76 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
+        <source>The CA key is not the key of the organisation&apos;s CA certificate</source>
+        <translation>该 CA 私钥与机构 CA 证书不匹配</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
         <source>The CA key cannot be opened (passphrase)</source>
         <translation>无法打开 CA 私钥（口令）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
         <source>The node&apos;s keys are not where they should be</source>
         <translation>节点密钥不在应在的位置</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
         <source>The file is not a node backup</source>
         <translation>该文件不是节点备份</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
         <source>The backup is of another node</source>
         <translation>该备份属于另一个节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
         <source>The node runs there already</source>
         <translation>节点已在该处运行</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
         <source>Timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
         <source>The proposal was withdrawn</source>
         <translation>提案已撤回</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
         <source>The proposal expired before enough organisations approved</source>
         <translation>提案在足够多机构批准前已过期</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
         <source>No such runbook</source>
         <translation>没有该运行手册</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
         <source>The runbook is done</source>
         <translation>运行手册已完成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
         <source>The runbook was cancelled</source>
         <translation>运行手册已取消</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
         <source>Another process is running the runbook</source>
         <translation>另一个进程正在执行该运行手册</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
         <source>The runbook has a step this version does not know</source>
         <translation>运行手册含有本版本不认识的步骤</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
@@ -2014,115 +2019,135 @@ Now: %3</source>
         <translation>同步后提升为验证节点</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="43"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="44"/>
+        <source>default: the network directory&apos;s (a sandbox)</source>
+        <translation>默认：网络目录中的（沙箱）</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="47"/>
+        <source>if the CA key is encrypted; kept in memory only</source>
+        <translation>CA 私钥加密时填写；仅保存在内存中</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="48"/>
         <source>Node name</source>
         <translation>节点名称</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="44"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="49"/>
         <source>Organisation</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="45"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="69"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="50"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="76"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="46"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="70"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="76"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="51"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="77"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="83"/>
         <source>Directory</source>
         <translation>目录</translation>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_dialog.cpp" line="53"/>
+        <source>Organisation CA key file</source>
+        <translation>机构 CA 私钥文件</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="54"/>
+        <source>Its passphrase</source>
+        <translation>其口令</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="60"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="57"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="64"/>
         <source>default: the console&apos;s archives folder</source>
         <translation>默认：控制台的归档目录</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="58"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="65"/>
         <source>Archive its data to</source>
         <translation>数据归档到</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="61"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="68"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="64"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="71"/>
         <source>a backup made by Backup (.tar.gz)</source>
         <translation>由“备份”生成的备份（.tar.gz）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="67"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="74"/>
         <source>default: where the node runs</source>
         <translation>默认：节点当前运行的位置</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="68"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="75"/>
         <source>From backup</source>
         <translation>从备份</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="74"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="81"/>
         <source>absolute path on the target, e.g. /var/lib/consortia/NAME</source>
         <translation>目标上的绝对路径，如 /var/lib/consortia/名称</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="75"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="82"/>
         <source>To host</source>
         <translation>目标主机</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="83"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="90"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="84"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="91"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="91"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="98"/>
         <source>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</source>
         <translation>节点密钥在主机上生成且永不离开该主机；其机构 CA 在此签发证书。节点以观察节点身份加入、完成同步，如有要求再提升为验证节点。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="94"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="101"/>
         <source>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</source>
         <translation>通过治理降级并移除，停止代理，并保留其数据归档及 SHA-256 校验清单。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="97"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="104"/>
         <source>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</source>
         <translation>节点存储的在线一致性副本，附清单：链标识、高度、区块哈希、状态根和文件校验和。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="100"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="107"/>
         <source>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</source>
         <translation>替换节点存储前先检查备份（校验和、区块链接、状态根）；原存储保留在旁。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="103"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="110"/>
         <source>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</source>
         <translation>备份、复制、隔离源节点（停止、写入墓碑、删除密钥），以同一身份在目标上启动，并确认其已同步并参与投票。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="136"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="143"/>
         <source>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</source>
         <translation>法定人数预览：验证节点 %1 → %2，可容忍故障 %3 → %4；法定人数 %5 → %6；当前存活验证节点 %7，变更后 %8。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="147"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="154"/>
         <source>The live validators reach the new quorum.</source>
         <translation>存活验证节点可达到新的法定人数。</translation>
     </message>
@@ -2648,119 +2673,129 @@ Now: %3</source>
 <context>
     <name>consortia::console::RunbooksPage</name>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="66"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="63"/>
+        <source>CA key passphrase</source>
+        <translation>CA 私钥口令</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="64"/>
+        <source>The passphrase of %1 (empty if it has none)</source>
+        <translation>%1 的口令（无口令则留空）</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
         <source>Runbooks (%1)</source>
         <translation>运行手册（%1）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="66"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
         <source>Runbooks</source>
         <translation>运行手册</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="70"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="84"/>
         <source>Node lifecycle</source>
         <translation>节点生命周期</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="71"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="85"/>
         <source>Each runbook is a list of steps that can be resumed after the console closes; a step the chain or a host refuses stops it with the reason.</source>
         <translation>每个运行手册是一组步骤，控制台关闭后可继续执行；链或主机拒绝的步骤会附原因停止执行。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="73"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="87"/>
         <source>This network was opened from the inventory: the lifecycle needs its network directory (open it with --sandbox DIR or from the Network menu).</source>
         <translation>该网络从清单打开：生命周期操作需要其网络目录（用 --sandbox 目录 或从“网络”菜单打开）。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="75"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="89"/>
         <source>Join a node…</source>
         <translation>加入节点…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="76"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="90"/>
         <source>Retire a node…</source>
         <translation>退役节点…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="77"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="91"/>
         <source>Back up…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="78"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="92"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="79"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="93"/>
         <source>Migrate…</source>
         <translation>迁移…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="94"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="81"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="95"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
         <source>Runbook</source>
         <translation>运行手册</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="82"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="83"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="84"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
         <source>Steps of the selected runbook</source>
         <translation>所选运行手册的步骤</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="164"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="178"/>
         <source>Runbook not started</source>
         <translation>运行手册未启动</translation>
     </message>

@@ -402,6 +402,8 @@ std::vector<StepDef> join_steps(LifecycleEnv& env) {
                                                  {c.vars.value("node_id", ""), org, "node"},
                                                  {name + ".consortia", "localhost"});
                  if (!cert) return from(cert.error());
+                 if (!agent::verify_issued_by(*cert, *ca_crt).ok())
+                   return fail("ca_key_mismatch", ca_key_file + " is not the key of " + org + "'s CA certificate");
                  StepResult failure;
                  auto host = connect(env, param(c, "host"), &failure);
                  if (!host) return failure;

@@ -129,6 +129,7 @@ QString refusal_text(const std::string& code, const std::string& detail) {
       {"agent_does_not_run", QT_TRANSLATE_NOOP("Lifecycle", "The agent copied to the host does not run there")},
       {"host_command_failed", QT_TRANSLATE_NOOP("Lifecycle", "A command on the host failed")},
       {"no_ca_key", QT_TRANSLATE_NOOP("Lifecycle", "The organisation's CA key is not available")},
+      {"ca_key_mismatch", QT_TRANSLATE_NOOP("Lifecycle", "The CA key is not the key of the organisation's CA certificate")},
       {"ca_key_locked", QT_TRANSLATE_NOOP("Lifecycle", "The CA key cannot be opened (passphrase)")},
       {"no_identity", QT_TRANSLATE_NOOP("Lifecycle", "The node's keys are not where they should be")},
       {"not_a_backup", QT_TRANSLATE_NOOP("Lifecycle", "The file is not a node backup")},

@@ -40,11 +40,18 @@ LifecycleDialog::LifecycleDialog(const QString& kind, const NetworkState& state,
     dir_ = new QLineEdit;
     dir_->setPlaceholderText(tr("default: the network's nodes/NAME here, /var/lib/consortia/NAME on a host"));
     validator_ = new QCheckBox(tr("promote to validator once synced"));
+    ca_key_ = new QLineEdit;
+    ca_key_->setPlaceholderText(tr("default: the network directory's (a sandbox)"));
+    passphrase_ = new QLineEdit;
+    passphrase_->setEchoMode(QLineEdit::Password);
+    passphrase_->setPlaceholderText(tr("if the CA key is encrypted; kept in memory only"));
     form->addRow(tr("Node name"), name_);
     form->addRow(tr("Organisation"), organisation_);
     form->addRow(tr("Host"), host_);
     form->addRow(tr("Directory"), dir_);
     form->addRow(QString(), validator_);
+    form->addRow(tr("Organisation CA key file"), ca_key_);
+    form->addRow(tr("Its passphrase"), passphrase_);
   } else {
     node_ = new QComboBox;
     for (const auto& n : state.nodes)
@@ -150,6 +157,8 @@ void LifecycleDialog::update_preview() {
   start_->setEnabled(p->ok());
 }
 
+QString LifecycleDialog::passphrase() const { return passphrase_ ? passphrase_->text() : QString(); }
+
 QString LifecycleDialog::params_json() const {
   nlohmann::json j;
   if (name_) j["name"] = name_->text().trimmed().toStdString();
@@ -158,6 +167,7 @@ QString LifecycleDialog::params_json() const {
   if (host_) j[kind_ == "migrate" ? "to" : "host"] = host_->currentData().toString().toStdString();
   if (dir_) j["dir"] = dir_->text().trimmed().toStdString();
   if (validator_) j["validator"] = validator_->isChecked();
+  if (ca_key_ && !ca_key_->text().trimmed().isEmpty()) j["ca_key"] = ca_key_->text().trimmed().toStdString();
   if (file_) j[kind_ == "exit" ? "archive" : kind_ == "backup" ? "out" : "from"] = file_->text().trimmed().toStdString();
   if (kind_ == "restore" && j.value("host", "") == "local" && j.value("dir", "").empty()) j["host"] = "";
   return QString::fromStdString(j.dump());

@@ -27,13 +27,15 @@ class LifecycleDialog : public QDialog {
                   QWidget* parent = nullptr);
   // The runbook's parameters (JSON), once accepted.
   QString params_json() const;
+  // The CA key's passphrase the user typed (join with its own CA key file).
+  QString passphrase() const;
 
  private:
   void update_preview();
   QString kind_;
   NetworkState state_;
   QComboBox *node_ = nullptr, *organisation_ = nullptr, *host_ = nullptr;
-  QLineEdit *name_ = nullptr, *dir_ = nullptr, *file_ = nullptr;
+  QLineEdit *name_ = nullptr, *dir_ = nullptr, *file_ = nullptr, *ca_key_ = nullptr, *passphrase_ = nullptr;
   QCheckBox* validator_ = nullptr;
   QLabel* preview_;
   QPushButton* start_;

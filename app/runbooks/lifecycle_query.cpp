@@ -110,7 +110,7 @@ void LifecycleQuery::vote(QString organisation, QString proposal_hex, bool withd
   refresh_proposals();
 }
 
-void RunbookRunner::start(QString kind, QString params_json) {
+void RunbookRunner::start(QString kind, QString params_json, QString ca_passphrase) {
   std::string error;
   auto store = RunbookStore::open(place_.db_path, &error);
   auto hosts = HostStore::open(place_.db_path, &error);
@@ -120,12 +120,15 @@ void RunbookRunner::start(QString kind, QString params_json) {
     return;
   }
   LifecycleEnv env{*store, *hosts, **net, place_.archive_dir, [this](const RunbookRecord&) { emit changed(); }, {}};
+  if (!ca_passphrase.isEmpty()) env.ca_passphrase = ca_passphrase.toStdString();
   json p = json::parse(params_json.toStdString(), nullptr, false);
   if (!p.is_object()) p = json::object();
   auto s = [&](const char* k) { return p.value(k, std::string()); };
   std::variant<int64_t, Refusal> made;
   std::string k = kind.toStdString();
-  if (k == "join") made = create_join(env, {s("name"), s("organisation"), s("host"), s("dir"), p.value("validator", false), 300, "", {}});
+  if (k == "join")
+    made = create_join(env, {s("name"), s("organisation"), s("host"), s("dir"), p.value("validator", false), 300,
+                             s("ca_key"), {}});
   else if (k == "exit") made = create_exit(env, {s("name"), s("archive"), 300});
   else if (k == "backup") made = create_backup(env, {s("name"), s("out")});
   else if (k == "restore") made = create_restore(env, {s("name"), s("from"), s("host"), s("dir"), 300});
@@ -141,7 +144,7 @@ void RunbookRunner::start(QString kind, QString params_json) {
   emit finished(id, static_cast<int>(st));
 }
 
-void RunbookRunner::resume(qint64 id) {
+void RunbookRunner::resume(qint64 id, QString ca_passphrase) {
   std::string error;
   auto store = RunbookStore::open(place_.db_path, &error);
   auto hosts = HostStore::open(place_.db_path, &error);
@@ -156,6 +159,7 @@ void RunbookRunner::resume(qint64 id) {
     return;
   }
   LifecycleEnv env{*store, *hosts, **net, place_.archive_dir, [this](const RunbookRecord&) { emit changed(); }, {}};
+  if (!ca_passphrase.isEmpty()) env.ca_passphrase = ca_passphrase.toStdString();
   std::string why;
   auto st = run_lifecycle(env, id, &why);
   if (!why.empty()) emit refused(QString::fromStdString(why), QString::number(id));

@@ -64,9 +64,11 @@ class RunbookRunner : public QObject {
   explicit RunbookRunner(LifecyclePlace place) : place_(std::move(place)) {}
 
  public slots:
-  // kind: join, exit, backup, restore, migrate; params as the request's fields (JSON).
-  void start(QString kind, QString params_json);
-  void resume(qint64 id);
+  // kind: join, exit, backup, restore, migrate; params as the request's fields
+  // (JSON). `ca_passphrase` opens an encrypted CA key: kept in memory for this
+  // run only, never in the runbook's record.
+  void start(QString kind, QString params_json, QString ca_passphrase);
+  void resume(qint64 id, QString ca_passphrase);
 
  signals:
   void refused(QString code, QString detail);

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -52,7 +54,19 @@ RunbooksPage::RunbooksPage() {
   for (int i = 0; i < 5; ++i) connect(buttons[i], &QPushButton::clicked, this, [this, k = QString(kinds[i])] { open_wizard(k); });
   connect(table_, &QTableWidget::itemSelectionChanged, this, &RunbooksPage::show_steps);
   connect(resume_, &QPushButton::clicked, this, [this] {
-    if (selected() > 0) emit resume_requested(selected());
+    if (selected() <= 0) return;
+    QString passphrase;
+    // A join signs with its organisation's CA: an encrypted key needs its passphrase again.
+    for (const auto& r : list_)
+      if (r.id == selected() && r.kind == "join" && !r.params.value("ca_key", std::string()).empty()) {
+        bool ok = false;
+        passphrase = QInputDialog::getText(this, tr("CA key passphrase"),
+                                           tr("The passphrase of %1 (empty if it has none)")
+                                               .arg(QString::fromStdString(r.params.value("ca_key", std::string()))),
+                                           QLineEdit::Password, QString(), &ok);
+        if (!ok) return;
+      }
+    emit resume_requested(selected(), passphrase);
   });
   connect(cancel_, &QPushButton::clicked, this, [this] {
     if (selected() > 0) emit cancel_requested(selected());
@@ -94,7 +108,7 @@ void RunbooksPage::set_available(bool available) {
 void RunbooksPage::open_wizard(const QString& kind) {
   auto* d = new LifecycleDialog(kind, state_, hosts_, this);
   d->setAttribute(Qt::WA_DeleteOnClose);
-  connect(d, &QDialog::accepted, this, [this, d, kind] { emit start_requested(kind, d->params_json()); });
+  connect(d, &QDialog::accepted, this, [this, d, kind] { emit start_requested(kind, d->params_json(), d->passphrase()); });
   d->show();
 }
 

@@ -35,8 +35,8 @@ class RunbooksPage : public ConsolePage {
   void on_refused(const QString& code, const QString& detail);
 
  signals:
-  void start_requested(QString kind, QString params_json);
-  void resume_requested(qint64 id);
+  void start_requested(QString kind, QString params_json, QString ca_passphrase);
+  void resume_requested(qint64 id, QString ca_passphrase);
   void cancel_requested(qint64 id);
 
  protected:

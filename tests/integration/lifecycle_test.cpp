@@ -48,7 +48,7 @@ struct Proc {
 
 // Runs a program to its end: exit status, stdout, stderr.
 Proc run(const std::vector<std::string>& argv, const std::string& data_home = "", pid_t* started = nullptr,
-         bool wait = true) {
+         bool wait = true, const std::vector<std::pair<std::string, std::string>>& env = {}) {
   char tmpl[] = "/tmp/consortia-proc-XXXXXX";
   int errfd = mkstemp(tmpl);
   int out[2];
@@ -56,6 +56,7 @@ Proc run(const std::vector<std::string>& argv, const std::string& data_home = ""
   pid_t pid = fork();
   if (pid == 0) {
     if (!data_home.empty()) setenv("XDG_DATA_HOME", data_home.c_str(), 1);
+    for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
     dup2(out[1], 1);
     dup2(errfd, 2);
     close(out[0]);
@@ -174,11 +175,12 @@ class Ctl {
     home_ = mkdtemp(tmpl);
   }
   ~Ctl() { fs::remove_all(home_); }
-  Proc operator()(std::vector<std::string> args, bool json_out = true) const {
+  Proc operator()(std::vector<std::string> args, bool json_out = true,
+                  const std::vector<std::pair<std::string, std::string>>& env = {}) const {
     std::vector<std::string> argv = {ctl_binary(), "--sandbox", network_};
     if (json_out) argv.push_back("--json");
     argv.insert(argv.end(), args.begin(), args.end());
-    return run(argv, home_);
+    return run(argv, home_, nullptr, true, env);
   }
   pid_t spawn(std::vector<std::string> args) const {
     std::vector<std::string> argv = {ctl_binary(), "--sandbox", network_};
@@ -611,6 +613,48 @@ TEST(Lifecycle, RemovalShortOfQuorumIsRefusedBeforeAnyProposal) {
   EXPECT_EQ(list[0]["state"], "failed");
   EXPECT_EQ(list[0]["steps"][0]["state"], "failed");
   EXPECT_EQ(list[0]["steps"][1]["state"], "pending");
+}
+
+// An organisation's CA key kept encrypted: the join stops before any
+// proposal without its passphrase, and resumes with it (the passphrase is
+// never stored with the runbook).
+TEST(Lifecycle, EncryptedCaKeyNeedsItsPassphrase) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 30));
+  Ctl ctl(c.dir());
+  std::string enc = c.dir() + "/org-1-ca.enc.pem";
+  ASSERT_EQ(run({"/usr/bin/openssl", "pkey", "-in", c.dir() + "/orgs/org-1/ca.key", "-aes256", "-passout",
+                 "pass:s3cret", "-out", enc})
+                .status,
+            0);
+  std::string where = c.dir() + "/joined/node-4";
+  struct Cleanup {
+    std::string dir;
+    ~Cleanup() { stop_daemon(dir); }
+  } cleanup{where};
+  auto locked = ctl({"node", "join", "node-4", "--org", "org-1", "--host", "local", "--dir", where, "--ca-key", enc},
+                    true, {{"CONSORTIA_CA_PASSPHRASE", "wrong"}});
+  EXPECT_EQ(locked.status, 1);
+  EXPECT_EQ(error_code(locked), "ca_key_locked") << locked.out;
+  auto net = access(c);
+  grpc::ClientContext ctx;
+  pb::Proposals all;
+  ASSERT_TRUE(viewer(*net, "node-0")->ListProposals(&ctx, pb::ProposalsRequest(), &all).ok());
+  EXPECT_EQ(all.proposals_size(), 0) << "a proposal went out before the certificate was signed";
+  EXPECT_EQ(slurp(ctl.db()).find("s3cret"), std::string::npos) << "the passphrase is in the database";
+  int64_t id = ctl({"runbook", "list"}).as_json()[0]["id"];
+  auto resumed = ctl({"runbook", "resume", std::to_string(id)}, true, {{"CONSORTIA_CA_PASSPHRASE", "s3cret"}});
+  ASSERT_EQ(resumed.status, 0) << resumed.out << resumed.err;
+  net = access(c);
+  auto st = net->status("node-4");
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->role(), "observer");
+  // A key that is not the organisation's CA's is refused before any proposal.
+  auto other = ctl({"node", "join", "node-5", "--org", "org-1", "--host", "local", "--dir", c.dir() + "/joined/node-5",
+                    "--ca-key", c.dir() + "/orgs/org-2/ca.key"});
+  EXPECT_EQ(error_code(other), "ca_key_mismatch") << other.out;
+  stop_daemon(c.dir() + "/joined/node-5");
 }
 
 TEST(Lifecycle, KilledMidJoinThenResumed) {
