@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "consortia/v1/agent.grpc.pb.h"
+#include "model/clock.h"
 #include "model/control.h"
 
 namespace consortia::agent {
@@ -18,11 +19,6 @@ struct ClientIdentity;
 }
 
 namespace consortia::console {
-
-inline int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 struct Endpoint {
   std::string name, organisation, api_address, metrics_address, id_hex;  // organisation, id: learned if empty

@@ -23,6 +23,7 @@
 #include "lifecycle/flows.h"
 #include "lifecycle/lifecycle_text.h"
 #include "model/inventory.h"
+#include "model/clock.h"
 #include "sandbox_launcher.h"
 
 using namespace consortia;
@@ -78,11 +79,6 @@ int refused(const std::string& code, const std::string& detail) {
   return bad_input(code) ? 2 : 1;
 }
 
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 std::string data_dir() {
   QString d = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
   QDir().mkpath(d);
@@ -125,7 +121,7 @@ int status_of(const NetworkState& s) {
   std::string leader_hex = consensus_leader(s), leader;
   for (const auto& n : s.nodes)
     if (n.id_hex == leader_hex) leader = n.name;
-  int64_t t = now_ms();
+  int64_t t = wall_ms();
   if (g_json) {
     json nodes = json::array();
     for (const auto& n : s.nodes)
@@ -309,7 +305,7 @@ int main(int argc, char** argv) {
     auto key = agent::read_file(n->key);
     if (!ca || !crt || !key) return refused("no_file", n->certificate);
     NetworkState s;
-    s.at_ms = now_ms();
+    s.at_ms = wall_ms();
     for (const auto& ag : n->agents) {
       NodeState ns;
       ns.name = ag.name;
@@ -322,7 +318,7 @@ int main(int argc, char** argv) {
         apply_status(st, ns);
         ns.organisation = st.organisation();
         ns.reachable = true;
-        ns.polled_ms = now_ms();
+        ns.polled_ms = wall_ms();
       }
       s.nodes.push_back(ns);
     }

@@ -18,17 +18,13 @@
 #include <functional>
 
 #include "model/sqlite_stmt.h"
+#include "model/clock.h"
 #include "node_archive.h"
 
 namespace consortia::console {
 namespace fs = std::filesystem;
 
 namespace {
-
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 Error io(const std::string& what) { return make_error(ErrorCode::kStorageIo, what); }
 
@@ -366,26 +362,13 @@ bool parse_ssh_target(const std::string& text, HostRecord& out) {
 }
 
 std::unique_ptr<HostStore> HostStore::open(const std::string& path, std::string* error) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
-    if (error) *error = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return nullptr;
-  }
-  sqlite3_busy_timeout(db, 5000);
   const char* schema =
       "CREATE TABLE IF NOT EXISTS hosts (name TEXT PRIMARY KEY, user TEXT NOT NULL, address TEXT NOT NULL, "
       "port INTEGER NOT NULL, key_file TEXT NOT NULL, fingerprint TEXT NOT NULL, added_ms INTEGER NOT NULL);"
       "CREATE TABLE IF NOT EXISTS known_hosts (host TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, added_ms INTEGER "
       "NOT NULL);";
-  char* msg = nullptr;
-  if (sqlite3_exec(db, schema, nullptr, nullptr, &msg) != SQLITE_OK) {
-    if (error) *error = msg ? msg : "cannot create tables";
-    sqlite3_free(msg);
-    sqlite3_close(db);
-    return nullptr;
-  }
-  return std::unique_ptr<HostStore>(new HostStore(db));
+  sqlite3* db = open_database(path, schema, error);
+  return db ? std::unique_ptr<HostStore>(new HostStore(db)) : nullptr;
 }
 
 HostStore::~HostStore() { sqlite3_close(db_); }
@@ -400,7 +383,7 @@ bool HostStore::save(const HostRecord& h) {
   st.i64(4, h.port);
   st.text(5, h.key_file);
   st.text(6, h.fingerprint);
-  st.i64(7, h.added_ms ? h.added_ms : now_ms());
+  st.i64(7, h.added_ms ? h.added_ms : wall_ms());
   return sqlite3_step(st.s) == SQLITE_DONE;
 }
 
@@ -430,7 +413,7 @@ void HostStore::remember_key(const std::string& address, int port, const std::st
   Stmt st(db_, "INSERT OR REPLACE INTO known_hosts (host, fingerprint, added_ms) VALUES (?1, ?2, ?3)");
   st.text(1, address + ":" + std::to_string(port));
   st.text(2, fingerprint);
-  st.i64(3, now_ms());
+  st.i64(3, wall_ms());
   sqlite3_step(st.s);
 }
 

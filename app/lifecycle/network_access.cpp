@@ -7,6 +7,7 @@
 
 #include "agents/api_adapter.h"
 #include "channel.h"
+#include "model/clock.h"
 #include "sandbox_launcher.h"
 
 namespace consortia::console {
@@ -14,11 +15,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 void deadline(grpc::ClientContext& ctx, double s) {
   ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(static_cast<int64_t>(s * 1000)));
@@ -102,7 +98,7 @@ Result<pb::NodeStatus> NetworkAccess::status(const std::string& name, double dea
 
 NetworkState NetworkAccess::poll(double deadline_s) const {
   NetworkState out;
-  out.at_ms = now_ms();
+  out.at_ms = wall_ms();
   std::vector<std::future<NodeState>> answers;
   for (const auto& n : info_.nodes)
     answers.push_back(std::async(std::launch::async, [this, n, deadline_s] {
@@ -116,14 +112,14 @@ NetworkState NetworkAccess::poll(double deadline_s) const {
       if (st) {
         apply_status(*st, s);
         s.reachable = true;
-        s.polled_ms = now_ms();
+        s.polled_ms = wall_ms();
       } else {
         s.error = st.error().detail;
       }
       return s;
     }));
   for (auto& a : answers) out.nodes.push_back(a.get());
-  out.poll_ms = now_ms() - out.at_ms;
+  out.poll_ms = wall_ms() - out.at_ms;
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "runbook.h"
 
 #include "model/sqlite_stmt.h"
+#include "model/clock.h"
 
 #include <signal.h>
 #include <sqlite3.h>
@@ -28,11 +29,6 @@ CREATE TABLE IF NOT EXISTS runbook_steps (
   error_code TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (runbook, idx));
 )";
-
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 
 bool alive(int pid) { return pid > 0 && (pid == ::getpid() || ::kill(pid, 0) == 0); }
@@ -87,22 +83,8 @@ double RunbookRecord::progress() const {
 }
 
 std::unique_ptr<RunbookStore> RunbookStore::open(const std::string& path, std::string* error) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
-    if (error) *error = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return nullptr;
-  }
-  sqlite3_busy_timeout(db, 5000);
-  char* msg = nullptr;
-  if (sqlite3_exec(db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr) != SQLITE_OK ||
-      sqlite3_exec(db, kSchema, nullptr, nullptr, &msg) != SQLITE_OK) {
-    if (error) *error = msg ? msg : sqlite3_errmsg(db);
-    sqlite3_free(msg);
-    sqlite3_close(db);
-    return nullptr;
-  }
-  return std::unique_ptr<RunbookStore>(new RunbookStore(db));
+  sqlite3* db = open_database(path, kSchema, error);
+  return db ? std::unique_ptr<RunbookStore>(new RunbookStore(db)) : nullptr;
 }
 
 RunbookStore::~RunbookStore() { sqlite3_close(db_); }
@@ -120,7 +102,7 @@ void RunbookStore::exec(const std::string& sql, const std::vector<std::string>& 
 int64_t RunbookStore::create(const std::string& kind, const std::string& network, const std::string& subject,
                              const json& params, const std::vector<std::string>& steps) {
   sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-  int64_t t = now_ms();
+  int64_t t = wall_ms();
   exec("INSERT INTO runbooks (kind, network, subject, params, vars, state, created_ms, updated_ms, owner_pid) "
        "VALUES (?1, ?2, ?3, ?4, '{}', ?5, ?6, ?6, 0)",
        {kind, network, subject, params.dump()}, {static_cast<int64_t>(RunbookState::kRunning), t});
@@ -202,22 +184,22 @@ bool RunbookStore::claim(int64_t id, std::string* why) {
   if (r->state == RunbookState::kCancelled) return refuse("runbook_cancelled");
   if (r->state == RunbookState::kRunning && r->owner_pid != ::getpid()) return refuse("runbook_running");
   exec("UPDATE runbooks SET owner_pid = ?1, state = ?2, updated_ms = ?3 WHERE id = ?4", {},
-       {::getpid(), static_cast<int64_t>(RunbookState::kRunning), now_ms(), id});
+       {::getpid(), static_cast<int64_t>(RunbookState::kRunning), wall_ms(), id});
   sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
   return true;
 }
 
 void RunbookStore::set_state(int64_t id, RunbookState s) {
-  exec("UPDATE runbooks SET state = ?1, updated_ms = ?2 WHERE id = ?3", {}, {static_cast<int64_t>(s), now_ms(), id});
+  exec("UPDATE runbooks SET state = ?1, updated_ms = ?2 WHERE id = ?3", {}, {static_cast<int64_t>(s), wall_ms(), id});
 }
 
 void RunbookStore::set_vars(int64_t id, const json& vars) {
-  exec("UPDATE runbooks SET vars = ?1, updated_ms = ?2 WHERE id = ?3", {vars.dump()}, {now_ms(), id});
+  exec("UPDATE runbooks SET vars = ?1, updated_ms = ?2 WHERE id = ?3", {vars.dump()}, {wall_ms(), id});
 }
 
 void RunbookStore::request_cancel(int64_t id) {
   sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-  exec("UPDATE runbooks SET cancel_requested = 1, updated_ms = ?1 WHERE id = ?2", {}, {now_ms(), id});
+  exec("UPDATE runbooks SET cancel_requested = 1, updated_ms = ?1 WHERE id = ?2", {}, {wall_ms(), id});
   // Nobody runs it: cancelled now.
   if (auto r = load(id); r && r->state != RunbookState::kRunning && r->state != RunbookState::kDone)
     exec("UPDATE runbooks SET state = ?1 WHERE id = ?2", {}, {static_cast<int64_t>(RunbookState::kCancelled), id});
@@ -233,7 +215,7 @@ bool RunbookStore::cancel_requested(int64_t id) const {
 void RunbookStore::begin_step(int64_t id, size_t index) {
   exec("UPDATE runbook_steps SET state = ?1, started_ms = ?2, ended_ms = 0, progress = 0, error_code = '', error = '' "
        "WHERE runbook = ?3 AND idx = ?4",
-       {}, {static_cast<int64_t>(StepState::kRunning), now_ms(), id, static_cast<int64_t>(index)});
+       {}, {static_cast<int64_t>(StepState::kRunning), wall_ms(), id, static_cast<int64_t>(index)});
 }
 
 void RunbookStore::progress(int64_t id, size_t index, double fraction, const Words& note) {
@@ -250,7 +232,7 @@ void RunbookStore::end_step(int64_t id, size_t index, StepState s, const std::st
                             const std::string& error_code, const std::string& error) {
   exec("UPDATE runbook_steps SET output = ?1, error_code = ?2, error = ?3, state = ?4, ended_ms = ?5, "
        "progress = CASE WHEN ?4 = 2 THEN 1 ELSE progress END WHERE runbook = ?6 AND idx = ?7",
-       {output, error_code, error}, {static_cast<int64_t>(s), now_ms(), id, static_cast<int64_t>(index)});
+       {output, error_code, error}, {static_cast<int64_t>(s), wall_ms(), id, static_cast<int64_t>(index)});
 }
 
 RunbookState run_runbook(RunbookStore& store, int64_t id, const std::vector<StepDef>& steps,
