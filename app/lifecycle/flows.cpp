@@ -8,6 +8,7 @@
 
 #include "agents/api_adapter.h"
 #include "model/quorum_preview.h"
+#include "model/clock.h"
 #include "node_archive.h"
 #include "pki.h"
 
@@ -16,11 +17,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 StepResult fail(const std::string& code, const std::string& detail) { return StepResult::fail(code, detail); }
 StepResult from(const Error& e) { return fail(error_code_name(e.code), e.detail); }
@@ -308,6 +304,15 @@ StepResult wait_answers(StepContext& ctx, LifecycleEnv& env, const std::string& 
   });
 }
 
+// Starts the node's agent on its host and waits until its API answers.
+StepResult start_node(StepContext& c, LifecycleEnv& env, const NodePlace& place, const std::string& name) {
+  StepResult failure;
+  auto host = connect(env, place.host, &failure);
+  if (!host) return failure;
+  AGENT_OR_RETURN(r, agent_cmd(*host, place.agent, {"start", "--config", place.config(), "--wait", "30"}, 60, c.output));
+  return wait_answers(c, env, name, 60);
+}
+
 StepResult wait_synced(StepContext& ctx, LifecycleEnv& env, const std::string& name, double timeout_s) {
   uint64_t target = network_height(env.network.poll(2));
   return wait_for(ctx, timeout_s, name + " did not catch up", [&](Words& note, double& f) {
@@ -327,7 +332,7 @@ std::string preview_text(const QuorumPreview& p) {
 }
 
 StepResult preview_step(StepContext& ctx, LifecycleEnv& env, const std::string& name, MembershipChange change) {
-  auto p = preview_change(env.network.poll(3), name, change, now_ms());
+  auto p = preview_change(env.network.poll(3), name, change, wall_ms());
   ctx.vars["preview"] = {{"validators_before", p.validators_before}, {"validators_after", p.validators_after},
                          {"f_before", p.faulty_before},              {"f_after", p.faulty_after},
                          {"quorum_before", p.quorum_before},         {"quorum_after", p.quorum_after},
@@ -428,14 +433,9 @@ std::vector<StepDef> join_steps(LifecycleEnv& env) {
                  return govern(c, env, "add_proposal", param(c, "organisation"), p,
                                c.runbook.params.value("timeout", 300.0));
                }});
-  s.push_back({"start", [&env, param](StepContext& c) -> StepResult {
-                 StepResult failure;
-                 auto host = connect(env, param(c, "host"), &failure);
-                 if (!host) return failure;
+  s.push_back({"start", [&env, param](StepContext& c) {
                  std::string dir = param(c, "dir");
-                 AGENT_OR_RETURN(r, agent_cmd(*host, dir + "/bin/consortia-agent",
-                                              {"start", "--config", dir + "/agent.json", "--wait", "30"}, 60, c.output));
-                 return wait_answers(c, env, param(c, "name"), 60);
+                 return start_node(c, env, {param(c, "host"), dir, dir + "/bin/consortia-agent"}, param(c, "name"));
                }});
   s.push_back({"sync", [&env, param](StepContext& c) {
                  return wait_synced(c, env, param(c, "name"), c.runbook.params.value("timeout", 300.0));
@@ -513,7 +513,7 @@ std::vector<StepDef> exit_steps(LifecycleEnv& env) {
                  AGENT_OR_RETURN(r, agent_cmd(*host, p.agent, {"archive", "--config", p.config(), "--out", remote},
                                               600, c.output));
                  std::string local = c.runbook.params.value("archive", "");
-                 if (local.empty()) local = env.archive_dir + "/" + name_of(c) + "-retired-" + std::to_string(now_ms()) + ".tar.gz";
+                 if (local.empty()) local = env.archive_dir + "/" + name_of(c) + "-retired-" + std::to_string(wall_ms()) + ".tar.gz";
                  fs::create_directories(fs::path(local).parent_path());
                  if (auto st = host->get_file(remote, local); !st) return from(st.error());
                  auto m = agent::read_archive(local, "");
@@ -624,14 +624,8 @@ std::vector<StepDef> restore_steps(LifecycleEnv& env) {
                  return restore_on(c, env, host_of(c), dir_of(c), agent_of(c), c.runbook.params.value("from", ""),
                                    view + 2, true);
                }});
-  s.push_back({"start", [&env, host_of, dir_of, agent_of](StepContext& c) -> StepResult {
-                 StepResult failure;
-                 auto host = connect(env, host_of(c), &failure);
-                 if (!host) return failure;
-                 AGENT_OR_RETURN(r, agent_cmd(*host, agent_of(c),
-                                              {"start", "--config", dir_of(c) + "/agent.json", "--wait", "30"}, 60,
-                                              c.output));
-                 return wait_answers(c, env, c.runbook.subject, 60);
+  s.push_back({"start", [&env, host_of, dir_of, agent_of](StepContext& c) {
+                 return start_node(c, env, {host_of(c), dir_of(c), agent_of(c)}, c.runbook.subject);
                }});
   s.push_back({"sync", [&env](StepContext& c) {
                  return wait_synced(c, env, c.runbook.subject, c.runbook.params.value("timeout", 300.0));
@@ -726,17 +720,11 @@ std::vector<StepDef> migrate_steps(LifecycleEnv& env) {
                                          c.vars.value("min_view", uint64_t{0}), false);
                      !r.ok)
                    return r;
-                 StepResult failure;
-                 auto host = connect(env, to(c), &failure);
-                 if (!host) return failure;
                  auto cfg = node_config(env.network, c.runbook.subject, c.vars.value("organisation", ""), dir(c),
                                         c.vars.value("address", ""), c.vars["ports"].get<std::vector<int>>());
                  json entry = node_entry(cfg, c.vars.value("node_id", ""), "", to(c), dir(c));
                  if (auto st = env.network.record_node(entry); !st) return from(st.error());
-                 AGENT_OR_RETURN(r, agent_cmd(*host, dir(c) + "/bin/consortia-agent",
-                                              {"start", "--config", dir(c) + "/agent.json", "--wait", "30"}, 60,
-                                              c.output));
-                 return wait_answers(c, env, c.runbook.subject, 60);
+                 return start_node(c, env, {to(c), dir(c), dir(c) + "/bin/consortia-agent"}, c.runbook.subject);
                }});
   s.push_back({"verify", [&env](StepContext& c) -> StepResult {
                  if (auto r = wait_synced(c, env, c.runbook.subject, c.runbook.params.value("timeout", 300.0)); !r.ok)
@@ -791,9 +779,9 @@ Result<HostProbe> probe_host(Host& host, const std::string& dir, const std::stri
       "echo \"agent=$(" + shell_quote(agent_path) + " --version 2>/dev/null)\"\n"
       "echo \"systemd=$([ -d /run/systemd/system ] && echo yes || echo no)\"\n"
       "echo \"dir_exists=$([ -d " + d + " ] && echo yes || echo no)\"\n";
-  int64_t t0 = now_ms();
+  int64_t t0 = wall_ms();
   auto r = host.shell(script, 30);
-  int64_t t1 = now_ms();
+  int64_t t1 = wall_ms();
   if (!r) return r.error();
   if (r->exit_status != 0) return make_error(ErrorCode::kUnavailable, "the host check did not run: " + r->err);
   HostProbe p;
