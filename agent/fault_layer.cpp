@@ -71,6 +71,10 @@ Status FaultLayer::apply_qdisc(const std::string& interface, const std::string& 
   auto parsed = parse_link_rule(rule);
   if (!parsed) return make_error(ErrorCode::kInvalidArgument, "rule '" + rule + "': " + parsed.error().detail);
   const LinkRule& r = *parsed;
+  if (r.drop > 0)
+    return make_error(ErrorCode::kInvalidArgument,
+                      "'drop' is message drop, which only the agent's own fault layer does; a kernel qdisc "
+                      "drops packets, which TCP sends again: use 'loss' on an interface");
   bool rate_only = r.rate_bps && !r.delay_us && !r.loss && !r.duplicate && !r.corrupt && !r.reorder;
   std::string qdisc;
   if (rate_only) {
@@ -150,9 +154,9 @@ std::vector<NodeId> FaultLayer::partition() const {
   return {partition_.begin(), partition_.end()};
 }
 
-std::vector<LinkEgress::Copy> LinkEgress::shape(const LinkRule& r, const Bytes& frame, int64_t now) {
+std::vector<LinkEgress::Copy> LinkEgress::shape(const LinkRule& r, const Bytes& frame, int64_t now, bool priority) {
   std::vector<Copy> out;
-  auto decided = shaper_.shape(r, frame.size(), now, 0, rng_, egress_free_, [&](size_t copy, Rng& rng) {
+  auto decided = shaper_.shape(r, frame.size(), now, 0, rng_, egress_, priority, [&](size_t copy, Rng& rng) {
     out.resize(copy + 1);
     out[copy].data = frame;
     LinkShaper::flip_bits(out[copy].data, rng);

@@ -65,12 +65,13 @@ class LinkEgress {
     int64_t due;  // ticks
     Bytes data;
   };
-  std::vector<Copy> shape(const LinkRule& r, const Bytes& frame, int64_t now);
+  // `priority`: a consensus message, ahead of transaction gossip under a rate limit.
+  std::vector<Copy> shape(const LinkRule& r, const Bytes& frame, int64_t now, bool priority = false);
 
  private:
   Rng rng_;
   LinkShaper shaper_;
-  int64_t egress_free_ = 0;
+  LinkShaper::Egress egress_;
 };
 
 }  // namespace consortia::agent

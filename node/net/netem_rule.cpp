@@ -129,7 +129,7 @@ Result<LinkRule> parse_link_rule(std::string_view text) {
           r.delay_correlation = *c;
         }
       }
-    } else if (kw == "loss" || kw == "duplicate" || kw == "corrupt" || kw == "reorder") {
+    } else if (kw == "loss" || kw == "drop" || kw == "duplicate" || kw == "corrupt" || kw == "reorder") {
       if (i < w.size() && w[i] == "random") ++i;
       if (auto st = need(i, kw.c_str()); !st) return st.error();
       auto p = parse_percent(w[i++]);
@@ -141,6 +141,7 @@ Result<LinkRule> parse_link_rule(std::string_view text) {
         corr = *c;
       }
       if (kw == "loss") r.loss = *p, r.loss_correlation = corr;
+      else if (kw == "drop") r.drop = *p, r.drop_correlation = corr;
       else if (kw == "duplicate") r.duplicate = *p;
       else if (kw == "corrupt") r.corrupt = *p;
       else r.reorder = *p, r.reorder_correlation = corr;
@@ -179,6 +180,7 @@ void LinkRule::merge(const LinkRule& o) {
     delay_correlation = o.delay_correlation;
   }
   if (o.loss > 0) loss = o.loss, loss_correlation = o.loss_correlation;
+  if (o.drop > 0) drop = o.drop, drop_correlation = o.drop_correlation;
   if (o.duplicate > 0) duplicate = o.duplicate;
   if (o.corrupt > 0) corrupt = o.corrupt;
   if (o.reorder > 0) reorder = o.reorder, reorder_correlation = o.reorder_correlation;
@@ -199,6 +201,7 @@ std::string LinkRule::to_string() const {
     if (jitter_us && delay_correlation > 0) o << ' ' << fmt_pct(delay_correlation);
   }
   if (loss > 0) sep(), o << "loss " << fmt_pct(loss);
+  if (drop > 0) sep(), o << "drop " << fmt_pct(drop);
   if (duplicate > 0) sep(), o << "duplicate " << fmt_pct(duplicate);
   if (corrupt > 0) sep(), o << "corrupt " << fmt_pct(corrupt);
   if (reorder > 0) sep(), o << "reorder " << fmt_pct(reorder);

@@ -2,7 +2,12 @@
 // by the simulator's virtual links and the agent's userspace fault layer:
 //
 //   delay 1000ms 300ms 30%      delay, jitter, correlation
-//   loss 10% [25%]              loss probability [correlation]
+//   loss 10% [25%]              packet loss [correlation] as a TCP stream
+//                               lives it: a lost packet is sent again after
+//                               a retransmission timeout, and the frames
+//                               behind it on the link wait (nothing is lost)
+//   drop 10% [25%]              message drop [correlation]: whole frames
+//                               never arrive (harsher than TCP ever is)
 //   duplicate 1%                duplication
 //   corrupt 0.2%                corruption (the receiver must reject it)
 //   reorder 25% [50%]           these packets skip the delay
@@ -26,8 +31,10 @@ struct LinkRule {
   int64_t delay_us = 0;
   int64_t jitter_us = 0;
   double delay_correlation = 0;
-  double loss = 0;
+  double loss = 0;  // per packet, retransmitted (TCP)
   double loss_correlation = 0;
+  double drop = 0;  // per message, gone
+  double drop_correlation = 0;
   double duplicate = 0;
   double corrupt = 0;
   double reorder = 0;

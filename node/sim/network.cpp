@@ -13,7 +13,7 @@ void VirtualNetwork::build(size_t n, std::vector<int64_t> base_us) {
   links_.assign(n * n, Link{});
   for (size_t i = 0; i < n * n; ++i) links_[i].base_us = base_us[i];
   cut_.assign(n * n, 0);
-  egress_free_us_.assign(n, 0);
+  egress_clock_.assign(n, {});
   egress_.assign(n, LinkRule{});
 }
 
@@ -69,12 +69,13 @@ std::vector<LinkShaper::Copy> VirtualNetwork::transmit(int from, int to, size_t 
     }
     r.merge(*extra);
   }
-  auto out = link.shaper.shape(r, bytes, t_us, link.base_us, rng, egress_free_us_[static_cast<size_t>(from)],
+  auto out = link.shaper.shape(r, bytes, t_us, link.base_us, rng, egress_clock_[static_cast<size_t>(from)], consensus,
                                [&](size_t copy, Rng& g) {
                                  ++counters_.corrupted;
                                  if (corrupt) corrupt(copy, g);
                                });
   if (out.lost) drop();
+  counters_.retransmitted += static_cast<uint64_t>(out.retransmissions);
   if (out.duplicated) ++counters_.duplicated;
   for (int i = 0; i < out.queue_drops; ++i) drop();
   return std::move(out.copies);

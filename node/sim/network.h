@@ -26,6 +26,7 @@ struct LinkStats {
 // What the network did to messages, for the report.
 struct TrafficCounters {
   uint64_t dropped = 0, duplicated = 0, corrupted = 0;
+  uint64_t retransmitted = 0;  // packets sent again under packet loss
   uint64_t consensus_messages = 0, consensus_bytes = 0;
 };
 
@@ -76,7 +77,7 @@ class VirtualNetwork {
   size_t n_ = 0;
   std::vector<Link> links_;
   std::vector<uint8_t> cut_;
-  std::vector<int64_t> egress_free_us_;  // per sender: its rate-limited egress is busy until then
+  std::vector<LinkShaper::Egress> egress_clock_;  // per sender: its rate-limited egress, in µs
   LinkRule global_;
   std::vector<LinkRule> egress_;  // per sender, merged over the global rule
   LinkPolicy policy_;

@@ -77,27 +77,79 @@ TEST_P(OneLinkModel, SimulatorAndAgentMakeTheSameDecisions) {
 }
 
 INSTANTIATE_TEST_SUITE_P(NetemRules, OneLinkModel,
-                         ::testing::Values("loss 10% 25%", "delay 100ms 30ms 25%", "delay 50ms 10ms reorder 25% 50%",
+                         ::testing::Values("loss 10% 25%", "drop 10% 25%", "delay 100ms 30ms 25%", "delay 50ms 10ms reorder 25% 50%",
                                            "duplicate 5% corrupt 2%", "rate 2048kbit",
                                            "tbf rate 256kbit latency 20ms burst 2048",
                                            "delay 20ms 5ms loss 3% duplicate 1% corrupt 0.5% rate 1mbit"));
 
-TEST(LinkShaper, LossDropsAboutItsShareAndARateLimitSpacesFrames) {
+TEST(LinkShaper, DropLosesAboutItsShareAndARateLimitSpacesFrames) {
   LinkShaper s;
   Rng rng(11);
-  int64_t egress = 0;
-  auto loss = *parse_link_rule("loss 10%");
+  LinkShaper::Egress egress;
+  auto drop = *parse_link_rule("drop 10%");
   int lost = 0;
-  for (int i = 0; i < 20000; ++i) lost += s.shape(loss, 100, i, 0, rng, egress).lost;
+  for (int i = 0; i < 20000; ++i) lost += s.shape(drop, 100, i, 0, rng, egress).lost;
   EXPECT_NEAR(lost / 20000.0, 0.10, 0.01);
   // 1000 bytes at 8 Mbit/s take 1 ms each: back to back, they leave 1 ms apart.
   auto rate = *parse_link_rule("rate 8mbit");
   LinkShaper r;
-  egress = 0;
+  egress = {};
   auto a = r.shape(rate, 1000, 0, 0, rng, egress), b = r.shape(rate, 1000, 0, 0, rng, egress);
   ASSERT_EQ(a.copies.size(), 1u);
   ASSERT_EQ(b.copies.size(), 1u);
   EXPECT_EQ(b.copies[0].due - a.copies[0].due, 1000);
+}
+
+// `loss` is packet loss as the agents' TCP links live it: nothing is lost,
+// a frame whose packet was lost arrives late (fast retransmit, or the
+// retransmission timeout), and the frames behind it on the link wait for it.
+TEST(LinkShaper, PacketLossDelaysFramesInOrderAndLosesNone) {
+  LinkShaper s;
+  Rng rng(12);
+  LinkShaper::Egress egress;
+  auto loss = *parse_link_rule("loss 30%");
+  int lost = 0, late = 0, retransmissions = 0;
+  int64_t last_due = 0;
+  for (int i = 0; i < 5000; ++i) {
+    int64_t now = i * 1000;  // a frame a millisecond, 5 ms of propagation
+    auto o = s.shape(loss, 3000, now, 5000, rng, egress);
+    lost += o.lost;
+    retransmissions += o.retransmissions;
+    if (o.copies.empty()) continue;
+    int64_t due = o.copies[0].due;
+    EXPECT_GE(due, last_due) << "frame " << i << " overtook the one before it";
+    last_due = due;
+    late += due > now + 5000;
+  }
+  EXPECT_EQ(lost, 0);
+  // A 3-packet frame loses at least one packet with probability 1 - 0.7^3.
+  EXPECT_NEAR(retransmissions / (5000.0 * 3), 0.30 / 0.70, 0.05);
+  EXPECT_GT(late, 5000 * 0.6);
+  // A single-packet frame whose packet and its retransmission are both lost
+  // waits for the retransmission timeout, at least 200 ms.
+  LinkShaper one;
+  Rng all_lost(1);
+  LinkShaper::Egress e2;
+  auto certain = *parse_link_rule("loss 100%");
+  auto gone = one.shape(certain, 100, 0, 5000, all_lost, e2);
+  EXPECT_TRUE(gone.lost) << "after its retransmissions TCP gives up";
+  EXPECT_EQ(gone.retransmissions, LinkShaper::kMaxRetransmissions);
+}
+
+// Under a rate limit, consensus messages wait only behind each other; the
+// gossip queued before them is what waits.
+TEST(LinkShaper, ConsensusMessagesGoAheadOfGossipUnderARateLimit) {
+  LinkShaper s;
+  Rng rng(13);
+  LinkShaper::Egress egress;
+  auto rate = *parse_link_rule("rate 8mbit");  // 1000 bytes a millisecond
+  for (int i = 0; i < 100; ++i) s.shape(rate, 1000, 0, 0, rng, egress);  // 100 ms of gossip queued
+  auto vote = s.shape(rate, 1000, 0, 0, rng, egress, /*priority=*/true);
+  ASSERT_EQ(vote.copies.size(), 1u);
+  EXPECT_EQ(vote.copies[0].due, 1000) << "the vote does not wait behind the gossip";
+  auto gossip = s.shape(rate, 1000, 0, 0, rng, egress);
+  ASSERT_EQ(gossip.copies.size(), 1u);
+  EXPECT_EQ(gossip.copies[0].due, 102'000) << "the gossip lost the vote's millisecond";
 }
 
 // At a high rate a small frame still takes its time on the wire: the agent's

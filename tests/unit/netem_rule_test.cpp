@@ -15,6 +15,8 @@ TEST(NetemRule, ParsesTheSeedsDelayJitterAndCorrelation) {
 
 TEST(NetemRule, ParsesLossDuplicateCorruptAndRate) {
   EXPECT_DOUBLE_EQ(parse_link_rule("loss 10%")->loss, 0.10);
+  EXPECT_DOUBLE_EQ(parse_link_rule("drop 10%")->drop, 0.10);
+  EXPECT_EQ(parse_link_rule("drop 5% 25%")->to_string(), "drop 5%");
   EXPECT_DOUBLE_EQ(parse_link_rule("duplicate 1%")->duplicate, 0.01);
   EXPECT_DOUBLE_EQ(parse_link_rule("corrupt 0.2%")->corrupt, 0.002);
   EXPECT_EQ(parse_link_rule("rate 2048kbit")->rate_bps, 2048000u);
