@@ -229,7 +229,7 @@ void Agent::loop() {
 }
 
 void Agent::handle(NodeOutput& out) {
-  for (const auto& m : out.messages) transport_->send(m.to, *m.msg);
+  for (const auto& m : out.messages) transport_->send(m.to, *m.msg, m.bulk);
   auto now = std::chrono::steady_clock::now();
   for (const auto& c : out.commits) {
     const Block& b = *c.block;

@@ -27,7 +27,7 @@ namespace {
 
 const char* kUsage = R"(usage:
   consortia-agent init --dir DIR [--nodes N] [--organisations K] [--suite ed25519-sha256|sm2-sm3]
-                       [--chain NAME] [--host IP] [--base-port P]
+                       [--chain NAME] [--host IP] [--base-port P] [--protocol V]
   consortia-agent init --dir DIR --add-node NAME --organisation ORG [--host IP]
   consortia-agent run --config DIR/nodes/NAME/agent.json [--ignore-tombstone]
   consortia-agent keygen --dir NODE_DIR --name NAME --organisation ORG [--suite SUITE]
@@ -40,7 +40,7 @@ const char* kUsage = R"(usage:
   consortia-agent safety --config FILE
   consortia-agent unit --config FILE                  (the systemd unit that runs this node)
   consortia-agent --version
-  consortia-agent sandbox [--nodes N | --simulated N [--tps R]] [--dir DIR] [--suite SUITE]
+  consortia-agent sandbox [--nodes N | --simulated N [--tps R]] [--dir DIR] [--suite SUITE] [--protocol V]
   consortia-agent load (--sandbox DIR) [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S] [--json]
 )";
 
@@ -125,6 +125,7 @@ int main(int argc, char** argv) {
       else if (a == "--chain" && (v = value(i))) o.chain_name = *v;
       else if (a == "--host" && (v = value(i))) o.host = *v;
       else if (a == "--base-port" && (v = value(i)) && number(*v, d)) o.base_port = static_cast<int>(d);
+      else if (a == "--protocol" && (v = value(i)) && number(*v, d)) o.protocol_version = static_cast<uint32_t>(d);
       else if (a == "--add-node" && (v = value(i))) add = *v;
       else if (a == "--organisation" && (v = value(i))) org = *v;
       else return usage_error("init: bad option '" + a + "'");
@@ -227,6 +228,9 @@ int main(int argc, char** argv) {
       } else if (a == "--tps" && (v = value(i)) && number(*v, d)) o.tps = d;
       else if (a == "--dir" && (v = value(i))) o.dir = *v;
       else if (a == "--suite" && (v = value(i))) o.suite = *v;
+      else if (a == "--protocol" && (v = value(i)) && number(*v, d) && d >= kMinProtocolVersion &&
+               d <= kMaxProtocolVersion)
+        o.protocol_version = static_cast<uint32_t>(d);
       else return usage_error("sandbox: bad option '" + a + "'");
     }
     return run_sandbox(o);

@@ -37,6 +37,7 @@ int run_sandbox(const SandboxOptions& o) {
     init.dir = dir;
     init.nodes = o.nodes;
     init.suite = o.suite;
+    init.protocol_version = o.protocol_version;
     if (auto st = init_network(init); !st) {
       std::fprintf(stderr, "consortia-agent sandbox: %s\n", st.error().to_string().c_str());
       return 2;

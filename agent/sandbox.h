@@ -13,6 +13,7 @@ struct SandboxOptions {
   std::string suite = "ed25519-sha256";
   bool simulated = false;  // one process: a consortia-sim network in real time
   double tps = 20;         // simulated: the background workload
+  uint32_t protocol_version = kMaxProtocolVersion;  // of a new network's genesis
 };
 
 // Creates (or resumes) the network and runs its agents until SIGINT/SIGTERM.

@@ -270,6 +270,7 @@ int run_simulated_sandbox(const SandboxOptions& o) {
     init.dir = dir;
     init.nodes = o.nodes;
     init.suite = o.suite;
+    init.protocol_version = o.protocol_version;
     init.chain_name = "consortia-simulated";
     // Institutions of a large consortium run several nodes each.
     init.organisations = o.nodes >= 20 ? 10 : 0;

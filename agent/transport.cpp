@@ -54,9 +54,11 @@ std::string peer_ip(const std::string& peer) {
 
 }  // namespace
 
-const char* message_type(const Message& m) {
-  static const char* names[] = {"proposal", "vote", "timeout", "sync_info", "block_request", "block_response", "tx_batch"};
-  return names[m.index()];
+const char* message_type(const Message& m) { return message_type_name(m); }
+
+// Frames that yield to consensus messages (is_bulk in consensus/messages.h).
+static bool bulk_type(std::string_view type) {
+  return type == "tx_batch" || type == "tx_relay";
 }
 
 // One outbound stream to a peer, with its egress queue shaped by the fault layer.
@@ -268,7 +270,7 @@ struct Transport::Impl : public v1::Peer::Service {
 
   // ---- outbound -----------------------------------------------------------------
 
-  void enqueue(Link& l, const char* type, const Bytes& frame) {
+  void enqueue(Link& l, const char* type, const Bytes& frame, bool bulk = false) {
     if (l.removed) return;
     if (faults.partitioned(l.id)) {
       ++l.dropped;
@@ -276,7 +278,9 @@ struct Transport::Impl : public v1::Peer::Service {
     }
     LinkRule rule = faults.rule_for(l.id);
     std::lock_guard lock(l.mu);
-    auto copies = rule.empty() ? std::vector<LinkEgress::Copy>{{now_ns(), frame}} : l.egress.shape(rule, frame, now_ns());
+    bool consensus = !bulk && !bulk_type(type);
+    auto copies = rule.empty() ? std::vector<LinkEgress::Copy>{{now_ns(), frame}}
+                               : l.egress.shape(rule, frame, now_ns(), consensus);
     if (copies.empty()) ++l.dropped;
     for (auto& c : copies) {
       if (l.queued_bytes + c.data.size() > kMaxQueuedBytes) {
@@ -363,7 +367,14 @@ struct Transport::Impl : public v1::Peer::Service {
             l.cv.wait_for(lock, std::chrono::nanoseconds(std::max<int64_t>(until - now, 100'000)));
             continue;
           }
-          auto node = l.queue.extract(l.queue.begin());
+          // Of the frames due, consensus messages go before transaction gossip.
+          auto pick = l.queue.begin();
+          for (auto it = pick; it != l.queue.end() && it->first <= now; ++it)
+            if (!bulk_type(it->second.first)) {
+              pick = it;
+              break;
+            }
+          auto node = l.queue.extract(pick);
           l.queued_bytes -= node.mapped().second.size();
           lock.unlock();
           Frame m;
@@ -471,15 +482,15 @@ void Transport::stop() {
     if (l->thread.joinable()) l->thread.join();
 }
 
-void Transport::send(const std::optional<NodeId>& to, const Message& msg) {
+void Transport::send(const std::optional<NodeId>& to, const Message& msg, bool bulk) {
   Bytes frame = encode_message(msg);
   const char* type = message_type(msg);
   if (to) {
-    if (Link* l = impl_->find_link(*to)) impl_->enqueue(*l, type, frame);
+    if (Link* l = impl_->find_link(*to)) impl_->enqueue(*l, type, frame, bulk);
     return;
   }
   std::lock_guard lock(impl_->links_mu);
-  for (auto& [id, l] : impl_->links) impl_->enqueue(*l, type, frame);
+  for (auto& [id, l] : impl_->links) impl_->enqueue(*l, type, frame, bulk);
 }
 
 void Transport::retain(const std::set<NodeId>& members) {

@@ -75,7 +75,8 @@ class Transport {
   Status start(Callbacks cb);
   void stop();
   // Encodes once; `to` empty: every peer.
-  void send(const std::optional<NodeId>& to, const Message& m);
+  // `bulk`: a repeat, which yields to fresh consensus messages on a busy link.
+  void send(const std::optional<NodeId>& to, const Message& m, bool bulk = false);
   std::vector<PeerSnapshot> peers() const;
   // Closes the links (both ways) to nodes that are no longer members.
   void retain(const std::set<NodeId>& members);

@@ -239,12 +239,16 @@ std::string agent_config_text(const AgentConfig& c) {
 
 Status init_network(const InitOptions& o) {
   if (o.nodes < 1 || o.nodes > 256) return bad("--nodes must be between 1 and 256");
+  if (o.protocol_version < kMinProtocolVersion || o.protocol_version > kMaxProtocolVersion)
+    return bad("--protocol must be between " + std::to_string(kMinProtocolVersion) + " and " +
+               std::to_string(kMaxProtocolVersion));
   if (fs::exists(o.dir + "/network.json")) return bad(o.dir + " holds a network already");
   const CryptoSuite* suite = suite_by_name(o.suite).ok() ? *suite_by_name(o.suite) : nullptr;
   if (!suite) return bad("unknown suite '" + o.suite + "'");
   int norgs = o.organisations > 0 ? o.organisations : std::min(o.nodes, 4);
   Genesis g;
   g.chain_name = o.chain_name;
+  g.protocol_version = o.protocol_version;
   g.suite = suite->id();
   g.timestamp_ms = 0;
   std::string bundle;

@@ -58,6 +58,9 @@ struct InitOptions {
   std::string chain_name = "consortia-sandbox";
   std::string host = "127.0.0.1";
   int base_port = 0;      // 0: pick free ports
+  // Protocol version of the genesis block: a new network starts on the newest
+  // this software implements; an older one makes a network to upgrade.
+  uint32_t protocol_version = kMaxProtocolVersion;
 };
 
 // Creates a new network directory (organisations, CAs, keys, certificates,

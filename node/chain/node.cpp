@@ -1,5 +1,10 @@
 #include "chain/node.h"
 
+#include <cmath>
+#include <set>
+
+#include "state/leader_activity.h"
+
 namespace consortia {
 
 Node::Node(const Genesis& genesis, NodeConfig cfg, const CryptoSuite& suite,
@@ -70,13 +75,47 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
 
 // ---- block contents -----------------------------------------------------------
 
+namespace {
+// What a block contributes to its execution besides its transactions. From
+// protocol 3 that includes the leader record (state/leader_activity.h): its
+// certificate's voters and the leaders of the views it skipped, by its
+// rules' rotation (at most one full turn of it).
+BlockContext block_context(const BlockHeader& h, const BlockRules& rules) {
+  BlockContext c{h.height, h.protocol_version, h.proposer, h.timestamp_ms};
+  if (h.protocol_version < LeaderActivity::kFirstVersion) return c;
+  c.validators = static_cast<uint32_t>(rules.validators->size());
+  for (const auto& v : h.justify.votes) c.voters.push_back(v.signer);
+  size_t turn = rules.rotation.empty() ? rules.validators->size() : rules.rotation.size();
+  uint64_t first = h.justify.view + 1;
+  uint64_t skipped = h.view > first ? h.view - first : 0;
+  for (uint64_t w = h.view - std::min<uint64_t>(skipped, turn); w < h.view; ++w)
+    c.failed_leaders.push_back(rules.leader(w));
+  return c;
+}
+}  // namespace
+
+// How many transactions a leader puts in its block (protocol 3 on). A block
+// must reach a quorum well within a view: on a slow link a leader's turn
+// costs its block times the peers, so a block that took long to certify
+// makes the next one smaller, and one that went quickly lets it double. The
+// chain's max_block_txs stays the bound. Every leader reads the same parent,
+// so the size follows the network, not one node's guess.
+size_t Node::block_size_for(const Block& parent, const BlockHeader& next, const BlockRules& rules) const {
+  size_t max = rules.params.max_block_txs;
+  if (next.protocol_version < LeaderActivity::kFirstVersion || parent.height() == 0) return max;
+  constexpr size_t kMin = 64;
+  auto took = static_cast<double>(next.timestamp_ms - parent.header().timestamp_ms);
+  double target = std::max<double>(rules.params.base_timeout_ms / 2.0, rules.params.min_block_interval_ms);
+  auto before = static_cast<double>(parent.txs().size());
+  double size = took > target ? before * target / took : 2 * before;
+  return std::clamp<size_t>(static_cast<size_t>(size), std::min(kMin, max), max);
+}
+
 Result<BlockBuilder::Built> Node::build(const BlockPtr& parent, const StatePtr& parent_state,
                                         BlockHeader header, const BlockRules& rules) {
-  (void)parent;
-  std::vector<TxPtr> txs = mempool_.select(*parent_state, rules.params.max_block_txs);
+  std::vector<TxPtr> txs = mempool_.select(*parent_state, block_size_for(*parent, header, rules));
   header.tx_root = Block::compute_tx_root(suite_, txs);
-  auto state = cache_->apply(sm_, parent_state, header.tx_root, txs,
-                             BlockContext{header.height, header.protocol_version, header.proposer, header.timestamp_ms});
+  auto state = cache_->apply(sm_, parent_state, header.tx_root, txs, block_context(header, rules));
   if (!state) return state.error();
   header.state_root = (*state)->root();
   return Built{Block::create(suite_, std::move(header), std::move(txs)), std::move(*state)};
@@ -92,8 +131,7 @@ Result<StatePtr> Node::execute(const Block& block, const StatePtr& parent_state,
     if (!mempool_.verify_cached(*tx))
       return make_error(ErrorCode::kBadSignature, "transaction " + tx->id().short_hex());
   const BlockHeader& h = block.header();
-  auto state = cache_->apply(sm_, parent_state, h.tx_root, block.txs(),
-                             BlockContext{h.height, h.protocol_version, h.proposer, h.timestamp_ms});
+  auto state = cache_->apply(sm_, parent_state, h.tx_root, block.txs(), block_context(h, rules));
   if (!state) return state;
   if ((*state)->root() != block.header().state_root)
     return make_error(ErrorCode::kInvalidBlock, "state root mismatch");
@@ -132,9 +170,10 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
       return;  // nothing leaves a node that cannot persist
     }
     mempool_.on_commit(c.block->txs(), *c.state);
+    relay_.committed(c.block->height());
     out.commits.push_back(std::move(c));
   }
-  for (auto& m : co.messages) out.messages.push_back(std::move(m));
+  for (auto& m : co.messages) out.messages.push_back({m.to, relay_.for_wire(m, now_), m.bulk});
   for (auto& e : co.equivocations) out.equivocations.push_back(e);
   for (auto& r : co.rejections) out.rejections.push_back(std::move(r));
 }
@@ -156,12 +195,44 @@ Status Node::save_certified_chain() {
   return {};
 }
 
+void Node::deliver_proposal(const NodeId& from, std::optional<Proposal> p, TimeMs now, NodeOutput& out) {
+  if (!p) return;
+  ConsensusOutput co;
+  core_->on_message(from, Message{std::move(*p)}, now, co);
+  finish(co, out);
+}
+
 void Node::on_message(const NodeId& from, const Message& msg, TimeMs now, NodeOutput& out) {
   if (!halted_.empty()) return;
-  if (auto* batch = std::get_if<TxBatch>(&msg)) {
+  now_ = now;
+  if (auto* cp = std::get_if<CompactProposal>(&msg)) {
+    if (BlockPtr have = core_->pending_block(Block::header_hash(suite_, cp->header)))
+      return deliver_proposal(from, Proposal{have, cp->tc, cp->signature}, now, out);
+    return deliver_proposal(from, relay_.on_compact(from, *cp, now, out.messages, out.rejections), now, out);
+  }
+  if (auto* r = std::get_if<BlockTxResponse>(&msg))
+    return deliver_proposal(from, relay_.on_response(from, *r, out.rejections), now, out);
+  if (auto* r = std::get_if<BlockTxRequest>(&msg)) {
+    BlockPtr b = core_->pending_block(r->block);
+    if (!b) b = committed_block(r->block);
+    relay_.on_request(from, *r, b, now, out.messages);
+    return;
+  }
+  if (auto* relay = std::get_if<TxRelay>(&msg)) {
+    // Passed on to members only, and never back or to ourselves.
+    auto cfg = config();
+    auto batch = std::make_shared<const Message>(TxBatch{relay->txs});
+    for (const NodeId& to : relay->forward)
+      if (to != id_ && to != from && cfg && cfg->member(to)) out.messages.push_back({to, batch});
+  }
+  if (is_gossip(msg)) {
+    const auto& txs = std::holds_alternative<TxBatch>(msg) ? std::get<TxBatch>(msg).txs : std::get<TxRelay>(msg).txs;
     bool added = false;
-    for (const auto& tx : batch->txs)
-      added |= mempool_.add(tx, *core_->committed_state()).ok();
+    for (const auto& tx : txs)
+      if (mempool_.add(tx, *core_->committed_state()).ok()) {
+        relay_.arrived(tx->id(), now);
+        added = true;
+      }
     if (added) {
       ConsensusOutput co;
       core_->on_work(now, co);
@@ -176,15 +247,61 @@ void Node::on_message(const NodeId& from, const Message& msg, TimeMs now, NodeOu
 
 void Node::flush_gossip(NodeOutput& out) {
   if (gossip_.empty()) return;
-  out.messages.push_back(
-      {std::nullopt, std::make_shared<const Message>(TxBatch{std::move(gossip_)})});
+  std::vector<TxPtr> txs = std::move(gossip_);
   gossip_.clear();
   gossip_due_ = 0;
+  const BlockRules& rules = core_->current_rules_ref();
+  auto cfg = rules.version >= LeaderActivity::kFirstVersion ? config() : nullptr;
+  if (!cfg || cfg->members.size() <= cfg_.relay_above_members) {
+    out.messages.push_back({std::nullopt, std::make_shared<const Message>(TxBatch{std::move(txs)})});
+    return;
+  }
+  // Relays are validators with a good record (the leader rotation), so that
+  // a silent one does not swallow its group's gossip; the others, observers
+  // included, are shared among them in groups of about sqrt(members). The
+  // groups move with each batch so that relaying is shared.
+  RelayPlan& plan = relay_plan_;
+  if (plan.validators != rules.validators || plan.rotation != rules.rotation || plan.config != cfg) {
+    plan = RelayPlan{rules.validators, rules.rotation, cfg, {}, {}};
+    const auto& vals = rules.validators->members();
+    std::set<NodeId> chosen;
+    if (rules.rotation.empty()) {
+      for (const auto& v : vals) chosen.insert(v.id);
+    } else {
+      for (uint32_t i : rules.rotation) chosen.insert(vals[i].id);
+    }
+    for (const Member& m : cfg->members) {
+      if (m.id == id_) continue;
+      (chosen.count(m.id) ? plan.relays : plan.rest).push_back(m.id);
+    }
+  }
+  std::vector<NodeId> relays = plan.relays, rest = plan.rest;
+  size_t peers = relays.size() + rest.size();
+  size_t groups = std::min(relays.size(), static_cast<size_t>(std::ceil(std::sqrt(static_cast<double>(peers)))));
+  if (groups == 0) {
+    out.messages.push_back({std::nullopt, std::make_shared<const Message>(TxBatch{std::move(txs)})});
+    return;
+  }
+  size_t round = gossip_rounds_++;
+  std::rotate(relays.begin(), relays.begin() + static_cast<std::ptrdiff_t>((round * groups) % relays.size()),
+              relays.end());
+  // Every peer but the relays, spread over the groups.
+  rest.insert(rest.end(), relays.begin() + static_cast<std::ptrdiff_t>(groups), relays.end());
+  std::rotate(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(rest.empty() ? 0 : round % rest.size()),
+              rest.end());
+  for (size_t g = 0; g < groups; ++g) {
+    size_t from = g * rest.size() / groups, to = (g + 1) * rest.size() / groups;
+    TxRelay r{txs, std::vector<NodeId>(rest.begin() + static_cast<std::ptrdiff_t>(from),
+                                       rest.begin() + static_cast<std::ptrdiff_t>(to))};
+    out.messages.push_back({relays[g], std::make_shared<const Message>(std::move(r))});
+  }
 }
 
 void Node::on_tick(TimeMs now, NodeOutput& out) {
   if (!halted_.empty()) return;
+  now_ = now;
   if (gossip_due_ > 0 && now >= gossip_due_) flush_gossip(out);
+  relay_.on_tick(now, out.messages);
   ConsensusOutput co;
   core_->on_tick(now, co);
   finish(co, out);
@@ -192,7 +309,9 @@ void Node::on_tick(TimeMs now, NodeOutput& out) {
 
 Status Node::submit(const TxPtr& tx, TimeMs now, NodeOutput& out) {
   if (!halted_.empty()) return make_error(ErrorCode::kInvalidArgument, "node halted: " + halted_);
+  now_ = now;
   if (auto st = mempool_.add(tx, *core_->committed_state()); !st) return st;
+  relay_.arrived(tx->id(), now);
   gossip_.push_back(tx);
   if (gossip_due_ == 0) gossip_due_ = now + cfg_.gossip_interval_ms;
   if (gossip_.size() >= cfg_.gossip_batch) flush_gossip(out);
@@ -205,7 +324,7 @@ Status Node::submit(const TxPtr& tx, TimeMs now, NodeOutput& out) {
 TimeMs Node::next_deadline() const {
   TimeMs d = core_->next_deadline();
   if (gossip_due_ > 0) d = std::min(d, gossip_due_);
-  return d;
+  return std::min(d, relay_.next_deadline());
 }
 
 Result<EvidenceProof> Node::prove_evidence(const Hash32& digest) const {

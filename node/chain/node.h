@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "chain/block_relay.h"
 #include "chain/evidence_proof.h"
 #include "chain/genesis.h"
 #include "consensus/hotstuff.h"
@@ -18,7 +19,12 @@ struct NodeConfig {
   MempoolConfig mempool;
   TimeMs gossip_interval_ms = 20;  // transactions are gossiped in batches
   size_t gossip_batch = 1000;
+  // From protocol 3, a network of more members than this gossips through
+  // relays: about sqrt(members) of them, each passing a batch to its share
+  // of the rest (NodeConfig, not a chain rule: any mix of choices interoperates).
+  size_t relay_above_members = 8;
   CertificateMemo* certificate_memo = nullptr;  // simulator only: shared between nodes
+  BlockInterner* block_interner = nullptr;      // simulator only: shared between nodes
   // Protocol versions this node implements (the simulator lowers the
   // maximum to model a node still running old software).
   uint32_t min_protocol_version = kMinProtocolVersion;
@@ -89,9 +95,12 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   // CommittedBlockSource
   BlockPtr committed_block(const Hash32& hash) override;
 
+  size_t block_size_for(const Block& parent, const BlockHeader& next, const BlockRules& rules) const;
   void finish(ConsensusOutput& co, NodeOutput& out);
   Status save_certified_chain();
   void flush_gossip(NodeOutput& out);
+  // A proposal rebuilt from a compact one goes to the core as if it had come whole.
+  void deliver_proposal(const NodeId& from, std::optional<Proposal> p, TimeMs now, NodeOutput& out);
 
   NodeConfig cfg_;
   const CryptoSuite& suite_;
@@ -104,9 +113,20 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   Hash32 chain_id_;
   StateMachine sm_;
   Mempool mempool_;
+  BlockRelay relay_{suite_, mempool_, cfg_.block_interner};
   std::unique_ptr<HotStuffCore> core_;
   std::vector<TxPtr> gossip_;
   TimeMs gossip_due_ = 0;
+  uint64_t gossip_rounds_ = 0;  // rotates the relays
+  // Relays and the peers they serve, kept while the rotation and the
+  // membership stay the same.
+  struct RelayPlan {
+    std::shared_ptr<const ValidatorSet> validators;
+    std::vector<uint32_t> rotation;
+    std::shared_ptr<const ChainConfig> config;
+    std::vector<NodeId> relays, rest;
+  } relay_plan_;
+  TimeMs now_ = 0;              // of the input being handled
   std::string halted_;
   Hash32 saved_high_block_;  // last high-QC block written with save_pending
 };

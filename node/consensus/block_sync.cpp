@@ -19,19 +19,22 @@ void HotStuffCore::sync_unverified(const NodeId& from, const Hash32& hash, uint6
   // open requests is bounded, and nothing fetched is trusted before its
   // certificate checks out against its parent's rules.
   if (from == my_id_ || height <= committed_->height() || find_any(hash)) return;
-  request_block(hash, from, now, out);
+  request_block(hash, from, now, out, height);
 }
 
 void HotStuffCore::request_block(const Hash32& hash, const NodeId& peer, TimeMs now,
-                                 ConsensusOutput& out) {
+                                 ConsensusOutput& out, uint64_t height) {
   if (find(hash) || hash == committed_->hash() || fetched_.count(hash) || sync_wants_.count(hash))
     return;
   if (sync_wants_.size() >= kMaxSyncWants) return;
-  NodeId target = peer == my_id_ ? validators().leader(pm_.view() + 1) : peer;
-  if (target == my_id_) target = validators().leader(pm_.view() + 2);
-  sync_wants_[hash] = SyncWant{target, now, 1};
+  NodeId target = peer == my_id_ ? current_rules().leader(pm_.view() + 1) : peer;
+  if (target == my_id_) target = current_rules().leader(pm_.view() + 2);
+  uint32_t count = cfg_.sync_batch;
+  if (height > committed_->height())
+    count = static_cast<uint32_t>(std::min<uint64_t>(count, height - committed_->height()));
+  sync_wants_[hash] = SyncWant{target, now, 1, count};
   ++stats_.sync_requests;
-  send(target, BlockRequest{hash, cfg_.sync_batch}, out);
+  send(target, BlockRequest{hash, count}, out);
 }
 
 void HotStuffCore::handle_block_request(const NodeId& from, const BlockRequest& r, TimeMs now,
@@ -122,7 +125,7 @@ void HotStuffCore::resume_sync(const NodeId& peer, TimeMs now, ConsensusOutput& 
   }
   for (const auto& ph : ready) connect_descendants(ph, now, out);
   if (lowest && lowest->height() > committed_->height() + 1 && fetched_.count(lowest->hash()))
-    request_block(lowest->parent_hash(), peer, now, out);
+    request_block(lowest->parent_hash(), peer, now, out, lowest->height() - 1);
 }
 
 void HotStuffCore::connect_descendants(const Hash32& root, TimeMs now, ConsensusOutput& out) {
@@ -163,7 +166,7 @@ void HotStuffCore::connect_descendants(const Hash32& root, TimeMs now, Consensus
 void HotStuffCore::retry_sync(TimeMs now, ConsensusOutput& out) {
   for (auto it = sync_wants_.begin(); it != sync_wants_.end();) {
     SyncWant& w = it->second;
-    if (now < w.sent + cfg_.sync_retry_ms) {
+    if (now < w.retry_at(cfg_.sync_retry_ms)) {
       ++it;
       continue;
     }
@@ -181,10 +184,10 @@ void HotStuffCore::retry_sync(TimeMs now, ConsensusOutput& out) {
     w.peer = next;
     w.sent = now;
     ++w.attempts;
-    send(next, BlockRequest{it->first, cfg_.sync_batch}, out);
+    send(next, BlockRequest{it->first, w.count}, out);
     ++it;
   }
-  if (sync_wants_.empty() && !fetched_.empty()) resume_sync(validators().leader(pm_.view()), now, out);
+  if (sync_wants_.empty() && !fetched_.empty()) resume_sync(current_rules().leader(pm_.view()), now, out);
 }
 
 }  // namespace consortia

@@ -117,7 +117,11 @@ void HotStuffCore::send(std::optional<NodeId> to, Message m, ConsensusOutput& ou
 TimeMs HotStuffCore::next_deadline() const {
   TimeMs d = pm_.deadline();
   if (propose_at_ > 0) d = std::min(d, propose_at_);
-  for (const auto& [h, w] : sync_wants_) d = std::min(d, w.sent + cfg_.sync_retry_ms);
+  for (const auto& [h, w] : sync_wants_) d = std::min(d, w.retry_at(cfg_.sync_retry_ms));
+  if (vote_resend_) d = std::min(d, vote_resend_->at);
+  if (proposal_resend_) d = std::min(d, proposal_resend_->at);
+  if (current_proposal_ && !current_proposal_->sent && current_proposal_->view == pm_.view())
+    d = std::min(d, pm_.view_started() + pm_.current_timeout() / 2);
   return d;
 }
 
@@ -179,7 +183,7 @@ void HotStuffCore::process_qc(const QuorumCertificate& qc, const NodeId& from, T
     if (find(qc.block_hash)) {
       try_commit(qc.block_hash, now, out);
     } else {
-      request_block(qc.block_hash, from, now, out);
+      request_block(qc.block_hash, from, now, out, qc.height);
     }
   }
 }
@@ -220,7 +224,8 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
   const Block& b = *p.block;
   const BlockHeader& h = b.header();
   const Entry* parent_e = find_any(h.parent_hash);
-  const ValidatorSet& set = parent_e ? *parent_e->child_rules->validators : validators();
+  const BlockRules& prules = parent_e ? *parent_e->child_rules : current_rules();
+  const ValidatorSet& set = *prules.validators;
   if (b.height() == 0 || h.view == 0) {
     out.rejections.push_back("proposal at height or view 0");
     return;
@@ -231,7 +236,10 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
   auto behind = [&] {
     if (!parent_e) sync_unverified(from, h.parent_hash, h.justify.height, now, out);
   };
-  if (h.proposer != set.leader(h.view)) {
+  // The leader depends on the parent's record (leader reputation): without
+  // the parent only membership is checked here, and insert_block checks the
+  // leader once the parent has arrived.
+  if (parent_e ? h.proposer != prules.leader(h.view) : !set.contains(h.proposer)) {
     out.rejections.push_back("proposal for view " + std::to_string(h.view) +
                              " not from its leader");
     behind();
@@ -310,11 +318,12 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
         pending_proposals_.erase(low);
       }
       pending_proposals_.emplace(h.parent_hash, std::make_pair(from, p));
-      request_block(h.parent_hash, from, now, out);
+      request_block(h.parent_hash, from, now, out, h.justify.height);
       return;
     }
   }
   if (!insert_block(p.block, now, true, out)) return;
+  if (h.view == pm_.view()) current_proposal_ = Relayable{std::make_shared<const Message>(p), h.view, false};
   try_vote(p, now, out);
   connect_descendants(b.hash(), now, out);
 }
@@ -341,7 +350,7 @@ bool HotStuffCore::insert_block(const BlockPtr& bp, TimeMs now, bool fresh,
   RulesPtr rules_ptr = pe->child_rules;
   const ValidatorSet& set = *rules->validators;
   if (set.size() == 0) return reject("no validators for this height");
-  if (h.proposer != set.leader(h.view)) return reject("proposer is not the view's leader");
+  if (h.proposer != rules->leader(h.view)) return reject("proposer is not the view's leader");
   if (h.validator_set_hash != set.hash()) return reject("wrong validator set");
   if (h.protocol_version != rules->version)
     return reject("protocol version " + std::to_string(h.protocol_version) + ", expected " +
@@ -376,11 +385,12 @@ void HotStuffCore::try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out)
   v.voter = my_id_;
   v.signature = signer_.sign(vote_payload(ctx_.chain_id, v.view, v.height, v.block_hash));
   ++stats_.votes_sent;
-  NodeId next = own->child_rules->validators->leader(b.view() + 1);
+  NodeId next = own->child_rules->leader(b.view() + 1);
   if (next == my_id_) {
     handle_vote(my_id_, v, now, out);
   } else {
     send(next, std::move(v), out);
+    vote_resend_ = Resend{next, out.messages.back().msg, b.view(), now + resend_interval(), 3};
   }
 }
 
@@ -467,7 +477,7 @@ void HotStuffCore::on_work(TimeMs now, ConsensusOutput& out) {
 
 void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
   uint64_t view = pm_.view();
-  if (last_proposed_view_ >= view || validators().leader(view) != my_id_) return;
+  if (last_proposed_view_ >= view || current_rules().leader(view) != my_id_) return;
   // Having voted or timed out in this view (e.g. before a restart) means we
   // may have proposed in it already: never sign a second proposal.
   if (safety_.last_voted_view() >= view) return;
@@ -476,7 +486,7 @@ void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
   if (!by_qc && !by_tc) return;
   const Entry* pe = find_any(high_qc_.block_hash);
   if (!pe) {
-    request_block(high_qc_.block_hash, validators().leader(view - 1), now, out);
+    request_block(high_qc_.block_hash, current_rules().leader(view - 1), now, out, high_qc_.height);
     return;
   }
   const BlockRules* rules = child_rules_or_halt(*pe);
@@ -521,6 +531,11 @@ void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
   tree_.emplace(p.block->hash(), Entry{p.block, built->state, std::move(rules_ptr), child_anchor,
                                        std::move(child_rules)});
   send(std::nullopt, p, out);
+  my_proposal_ = MyProposal{out.messages.back().msg, view, {}};
+  // Sent again late in the view, to everyone, as bulk: on a lossy link that
+  // is what gets it through; on a busy one it takes only the bandwidth left
+  // over, and a view that goes well is over before it is due.
+  proposal_resend_ = Resend{std::nullopt, out.messages.back().msg, view, now + pm_.current_timeout() * 3 / 4, 1};
   try_vote(p, now, out);
 }
 
@@ -534,8 +549,8 @@ void HotStuffCore::handle_vote(const NodeId& from, const Vote& v, TimeMs now,
   // Votes for a block we have are checked against its rules; otherwise
   // against the current ones.
   const Entry* ve = find_any(v.block_hash);
-  const ValidatorSet& next_set = ve ? *ve->child_rules->validators : validators();
-  if (next_set.leader(v.view + 1) != my_id_) return;
+  const BlockRules& next_rules = ve ? *ve->child_rules : current_rules();
+  if (next_rules.leader(v.view + 1) != my_id_) return;
   const ValidatorSet& voters = ve ? *ve->rules->validators : validators();
   const Validator* voter = voters.find(v.voter);
   if (!voter) {
@@ -627,13 +642,24 @@ void HotStuffCore::handle_timeout(const NodeId& from, const TimeoutMsg& t, TimeM
   process_qc(t.high_qc, from, now, out);
   if (t.view < pm_.view()) {
     // The sender is behind: give it our certificates (once per view of ours).
-    if (t.sender != my_id_ && last_sync_info_view_ != pm_.view()) {
-      last_sync_info_view_ = pm_.view();
-      send(t.sender, SyncInfo{high_qc_, high_tc_}, out);
+    // One answer is enough: from the leader of our view, or from everyone
+    // when the sender is far behind.
+    bool answer = current_rules().leader(pm_.view()) == my_id_ || t.view + 2 <= pm_.view();
+    if (t.sender != my_id_ && answer) {
+      auto [it, first] = sync_info_sent_.try_emplace(t.sender, now);
+      if (first || now - it->second >= resend_interval()) {
+        it->second = now;
+        send(t.sender, SyncInfo{high_qc_, high_tc_}, out);
+      }
     }
     return;
   }
   if (t.view > pm_.view() + kViewWindow) return;
+  // A validator that gives up on the view we proposed in may not have our
+  // proposal (a lost message): it gets it again, once.
+  if (my_proposal_ && my_proposal_->view == t.view && t.view == pm_.view() && t.sender != my_id_ &&
+      my_proposal_->resent_to.insert(t.sender).second)
+    out.messages.push_back({t.sender, my_proposal_->msg});
   TimeoutSet& ts = timeouts_[t.view];
   if (ts.entries.count(t.sender)) return;
   ts.entries.emplace(t.sender, TimeoutCertificate::Entry{t.sender, t.high_qc.view, t.signature});
@@ -715,7 +741,38 @@ void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
     maybe_propose(now, out);
   }
   retry_sync(now, out);
+  resend(vote_resend_, now, out);
+  resend(proposal_resend_, now, out, /*bulk=*/true);
+  relay_for_missing_votes(now, out);
   if (now >= pm_.deadline()) local_timeout(now, out);
+}
+
+void HotStuffCore::relay_for_missing_votes(TimeMs now, ConsensusOutput& out) {
+  if (!current_proposal_ || current_proposal_->sent || current_proposal_->view != pm_.view()) return;
+  if (now < pm_.view_started() + pm_.current_timeout() / 2) return;
+  const Block& b = *std::get<Proposal>(*current_proposal_->msg).block;
+  const Entry* e = find(b.hash());
+  if (!e || e->child_rules->leader(b.view() + 1) != my_id_) return;
+  current_proposal_->sent = true;
+  auto v = votes_.find(b.view());
+  const std::map<NodeId, Bytes>* voted = nullptr;
+  if (v != votes_.end())
+    if (auto it = v->second.find({b.hash(), b.height()}); it != v->second.end()) voted = &it->second;
+  for (const auto& m : e->rules->validators->members())
+    if (m.id != my_id_ && m.id != b.header().proposer && (!voted || !voted->count(m.id)))
+      out.messages.push_back({m.id, current_proposal_->msg, /*bulk=*/true});
+}
+
+void HotStuffCore::resend(std::optional<Resend>& r, TimeMs now, ConsensusOutput& out, bool bulk) {
+  if (!r) return;
+  if (pm_.view() != r->view) {  // the view moved on: it got through, or no longer matters
+    r.reset();
+    return;
+  }
+  if (now < r->at) return;
+  out.messages.push_back({r->to, r->msg, bulk});
+  r->at = now + resend_interval();
+  if (--r->left == 0) r.reset();
 }
 
 std::string HotStuffCore::debug_string() const {

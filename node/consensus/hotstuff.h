@@ -58,6 +58,7 @@ class CommittedBlockSource {
 struct Outgoing {
   std::optional<NodeId> to;  // nullopt: every peer
   MessagePtr msg;
+  bool bulk = false;  // a repeat: it yields to fresh consensus messages on a busy link
 };
 
 struct Commit {
@@ -153,7 +154,7 @@ class HotStuffCore {
   const BlockPtr& committed_tip() const { return committed_; }
   const StatePtr& committed_state() const { return committed_state_; }
   const QuorumCertificate& high_qc() const { return high_qc_; }
-  NodeId leader() const { return validators().leader(pm_.view()); }
+  NodeId leader() const { return current_rules().leader(pm_.view()); }
   bool is_validator() const { return validators().contains(my_id_); }
   // The validators of the current view (those of a block extending the
   // highest certified block).
@@ -181,6 +182,10 @@ class HotStuffCore {
     NodeId peer;
     TimeMs sent = 0;
     uint32_t attempts = 0;
+    uint32_t count = 1;  // blocks asked for (the block and its ancestors)
+    // Asked again after the retry interval, doubled at each attempt: an
+    // answer on a slow link takes long, and asking twice only slows it.
+    TimeMs retry_at(TimeMs base) const { return sent + (base << std::min<uint32_t>(attempts - 1, 4)); }
   };
   struct TimeoutSet {
     std::map<NodeId, TimeoutCertificate::Entry> entries;
@@ -216,7 +221,10 @@ class HotStuffCore {
   void handle_block_request(const NodeId& from, const BlockRequest& r, TimeMs now, ConsensusOutput& out);
   void handle_block_response(const NodeId& from, const BlockResponse& r, TimeMs now, ConsensusOutput& out);
   // Asks `peer` (or, for ourselves, the next leaders) for a block we lack.
-  void request_block(const Hash32& hash, const NodeId& peer, TimeMs now, ConsensusOutput& out);
+  // `height`: the block's, when known; then only the blocks between it and
+  // what we committed are asked for.
+  void request_block(const Hash32& hash, const NodeId& peer, TimeMs now, ConsensusOutput& out,
+                     uint64_t height = 0);
   // A certificate we could not check may be from validators we do not know
   // yet (we are behind a reconfiguration): fetch the block from the sender.
   void sync_unverified(const NodeId& from, const Hash32& hash, uint64_t height, TimeMs now,
@@ -297,7 +305,41 @@ class HotStuffCore {
   };
   std::unordered_map<NodeId, ServeBucket> serve_budget_;
   uint64_t last_proposed_view_ = 0;
-  uint64_t last_sync_info_view_ = 0;
+  // Our certificates for a validator whose timeout shows it behind, at most
+  // once per resend interval each (the answer may be lost too).
+  std::unordered_map<NodeId, TimeMs> sync_info_sent_;
+  // Our vote of the current view, sent again while the view lasts: on a
+  // lossy network a lost vote would otherwise cost the whole view. Identical
+  // bytes, so a copy that arrives twice is ignored. Our proposal goes again
+  // to a validator whose timeout shows it gave up on our view.
+  struct Resend {
+    std::optional<NodeId> to;
+    MessagePtr msg;
+    uint64_t view = 0;
+    TimeMs at = 0;
+    int left = 0;
+  };
+  std::optional<Resend> vote_resend_, proposal_resend_;
+  struct MyProposal {
+    MessagePtr msg;
+    uint64_t view = 0;
+    std::set<NodeId> resent_to;
+  };
+  std::optional<MyProposal> my_proposal_;
+  // The proposal of the current view as we received it. If we are the next
+  // leader and half the view has passed without a quorum of votes for it,
+  // we send it to the validators whose votes are missing: on a lossy link
+  // they may never have had it, and on a slow one the leader's copy may
+  // still be queued behind its other peers'.
+  struct Relayable {
+    MessagePtr msg;
+    uint64_t view = 0;
+    bool sent = false;
+  };
+  std::optional<Relayable> current_proposal_;
+  void relay_for_missing_votes(TimeMs now, ConsensusOutput& out);
+  TimeMs resend_interval() const { return std::max<TimeMs>(pm_.base_timeout() / 4, 20); }
+  void resend(std::optional<Resend>& r, TimeMs now, ConsensusOutput& out, bool bulk = false);
   TimeMs propose_at_ = 0;  // 0: nothing scheduled
   ConsensusStats stats_;
 };

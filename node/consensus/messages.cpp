@@ -11,7 +11,45 @@ enum class Tag : uint8_t {
   kBlockRequest = 5,
   kBlockResponse = 6,
   kTxBatch = 7,
+  kCompactProposal = 8,
+  kBlockTxRequest = 9,
+  kBlockTxResponse = 10,
+  kTxRelay = 11,
 };
+
+void write_txs(Writer& w, const std::vector<TxPtr>& txs) {
+  w.varint(txs.size());
+  for (const auto& tx : txs) tx->encode(w);
+}
+
+Result<std::vector<TxPtr>> read_txs(const CryptoSuite& suite, Reader& r) {
+  std::vector<TxPtr> out;
+  size_t n = r.count(MessageLimits::kMaxBatchTxs, 16);
+  if (r.ok()) out.reserve(n);
+  for (size_t i = 0; i < n && r.ok(); ++i) {
+    auto tx = Transaction::read(suite, r);
+    if (!tx) return tx.error();
+    out.push_back(std::move(*tx));
+  }
+  return out;
+}
+
+void write_indices(Writer& w, const std::vector<uint32_t>& indices) {
+  w.varint(indices.size());
+  for (uint32_t i : indices) w.varint(i);
+}
+
+std::vector<uint32_t> read_indices(Reader& r) {
+  std::vector<uint32_t> out;
+  size_t n = r.count(BlockLimits::kMaxTxs, 1);
+  if (r.ok()) out.reserve(n);
+  for (size_t i = 0; i < n && r.ok(); ++i) {
+    uint64_t v = r.varint();
+    if (v >= BlockLimits::kMaxTxs) r.fail("transaction index out of range");
+    out.push_back(static_cast<uint32_t>(v));
+  }
+  return out;
+}
 
 constexpr size_t kMaxSig = 128;
 
@@ -68,7 +106,36 @@ struct Encoder {
   }
   void operator()(const TxBatch& b) {
     w.u8(static_cast<uint8_t>(Tag::kTxBatch));
-    w.varint(b.txs.size());
+    write_txs(w, b.txs);
+  }
+  void operator()(const TxRelay& b) {
+    w.u8(static_cast<uint8_t>(Tag::kTxRelay));
+    write_txs(w, b.txs);
+    w.varint(b.forward.size());
+    for (const auto& id : b.forward) w.hash(id);
+  }
+  void operator()(const CompactProposal& p) {
+    w.u8(static_cast<uint8_t>(Tag::kCompactProposal));
+    encode_header(w, p.header);
+    w.varint(p.tx_ids.size());
+    for (const auto& id : p.tx_ids) w.hash(id);
+    w.varint(p.prefilled.size());
+    for (const auto& [i, tx] : p.prefilled) {
+      w.varint(i);
+      tx->encode(w);
+    }
+    write_opt_tc(w, p.tc);
+    w.bytes(p.signature);
+  }
+  void operator()(const BlockTxRequest& b) {
+    w.u8(static_cast<uint8_t>(Tag::kBlockTxRequest));
+    w.hash(b.block);
+    write_indices(w, b.indices);
+  }
+  void operator()(const BlockTxResponse& b) {
+    w.u8(static_cast<uint8_t>(Tag::kBlockTxResponse));
+    w.hash(b.block);
+    write_indices(w, b.indices);
     for (const auto& tx : b.txs) tx->encode(w);
   }
 };
@@ -128,10 +195,48 @@ Result<Message> decode_body(const CryptoSuite& suite, Reader& r) {
       return Message{std::move(b)};
     }
     case Tag::kTxBatch: {
-      TxBatch b;
-      size_t n = r.count(MessageLimits::kMaxBatchTxs, 16);
-      b.txs.reserve(n);
-      for (size_t i = 0; i < n && r.ok(); ++i) {
+      auto txs = read_txs(suite, r);
+      if (!txs) return txs.error();
+      return Message{TxBatch{std::move(*txs)}};
+    }
+    case Tag::kTxRelay: {
+      TxRelay b;
+      auto txs = read_txs(suite, r);
+      if (!txs) return txs.error();
+      b.txs = std::move(*txs);
+      size_t n = r.count(MessageLimits::kMaxRelayTargets, 32);
+      for (size_t i = 0; i < n && r.ok(); ++i) b.forward.push_back(r.hash());
+      return Message{std::move(b)};
+    }
+    case Tag::kCompactProposal: {
+      CompactProposal p;
+      p.header = read_header(r);
+      size_t n = r.count(BlockLimits::kMaxTxs, 32);
+      if (r.ok()) p.tx_ids.reserve(n);
+      for (size_t i = 0; i < n && r.ok(); ++i) p.tx_ids.push_back(r.hash());
+      size_t k = r.count(n, 17);
+      for (size_t i = 0; i < k && r.ok(); ++i) {
+        uint64_t at = r.varint();
+        if (at >= n) r.fail("prefilled transaction out of range");
+        auto tx = Transaction::read(suite, r);
+        if (!tx) return tx.error();
+        p.prefilled.emplace_back(static_cast<uint32_t>(at), std::move(*tx));
+      }
+      p.tc = read_opt_tc(r);
+      p.signature = r.bytes(kMaxSig);
+      return Message{std::move(p)};
+    }
+    case Tag::kBlockTxRequest: {
+      BlockTxRequest b;
+      b.block = r.hash();
+      b.indices = read_indices(r);
+      return Message{std::move(b)};
+    }
+    case Tag::kBlockTxResponse: {
+      BlockTxResponse b;
+      b.block = r.hash();
+      b.indices = read_indices(r);
+      for (size_t i = 0; i < b.indices.size() && r.ok(); ++i) {
         auto tx = Transaction::read(suite, r);
         if (!tx) return tx.error();
         b.txs.push_back(std::move(*tx));
@@ -146,8 +251,11 @@ Result<Message> decode_body(const CryptoSuite& suite, Reader& r) {
 }  // namespace
 
 const char* message_type_name(const Message& m) {
-  static constexpr const char* kNames[] = {"proposal",    "vote",           "timeout", "sync_info",
-                                           "block_request", "block_response", "tx_batch"};
+  static constexpr const char* kNames[] = {"proposal",         "vote",           "timeout",
+                                           "sync_info",        "block_request",  "block_response",
+                                           "tx_batch",         "compact_proposal", "block_tx_request",
+                                           "block_tx_response", "tx_relay"};
+  static_assert(std::size(kNames) == std::variant_size_v<Message>);
   return kNames[m.index()];
 }
 

@@ -56,8 +56,42 @@ struct TxBatch {
   std::vector<TxPtr> txs;
 };
 
-using Message =
-    std::variant<Proposal, Vote, TimeoutMsg, SyncInfo, BlockRequest, BlockResponse, TxBatch>;
+// A proposal as it goes to every peer from protocol 3 on: the block's header
+// and its transactions' ids, since peers hold the transactions from gossip.
+// The receiving node rebuilds the block and asks the sender for what it
+// lacks (chain/node.cpp); the consensus core only ever sees whole blocks.
+struct CompactProposal {
+  BlockHeader header;
+  std::vector<Hash32> tx_ids;
+  // Transactions the leader received so recently that peers may not have
+  // them yet, whole, by position in the block.
+  std::vector<std::pair<uint32_t, TxPtr>> prefilled;
+  std::optional<TimeoutCertificate> tc;
+  Bytes signature;
+};
+
+// Some transactions of a block, by position, asked of a peer that has it.
+struct BlockTxRequest {
+  Hash32 block;
+  std::vector<uint32_t> indices;
+};
+
+struct BlockTxResponse {
+  Hash32 block;
+  std::vector<uint32_t> indices;
+  std::vector<TxPtr> txs;  // txs[i] is the block's transaction indices[i]
+};
+
+// Transaction gossip through a relay (protocol 3 on): the receiver admits
+// the transactions and passes them on to each peer in `forward`, so that
+// the node where they entered does not send every transaction to every peer.
+struct TxRelay {
+  std::vector<TxPtr> txs;
+  std::vector<NodeId> forward;
+};
+
+using Message = std::variant<Proposal, Vote, TimeoutMsg, SyncInfo, BlockRequest, BlockResponse, TxBatch,
+                             CompactProposal, BlockTxRequest, BlockTxResponse, TxRelay>;
 using MessagePtr = std::shared_ptr<const Message>;
 
 struct MessageLimits {
@@ -65,9 +99,16 @@ struct MessageLimits {
   static constexpr size_t kMaxMessageBytes = 32 * 1024 * 1024;
   static constexpr uint32_t kMaxSyncBlocks = 64;
   static constexpr size_t kMaxBatchTxs = 20000;
+  static constexpr size_t kMaxRelayTargets = 64;
 };
 
 const char* message_type_name(const Message& m);
+// Transaction gossip.
+inline bool is_gossip(const Message& m) {
+  return std::holds_alternative<TxBatch>(m) || std::holds_alternative<TxRelay>(m);
+}
+// What yields to consensus messages on a busy link.
+inline bool is_bulk(const Message& m) { return is_gossip(m); }
 Bytes encode_message(const Message& m);
 // Decodes one message; any byte string yields either a message or an error.
 Result<Message> decode_message(const CryptoSuite& suite, ByteView in);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/codec.h"
+#include "state/leader_activity.h"
 
 namespace consortia {
 
@@ -56,11 +57,27 @@ RulesPtr GovernedSchedule::rules(const StateSnapshot& state, uint64_t anchor_hei
   const UpgradePlan* plan = nullptr;
   uint32_t version = config->version_at(height, &plan);
   const ChainParams& params = config->params_at(height);
+  std::vector<uint32_t> rotation;
+  if (version >= LeaderActivity::kFirstVersion) {
+    const ValidatorSet& set = *it->second.second;
+    auto compute = [&] {
+      std::vector<NodeId> ids;
+      ids.reserve(set.members().size());
+      for (const auto& m : set.members()) ids.push_back(m.id);
+      return LeaderActivity::read(state).rotation(ids, height);
+    };
+    auto entry = state.entries().find(LeaderActivity::kKey);
+    if (configs_ && entry != state.entries().end())
+      rotation = *configs_->rotation(entry->second.leaf, set.hash(), height, compute);
+    else
+      rotation = compute();
+  }
   for (const auto& r : recent_)
-    if (r->validators == it->second.second && r->version == version && r->params == params)
+    if (r->validators == it->second.second && r->version == version && r->params == params &&
+        r->rotation == rotation)
       return r;
   auto r = std::make_shared<const BlockRules>(
-      BlockRules{it->second.second, version, plan ? plan->name : "", params});
+      BlockRules{it->second.second, version, plan ? plan->name : "", params, std::move(rotation)});
   if (recent_.size() >= 8) recent_.erase(recent_.begin());
   recent_.push_back(r);
   return r;

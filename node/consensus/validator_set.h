@@ -34,7 +34,8 @@ class ValidatorSet {
   // Members in NodeId order, for walking a certificate's sorted signer list.
   const std::vector<const Validator*>& by_id() const { return by_id_; }
   bool contains(const NodeId& id) const { return find(id) != nullptr; }
-  // Round-robin rotation over the genesis order.
+  // Round-robin rotation over the genesis order (BlockRules::leader may
+  // narrow it to the validators with a good record).
   const NodeId& leader(uint64_t view) const { return members_[view % members_.size()].id; }
   const std::vector<Validator>& members() const { return members_; }
   const Hash32& hash() const { return hash_; }
@@ -54,6 +55,15 @@ struct BlockRules {
   uint32_t version = 1;
   std::string plan;  // the upgrade plan that introduced `version`; empty for genesis
   ChainParams params;
+  // Leader reputation (protocol 3 on): the members that may lead, as indices
+  // into validators->members(); empty: every member in turn.
+  std::vector<uint32_t> rotation;
+
+  // The leader of `view` for a block with these rules.
+  const NodeId& leader(uint64_t view) const {
+    if (rotation.empty()) return validators->leader(view);
+    return validators->members()[rotation[view % rotation.size()]].id;
+  }
 };
 using RulesPtr = std::shared_ptr<const BlockRules>;
 

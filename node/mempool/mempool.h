@@ -35,6 +35,11 @@ class Mempool {
   bool verify_cached(const Transaction& tx);
 
   size_t size() const { return by_id_.size(); }
+  // A pending transaction by id, or null.
+  TxPtr find(const Hash32& id) const {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? nullptr : it->second;
+  }
   uint64_t verifications() const { return verifications_; }
 
  private:

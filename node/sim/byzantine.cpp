@@ -27,6 +27,8 @@ void Byzantine::misbehave(Instance& in, const Outgoing& o, int64_t t) {
         tm->signature = garbage(tm->signature.size());
       } else if (auto* p = std::get_if<Proposal>(&m)) {
         p->signature = garbage(p->signature.size());
+      } else if (auto* c = std::get_if<CompactProposal>(&m)) {
+        c->signature = garbage(c->signature.size());
       }
       send(in, o.to, share(std::move(m)), t);
       return;
@@ -34,16 +36,22 @@ void Byzantine::misbehave(Instance& in, const Outgoing& o, int64_t t) {
     case ByzantineKind::kEquivocate: {
       // Two blocks for one view, each to half of the network, and a vote for the second.
       auto* p = std::get_if<Proposal>(o.msg.get());
-      if (!p) break;
-      BlockHeader h = p->block->header();
+      auto* c = std::get_if<CompactProposal>(o.msg.get());
+      if (!p && !c) break;
+      BlockHeader h = p ? p->block->header() : c->header;
       h.timestamp_ms += 1;
-      auto other = Block::create(crypto_, h, p->block->txs());
-      Proposal p2{other, p->tc, in.signer->sign(proposal_payload(chain, other->hash()))};
+      Hash32 other = Block::header_hash(crypto_, h);
+      Bytes sig = in.signer->sign(proposal_payload(chain, other));
+      Message second;
+      if (p) {
+        second = Proposal{Block::create(crypto_, h, p->block->txs()), p->tc, std::move(sig)};
+      } else {
+        second = CompactProposal{h, c->tx_ids, c->prefilled, c->tc, std::move(sig)};
+      }
       route_(in, o.to, o.msg, t, [](const Instance& b) { return b.index % 2 == 0; });
-      route_(in, o.to, share(std::move(p2)), t, [](const Instance& b) { return b.index % 2 == 1; });
-      Vote v{h.view, h.height, other->hash(), in.id,
-             in.signer->sign(vote_payload(chain, h.view, h.height, other->hash()))};
-      NodeId next = in.node->validators().leader(h.view + 1);
+      route_(in, o.to, share(std::move(second)), t, [](const Instance& b) { return b.index % 2 == 1; });
+      Vote v{h.view, h.height, other, in.id, in.signer->sign(vote_payload(chain, h.view, h.height, other))};
+      NodeId next = in.node->consensus().current_rules_ref().leader(h.view + 1);
       send(in, next, share(std::move(v)), t);
       return;
     }

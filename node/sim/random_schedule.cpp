@@ -39,7 +39,7 @@ Scenario random_schedule(uint64_t seed, const SweepShape& shape) {
 
   // Link faults on all links or on some nodes' egress, from 2 s to the heal.
   std::ostringstream rule;
-  if (uniform() < 0.6) rule << " loss " << pct(std::round(300 * uniform()) / 10);
+  if (uniform() < 0.6) rule << (uniform() < 0.5 ? " loss " : " drop ") << pct(std::round(300 * uniform()) / 10);
   if (uniform() < 0.4) rule << " duplicate " << pct(std::round(50 * uniform()) / 10);
   if (uniform() < 0.4) rule << " corrupt " << pct(std::round(50 * uniform()) / 10);
   if (uniform() < 0.5) {
@@ -128,9 +128,48 @@ Scenario random_schedule(uint64_t seed, const SweepShape& shape) {
   return s;
 }
 
+Scenario degraded_schedule(uint64_t seed, const DegradedShape& shape) {
+  std::mt19937_64 g(seed * 0xD1B54A32D192ED03ULL + 29);
+  auto uniform = [&] { return static_cast<double>(g() >> 11) * 0x1.0p-53; };
+  auto below = [&](uint64_t n) { return static_cast<int>(g() % n); };
+  auto pct = [](double p) {
+    std::ostringstream o;
+    o << p << "%";
+    return o.str();
+  };
+  Scenario s;
+  s.name = "degraded";
+  s.seed = seed;
+  s.nodes = shape.sizes[static_cast<size_t>(below(shape.sizes.size()))];
+  s.seconds = shape.seconds;
+  bool overload = uniform() < 0.3;
+  double loss = shape.max_loss_percent * 10;
+  s.tps = overload ? shape.overload_tps : shape.tps;
+  s.modelled_crypto = true;
+  s.latency_min_ms = 1;
+  s.latency_max_ms = 1 + 30 * uniform();
+  int f = static_cast<int>(max_faulty(static_cast<size_t>(s.nodes)));
+  int silent = below(f + 1);
+  if (silent > 0) s.byzantine.push_back({ByzantineKind::kSilent, silent, {}});
+  s.crash = below(f - silent + 1);
+  std::ostringstream rule;
+  switch (below(4)) {
+    case 0: rule << "loss " << pct(std::round(loss * uniform()) / 10); break;
+    case 1: rule << "drop " << pct(std::round(loss * uniform()) / 10); break;
+    case 2: rule << "rate " << 1024 + 256 * below(13) << "kbit"; break;
+    default:
+      rule << "delay " << 10 + below(90) << "ms " << below(10) << "ms loss " << pct(std::round(100 * uniform()) / 10)
+           << " rate " << 2 + below(9) << "mbit";
+      break;
+  }
+  s.link_rules.push_back(rule.str());
+  return s;
+}
+
 std::string describe(const Scenario& s) {
   std::ostringstream o;
-  o << "n=" << s.nodes << " crash=" << s.crash;
+  o << "n=" << s.nodes << " tps=" << s.tps << " crash=" << s.crash;
+  for (const auto& r : s.link_rules) o << " links='" << r << "'";
   for (const auto& b : s.byzantine) o << " byzantine=" << byzantine_name(b.kind) << ":" << b.count;
   for (const auto& e : s.timeline) {
     if (!e.rule.empty()) o << " link='" << e.rule << "'";

@@ -40,13 +40,21 @@ std::string Report::to_json() const {
   j["submitted_txs"] = submitted_txs;
   j["throughput_tps"] = throughput_tps;
   j["latency_ms"] = {{"p50", latency_p50_ms}, {"p99", latency_p99_ms}, {"max", latency_max_ms}};
+  if (settled.measured)
+    j["after_first_minute"] = {{"submitted_txs", settled.submitted},
+                               {"committed_txs", settled.committed},
+                               {"latency_ms", {{"p50", settled.p50_ms}, {"p99", settled.p99_ms}}}};
   j["view_changes"] = view_changes;
   j["messages_per_block"] = messages_per_block;
+  nlohmann::json traffic = nlohmann::json::object();
+  for (const auto& [type, cb] : traffic_by_type) traffic[type] = {{"messages", cb.first}, {"bytes", cb.second}};
+  j["traffic_by_type"] = traffic;
   j["bytes_per_block"] = bytes_per_block;
   j["network"] = {{"dropped", dropped},
                   {"duplicated", duplicated},
                   {"corrupted", corrupted},
-                  {"corrupted_undecodable", corrupted_rejected}};
+                  {"corrupted_undecodable", corrupted_rejected},
+                  {"retransmitted_packets", retransmitted}};
   j["rejected_inputs"] = rejected_inputs;
   j["equivocations_detected"] = equivocations_detected;
   j["refused_txs"] = refused_txs;
@@ -90,10 +98,13 @@ std::string Report::to_text(double wall_seconds) const {
     << submitted_txs << " transactions; throughput " << throughput_tps << " tx/s\n";
   o << "  latency p50 " << latency_p50_ms << " ms, p99 " << latency_p99_ms << " ms, max "
     << latency_max_ms << " ms\n";
+  if (settled.measured)
+    o << "  after the first minute: " << settled.committed << " of " << settled.submitted
+      << " transactions; latency p50 " << settled.p50_ms << " ms, p99 " << settled.p99_ms << " ms\n";
   o << "  view changes " << view_changes << ", " << messages_per_block
     << " consensus messages and " << bytes_per_block / 1024 << " KiB per block\n";
-  o << "  network: " << dropped << " dropped, " << duplicated << " duplicated, " << corrupted
-    << " corrupted; " << rejected_inputs << " inputs rejected, " << equivocations_detected
+  o << "  network: " << dropped << " dropped, " << retransmitted << " packets retransmitted, " << duplicated
+    << " duplicated, " << corrupted << " corrupted; " << rejected_inputs << " inputs rejected, " << equivocations_detected
     << " equivocations detected; " << refused_txs << " transactions refused; " << crashes << " crashes, " << restarts << " restarts\n";
   if (safety_violations.empty()) o << "  safety: ok\n";
   for (const auto& v : safety_violations)

@@ -4,6 +4,7 @@
 // every event the run processed.
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,12 +34,24 @@ struct Report {
   uint64_t submitted_txs = 0;
   double throughput_tps = 0;
   double latency_p50_ms = 0, latency_p99_ms = 0, latency_max_ms = 0;
+  // Transactions submitted after the first minute (runs longer than two
+  // minutes): the chain once it has settled, e.g. the leader rotation has
+  // learned which validators are silent.
+  static constexpr double kWarmupSeconds = 60;
+  struct Settled {
+    bool measured = false;
+    uint64_t submitted = 0, committed = 0;
+    double p50_ms = 0, p99_ms = 0;
+  } settled;
   uint64_t view_changes = 0;
   double messages_per_block = 0;
   double bytes_per_block = 0;
+  // Every message sent, by type ("proposal", "tx_batch", ...): count and bytes.
+  std::map<std::string, std::pair<uint64_t, uint64_t>> traffic_by_type;
   uint64_t consensus_messages = 0;
   uint64_t consensus_bytes = 0;
   uint64_t dropped = 0, duplicated = 0, corrupted = 0, corrupted_rejected = 0;
+  uint64_t retransmitted = 0;
   uint64_t rejected_inputs = 0;
   uint64_t equivocations_detected = 0;
   uint64_t refused_txs = 0;  // committed with a refusal receipt (e.g. a double spend)

@@ -136,6 +136,10 @@ Status validate(const Scenario& s) {
     if (x < 0 || x >= s.nodes + s.observers) return bad("start_down index out of range");
   for (int x : s.old_software)
     if (x < 0 || x >= s.nodes + s.observers) return bad("old_software index out of range");
+  if (s.protocol < kMinProtocolVersion || s.protocol > kMaxProtocolVersion)
+    return bad("protocol must be between " + std::to_string(kMinProtocolVersion) + " and " +
+               std::to_string(kMaxProtocolVersion));
+  if (!s.old_software.empty() && s.protocol != 1) return bad("old_software needs protocol 1");
   return {};
 }
 
@@ -172,7 +176,7 @@ Result<Scenario> parse_scenario_json(const std::string& text, Scenario s) {
                   get(j, "max_clock_skew_ms", s.max_clock_skew_ms),
                   get(j, "max_block_txs", s.max_block_txs), get(j, "observers", s.observers),
                   get(j, "organisations", s.organisations), get(j, "start_down", s.start_down),
-                  get(j, "old_software", s.old_software),
+                  get(j, "old_software", s.old_software), get(j, "protocol", s.protocol),
                   get(j, "expect_governance", s.expect_governance)})
     if (!st) return st.error();
   if (j.contains("expect_halted")) {
@@ -247,7 +251,7 @@ Result<Scenario> load_scenario_file(const std::string& path) {
 const char* usage() {
   return R"(usage: consortia-sim [--scenario FILE] [--nodes N] [--seconds S] [--tps R] [--seed K]
                      [--link RULE]... [--crash K] [--byzantine KIND:K]...
-                     [--suite ed25519-sha256|sm2-sm3] [--crypto real|modelled]
+                     [--suite ed25519-sha256|sm2-sm3] [--crypto real|modelled] [--protocol V]
                      [--noop | --custody] [--latency MS|MIN-MAX] [--json] [--quiet]
                      [--chains FILE]
 
@@ -307,6 +311,11 @@ Result<CliOptions> parse_command_line(int argc, const char* const* argv) {
       o.scenario.noop = true;
     } else if (a == "--custody") {
       o.scenario.custody = true;
+    } else if (a == "--protocol") {
+      auto v = number();
+      if (!v) return v.error();
+      if (*v != static_cast<uint32_t>(*v)) return bad("--protocol expects a version number");
+      o.scenario.protocol = static_cast<uint32_t>(*v);
     } else if (a == "--nodes" || a == "--seconds" || a == "--tps" || a == "--seed" ||
                a == "--crash") {
       auto v = number();

@@ -67,6 +67,7 @@ struct Scenario {
   double tps = 100;
   uint64_t seed = 1;
   std::string suite = "ed25519-sha256";
+  uint32_t protocol = kMaxProtocolVersion;  // genesis protocol version
   std::optional<bool> modelled_crypto;  // default: modelled above 10 nodes
   bool noop = false;                    // 8-byte no-op transactions
   bool custody = false;                 // fund custody transfers, with double-spend attempts
@@ -76,6 +77,7 @@ struct Scenario {
   int organisations = 4;                // validator v belongs to organisation v mod this
   std::vector<int> start_down;          // instances not started until a restart event
   std::vector<int> old_software;        // instances that implement protocol version 1 only
+                                        // (needs a genesis on protocol 1)
   // Expected outcomes: governance results in order ("enacted", "open",
   // "refused:<reason>") and instances halted for an upgrade at the end.
   std::vector<std::string> expect_governance;

@@ -23,8 +23,25 @@ constexpr int64_t kEventCostUs = 5;  // fixed handling cost of any input
 // What a message costs on the wire, as the simulator charges links for it.
 size_t message_size(const Message& m) {
   if (auto* p = std::get_if<Proposal>(&m)) return p->block->encoded_size() + 200;
+  if (auto* c = std::get_if<CompactProposal>(&m)) {
+    Writer w;
+    encode_header(w, c->header);
+    size_t n = w.data().size() + 32 * c->tx_ids.size() + 200;
+    for (const auto& [i, tx] : c->prefilled) n += 4 + tx->encoded_size();
+    return n;
+  }
+  if (auto* r = std::get_if<BlockTxResponse>(&m)) {
+    size_t n = 40 + 4 * r->indices.size();
+    for (const auto& tx : r->txs) n += tx->encoded_size();
+    return n;
+  }
   if (auto* b = std::get_if<TxBatch>(&m)) {
     size_t n = 8;
+    for (const auto& tx : b->txs) n += tx->encoded_size();
+    return n;
+  }
+  if (auto* b = std::get_if<TxRelay>(&m)) {
+    size_t n = 8 + 32 * b->forward.size();
     for (const auto& tx : b->txs) n += tx->encoded_size();
     return n;
   }
@@ -43,6 +60,7 @@ struct Simulation::Impl {
   Rng rng;
   std::unique_ptr<SimCrypto> crypto;
   std::unique_ptr<SimCertificateMemo> memo;
+  BlockInterner blocks;
   CryptoCosts costs{};
   Genesis genesis;
   NodeConfig cfg;
@@ -89,9 +107,11 @@ struct Simulation::Impl {
 
     cfg.consensus = sc.consensus;
     cfg.certificate_memo = memo.get();
+    cfg.block_interner = &blocks;
     cfg.mempool.max_block_txs = sc.max_block_txs;
     genesis.chain_name = "sim-" + std::to_string(sc.seed);
     genesis.suite = crypto->id();
+    genesis.protocol_version = sc.protocol;
     genesis.timestamp_ms = 0;
     // Chain parameters live in genesis: every node paces blocks alike.
     genesis.params.max_block_txs = static_cast<uint32_t>(sc.max_block_txs);
@@ -362,8 +382,8 @@ struct Simulation::Impl {
 
   // ---- messages ----------------------------------------------------------------
 
-  void send_link(Instance& a, Instance& b, const MessagePtr& msg, size_t size, int64_t t) {
-    bool consensus = !std::holds_alternative<TxBatch>(*msg);
+  void send_link(Instance& a, Instance& b, const MessagePtr& msg, size_t size, int64_t t, bool bulk = false) {
+    bool consensus = !bulk && !is_bulk(*msg);
     std::vector<MessagePtr> corrupted;  // by copy: the corrupted message that still decodes, or null
     auto copies = net.transmit(a.index, b.index, size, consensus, t, rng, [&](size_t copy, Rng& g) {
       Bytes raw = encode_message(*msg);
@@ -387,12 +407,15 @@ struct Simulation::Impl {
   }
 
   void route(Instance& from, const std::optional<NodeId>& to, const MessagePtr& msg, int64_t t,
-             const std::function<bool(const Instance&)>& include) {
+             const std::function<bool(const Instance&)>& include, bool bulk = false) {
     size_t size = message_size(*msg);
+    auto& by_type = report.traffic_by_type[message_type_name(*msg)];
     for (auto& b : inst) {
       if (b.index == from.index || (include && !include(b))) continue;
       if (to && b.id != *to) continue;
-      send_link(from, b, msg, size, t);
+      ++by_type.first;
+      by_type.second += size;
+      send_link(from, b, msg, size, t, bulk);
     }
   }
 
@@ -405,7 +428,7 @@ struct Simulation::Impl {
         std::fprintf(stderr, "%.3f node %d rejected: %s\n", static_cast<double>(t) / 1e6, in.index, r.c_str());
     for (const auto& o : out.messages) {
       if (in.honest() || in.byz == ByzantineKind::kTwins)
-        route(in, o.to, o.msg, t, nullptr);
+        route(in, o.to, o.msg, t, nullptr, o.bulk);
       else
         byzantine->misbehave(in, o, t);
     }
@@ -548,6 +571,7 @@ struct Simulation::Impl {
     report.throughput_tps = static_cast<double>(report.committed_txs) / sc.seconds;
     const TrafficCounters& traffic = net.counters();
     report.dropped = traffic.dropped;
+    report.retransmitted = traffic.retransmitted;
     report.duplicated = traffic.duplicated;
     report.corrupted = traffic.corrupted;
     report.consensus_messages = traffic.consensus_messages;

@@ -39,6 +39,7 @@ void Workload::submit(Pending& p, int64_t t) {
 
 void Workload::issue(const TxPtr& tx, int64_t t) {
   ++report_.submitted_txs;
+  if (static_cast<double>(t) >= Report::kWarmupSeconds * kUs) ++report_.settled.submitted;
   Pending p{tx, t, t, next_entry_++ % entries_.size()};
   submit(p, t);
   pending_.emplace(tx->id(), std::move(p));
@@ -128,6 +129,10 @@ void Workload::committed(const Transaction& tx, int64_t t) {
   if (p == pending_.end()) return;
   double ms = static_cast<double>(t - p->second.submitted) / 1000.0;
   if (!live_) latencies_ms_.push_back(ms);  // a live run has no end to report on
+  if (!live_ && static_cast<double>(p->second.submitted) >= Report::kWarmupSeconds * kUs) {
+    settled_ms_.push_back(ms);
+    ++report_.settled.committed;
+  }
   if (live_ && !entries_.empty()) {
     double& l = inst_[static_cast<size_t>(entries_[p->second.entry % entries_.size()])].latency_ms;
     l = l == 0 ? ms : l * 0.95 + ms * 0.05;
@@ -152,14 +157,23 @@ void Workload::resubmit(int64_t t) {
 }
 
 void Workload::finish() {
-  if (latencies_ms_.empty()) return;
-  std::sort(latencies_ms_.begin(), latencies_ms_.end());
-  auto pct = [&](double q) {
-    return latencies_ms_[std::min(latencies_ms_.size() - 1, static_cast<size_t>(q * static_cast<double>(latencies_ms_.size())))];
+  auto pct = [](const std::vector<double>& v, double q) {
+    return v[std::min(v.size() - 1, static_cast<size_t>(q * static_cast<double>(v.size())))];
   };
-  report_.latency_p50_ms = pct(0.5);
-  report_.latency_p99_ms = pct(0.99);
-  report_.latency_max_ms = latencies_ms_.back();
+  if (!latencies_ms_.empty()) {
+    std::sort(latencies_ms_.begin(), latencies_ms_.end());
+    report_.latency_p50_ms = pct(latencies_ms_, 0.5);
+    report_.latency_p99_ms = pct(latencies_ms_, 0.99);
+    report_.latency_max_ms = latencies_ms_.back();
+  }
+  if (!live_ && sc_.seconds > 2 * Report::kWarmupSeconds) {
+    report_.settled.measured = true;
+    if (!settled_ms_.empty()) {
+      std::sort(settled_ms_.begin(), settled_ms_.end());
+      report_.settled.p50_ms = pct(settled_ms_, 0.5);
+      report_.settled.p99_ms = pct(settled_ms_, 0.99);
+    }
+  }
 }
 
 }  // namespace consortia::sim

@@ -73,6 +73,7 @@ class Workload {
   double tx_credit_ = 0;
   std::unordered_map<Hash32, Pending> pending_;
   std::vector<double> latencies_ms_;
+  std::vector<double> settled_ms_;  // submitted after the warm-up
   std::unordered_map<NodeId, size_t> client_of_;
 };
 

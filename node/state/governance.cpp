@@ -96,6 +96,20 @@ std::shared_ptr<const ChainConfig> ConfigCache::get(const Hash32& leaf, ByteView
   return p;
 }
 
+ConfigCache::Rotation ConfigCache::rotation(const Hash32& activity_leaf, const Hash32& validator_set, uint64_t height,
+                                            const std::function<std::vector<uint32_t>()>& compute) {
+  auto key = std::make_tuple(activity_leaf, validator_set, height);
+  {
+    std::lock_guard lock(mu_);
+    if (auto r = rotations_.find(key); r != rotations_.end()) return r->second;
+  }
+  auto r = std::make_shared<const std::vector<uint32_t>>(compute());
+  std::lock_guard lock(mu_);
+  if (rotations_.size() >= 1024) rotations_.clear();
+  rotations_.emplace(key, r);
+  return r;
+}
+
 std::shared_ptr<const ChainConfig> config_at(const StateSnapshot& state, uint64_t height, ConfigCache* cache) {
   // The newest "g/c/" entry at or below the height; the oldest kept if the
   // history no longer reaches that far back.

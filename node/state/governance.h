@@ -23,7 +23,9 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <functional>
 #include <mutex>
+#include <tuple>
 #include <optional>
 #include <string>
 #include <vector>
@@ -119,9 +121,17 @@ class ConfigCache {
  public:
   std::shared_ptr<const ChainConfig> get(const Hash32& leaf, ByteView encoded);
 
+  // Leader rotations (state/leader_activity.h) by (activity entry's leaf,
+  // validator set, height): every node extending the same block derives the
+  // same one, so a process computes it once. `compute` runs on a miss.
+  using Rotation = std::shared_ptr<const std::vector<uint32_t>>;
+  Rotation rotation(const Hash32& activity_leaf, const Hash32& validator_set, uint64_t height,
+                    const std::function<std::vector<uint32_t>()>& compute);
+
  private:
   std::mutex mu_;
   std::map<Hash32, std::shared_ptr<const ChainConfig>> map_;
+  std::map<std::tuple<Hash32, Hash32, uint64_t>, Rotation> rotations_;
 };
 
 // The configuration in force at `height` as recorded in `state` (any state
@@ -217,8 +227,9 @@ GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, cons
 // Every block records its proposer as alive at its timestamp.
 void record_proposer(const NodeId& proposer, uint64_t timestamp_ms, const StateWrite& write);
 
-// The protocol versions this software implements. Version 2 adds kDelete.
+// The protocol versions this software implements. Version 2 adds kDelete;
+// version 3 chooses leaders by their record (state/leader_activity.h).
 inline constexpr uint32_t kMinProtocolVersion = 1;
-inline constexpr uint32_t kMaxProtocolVersion = 2;
+inline constexpr uint32_t kMaxProtocolVersion = 3;
 
 }  // namespace consortia

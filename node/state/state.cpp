@@ -1,4 +1,5 @@
 #include "state/state.h"
+#include "state/leader_activity.h"
 
 #include "state/custody.h"
 #include "state/evidence.h"
@@ -248,6 +249,11 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<T
     write(StateSnapshot::receipt_key(tx.id()), Bytes{static_cast<uint8_t>(code)});
   };
   record_proposer(ctx.proposer, ctx.timestamp_ms, write);
+  if (ctx.protocol_version >= LeaderActivity::kFirstVersion && ctx.validators > 0) {
+    LeaderActivity activity = LeaderActivity::read(*s);
+    activity.note(ctx.height, ctx.proposer, ctx.voters, ctx.failed_leaders, ctx.validators);
+    write(LeaderActivity::kKey, activity.encode());
+  }
   for (const auto& tx : txs) {
     uint64_t expected = s->next_nonce(tx->sender_id());
     if (auto st = check_nonce(*tx, expected, 1); !st) return st.error();

@@ -80,6 +80,12 @@ struct BlockContext {
   uint32_t protocol_version = 1;
   NodeId proposer;  // recorded as alive (governance liveness); zero: not recorded
   uint64_t timestamp_ms = 0;
+  // Leader reputation (protocol 3 on, state/leader_activity.h): who signed
+  // the certificate the block carries, the leaders of the views it skipped,
+  // and how many validators the block's rules have.
+  std::vector<NodeId> voters;
+  std::vector<NodeId> failed_leaders;
+  uint32_t validators = 0;
   auto operator<=>(const BlockContext&) const = default;
 };
 

@@ -425,7 +425,7 @@ TEST(AgentFaults, KernelQdiscsAreAppliedOrRefusedWithTheReason) {
 }
 
 TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
-  AgentCluster c(4);
+  AgentCluster c(4, "ed25519-sha256", 1);  // a network on protocol 1, to plan version 2
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 20));
   // An admin of org-0 proposes an upgrade on node 0; admins of org-1 and
@@ -518,7 +518,7 @@ TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
   EXPECT_GT(hi.memory_total_bytes(), 0u);
   EXPECT_GT(hi.disk_total_bytes(), 0u);
   EXPECT_GT(hi.data_dir_bytes(), 0u);
-  EXPECT_EQ(hi.max_protocol_version(), 2u);
+  EXPECT_EQ(hi.max_protocol_version(), kMaxProtocolVersion);
   EXPECT_EQ(hi.suite(), "ed25519-sha256");
   pb::LogLines lines;
   pb::LogRequest lr;

@@ -28,13 +28,15 @@ inline std::string agent_binary() { return std::string(CONSORTIA_BINARY_DIR) + "
 
 class AgentCluster {
  public:
-  explicit AgentCluster(int nodes, std::string suite = "ed25519-sha256") {
+  explicit AgentCluster(int nodes, std::string suite = "ed25519-sha256",
+                        uint32_t protocol_version = kMaxProtocolVersion) {
     char tmpl[] = "/tmp/consortia-agents-XXXXXX";
     dir_ = mkdtemp(tmpl);
     InitOptions o;
     o.dir = dir_;
     o.nodes = nodes;
     o.suite = suite;
+    o.protocol_version = protocol_version;
     auto st = init_network(o);
     EXPECT_TRUE(st.ok()) << (st.ok() ? "" : st.error().to_string());
     auto net = load_network(dir_);

@@ -21,8 +21,12 @@ struct Envelope {
 
 class Cluster {
  public:
-  explicit Cluster(size_t n, const CryptoSuite& suite = ed25519_sha256(), NodeConfig cfg = {})
+  // `protocol`: the genesis protocol version (3 on: leader reputation,
+  // compact proposals and relayed gossip).
+  explicit Cluster(size_t n, const CryptoSuite& suite = ed25519_sha256(), NodeConfig cfg = {},
+                   uint32_t protocol = 1)
       : suite_(suite), cfg_(cfg) {
+    genesis_.protocol_version = protocol;
     for (size_t i = 0; i < n; ++i) {
       Hash32 seed = sha256(as_bytes("cluster-node-" + std::to_string(i)));
       seeds_.push_back(seed);

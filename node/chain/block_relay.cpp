@@ -1,0 +1,171 @@
+#include "chain/block_relay.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "state/leader_activity.h"
+
+namespace consortia {
+
+BlockPtr BlockInterner::intern(BlockPtr b) {
+  std::lock_guard lock(mu_);
+  auto& slot = blocks_[b->hash()];
+  if (auto kept = slot.lock()) return kept;
+  slot = b;
+  if (blocks_.size() > 8192) std::erase_if(blocks_, [](const auto& kv) { return kv.second.expired(); });
+  return b;
+}
+
+BlockPtr BlockRelay::build(const BlockHeader& h, std::vector<TxPtr> txs) const {
+  BlockPtr b = Block::create(suite_, h, std::move(txs));
+  return interner_ ? interner_->intern(std::move(b)) : b;
+}
+
+void BlockRelay::arrived(const Hash32& tx_id, TimeMs now) {
+  fresh_.emplace_back(now, tx_id);
+  fresh_ids_.insert(tx_id);
+}
+
+MessagePtr BlockRelay::for_wire(const Outgoing& o, TimeMs now) {
+  while (!fresh_.empty() && fresh_.front().first + kFreshMs < now) {
+    fresh_ids_.erase(fresh_ids_.find(fresh_.front().second));
+    fresh_.pop_front();
+  }
+  auto* p = std::get_if<Proposal>(o.msg.get());
+  if (!p || o.to || p->block->header().protocol_version < LeaderActivity::kFirstVersion) return o.msg;
+  CompactProposal c;
+  c.header = p->block->header();
+  const auto& txs = p->block->txs();
+  c.tx_ids.reserve(txs.size());
+  for (uint32_t i = 0; i < txs.size(); ++i) {
+    c.tx_ids.push_back(txs[i]->id());
+    if (txs.size() <= kPrefillUpTo && fresh_ids_.count(txs[i]->id())) c.prefilled.emplace_back(i, txs[i]);
+  }
+  c.tc = p->tc;
+  c.signature = p->signature;
+  return std::make_shared<const Message>(std::move(c));
+}
+
+std::optional<Proposal> BlockRelay::on_compact(const NodeId& from, const CompactProposal& p, TimeMs now,
+                                               std::vector<Outgoing>& out,
+                                               std::vector<std::string>& rejections) {
+  Hash32 hash = Block::header_hash(suite_, p.header);
+  if (pending_.count(hash)) return std::nullopt;  // a copy of one being rebuilt
+  Pending entry{from, p, std::vector<TxPtr>(p.tx_ids.size()), 0, 0};
+  for (const auto& [i, tx] : p.prefilled)
+    if (i < entry.txs.size() && tx->id() == p.tx_ids[i]) entry.txs[i] = tx;
+  entry.proposal.prefilled.clear();
+  bool missing = false;
+  for (size_t i = 0; i < p.tx_ids.size(); ++i) {
+    if (!entry.txs[i]) entry.txs[i] = mempool_.find(p.tx_ids[i]);
+    missing |= !entry.txs[i];
+  }
+  if (!missing) {
+    if (Block::compute_tx_root(suite_, entry.txs) == p.header.tx_root)
+      return Proposal{build(p.header, std::move(entry.txs)), p.tc, p.signature};
+    // Ours differ from the block's (another signature over the same
+    // transaction): ask for all of them.
+    std::fill(entry.txs.begin(), entry.txs.end(), nullptr);
+  }
+  if (pending_.size() >= kMaxPending) {
+    // Keep the newest views: an old one is decided or will come by sync.
+    auto oldest = std::min_element(pending_.begin(), pending_.end(), [](const auto& a, const auto& b) {
+      return a.second.proposal.header.view < b.second.proposal.header.view;
+    });
+    if (oldest->second.proposal.header.view >= p.header.view) {
+      rejections.push_back("compact proposal for view " + std::to_string(p.header.view) + " dropped: too many pending");
+      return std::nullopt;
+    }
+    pending_.erase(oldest);
+  }
+  auto [it, inserted] = pending_.emplace(hash, std::move(entry));
+  ask(hash, it->second, now, out);
+  return std::nullopt;
+}
+
+void BlockRelay::ask(const Hash32& hash, Pending& p, TimeMs now, std::vector<Outgoing>& out) {
+  BlockTxRequest r;
+  r.block = hash;
+  for (uint32_t i = 0; i < p.txs.size(); ++i)
+    if (!p.txs[i]) r.indices.push_back(i);
+  p.asked = now;
+  ++p.asks;
+  out.push_back({p.from, std::make_shared<const Message>(std::move(r))});
+}
+
+std::optional<Proposal> BlockRelay::on_response(const NodeId& from, const BlockTxResponse& r,
+                                                std::vector<std::string>& rejections) {
+  (void)from;  // any peer's answer will do: each transaction must match its id
+  auto it = pending_.find(r.block);
+  if (it == pending_.end() || r.txs.size() != r.indices.size()) return std::nullopt;
+  Pending& p = it->second;
+  for (size_t k = 0; k < r.indices.size(); ++k) {
+    uint32_t i = r.indices[k];
+    if (i < p.txs.size() && !p.txs[i] && r.txs[k]->id() == p.proposal.tx_ids[i]) p.txs[i] = r.txs[k];
+  }
+  return complete(r.block, rejections);
+}
+
+std::optional<Proposal> BlockRelay::complete(const Hash32& hash, std::vector<std::string>& rejections) {
+  auto it = pending_.find(hash);
+  Pending& p = it->second;
+  if (std::any_of(p.txs.begin(), p.txs.end(), [](const TxPtr& t) { return !t; })) return std::nullopt;
+  Proposal out;
+  if (Block::compute_tx_root(suite_, p.txs) == p.proposal.header.tx_root) {
+    out = Proposal{build(p.proposal.header, std::move(p.txs)), p.proposal.tc, p.proposal.signature};
+  } else {
+    rejections.push_back("compact proposal " + hash.short_hex() + ": transactions do not match its root");
+  }
+  pending_.erase(it);
+  if (!out.block) return std::nullopt;
+  return out;
+}
+
+void BlockRelay::on_request(const NodeId& from, const BlockTxRequest& r, const BlockPtr& block, TimeMs now,
+                            std::vector<Outgoing>& out) {
+  if (!block || r.indices.empty()) return;
+  // A token bucket per peer: a small request cannot be turned into an
+  // unbounded stream of large answers.
+  constexpr double kPerSecond = 20, kBurst = 40;
+  Bucket& b = serve_[from];
+  if (b.at == 0) b.tokens = kBurst;
+  b.tokens = std::min(kBurst, b.tokens + static_cast<double>(now - b.at) * kPerSecond / 1000.0);
+  b.at = now;
+  if (b.tokens < 1) return;
+  b.tokens -= 1;
+  BlockTxResponse resp;
+  resp.block = r.block;
+  const auto& txs = block->txs();
+  for (uint32_t i : r.indices) {
+    if (i >= txs.size()) continue;
+    resp.indices.push_back(i);
+    resp.txs.push_back(txs[i]);
+  }
+  if (!resp.txs.empty()) out.push_back({from, std::make_shared<const Message>(std::move(resp))});
+}
+
+void BlockRelay::on_tick(TimeMs now, std::vector<Outgoing>& out) {
+  for (auto it = pending_.begin(); it != pending_.end();) {
+    Pending& p = it->second;
+    if (now < p.asked + kAskAgainMs) {
+      ++it;
+    } else if (p.asks >= kMaxAsks) {
+      it = pending_.erase(it);
+    } else {
+      ask(it->first, p, now, out);
+      ++it;
+    }
+  }
+}
+
+TimeMs BlockRelay::next_deadline() const {
+  TimeMs d = std::numeric_limits<TimeMs>::max();
+  for (const auto& [h, p] : pending_) d = std::min(d, p.asked + kAskAgainMs);
+  return d;
+}
+
+void BlockRelay::committed(uint64_t height) {
+  std::erase_if(pending_, [height](const auto& kv) { return kv.second.proposal.header.height <= height; });
+}
+
+}  // namespace consortia

@@ -1,0 +1,100 @@
+// Compact proposals (protocol 3 on). A leader's proposal goes to every peer
+// as the block's header and its transactions' ids: the peers hold the
+// transactions already from gossip, so a block costs its leader 32 bytes per
+// transaction and peer instead of the whole transaction. Each peer rebuilds
+// the block from its mempool and asks the sender for the transactions it
+// lacks; only whole blocks reach the consensus core. On a rate-limited link
+// this is what keeps a leader's turn short enough to finish within a view.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <mutex>
+#include <unordered_set>
+#include <optional>
+#include <unordered_map>
+
+#include "consensus/hotstuff.h"
+#include "mempool/mempool.h"
+
+namespace consortia {
+
+// Blocks rebuilt from compact proposals, by hash, shared by the nodes of
+// one process (the simulator's): a hundred nodes then hold one copy of each
+// block, as they did when blocks travelled whole. Sound because a block's
+// transactions are checked against its header's root before it is built.
+class BlockInterner {
+ public:
+  BlockPtr intern(BlockPtr b);
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<Hash32, std::weak_ptr<const Block>> blocks_;
+};
+
+class BlockRelay {
+ public:
+  static constexpr size_t kMaxPending = 8;   // proposals waiting for transactions
+  static constexpr int kMaxAsks = 4;
+  static constexpr TimeMs kAskAgainMs = 250;
+
+  BlockRelay(const CryptoSuite& suite, const Mempool& mempool, BlockInterner* interner = nullptr)
+      : suite_(suite), mempool_(mempool), interner_(interner) {}
+
+  // Transactions that reached us this recently go whole in our proposals of
+  // small blocks (a fast network, blocks close together): peers may still be
+  // waiting for them from gossip. Large blocks (a slow network) go as ids.
+  static constexpr TimeMs kFreshMs = 60;
+  static constexpr size_t kPrefillUpTo = 32;
+  void arrived(const Hash32& tx_id, TimeMs now);
+
+  // The message as it goes on the wire: a proposal to every peer, of
+  // protocol 3 or later, travels compact. One sent again to a single peer
+  // goes whole: that peer may lack its transactions too.
+  MessagePtr for_wire(const Outgoing& o, TimeMs now);
+
+  // A compact proposal from a peer: the whole proposal when every
+  // transaction is at hand, otherwise nothing yet (a request is sent).
+  std::optional<Proposal> on_compact(const NodeId& from, const CompactProposal& p, TimeMs now,
+                                     std::vector<Outgoing>& out, std::vector<std::string>& rejections);
+  std::optional<Proposal> on_response(const NodeId& from, const BlockTxResponse& r,
+                                      std::vector<std::string>& rejections);
+  // Answers a peer's request from a block we hold (nullptr: we do not), at
+  // most a few answers a second per peer.
+  void on_request(const NodeId& from, const BlockTxRequest& r, const BlockPtr& block, TimeMs now,
+                  std::vector<Outgoing>& out);
+  // Asks again what did not arrive; gives up after a few tries (the block
+  // then comes by block sync once a certificate names it).
+  void on_tick(TimeMs now, std::vector<Outgoing>& out);
+  TimeMs next_deadline() const;
+  // Blocks at or below the committed height need no rebuilding.
+  void committed(uint64_t height);
+  size_t pending() const { return pending_.size(); }
+
+ private:
+  struct Pending {
+    NodeId from;
+    CompactProposal proposal;
+    std::vector<TxPtr> txs;  // by position; null where missing
+    TimeMs asked = 0;
+    int asks = 0;
+  };
+  void ask(const Hash32& hash, Pending& p, TimeMs now, std::vector<Outgoing>& out);
+  // The proposal once every transaction is there and they match the header.
+  std::optional<Proposal> complete(const Hash32& hash, std::vector<std::string>& rejections);
+
+  BlockPtr build(const BlockHeader& h, std::vector<TxPtr> txs) const;
+  const CryptoSuite& suite_;
+  const Mempool& mempool_;
+  BlockInterner* interner_;
+  std::map<Hash32, Pending> pending_;
+  std::deque<std::pair<TimeMs, Hash32>> fresh_;
+  std::unordered_multiset<Hash32> fresh_ids_;
+  struct Bucket {
+    double tokens = 0;
+    TimeMs at = 0;
+  };
+  std::unordered_map<NodeId, Bucket> serve_;
+};
+
+}  // namespace consortia

@@ -1,0 +1,127 @@
+// The chain under faults (protocol 3): leader reputation skips validators
+// that are down, proposals travel compact and rebuild from the mempool, and
+// votes are sent again while their view lasts.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "../support/cluster.h"
+#include "state/leader_activity.h"
+
+namespace consortia {
+namespace {
+
+using test::Cluster;
+using test::Envelope;
+
+NodeId id(int i) { return sha256(as_bytes("validator-" + std::to_string(i))); }
+
+std::vector<NodeId> ids(int n) {
+  std::vector<NodeId> v;
+  for (int i = 0; i < n; ++i) v.push_back(id(i));
+  return v;
+}
+
+uint64_t min_height(Cluster& c) {
+  uint64_t h = UINT64_MAX;
+  for (size_t i = 0; i < c.size(); ++i)
+    if (c.up(i)) h = std::min(h, c.node(i).status().height);
+  return h;
+}
+
+TEST(LeaderActivity, RotationKeepsTheActiveAndSkipsTheFailedAndTheSilent) {
+  LeaderActivity a;
+  // 7 validators (f = 2): 0..4 vote in every block; 5 never appears; 6 voted
+  // once, long ago.
+  a.note(1, id(0), {id(0), id(1), id(2), id(3), id(4), id(6)}, {}, 7);
+  for (uint64_t h = 2; h <= 40; ++h) a.note(h, id(static_cast<int>(h % 5)), {id(0), id(1), id(2), id(3), id(4)}, {}, 7);
+  EXPECT_EQ(a.rotation(ids(7), 41), (std::vector<uint32_t>{0, 1, 2, 3, 4}));
+  // Validator 2's turn timed out: it sits out for a window...
+  a.note(41, id(3), {id(0), id(1), id(3), id(4)}, {id(2)}, 7);
+  EXPECT_EQ(a.rotation(ids(7), 42), (std::vector<uint32_t>{0, 1, 3, 4}));
+  // ...unless that would leave fewer than f+1: then the active ones lead.
+  a.note(42, id(4), {id(0), id(1), id(3), id(4)}, {id(0), id(1), id(3)}, 7);
+  EXPECT_EQ(a.rotation(ids(7), 43), (std::vector<uint32_t>{0, 1, 2, 3, 4}));
+  // Long after, the failure is forgotten and the silent ones stay out.
+  for (uint64_t h = 43; h <= 120; ++h) a.note(h, id(static_cast<int>(h % 5)), {id(0), id(1), id(2), id(3), id(4)}, {}, 7);
+  EXPECT_EQ(a.rotation(ids(7), 121), (std::vector<uint32_t>{0, 1, 2, 3, 4}));
+  // Nobody seen (a new chain): everyone, in order.
+  EXPECT_TRUE(LeaderActivity{}.rotation(ids(7), 5).empty());
+  // The record survives its encoding, and garbage is refused.
+  auto back = LeaderActivity::decode(a.encode());
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->records, a.records);
+  Bytes junk = a.encode();
+  junk.push_back(1);
+  EXPECT_FALSE(LeaderActivity::decode(junk).ok());
+  EXPECT_FALSE(LeaderActivity::decode(Bytes{0xff, 0xff, 0xff, 0x7f}).ok());
+}
+
+// One validator of four down from the start. Round-robin leaders (protocol
+// 1) pay a view timeout at each of its turns; with leader reputation
+// (protocol 3) it stops being chosen after its first turns.
+TEST(LeaderReputation, ASilentValidatorStopsCostingViewTimeouts) {
+  auto timeouts_to_reach = [](uint32_t protocol) {
+    Cluster c(4, ed25519_sha256(), NodeConfig{}, protocol);
+    c.crash(3);
+    EXPECT_TRUE(c.run_until([&] { return min_height(c) >= 60; }, 600000)) << "protocol " << protocol;
+    return c.node(0).consensus().stats().views_by_timeout;
+  };
+  uint64_t round_robin = timeouts_to_reach(1), reputation = timeouts_to_reach(3);
+  EXPECT_GE(round_robin, 10u);
+  EXPECT_LE(reputation, 4u) << "round robin: " << round_robin;
+}
+
+// Proposals go compact; a node whose gossip was lost asks the proposer for
+// the transactions and commits the same blocks.
+TEST(CompactProposals, ANodeWithoutTheGossipFetchesTheTransactions) {
+  Cluster c(4, ed25519_sha256(), NodeConfig{}, 3);
+  auto client = c.client(1);
+  const CryptoSuite& suite = ed25519_sha256();
+  size_t whole = 0, compact = 0, fetched = 0;
+  auto net = [&](const Envelope& e) {
+    whole += std::holds_alternative<Proposal>(*e.msg);
+    compact += std::holds_alternative<CompactProposal>(*e.msg);
+    fetched += std::holds_alternative<BlockTxResponse>(*e.msg);
+    return !(e.to == 2 && is_gossip(*e.msg));  // node 2 never hears the gossip
+  };
+  for (uint64_t nonce = 0; nonce < 40; ++nonce) {
+    auto tx = Transaction::create(suite, *client, TxKind::kPut, nonce, Transaction::put_payload("k", Bytes{1}));
+    NodeOutput out;
+    ASSERT_TRUE(c.node(nonce % 2).submit(tx, c.now, out).ok());
+    c.absorb(nonce % 2, out);
+  }
+  auto committed_txs = [&](size_t i) {
+    size_t n = 0;
+    for (auto& b : c.commits[i]) n += b->txs().size();
+    return n;
+  };
+  ASSERT_TRUE(c.run_until([&] { return committed_txs(2) == 40 && committed_txs(0) == 40; }, 60000, 10, net));
+  EXPECT_EQ(whole, 0u) << "no whole block was broadcast";
+  EXPECT_GT(compact, 0u);
+  EXPECT_GT(fetched, 0u) << "node 2 fetched what it lacked";
+  for (size_t h = 0; h < std::min(c.commits[0].size(), c.commits[2].size()); ++h)
+    EXPECT_EQ(c.commits[0][h]->hash(), c.commits[2][h]->hash());
+}
+
+// Every vote's first copy is lost: the copy sent again gets it through
+// within the view. Without it every view would end by timeout; with it at
+// most the first one does (an idle chain's first block waits half a view).
+TEST(Resending, VotesLostOnceStillFormCertificates) {
+  Cluster c(4, ed25519_sha256(), NodeConfig{}, 3);
+  std::set<const Message*> seen;
+  size_t lost = 0;
+  auto net = [&](const Envelope& e) {
+    if (std::holds_alternative<Vote>(*e.msg) && seen.insert(e.msg.get()).second) {
+      ++lost;
+      return false;
+    }
+    return true;
+  };
+  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 15; }, 120000, 10, net));
+  EXPECT_GT(lost, 10u);
+  EXPECT_LE(c.node(0).consensus().stats().views_by_timeout, 1u);
+}
+
+}  // namespace
+}  // namespace consortia
