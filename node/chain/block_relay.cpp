@@ -36,9 +36,9 @@ MessagePtr BlockRelay::for_wire(const Outgoing& o, TimeMs now) {
   CompactProposal c;
   c.header = p->block->header();
   const auto& txs = p->block->txs();
-  c.tx_ids.reserve(txs.size());
+  c.tx_leaves.reserve(txs.size());
   for (uint32_t i = 0; i < txs.size(); ++i) {
-    c.tx_ids.push_back(txs[i]->id());
+    c.tx_leaves.push_back(txs[i]->leaf());
     if (txs.size() <= kPrefillUpTo && fresh_ids_.count(txs[i]->id())) c.prefilled.emplace_back(i, txs[i]);
   }
   c.tc = p->tc;
@@ -46,36 +46,39 @@ MessagePtr BlockRelay::for_wire(const Outgoing& o, TimeMs now) {
   return std::make_shared<const Message>(std::move(c));
 }
 
-std::optional<Proposal> BlockRelay::on_compact(const NodeId& from, const CompactProposal& p, TimeMs now,
-                                               std::vector<Outgoing>& out,
+std::optional<Proposal> BlockRelay::on_compact(const NodeId& from, const CompactProposal& p, const Window& window,
+                                               TimeMs now, std::vector<Outgoing>& out,
                                                std::vector<std::string>& rejections) {
-  Hash32 hash = Block::header_hash(suite_, p.header);
-  if (pending_.count(hash)) return std::nullopt;  // a copy of one being rebuilt
-  Pending entry{from, p, std::vector<TxPtr>(p.tx_ids.size()), 0, 0};
+  const BlockHeader& h = p.header;
+  auto refuse = [&](const std::string& why) {
+    rejections.push_back("compact proposal from " + from.short_hex() + ": " + why);
+    return std::nullopt;
+  };
+  if (h.view < window.min_view || h.view > window.max_view) return refuse("view out of range");
+  if (h.height <= window.committed_height) return std::nullopt;  // decided already
+  if (!window.is_validator || !window.is_validator(h.proposer)) return refuse("proposer is not a validator");
+  if (merkle_root(suite_, p.tx_leaves) != h.tx_root) return refuse("its leaves do not make its tx_root");
+  Hash32 hash = Block::header_hash(suite_, h);
+  if (pending_.count(hash)) return std::nullopt;  // a copy of one being rebuilt (same leaves: same root)
+  Pending entry{from, p, std::vector<TxPtr>(p.tx_leaves.size()), 0, 0};
   for (const auto& [i, tx] : p.prefilled)
-    if (i < entry.txs.size() && tx->id() == p.tx_ids[i]) entry.txs[i] = tx;
+    if (i < entry.txs.size() && tx->leaf() == p.tx_leaves[i]) entry.txs[i] = tx;
   entry.proposal.prefilled.clear();
   bool missing = false;
-  for (size_t i = 0; i < p.tx_ids.size(); ++i) {
-    if (!entry.txs[i]) entry.txs[i] = mempool_.find(p.tx_ids[i]);
+  for (size_t i = 0; i < p.tx_leaves.size(); ++i) {
+    if (!entry.txs[i]) entry.txs[i] = mempool_.find_by_leaf(p.tx_leaves[i]);
     missing |= !entry.txs[i];
   }
-  if (!missing) {
-    if (Block::compute_tx_root(suite_, entry.txs) == p.header.tx_root)
-      return Proposal{build(p.header, std::move(entry.txs)), p.tc, p.signature};
-    // Ours differ from the block's (another signature over the same
-    // transaction): ask for all of them.
-    std::fill(entry.txs.begin(), entry.txs.end(), nullptr);
-  }
+  if (!missing) return Proposal{build(h, std::move(entry.txs)), p.tc, p.signature};
+  size_t from_peer = 0;
+  for (const auto& [k, v] : pending_) from_peer += v.from == from;
+  if (from_peer >= kMaxPendingPerPeer) return refuse("too many proposals of this peer waiting");
   if (pending_.size() >= kMaxPending) {
     // Keep the newest views: an old one is decided or will come by sync.
     auto oldest = std::min_element(pending_.begin(), pending_.end(), [](const auto& a, const auto& b) {
       return a.second.proposal.header.view < b.second.proposal.header.view;
     });
-    if (oldest->second.proposal.header.view >= p.header.view) {
-      rejections.push_back("compact proposal for view " + std::to_string(p.header.view) + " dropped: too many pending");
-      return std::nullopt;
-    }
+    if (oldest->second.proposal.header.view >= h.view) return refuse("too many proposals waiting");
     pending_.erase(oldest);
   }
   auto [it, inserted] = pending_.emplace(hash, std::move(entry));
@@ -93,31 +96,24 @@ void BlockRelay::ask(const Hash32& hash, Pending& p, TimeMs now, std::vector<Out
   out.push_back({p.from, std::make_shared<const Message>(std::move(r))});
 }
 
-std::optional<Proposal> BlockRelay::on_response(const NodeId& from, const BlockTxResponse& r,
-                                                std::vector<std::string>& rejections) {
-  (void)from;  // any peer's answer will do: each transaction must match its id
+std::optional<Proposal> BlockRelay::on_response(const BlockTxResponse& r) {
   auto it = pending_.find(r.block);
   if (it == pending_.end() || r.txs.size() != r.indices.size()) return std::nullopt;
   Pending& p = it->second;
   for (size_t k = 0; k < r.indices.size(); ++k) {
     uint32_t i = r.indices[k];
-    if (i < p.txs.size() && !p.txs[i] && r.txs[k]->id() == p.proposal.tx_ids[i]) p.txs[i] = r.txs[k];
+    if (i < p.txs.size() && !p.txs[i] && r.txs[k]->leaf() == p.proposal.tx_leaves[i]) p.txs[i] = r.txs[k];
   }
-  return complete(r.block, rejections);
+  return complete(r.block);
 }
 
-std::optional<Proposal> BlockRelay::complete(const Hash32& hash, std::vector<std::string>& rejections) {
+std::optional<Proposal> BlockRelay::complete(const Hash32& hash) {
   auto it = pending_.find(hash);
   Pending& p = it->second;
   if (std::any_of(p.txs.begin(), p.txs.end(), [](const TxPtr& t) { return !t; })) return std::nullopt;
-  Proposal out;
-  if (Block::compute_tx_root(suite_, p.txs) == p.proposal.header.tx_root) {
-    out = Proposal{build(p.proposal.header, std::move(p.txs)), p.proposal.tc, p.proposal.signature};
-  } else {
-    rejections.push_back("compact proposal " + hash.short_hex() + ": transactions do not match its root");
-  }
+  // Every transaction matches its leaf, and the leaves made the root.
+  Proposal out{build(p.proposal.header, std::move(p.txs)), p.proposal.tc, p.proposal.signature};
   pending_.erase(it);
-  if (!out.block) return std::nullopt;
   return out;
 }
 
@@ -136,8 +132,10 @@ void BlockRelay::on_request(const NodeId& from, const BlockTxRequest& r, const B
   BlockTxResponse resp;
   resp.block = r.block;
   const auto& txs = block->txs();
-  for (uint32_t i : r.indices) {
-    if (i >= txs.size()) continue;
+  size_t bytes = 0;
+  for (uint32_t i : r.indices) {  // strictly increasing (checked on decoding)
+    if (i >= txs.size() || bytes + txs[i]->encoded_size() > kMaxAnswerBytes) break;
+    bytes += txs[i]->encoded_size();
     resp.indices.push_back(i);
     resp.txs.push_back(txs[i]);
   }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <unordered_set>
@@ -35,6 +36,7 @@ class BlockInterner {
 class BlockRelay {
  public:
   static constexpr size_t kMaxPending = 8;   // proposals waiting for transactions
+  static constexpr size_t kMaxPendingPerPeer = 2;
   static constexpr int kMaxAsks = 4;
   static constexpr TimeMs kAskAgainMs = 250;
 
@@ -53,14 +55,24 @@ class BlockRelay {
   // goes whole: that peer may lack its transactions too.
   MessagePtr for_wire(const Outgoing& o, TimeMs now);
 
+  // What a compact proposal must pass before its transactions are asked for
+  // (the consensus core checks it in full once it is whole): its leaves make
+  // its header's tx_root, it is for a view we may still vote in and a
+  // height above what we committed, and its proposer is a validator.
+  struct Window {
+    uint64_t min_view = 0, max_view = 0, committed_height = 0;
+    std::function<bool(const NodeId&)> is_validator;
+  };
   // A compact proposal from a peer: the whole proposal when every
   // transaction is at hand, otherwise nothing yet (a request is sent).
-  std::optional<Proposal> on_compact(const NodeId& from, const CompactProposal& p, TimeMs now,
+  std::optional<Proposal> on_compact(const NodeId& from, const CompactProposal& p, const Window& window, TimeMs now,
                                      std::vector<Outgoing>& out, std::vector<std::string>& rejections);
-  std::optional<Proposal> on_response(const NodeId& from, const BlockTxResponse& r,
-                                      std::vector<std::string>& rejections);
+  // Transactions for a block being rebuilt, from any peer: each must match
+  // its leaf, so a wrong one is simply not taken.
+  std::optional<Proposal> on_response(const BlockTxResponse& r);
   // Answers a peer's request from a block we hold (nullptr: we do not), at
-  // most a few answers a second per peer.
+  // most a few answers a second per peer and kMaxAnswerBytes each.
+  static constexpr size_t kMaxAnswerBytes = 8 << 20;
   void on_request(const NodeId& from, const BlockTxRequest& r, const BlockPtr& block, TimeMs now,
                   std::vector<Outgoing>& out);
   // Asks again what did not arrive; gives up after a few tries (the block
@@ -80,8 +92,8 @@ class BlockRelay {
     int asks = 0;
   };
   void ask(const Hash32& hash, Pending& p, TimeMs now, std::vector<Outgoing>& out);
-  // The proposal once every transaction is there and they match the header.
-  std::optional<Proposal> complete(const Hash32& hash, std::vector<std::string>& rejections);
+  // The proposal once every transaction is there.
+  std::optional<Proposal> complete(const Hash32& hash);
 
   BlockPtr build(const BlockHeader& h, std::vector<TxPtr> txs) const;
   const CryptoSuite& suite_;

@@ -208,31 +208,39 @@ void Node::on_message(const NodeId& from, const Message& msg, TimeMs now, NodeOu
   if (auto* cp = std::get_if<CompactProposal>(&msg)) {
     if (BlockPtr have = core_->pending_block(Block::header_hash(suite_, cp->header)))
       return deliver_proposal(from, Proposal{have, cp->tc, cp->signature}, now, out);
-    return deliver_proposal(from, relay_.on_compact(from, *cp, now, out.messages, out.rejections), now, out);
+    uint64_t view = core_->view();
+    BlockRelay::Window window{view > 2 ? view - 2 : 0, view + HotStuffCore::kViewWindow, core_->committed_height(),
+                              [this](const NodeId& id) { return core_->validators().contains(id); }};
+    return deliver_proposal(from, relay_.on_compact(from, *cp, window, now, out.messages, out.rejections), now, out);
   }
-  if (auto* r = std::get_if<BlockTxResponse>(&msg))
-    return deliver_proposal(from, relay_.on_response(from, *r, out.rejections), now, out);
+  if (auto* r = std::get_if<BlockTxResponse>(&msg)) return deliver_proposal(from, relay_.on_response(*r), now, out);
   if (auto* r = std::get_if<BlockTxRequest>(&msg)) {
-    BlockPtr b = core_->pending_block(r->block);
-    if (!b) b = committed_block(r->block);
-    relay_.on_request(from, *r, b, now, out.messages);
+    // Only blocks still being decided: a committed one comes by block sync.
+    relay_.on_request(from, *r, core_->pending_block(r->block), now, out.messages);
     return;
-  }
-  if (auto* relay = std::get_if<TxRelay>(&msg)) {
-    // Passed on to members only, and never back or to ourselves.
-    auto cfg = config();
-    auto batch = std::make_shared<const Message>(TxBatch{relay->txs});
-    for (const NodeId& to : relay->forward)
-      if (to != id_ && to != from && cfg && cfg->member(to)) out.messages.push_back({to, batch});
   }
   if (is_gossip(msg)) {
     const auto& txs = std::holds_alternative<TxBatch>(msg) ? std::get<TxBatch>(msg).txs : std::get<TxRelay>(msg).txs;
-    bool added = false;
+    std::vector<TxPtr> admitted;
     for (const auto& tx : txs)
       if (mempool_.add(tx, *core_->committed_state()).ok()) {
         relay_.arrived(tx->id(), now);
-        added = true;
+        admitted.push_back(tx);
       }
+    bool added = !admitted.empty();
+    if (auto* relay = std::get_if<TxRelay>(&msg); relay && added) {
+      // Passed on only what we admitted (checked, new to us), to members,
+      // each once, never back or to ourselves, and to no more peers than
+      // a relay group holds.
+      auto cfg = config();
+      size_t group = cfg ? static_cast<size_t>(std::ceil(std::sqrt(static_cast<double>(cfg->members.size())))) + 1 : 0;
+      auto batch = std::make_shared<const Message>(TxBatch{std::move(admitted)});
+      std::set<NodeId> sent;
+      for (const NodeId& to : relay->forward) {
+        if (sent.size() >= group) break;
+        if (to != id_ && to != from && cfg->member(to) && sent.insert(to).second) out.messages.push_back({to, batch});
+      }
+    }
     if (added) {
       ConsensusOutput co;
       core_->on_work(now, co);

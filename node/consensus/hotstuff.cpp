@@ -6,7 +6,6 @@ namespace consortia {
 namespace {
 constexpr size_t kRecentCommitted = 512;
 constexpr size_t kMaxPendingProposals = 16;
-constexpr uint64_t kViewWindow = 64;  // how far ahead of our view we keep votes/timeouts
 }  // namespace
 
 HotStuffCore::HotStuffCore(ConsensusConfig cfg, CertificateContext ctx,
@@ -206,6 +205,20 @@ void HotStuffCore::enter_view(TimeMs now, ConsensusOutput& out) {
   my_timeout_.reset();
   propose_at_ = 0;
   prune_old_views();
+  // Timeouts for this view that arrived while we were still in an earlier
+  // one: if f+1 validators of a set gave up on it already, so do we at once,
+  // or two halves of the network entering views at different times would
+  // keep missing each other by a whole back-off period.
+  if (auto ts = timeouts_.find(pm_.view()); ts != timeouts_.end() && in_any_set()) {
+    for (const ValidatorSet* set : candidate_sets()) {
+      size_t count = 0;
+      for (const auto& [id, e] : ts->second.entries) count += set->contains(id);
+      if (count >= set->max_faulty() + 1) {
+        local_timeout(now, out);
+        return;
+      }
+    }
+  }
   maybe_propose(now, out);
 }
 
@@ -528,14 +541,18 @@ void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
   p.signature = signer_.sign(proposal_payload(ctx_.chain_id, p.block->hash()));
   uint64_t child_anchor = view == parent->view() + 1 ? parent->height() : parent_child_anchor;
   RulesPtr child_rules = schedule_.rules(*built->state, child_anchor, p.block->height() + 1);
+  NodeId next = child_rules->leader(view + 1);
   tree_.emplace(p.block->hash(), Entry{p.block, built->state, std::move(rules_ptr), child_anchor,
                                        std::move(child_rules)});
   send(std::nullopt, p, out);
   my_proposal_ = MyProposal{out.messages.back().msg, view, {}};
-  // Sent again late in the view, to everyone, as bulk: on a lossy link that
-  // is what gets it through; on a busy one it takes only the bandwidth left
-  // over, and a view that goes well is over before it is due.
-  proposal_resend_ = Resend{std::nullopt, out.messages.back().msg, view, now + pm_.current_timeout() * 3 / 4, 1};
+  // Sent again half-way through the view to the next leader, which collects
+  // the votes: on a lossy link it may not have it, and with it, it passes
+  // the proposal on to the validators whose votes are missing
+  // (relay_for_missing_votes). One copy, not one per peer, so a slow link
+  // is not filled twice.
+  if (next != my_id_)
+    proposal_resend_ = Resend{next, out.messages.back().msg, view, now + pm_.current_timeout() / 2, 1};
   try_vote(p, now, out);
 }
 
@@ -742,7 +759,7 @@ void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
   }
   retry_sync(now, out);
   resend(vote_resend_, now, out);
-  resend(proposal_resend_, now, out, /*bulk=*/true);
+  resend(proposal_resend_, now, out);
   relay_for_missing_votes(now, out);
   if (now >= pm_.deadline()) local_timeout(now, out);
 }

@@ -98,6 +98,7 @@ struct ConsensusStats {
 
 class HotStuffCore {
  public:
+  static constexpr uint64_t kViewWindow = 64;  // how far ahead of our view we keep votes/timeouts
   // `tip_anchor` and `tip_child_anchor`: the anchors of the committed tip and
   // of a block extending it (see anchor_below).
   HotStuffCore(ConsensusConfig cfg, CertificateContext ctx, const ChainSchedule& schedule,

@@ -117,8 +117,8 @@ struct Encoder {
   void operator()(const CompactProposal& p) {
     w.u8(static_cast<uint8_t>(Tag::kCompactProposal));
     encode_header(w, p.header);
-    w.varint(p.tx_ids.size());
-    for (const auto& id : p.tx_ids) w.hash(id);
+    w.varint(p.tx_leaves.size());
+    for (const auto& leaf : p.tx_leaves) w.hash(leaf);
     w.varint(p.prefilled.size());
     for (const auto& [i, tx] : p.prefilled) {
       w.varint(i);
@@ -212,8 +212,8 @@ Result<Message> decode_body(const CryptoSuite& suite, Reader& r) {
       CompactProposal p;
       p.header = read_header(r);
       size_t n = r.count(BlockLimits::kMaxTxs, 32);
-      if (r.ok()) p.tx_ids.reserve(n);
-      for (size_t i = 0; i < n && r.ok(); ++i) p.tx_ids.push_back(r.hash());
+      if (r.ok()) p.tx_leaves.reserve(n);
+      for (size_t i = 0; i < n && r.ok(); ++i) p.tx_leaves.push_back(r.hash());
       size_t k = r.count(n, 17);
       for (size_t i = 0; i < k && r.ok(); ++i) {
         uint64_t at = r.varint();
@@ -230,6 +230,8 @@ Result<Message> decode_body(const CryptoSuite& suite, Reader& r) {
       BlockTxRequest b;
       b.block = r.hash();
       b.indices = read_indices(r);
+      for (size_t i = 1; i < b.indices.size() && r.ok(); ++i)
+        if (b.indices[i] <= b.indices[i - 1]) r.fail("transaction indices not strictly increasing");
       return Message{std::move(b)};
     }
     case Tag::kBlockTxResponse: {

@@ -57,12 +57,14 @@ struct TxBatch {
 };
 
 // A proposal as it goes to every peer from protocol 3 on: the block's header
-// and its transactions' ids, since peers hold the transactions from gossip.
+// and its transactions' Merkle leaves (each covers the whole transaction,
+// signature included, and together they make the header's tx_root), since
+// peers hold the transactions from gossip.
 // The receiving node rebuilds the block and asks the sender for what it
 // lacks (chain/node.cpp); the consensus core only ever sees whole blocks.
 struct CompactProposal {
   BlockHeader header;
-  std::vector<Hash32> tx_ids;
+  std::vector<Hash32> tx_leaves;
   // Transactions the leader received so recently that peers may not have
   // them yet, whole, by position in the block.
   std::vector<std::pair<uint32_t, TxPtr>> prefilled;
@@ -73,7 +75,7 @@ struct CompactProposal {
 // Some transactions of a block, by position, asked of a peer that has it.
 struct BlockTxRequest {
   Hash32 block;
-  std::vector<uint32_t> indices;
+  std::vector<uint32_t> indices;  // strictly increasing
 };
 
 struct BlockTxResponse {

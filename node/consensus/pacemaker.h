@@ -4,10 +4,7 @@
 // by timeout doubles the next timeout (up to 2^max_backoff times the base);
 // each view that ends with a QC halves it again, so a slow network settles at
 // a timeout long enough for it instead of oscillating. While a view is timed
-// out, the timeout message is repeated after one base timeout, then two,
-// four and eight: soon enough to get through a lossy link, rarely enough not
-// to fill a slow one (on 31 nodes each repeat is 30 messages with their
-// certificates, from every node).
+// out, the timeout message is repeated every base timeout.
 #pragma once
 
 #include <algorithm>
@@ -48,17 +45,16 @@ class Pacemaker {
   }
   // Restores a view after restart without counting it as progress.
   void restore(uint64_t view, TimeMs now) { enter(std::max<uint64_t>(view, 1), now); }
-  // After a local timeout the view's timeout is retransmitted from one base
-  // timeout on (not the backed-off one): a lost timeout must not cost a
-  // whole back-off period once the network heals.
-  void rearm(TimeMs now) { deadline_ = now + (cfg_.base_timeout_ms << std::min<uint32_t>(rearms_++, 3)); }
+  // After a local timeout the view's timeout is retransmitted every base
+  // timeout (not the backed-off one): a lost timeout must not cost a whole
+  // back-off period once the network heals.
+  void rearm(TimeMs now) { deadline_ = now + cfg_.base_timeout_ms; }
   // A new base timeout (a chain parameter) applies from the next view.
   void set_base_timeout(TimeMs ms) { cfg_.base_timeout_ms = ms; }
 
  private:
   void enter(uint64_t view, TimeMs now) {
     view_ = view;
-    rearms_ = 0;
     started_ = now;
     deadline_ = now + current_timeout();
   }
@@ -67,7 +63,6 @@ class Pacemaker {
   TimeMs started_ = 0;
   TimeMs deadline_ = 0;
   uint32_t backoff_ = 0;
-  uint32_t rearms_ = 0;  // repeats of this view's timeout so far
 };
 
 }  // namespace consortia

@@ -47,6 +47,7 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
   }
   queue.emplace(tx->nonce(), tx);
   by_id_.emplace(tx->id(), tx);
+  by_leaf_.emplace(tx->leaf(), tx);
   return {};
 }
 
@@ -73,7 +74,10 @@ bool Mempool::has_ready(const StateSnapshot& parent_state) const {
   return false;
 }
 
-void Mempool::remove(const TxPtr& tx) { by_id_.erase(tx->id()); }
+void Mempool::remove(const TxPtr& tx) {
+  by_id_.erase(tx->id());
+  by_leaf_.erase(tx->leaf());
+}
 
 void Mempool::on_commit(const std::vector<TxPtr>& txs, const StateSnapshot& committed) {
   for (const auto& tx : txs) {

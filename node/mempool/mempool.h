@@ -35,10 +35,10 @@ class Mempool {
   bool verify_cached(const Transaction& tx);
 
   size_t size() const { return by_id_.size(); }
-  // A pending transaction by id, or null.
-  TxPtr find(const Hash32& id) const {
-    auto it = by_id_.find(id);
-    return it == by_id_.end() ? nullptr : it->second;
+  // A pending transaction by its Merkle leaf (which covers its signature), or null.
+  TxPtr find_by_leaf(const Hash32& leaf) const {
+    auto it = by_leaf_.find(leaf);
+    return it == by_leaf_.end() ? nullptr : it->second;
   }
   uint64_t verifications() const { return verifications_; }
 
@@ -47,6 +47,7 @@ class Mempool {
   const CryptoSuite& suite_;
   MempoolConfig cfg_;
   std::unordered_map<Hash32, TxPtr> by_id_;
+  std::unordered_map<Hash32, TxPtr> by_leaf_;  // the same transactions
   std::map<NodeId, std::map<uint64_t, TxPtr>> by_sender_;
   std::unordered_set<Hash32> verified_;  // leaves verified outside the pool (e.g. in blocks)
   uint64_t verifications_ = 0;

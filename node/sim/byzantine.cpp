@@ -46,7 +46,7 @@ void Byzantine::misbehave(Instance& in, const Outgoing& o, int64_t t) {
       if (p) {
         second = Proposal{Block::create(crypto_, h, p->block->txs()), p->tc, std::move(sig)};
       } else {
-        second = CompactProposal{h, c->tx_ids, c->prefilled, c->tc, std::move(sig)};
+        second = CompactProposal{h, c->tx_leaves, c->prefilled, c->tc, std::move(sig)};
       }
       route_(in, o.to, o.msg, t, [](const Instance& b) { return b.index % 2 == 0; });
       route_(in, o.to, share(std::move(second)), t, [](const Instance& b) { return b.index % 2 == 1; });

@@ -26,7 +26,7 @@ size_t message_size(const Message& m) {
   if (auto* c = std::get_if<CompactProposal>(&m)) {
     Writer w;
     encode_header(w, c->header);
-    size_t n = w.data().size() + 32 * c->tx_ids.size() + 200;
+    size_t n = w.data().size() + 32 * c->tx_leaves.size() + 200;
     for (const auto& [i, tx] : c->prefilled) n += 4 + tx->encoded_size();
     return n;
   }

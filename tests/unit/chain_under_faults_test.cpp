@@ -104,6 +104,65 @@ TEST(CompactProposals, ANodeWithoutTheGossipFetchesTheTransactions) {
     EXPECT_EQ(c.commits[0][h]->hash(), c.commits[2][h]->hash());
 }
 
+// A member answers first for the transactions a node lacks, with the right
+// bodies under forged signatures: each answer must match its leaf, so the
+// forgeries are not taken, and the leader's true answer completes the block.
+TEST(CompactProposals, ForgedTransactionAnswersAreNotTaken) {
+  Cluster c(4, ed25519_sha256(), NodeConfig{}, 3);
+  auto client = c.client(1);
+  const CryptoSuite& suite = ed25519_sha256();
+  std::map<Hash32, TxPtr> forged;  // by leaf of the true transaction
+  size_t injected = 0;
+  auto net = [&](const Envelope& e) {
+    if (e.from == 2) {
+      if (auto* r = std::get_if<BlockTxRequest>(e.msg.get())) {
+        // Node 3 answers before the proposer can: forgeries for every index.
+        BlockPtr b = c.node(e.to).consensus().pending_block(r->block);
+        if (b) {
+          BlockTxResponse bad{r->block, {}, {}};
+          for (uint32_t i : r->indices) {
+            Bytes raw = b->txs()[i]->encode();
+            raw.back() ^= 1;  // the signature's last byte
+            auto tx = Transaction::decode(suite, raw);
+            if (!tx) continue;
+            bad.indices.push_back(i);
+            bad.txs.push_back(*tx);
+          }
+          NodeOutput out;
+          c.node(2).on_message(c.node(3).id(), Message{bad}, c.now, out);
+          c.absorb(2, out);
+          ++injected;
+        }
+      }
+    }
+    return !(e.to == 2 && is_gossip(*e.msg));
+  };
+  // More than a small block's worth, so none go whole in the proposal.
+  for (uint64_t nonce = 0; nonce < 40; ++nonce) {
+    auto tx = Transaction::create(suite, *client, TxKind::kPut, nonce, Transaction::put_payload("k", Bytes{2}));
+    NodeOutput out;
+    ASSERT_TRUE(c.node(0).submit(tx, c.now, out).ok());
+    c.absorb(0, out);
+  }
+  auto committed_txs = [&](size_t i) {
+    size_t n = 0;
+    for (auto& b : c.commits[i]) n += b->txs().size();
+    return n;
+  };
+  ASSERT_TRUE(c.run_until([&] { return committed_txs(2) == 40; }, 60000, 10, net));
+  EXPECT_GT(injected, 0u);
+  for (auto& b : c.commits[2])
+    for (auto& tx : b->txs()) EXPECT_TRUE(tx->verify_signature(suite)) << "a forged transaction was committed";
+}
+
+TEST(CompactProposals, RequestsAndCompactProposalsAreBoundedOnDecoding) {
+  const CryptoSuite& suite = ed25519_sha256();
+  BlockTxRequest repeated{Hash32{}, {3, 3, 3}};
+  EXPECT_FALSE(decode_message(suite, encode_message(Message{repeated})).ok()) << "repeated indices amplify answers";
+  BlockTxRequest ordered{Hash32{}, {1, 2, 7}};
+  EXPECT_TRUE(decode_message(suite, encode_message(Message{ordered})).ok());
+}
+
 // Every vote's first copy is lost: the copy sent again gets it through
 // within the view. Without it every view would end by timeout; with it at
 // most the first one does (an idle chain's first block waits half a view).
