@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -129,7 +130,11 @@ int run_load(const LoadOptions& o) {
   });
 
   // Submitters: transaction i goes to agent i mod k, in batches, paced.
-  std::atomic<size_t> refused{0};
+  // Refusals (a full mempool under overload, say) are answers the chain
+  // gives and part of the result; errors (an agent unreachable, a stream
+  // broken) end the run non-zero.
+  std::atomic<size_t> refused{0}, errors{0};
+  std::map<std::string, size_t> refusals;  // by reason, of those the agents listed
   std::vector<std::thread> submitters;
   double per_agent_rate = o.tps > 0 ? o.tps / static_cast<double>(targets.size()) : 0;
   for (size_t k = 0; k < targets.size(); ++k)
@@ -173,8 +178,13 @@ int run_load(const LoadOptions& o) {
       }
       stream->WritesDone();
       grpc::Status st = stream->Finish();
-      if (!st.ok()) std::fprintf(stderr, "load: %s: %s\n", targets[k].name.c_str(), st.error_message().c_str());
+      if (!st.ok()) {
+        std::fprintf(stderr, "load: %s: %s\n", targets[k].name.c_str(), st.error_message().c_str());
+        ++errors;
+      }
       refused += static_cast<size_t>(result.results_size());
+      std::lock_guard lock(mu);
+      for (const auto& r : result.results()) ++refusals[r.error().substr(0, 80)];
     });
   for (auto& t : submitters) t.join();
   double send_end = since(t0);
@@ -216,6 +226,9 @@ int run_load(const LoadOptions& o) {
                           {"p50", pct(0.5)},
                           {"p99", pct(0.99)},
                           {"max", lat.empty() ? 0 : lat.back()}}},
+                        {"refused", refused.load()},
+                        {"refusals", refusals},
+                        {"errors", errors.load()},
                         {"agents", targets.size()},
                         {"payload", o.noop ? "noop" : "evidence"}};
     std::printf("%s\n", j.dump().c_str());
@@ -225,8 +238,17 @@ int run_load(const LoadOptions& o) {
     std::printf("| %-8s | %-6zu | %-6zu | %-14.1f | %-8.1f | %-8.1f | %-8.1f | %-8.1f | %-8.1f | %-16.1f |\n",
                 o.noop ? "noop" : "evidence", succ, fail, send_rate, lat.empty() ? 0 : lat.front(), avg, pct(0.5),
                 pct(0.99), lat.empty() ? 0 : lat.back(), throughput);
+    if (refused > 0) {
+      std::printf("refused by the chain: %zu", refused.load());
+      for (const auto& [why, n] : refusals) std::printf("; %s: %zu", why.c_str(), n);
+      std::printf("\n");
+    }
   }
-  return fail == 0 ? 0 : 1;
+  if (submitted > 0 && succ == 0) {
+    std::fprintf(stderr, "load: nothing committed of %zu transactions submitted\n", submitted);
+    return 1;
+  }
+  return errors == 0 ? 0 : 1;
 }
 
 }  // namespace consortia::agent
