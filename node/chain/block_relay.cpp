@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "ledger/merkle.h"
+
 #include "state/leader_activity.h"
 
 namespace consortia {
@@ -46,17 +48,13 @@ MessagePtr BlockRelay::for_wire(const Outgoing& o, TimeMs now) {
   return std::make_shared<const Message>(std::move(c));
 }
 
-std::optional<Proposal> BlockRelay::on_compact(const NodeId& from, const CompactProposal& p, const Window& window,
-                                               TimeMs now, std::vector<Outgoing>& out,
-                                               std::vector<std::string>& rejections) {
+std::optional<Proposal> BlockRelay::on_compact(const NodeId& from, const CompactProposal& p, TimeMs now,
+                                               std::vector<Outgoing>& out, std::vector<std::string>& rejections) {
   const BlockHeader& h = p.header;
   auto refuse = [&](const std::string& why) {
     rejections.push_back("compact proposal from " + from.short_hex() + ": " + why);
     return std::nullopt;
   };
-  if (h.view < window.min_view || h.view > window.max_view) return refuse("view out of range");
-  if (h.height <= window.committed_height) return std::nullopt;  // decided already
-  if (!window.is_validator || !window.is_validator(h.proposer)) return refuse("proposer is not a validator");
   if (merkle_root(suite_, p.tx_leaves) != h.tx_root) return refuse("its leaves do not make its tx_root");
   Hash32 hash = Block::header_hash(suite_, h);
   if (pending_.count(hash)) return std::nullopt;  // a copy of one being rebuilt (same leaves: same root)

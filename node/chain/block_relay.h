@@ -55,17 +55,12 @@ class BlockRelay {
   // goes whole: that peer may lack its transactions too.
   MessagePtr for_wire(const Outgoing& o, TimeMs now);
 
-  // What a compact proposal must pass before its transactions are asked for
-  // (the consensus core checks it in full once it is whole): its leaves make
-  // its header's tx_root, it is for a view we may still vote in and a
-  // height above what we committed, and its proposer is a validator.
-  struct Window {
-    uint64_t min_view = 0, max_view = 0, committed_height = 0;
-    std::function<bool(const NodeId&)> is_validator;
-  };
-  // A compact proposal from a peer: the whole proposal when every
-  // transaction is at hand, otherwise nothing yet (a request is sent).
-  std::optional<Proposal> on_compact(const NodeId& from, const CompactProposal& p, const Window& window, TimeMs now,
+  // A compact proposal from a peer, for a view we may still vote in (the
+  // node checks that): the whole proposal when every transaction is at
+  // hand, otherwise nothing yet (a request is sent). Its leaves must make
+  // its header's tx_root, and a peer has at most kMaxPendingPerPeer waiting;
+  // the consensus core checks the rest once it is whole.
+  std::optional<Proposal> on_compact(const NodeId& from, const CompactProposal& p, TimeMs now,
                                      std::vector<Outgoing>& out, std::vector<std::string>& rejections);
   // Transactions for a block being rebuilt, from any peer: each must match
   // its leaf, so a wrong one is simply not taken.

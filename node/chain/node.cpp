@@ -209,9 +209,17 @@ void Node::on_message(const NodeId& from, const Message& msg, TimeMs now, NodeOu
     if (BlockPtr have = core_->pending_block(Block::header_hash(suite_, cp->header)))
       return deliver_proposal(from, Proposal{have, cp->tc, cp->signature}, now, out);
     uint64_t view = core_->view();
-    BlockRelay::Window window{view > 2 ? view - 2 : 0, view + HotStuffCore::kViewWindow, core_->committed_height(),
-                              [this](const NodeId& id) { return core_->validators().contains(id); }};
-    return deliver_proposal(from, relay_.on_compact(from, *cp, window, now, out.messages, out.rejections), now, out);
+    const BlockHeader& h = cp->header;
+    if (h.height <= core_->committed_height()) return;  // decided already
+    if (h.view + 2 < view || h.view > view + HotStuffCore::kViewWindow) {
+      // Not one to rebuild now, but its certificate may still move us on (a
+      // node far behind learns the chain's progress this way, then syncs).
+      ConsensusOutput co;
+      core_->on_message(from, Message{SyncInfo{h.justify, cp->tc}}, now, co);
+      finish(co, out);
+      return;
+    }
+    return deliver_proposal(from, relay_.on_compact(from, *cp, now, out.messages, out.rejections), now, out);
   }
   if (auto* r = std::get_if<BlockTxResponse>(&msg)) return deliver_proposal(from, relay_.on_response(*r), now, out);
   if (auto* r = std::get_if<BlockTxRequest>(&msg)) {
