@@ -79,7 +79,7 @@ TEST(ConsoleE2E, ShowsNodesSyncedAppliesAFaultAndAKilledNodeTurnsUnreachableAndB
   ASSERT_EQ(std::system("command -v xvfb-run >/dev/null"), 0) << "xvfb-run is needed (scripts/deps.sh test)";
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20));
+  ASSERT_TRUE(c.all_reach(2, 60));
   std::string report = c.dir() + "/console-report.json", shot = c.dir() + "/console.png";
   pid_t pid = launch_console({"--no-sandbox", "--sandbox-dir", c.dir(), "--report", report, "--screenshot", shot,
                                "--screenshot-after", "25000", "--apply-fault", "node-1=loss 10%"},
@@ -130,7 +130,7 @@ TEST(ConsoleE2E, ShowsNodesSyncedAppliesAFaultAndAKilledNodeTurnsUnreachableAndB
 TEST(ConsoleE2E, PartitioningNodesFromTheConsoleMakesThemLagAndHealingCatchesThemUp) {
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20));
+  ASSERT_TRUE(c.all_reach(2, 60));
   std::string report = c.dir() + "/console-report.json";
   pid_t pid = launch_console({"--no-sandbox", "--sandbox-dir", c.dir(), "--report", report, "--partition", "node-3",
                                "--heal-after", "16000", "--screenshot", c.dir() + "/p.png", "--screenshot-after", "40000"},
@@ -194,7 +194,7 @@ struct ConsoleGroup {
 TEST(ConsoleE2E, ExplorerProvesEvidenceDetailShowsAuditAndAlertsRaiseAndClear) {
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20));
+  ASSERT_TRUE(c.all_reach(2, 60));
   // A document anchored through node-0, and a control call audited on node-1.
   EvidenceRecord r = test::evidence_record("console explorer contract");
   std::string enc = test::wire(test::evidence_tx(*test::client_key("console-explorer-client"), 0, r));
@@ -279,7 +279,7 @@ TEST(ConsoleE2E, ExplorerProvesEvidenceDetailShowsAuditAndAlertsRaiseAndClear) {
 TEST(ConsoleE2E, AnExistingNetworkAddedWithOneOrganisationsCertificatesIsWatched) {
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20));
+  ASSERT_TRUE(c.all_reach(2, 60));
   // Only what an association's staff would be given: the CA bundle, org-2's
   // viewer certificate and the agents' addresses; no network directory.
   std::string agents;
@@ -321,7 +321,7 @@ TEST(ConsoleE2E, AnExistingNetworkAddedWithOneOrganisationsCertificatesIsWatched
 TEST(ConsoleE2E, AConsoleStartedAgainAfterTheAgentsRestartedFindsNoStorm) {
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20));
+  ASSERT_TRUE(c.all_reach(2, 60));
   std::string data = c.dir() + "/console-data", report = c.dir() + "/console-report.json";
   auto run_console = [&](int seconds) {
     ConsoleGroup group;

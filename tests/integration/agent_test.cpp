@@ -35,7 +35,7 @@ void expect_same_chain(const AgentCluster& c, uint64_t up_to) {
 TEST(AgentNetwork, FourAgentsCommitTransactionsWithEqualBlockHashes) {
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20)) << "the sandbox did not start committing";
+  ASSERT_TRUE(c.all_reach(2, 60)) << "the sandbox did not start committing";
   Workload w(ed25519_sha256());
   std::vector<Hash32> ids;
   for (int i = 0; i < 4; ++i)
@@ -65,7 +65,7 @@ TEST(AgentNetwork, FourAgentsCommitTransactionsWithEqualBlockHashes) {
 TEST(AgentNetwork, AKilledValidatorRestartsFromItsStoreAndSyncs) {
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20));
+  ASSERT_TRUE(c.all_reach(2, 60));
   Workload w(ed25519_sha256());
   std::vector<Hash32> before = w.submit(c, 0, 100);
   ASSERT_TRUE(AgentCluster::eventually([&] { return committed_on(c, 2, before.back()); }, 20));
@@ -87,7 +87,7 @@ TEST(AgentNetwork, AKilledValidatorRestartsFromItsStoreAndSyncs) {
 TEST(AgentNetwork, SigtermUnderLoadStopsGracefullyAndTheNextStartResumes) {
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20));
+  ASSERT_TRUE(c.all_reach(2, 60));
   Workload w(ed25519_sha256());
   std::atomic<bool> done{false};
   std::thread load([&] {
@@ -140,7 +140,7 @@ TEST(AgentNetwork, KillingTheLeaderChangesTheViewAndCommitsResume) {
 TEST(AgentNetwork, FaultRulesThroughTheApiKeepSafetyAndCommitsResume) {
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20));
+  ASSERT_TRUE(c.all_reach(2, 60));
   Workload w(ed25519_sha256());
   for (const char* rule : {"loss 10%", "duplicate 1%", "corrupt 0.2%", "delay 1000ms 300ms 30%"}) {
     SCOPED_TRACE(rule);
@@ -183,7 +183,7 @@ TEST(AgentNetwork, FaultRulesThroughTheApiKeepSafetyAndCommitsResume) {
 TEST(AgentNetwork, AnIsolatedNodeCatchesUpAfterThePartitionHeals) {
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20));
+  ASSERT_TRUE(c.all_reach(2, 60));
   NodeId isolated = c.net().nodes[3].id;
   // Node 3 drops everything to and from its peers; they drop it too.
   for (int i = 0; i < 4; ++i) {
@@ -226,7 +226,7 @@ TEST(AgentNetwork, AnIsolatedNodeCatchesUpAfterThePartitionHeals) {
 TEST(AgentAccess, CertificatesAndRolesDecideWhatACallerMayDo) {
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(1, 20));
+  ASSERT_TRUE(c.all_reach(1, 60));
   const auto& n0 = c.net().nodes[0];
   // A certificate from a CA outside the network gets nothing.
   auto rogue_ca = make_ca("rogue");
@@ -319,7 +319,7 @@ TEST(AgentNetwork, APeerFromAnotherChainIsRefused) {
   ASSERT_TRUE(write_file(a.dir() + "/ca-bundle.pem", bundle).ok());
   ASSERT_TRUE(write_file(b.dir() + "/ca-bundle.pem", bundle).ok());
   a.start_all();
-  ASSERT_TRUE(a.all_reach(1, 20));
+  ASSERT_TRUE(a.all_reach(1, 60));
   auto cfg = load_agent_config(b.node_dir(0) + "/agent.json");
   ASSERT_TRUE(cfg.ok());
   cfg->peers = {{a.net().nodes[0].name, a.net().nodes[0].id, a.net().nodes[0].p2p_address}};
@@ -346,7 +346,7 @@ int sh(const std::string& cmd) { return std::system((cmd + " >/dev/null 2>&1").c
 TEST(AgentFaults, AFlappingPartitionComesAndGoesAndTheChainKeepsCommitting) {
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20));
+  ASSERT_TRUE(c.all_reach(2, 60));
   auto op = c.operator_of(3);
   grpc::ClientContext ctx;
   pb::SetFaultsRequest req;
@@ -381,7 +381,7 @@ TEST(AgentFaults, KernelQdiscsAreAppliedOrRefusedWithTheReason) {
   } cleanup{dev};
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(1, 20));
+  ASSERT_TRUE(c.all_reach(1, 60));
   auto op = c.operator_of(0);
   auto set = [&](const std::string& iface, const std::string& rule, pb::FaultRules& out) {
     grpc::ClientContext ctx;
@@ -427,7 +427,7 @@ TEST(AgentFaults, KernelQdiscsAreAppliedOrRefusedWithTheReason) {
 TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
   AgentCluster c(4, "ed25519-sha256", 1);  // a network on protocol 1, to plan version 2
   c.start_all();
-  ASSERT_TRUE(c.all_reach(2, 20));
+  ASSERT_TRUE(c.all_reach(2, 60));
   // An admin of org-0 proposes an upgrade on node 0; admins of org-1 and
   // org-2 approve on their own nodes: 3 of 4 organisations enact it.
   uint64_t at = c.max_height() + 500;
@@ -659,7 +659,7 @@ TEST(AgentMetrics, TheRealPrometheusServerScrapesEveryAgent) {
   ASSERT_EQ(access(prom, X_OK), 0) << "the Debian prometheus package is needed (scripts/deps.sh test)";
   AgentCluster c(4);
   c.start_all();
-  ASSERT_TRUE(c.all_reach(1, 20));
+  ASSERT_TRUE(c.all_reach(1, 60));
   std::string dir = c.dir() + "/prometheus";
   std::filesystem::create_directories(dir);
   std::string targets;
