@@ -214,7 +214,9 @@ void Agent::loop() {
     {
       std::unique_lock lock(mu_);
       TimeMs deadline = node_->next_deadline();
-      auto wait = std::chrono::milliseconds(std::clamp<TimeMs>(deadline - now_ms(), 0, 200));
+      // At least a millisecond: a deadline that has passed (a timer the core
+      // has not rearmed yet) must not spin this thread.
+      auto wait = std::chrono::milliseconds(std::clamp<TimeMs>(deadline - now_ms(), 1, 200));
       cv_.wait_for(lock, wait, [&] { return !inbox_.empty() || loop_stop_; });
       if (loop_stop_ && inbox_.empty()) break;
       work.swap(inbox_);

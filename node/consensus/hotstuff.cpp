@@ -767,12 +767,10 @@ void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
 void HotStuffCore::relay_for_missing_votes(TimeMs now, ConsensusOutput& out) {
   if (!current_proposal_ || current_proposal_->sent || current_proposal_->view != pm_.view()) return;
   if (now < pm_.view_started() + pm_.current_timeout() / 2) return;
-  // Done once the time has come, whether or not there is anything to send:
-  // next_deadline() must not keep naming a moment that has passed.
-  current_proposal_->sent = true;
   const Block& b = *std::get<Proposal>(*current_proposal_->msg).block;
   const Entry* e = find(b.hash());
   if (!e || e->child_rules->leader(b.view() + 1) != my_id_) return;
+  current_proposal_->sent = true;
   auto v = votes_.find(b.view());
   const std::map<NodeId, Bytes>* voted = nullptr;
   if (v != votes_.end())
