@@ -52,6 +52,13 @@ class Cluster {
   Node& node(size_t i) { return *nodes_[i]; }
   bool up(size_t i) const { return nodes_[i] != nullptr; }
   size_t size() const { return nodes_.size(); }
+  // The lowest committed height among the nodes that are up.
+  uint64_t min_height() const {
+    uint64_t h = UINT64_MAX;
+    for (size_t i = 0; i < nodes_.size(); ++i)
+      if (up(i)) h = std::min(h, nodes_[i]->status().height);
+    return h;
+  }
   const Genesis& genesis() const { return genesis_; }
   const Hash32& seed(size_t i) const { return seeds_[i]; }
   size_t index_of(const NodeId& id) const {

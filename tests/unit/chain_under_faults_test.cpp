@@ -22,13 +22,6 @@ std::vector<NodeId> ids(int n) {
   return v;
 }
 
-uint64_t min_height(Cluster& c) {
-  uint64_t h = UINT64_MAX;
-  for (size_t i = 0; i < c.size(); ++i)
-    if (c.up(i)) h = std::min(h, c.node(i).status().height);
-  return h;
-}
-
 TEST(LeaderActivity, RotationKeepsTheActiveAndSkipsTheFailedAndTheSilent) {
   LeaderActivity a;
   // 7 validators (f = 2): 0..4 vote in every block; 5 never appears; 6 voted
@@ -64,7 +57,7 @@ TEST(LeaderReputation, ASilentValidatorStopsCostingViewTimeouts) {
   auto timeouts_to_reach = [](uint32_t protocol) {
     Cluster c(4, ed25519_sha256(), NodeConfig{}, protocol);
     c.crash(3);
-    EXPECT_TRUE(c.run_until([&] { return min_height(c) >= 60; }, 600000)) << "protocol " << protocol;
+    EXPECT_TRUE(c.run_until([&] { return c.min_height() >= 60; }, 600000)) << "protocol " << protocol;
     return c.node(0).consensus().stats().views_by_timeout;
   };
   uint64_t round_robin = timeouts_to_reach(1), reputation = timeouts_to_reach(3);
@@ -177,7 +170,7 @@ TEST(Resending, VotesLostOnceStillFormCertificates) {
     }
     return true;
   };
-  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 15; }, 120000, 10, net));
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 15; }, 120000, 10, net));
   EXPECT_GT(lost, 10u);
   EXPECT_LE(c.node(0).consensus().stats().views_by_timeout, 1u);
 }

@@ -17,13 +17,6 @@ Bytes as_bytes_vec(uint64_t x) {
   return b;
 }
 
-uint64_t min_height(Cluster& c) {
-  uint64_t h = UINT64_MAX;
-  for (size_t i = 0; i < c.size(); ++i)
-    if (c.up(i)) h = std::min(h, c.node(i).status().height);
-  return h;
-}
-
 TEST(Pacemaker, DoublesTimeoutAfterEachFailedView) {
   Pacemaker pm({1000, 3});  // explicit cap
   pm.restore(1, 0);
@@ -72,7 +65,7 @@ TEST(SafetyRules, AfterATimeoutCertificateRequiresTheHighestCertificateItCarries
 
 TEST(Consensus, FourNodesCommitTheSameBlocks) {
   Cluster c(4);
-  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 10; }, 30000));
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 10; }, 30000));
   for (uint64_t h = 1; h <= 10; ++h) {
     Hash32 first = c.commits[0][h - 1]->hash();
     for (size_t i = 1; i < 4; ++i) EXPECT_EQ(c.commits[i][h - 1]->hash(), first) << "height " << h;
@@ -92,7 +85,7 @@ TEST(Consensus, LeadersRotateAndVotesGoOnlyToTheNextLeader) {
     }
     return true;
   };
-  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 12; }, 30000, 10, watch));
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 12; }, 30000, 10, watch));
   EXPECT_EQ(proposers.size(), 4u);
   EXPECT_GT(votes, 0u);
   EXPECT_EQ(misdirected, 0u);
@@ -132,7 +125,7 @@ TEST(Consensus, ClientTransactionsAreCommittedOnEveryNodeOnce) {
 
 TEST(Consensus, SilentLeaderIsReplacedByTimeoutCertificate) {
   Cluster c(4);
-  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 3; }, 30000));
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 3; }, 30000));
   c.crash(1);
   uint64_t h = c.node(0).status().height;
   ASSERT_TRUE(c.run_until([&] { return c.node(0).status().height >= h + 10; }, 120000));
@@ -141,7 +134,7 @@ TEST(Consensus, SilentLeaderIsReplacedByTimeoutCertificate) {
 
 TEST(Consensus, RestartedNodeResumesFromItsStoreAndCatchesUp) {
   Cluster c(4);
-  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 5; }, 30000));
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 5; }, 30000));
   c.crash(3);
   ASSERT_TRUE(c.run_until([&] { return c.node(0).status().height >= 40; }, 300000));
   uint64_t before = c.commits[3].size();
@@ -154,7 +147,7 @@ TEST(Consensus, RestartedNodeResumesFromItsStoreAndCatchesUp) {
 
 TEST(Consensus, EquivocatingProposalIsRecordedAsEvidence) {
   Cluster c(4);
-  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 2; }, 30000));
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 2; }, 30000));
   // Capture the next proposal, forge a second block for the same view, signed
   // by the same (Byzantine) proposer, and send both to node 0.
   std::optional<Envelope> captured;
@@ -187,7 +180,7 @@ TEST(Consensus, EquivocatingProposalIsRecordedAsEvidence) {
 
 TEST(Consensus, VoteWithABadSignatureIsRejected) {
   Cluster c(4);
-  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 1; }, 30000));
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 1; }, 30000));
   Vote v;
   v.view = c.node(0).status().view + 5;  // ahead of every certificate
   v.height = 99;
@@ -205,7 +198,7 @@ TEST(Consensus, VoteWithABadSignatureIsRejected) {
 
 TEST(Consensus, SafetyStateIsPersistedBeforeVotesLeave) {
   Cluster c(4);
-  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 3; }, 30000));
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 3; }, 30000));
   c.crash(2);
   c.open(2);
   // A restarted node never votes again in a view it already voted in.
@@ -221,7 +214,7 @@ bool rejected(const Cluster& c, const std::string& what) {
 
 TEST(Consensus, TimeoutForgedInTheReceiversOwnNameIsRejected) {
   Cluster c(4);
-  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 2; }, 30000));
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 2; }, 30000));
   TimeoutMsg t;
   t.view = c.node(0).status().view;
   t.high_qc = c.node(0).consensus().high_qc();
@@ -258,7 +251,7 @@ TEST(Consensus, VoteSignedForAnotherHeightDoesNotPoisonTheCertificate) {
 
 TEST(Consensus, SyncInfoWithAnUnsignedCertificateIsRejected) {
   Cluster c(4);
-  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 3; }, 30000));
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 3; }, 30000));
   QuorumCertificate fake = c.node(0).consensus().high_qc();
   fake.view += 0;
   fake.height += 7;  // same view and block, another height, no votes
@@ -277,7 +270,7 @@ TEST(Consensus, SyncInfoWithAnUnsignedCertificateIsRejected) {
 
 TEST(Consensus, RestartedLeaderNeverSignsASecondProposalForItsView) {
   Cluster c(4);
-  ASSERT_TRUE(c.run_until([&] { return min_height(c) >= 3; }, 30000));
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 3; }, 30000));
   std::map<uint64_t, std::set<Hash32>> proposals;  // view -> blocks proposed
   auto watch = [&](const Envelope& e) {
     if (auto* p = std::get_if<Proposal>(e.msg.get())) proposals[p->block->view()].insert(p->block->hash());
