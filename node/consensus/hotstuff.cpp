@@ -115,6 +115,7 @@ void HotStuffCore::send(std::optional<NodeId> to, Message m, ConsensusOutput& ou
 
 TimeMs HotStuffCore::next_deadline() const {
   TimeMs d = pm_.deadline();
+  if (!ticked_) d = std::min(d, pm_.view_started());
   if (propose_at_ > 0) d = std::min(d, propose_at_);
   for (const auto& [h, w] : sync_wants_) d = std::min(d, w.retry_at(cfg_.sync_retry_ms));
   if (vote_resend_) d = std::min(d, vote_resend_->at);
@@ -621,7 +622,14 @@ void HotStuffCore::local_timeout(TimeMs now, ConsensusOutput& out) {
     my_timeout_ = t;
     ++stats_.timeouts_sent;
     handle_timeout(my_id_, t, now, out);
-    if (pm_.view() != view) return;  // our own timeout completed a TC
+    if (pm_.view() != view) {
+      // Our own timeout completed a TC and we moved on. The validators whose
+      // timeouts made it still lack ours to complete theirs: without it they
+      // would stay a whole view behind, and the next leader could find the
+      // others timed out before its proposal.
+      send(std::nullopt, t, out);
+      return;
+    }
   }
   pm_.rearm(now);
   send(std::nullopt, *my_timeout_, out);
@@ -750,6 +758,7 @@ void HotStuffCore::on_message(const NodeId& from, const Message& msg, TimeMs now
 }
 
 void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
+  ticked_ = true;
   if (!halted_.empty()) return;
   // Also covers the first view after start or restart, entered without a
   // certificate arriving.
@@ -767,10 +776,12 @@ void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
 void HotStuffCore::relay_for_missing_votes(TimeMs now, ConsensusOutput& out) {
   if (!current_proposal_ || current_proposal_->sent || current_proposal_->view != pm_.view()) return;
   if (now < pm_.view_started() + pm_.current_timeout() / 2) return;
+  // Done once the time has come, whether or not there is anything to send:
+  // next_deadline() must not keep naming a moment that has passed.
+  current_proposal_->sent = true;
   const Block& b = *std::get<Proposal>(*current_proposal_->msg).block;
   const Entry* e = find(b.hash());
   if (!e || e->child_rules->leader(b.view() + 1) != my_id_) return;
-  current_proposal_->sent = true;
   auto v = votes_.find(b.view());
   const std::map<NodeId, Bytes>* voted = nullptr;
   if (v != votes_.end())

@@ -306,6 +306,9 @@ class HotStuffCore {
   };
   std::unordered_map<NodeId, ServeBucket> serve_budget_;
   uint64_t last_proposed_view_ = 0;
+  // False until the first tick: a node (re)starting as its view's leader
+  // proposes from that tick, so it must come at once, not at the view's end.
+  bool ticked_ = false;
   // Our certificates for a validator whose timeout shows it behind, at most
   // once per resend interval each (the answer may be lost too).
   std::unordered_map<NodeId, TimeMs> sync_info_sent_;

@@ -156,6 +156,24 @@ TEST(CompactProposals, RequestsAndCompactProposalsAreBoundedOnDecoding) {
   EXPECT_TRUE(decode_message(suite, encode_message(Message{ordered})).ok());
 }
 
+// A node's next deadline is always ahead of the tick that just ran: the
+// agent and the simulator sleep until it, so a deadline left in the past
+// spins the agent's node thread. With a validator down, views wait on it long
+// enough for every timer (resends, the next leader's relay) to come due.
+TEST(Timers, NoDeadlineIsLeftInThePast) {
+  Cluster c(4, ed25519_sha256(), NodeConfig{}, 3);
+  c.crash(3);
+  size_t stale = 0;
+  for (int step = 0; step < 3000; ++step) {
+    c.now += 10;
+    c.tick_all();
+    for (size_t i = 0; i < 3; ++i) stale += c.node(i).next_deadline() <= c.now;
+    c.deliver_all();
+  }
+  EXPECT_EQ(stale, 0u);
+  EXPECT_GE(c.min_height(), 5u);
+}
+
 // Every vote's first copy is lost: the copy sent again gets it through
 // within the view. Without it every view would end by timeout; with it at
 // most the first one does (an idle chain's first block waits half a view).

@@ -132,6 +132,74 @@ TEST(Consensus, SilentLeaderIsReplacedByTimeoutCertificate) {
   EXPECT_GT(c.node(0).status().views_by_timeout, 0u) << "views led by the crashed node time out";
 }
 
+// Two validators give up on view 1 and their timeouts reach a third, whose
+// own timeout then completes the certificate. The first two must get that
+// timeout too: otherwise they stay in view 1 until their next retransmission,
+// a whole (backed-off) view behind the others, and a 4-agent network could
+// keep losing every view at start-up.
+TEST(Consensus, ATimeoutThatCompletesTheCertificateIsStillSent) {
+  Cluster c(4);
+  size_t leader = c.index_of(c.node(0).status().leader);
+  std::vector<size_t> others;
+  for (size_t i = 0; i < 4; ++i)
+    if (i != leader) others.push_back(i);
+  size_t x = others[0], y = others[1], z = others[2];
+  c.now += 1001;  // past every node's first view timeout
+  for (size_t i : {x, y}) {
+    NodeOutput out;
+    c.node(i).on_tick(c.now, out);
+    c.absorb(i, out);
+  }
+  // Among x, y and z only; the leader hears nothing.
+  c.deliver_all([&](const Envelope& e) { return e.to != leader; });
+  EXPECT_EQ(c.node(z).status().view, 2u) << "z joined and completed the certificate";
+  EXPECT_EQ(c.node(x).status().view, 2u) << "x never got z's timeout";
+  EXPECT_EQ(c.node(y).status().view, 2u) << "y never got z's timeout";
+}
+
+// A node starting as the leader of its view proposes from its first tick,
+// which must come at once: the agent and the simulator sleep until
+// next_deadline(), and the view's own deadline is when the others give up.
+TEST(Consensus, ALeaderAtStartAsksForATickBeforeItsViewEnds) {
+  Cluster c(4);
+  size_t leader = c.index_of(c.node(0).status().leader);
+  EXPECT_LE(c.node(leader).next_deadline(), c.now);
+  NodeOutput out;
+  c.node(leader).on_tick(c.now, out);
+  // Idle: the proposal waits for the idle interval, well inside the view.
+  EXPECT_LT(c.node(leader).next_deadline(), c.now + 1000);
+  for (size_t i = 0; i < 4; ++i) {
+    if (i == leader) continue;
+    NodeOutput o;
+    c.node(i).on_tick(c.now, o);
+    EXPECT_EQ(c.node(i).next_deadline(), c.now + 1000) << "others wait for the view's end";
+  }
+  // Driven only at the deadlines each node names, the first view commits
+  // its proposal rather than timing out.
+  auto settled = [&] {
+    for (size_t i = 0; i < 4; ++i)
+      if (c.node(i).status().views_by_timeout > 0 || c.node(i).status().high_qc_view > 0) return true;
+    return false;
+  };
+  for (int step = 0; step < 200 && !settled(); ++step) {
+    TimeMs next = INT64_MAX;
+    for (size_t i = 0; i < 4; ++i) next = std::min(next, c.node(i).next_deadline());
+    c.now = std::max(c.now, next);
+    for (size_t i = 0; i < 4; ++i) {
+      if (c.node(i).next_deadline() > c.now) continue;
+      NodeOutput o;
+      c.node(i).on_tick(c.now, o);
+      c.absorb(i, o);
+    }
+    c.deliver_all();
+  }
+  for (size_t i = 0; i < 4; ++i) EXPECT_EQ(c.node(i).status().views_by_timeout, 0u) << "node " << i;
+  EXPECT_LT(c.now, 2000) << "the first certificate came before the first view's end";
+  uint64_t certified = 0;
+  for (size_t i = 0; i < 4; ++i) certified = std::max(certified, c.node(i).status().high_qc_view);
+  EXPECT_EQ(certified, 1u) << "view 1 certified its block";
+}
+
 TEST(Consensus, RestartedNodeResumesFromItsStoreAndCatchesUp) {
   Cluster c(4);
   ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 5; }, 30000));
