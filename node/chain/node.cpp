@@ -337,8 +337,17 @@ Status Node::submit(const TxPtr& tx, TimeMs now, NodeOutput& out) {
   return {};
 }
 
+constexpr TimeMs kDayMs = 24 * 3600 * 1000;
+
 TimeMs Node::next_deadline() const {
-  TimeMs d = core_->next_deadline();
+  // A halted node runs no timers (on_tick returns at once): it asks to be
+  // woken a day on, not at a moment that has passed. Far, but not so far
+  // that a caller converting to microseconds overflows. A halted core (an
+  // upgrade it cannot run) runs no consensus timers, but the node still
+  // passes its clients' transactions on to its peers.
+  TimeMs far = std::max(now_, core_->next_deadline()) + kDayMs;
+  if (!halted_.empty()) return far;
+  TimeMs d = core_->halted().empty() ? core_->next_deadline() : far;
   if (gossip_due_ > 0) d = std::min(d, gossip_due_);
   return std::min(d, relay_.next_deadline());
 }

@@ -412,6 +412,9 @@ TEST(Consensus, ACertifiedChainConflictingWithTheCommittedOneHaltsTheNode) {
   NodeOutput out;
   node.on_tick(now + 60000, out);
   EXPECT_TRUE(out.messages.empty());
+  // Nor asks to be woken for timers it will not run: a deadline left behind
+  // would wake the agent's node thread every millisecond while it is halted.
+  EXPECT_GT(node.next_deadline(), now + 60000 + 3600 * 1000);
 }
 
 }  // namespace
