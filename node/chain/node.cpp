@@ -76,6 +76,10 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
 // ---- block contents -----------------------------------------------------------
 
 namespace {
+// Relayed gossip (protocol 3, above relay_above_members): a batch goes to
+// this many relays, each passing it on to about as many peers.
+size_t relay_fanout(size_t peers) { return static_cast<size_t>(std::ceil(std::sqrt(static_cast<double>(peers)))); }
+
 // What a block contributes to its execution besides its transactions. From
 // protocol 3 that includes the leader record (state/leader_activity.h): its
 // certificate's voters and the leaders of the views it skipped, by its
@@ -241,7 +245,7 @@ void Node::on_message(const NodeId& from, const Message& msg, TimeMs now, NodeOu
       // each once, never back or to ourselves, and to no more peers than
       // a relay group holds.
       auto cfg = config();
-      size_t group = cfg ? static_cast<size_t>(std::ceil(std::sqrt(static_cast<double>(cfg->members.size())))) + 1 : 0;
+      size_t group = cfg ? relay_fanout(cfg->members.size()) + 1 : 0;
       auto batch = std::make_shared<const Message>(TxBatch{std::move(admitted)});
       std::set<NodeId> sent;
       for (const NodeId& to : relay->forward) {
@@ -293,7 +297,7 @@ void Node::flush_gossip(NodeOutput& out) {
   }
   std::vector<NodeId> relays = plan.relays, rest = plan.rest;
   size_t peers = relays.size() + rest.size();
-  size_t groups = std::min(relays.size(), static_cast<size_t>(std::ceil(std::sqrt(static_cast<double>(peers)))));
+  size_t groups = std::min(relays.size(), relay_fanout(peers));
   if (groups == 0) {
     out.messages.push_back({std::nullopt, std::make_shared<const Message>(TxBatch{std::move(txs)})});
     return;
@@ -337,17 +341,13 @@ Status Node::submit(const TxPtr& tx, TimeMs now, NodeOutput& out) {
   return {};
 }
 
-constexpr TimeMs kDayMs = 24 * 3600 * 1000;
-
 TimeMs Node::next_deadline() const {
-  // A halted node runs no timers (on_tick returns at once): it asks to be
-  // woken a day on, not at a moment that has passed. Far, but not so far
-  // that a caller converting to microseconds overflows. A halted core (an
-  // upgrade it cannot run) runs no consensus timers, but the node still
-  // passes its clients' transactions on to its peers.
-  TimeMs far = std::max(now_, core_->next_deadline()) + kDayMs;
-  if (!halted_.empty()) return far;
-  TimeMs d = core_->halted().empty() ? core_->next_deadline() : far;
+  // A halted node runs no timers (on_tick returns at once), so it names
+  // none rather than a moment that has passed. A halted core (an upgrade it
+  // cannot run) names none of its own, but the node still passes its
+  // clients' transactions on to its peers.
+  if (!halted_.empty()) return kNoDeadline;
+  TimeMs d = core_->next_deadline();
   if (gossip_due_ > 0) d = std::min(d, gossip_due_);
   return std::min(d, relay_.next_deadline());
 }

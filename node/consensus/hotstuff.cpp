@@ -114,6 +114,7 @@ void HotStuffCore::send(std::optional<NodeId> to, Message m, ConsensusOutput& ou
 }
 
 TimeMs HotStuffCore::next_deadline() const {
+  if (!halted_.empty()) return kNoDeadline;  // on_tick runs no timer
   TimeMs d = pm_.deadline();
   if (!ticked_) d = std::min(d, pm_.view_started());
   if (propose_at_ > 0) d = std::min(d, propose_at_);
@@ -212,9 +213,7 @@ void HotStuffCore::enter_view(TimeMs now, ConsensusOutput& out) {
   // keep missing each other by a whole back-off period.
   if (auto ts = timeouts_.find(pm_.view()); ts != timeouts_.end() && in_any_set()) {
     for (const ValidatorSet* set : candidate_sets()) {
-      size_t count = 0;
-      for (const auto& [id, e] : ts->second.entries) count += set->contains(id);
-      if (count >= set->max_faulty() + 1) {
+      if (ts->second.count_in(*set) >= set->max_faulty() + 1) {
         local_timeout(now, out);
         return;
       }
@@ -692,8 +691,7 @@ void HotStuffCore::handle_timeout(const NodeId& from, const TimeoutMsg& t, TimeM
   // f+1 timeouts of a set mean at least one of its honest validators gave
   // up on the view: join. A quorum of a set makes the certificate.
   for (const ValidatorSet* set : sets) {
-    size_t count = 0;
-    for (const auto& [id, e] : ts.entries) count += set->contains(id);
+    size_t count = ts.count_in(*set);
     if (t.view == pm_.view() && count >= set->max_faulty() + 1 &&
         (!my_timeout_ || my_timeout_->view != t.view) && in_any_set()) {
       local_timeout(now, out);

@@ -191,6 +191,11 @@ class HotStuffCore {
   struct TimeoutSet {
     std::map<NodeId, TimeoutCertificate::Entry> entries;
     std::map<NodeId, QuorumCertificate> high_qcs;
+    size_t count_in(const ValidatorSet& set) const {
+      size_t n = 0;
+      for (const auto& [id, e] : entries) n += set.contains(id);
+      return n;
+    }
   };
 
   const BlockRules& current_rules() const {

@@ -13,6 +13,9 @@
 namespace consortia {
 
 using TimeMs = int64_t;
+// What a node with no timer to run (halted) names as its next deadline: far,
+// but not so far that a caller converting it to microseconds overflows.
+constexpr TimeMs kNoDeadline = INT64_MAX / 2000;
 
 struct PacemakerConfig {
   TimeMs base_timeout_ms = 1000;
