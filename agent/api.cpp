@@ -496,10 +496,10 @@ class ApiService final : public pb::AgentService::Service {
     auto st = a_.with_node([&](Node& n, BlockStore&) {
       const StatePtr& s = n.consensus().committed_state();
       uint64_t height = n.consensus().committed_height();
-      for (auto it = s->entries().lower_bound("g/p/"); it != s->entries().end() && it->first.rfind("g/p/", 0) == 0; ++it) {
-        auto p = GovProposal::decode(it->second.value);
+      s->scan("g/p/", [&](const StateSnapshot::Entry& e) {
+        auto p = GovProposal::decode(e.value);
         Bytes id;
-        if (!p || !from_hex(it->first.substr(4), id)) continue;
+        if (!p || !from_hex(e.key.substr(4), id)) return true;
         auto* x = out->add_proposals();
         x->set_id(std::string(id.begin(), id.end()));
         x->set_action(gov_action_name(p->action.type));
@@ -521,7 +521,8 @@ class ApiService final : public pb::AgentService::Service {
                    a.type == GovAction::Type::kRemove) {
           x->set_node_id(std::string(a.node.v.begin(), a.node.v.end()));
         }
-      }
+        return true;
+      });
     });
     if (!st) return error(StatusCode::UNAVAILABLE, st.error().code, st.error().detail);
     return Status::OK;

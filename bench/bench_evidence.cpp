@@ -1,11 +1,19 @@
 // Evidence (存证) figures per crypto suite, on one core:
-//  - anchoring: evidence transactions checked (signature) and executed per second;
-//  - proofs: generated per second (state path + header + certificate) and
-//    verified per second (Merkle path, header hash, 2f+1 certificate signatures).
-//   bench_evidence [records=20000]
+//  - anchoring: evidence transactions checked (signature) and executed per
+//    second, on an empty state and on one already holding `state` records;
+//  - proofs: generated per second (state path + header + certificate) over
+//    that state and verified per second (state path, header hash, 2f+1
+//    certificate signatures);
+//  - the resident memory the state takes.
+// Execution is protocol version 4 (the state trie).
+//   bench_evidence [records=20000] [state=0]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <malloc.h>
+#include <map>
+#include <string>
 
 #include "chain/evidence_proof.h"
 #include "consensus/certificates.h"
@@ -19,36 +27,79 @@ static double secs(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
+static double rss_mib() {
+  malloc_trim(0);  // return what temporaries freed, so RSS is what is held
+  std::ifstream f("/proc/self/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / 1024;
+  return 0;
+}
+
+static EvidenceRecord record(const CryptoSuite& suite, const std::string& name, uint64_t i) {
+  EvidenceRecord r;
+  r.digest = suite.hash(as_bytes(name + std::to_string(i)));
+  r.type = "e-contract";
+  r.owner = "bank-a";
+  r.timestamp_ms = i;
+  return r;
+}
+
+// Anchors `txs` on `state` as a node does: each signature checked once,
+// executed in blocks of 1,000. Returns transactions per second.
+static double anchor(const CryptoSuite& suite, StatePtr& state, const std::vector<TxPtr>& txs) {
+  StateMachine sm(suite);
+  BlockContext ctx;
+  ctx.protocol_version = kMaxProtocolVersion;
+  auto t0 = Clock::now();
+  for (size_t i = 0; i < txs.size(); i += 1000) {
+    std::vector<TxPtr> block(txs.begin() + i, txs.begin() + std::min(txs.size(), i + 1000));
+    for (const auto& tx : block)
+      if (!tx->verify_signature(suite)) std::exit(1);
+    ctx.height++;
+    auto next = sm.apply(state, block, ctx);
+    if (!next) {
+      std::fprintf(stderr, "%s\n", next.error().to_string().c_str());
+      std::exit(1);
+    }
+    state = *next;
+  }
+  return txs.size() / secs(t0);
+}
+
 int main(int argc, char** argv) {
   size_t n = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 20000;
-  std::printf("%-16s %12s %12s %12s %12s\n", "suite", "sign tx/s", "anchor tx/s", "proofs/s",
-              "verify/s");
+  size_t prefill = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 0;
+  std::printf("%-16s %10s %12s %12s %6s %10s %10s %10s %9s\n", "suite", "sign tx/s",
+              "anchor tx/s", "(on state)", "ratio", "state MiB", "proofs/s", "verify/s",
+              "path len");
   for (const CryptoSuite* suite : {&ed25519_sha256(), &sm2_sm3()}) {
     auto client = suite->signer_from_seed(sha256(as_bytes("bench-client")));
     std::vector<TxPtr> txs;
     auto t0 = Clock::now();
-    for (size_t i = 0; i < n; ++i) {
-      EvidenceRecord r;
-      r.digest = suite->hash(as_bytes("document-" + std::to_string(i)));
-      r.type = "e-contract";
-      r.owner = "bank-a";
-      r.timestamp_ms = i;
-      txs.push_back(Transaction::create(*suite, *client, TxKind::kEvidence, i, r.encode()));
-    }
+    for (size_t i = 0; i < n; ++i)
+      txs.push_back(Transaction::create(*suite, *client, TxKind::kEvidence, i,
+                                        record(*suite, "document-", i).encode()));
     double sign_rate = n / secs(t0);
-    // Anchoring as a node does it: check each signature once, execute in blocks of 1,000.
-    StateMachine sm(*suite);
-    StatePtr state = StateSnapshot::empty(*suite);
-    t0 = Clock::now();
-    for (size_t i = 0; i < n; i += 1000) {
-      std::vector<TxPtr> block(txs.begin() + i, txs.begin() + std::min(n, i + 1000));
-      for (const auto& tx : block)
-        if (!tx->verify_signature(*suite)) return 1;
-      auto next = sm.apply(state, block);
-      if (!next) return 1;
-      state = *next;
+    StatePtr state = StateSnapshot::empty(*suite, kMaxProtocolVersion);
+    double anchor_rate = anchor(*suite, state, txs);
+    // The same transactions on a state already holding `prefill` records,
+    // each with its owner index entry as the contract writes them.
+    double rss0 = rss_mib();
+    StatePtr big = StateSnapshot::empty(*suite, kMaxProtocolVersion);
+    if (prefill) {
+      std::map<std::string, Bytes> entries;
+      NodeId submitter = suite->hash(as_bytes("earlier-client"));
+      for (size_t i = 0; i < prefill; ++i) {
+        EvidenceRecord r = record(*suite, "earlier-", i);
+        entries.emplace(r.owner_key(), Bytes{1});
+        entries.emplace(r.key(), StoredEvidence{r, submitter}.encode());
+      }
+      big = StateSnapshot::from_entries(*suite, std::move(entries), kMaxProtocolVersion);
     }
-    double anchor_rate = n / secs(t0);
+    double state_mib = rss_mib() - rss0;
+    double big_rate = prefill ? anchor(*suite, big, txs) : anchor_rate;
+    if (prefill) state = big;
     // A certified header over the final state, signed by 4 validators.
     std::vector<std::unique_ptr<Signer>> vals;
     std::vector<Bytes> keys;
@@ -59,6 +110,7 @@ int main(int argc, char** argv) {
     BlockHeader h;
     h.height = 1;
     h.view = 1;
+    h.protocol_version = kMaxProtocolVersion;
     h.state_root = state->root();
     Hash32 block = Block::header_hash(*suite, h);
     Hash32 chain = sha256(as_bytes("bench-chain"));
@@ -75,8 +127,9 @@ int main(int argc, char** argv) {
           qc.votes.push_back({m->id, s->sign(vote_payload(chain, 1, 1, block))});
       if (qc.votes.size() == 3) break;
     }
-    size_t proofs = std::min<size_t>(n, 2000);
+    size_t proofs = std::min<size_t>(n, 20000);
     std::vector<EvidenceProof> made;
+    size_t path_len = 0;
     t0 = Clock::now();
     for (size_t i = 0; i < proofs; ++i) {
       EvidenceProof p;
@@ -87,6 +140,7 @@ int main(int argc, char** argv) {
       if (!e) return 1;
       p.value = e->value;
       p.state_path = e->path;
+      path_len += e->path.siblings.size();
       p.header = h;
       p.block_hash = block;
       p.certificate = qc;
@@ -97,8 +151,10 @@ int main(int argc, char** argv) {
     for (const auto& p : made)
       if (!verify_evidence_proof(p, keys).verified) return 1;
     double verify_rate = proofs / secs(t0);
-    std::printf("%-16s %12.0f %12.0f %12.0f %12.0f\n", std::string(suite->name()).c_str(), sign_rate,
-                anchor_rate, prove_rate, verify_rate);
+    std::printf("%-16s %10.0f %12.0f %12.0f %6.2f %10.0f %10.0f %10.0f %9.1f\n",
+                std::string(suite->name()).c_str(), sign_rate, anchor_rate, big_rate,
+                big_rate / anchor_rate, state_mib, prove_rate, verify_rate,
+                double(path_len) / proofs);
   }
   return 0;
 }

@@ -9,7 +9,15 @@ namespace consortia {
 namespace {
 
 using json = nlohmann::json;
-constexpr const char* kFormat = "consortia-evidence-proof/1";
+// Format 1: the state path is a position among the sorted leaves (protocol
+// versions up to 3); format 2: sibling hashes up the state trie (version 4
+// on). The header's protocol version decides which a proof must be.
+constexpr const char* kFormatSortedLeaves = "consortia-evidence-proof/1";
+constexpr const char* kFormatTrie = "consortia-evidence-proof/2";
+const char* format_for(uint32_t protocol_version) {
+  return commitment_for(protocol_version) == StateCommitment::kTrie ? kFormatTrie
+                                                                   : kFormatSortedLeaves;
+}
 
 // Strict lowercase hex: one byte string has exactly one spelling.
 bool parse_hex(const json& j, Bytes& out) {
@@ -78,13 +86,17 @@ std::string EvidenceProof::to_json() const {
   for (const auto& s : state_path.siblings) siblings.push_back(s.hex());
   json keys = json::array();
   for (const auto& k : validators) keys.push_back(to_hex(k));
-  json j = {{"format", kFormat},
+  bool trie = commitment_for(header.protocol_version) == StateCommitment::kTrie;
+  json path = trie ? json{{"siblings", siblings}}
+                   : json{{"index", state_path.index},
+                          {"leaf_count", state_path.leaf_count},
+                          {"siblings", siblings}};
+  json j = {{"format", format_for(header.protocol_version)},
             {"suite", suite},
             {"chain_id", chain_id.hex()},
             {"key", key},
             {"value", to_hex(value)},
-            {"state_path",
-             {{"index", state_path.index}, {"leaf_count", state_path.leaf_count}, {"siblings", siblings}}},
+            {"state_path", path},
             {"header", h},
             {"block_hash", block_hash.hex()},
             {"certificate", qc_json(certificate, true)},
@@ -105,7 +117,9 @@ Result<EvidenceProof> EvidenceProof::from_json(const std::string& text) {
                             "block_hash", "certificate", "validators"})
     if (!j.contains(field)) return bad(std::string("missing ") + field);
   if (j.size() != 10) return bad("unknown fields");
-  if (j["format"] != kFormat) return bad("unknown format");
+  if (j["format"] != kFormatSortedLeaves && j["format"] != kFormatTrie)
+    return bad("unknown format");
+  const bool trie = j["format"] == kFormatTrie;
   EvidenceProof p;
   if (!j["suite"].is_string() || !j["key"].is_string()) return bad("suite and key are strings");
   p.suite = j["suite"].get<std::string>();
@@ -114,10 +128,12 @@ Result<EvidenceProof> EvidenceProof::from_json(const std::string& text) {
   if (!parse_hex(j["value"], p.value)) return bad("value");
   if (!parse_hash(j["block_hash"], p.block_hash)) return bad("block_hash");
   const json& sp = j["state_path"];
-  if (!sp.is_object() || sp.size() != 3 || !sp.contains("index") || !sp.contains("leaf_count") ||
-      !sp.contains("siblings") || !parse_u64(sp["index"], p.state_path.index) ||
-      !parse_u64(sp["leaf_count"], p.state_path.leaf_count) || !sp["siblings"].is_array())
-    return bad("state_path");
+  bool path_ok = trie ? sp.is_object() && sp.size() == 1 && sp.contains("siblings")
+                      : sp.is_object() && sp.size() == 3 && sp.contains("index") &&
+                            sp.contains("leaf_count") && sp.contains("siblings") &&
+                            parse_u64(sp["index"], p.state_path.index) &&
+                            parse_u64(sp["leaf_count"], p.state_path.leaf_count);
+  if (!path_ok || !sp["siblings"].is_array()) return bad("state_path");
   for (const auto& s : sp["siblings"]) {
     Hash32 h;
     if (!parse_hash(s, h)) return bad("state_path sibling");
@@ -140,6 +156,9 @@ Result<EvidenceProof> EvidenceProof::from_json(const std::string& text) {
       !parse_qc(h["justify"], p.header.justify, false))
     return bad("header");
   p.header.protocol_version = static_cast<uint32_t>(version);
+  if (j["format"] != format_for(p.header.protocol_version))
+    return bad(std::string("format ") + j["format"].get<std::string>() +
+               " does not match the header's protocol version " + std::to_string(version));
   if (!parse_qc(j["certificate"], p.certificate, true)) return bad("certificate");
   if (!j["validators"].is_array()) return bad("validators");
   for (const auto& k : j["validators"]) {
@@ -163,7 +182,10 @@ ProofVerdict verify_evidence_proof(const EvidenceProof& p, const std::vector<Byt
   auto stored = StoredEvidence::decode(p.value);
   if (!stored) return no("the record does not decode: " + stored.error().detail);
   if (stored->record.key() != p.key) return no("the record does not belong to its key");
-  if (!StateSnapshot::verify(cs, p.header.state_root, p.key, p.value, p.state_path))
+  // The header's protocol version (signed by the quorum) says how its state
+  // root commits to the state, so the proof cannot choose.
+  if (!StateSnapshot::verify(cs, commitment_for(p.header.protocol_version), p.header.state_root,
+                             p.key, p.value, p.state_path))
     return no("the record is not under the block's state root");
   if (Block::header_hash(cs, p.header) != p.block_hash)
     return no("the header does not hash to the block hash");

@@ -5,11 +5,15 @@
 // validators' public keys (consortia-verify).
 //
 // JSON (canonical: lowercase hex, no other encodings accepted):
-//   {"format": "consortia-evidence-proof/1", "suite": "...", "chain_id": hex,
-//    "key": "e/<digest>", "value": hex, "state_path": {"index", "leaf_count", "siblings"},
+//   {"format": "consortia-evidence-proof/2", "suite": "...", "chain_id": hex,
+//    "key": "e/<digest>", "value": hex, "state_path": {"siblings"},
 //    "header": {...every header field...}, "block_hash": hex,
 //    "certificate": {"view", "height", "block_hash", "votes": [{"signer", "signature"}]},
 //    "validators": [hex public keys]   (informational: verify against your own)}
+// Format 2 proves an entry of the state trie (protocol version 4 on): the
+// sibling hashes from the entry up to the root. Format 1, for blocks of
+// protocol versions up to 3, has "state_path": {"index", "leaf_count",
+// "siblings"} over the sorted leaves; both are still verified.
 #pragma once
 
 #include <string>

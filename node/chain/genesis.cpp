@@ -18,7 +18,8 @@ ChainConfig Genesis::config(const CryptoSuite& crypto) const {
 }
 
 StatePtr Genesis::state(const CryptoSuite& crypto) const {
-  return StateSnapshot::from_entries(crypto, {{config_key(0), config(crypto).encode()}});
+  return StateSnapshot::from_entries(crypto, {{config_key(0), config(crypto).encode()}},
+                                     protocol_version);
 }
 
 BlockPtr Genesis::block(const CryptoSuite& crypto) const {

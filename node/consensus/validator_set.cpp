@@ -66,9 +66,9 @@ RulesPtr GovernedSchedule::rules(const StateSnapshot& state, uint64_t anchor_hei
       for (const auto& m : set.members()) ids.push_back(m.id);
       return LeaderActivity::read(state).rotation(ids, height);
     };
-    auto entry = state.entries().find(LeaderActivity::kKey);
-    if (configs_ && entry != state.entries().end())
-      rotation = *configs_->rotation(entry->second.leaf, set.hash(), height, compute);
+    const auto* entry = state.find(LeaderActivity::kKey);
+    if (configs_ && entry)
+      rotation = *configs_->rotation(entry->leaf, set.hash(), height, compute);
     else
       rotation = compute();
   }

@@ -100,9 +100,10 @@ uint64_t custody_supply(const StateSnapshot& s) {
 
 static uint64_t sum_outputs(const StateSnapshot& s, const NodeId* owner) {
   uint64_t total = 0;
-  for (auto it = s.entries().lower_bound("u/"); it != s.entries().end() && it->first.rfind("u/", 0) == 0; ++it)
-    if (auto o = decode_output(it->second.value); o && (!owner || o->owner == *owner))
-      total += o->amount;
+  s.scan("u/", [&](const StateSnapshot::Entry& e) {
+    if (auto o = decode_output(e.value); o && (!owner || o->owner == *owner)) total += o->amount;
+    return true;
+  });
   return total;
 }
 

@@ -113,16 +113,17 @@ ConfigCache::Rotation ConfigCache::rotation(const Hash32& activity_leaf, const H
 std::shared_ptr<const ChainConfig> config_at(const StateSnapshot& state, uint64_t height, ConfigCache* cache) {
   // The newest "g/c/" entry at or below the height; the oldest kept if the
   // history no longer reaches that far back.
-  const auto& entries = state.entries();
-  auto it = entries.upper_bound(config_key(height));
-  if (it == entries.begin() || std::prev(it)->first.rfind("g/c/", 0) != 0) {
-    it = entries.lower_bound("g/c/");
-    if (it == entries.end() || it->first.rfind("g/c/", 0) != 0) return nullptr;
-  } else {
-    --it;
+  const StateSnapshot::Entry* e = state.floor(config_key(height));
+  if (!e || e->key.rfind("g/c/", 0) != 0) {
+    e = nullptr;
+    state.scan("g/c/", [&](const StateSnapshot::Entry& oldest) {
+      e = &oldest;
+      return false;
+    });
+    if (!e) return nullptr;
   }
-  if (cache) return cache->get(it->second.leaf, it->second.value);
-  auto decoded = ChainConfig::decode(it->second.value);
+  if (cache) return cache->get(e->leaf, e->value);
+  auto decoded = ChainConfig::decode(e->value);
   return decoded ? std::make_shared<const ChainConfig>(std::move(*decoded)) : nullptr;
 }
 
@@ -314,8 +315,10 @@ GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, cons
     write(config_key(height), checked.config->encode());
     // Forget configurations that no longer govern any block in the window.
     std::vector<std::string> old;
-    for (auto it = s.entries().lower_bound("g/c/"); it != s.entries().end() && it->first.rfind("g/c/", 0) == 0; ++it)
-      old.push_back(it->first);
+    s.scan("g/c/", [&](const StateSnapshot::Entry& e) {
+      old.push_back(e.key);
+      return true;
+    });
     for (size_t i = 0; i + 1 < old.size(); ++i) {
       uint64_t successor = std::stoull(old[i + 1].substr(4));
       if (successor + GovernanceLimits::kHistoryBlocks < height) write(old[i], std::nullopt);

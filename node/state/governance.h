@@ -228,8 +228,9 @@ GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, cons
 void record_proposer(const NodeId& proposer, uint64_t timestamp_ms, const StateWrite& write);
 
 // The protocol versions this software implements. Version 2 adds kDelete;
-// version 3 chooses leaders by their record (state/leader_activity.h).
+// version 3 chooses leaders by their record (state/leader_activity.h);
+// version 4 commits to the state with the state trie (state/state_tree.h).
 inline constexpr uint32_t kMinProtocolVersion = 1;
-inline constexpr uint32_t kMaxProtocolVersion = 3;
+inline constexpr uint32_t kMaxProtocolVersion = 4;
 
 }  // namespace consortia

@@ -55,26 +55,26 @@ Result<RiskOp> RiskOp::decode(ByteView payload) {
 std::vector<RiskRecord> risk_query(const StateSnapshot& s, const Hash32& subject) {
   std::vector<RiskRecord> out;
   std::string prefix = "r/" + subject.hex() + "/";
-  for (auto it = s.entries().lower_bound(prefix);
-       it != s.entries().end() && it->first.rfind(prefix, 0) == 0; ++it) {
-    Reader r(it->second.value);
+  s.scan(prefix, [&](const StateSnapshot::Entry& e) {
+    Reader r(e.value);
     RiskRecord rec;
     rec.publisher = r.hash();
     rec.category = r.str(RiskOp::kMaxCategory);
     rec.note = r.str(RiskOp::kMaxText);
     Bytes id;
-    if (!r.finish("risk record") || !from_hex(it->first.substr(prefix.size()), id)) continue;
+    if (!r.finish("risk record") || !from_hex(e.key.substr(prefix.size()), id)) return true;
     rec.record = Hash32::from(id);
     std::string fprefix = "rf/" + rec.record.hex() + "/";
-    for (auto f = s.entries().lower_bound(fprefix);
-         f != s.entries().end() && f->first.rfind(fprefix, 0) == 0; ++f) {
-      Reader fr(f->second.value);
+    s.scan(fprefix, [&](const StateSnapshot::Entry& f) {
+      Reader fr(f.value);
       NodeId who = fr.hash();
       std::string text = fr.str(RiskOp::kMaxText);
       if (fr.finish("feedback")) rec.feedback.emplace_back(who, text);
-    }
+      return true;
+    });
     out.push_back(std::move(rec));
-  }
+    return true;
+  });
   return out;
 }
 

@@ -11,15 +11,6 @@
 namespace consortia {
 namespace {
 
-Hash32 entry_leaf(const CryptoSuite& suite, const std::string& key, ByteView value) {
-  Writer w;
-  w.u8(0x00);
-  w.u32(static_cast<uint32_t>(key.size()));
-  w.raw(as_bytes(key));
-  w.raw(value);
-  return suite.hash(w.data());
-}
-
 Bytes encode_nonce(uint64_t n) {
   Writer w;
   w.u64(n);
@@ -150,30 +141,27 @@ ErrorCode apply_custody(const CryptoSuite& suite, const StateSnapshot& s, const 
 
 // ---- StateSnapshot --------------------------------------------------------------
 
-StatePtr StateSnapshot::empty(const CryptoSuite& suite) {
-  auto s = std::make_shared<StateSnapshot>();
-  s->recompute_root(suite);
-  return s;
+StatePtr StateSnapshot::empty(const CryptoSuite& suite, uint32_t protocol_version) {
+  return from_entries(suite, {}, protocol_version);
 }
 
 StatePtr StateSnapshot::from_entries(const CryptoSuite& suite,
-                                     std::map<std::string, Bytes> entries) {
+                                     std::map<std::string, Bytes> entries,
+                                     uint32_t protocol_version) {
   auto s = std::make_shared<StateSnapshot>();
-  for (auto& [key, value] : entries) {
-    Hash32 leaf = entry_leaf(suite, key, value);
-    Bytes id;
-    if (key.rfind("n/", 0) == 0 && from_hex(std::string_view(key).substr(2), id) && id.size() == 32)
-      s->nonces_[Hash32::from(id)] = decode_nonce(value);
-    s->entries_.emplace(key, Entry{std::move(value), leaf});
-  }
-  s->recompute_root(suite);
+  s->commitment_ = commitment_for(protocol_version);
+  for (auto& [key, value] : entries) s->tree_.put(suite, key, std::move(value));
+  s->seal(suite);
   return s;
 }
 
-void StateSnapshot::recompute_root(const CryptoSuite& suite) {
-  std::vector<Hash32> leaves;
-  leaves.reserve(entries_.size());
-  for (const auto& [key, e] : entries_) leaves.push_back(e.leaf);
+void StateSnapshot::seal(const CryptoSuite& suite) {
+  const Hash32& trie = tree_.seal(suite);  // kept current under either commitment
+  if (commitment_ == StateCommitment::kTrie) {
+    root_ = trie_root_of(suite, trie);
+    return;
+  }
+  auto leaves = tree_.leaves_in_order();
   root_ = root_of(suite, merkle_root(suite, leaves), leaves.size());
 }
 
@@ -185,37 +173,64 @@ Hash32 StateSnapshot::root_of(const CryptoSuite& suite, const Hash32& merkle, ui
   return suite.hash(w.data());
 }
 
+Hash32 StateSnapshot::trie_root_of(const CryptoSuite& suite, const Hash32& trie_root) {
+  Writer w;
+  w.u8(0x04);
+  w.hash(trie_root);
+  return suite.hash(w.data());
+}
+
 Hash32 StateSnapshot::leaf(const CryptoSuite& suite, const std::string& key, ByteView value) {
-  return entry_leaf(suite, key, value);
+  return StateTree::leaf_of(suite, key, value);
 }
 
 std::optional<StateSnapshot::Proof> StateSnapshot::prove(const CryptoSuite& suite,
                                                          const std::string& key) const {
-  std::vector<Hash32> leaves;
-  leaves.reserve(entries_.size());
-  std::optional<uint64_t> index;
-  for (const auto& [k, e] : entries_) {
-    if (k == key) index = leaves.size();
-    leaves.push_back(e.leaf);
+  const Entry* e = tree_.find(key);
+  if (!e) return std::nullopt;
+  if (commitment_ == StateCommitment::kTrie) {
+    auto siblings = tree_.prove(suite, key);
+    if (!siblings) return std::nullopt;
+    return Proof{e->value, MerkleProof{0, 0, std::move(*siblings)}};
   }
-  if (!index) return std::nullopt;
-  return Proof{entries_.at(key).value, merkle_prove(suite, leaves, *index)};
+  std::vector<Hash32> leaves;
+  leaves.reserve(tree_.size());
+  std::optional<uint64_t> index;
+  tree_.scan({}, [&](const Entry& x) {
+    if (&x == e) index = leaves.size();
+    leaves.push_back(x.leaf);
+    return true;
+  });
+  return Proof{e->value, merkle_prove(suite, leaves, *index)};
 }
 
-bool StateSnapshot::verify(const CryptoSuite& suite, const Hash32& root, const std::string& key,
-                           ByteView value, const MerkleProof& path) {
-  auto merkle = merkle_root_from_proof(suite, entry_leaf(suite, key, value), path);
+bool StateSnapshot::verify(const CryptoSuite& suite, StateCommitment commitment,
+                           const Hash32& root, const std::string& key, ByteView value,
+                           const MerkleProof& path) {
+  Hash32 leaf = StateTree::leaf_of(suite, key, value);
+  if (commitment == StateCommitment::kTrie) {
+    if (path.index != 0 || path.leaf_count != 0) return false;
+    auto trie = StateTree::root_from(suite, leaf, StateTree::path_of(suite, key), path.siblings);
+    return trie && trie_root_of(suite, *trie) == root;
+  }
+  auto merkle = merkle_root_from_proof(suite, leaf, path);
   return merkle && root_of(suite, *merkle, path.leaf_count) == root;
 }
 
-uint64_t StateSnapshot::next_nonce(const NodeId& sender) const {
-  auto it = nonces_.find(sender);
-  return it == nonces_.end() ? 0 : it->second;
+uint64_t StateSnapshot::own_bytes() const {
+  uint64_t bytes = sizeof(StateSnapshot) + tree_.own_bytes();
+  for (const auto& key : touched_) bytes += sizeof(std::string) + key.capacity();
+  return bytes;
 }
 
-const Bytes* StateSnapshot::get(const std::string& key) const {
-  auto it = entries_.find(key);
-  return it == entries_.end() ? nullptr : &it->second.value;
+uint64_t StateSnapshot::next_nonce(const NodeId& sender) const {
+  const Bytes* v = get(nonce_key(sender));
+  return v ? decode_nonce(*v) : 0;
+}
+
+const Bytes* StateSnapshot::get(std::string_view key) const {
+  const Entry* e = tree_.find(key);
+  return e ? &e->value : nullptr;
 }
 
 std::string StateSnapshot::nonce_key(const NodeId& sender) { return "n/" + sender.hex(); }
@@ -231,19 +246,17 @@ std::string StateSnapshot::data_key(const NodeId& sender, std::string_view key) 
 Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<TxPtr>& txs,
                                      const BlockContext& ctx) const {
   auto s = std::make_shared<StateSnapshot>();
-  if (parent) {
-    s->entries_ = parent->entries_;
-    s->nonces_ = parent->nonces_;
-  }
+  if (parent) s->tree_ = parent->tree_;  // shared, not copied
+  s->tree_.reset_own_bytes();
+  s->commitment_ = commitment_for(ctx.protocol_version);
   // Writes a key, or deletes it when there is no value.
   auto write = [&](std::string key, std::optional<Bytes> value) {
     s->touched_.push_back(key);
     if (!value) {
-      s->entries_.erase(key);
+      s->tree_.erase(suite_, key);
       return;
     }
-    Hash32 leaf = entry_leaf(suite_, key, *value);
-    s->entries_.insert_or_assign(std::move(key), StateSnapshot::Entry{std::move(*value), leaf});
+    s->tree_.put(suite_, std::move(key), std::move(*value));
   };
   auto refuse = [&](const Transaction& tx, ErrorCode code) {
     write(StateSnapshot::receipt_key(tx.id()), Bytes{static_cast<uint8_t>(code)});
@@ -313,11 +326,10 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<T
       }
     }
     write(StateSnapshot::nonce_key(tx->sender_id()), encode_nonce(expected + 1));
-    s->nonces_[tx->sender_id()] = expected + 1;
   }
   std::sort(s->touched_.begin(), s->touched_.end());
   s->touched_.erase(std::unique(s->touched_.begin(), s->touched_.end()), s->touched_.end());
-  s->recompute_root(suite_);
+  s->seal(suite_);
   return StatePtr(std::move(s));
 }
 
@@ -348,14 +360,16 @@ Result<StatePtr> ExecutionCache::apply(const StateMachine& sm, const StatePtr& p
   ++misses_;
   auto result = sm.apply(parent, txs, ctx);
   if (!result || capacity_ == 0) return result;
-  if (order_.size() < capacity_) {
-    order_.push_back(key);
-  } else {
-    map_.erase(order_[next_evict_]);
-    order_[next_evict_] = key;
-    next_evict_ = (next_evict_ + 1) % capacity_;
-  }
+  uint64_t cost = (*result)->own_bytes();
   map_.emplace(key, *result);
+  order_.push_back(key);
+  bytes_ += cost;
+  while (order_.size() > 1 && (order_.size() > capacity_ || bytes_ > byte_budget_)) {
+    auto it = map_.find(order_.front());
+    bytes_ -= it->second->own_bytes();
+    map_.erase(it);
+    order_.pop_front();
+  }
   return result;
 }
 

@@ -315,7 +315,10 @@ Status SqliteBlockStore::write_block(const Block& block, const StateSnapshot& st
   // (the chain configuration) besides the block's own writes.
   std::vector<std::string> all;
   if (block.height() == 1)
-    for (const auto& [key, e] : state.entries()) all.push_back(key);
+    state.scan("", [&](const StateSnapshot::Entry& e) {
+      all.push_back(e.key);
+      return true;
+    });
   for (const auto& key : block.height() == 1 ? all : state.touched()) {
     const Bytes* value = state.get(key);
     Query q(value ? statements_->put_state : statements_->delete_state);
@@ -426,11 +429,14 @@ Result<StatePtr> SqliteBlockStore::load_state() {
   if (tip_height_ == 0) {
     if (!entries.empty())
       return make_error(ErrorCode::kStorageCorrupt, "state stored without any block");
-    return StateSnapshot::empty(suite_);
+    // Nothing committed yet: the node starts from its genesis state.
+    return StateSnapshot::empty(suite_, kMinProtocolVersion);
   }
-  StatePtr state = StateSnapshot::from_entries(suite_, std::move(entries));
   auto tip = block_at(tip_height_);
   if (!tip) return tip.error();
+  // The tip's protocol version says how its state root commits to the state.
+  StatePtr state =
+      StateSnapshot::from_entries(suite_, std::move(entries), (*tip)->header().protocol_version);
   if (state->root() != (*tip)->header().state_root)
     return make_error(ErrorCode::kStorageCorrupt,
                       "state does not match block " + std::to_string(tip_height_));

@@ -12,7 +12,7 @@ namespace {
 struct CustodyFixture : ::testing::Test {
   const CryptoSuite& suite = ed25519_sha256();
   StateMachine sm{suite};
-  StatePtr state = StateSnapshot::empty(suite);
+  StatePtr state = StateSnapshot::empty(suite, kMinProtocolVersion);
   std::vector<std::unique_ptr<Signer>> keys;
   std::map<NodeId, uint64_t> nonces;
 
@@ -134,16 +134,21 @@ TEST_F(CustodyFixture, RandomTrafficWithDoubleSpendsConservesValue) {
     }
     apply(block);
     utxos.clear();
-    for (auto it = state->entries().lower_bound("u/"); it != state->entries().end() && it->first.rfind("u/", 0) == 0; ++it) {
-      auto o = decode_output(it->second.value);
+    std::vector<std::pair<std::string, Bytes>> outputs;
+    state->scan("u/", [&](const StateSnapshot::Entry& e) {
+      outputs.emplace_back(e.key, e.value);
+      return true;
+    });
+    for (const auto& [key, value] : outputs) {
+      auto o = decode_output(value);
       ASSERT_TRUE(o.has_value());
       Bytes tx;
-      auto slash = it->first.find('/', 2);
-      ASSERT_TRUE(from_hex(it->first.substr(2, slash - 2), tx));
+      auto slash = key.find('/', 2);
+      ASSERT_TRUE(from_hex(key.substr(2, slash - 2), tx));
       int owner = -1;
       for (int i = 0; i < 4; ++i)
         if (id(i) == o->owner) owner = i;
-      utxos.push_back({{Hash32::from(tx), static_cast<uint32_t>(std::stoul(it->first.substr(slash + 1)))}, {owner, o->amount}});
+      utxos.push_back({{Hash32::from(tx), static_cast<uint32_t>(std::stoul(key.substr(slash + 1)))}, {owner, o->amount}});
     }
   }
   EXPECT_GT(custody_supply(*state), 0u);

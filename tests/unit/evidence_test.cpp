@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "../support/evidence.h"
 #include "../support/cluster.h"
 
@@ -26,8 +28,10 @@ EvidenceRecord record(const std::string& doc, const std::string& reference = "")
   return r;
 }
 
-struct EvidenceFixture : ::testing::Test {
-  Cluster c{4};
+// Every test runs on a protocol-1 chain (proofs over the sorted leaves,
+// format 1) and a protocol-4 chain (proofs up the state trie, format 2).
+struct EvidenceFixture : ::testing::TestWithParam<uint32_t> {
+  Cluster c{4, ed25519_sha256(), {}, GetParam()};
   std::unique_ptr<Signer> client = c.client(7);
   uint64_t nonce = 0;
 
@@ -55,7 +59,7 @@ struct EvidenceFixture : ::testing::Test {
   }
 };
 
-TEST_F(EvidenceFixture, AnchoredRecordHasAProofThatVerifiesOffline) {
+TEST_P(EvidenceFixture, AnchoredRecordHasAProofThatVerifiesOffline) {
   auto r = record("contract #1");
   auto tx = anchor(r);
   ASSERT_TRUE(c.run_until([&] { return committed_everywhere(tx->id()); }, 30000));
@@ -71,7 +75,47 @@ TEST_F(EvidenceFixture, AnchoredRecordHasAProofThatVerifiesOffline) {
   EXPECT_EQ(verdict.evidence.submitter, ed25519_sha256().node_id(client->public_key()));
 }
 
-TEST_F(EvidenceFixture, AnyAlteredByteOfTheProofFailsVerification) {
+TEST_P(EvidenceFixture, AProofIsInTheFormatItsHeadersVersionSaysAndNoOther) {
+  auto r = record("contract #2");
+  auto tx = anchor(r);
+  ASSERT_TRUE(c.run_until([&] { return committed_everywhere(tx->id()); }, 30000));
+  EvidenceProof p = proof_for(r.digest);
+  std::string text = p.to_json();
+  bool trie = GetParam() >= kFirstTrieProtocolVersion;
+  const std::string mine = trie ? "consortia-evidence-proof/2" : "consortia-evidence-proof/1";
+  const std::string other = trie ? "consortia-evidence-proof/1" : "consortia-evidence-proof/2";
+  ASSERT_NE(text.find(mine), std::string::npos);
+  if (trie) {
+    EXPECT_EQ(p.state_path.index, 0u);
+    EXPECT_EQ(p.state_path.leaf_count, 0u);
+    EXPECT_EQ(text.find("leaf_count"), std::string::npos);
+  }
+  // Relabelled as the other format, with a path of that format's shape, the
+  // proof is refused as it is read: the signed header decides the format.
+  auto j = nlohmann::json::parse(text);
+  j["format"] = other;
+  if (trie) {
+    j["state_path"]["index"] = 0;
+    j["state_path"]["leaf_count"] = 0;
+  } else {
+    j["state_path"].erase("index");
+    j["state_path"].erase("leaf_count");
+  }
+  auto parsed = EvidenceProof::from_json(j.dump());
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.error().detail.find("does not match the header's protocol version"),
+            std::string::npos)
+      << parsed.error().detail;
+  // And a path of the other kind does not verify in place of the right one.
+  std::vector<Bytes> keys;
+  for (const auto& v : c.genesis().validators) keys.push_back(v.public_key);
+  EvidenceProof swapped = p;
+  swapped.state_path.index = trie ? 1 : 0;
+  swapped.state_path.leaf_count = trie ? 2 : 0;
+  EXPECT_FALSE(verify_evidence_proof(swapped, keys).verified);
+}
+
+TEST_P(EvidenceFixture, AnyAlteredByteOfTheProofFailsVerification) {
   auto r = record("trade record 2026-11-27");
   auto tx = anchor(r);
   ASSERT_TRUE(c.run_until([&] { return committed_everywhere(tx->id()); }, 30000));
@@ -97,7 +141,7 @@ TEST_F(EvidenceFixture, AnyAlteredByteOfTheProofFailsVerification) {
   EXPECT_GT(checked, 200u);
 }
 
-TEST_F(EvidenceFixture, ConsortiaVerifyChecksAProofFileAgainstAKeyFile) {
+TEST_P(EvidenceFixture, ConsortiaVerifyChecksAProofFileAgainstAKeyFile) {
   auto r = record("e-contract for the verifier");
   auto tx = anchor(r);
   ASSERT_TRUE(c.run_until([&] { return committed_everywhere(tx->id()); }, 30000));
@@ -125,7 +169,7 @@ TEST_F(EvidenceFixture, ConsortiaVerifyChecksAProofFileAgainstAKeyFile) {
   for (const auto& f : {proof, keys, bad}) std::remove(f.c_str());
 }
 
-TEST_F(EvidenceFixture, AProofDoesNotVerifyAgainstOtherValidators) {
+TEST_P(EvidenceFixture, AProofDoesNotVerifyAgainstOtherValidators) {
   auto r = record("risk info");
   auto tx = anchor(r);
   ASSERT_TRUE(c.run_until([&] { return committed_everywhere(tx->id()); }, 30000));
@@ -136,7 +180,7 @@ TEST_F(EvidenceFixture, AProofDoesNotVerifyAgainstOtherValidators) {
   EXPECT_FALSE(verify_evidence_proof(p, strangers).verified);
 }
 
-TEST_F(EvidenceFixture, SecondAnchorOfADigestAndUnknownReferencesLeaveReceipts) {
+TEST_P(EvidenceFixture, SecondAnchorOfADigestAndUnknownReferencesLeaveReceipts) {
   auto first = anchor(record("contract #9"));
   auto again = anchor(record("contract #9"));
   auto dangling = anchor(record("amendment", sm3(as_bytes("never anchored")).hex()));
@@ -148,7 +192,7 @@ TEST_F(EvidenceFixture, SecondAnchorOfADigestAndUnknownReferencesLeaveReceipts) 
   EXPECT_FALSE(c.node(3).receipt(chained->id()).has_value());
 }
 
-TEST_F(EvidenceFixture, MalformedOrOversizedRecordsAreRefusedAtAdmission) {
+TEST_P(EvidenceFixture, MalformedOrOversizedRecordsAreRefusedAtAdmission) {
   EvidenceRecord big = record("big");
   big.metadata = Bytes(EvidenceRecord::kMaxMetadata + 1, 'm');
   auto tx = test::evidence_tx(*client, 0, big);
@@ -165,6 +209,9 @@ TEST_F(EvidenceFixture, MalformedOrOversizedRecordsAreRefusedAtAdmission) {
   auto junk = Transaction::create(ed25519_sha256(), *client, TxKind::kEvidence, 0, Bytes{1, 2, 3});
   EXPECT_FALSE(c.node(0).submit(junk, c.now, out).ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(Protocols, EvidenceFixture, ::testing::Values(1u, kMaxProtocolVersion),
+                         [](const auto& info) { return "v" + std::to_string(info.param); });
 
 }  // namespace
 }  // namespace consortia

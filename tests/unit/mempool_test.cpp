@@ -9,7 +9,7 @@ struct MempoolFixture : ::testing::Test {
   const CryptoSuite& suite = ed25519_sha256();
   std::unique_ptr<Signer> alice = suite.signer_from_seed(sha256(as_bytes("alice")));
   std::unique_ptr<Signer> bob = suite.signer_from_seed(sha256(as_bytes("bob")));
-  StatePtr empty = StateSnapshot::empty(suite);
+  StatePtr empty = StateSnapshot::empty(suite, kMinProtocolVersion);
   Mempool pool{suite, MempoolConfig{}};
   TxPtr tx(const Signer& s, uint64_t nonce) {
     return Transaction::create(suite, s, TxKind::kNoop, nonce, Bytes(8, 1));

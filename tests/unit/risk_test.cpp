@@ -30,7 +30,7 @@ TEST(RiskSharing, MembersFindRecordsByTheSaltedDigestAndAddFeedback) {
   orphan.record = sha256(as_bytes("no such record"));
   auto dangling = Transaction::create(suite, *bank_b, TxKind::kRisk, 1, orphan.encode());
 
-  auto s = sm.apply(StateSnapshot::empty(suite), {pub, feedback, dangling});
+  auto s = sm.apply(StateSnapshot::empty(suite, kMinProtocolVersion), {pub, feedback, dangling});
   ASSERT_TRUE(s.ok()) << s.error().to_string();
   auto found = risk_query(**s, risk_subject(suite, salt, person));
   ASSERT_EQ(found.size(), 1u);
@@ -44,11 +44,12 @@ TEST(RiskSharing, MembersFindRecordsByTheSaltedDigestAndAddFeedback) {
   EXPECT_EQ(static_cast<ErrorCode>((*receipt)[0]), ErrorCode::kNotFound);
 
   // No plain identifier anywhere in the state, keys or values.
-  for (const auto& [key, e] : (*s)->entries()) {
-    EXPECT_EQ(key.find(person), std::string::npos);
+  (*s)->scan("", [&](const StateSnapshot::Entry& e) {
+    EXPECT_EQ(e.key.find(person), std::string::npos);
     std::string v(e.value.begin(), e.value.end());
     EXPECT_EQ(v.find(person), std::string::npos);
-  }
+    return true;
+  });
 }
 
 TEST(RiskSharing, MalformedOperationsAreInvalid) {

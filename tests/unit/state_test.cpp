@@ -14,6 +14,20 @@ Hash32 h(uint8_t x) {
 
 Bytes b(std::string_view s) { return Bytes(s.begin(), s.end()); }
 
+struct EntryCopy {
+  Bytes value;
+  Hash32 leaf;
+};
+// Every entry of a state, in key order.
+std::map<std::string, EntryCopy> entries_of(const StateSnapshot& s) {
+  std::map<std::string, EntryCopy> out;
+  s.scan("", [&](const StateSnapshot::Entry& e) {
+    out.emplace(e.key, EntryCopy{e.value, e.leaf});
+    return true;
+  });
+  return out;
+}
+
 std::string suite_param_name(const ::testing::TestParamInfo<const CryptoSuite*>& p) {
   return p.param->id() == SuiteId::kEd25519Sha256 ? "Ed25519Sha256" : "Sm2Sm3";
 }
@@ -39,9 +53,9 @@ class StateTest : public ::testing::TestWithParam<const CryptoSuite*> {
 };
 
 TEST_P(StateTest, EmptyStateHasEmptyTreeRootAndNoNonces) {
-  auto s = StateSnapshot::empty(suite());
+  auto s = StateSnapshot::empty(suite(), kMinProtocolVersion);
   EXPECT_EQ(s->root(), StateSnapshot::root_of(suite(), merkle_root(suite(), {}), 0));
-  EXPECT_TRUE(s->entries().empty());
+  EXPECT_TRUE(s->size() == 0u);
   EXPECT_EQ(s->next_nonce(id(*alice_)), 0u);
   EXPECT_EQ(s->get("anything"), nullptr);
 }
@@ -54,7 +68,7 @@ TEST_P(StateTest, KeysFollowTheDocumentedLayout) {
 
 TEST_P(StateTest, PutWritesKeyAndBumpsNonce) {
   StateMachine sm(suite());
-  auto s0 = StateSnapshot::empty(suite());
+  auto s0 = StateSnapshot::empty(suite(), kMinProtocolVersion);
   auto s1 = sm.apply(s0, {put(*alice_, 0, "color", "blue"), noop(*alice_, 1)});
   ASSERT_TRUE(s1.ok()) << s1.error().to_string();
   const auto& st = **s1;
@@ -68,13 +82,13 @@ TEST_P(StateTest, PutWritesKeyAndBumpsNonce) {
   ASSERT_NE(n, nullptr);
   EXPECT_EQ(*n, (Bytes{2, 0, 0, 0, 0, 0, 0, 0}));
   // The parent snapshot is unchanged.
-  EXPECT_TRUE(s0->entries().empty());
+  EXPECT_TRUE(s0->size() == 0u);
   EXPECT_NE(st.root(), s0->root());
 }
 
 TEST_P(StateTest, LaterPutOverwritesEarlierOne) {
   StateMachine sm(suite());
-  auto s = sm.apply(StateSnapshot::empty(suite()),
+  auto s = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion),
                     {put(*alice_, 0, "k", "one"), put(*alice_, 1, "k", "two")});
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(*(*s)->get(StateSnapshot::data_key(id(*alice_), "k")), b("two"));
@@ -82,7 +96,7 @@ TEST_P(StateTest, LaterPutOverwritesEarlierOne) {
 
 TEST_P(StateTest, SendersHaveSeparateNamespaces) {
   StateMachine sm(suite());
-  auto s = sm.apply(StateSnapshot::empty(suite()),
+  auto s = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion),
                     {put(*alice_, 0, "k", "alice"), put(*bob_, 0, "k", "bob")});
   ASSERT_TRUE(s.ok()) << s.error().to_string();
   EXPECT_EQ(*(*s)->get(StateSnapshot::data_key(id(*alice_), "k")), b("alice"));
@@ -92,21 +106,21 @@ TEST_P(StateTest, SendersHaveSeparateNamespaces) {
 TEST_P(StateTest, ReplayOfSameTransactionRefused) {
   StateMachine sm(suite());
   auto tx = put(*alice_, 0, "k", "v");
-  auto s1 = sm.apply(StateSnapshot::empty(suite()), {tx});
+  auto s1 = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion), {tx});
   ASSERT_TRUE(s1.ok());
   auto again = sm.apply(*s1, {tx});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, ErrorCode::kNonceTooLow);
   EXPECT_NE(again.error().detail.find(tx->id().short_hex()), std::string::npos);
   // Twice in one block.
-  auto twice = sm.apply(StateSnapshot::empty(suite()), {tx, tx});
+  auto twice = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion), {tx, tx});
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().code, ErrorCode::kNonceTooLow);
 }
 
 TEST_P(StateTest, NonceGapRefusedInBlock) {
   StateMachine sm(suite());
-  auto r = sm.apply(StateSnapshot::empty(suite()), {noop(*alice_, 1)});
+  auto r = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion), {noop(*alice_, 1)});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kNonceTooHigh);
 }
@@ -114,15 +128,15 @@ TEST_P(StateTest, NonceGapRefusedInBlock) {
 TEST_P(StateTest, MalformedPutPayloadMakesBlockInvalid) {
   StateMachine sm(suite());
   auto bad = Transaction::create(suite(), *alice_, TxKind::kPut, 0, Bytes{0xff});
-  auto r = sm.apply(StateSnapshot::empty(suite()), {bad});
+  auto r = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion), {bad});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kMalformed);
-  EXPECT_FALSE(sm.check(*StateSnapshot::empty(suite()), *bad).ok());
+  EXPECT_FALSE(sm.check(*StateSnapshot::empty(suite(), kMinProtocolVersion), *bad).ok());
 }
 
 TEST_P(StateTest, CheckAdmitsNoncesInsideTheWindow) {
   StateMachine sm(suite());
-  auto s1 = sm.apply(StateSnapshot::empty(suite()), {noop(*alice_, 0), noop(*alice_, 1)});
+  auto s1 = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion), {noop(*alice_, 0), noop(*alice_, 1)});
   ASSERT_TRUE(s1.ok());
   const auto& st = **s1;
   EXPECT_TRUE(sm.check(st, *noop(*alice_, 2)).ok());
@@ -139,7 +153,7 @@ TEST_P(StateTest, CheckAdmitsNoncesInsideTheWindow) {
 
 TEST_P(StateTest, TouchedKeysAreSortedAndUnique) {
   StateMachine sm(suite());
-  auto s = sm.apply(StateSnapshot::empty(suite()),
+  auto s = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion),
                     {put(*alice_, 0, "z", "1"), put(*alice_, 1, "a", "2"), put(*alice_, 2, "z", "3"),
                      noop(*bob_, 0)});
   ASSERT_TRUE(s.ok());
@@ -156,7 +170,7 @@ TEST_P(StateTest, TouchedKeysAreSortedAndUnique) {
 
 TEST_P(StateTest, RootsEqualForSameHistoryAndDifferOtherwise) {
   StateMachine sm(suite());
-  auto base = StateSnapshot::empty(suite());
+  auto base = StateSnapshot::empty(suite(), kMinProtocolVersion);
   std::vector<TxPtr> block1 = {put(*alice_, 0, "k", "v"), noop(*bob_, 0)};
   auto a = sm.apply(base, block1);
   auto b2 = sm.apply(base, block1);
@@ -180,11 +194,11 @@ TEST_P(StateTest, RootsEqualForSameHistoryAndDifferOtherwise) {
 
 TEST_P(StateTest, RootIsMerkleRootOfSortedEntryLeaves) {
   StateMachine sm(suite());
-  auto s = sm.apply(StateSnapshot::empty(suite()),
+  auto s = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion),
                     {put(*alice_, 0, "x", "1"), put(*alice_, 1, "y", "22")});
   ASSERT_TRUE(s.ok());
   std::vector<Hash32> leaves;
-  for (const auto& [key, e] : (*s)->entries()) {
+  for (const auto& [key, e] : entries_of(**s)) {
     Writer w;
     w.u8(0);
     w.u32(static_cast<uint32_t>(key.size()));
@@ -198,17 +212,17 @@ TEST_P(StateTest, RootIsMerkleRootOfSortedEntryLeaves) {
   // Every entry is provable against the root, and only with its own value
   // and the true entry count.
   size_t i = 0;
-  for (const auto& [key, e] : (*s)->entries()) {
+  for (const auto& [key, e] : entries_of(**s)) {
     auto proof = (*s)->prove(suite(), key);
     ASSERT_TRUE(proof.has_value());
     EXPECT_TRUE(merkle_verify(suite(), tree, leaves[i], proof->path));
-    EXPECT_TRUE(StateSnapshot::verify(suite(), (*s)->root(), key, proof->value, proof->path));
+    EXPECT_TRUE(StateSnapshot::verify(suite(), StateCommitment::kSortedLeaves, (*s)->root(), key, proof->value, proof->path));
     Bytes other = proof->value;
     other.push_back(0);
-    EXPECT_FALSE(StateSnapshot::verify(suite(), (*s)->root(), key, other, proof->path));
+    EXPECT_FALSE(StateSnapshot::verify(suite(), StateCommitment::kSortedLeaves, (*s)->root(), key, other, proof->path));
     MerkleProof wrong_count = proof->path;
     wrong_count.leaf_count += 1;
-    EXPECT_FALSE(StateSnapshot::verify(suite(), (*s)->root(), key, proof->value, wrong_count));
+    EXPECT_FALSE(StateSnapshot::verify(suite(), StateCommitment::kSortedLeaves, (*s)->root(), key, proof->value, wrong_count));
     ++i;
   }
   EXPECT_FALSE((*s)->prove(suite(), "no/such/key").has_value());
@@ -216,12 +230,12 @@ TEST_P(StateTest, RootIsMerkleRootOfSortedEntryLeaves) {
 
 TEST_P(StateTest, FromEntriesRebuildsTheSameSnapshot) {
   StateMachine sm(suite());
-  auto s = sm.apply(StateSnapshot::empty(suite()),
+  auto s = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion),
                     {put(*alice_, 0, "x", "1"), put(*bob_, 0, "y", "2")});
   ASSERT_TRUE(s.ok());
   std::map<std::string, Bytes> raw;
-  for (const auto& [k, e] : (*s)->entries()) raw[k] = e.value;
-  auto rebuilt = StateSnapshot::from_entries(suite(), raw);
+  for (const auto& [k, e] : entries_of(**s)) raw[k] = e.value;
+  auto rebuilt = StateSnapshot::from_entries(suite(), raw, kMinProtocolVersion);
   EXPECT_EQ(rebuilt->root(), (*s)->root());
   EXPECT_EQ(rebuilt->next_nonce(id(*alice_)), 1u);
   // And execution continues from it identically.
@@ -233,15 +247,15 @@ TEST_P(StateTest, FromEntriesRebuildsTheSameSnapshot) {
 
 TEST_P(StateTest, LeafEncodingSeparatesKeyFromValue) {
   // ("ab", "c") and ("a", "bc") must not collide.
-  auto x = StateSnapshot::from_entries(suite(), {{"ab", b("c")}});
-  auto y = StateSnapshot::from_entries(suite(), {{"a", b("bc")}});
+  auto x = StateSnapshot::from_entries(suite(), {{"ab", b("c")}}, kMinProtocolVersion);
+  auto y = StateSnapshot::from_entries(suite(), {{"a", b("bc")}}, kMinProtocolVersion);
   EXPECT_NE(x->root(), y->root());
 }
 
 TEST_P(StateTest, ExecutionCacheReturnsSameSnapshotForSameInputs) {
   StateMachine sm(suite());
   ExecutionCache cache(4);
-  auto base = StateSnapshot::empty(suite());
+  auto base = StateSnapshot::empty(suite(), kMinProtocolVersion);
   std::vector<TxPtr> txs = {put(*alice_, 0, "k", "v")};
   Hash32 root = Block::compute_tx_root(suite(), txs);
   auto a = cache.apply(sm, base, root, txs);
@@ -249,7 +263,7 @@ TEST_P(StateTest, ExecutionCacheReturnsSameSnapshotForSameInputs) {
   EXPECT_EQ(cache.misses(), 1u);
   EXPECT_EQ(cache.hits(), 0u);
   // Another node with an equal (but distinct) parent snapshot and the same block.
-  auto base2 = StateSnapshot::empty(suite());
+  auto base2 = StateSnapshot::empty(suite(), kMinProtocolVersion);
   auto b2 = cache.apply(sm, base2, root, txs);
   ASSERT_TRUE(b2.ok());
   EXPECT_EQ(a->get(), b2->get());
@@ -272,7 +286,7 @@ TEST_P(StateTest, ExecutionCacheReturnsSameSnapshotForSameInputs) {
 TEST_P(StateTest, ExecutionCacheDoesNotCacheErrors) {
   StateMachine sm(suite());
   ExecutionCache cache(4);
-  auto base = StateSnapshot::empty(suite());
+  auto base = StateSnapshot::empty(suite(), kMinProtocolVersion);
   std::vector<TxPtr> bad = {noop(*alice_, 5)};
   Hash32 root = Block::compute_tx_root(suite(), bad);
   EXPECT_FALSE(cache.apply(sm, base, root, bad).ok());
@@ -284,7 +298,7 @@ TEST_P(StateTest, ExecutionCacheDoesNotCacheErrors) {
 TEST_P(StateTest, ExecutionCacheEvictsOldestBeyondCapacity) {
   StateMachine sm(suite());
   ExecutionCache cache(2);
-  auto base = StateSnapshot::empty(suite());
+  auto base = StateSnapshot::empty(suite(), kMinProtocolVersion);
   std::vector<std::vector<TxPtr>> blocks;
   for (int i = 0; i < 3; ++i) blocks.push_back({put(*alice_, 0, "k", std::to_string(i))});
   auto run = [&](int i) {

@@ -45,7 +45,7 @@ struct StorageFixture : ::testing::Test {
   Chain chain(int n, const std::string& tag = "", Hash32 parent = {}, StatePtr s = nullptr,
               uint64_t first_height = 1, const PutOf& put_of = nullptr) {
     Chain out;
-    if (!s) s = StateSnapshot::empty(suite);
+    if (!s) s = StateSnapshot::empty(suite, kMinProtocolVersion);
     StateMachine sm(suite);
     for (int i = 0; i < n; ++i) {
       uint64_t height = first_height + static_cast<uint64_t>(i);
@@ -302,7 +302,7 @@ TEST_F(StorageFixture, SqliteStoreReopensAtTheSameTipAndState) {
     ASSERT_NE(s, nullptr);
     auto empty = s->load_state();
     ASSERT_TRUE(empty.ok());
-    EXPECT_EQ((*empty)->root(), StateSnapshot::empty(suite)->root());
+    EXPECT_EQ((*empty)->root(), StateSnapshot::empty(suite, kMinProtocolVersion)->root());
     append_all(*s, blocks);
     ASSERT_TRUE(s->save_safety(sample_safety(true)).ok());
   }
@@ -316,7 +316,7 @@ TEST_F(StorageFixture, SqliteStoreReopensAtTheSameTipAndState) {
   auto state = s->load_state();
   ASSERT_TRUE(state.ok()) << state.error().to_string();
   EXPECT_EQ((*state)->root(), blocks.back().second->root());
-  EXPECT_EQ((*state)->entries().size(), blocks.back().second->entries().size());
+  EXPECT_EQ((*state)->size(), blocks.back().second->size());
   auto safety = s->load_safety();
   ASSERT_TRUE(safety.ok() && safety->has_value());
   expect_same(**safety, sample_safety(true));
