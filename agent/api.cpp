@@ -322,9 +322,13 @@ class ApiService final : public pb::AgentService::Service {
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
     auto d = hash_of(req->digest());
     if (!d) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a digest has 32 bytes");
-    Result<EvidenceProof> proof = make_error(ErrorCode::kUnavailable, "the node is not running");
-    auto st = a_.with_node([&](Node& n, BlockStore&) { proof = n.prove_evidence(*d); });
+    // Only the committed snapshot is taken on the node's thread; the proof is
+    // made here, on the API's.
+    std::optional<Node::ProofSource> source;
+    auto st = a_.with_node([&](Node& n, BlockStore&) { source = n.proof_source(); });
     if (!st) return error(StatusCode::UNAVAILABLE, st.error().code, st.error().detail);
+    if (!source) return error(StatusCode::UNAVAILABLE, ErrorCode::kUnavailable, "the node is not running");
+    auto proof = source->prove(*d);
     if (!proof) return error(proof.error());
     out->set_proof_json(proof->to_json());
     return Status::OK;

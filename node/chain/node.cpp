@@ -352,24 +352,34 @@ TimeMs Node::next_deadline() const {
   return std::min(d, relay_.next_deadline());
 }
 
+Node::ProofSource Node::proof_source() const {
+  return ProofSource{&suite_,
+                     chain_id_,
+                     core_->committed_state(),
+                     core_->committed_tip(),
+                     core_->certificate_of_committed_tip(),
+                     core_->committed_rules().validators};
+}
+
 Result<EvidenceProof> Node::prove_evidence(const Hash32& digest) const {
-  const StatePtr& state = core_->committed_state();
+  return proof_source().prove(digest);
+}
+
+Result<EvidenceProof> Node::ProofSource::prove(const Hash32& digest) const {
   std::string key = EvidenceRecord::key_for(digest);
-  auto entry = state->prove(suite_, key);
+  auto entry = state->prove(*suite, key);
   if (!entry) return make_error(ErrorCode::kNotFound, "no evidence anchored for " + digest.hex());
-  auto qc = core_->certificate_of_committed_tip();
-  if (!qc) return make_error(ErrorCode::kNotFound, "the latest block is not certified yet");
+  if (!certificate) return make_error(ErrorCode::kNotFound, "the latest block is not certified yet");
   EvidenceProof p;
-  p.suite = std::string(suite_.name());
-  p.chain_id = chain_id_;
+  p.suite = std::string(suite->name());
+  p.chain_id = chain_id;
   p.key = key;
   p.value = entry->value;
   p.state_path = entry->path;
-  p.header = core_->committed_tip()->header();
-  p.block_hash = core_->committed_tip()->hash();
-  p.certificate = *qc;
-  for (const auto& v : core_->committed_rules().validators->members())
-    p.validators.push_back(v.public_key);
+  p.header = tip->header();
+  p.block_hash = tip->hash();
+  p.certificate = *certificate;
+  for (const auto& v : validators->members()) p.validators.push_back(v.public_key);
   return p;
 }
 

@@ -71,6 +71,18 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   // certified by a quorum: kNotFound if it is not anchored (yet), or if the
   // committed tip's certificate has not arrived yet (ask again shortly).
   Result<EvidenceProof> prove_evidence(const Hash32& digest) const;
+  // What a proof is made from, taken in O(1) (the snapshot is shared, never
+  // copied), so the proof itself can be made off the node's thread.
+  struct ProofSource {
+    const CryptoSuite* suite = nullptr;
+    Hash32 chain_id;
+    StatePtr state;
+    BlockPtr tip;
+    std::optional<QuorumCertificate> certificate;
+    std::shared_ptr<const ValidatorSet> validators;
+    Result<EvidenceProof> prove(const Hash32& digest) const;
+  };
+  ProofSource proof_source() const;
   // Why a transaction committed without effect (its receipt), if it did.
   std::optional<ErrorCode> receipt(const Hash32& tx_id) const;
   const NodeId& id() const { return id_; }
