@@ -91,12 +91,31 @@ struct StateTreeOps {
     return node(std::move(l), std::move(e), std::move(r));
   }
 
-  // Inserts or replaces.
-  IRef insert(const IRef& t, const ERef& e) {
+  static bool balanced(const INode& t) {
+    uint64_t sl = size(t.left), sr = size(t.right);
+    return sl + sr <= 1 || (sr <= kDelta * sl && sl <= kDelta * sr);
+  }
+
+  // Inserts or replaces. A node only this tree holds is changed in place (a
+  // block's writes share the upper levels of their paths); others are copied.
+  // Below a shared node everything is shared, whatever its own count says
+  // (its one holder may be that shared node), hence `owned` from above.
+  IRef insert(const IRef& t, const ERef& e, bool owned) {
     if (!t) return node({}, e, {});
     int c = e->key.compare(t->entry->key);
-    if (c < 0) return balance(insert(t->left, e), t->entry, t->right);
-    if (c > 0) return balance(t->left, t->entry, insert(t->right, e));
+    if (owned && t->unique()) {
+      if (c == 0) {
+        t->entry = e;
+        return t;
+      }
+      IRef& child = c < 0 ? t->left : t->right;
+      child = insert(child, e, true);
+      t->size = size(t->left) + size(t->right) + 1;
+      if (balanced(*t)) return t;
+      return balance(t->left, t->entry, t->right);
+    }
+    if (c < 0) return balance(insert(t->left, e, false), t->entry, t->right);
+    if (c > 0) return balance(t->left, t->entry, insert(t->right, e, false));
     return node(t->left, e, t->right);
   }
 
@@ -277,7 +296,7 @@ void StateTree::put(const CryptoSuite& suite, std::string key, Bytes value) {
   own_bytes_ += sizeof(Entry) + key.capacity() + value.capacity();
   Ref<Entry> e(new Entry(std::move(key), std::move(value), leaf));
   StateTreeOps ops{&suite, own_bytes_};
-  index_ = ops.insert(index_, e);
+  index_ = ops.insert(index_, e, true);
   trie_ = ops.insert(trie_, e, path, 0);
 }
 

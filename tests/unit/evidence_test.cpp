@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -145,7 +146,9 @@ TEST_P(EvidenceFixture, ConsortiaVerifyChecksAProofFileAgainstAKeyFile) {
   auto r = record("e-contract for the verifier");
   auto tx = anchor(r);
   ASSERT_TRUE(c.run_until([&] { return committed_everywhere(tx->id()); }, 30000));
-  std::string dir = ::testing::TempDir();
+  // One directory per protocol: ctest runs the two instances at once.
+  std::string dir = ::testing::TempDir() + "/evidence-v" + std::to_string(GetParam());
+  std::filesystem::create_directories(dir);
   std::string proof = dir + "/proof.json", keys = dir + "/keys.json", bad = dir + "/bad.json";
   std::string text = proof_for(r.digest).to_json();
   std::ofstream(proof) << text;
@@ -166,7 +169,7 @@ TEST_P(EvidenceFixture, ConsortiaVerifyChecksAProofFileAgainstAKeyFile) {
   EXPECT_EQ(run(proof + " --validators " + keys), 0);
   EXPECT_EQ(run(bad + " --validators " + keys), 1);
   EXPECT_EQ(run(dir + "/missing.json"), 2);
-  for (const auto& f : {proof, keys, bad}) std::remove(f.c_str());
+  std::filesystem::remove_all(dir);
 }
 
 TEST_P(EvidenceFixture, AProofDoesNotVerifyAgainstOtherValidators) {
