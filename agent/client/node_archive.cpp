@@ -7,6 +7,8 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -144,8 +146,13 @@ Result<json> read_archive(const std::string& path, const std::string& dir, uint6
   std::unique_ptr<struct archive, ReadCloser> a(archive_read_new());
   archive_read_support_filter_gzip(a.get());
   archive_read_support_format_tar(a.get());
+  // A file that cannot be read is a storage error; one that reads but does
+  // not decompress or parse (libarchive reads its first block on opening) is
+  // a damaged archive.
+  if (std::ifstream probe(path, std::ios::binary); !probe)
+    return make_error(ErrorCode::kStorageIo, "cannot open " + path + ": " + std::strerror(errno));
   if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
-    return make_error(ErrorCode::kStorageIo, "cannot open " + path + ": " + archive_error_string(a.get()));
+    return corrupt(path + " is not a readable node archive: " + archive_error_string(a.get()));
   archive_entry* e = nullptr;
   if (archive_read_next_header(a.get(), &e) != ARCHIVE_OK || std::string(archive_entry_pathname(e)) != "manifest.json")
     return corrupt(path + " is not a node archive (no manifest first)");
