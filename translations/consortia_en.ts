@@ -430,6 +430,11 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="82"/>
+        <source>Proposing %1 as %2</source>
+        <translation>Proposing %1 as %2</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="83"/>
         <source>Proposed %1 as %2</source>
         <translation>Proposed %1 as %2</translation>
     </message>

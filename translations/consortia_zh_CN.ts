@@ -430,6 +430,11 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="82"/>
+        <source>Proposing %1 as %2</source>
+        <translation>正在以 %2 身份提出 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="83"/>
         <source>Proposed %1 as %2</source>
         <translation>已以 %2 身份提出 %1</translation>
     </message>

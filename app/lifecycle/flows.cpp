@@ -110,9 +110,6 @@ StepResult govern(StepContext& ctx, LifecycleEnv& env, const std::string& key, c
     ctx.progress(0.1, {"proposed", {req.action(), org}});
     return std::nullopt;
   };
-  if (!ctx.vars.contains(key))
-    if (auto f = propose_now()) return *f;
-  if (!ctx.vars.contains(approvals_key)) ctx.vars[approvals_key] = json::object();
   // Approved only once nodes of other organisations show it is what was asked
   // (the proposing node's answer alone is not believed).
   auto matches = [&](const pb::ProposalInfo& p) {
@@ -121,6 +118,38 @@ StepResult govern(StepContext& ctx, LifecycleEnv& env, const std::string& key, c
       return p.public_key() == req.public_key() && p.name() == req.name() && p.organisation() == req.organisation();
     return p.node_id() == req.node_id();
   };
+  // This organisation's proposal for the same change, open or enacted.
+  auto take_up = [&]() {
+    auto all = net.proposals(org);
+    if (!all) return false;
+    for (const auto& p : *all)
+      if ((p.status() == "open" || p.status() == "enacted") && p.proposer_organisation() == org && matches(p)) {
+        ctx.vars[key] = hex(p.id());
+        ctx.vars[approvals_key] = json::object();
+        ctx.output += "taking up the " + p.status() + " " + req.action() + " proposal " + hex(p.id()) + "\n";
+        return true;
+      }
+    return false;
+  };
+  if (!ctx.vars.contains(key) && !take_up()) {
+    // A run stopped after sending its proposal and before noting the id left
+    // it on its way into a block: wait for it to show rather than propose a
+    // second time.
+    const std::string sent_key = key + "_sent";
+    if (ctx.vars.value(sent_key, false)) {
+      auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      while (!ctx.vars.contains(key) && std::chrono::steady_clock::now() < until) {
+        if (!pause(ctx, 0.5)) return kCancelled;
+        take_up();
+      }
+    }
+    if (!ctx.vars.contains(key)) {
+      ctx.vars[sent_key] = true;
+      ctx.progress(0.05, {"proposing", {req.action(), org}});  // saves the mark first
+      if (auto f = propose_now()) return *f;
+    }
+  }
+  if (!ctx.vars.contains(approvals_key)) ctx.vars[approvals_key] = json::object();
   auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
   auto orgs = net.organisations();
   while (std::chrono::steady_clock::now() < deadline) {

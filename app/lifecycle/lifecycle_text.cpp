@@ -79,6 +79,7 @@ QString step_title(const std::string& name) {
 
 QString note_text(const Words& n) {
   auto arg = [&](size_t i) { return i < n.args.size() ? q(n.args[i]) : QString(); };
+  if (n.code == "proposing") return QCoreApplication::translate("Lifecycle", "Proposing %1 as %2").arg(arg(0), arg(1));
   if (n.code == "proposed") return QCoreApplication::translate("Lifecycle", "Proposed %1 as %2").arg(arg(0), arg(1));
   if (n.code == "approvals")
     return QCoreApplication::translate("Lifecycle", "%1: approved by %2; pending: %3")
