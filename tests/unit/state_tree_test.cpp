@@ -3,6 +3,7 @@
 // versions untouched by newer writes, proofs for every entry.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <random>
 
@@ -30,6 +31,19 @@ std::map<std::string, Bytes> contents(const StateTree& t) {
     return true;
   });
   return out;
+}
+
+// `count` put transactions from `signer` with the next nonces; kv(nonce)
+// names each one's key and value.
+std::vector<TxPtr> put_block(const Signer& signer, uint64_t& nonce, int count,
+                             const std::function<std::pair<std::string, Bytes>(uint64_t)>& kv) {
+  std::vector<TxPtr> txs;
+  for (int i = 0; i < count; ++i, ++nonce) {
+    auto [key, value] = kv(nonce);
+    txs.push_back(Transaction::create(suite(), signer, TxKind::kPut, nonce,
+                                      Transaction::put_payload(key, value)));
+  }
+  return txs;
 }
 
 // The same contents written afresh, in key order.
@@ -187,12 +201,9 @@ TEST(StateTree, ExecutionOnVersion4AgreesWithAReloadAndSharesItsParent) {
   StatePtr s = StateSnapshot::empty(suite(), 4);
   uint64_t nonce = 0;
   for (int block = 0; block < 20; ++block) {
-    std::vector<TxPtr> txs;
-    for (int i = 0; i < 50; ++i) {
-      std::string key = "k" + std::to_string(nonce % 70);
-      txs.push_back(Transaction::create(suite(), *alice, TxKind::kPut, nonce++,
-                                        Transaction::put_payload(key, b(std::to_string(nonce)))));
-    }
+    auto txs = put_block(*alice, nonce, 50, [](uint64_t n) {
+      return std::pair{"k" + std::to_string(n % 70), b(std::to_string(n))};
+    });
     ctx.height = block + 1;
     auto next = sm.apply(s, txs, ctx);
     ASSERT_TRUE(next.ok()) << next.error().to_string();
@@ -224,10 +235,9 @@ TEST(StateTree, TheExecutionCacheKeepsWithinItsByteBudget) {
   StatePtr s = StateSnapshot::empty(suite(), 4);
   uint64_t nonce = 0;
   for (int block = 0; block < 40; ++block) {
-    std::vector<TxPtr> txs;
-    for (int i = 0; i < 20; ++i)
-      txs.push_back(Transaction::create(suite(), *alice, TxKind::kPut, nonce++,
-                                        Transaction::put_payload("k" + std::to_string(nonce), Bytes(100, 'v'))));
+    auto txs = put_block(*alice, nonce, 20, [](uint64_t n) {
+      return std::pair{"k" + std::to_string(n), Bytes(100, 'v')};
+    });
     ctx.height = block + 1;
     Hash32 tx_root = Block::compute_tx_root(suite(), txs);
     auto next = cache.apply(sm, s, tx_root, txs, ctx);
