@@ -57,6 +57,7 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
                          a->now_ms());
   if (!node) return make_error(node.error().code, "node: " + node.error().detail);
   a->node_ = std::move(*node);
+  a->signatures_ = std::make_unique<SignaturePool>(*a->suite_);
   a->height_ = a->node_->status().height;
 
   auto members = std::make_shared<std::map<NodeId, std::string>>();
@@ -105,7 +106,13 @@ Status Agent::start() {
         return;
       }
     }
-    post([this, from, msg] {
+    // Signatures are checked here, on the peer's thread and the pool's,
+    // before the message queues for the node's thread; in arrival order,
+    // so a proposal never overtakes the gossip that came before it.
+    std::vector<Hash32> valid;
+    if (auto txs = transactions_in(*msg); !txs.empty()) valid = signatures_->check(txs);
+    post([this, from, msg, valid = std::move(valid)] {
+      if (!valid.empty()) node_->note_verified(valid);
       NodeOutput out;
       node_->on_message(from, *msg, now_ms(), out);
       handle(out);
@@ -191,9 +198,11 @@ void Agent::post(std::function<void()> fn) {
 
 std::vector<Status> Agent::submit(std::vector<TxPtr> txs) {
   auto now = std::chrono::steady_clock::now();
+  std::vector<Hash32> valid = signatures_->check(txs);  // on the API's thread and the pool
   return on_node([&](Node& n) {
     std::vector<Status> out;
     NodeOutput o;
+    n.note_verified(valid);
     for (const auto& tx : txs) {
       auto st = n.submit(tx, now_ms(), o);
       if (st) {

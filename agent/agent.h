@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "chain/node.h"
+#include "mempool/signature_pool.h"
 #include "fault_layer.h"
 #include "host_stats.h"
 #include "log.h"
@@ -90,6 +91,7 @@ class Agent final : public NodeHost {
   FaultLayer faults_;
   std::unique_ptr<SqliteBlockStore> store_;
   std::unique_ptr<Node> node_;
+  std::unique_ptr<SignaturePool> signatures_;  // transactions' signatures, off the node's thread
   std::unique_ptr<Signer> admin_;
   std::unique_ptr<Transport> transport_;
   std::unique_ptr<Metrics> metrics_;
@@ -118,6 +120,8 @@ class Agent final : public NodeHost {
   std::atomic<double> latency_ms_{0};  // moving mean of commit latency
   CpuShare cpu_;
   friend class Metrics;
+ public:
+  const SignaturePool& signature_pool() const { return *signatures_; }
 };
 
 }  // namespace consortia::agent

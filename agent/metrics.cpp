@@ -39,6 +39,17 @@ Metrics::Metrics(const std::string& address, Agent& agent)
   rounds_ = counter(r, "consortia_consensus_rounds_total", "Views entered");
   view_changes_ = counter(r, "consortia_consensus_view_changes_total", "Views ended by timeout");
   txs_ = counter(r, "consortia_committed_txs_total", "Transactions committed");
+  {
+    auto& f = prometheus::BuildCounter()
+                  .Name("consortia_signature_checks_total")
+                  .Help("Transaction signatures verified, by thread: the worker pool (peers' and clients' "
+                        "transactions as they arrive) or the node's own thread (what the pool did not see)")
+                  .Register(r);
+    sig_pool_ = &f.Add({{"thread", "pool"}});
+    sig_node_ = &f.Add({{"thread", "node"}});
+  }
+  sig_remembered_ = counter(r, "consortia_signature_checks_remembered_total",
+                            "Transactions that arrived again and were not verified again");
   interval_ = &prometheus::BuildHistogram()
                    .Name("consortia_consensus_block_interval_seconds")
                    .Help("Time between consecutive committed blocks")
@@ -97,12 +108,14 @@ void Metrics::refresh() {
     NodeId self;
     uint64_t height, view, timeouts;
     size_t mempool, validators;
+    uint64_t node_verifications;
     std::vector<NodeId> validator_ids;
     bool halted;
   };
   Snap s = agent_.on_node([](Node& n) {
     NodeStatus st = n.status();
-    Snap x{n.id(), st.height, st.view, st.views_by_timeout, st.mempool_size, n.validators().size(), {}, !st.halted.empty()};
+    Snap x{n.id(), st.height, st.view, st.views_by_timeout, st.mempool_size, n.validators().size(),
+           n.mempool().verifications(), {}, !st.halted.empty()};
     for (const auto& v : n.validators().members()) x.validator_ids.push_back(v.id);
     return x;
   });
@@ -115,6 +128,13 @@ void Metrics::refresh() {
   if (s.timeouts > last_view_changes_) view_changes_->Increment(static_cast<double>(s.timeouts - last_view_changes_));
   last_view_changes_ = s.timeouts;
   validators_->Set(static_cast<double>(s.validators));
+  auto advance = [](prometheus::Counter* c, uint64_t now, uint64_t& last) {
+    if (now > last) c->Increment(static_cast<double>(now - last));
+    last = now;
+  };
+  advance(sig_pool_, agent_.signature_pool().verified(), last_sig_pool_);
+  advance(sig_remembered_, agent_.signature_pool().remembered_hits(), last_sig_remembered_);
+  advance(sig_node_, s.node_verifications, last_sig_node_);
   mempool_->Set(static_cast<double>(s.mempool));
   halted_->Set(s.halted ? 1 : 0);
   auto peers = agent_.transport().peers();

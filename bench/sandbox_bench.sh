@@ -1,32 +1,35 @@
 #!/usr/bin/env bash
-# A 4-agent sandbox (real processes, gRPC over mutual TLS, SQLite) under the
-# load tool, against the signature ceiling measured in the same run:
+# A sandbox of real agents (4 by default; processes, gRPC over mutual TLS,
+# SQLite) under the load tool, against the signature ceiling measured in the
+# same run:
 #   ceiling = cores x signature verifications per second per core / nodes
-# (every node checks every transaction's signature once, and all four share
-# this machine's cores). Measures the agents idle, then runs the load tool at
+# (every node checks every transaction's signature once, and all of them
+# share this machine's cores). Measures the agents idle, then runs the load tool at
 # fixed rates, doubling until throughput stops following the offered rate,
 # then once at its maximum rate, and prints one JSON object: the ceiling, each
 # rate's throughput and p50/p99 latency, the saturated throughput and its
 # ratio to the ceiling.
 #
 #   bench/sandbox_bench.sh [--suite ed25519-sha256|sm2-sm3] [--payload noop|evidence]
-#                          [--seconds S] [--start-rate R]      (build/ must hold the binaries)
+#                          [--nodes N] [--seconds S] [--start-rate R]
+#                          [--agent BINARY]   (default build/agent/consortia-agent)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-suite=ed25519-sha256 payload=noop seconds=20 rate=250
+suite=ed25519-sha256 payload=noop seconds=20 rate=250 nodes=4 agent=build/agent/consortia-agent
 while (($#)); do
   case "$1" in
     --suite) suite=$2; shift 2 ;;
     --payload) payload=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
+    --nodes) nodes=$2; shift 2 ;;
+    --agent) agent=$2; shift 2 ;;
     --start-rate) rate=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "sandbox_bench: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
 case "$suite" in ed25519-sha256) algo=ed25519 ;; sm2-sm3) algo=sm2 ;; *) echo "sandbox_bench: unknown suite '$suite'" >&2; exit 2 ;; esac
 case "$payload" in noop) noop=--noop ;; evidence) noop= ;; *) echo "sandbox_bench: unknown payload '$payload'" >&2; exit 2 ;; esac
-agent=build/agent/consortia-agent
 [[ -x $agent ]] || { echo "sandbox_bench: no $agent (build first)" >&2; exit 2; }
 
 work=$(mktemp -d /tmp/consortia-sandbox-bench-XXXXXX)
@@ -36,7 +39,7 @@ trap 'kill $sandbox 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work
 verify=$(openssl speed -seconds 3 "$algo" 2>/dev/null | awk '/verify\/s/ {getline; print $NF}')
 cores=$(nproc)
 
-$agent sandbox --nodes 4 --suite "$suite" --dir "$work/net" > "$work/sandbox.log" 2>&1 &
+$agent sandbox --nodes "$nodes" --suite "$suite" --dir "$work/net" > "$work/sandbox.log" 2>&1 &
 sandbox=$!
 for _ in $(seq 300); do [[ -f $work/net/sandbox.pid ]] && break; sleep 0.1; done
 [[ -f $work/net/sandbox.pid ]] || { echo "the sandbox did not start" >&2; cat "$work/sandbox.log" >&2; exit 1; }
@@ -87,17 +90,17 @@ done
 max=$(load 0)
 runs+=("{\"rate\": \"max\", \"result\": ${max:-null}}")
 
-python3 - "$suite" "$payload" "$cores" "$verify" "$idle" "$(uname -n)" "${runs[@]}" <<'PY'
+python3 - "$suite" "$payload" "$cores" "$verify" "$idle" "$(uname -n)" "$nodes" "${runs[@]}" <<'PY'
 import json, sys
-suite, payload, cores, verify, idle, host = sys.argv[1:7]
-runs = [json.loads(r) for r in sys.argv[7:]]
-cores, verify = int(cores), float(verify)
-ceiling = cores * verify / 4
+suite, payload, cores, verify, idle, host, nodes = sys.argv[1:8]
+runs = [json.loads(r) for r in sys.argv[8:]]
+cores, verify, nodes = int(cores), float(verify), int(nodes)
+ceiling = cores * verify / nodes
 measured = [r for r in runs if r["result"]]
 best = max(measured, key=lambda r: r["result"]["throughput_tps"])
 sat = best["result"]["throughput_tps"]
 print(json.dumps({
-    "machine": host, "suite": suite, "payload": payload, "nodes": 4, "cores": cores,
+    "machine": host, "suite": suite, "payload": payload, "nodes": nodes, "cores": cores,
     "verify_per_second_per_core": verify, "ceiling_tps": round(ceiling, 1),
     "idle_agents": json.loads(idle),
     "rates": [{"offered": r["rate"], "throughput_tps": round(r["result"]["throughput_tps"], 1),

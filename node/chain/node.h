@@ -64,6 +64,9 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   void on_tick(TimeMs now, NodeOutput& out);
   // A client's transaction: admitted to the mempool and gossiped.
   Status submit(const TxPtr& tx, TimeMs now, NodeOutput& out);
+  // Transactions (by Merkle leaf) whose signatures the host checked off
+  // this thread (SignaturePool); they are not checked again.
+  void note_verified(const std::vector<Hash32>& leaves) { mempool_.note_verified(leaves); }
   TimeMs next_deadline() const;
 
   NodeStatus status() const;

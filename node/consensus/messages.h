@@ -109,6 +109,9 @@ const char* message_type_name(const Message& m);
 inline bool is_gossip(const Message& m) {
   return std::holds_alternative<TxBatch>(m) || std::holds_alternative<TxRelay>(m);
 }
+// The transactions a message carries whole (gossip, blocks, fetched
+// transactions), for checking their signatures before the node sees it.
+std::vector<TxPtr> transactions_in(const Message& m);
 // What yields to consensus messages on a busy link.
 inline bool is_bulk(const Message& m) { return is_gossip(m); }
 Bytes encode_message(const Message& m);

@@ -15,6 +15,13 @@ bool Mempool::verify_cached(const Transaction& tx) {
   return true;
 }
 
+void Mempool::note_verified(const std::vector<Hash32>& leaves) {
+  for (const auto& leaf : leaves) {
+    if (verified_.size() >= cfg_.signature_cache) verified_.clear();
+    verified_.insert(leaf);
+  }
+}
+
 Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
   if (tx->encoded_size() > cfg_.max_tx_bytes)
     return make_error(ErrorCode::kTooLarge, "transaction of " +

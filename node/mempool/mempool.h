@@ -33,6 +33,9 @@ class Mempool {
 
   // Verifies a transaction's signature unless this node already did.
   bool verify_cached(const Transaction& tx);
+  // Leaves whose signatures this process checked elsewhere (SignaturePool):
+  // admission and blocks take them as verified.
+  void note_verified(const std::vector<Hash32>& leaves);
 
   size_t size() const { return by_id_.size(); }
   // A pending transaction by its Merkle leaf (which covers its signature), or null.

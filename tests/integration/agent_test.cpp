@@ -663,7 +663,17 @@ int free_port() {
 // Prometheus' instant query result as (instance, value) pairs.
 std::vector<std::pair<std::string, double>> prom_query(int port, const std::string& q) {
   std::vector<std::pair<std::string, double>> out;
-  std::string body = http_get(port, "/api/v1/query?query=" + q);
+  std::string encoded;
+  for (unsigned char ch : q) {
+    if (std::isalnum(ch) || ch == '_' || ch == '.' || ch == '-') {
+      encoded += static_cast<char>(ch);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", ch);
+      encoded += hex;
+    }
+  }
+  std::string body = http_get(port, "/api/v1/query?query=" + encoded);
   auto j = nlohmann::json::parse(body, nullptr, false);
   if (j.is_discarded() || j.value("status", "") != "success") return out;
   for (const auto& r : j["data"]["result"])
@@ -734,6 +744,18 @@ TEST(AgentMetrics, TheRealPrometheusServerScrapesEveryAgent) {
   EXPECT_EQ(prom_query(port, "consortia_p2p_peers").size(), 4u);
   EXPECT_FALSE(prom_query(port, "consortia_p2p_message_send_bytes_total").empty());
   EXPECT_EQ(prom_query(port, "consortia_consensus_block_interval_seconds_count").size(), 4u);
+  // Every agent checked the 20 transactions' signatures on its worker pool
+  // (client submissions, gossip, blocks), none on the node's thread.
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto pool = prom_query(port, "consortia_signature_checks_total{thread=\"pool\"} >= 20");
+        return pool.size() == 4;
+      },
+      20))
+      << http_get(port, "/api/v1/query?query=consortia_signature_checks_total");
+  auto on_node = prom_query(port, "consortia_signature_checks_total{thread=\"node\"}");
+  EXPECT_EQ(on_node.size(), 4u);
+  for (auto& [inst, v] : on_node) EXPECT_EQ(v, 0) << inst << " checked signatures on its node thread";
 }
 
 

@@ -1,6 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+#include <thread>
+
+#include "consensus/messages.h"
 #include "mempool/mempool.h"
+#include "mempool/signature_pool.h"
 
 namespace consortia {
 namespace {
@@ -31,6 +37,82 @@ TEST_F(MempoolFixture, VerifiesEachSignatureOnlyOnce) {
   uint64_t n = pool.verifications();
   EXPECT_TRUE(pool.verify_cached(*t));
   EXPECT_EQ(pool.verifications(), n) << "a block carrying it costs no second check";
+}
+
+// A transaction whose signature bytes were flipped (it decodes; it does not verify).
+TxPtr forge(const CryptoSuite& suite, const TxPtr& t) {
+  Bytes raw = t->encode();
+  raw[raw.size() - 3] ^= 1;  // inside the signature
+  auto forged = Transaction::decode(suite, raw);
+  if (!forged.ok()) return nullptr;
+  return *forged;
+}
+
+TEST_F(MempoolFixture, SignaturePoolReturnsExactlyTheValidLeaves) {
+  SignaturePool sigs(suite, 3);
+  EXPECT_EQ(sigs.threads(), 2u) << "the caller is the third";
+  std::vector<TxPtr> txs;
+  std::set<Hash32> want;
+  for (uint64_t n = 0; n < 200; ++n) {
+    auto t = tx(n % 2 ? *alice : *bob, n);
+    if (n % 7 == 3) {
+      t = forge(suite, t);
+      ASSERT_TRUE(t);
+    } else {
+      want.insert(t->leaf());
+    }
+    txs.push_back(t);
+  }
+  auto got = sigs.check(txs);
+  EXPECT_EQ(std::set<Hash32>(got.begin(), got.end()), want);
+  EXPECT_EQ(got.size(), want.size()) << "each valid leaf once";
+  EXPECT_EQ(sigs.verified(), 200u);
+
+  // Again: the valid ones are remembered, the forged ones checked afresh.
+  auto again = sigs.check(txs);
+  EXPECT_EQ(std::set<Hash32>(again.begin(), again.end()), want);
+  EXPECT_EQ(sigs.remembered_hits(), want.size());
+  EXPECT_EQ(sigs.verified(), 200u + (200u - want.size()));
+}
+
+TEST_F(MempoolFixture, SignaturePoolIsSafeFromManyThreads) {
+  SignaturePool sigs(suite, 2);
+  std::vector<std::vector<TxPtr>> batches(4);
+  for (size_t b = 0; b < batches.size(); ++b) {
+    auto signer = suite.signer_from_seed(sha256(as_bytes("sender " + std::to_string(b))));
+    for (uint64_t n = 0; n < 100; ++n) batches[b].push_back(tx(*signer, n));
+    batches[b][50] = forge(suite, batches[b][50]);
+  }
+  std::vector<size_t> valid(batches.size());
+  std::vector<std::thread> callers;
+  for (size_t b = 0; b < batches.size(); ++b)
+    callers.emplace_back([&, b] { valid[b] = sigs.check(batches[b]).size(); });
+  for (auto& t : callers) t.join();
+  for (size_t b = 0; b < batches.size(); ++b) EXPECT_EQ(valid[b], 99u) << "batch " << b;
+}
+
+TEST_F(MempoolFixture, LeavesCheckedByThePoolAreNotCheckedAgain) {
+  SignaturePool sigs(suite, 2);
+  auto good = tx(*alice, 0);
+  auto bad = forge(suite, tx(*alice, 1));
+  ASSERT_TRUE(bad);
+  pool.note_verified(sigs.check({good, bad}));
+  ASSERT_TRUE(pool.add(good, *empty).ok());
+  EXPECT_EQ(pool.verifications(), 0u) << "the pool checked it";
+  auto st = pool.add(bad, *empty);
+  ASSERT_FALSE(st.ok()) << "a forged transaction is not vouched for by the pool";
+  EXPECT_EQ(st.error().code, ErrorCode::kBadSignature);
+  EXPECT_EQ(pool.verifications(), 1u);
+}
+
+TEST_F(MempoolFixture, MessagesNameTheTransactionsTheyCarry) {
+  auto a = tx(*alice, 0), b = tx(*bob, 0);
+  EXPECT_EQ(transactions_in(Message{TxBatch{{a, b}}}).size(), 2u);
+  EXPECT_EQ(transactions_in(Message{TxRelay{{a}, {}}}).size(), 1u);
+  CompactProposal c;
+  c.prefilled = {{1, b}};
+  EXPECT_EQ(transactions_in(Message{c}), std::vector<TxPtr>{b});
+  EXPECT_TRUE(transactions_in(Message{Vote{}}).empty());
 }
 
 TEST_F(MempoolFixture, RefusesABadSignature) {
