@@ -41,7 +41,8 @@ const char* kUsage = R"(usage:
   consortia-agent unit --config FILE                  (the systemd unit that runs this node)
   consortia-agent --version
   consortia-agent sandbox [--nodes N | --simulated N [--tps R]] [--dir DIR] [--suite SUITE] [--protocol V]
-  consortia-agent load (--sandbox DIR) [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S] [--json]
+  consortia-agent load (--sandbox DIR) [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S]
+                       [--clients N] [--json]
 )";
 
 int usage_error(const std::string& why) {
@@ -246,6 +247,7 @@ int main(int argc, char** argv) {
       else if (a == "--noop") o.noop = true;
       else if (a == "--tps" && (v = value(i)) && number(*v, d) && d > 0) o.tps = d;
       else if (a == "--seconds" && (v = value(i)) && number(*v, d) && d > 0) o.seconds = d;
+      else if (a == "--clients" && (v = value(i)) && number(*v, d) && d >= 1 && d <= 100000) o.clients = static_cast<int>(d);
       else if (a == "--json") o.json = true;
       else return usage_error("load: bad option '" + a + "'");
     }

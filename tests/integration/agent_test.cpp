@@ -759,6 +759,33 @@ TEST(AgentMetrics, TheRealPrometheusServerScrapesEveryAgent) {
 }
 
 
+// The load tool as users run it, at its maximum rate with few clients (so
+// each client's nonces run far ahead): it keeps within the nonce window the
+// chain accepts, so what it sends commits; refusals, if any, are counted by
+// error code; and the run exits 0.
+TEST(AgentLoad, AtItsMaximumRateTheLoadToolKeepsEachClientInsideTheNonceWindow) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 60));
+  std::string cmd = agent_binary() + " load --sandbox " + c.dir() + " --noop --seconds 4 --clients 2 --json 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[4096];
+  while (fgets(buf, sizeof buf, p)) out += buf;
+  int rc = pclose(p);
+  ASSERT_EQ(WEXITSTATUS(rc), 0) << out;
+  auto j = nlohmann::json::parse(out.substr(out.rfind('{', out.find("\"agents\""))), nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << out;
+  EXPECT_GT(j.value("succ", 0), 0) << out;
+  EXPECT_EQ(j.value("errors", 1), 0) << out;
+  for (auto& [why, n] : j["refusals"].items()) {
+    EXPECT_EQ(why.find_first_of("0123456789 "), std::string::npos) << "a refusal key per transaction: " << why;
+    EXPECT_NE(why, "nonce_too_high") << n << " transactions sent beyond the nonce window";
+  }
+  EXPECT_EQ(j.value("fail", -1), 0) << "sent but never committed: " << out.substr(0, 2000);
+}
+
 // Bytes sent by a qdisc, from `tc -s qdisc show`.
 uint64_t qdisc_sent_bytes(const std::string& prefix, const std::string& dev) {
   std::string cmd = prefix + "tc -s qdisc show dev " + dev;
