@@ -37,7 +37,7 @@ std::string dialable_host(const std::string& address) {
   if (port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5) return "";
   if (host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   if (host.empty() || host == "0.0.0.0" || host == "::" || host.find_first_of("/ \t@") != std::string::npos ||
-      host.find(':') != std::string::npos && address.front() != '[')
+      (host.find(':') != std::string::npos && address.front() != '['))
     return "";
   return host;
 }
