@@ -40,7 +40,7 @@ runs=(
   "membership-partition-crash|--scenario $S/membership-partition-crash.json --seed 17"
   "upgrade-one-old|--scenario $S/upgrade-one-old.json --seed 18"
   "upgrade-majority-old|--scenario $S/upgrade-majority-old.json --seed 19"
-  "wan-netem|--scenario $S/wan-netem.json --seed 20 --seconds 40"
+  "wan-netem|--scenario $S/wan-netem.json --seed 20 --seconds 60"
   "twins-beyond-f|--scenario $S/twins-beyond-f.json --seed 21"
   "silent-31|--nodes 31 --seconds 20 --seed 22 --tps 100 --byzantine silent:3"
   "byzantine-7|--scenario $S/byzantine-7.json --seed 23 --seconds 30"

@@ -121,8 +121,9 @@ TimeMs HotStuffCore::next_deadline() const {
   for (const auto& [h, w] : sync_wants_) d = std::min(d, w.retry_at(cfg_.sync_retry_ms));
   if (vote_resend_) d = std::min(d, vote_resend_->at);
   if (proposal_resend_) d = std::min(d, proposal_resend_->at);
-  if (current_proposal_ && !current_proposal_->sent && current_proposal_->view == pm_.view())
-    d = std::min(d, pm_.view_started() + pm_.current_timeout() / 2);
+  if (current_proposal_ && current_proposal_->left > 0 && current_proposal_->view == pm_.view())
+    d = std::min(d, current_proposal_->next_at ? current_proposal_->next_at
+                                               : pm_.view_started() + pm_.current_timeout() / 2);
   return d;
 }
 
@@ -336,7 +337,7 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
     }
   }
   if (!insert_block(p.block, now, true, out)) return;
-  if (h.view == pm_.view()) current_proposal_ = Relayable{std::make_shared<const Message>(p), h.view, false};
+  if (h.view == pm_.view()) current_proposal_ = Relayable{std::make_shared<const Message>(p), h.view};
   try_vote(p, now, out);
   connect_descendants(b.hash(), now, out);
 }
@@ -403,7 +404,9 @@ void HotStuffCore::try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out)
     handle_vote(my_id_, v, now, out);
   } else {
     send(next, std::move(v), out);
-    vote_resend_ = Resend{next, out.messages.back().msg, b.view(), now + resend_interval(), 3};
+    // Again each resend interval while the view lasts (a lost vote costs
+    // the view when every live validator's vote is needed), bounded.
+    vote_resend_ = Resend{next, out.messages.back().msg, b.view(), now + resend_interval(), kMaxVoteResends};
   }
 }
 
@@ -549,10 +552,11 @@ void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
   // Sent again half-way through the view to the next leader, which collects
   // the votes: on a lossy link it may not have it, and with it, it passes
   // the proposal on to the validators whose votes are missing
-  // (relay_for_missing_votes). One copy, not one per peer, so a slow link
-  // is not filled twice.
+  // (relay_for_missing_votes); up to three copies, a resend interval apart,
+  // while the view lasts. To that one peer, not to every peer, so a slow
+  // link is not filled twice.
   if (next != my_id_)
-    proposal_resend_ = Resend{next, out.messages.back().msg, view, now + pm_.current_timeout() / 2, 1};
+    proposal_resend_ = Resend{next, out.messages.back().msg, view, now + pm_.current_timeout() / 2, 3};
   try_vote(p, now, out);
 }
 
@@ -772,11 +776,17 @@ void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
 }
 
 void HotStuffCore::relay_for_missing_votes(TimeMs now, ConsensusOutput& out) {
-  if (!current_proposal_ || current_proposal_->sent || current_proposal_->view != pm_.view()) return;
-  if (now < pm_.view_started() + pm_.current_timeout() / 2) return;
-  // Done once the time has come, whether or not there is anything to send:
-  // next_deadline() must not keep naming a moment that has passed.
-  current_proposal_->sent = true;
+  if (!current_proposal_ || current_proposal_->left <= 0 || current_proposal_->view != pm_.view()) return;
+  TimeMs due = current_proposal_->next_at ? current_proposal_->next_at
+                                          : pm_.view_started() + pm_.current_timeout() / 2;
+  if (now < due) return;
+  // Counted once the time has come, whether or not there is anything to
+  // send: next_deadline() must not keep naming a moment that has passed.
+  // Spaced further each time (one resend interval, then two, ...): on a
+  // slow link the votes are late rather than lost, and each copy would
+  // queue behind the last.
+  current_proposal_->next_at = now + resend_interval() * (kMaxRelays - current_proposal_->left + 1);
+  --current_proposal_->left;
   const Block& b = *std::get<Proposal>(*current_proposal_->msg).block;
   const Entry* e = find(b.hash());
   if (!e || e->child_rules->leader(b.view() + 1) != my_id_) return;

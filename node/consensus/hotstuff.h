@@ -337,14 +337,18 @@ class HotStuffCore {
   std::optional<MyProposal> my_proposal_;
   // The proposal of the current view as we received it. If we are the next
   // leader and half the view has passed without a quorum of votes for it,
-  // we send it to the validators whose votes are missing: on a lossy link
-  // they may never have had it, and on a slow one the leader's copy may
+  // we send it to the validators whose votes are missing, and again, at
+  // growing intervals, while they are missing (up to kMaxRelays): on a lossy
+  // link they may never have had it, and on a slow one the leader's copy may
   // still be queued behind its other peers'.
   struct Relayable {
     MessagePtr msg;
     uint64_t view = 0;
-    bool sent = false;
+    TimeMs next_at = 0;  // 0: half the view has not passed yet
+    int left = kMaxRelays;
   };
+  static constexpr int kMaxRelays = 4;
+  static constexpr int kMaxVoteResends = 8;
   std::optional<Relayable> current_proposal_;
   void relay_for_missing_votes(TimeMs now, ConsensusOutput& out);
   TimeMs resend_interval() const { return std::max<TimeMs>(pm_.base_timeout() / 4, 20); }

@@ -3,6 +3,8 @@
 // votes are sent again while their view lasts.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <optional>
 #include <set>
 
 #include "../support/cluster.h"
@@ -191,6 +193,33 @@ TEST(Resending, VotesLostOnceStillFormCertificates) {
   ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 15; }, 120000, 10, net));
   EXPECT_GT(lost, 10u);
   EXPECT_LE(c.node(0).consensus().stats().views_by_timeout, 1u);
+}
+
+// One validator silent, so every other one's vote is needed; the first two
+// copies of each view's proposal to validator 2 are lost (the leader's and
+// the next leader's first relay). The next leader relays it again while the
+// vote is missing, so the chain goes on, most views ending in certificates.
+TEST(Resending, AProposalLostTwiceIsRelayedAgainWhileItsVoteIsMissing) {
+  Cluster c(4, ed25519_sha256(), NodeConfig{}, 3);
+  c.crash(3);
+  std::map<uint64_t, int> lost;  // by view, copies to validator 2
+  auto view_of = [](const Message& m) -> std::optional<uint64_t> {
+    if (auto* p = std::get_if<Proposal>(&m)) return p->block->view();
+    if (auto* p = std::get_if<CompactProposal>(&m)) return p->header.view;
+    return std::nullopt;
+  };
+  auto net = [&](const Envelope& e) {
+    auto v = view_of(*e.msg);
+    if (!v || e.to != 2) return true;
+    return ++lost[*v] > 2;
+  };
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 15; }, 240000, 10, net))
+      << "height " << c.min_height() << " after 240 s";
+  // Idle views lose time: the leader waits half a view before it proposes,
+  // so the third copy can come too late. Most views still end in a
+  // certificate; before the repeated relays none did (height 0).
+  size_t timeouts = c.node(0).consensus().stats().views_by_timeout;
+  EXPECT_LT(timeouts * 2, c.node(0).consensus().view()) << timeouts << " views ended by timeout";
 }
 
 }  // namespace
