@@ -106,15 +106,16 @@ Status Agent::start() {
         return;
       }
     }
-    // Signatures are checked here, on the peer's thread and the pool's,
-    // before the message queues for the node's thread; in arrival order,
-    // so a proposal never overtakes the gossip that came before it.
+    // Gossip's signatures are checked here, on the peer's thread and the
+    // pool's, before the message queues for the node's thread; in arrival
+    // order, so a proposal never overtakes the gossip that came before it.
+    // Peers forward only transactions they admitted, so the check stops at
+    // the first bad signature and leaves the rest to the node.
     std::vector<Hash32> valid;
-    if (auto txs = transactions_in(*msg); !txs.empty()) valid = signatures_->check(txs);
+    if (auto txs = gossiped_transactions(*msg); !txs.empty()) valid = signatures_->check(txs, true);
     post([this, from, msg, valid = std::move(valid)] {
-      if (!valid.empty()) node_->note_verified(valid);
       NodeOutput out;
-      node_->on_message(from, *msg, now_ms(), out);
+      node_->with_prechecked(valid, [&] { node_->on_message(from, *msg, now_ms(), out); });
       handle(out);
     });
   };
@@ -202,16 +203,17 @@ std::vector<Status> Agent::submit(std::vector<TxPtr> txs) {
   return on_node([&](Node& n) {
     std::vector<Status> out;
     NodeOutput o;
-    n.note_verified(valid);
-    for (const auto& tx : txs) {
-      auto st = n.submit(tx, now_ms(), o);
-      if (st) {
-        // Latency is measured for what commits; what never does is forgotten.
-        if (submitted_.size() > 1'000'000) submitted_.clear();
-        submitted_.emplace(tx->id(), now);
+    n.with_prechecked(valid, [&] {
+      for (const auto& tx : txs) {
+        auto st = n.submit(tx, now_ms(), o);
+        if (st) {
+          // Latency is measured for what commits; what never does is forgotten.
+          if (submitted_.size() > 1'000'000) submitted_.clear();
+          submitted_.emplace(tx->id(), now);
+        }
+        out.push_back(std::move(st));
       }
-      out.push_back(std::move(st));
-    }
+    });
     handle(o);
     return out;
   });

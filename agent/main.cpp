@@ -41,8 +41,10 @@ const char* kUsage = R"(usage:
   consortia-agent unit --config FILE                  (the systemd unit that runs this node)
   consortia-agent --version
   consortia-agent sandbox [--nodes N | --simulated N [--tps R]] [--dir DIR] [--suite SUITE] [--protocol V]
-  consortia-agent load (--sandbox DIR) [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S]
+  consortia-agent load [--sandbox DIR] [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S]
                        [--clients N] [--json]
+      (--clients: signing accounts, 64; without --tps, as fast as the chain commits, each agent
+       at most N x 512 / agents transactions ahead, within each account's nonce window)
 )";
 
 int usage_error(const std::string& why) {

@@ -41,15 +41,17 @@ Metrics::Metrics(const std::string& address, Agent& agent)
   txs_ = counter(r, "consortia_committed_txs_total", "Transactions committed");
   {
     auto& f = prometheus::BuildCounter()
-                  .Name("consortia_signature_checks_total")
-                  .Help("Transaction signatures verified, by thread: the worker pool (peers' and clients' "
-                        "transactions as they arrive) or the node's own thread (what the pool did not see)")
+                  .Name("consortia_tx_signature_checks_total")
+                  .Help("Transaction signatures checked (valid or not), by where: as they arrive, on the "
+                        "receiving thread and the worker pool (clients' submissions and peers' gossip), or "
+                        "on the node's thread (transactions in blocks that did not come by gossip first)")
                   .Register(r);
-    sig_pool_ = &f.Add({{"thread", "pool"}});
-    sig_node_ = &f.Add({{"thread", "node"}});
+    sig_pool_ = &f.Add({{"where", "arrival"}});
+    sig_node_ = &f.Add({{"where", "node"}});
   }
-  sig_remembered_ = counter(r, "consortia_signature_checks_remembered_total",
-                            "Transactions that arrived again and were not verified again");
+  sig_remembered_ = counter(r, "consortia_tx_signature_checks_skipped_total",
+                            "Transactions that arrived again after their signature was found valid, and "
+                            "were not checked again (not in consortia_tx_signature_checks_total)");
   interval_ = &prometheus::BuildHistogram()
                    .Name("consortia_consensus_block_interval_seconds")
                    .Help("Time between consecutive committed blocks")

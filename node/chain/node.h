@@ -64,9 +64,20 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   void on_tick(TimeMs now, NodeOutput& out);
   // A client's transaction: admitted to the mempool and gossiped.
   Status submit(const TxPtr& tx, TimeMs now, NodeOutput& out);
-  // Transactions (by Merkle leaf) whose signatures the host checked off
-  // this thread (SignaturePool); they are not checked again.
-  void note_verified(const std::vector<Hash32>& leaves) { mempool_.note_verified(leaves); }
+  // Runs fn (on_message or submit calls) with these transactions (by Merkle
+  // leaf) taken as signature-checked: the host checked them off this thread
+  // (SignaturePool).
+  template <class F>
+  void with_prechecked(const std::vector<Hash32>& leaves, F&& fn) {
+    if (leaves.empty()) return fn();
+    std::unordered_set<Hash32> set(leaves.begin(), leaves.end());
+    mempool_.set_prechecked(&set);
+    struct Reset {
+      Mempool& m;
+      ~Reset() { m.set_prechecked(nullptr); }
+    } reset{mempool_};
+    fn();
+  }
   TimeMs next_deadline() const;
 
   NodeStatus status() const;

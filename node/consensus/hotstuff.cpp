@@ -578,6 +578,12 @@ void HotStuffCore::handle_vote(const NodeId& from, const Vote& v, TimeMs now,
     out.rejections.push_back("vote from non-validator " + v.voter.short_hex());
     return;
   }
+  // A copy of a vote already counted (resent, or replayed by anyone) costs
+  // no second signature check.
+  if (auto seen = first_vote_.find({v.view, v.voter}); seen != first_vote_.end() &&
+      seen->second.block == v.block_hash && seen->second.height == v.height &&
+      seen->second.signature == v.signature)
+    return;
   if (!ctx_.suite.verify(voter->public_key,
                          vote_payload(ctx_.chain_id, v.view, v.height, v.block_hash),
                          v.signature)) {

@@ -261,20 +261,10 @@ const char* message_type_name(const Message& m) {
   return kNames[m.index()];
 }
 
-std::vector<TxPtr> transactions_in(const Message& m) {
-  std::vector<TxPtr> out;
-  auto blocks = [&](const BlockPtr& b) {
-    if (b) out.insert(out.end(), b->txs().begin(), b->txs().end());
-  };
-  if (auto* p = std::get_if<Proposal>(&m)) blocks(p->block);
-  else if (auto* r = std::get_if<BlockResponse>(&m))
-    for (const auto& b : r->blocks) blocks(b);
-  else if (auto* t = std::get_if<TxBatch>(&m)) out = t->txs;
-  else if (auto* c = std::get_if<CompactProposal>(&m))
-    for (const auto& [i, tx] : c->prefilled) out.push_back(tx);
-  else if (auto* f = std::get_if<BlockTxResponse>(&m)) out = f->txs;
-  else if (auto* g = std::get_if<TxRelay>(&m)) out = g->txs;
-  return out;
+std::vector<TxPtr> gossiped_transactions(const Message& m) {
+  if (auto* t = std::get_if<TxBatch>(&m)) return t->txs;
+  if (auto* g = std::get_if<TxRelay>(&m)) return g->txs;
+  return {};
 }
 
 Bytes encode_message(const Message& m) {

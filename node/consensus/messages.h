@@ -109,9 +109,12 @@ const char* message_type_name(const Message& m);
 inline bool is_gossip(const Message& m) {
   return std::holds_alternative<TxBatch>(m) || std::holds_alternative<TxRelay>(m);
 }
-// The transactions a message carries whole (gossip, blocks, fetched
-// transactions), for checking their signatures before the node sees it.
-std::vector<TxPtr> transactions_in(const Message& m);
+// The transactions gossip carries (TxBatch, TxRelay), whose signatures a
+// host may check before the node sees the message. Not those in blocks,
+// which the node checks itself after its cheaper checks (the proposer is
+// the leader, the blocks were asked for, the leaves match), and which are
+// mostly transactions it already has.
+std::vector<TxPtr> gossiped_transactions(const Message& m);
 // What yields to consensus messages on a busy link.
 inline bool is_bulk(const Message& m) { return is_gossip(m); }
 Bytes encode_message(const Message& m);

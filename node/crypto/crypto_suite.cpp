@@ -14,7 +14,7 @@
 
 #include <cstring>
 #include <stdexcept>
-#include <unordered_map>
+#include <map>
 
 namespace consortia {
 namespace {
@@ -119,9 +119,11 @@ class Ed25519Signer final : public Signer {
 // Public keys decoded for verification, per thread: a node verifies the
 // same senders' and validators' keys again and again, and decoding a key
 // (a provider lookup and an allocation) costs about 4 % of a verification.
-// Bounded: forgotten wholesale when full. Null for bytes that are no key.
+// An ordered map, not a hash table: the keys are chosen by whoever signs, so
+// they must not be able to fall into one bucket. Bounded: forgotten
+// wholesale when full. Null for bytes that are no key.
 EVP_PKEY* public_key_of(ByteView raw) {
-  thread_local std::unordered_map<Hash32, Ptr<EVP_PKEY>> keys;
+  thread_local std::map<Hash32, Ptr<EVP_PKEY>> keys;
   Hash32 k;
   std::memcpy(k.v.data(), raw.data(), kEdKey);
   if (auto it = keys.find(k); it != keys.end()) return it->second.get();
@@ -130,7 +132,7 @@ EVP_PKEY* public_key_of(ByteView raw) {
     ERR_clear_error();
     return nullptr;
   }
-  if (keys.size() >= 4096) keys.clear();
+  if (keys.size() >= 512) keys.clear();
   return keys.emplace(k, std::move(key)).first->second.get();
 }
 
@@ -145,7 +147,8 @@ class Ed25519Suite final : public CryptoSuite {
     EVP_PKEY* key = public_key_of(public_key);
     if (!key) return false;
     // One verification context per thread, reset between uses.
-    thread_local Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
+    thread_local Ptr<EVP_MD_CTX> ctx;
+    if (!ctx) ctx.reset(EVP_MD_CTX_new());  // again next time if this fails
     if (!ctx) crypto_failure("EVP_MD_CTX_new");
     EVP_MD_CTX_reset(ctx.get());
     bool ok = EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key) == 1;

@@ -33,9 +33,11 @@ class Mempool {
 
   // Verifies a transaction's signature unless this node already did.
   bool verify_cached(const Transaction& tx);
-  // Leaves whose signatures this process checked elsewhere (SignaturePool):
-  // admission and blocks take them as verified.
-  void note_verified(const std::vector<Hash32>& leaves);
+  // Leaves whose signatures this process checked elsewhere (SignaturePool),
+  // taken as verified until the call with null: only for the message or
+  // submission they came with, so what the node does not keep is not
+  // remembered (a peer replaying old transactions cannot flush the cache).
+  void set_prechecked(const std::unordered_set<Hash32>* leaves) { prechecked_ = leaves; }
 
   size_t size() const { return by_id_.size(); }
   // A pending transaction by its Merkle leaf (which covers its signature), or null.
@@ -53,6 +55,8 @@ class Mempool {
   std::unordered_map<Hash32, TxPtr> by_leaf_;  // the same transactions
   std::map<NodeId, std::map<uint64_t, TxPtr>> by_sender_;
   std::unordered_set<Hash32> verified_;  // leaves verified outside the pool (e.g. in blocks)
+  const std::unordered_set<Hash32>* prechecked_ = nullptr;
+  bool prechecked(const Hash32& leaf) const { return prechecked_ && prechecked_->count(leaf); }
   uint64_t verifications_ = 0;
   mutable NodeId cursor_;  // select() starts after the last sender served: no starvation
 };

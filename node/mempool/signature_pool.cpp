@@ -37,7 +37,7 @@ void SignaturePool::work() {
 
 bool SignaturePool::known(const Hash32& leaf) const { return valid_.count(leaf) > 0; }
 
-std::vector<Hash32> SignaturePool::check(const std::vector<TxPtr>& txs) {
+std::vector<Hash32> SignaturePool::check(const std::vector<TxPtr>& txs, bool stop_at_bad) {
   std::vector<Hash32> valid;
   std::vector<const Transaction*> todo;
   {
@@ -62,6 +62,8 @@ std::vector<Hash32> SignaturePool::check(const std::vector<TxPtr>& txs) {
     std::vector<uint8_t> ok;
     std::atomic<size_t> next{0};
     std::atomic<size_t> done{0};
+    std::atomic<bool> bad{false};
+    std::atomic<size_t> attempted{0};
     std::promise<void> finished;
   };
   auto job = std::make_shared<Job>();
@@ -70,12 +72,20 @@ std::vector<Hash32> SignaturePool::check(const std::vector<TxPtr>& txs) {
   const size_t n = job->todo.size();
   const size_t chunks = (n + kChunk - 1) / kChunk;
   auto finished = job->finished.get_future();
-  auto run = [this, job, n, chunks] {
+  auto run = [this, job, n, chunks, stop_at_bad] {
     while (true) {
       size_t c = job->next.fetch_add(1);
       if (c >= chunks) return;
       size_t end = std::min(n, (c + 1) * kChunk);
-      for (size_t i = c * kChunk; i < end; ++i) job->ok[i] = job->todo[i]->verify_signature(suite_);
+      for (size_t i = c * kChunk; i < end && !(stop_at_bad && job->bad.load(std::memory_order_relaxed)); ++i) {
+        job->attempted.fetch_add(1, std::memory_order_relaxed);
+        try {
+          job->ok[i] = job->todo[i]->verify_signature(suite_);
+        } catch (const std::exception&) {
+          job->ok[i] = 0;  // out of memory or a library failure: the node checks it again
+        }
+        if (!job->ok[i]) job->bad.store(true, std::memory_order_relaxed);
+      }
       if (job->done.fetch_add(1) + 1 == chunks) job->finished.set_value();
     }
   };
@@ -92,7 +102,7 @@ std::vector<Hash32> SignaturePool::check(const std::vector<TxPtr>& txs) {
   finished.wait();
 
   std::lock_guard lock(mu_);
-  verified_ += n;
+  verified_ += job->attempted.load();
   for (size_t i = 0; i < n; ++i) {
     if (!job->ok[i]) continue;
     const Hash32& leaf = job->todo[i]->leaf();

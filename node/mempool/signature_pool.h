@@ -7,7 +7,7 @@
 // The pool remembers the Merkle leaves it found valid (a leaf covers the
 // whole transaction, signature included), so a transaction that arrives
 // again, by another relay or inside a block, is not checked a second time;
-// the node is told which leaves are valid (Node::note_verified) and skips
+// the node is told which leaves are valid (Node::with_prechecked) and skips
 // them. A transaction that fails is not remembered: the node checks it again
 // and refuses it with its own error.
 #pragma once
@@ -36,8 +36,10 @@ class SignaturePool {
 
   // Checks the transactions' signatures, in parallel, and returns the leaves
   // of those that are valid (in no particular order). Safe from any thread;
-  // returns when all are checked.
-  std::vector<Hash32> check(const std::vector<TxPtr>& txs);
+  // returns when all are checked, or, with stop_at_bad, soon after one is
+  // found bad (what was not checked is left out). A check that fails for
+  // want of memory counts as not valid: the node checks it again.
+  std::vector<Hash32> check(const std::vector<TxPtr>& txs, bool stop_at_bad = false);
 
   unsigned threads() const { return static_cast<unsigned>(workers_.size()); }
   // Signatures actually verified, and those answered from memory.

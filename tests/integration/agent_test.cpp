@@ -744,16 +744,16 @@ TEST(AgentMetrics, TheRealPrometheusServerScrapesEveryAgent) {
   EXPECT_EQ(prom_query(port, "consortia_p2p_peers").size(), 4u);
   EXPECT_FALSE(prom_query(port, "consortia_p2p_message_send_bytes_total").empty());
   EXPECT_EQ(prom_query(port, "consortia_consensus_block_interval_seconds_count").size(), 4u);
-  // Every agent checked the 20 transactions' signatures on its worker pool
-  // (client submissions, gossip, blocks), none on the node's thread.
+  // Every agent checked the 20 transactions' signatures as they arrived
+  // (client submissions, gossip), none on the node's thread.
   EXPECT_TRUE(AgentCluster::eventually(
       [&] {
-        auto pool = prom_query(port, "consortia_signature_checks_total{thread=\"pool\"} >= 20");
+        auto pool = prom_query(port, "consortia_tx_signature_checks_total{where=\"arrival\"} >= 20");
         return pool.size() == 4;
       },
       20))
-      << http_get(port, "/api/v1/query?query=consortia_signature_checks_total");
-  auto on_node = prom_query(port, "consortia_signature_checks_total{thread=\"node\"}");
+      << http_get(port, "/api/v1/query?query=consortia_tx_signature_checks_total");
+  auto on_node = prom_query(port, "consortia_tx_signature_checks_total{where=\"node\"}");
   EXPECT_EQ(on_node.size(), 4u);
   for (auto& [inst, v] : on_node) EXPECT_EQ(v, 0) << inst << " checked signatures on its node thread";
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 #include "consensus/messages.h"
 #include "mempool/mempool.h"
@@ -96,23 +97,44 @@ TEST_F(MempoolFixture, LeavesCheckedByThePoolAreNotCheckedAgain) {
   auto good = tx(*alice, 0);
   auto bad = forge(suite, tx(*alice, 1));
   ASSERT_TRUE(bad);
-  pool.note_verified(sigs.check({good, bad}));
+  auto valid = sigs.check({good, bad});
+  std::unordered_set<Hash32> prechecked(valid.begin(), valid.end());
+  pool.set_prechecked(&prechecked);
   ASSERT_TRUE(pool.add(good, *empty).ok());
   EXPECT_EQ(pool.verifications(), 0u) << "the pool checked it";
   auto st = pool.add(bad, *empty);
   ASSERT_FALSE(st.ok()) << "a forged transaction is not vouched for by the pool";
   EXPECT_EQ(st.error().code, ErrorCode::kBadSignature);
   EXPECT_EQ(pool.verifications(), 1u);
+  // Only for the call they came with: a transaction the pool checked but the
+  // node did not keep is checked again when it comes back later.
+  pool.set_prechecked(nullptr);
+  auto later = tx(*bob, 0);
+  prechecked = {later->leaf()};
+  EXPECT_TRUE(pool.verify_cached(*later));
+  EXPECT_EQ(pool.verifications(), 2u);
 }
 
-TEST_F(MempoolFixture, MessagesNameTheTransactionsTheyCarry) {
+TEST_F(MempoolFixture, SignaturePoolStopsAtTheFirstBadSignatureWhenAsked) {
+  SignaturePool sigs(suite, 1);  // the caller alone: chunks in order
+  std::vector<TxPtr> txs;
+  for (uint64_t n = 0; n < 100; ++n) txs.push_back(tx(*alice, n));
+  txs[5] = forge(suite, txs[5]);
+  auto valid = sigs.check(txs, true);
+  EXPECT_LE(valid.size(), 15u) << "the rest of a batch with a bad signature is left to the node";
+  EXPECT_LE(sigs.verified(), 16u);
+  EXPECT_EQ(sigs.check(txs).size(), 99u) << "without stopping, every valid one";
+}
+
+TEST_F(MempoolFixture, OnlyGossipIsCheckedAheadOfTheNode) {
   auto a = tx(*alice, 0), b = tx(*bob, 0);
-  EXPECT_EQ(transactions_in(Message{TxBatch{{a, b}}}).size(), 2u);
-  EXPECT_EQ(transactions_in(Message{TxRelay{{a}, {}}}).size(), 1u);
+  EXPECT_EQ(gossiped_transactions(Message{TxBatch{{a, b}}}).size(), 2u);
+  EXPECT_EQ(gossiped_transactions(Message{TxRelay{{a}, {}}}).size(), 1u);
   CompactProposal c;
   c.prefilled = {{1, b}};
-  EXPECT_EQ(transactions_in(Message{c}), std::vector<TxPtr>{b});
-  EXPECT_TRUE(transactions_in(Message{Vote{}}).empty());
+  EXPECT_TRUE(gossiped_transactions(Message{c}).empty()) << "blocks' transactions wait for the node's checks";
+  EXPECT_TRUE(gossiped_transactions(Message{BlockTxResponse{{}, {0}, {a}}}).empty());
+  EXPECT_TRUE(gossiped_transactions(Message{Vote{}}).empty());
 }
 
 TEST_F(MempoolFixture, RefusesABadSignature) {
