@@ -137,10 +137,13 @@ int run_load(const LoadOptions& o) {
   std::atomic<size_t> refused{0}, errors{0};
   std::map<std::string, size_t> refusals;  // by error code, of those the agents listed
   // As fast as the chain takes them, but never so far ahead of the commits
-  // that a client's nonces leave the window the chain accepts (half of it
-  // each): a refused nonce would strand every later one of that client.
-  size_t backlog = std::max<size_t>(1, static_cast<size_t>(o.clients) * (StateLimits::kMaxNonceGap / 2) /
-                                           targets.size());
+  // that a client's nonces leave the window the chain accepts: a refused
+  // nonce would strand every later one of that client. Transaction i has
+  // nonce i / clients, so sending i only once i - committed is under a
+  // quarter of the window per client keeps its nonce within that quarter of
+  // the committed one; the rest of the window is slack for agents whose
+  // committed state is behind the one watched here.
+  size_t backlog = std::max<size_t>(1, static_cast<size_t>(o.clients) * (StateLimits::kMaxNonceGap / 4));
   std::vector<std::thread> submitters;
   double per_agent_rate = o.tps > 0 ? o.tps / static_cast<double>(targets.size()) : 0;
   for (size_t k = 0; k < targets.size(); ++k)
@@ -163,13 +166,14 @@ int run_load(const LoadOptions& o) {
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
             continue;
           }
-        } else if (sent > committed.load() / targets.size() + backlog) {
+        } else if (mine[pos] > committed.load() + backlog) {
           std::this_thread::sleep_for(std::chrono::milliseconds(2));  // do not flood the mempool
           continue;
         }
         pb::SubmitRequest req;
         size_t n = std::min(o.batch, mine.size() - pos);
         if (per_agent_rate > 0) n = std::min<size_t>(n, std::max<size_t>(1, static_cast<size_t>(per_agent_rate * t) - sent + 1));
+        else n = std::min(n, (committed.load() + backlog - mine[pos]) / targets.size() + 1);  // the batch's last too
         {
           std::lock_guard lock(mu);
           for (size_t j = 0; j < n; ++j) {
