@@ -73,6 +73,7 @@ class Agent final : public NodeHost {
   Transport& transport() { return *transport_; }
   SqliteBlockStore& store() { return *store_; }
   uint64_t height() const { return height_; }
+  const SignaturePool& signature_pool() const { return *signatures_; }
   std::string api_address() const { return api_bound_; }
 
  private:
@@ -120,8 +121,6 @@ class Agent final : public NodeHost {
   std::atomic<double> latency_ms_{0};  // moving mean of commit latency
   CpuShare cpu_;
   friend class Metrics;
- public:
-  const SignaturePool& signature_pool() const { return *signatures_; }
 };
 
 }  // namespace consortia::agent

@@ -122,18 +122,16 @@ void Metrics::refresh() {
     return x;
   });
   height_->Set(static_cast<double>(s.height));
-  // Counted from this thread's own last reading, not the gauge the node
-  // thread also sets.
-  if (s.view > last_view_) rounds_->Increment(static_cast<double>(s.view - last_view_));
-  last_view_ = s.view;
-  view_->Set(static_cast<double>(s.view));
-  if (s.timeouts > last_view_changes_) view_changes_->Increment(static_cast<double>(s.timeouts - last_view_changes_));
-  last_view_changes_ = s.timeouts;
-  validators_->Set(static_cast<double>(s.validators));
+  // Counters advance by what their source counted since this thread's own
+  // last reading (not the gauge the node thread also sets).
   auto advance = [](prometheus::Counter* c, uint64_t now, uint64_t& last) {
     if (now > last) c->Increment(static_cast<double>(now - last));
     last = now;
   };
+  advance(rounds_, s.view, last_view_);
+  view_->Set(static_cast<double>(s.view));
+  advance(view_changes_, s.timeouts, last_view_changes_);
+  validators_->Set(static_cast<double>(s.validators));
   advance(sig_pool_, agent_.signature_pool().verified(), last_sig_pool_);
   advance(sig_remembered_, agent_.signature_pool().remembered_hits(), last_sig_remembered_);
   advance(sig_node_, s.node_verifications, last_sig_node_);

@@ -122,8 +122,7 @@ TimeMs HotStuffCore::next_deadline() const {
   if (vote_resend_) d = std::min(d, vote_resend_->at);
   if (proposal_resend_) d = std::min(d, proposal_resend_->at);
   if (current_proposal_ && current_proposal_->left > 0 && current_proposal_->view == pm_.view())
-    d = std::min(d, current_proposal_->next_at ? current_proposal_->next_at
-                                               : pm_.view_started() + pm_.current_timeout() / 2);
+    d = std::min(d, current_proposal_->next_at);
   return d;
 }
 
@@ -337,7 +336,9 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
     }
   }
   if (!insert_block(p.block, now, true, out)) return;
-  if (h.view == pm_.view()) current_proposal_ = Relayable{std::make_shared<const Message>(p), h.view};
+  if (h.view == pm_.view())
+    current_proposal_ =
+        Relayable{std::make_shared<const Message>(p), h.view, pm_.view_started() + pm_.current_timeout() / 2};
   try_vote(p, now, out);
   connect_descendants(b.hash(), now, out);
 }
@@ -783,9 +784,7 @@ void HotStuffCore::on_tick(TimeMs now, ConsensusOutput& out) {
 
 void HotStuffCore::relay_for_missing_votes(TimeMs now, ConsensusOutput& out) {
   if (!current_proposal_ || current_proposal_->left <= 0 || current_proposal_->view != pm_.view()) return;
-  TimeMs due = current_proposal_->next_at ? current_proposal_->next_at
-                                          : pm_.view_started() + pm_.current_timeout() / 2;
-  if (now < due) return;
+  if (now < current_proposal_->next_at) return;
   // Counted once the time has come, whether or not there is anything to
   // send: next_deadline() must not keep naming a moment that has passed.
   // Spaced further each time (one resend interval, then two, ...): on a

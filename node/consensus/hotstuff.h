@@ -344,7 +344,7 @@ class HotStuffCore {
   struct Relayable {
     MessagePtr msg;
     uint64_t view = 0;
-    TimeMs next_at = 0;  // 0: half the view has not passed yet
+    TimeMs next_at = 0;  // the next relay: half the view at first
     int left = kMaxRelays;
   };
   static constexpr int kMaxRelays = 4;

@@ -7,7 +7,7 @@ bool Mempool::verify_cached(const Transaction& tx) {
   // signature, so a look-alike with another signature is checked afresh.
   auto pooled = by_id_.find(tx.id());
   if (pooled != by_id_.end() && pooled->second->leaf() == tx.leaf()) return true;
-  if (verified_.count(tx.leaf()) || prechecked(tx.leaf())) return true;
+  if (known_valid(tx.leaf())) return true;
   ++verifications_;
   if (!tx.verify_signature(suite_)) return false;
   if (verified_.size() >= cfg_.signature_cache) verified_.clear();
@@ -36,7 +36,7 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
   if (auto st = StateMachine::check_payload(*tx); !st) return st;
   // Checked here rather than through verify_cached(): an admitted transaction
   // is vouched for by by_id_, so it need not also enter verified_.
-  bool valid = verified_.count(tx->leaf()) > 0 || prechecked(tx->leaf());
+  bool valid = known_valid(tx->leaf());
   if (!valid) {
     ++verifications_;
     valid = tx->verify_signature(suite_);

@@ -56,7 +56,10 @@ class Mempool {
   std::map<NodeId, std::map<uint64_t, TxPtr>> by_sender_;
   std::unordered_set<Hash32> verified_;  // leaves verified outside the pool (e.g. in blocks)
   const std::unordered_set<Hash32>* prechecked_ = nullptr;
-  bool prechecked(const Hash32& leaf) const { return prechecked_ && prechecked_->count(leaf); }
+  // Checked already: by this mempool, or by the host for the current call.
+  bool known_valid(const Hash32& leaf) const {
+    return verified_.count(leaf) || (prechecked_ && prechecked_->count(leaf));
+  }
   uint64_t verifications_ = 0;
   mutable NodeId cursor_;  // select() starts after the last sender served: no starvation
 };
