@@ -104,15 +104,47 @@ BlockContext block_context(const BlockHeader& h, const BlockRules& rules) {
 // makes the next one smaller, and one that went quickly lets it double. The
 // chain's max_block_txs stays the bound. Every leader reads the same parent,
 // so the size follows the network, not one node's guess.
+//
+// A slow block is not always a big one: on a long link (a second of delay)
+// every round takes the link's time whatever it carries, and shrinking only
+// starves the chain. So what is compared with half a view is the time beyond
+// the shortest interval among the last committed blocks (round_floor()), the
+// part a smaller block could save.
 size_t Node::block_size_for(const Block& parent, const BlockHeader& next, const BlockRules& rules) const {
   size_t max = rules.params.max_block_txs;
   if (next.protocol_version < LeaderActivity::kFirstVersion || parent.height() == 0) return max;
   constexpr size_t kMin = 64;
-  auto took = static_cast<double>(next.timestamp_ms - parent.header().timestamp_ms);
+  auto interval = static_cast<double>(next.timestamp_ms) - static_cast<double>(parent.header().timestamp_ms);
   double target = std::max<double>(rules.params.base_timeout_ms / 2.0, rules.params.min_block_interval_ms);
+  auto floor = static_cast<double>(round_floor());
+  double took = floor >= target ? std::max(0.0, interval - floor) : interval;
   auto before = static_cast<double>(parent.txs().size());
   double size = took > target ? before * target / took : 2 * before;
   return std::clamp<size_t>(static_cast<size_t>(size), std::min(kMin, max), max);
+}
+
+TimeMs Node::round_floor() const {
+  if (recent_rounds_.size() < kRoundWindow / 2) return 0;
+  // Rounds that take the link's time vary little; rounds that queue behind
+  // a rate limit vary a lot and have no floor to speak of.
+  double n = 0, sum = 0, squares = 0, least = 1e18;
+  for (const auto& [size, took] : recent_rounds_) {
+    auto y = static_cast<double>(took);
+    n += 1, sum += y, squares += y * y, least = std::min(least, y);
+  }
+  double mean = sum / n;
+  double sd = std::sqrt(std::max(0.0, squares / n - mean * mean));
+  return sd <= 0.15 * mean ? static_cast<TimeMs>(least) : 0;
+}
+
+void Node::note_committed_interval(const Block& b) {
+  TimeMs ts = b.header().timestamp_ms;
+  if (last_commit_ms_ >= 0 && ts >= last_commit_ms_) {
+    recent_rounds_.emplace_back(last_commit_size_, ts - last_commit_ms_);
+    if (recent_rounds_.size() > kRoundWindow) recent_rounds_.pop_front();
+  }
+  last_commit_ms_ = ts;
+  last_commit_size_ = b.txs().size();
 }
 
 Result<BlockBuilder::Built> Node::build(const BlockPtr& parent, const StatePtr& parent_state,
@@ -175,6 +207,7 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
     }
     mempool_.on_commit(c.block->txs(), *c.state);
     relay_.committed(c.block->height());
+    note_committed_interval(*c.block);
     out.commits.push_back(std::move(c));
   }
   for (auto& m : co.messages) out.messages.push_back({m.to, relay_.for_wire(m, now_), m.bulk});

@@ -1,9 +1,12 @@
 // Liveness: which view we are in and when to give up on it.
 //
 // A view is entered on a QC or a TC for the previous view. Each view that ends
-// by timeout doubles the next timeout (up to 2^max_backoff times the base);
-// each view that ends with a QC halves it again, so a slow network settles at
-// a timeout long enough for it instead of oscillating. While a view is timed
+// by timeout doubles the next timeout (up to 2^max_backoff times the base); a
+// view that ends with a QC within half its timeout halves it again. A view
+// that took longer keeps it: the halved timeout would not have been enough,
+// and halving anyway made every other view time out on a network whose
+// rounds take between one and two base timeouts. So a slow network settles
+// at a timeout long enough for it instead of oscillating. While a view is timed
 // out, the timeout message is repeated every base timeout.
 #pragma once
 
@@ -36,7 +39,7 @@ class Pacemaker {
   // Returns true when the view changed.
   bool advance_by_qc(uint64_t qc_view, TimeMs now) {
     if (qc_view < view_) return false;
-    if (backoff_ > 0) --backoff_;
+    if (backoff_ > 0 && now - started_ < current_timeout() / 2) --backoff_;
     enter(qc_view + 1, now);
     return true;
   }

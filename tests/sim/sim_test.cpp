@@ -76,6 +76,23 @@ TEST(Simulator, TheFiveNetemCasesKeepSafetyAndLiveness) {
   }
 }
 
+TEST(Simulator, ALongLinkCostsLatencyNotThroughput) {
+  // Every round on these links takes twice the delay whatever a block
+  // carries. Blocks used to shrink to their minimum because rounds took
+  // more than half a view (300 ms: half the load committed; 1 s: a sixth),
+  // and the view timeout, halved after every certificate, expired in every
+  // other view.
+  for (const char* rule : {"delay 300ms", "delay 1000ms"}) {
+    SCOPED_TRACE(rule);
+    Scenario s = base(20, 7, 60);
+    s.tps = 200;
+    s.link_rules = {rule};
+    Report r = run_ok(s);
+    EXPECT_GT(r.committed_txs, 0.85 * r.submitted_txs) << "seed " << s.seed;
+    EXPECT_LE(r.view_changes, 3u) << "seed " << s.seed;
+  }
+}
+
 TEST(Simulator, CorruptedMessagesAreRejectedNeverApplied) {
   Scenario s = base(11, 4, 30);
   s.link_rules = {"corrupt 5%"};

@@ -43,6 +43,22 @@ TEST(Pacemaker, HalvesTimeoutAgainAfterAViewEndsWithAQuorumCertificate) {
   EXPECT_FALSE(pm.advance_by_qc(2, 200)) << "an old QC does not move the view back";
 }
 
+TEST(Pacemaker, KeepsTheLongerTimeoutWhileViewsStillNeedMoreThanHalfOfIt) {
+  // A network whose rounds take 2.5 s against a 1 s base timeout: a view
+  // that needed more than half the current timeout would time out at the
+  // halved one, so the timeout stays; halving it on every certificate made
+  // every other view time out.
+  Pacemaker pm({1000, 3});
+  pm.restore(1, 0);
+  pm.advance_by_tc(1, 0);
+  pm.advance_by_tc(2, 0);
+  EXPECT_EQ(pm.current_timeout(), 4000);
+  EXPECT_TRUE(pm.advance_by_qc(3, 2500));
+  EXPECT_EQ(pm.current_timeout(), 4000) << "2.5 s of a 4 s timeout: 2 s would not have been enough";
+  EXPECT_TRUE(pm.advance_by_qc(4, 3000));
+  EXPECT_EQ(pm.current_timeout(), 2000) << "0.5 s of 4 s: half would have done";
+}
+
 TEST(SafetyRules, VotesOnlyForBlocksExtendingThePreviousViewsCertificate) {
   SafetyRules s;
   EXPECT_TRUE(s.safe_to_vote(5, 4, std::nullopt));
