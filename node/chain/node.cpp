@@ -107,9 +107,11 @@ BlockContext block_context(const BlockHeader& h, const BlockRules& rules) {
 //
 // A slow block is not always a big one: on a long link (a second of delay)
 // every round takes the link's time whatever it carries, and shrinking only
-// starves the chain. So what is compared with half a view is the time beyond
-// the shortest interval among the last committed blocks (round_floor()), the
-// part a smaller block could save.
+// starves the chain. So when the last committed rounds took about the same
+// time and even the shortest took more than half a view, what is compared
+// with half a view is only the time beyond that shortest (round_floor()),
+// the part a smaller block could save. Under a rate limit rounds vary with
+// what they carry, and the rule reads the whole interval as before.
 size_t Node::block_size_for(const Block& parent, const BlockHeader& next, const BlockRules& rules) const {
   size_t max = rules.params.max_block_txs;
   if (next.protocol_version < LeaderActivity::kFirstVersion || parent.height() == 0) return max;
@@ -128,7 +130,7 @@ TimeMs Node::round_floor() const {
   // Rounds that take the link's time vary little; rounds that queue behind
   // a rate limit vary a lot and have no floor to speak of.
   double n = 0, sum = 0, squares = 0, least = 1e18;
-  for (const auto& [size, took] : recent_rounds_) {
+  for (TimeMs took : recent_rounds_) {
     auto y = static_cast<double>(took);
     n += 1, sum += y, squares += y * y, least = std::min(least, y);
   }
@@ -140,11 +142,10 @@ TimeMs Node::round_floor() const {
 void Node::note_committed_interval(const Block& b) {
   TimeMs ts = b.header().timestamp_ms;
   if (last_commit_ms_ >= 0 && ts >= last_commit_ms_) {
-    recent_rounds_.emplace_back(last_commit_size_, ts - last_commit_ms_);
+    recent_rounds_.push_back(ts - last_commit_ms_);
     if (recent_rounds_.size() > kRoundWindow) recent_rounds_.pop_front();
   }
   last_commit_ms_ = ts;
-  last_commit_size_ = b.txs().size();
 }
 
 Result<BlockBuilder::Built> Node::build(const BlockPtr& parent, const StatePtr& parent_state,

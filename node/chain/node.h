@@ -123,9 +123,9 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   BlockPtr committed_block(const Hash32& hash) override;
 
   size_t block_size_for(const Block& parent, const BlockHeader& next, const BlockRules& rules) const;
-  // The shortest interval between the last kRoundWindow committed blocks:
-  // what a round costs on these links whatever a block carries (0 until
-  // half the window is known).
+  // The shortest interval between the last kRoundWindow committed blocks
+  // when they vary little: what a round costs on these links whatever a
+  // block carries (0 while they vary, or until half the window is known).
   TimeMs round_floor() const;
   void note_committed_interval(const Block& b);
   void finish(ConsensusOutput& co, NodeOutput& out);
@@ -161,9 +161,8 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   TimeMs now_ = 0;              // of the input being handled
   std::string halted_;
   static constexpr size_t kRoundWindow = 16;
-  std::deque<std::pair<size_t, TimeMs>> recent_rounds_;  // a block's size, the time to its child
+  std::deque<TimeMs> recent_rounds_;  // from each committed block to the next
   TimeMs last_commit_ms_ = -1;
-  size_t last_commit_size_ = 0;
   Hash32 saved_high_block_;  // last high-QC block written with save_pending
 };
 
