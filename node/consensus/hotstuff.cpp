@@ -401,13 +401,15 @@ void HotStuffCore::try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out)
   v.signature = signer_.sign(vote_payload(ctx_.chain_id, v.view, v.height, v.block_hash));
   ++stats_.votes_sent;
   NodeId next = own->child_rules->leader(b.view() + 1);
+  TimeMs idle = idle_allowance(*own);
+  pm_.extend_deadline(now + pm_.current_timeout() + idle);
   if (next == my_id_) {
     handle_vote(my_id_, v, now, out);
   } else {
     send(next, std::move(v), out);
     // Again each resend interval while the view lasts (a lost vote costs
     // the view when every live validator's vote is needed), bounded.
-    vote_resend_ = Resend{next, out.messages.back().msg, b.view(), now + resend_interval(), kMaxVoteResends};
+    vote_resend_ = Resend{next, out.messages.back().msg, b.view(), now + resend_interval() + idle, kMaxVoteResends};
   }
 }
 
@@ -477,6 +479,11 @@ void HotStuffCore::halt_on_conflict(const Block& b) {
             committed_->hash().short_hex() + " at height " + std::to_string(committed_->height()) +
             "); more than f validators signed conflicting blocks. The node stopped to keep its committed "
             "chain; keep its data for investigation";
+}
+
+TimeMs HotStuffCore::idle_allowance(const Entry& e) const {
+  if (uncommitted_txs(e.block->hash()) || builder_.has_work(e.state)) return 0;
+  return cfg_.idle_block_interval_ms;
 }
 
 bool HotStuffCore::uncommitted_txs(const Hash32& tip) const {
@@ -556,8 +563,10 @@ void HotStuffCore::maybe_propose(TimeMs now, ConsensusOutput& out) {
   // (relay_for_missing_votes); up to three copies, a resend interval apart,
   // while the view lasts. To that one peer, not to every peer, so a slow
   // link is not filled twice.
-  if (next != my_id_)
-    proposal_resend_ = Resend{next, out.messages.back().msg, view, now + pm_.current_timeout() / 2, 3};
+  if (next != my_id_) {
+    TimeMs idle = idle_allowance(tree_.at(p.block->hash()));
+    proposal_resend_ = Resend{next, out.messages.back().msg, view, now + pm_.current_timeout() / 2 + idle, 3};
+  }
   try_vote(p, now, out);
 }
 

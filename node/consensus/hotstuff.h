@@ -259,6 +259,12 @@ class HotStuffCore {
   void send(std::optional<NodeId> to, Message m, ConsensusOutput& out);
   void prune_old_views();
   bool uncommitted_txs(const Hash32& tip) const;
+  // How long the next leader may wait before it proposes a child of `e`:
+  // its idle wait when neither the chain above the committed tip nor this
+  // node's mempool has anything to order, else nothing. Resends and this
+  // node's view timer leave it that long first, or an idle chain would
+  // resend every vote and time out the view of every proposer.
+  TimeMs idle_allowance(const Entry& e) const;
 
   ConsensusConfig cfg_;
   CertificateContext ctx_;

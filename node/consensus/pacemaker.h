@@ -55,6 +55,9 @@ class Pacemaker {
   // timeout (not the backed-off one): a lost timeout must not cost a whole
   // back-off period once the network heals.
   void rearm(TimeMs now) { deadline_ = now + cfg_.base_timeout_ms; }
+  // Gives the view until `t` at least: from this node's vote, the next
+  // leader may take its idle wait before proposing.
+  void extend_deadline(TimeMs t) { deadline_ = std::max(deadline_, t); }
   // A new base timeout (a chain parameter) applies from the next view.
   void set_base_timeout(TimeMs ms) { cfg_.base_timeout_ms = ms; }
 
