@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "core/thread_name.h"
 #include "crypto/key_file.h"
 #include "metrics.h"
 #include "pki.h"
@@ -154,13 +155,20 @@ Status Agent::start() {
       return make_error(ErrorCode::kStorageIo, "cannot serve metrics on " + config_.metrics_listen + ": " + e.what());
     }
   }
-  thread_ = std::thread([this] { loop(); });
+  thread_ = std::thread([this] {
+    name_this_thread("node");
+    loop();
+  });
   if (metrics_)
     metrics_thread_ = std::thread([this] {
       // refresh() asks the node through on_node, so it runs off the node thread.
+      name_this_thread("metrics");
+      std::unique_lock lock(metrics_mu_);
       while (!stopping_) {
+        lock.unlock();
         metrics_->refresh();
-        for (int i = 0; i < 10 && !stopping_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        lock.lock();
+        metrics_cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_.load(); });
       }
     });
   if (auto st = transport_->start(cb); !st) return st;
@@ -182,6 +190,10 @@ void Agent::stop() {
   // so it runs until they are gone.
   if (api_) api_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
   if (transport_) transport_->stop();
+  {
+    std::lock_guard lock(metrics_mu_);  // the metrics thread is waiting or refreshing
+  }
+  metrics_cv_.notify_all();
   if (metrics_thread_.joinable()) metrics_thread_.join();
   loop_stop_ = true;
   cv_.notify_all();

@@ -107,6 +107,8 @@ class Agent final : public NodeHost {
   std::atomic<bool> loop_stop_{false};  // the node thread may end (after the API and peers)
   std::thread thread_;
   std::thread metrics_thread_;
+  std::mutex metrics_mu_;  // the metrics thread sleeps on metrics_cv_ between refreshes
+  std::condition_variable metrics_cv_;
   std::atomic<uint64_t> height_{0};
   TimeMs last_block_ms_ = 0;
 

@@ -10,6 +10,7 @@
 
 #include "consortia/v1/p2p.grpc.pb.h"
 #include "core/codec.h"
+#include "core/thread_name.h"
 
 namespace consortia::agent {
 namespace {
@@ -108,7 +109,12 @@ struct Transport::Impl : public v1::Peer::Service {
     auto it = links.find(id);
     return it == links.end() ? nullptr : it->second.get();
   }
-  void start_link(Link* link) { link->thread = std::thread([this, link] { run_link(*link); }); }
+  void start_link(Link* link) {
+    link->thread = std::thread([this, link] {
+      name_this_thread("p2p-out");
+      run_link(*link);
+    });
+  }
   // The link to a peer, created (and started) if new: one lookup-or-insert
   // under the lock, so racing streams from one peer make one link.
   std::pair<Link*, bool> learn_peer(const std::string& name, const NodeId& id, const std::string& address) {
@@ -337,6 +343,7 @@ struct Transport::Impl : public v1::Peer::Service {
         if (cb.peer_changed) cb.peer_changed(l.id, true);
         log.info("p2p: connected to " + l.name + " at " + address);
         std::thread reader([&] {
+          name_this_thread("p2p-in");
           Frame f;
           while (stream->Read(&f))
             if (f.has_pong()) {

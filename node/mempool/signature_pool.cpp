@@ -3,13 +3,19 @@
 #include <atomic>
 #include <future>
 
+#include "core/thread_name.h"
+
 namespace consortia {
 
 SignaturePool::SignaturePool(const CryptoSuite& suite, unsigned threads, size_t remembered)
     : suite_(suite), capacity_(std::max<size_t>(remembered, 1)) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   // The caller of check() works as well: one worker fewer than the threads asked.
-  for (unsigned i = 1; i < threads; ++i) workers_.emplace_back([this] { work(); });
+  for (unsigned i = 1; i < threads; ++i)
+    workers_.emplace_back([this] {
+      name_this_thread("sigcheck");
+      work();
+    });
 }
 
 SignaturePool::~SignaturePool() {
