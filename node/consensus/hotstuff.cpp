@@ -402,7 +402,7 @@ void HotStuffCore::try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out)
   ++stats_.votes_sent;
   NodeId next = own->child_rules->leader(b.view() + 1);
   TimeMs idle = idle_allowance(*own);
-  pm_.extend_deadline(now + pm_.current_timeout() + idle);
+  pm_.note_voted(now, idle);
   if (next == my_id_) {
     handle_vote(my_id_, v, now, out);
   } else {
@@ -483,7 +483,9 @@ void HotStuffCore::halt_on_conflict(const Block& b) {
 
 TimeMs HotStuffCore::idle_allowance(const Entry& e) const {
   if (uncommitted_txs(e.block->hash()) || builder_.has_work(e.state)) return 0;
-  return cfg_.idle_block_interval_ms;
+  // At most a timeout: a chain that idles for minutes must not take that
+  // long to notice a silent leader once work arrives.
+  return std::min(cfg_.idle_block_interval_ms, pm_.current_timeout());
 }
 
 bool HotStuffCore::uncommitted_txs(const Hash32& tip) const {
@@ -496,6 +498,15 @@ bool HotStuffCore::uncommitted_txs(const Hash32& tip) const {
 
 void HotStuffCore::on_work(TimeMs now, ConsensusOutput& out) {
   if (!halted_.empty()) return;
+  // The next leader has no reason to wait any more, and neither do our
+  // resends and timer.
+  if (pm_.allowance() > 0) {
+    pm_.drop_allowance();
+    if (vote_resend_ && vote_resend_->view == pm_.view())
+      vote_resend_->at = std::min(vote_resend_->at, now + resend_interval());
+    if (proposal_resend_ && proposal_resend_->view == pm_.view())
+      proposal_resend_->at = std::min(proposal_resend_->at, now + pm_.current_timeout() / 2);
+  }
   if (last_proposed_view_ < pm_.view()) maybe_propose(now, out);
 }
 

@@ -39,7 +39,7 @@ class Pacemaker {
   // Returns true when the view changed.
   bool advance_by_qc(uint64_t qc_view, TimeMs now) {
     if (qc_view < view_) return false;
-    if (backoff_ > 0 && now - started_ < current_timeout() / 2) --backoff_;
+    if (backoff_ > 0 && needed(now) < current_timeout() / 2) --backoff_;
     enter(qc_view + 1, now);
     return true;
   }
@@ -55,9 +55,23 @@ class Pacemaker {
   // timeout (not the backed-off one): a lost timeout must not cost a whole
   // back-off period once the network heals.
   void rearm(TimeMs now) { deadline_ = now + cfg_.base_timeout_ms; }
-  // Gives the view until `t` at least: from this node's vote, the next
-  // leader may take its idle wait before proposing.
-  void extend_deadline(TimeMs t) { deadline_ = std::max(deadline_, t); }
+  // This node voted (or proposed) in the view at `now`; the next leader may
+  // first wait `allowance` (its idle wait, when nothing is there to order).
+  // The view gets a full timeout from the vote plus the allowance, and
+  // what it needed is measured from the vote, allowance deducted, so an
+  // idle chain's waits do not hold the timeout up.
+  void note_voted(TimeMs now, TimeMs allowance) {
+    voted_at_ = now;
+    allowance_ = allowance;
+    deadline_ = std::max(deadline_, now + current_timeout() + allowance);
+  }
+  // Work arrived: the allowance no longer applies.
+  void drop_allowance() {
+    if (allowance_ == 0) return;
+    allowance_ = 0;
+    deadline_ = std::max(started_ + current_timeout(), voted_at_ + current_timeout());
+  }
+  TimeMs allowance() const { return allowance_; }
   // A new base timeout (a chain parameter) applies from the next view.
   void set_base_timeout(TimeMs ms) { cfg_.base_timeout_ms = ms; }
 
@@ -65,12 +79,18 @@ class Pacemaker {
   void enter(uint64_t view, TimeMs now) {
     view_ = view;
     started_ = now;
+    voted_at_ = now;
+    allowance_ = 0;
     deadline_ = now + current_timeout();
   }
+  // What the view took from this node's vote, less the idle allowance.
+  TimeMs needed(TimeMs now) const { return now - std::max(started_, voted_at_) - allowance_; }
   PacemakerConfig cfg_;
   uint64_t view_ = 1;
   TimeMs started_ = 0;
   TimeMs deadline_ = 0;
+  TimeMs voted_at_ = 0;
+  TimeMs allowance_ = 0;
   uint32_t backoff_ = 0;
 };
 

@@ -93,6 +93,24 @@ TEST(Simulator, ALongLinkCostsLatencyNotThroughput) {
   }
 }
 
+TEST(Simulator, AnIdleChainSendsEachConsensusMessageOnce) {
+  // Nothing to order: the leader waits its idle interval before each empty
+  // block. Votes were resent during that wait, and every proposer, whose
+  // view spans two such waits, timed out once a block.
+  Scenario s = base(1, 4, 30);
+  s.tps = 0;
+  Report r = run_ok(s);
+  ASSERT_GT(r.committed_blocks, 40u) << "seed " << s.seed;
+  auto messages = [&](const std::string& type) {
+    auto it = r.traffic_by_type.find(type);
+    return it == r.traffic_by_type.end() ? uint64_t{0} : it->second.first;
+  };
+  EXPECT_EQ(messages("timeout"), 0u) << "seed " << s.seed;
+  EXPECT_EQ(r.view_changes, 0u) << "seed " << s.seed;
+  // Three votes a block (the leader counts its own), a few more at most.
+  EXPECT_LE(messages("vote"), 3 * r.committed_blocks + 12) << "seed " << s.seed;
+}
+
 TEST(Simulator, CorruptedMessagesAreRejectedNeverApplied) {
   Scenario s = base(11, 4, 30);
   s.link_rules = {"corrupt 5%"};

@@ -59,6 +59,25 @@ TEST(Pacemaker, KeepsTheLongerTimeoutWhileViewsStillNeedMoreThanHalfOfIt) {
   EXPECT_EQ(pm.current_timeout(), 2000) << "0.5 s of 4 s: half would have done";
 }
 
+TEST(Pacemaker, AnIdleAllowanceLengthensTheViewUntilWorkArrives) {
+  Pacemaker pm({1000, 3});
+  pm.restore(1, 0);
+  pm.note_voted(100, 500);
+  EXPECT_EQ(pm.deadline(), 1600) << "a timeout from the vote, and the next leader's idle wait";
+  pm.drop_allowance();
+  EXPECT_EQ(pm.deadline(), 1100) << "work arrived: a silent leader is noticed a timeout after the vote";
+}
+
+TEST(Pacemaker, AnIdleWaitDoesNotHoldTheTimeoutUp) {
+  Pacemaker pm({1000, 3});
+  pm.restore(1, 0);
+  pm.advance_by_tc(1, 0);
+  pm.advance_by_tc(2, 0);  // view 3, 4 s
+  pm.note_voted(300, 1000);
+  EXPECT_TRUE(pm.advance_by_qc(3, 2200));
+  EXPECT_EQ(pm.current_timeout(), 2000) << "1.9 s from the vote, 1 s of it the next leader's idle wait";
+}
+
 TEST(SafetyRules, VotesOnlyForBlocksExtendingThePreviousViewsCertificate) {
   SafetyRules s;
   EXPECT_TRUE(s.safe_to_vote(5, 4, std::nullopt));
