@@ -34,9 +34,13 @@ Result<int64_t> parse_time(std::string_view s) {
   double v;
   std::string_view unit;
   if (!parse_number(s, v, unit)) return bad("not a time: '" + std::string(s) + "'");
+  // tc reads a bare number as microseconds; a rule that means something
+  // else here than on a real qdisc would mislead by a thousand times.
+  if (unit.empty())
+    return bad("a time needs a unit (us, ms or s): '" + std::string(s) + "'");
   double us;
   if (unit == "us" || unit == "usec") us = v;
-  else if (unit == "ms" || unit == "msec" || unit.empty()) us = v * 1e3;
+  else if (unit == "ms" || unit == "msec") us = v * 1e3;
   else if (unit == "s" || unit == "sec") us = v * 1e6;
   else return bad("unknown time unit in '" + std::string(s) + "'");
   if (us > 3600e6) return bad("time above one hour: '" + std::string(s) + "'");

@@ -41,13 +41,19 @@ TEST(NetemRule, AcceptsWholeTcCommandsForNetemAndTbf) {
 TEST(NetemRule, RejectsBadInputWithAReason) {
   for (const char* bad : {"", "loss", "loss 10", "loss 120%", "delay fast", "rate 10furlongs",
                           "jitter 5ms", "reorder 25%", "tc qdisc add dev eth0 root pfifo",
-                          "delay -5ms", "loss 1e9%"}) {
+                          "delay -5ms", "loss 1e9%", "delay 1000", "delay 100ms 10"}) {
     auto r = parse_link_rule(bad);
     EXPECT_FALSE(r.ok()) << "accepted '" << bad << "'";
     if (!r.ok()) {
       EXPECT_FALSE(r.error().detail.empty());
     }
   }
+}
+
+TEST(NetemRule, ATimeWithoutAUnitIsRefusedBecauseTcWouldReadMicroseconds) {
+  auto r = parse_link_rule("delay 1000");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().detail.find("unit"), std::string::npos) << r.error().detail;
 }
 
 TEST(NetemRule, PrintsCanonicalWordsThatParseBackToTheSameRule) {
