@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
   using namespace consortia::sim;
   auto opts = parse_command_line(argc, argv);
   if (!opts) {
-    std::cerr << "consortia-sim: " << opts.error().detail << "\n\n" << usage();
+    std::cerr << "consortia-sim: " << opts.error().detail << "\n(consortia-sim --help lists the options)\n";
     return 2;
   }
   if (opts->help) {

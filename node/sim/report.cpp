@@ -96,8 +96,14 @@ std::string Report::to_text(double wall_seconds) const {
   o << ", " << events << " events\n";
   o << "  committed " << committed_blocks << " blocks, " << committed_txs << " of "
     << submitted_txs << " transactions; throughput " << throughput_tps << " tx/s\n";
-  o << "  latency p50 " << latency_p50_ms << " ms, p99 " << latency_p99_ms << " ms, max "
-    << latency_max_ms << " ms\n";
+  if (committed_txs == 0)
+    o << "  latency: no transaction committed\n";
+  else
+    o << "  latency p50 " << latency_p50_ms << " ms, p99 " << latency_p99_ms << " ms, max "
+      << latency_max_ms << " ms\n";
+  if (submitted_txs > 0 && committed_txs < submitted_txs / 2)
+    o << "  note: under half the submitted transactions committed; \"liveness ok\" only says\n"
+         "  every honest node committed again, not that the chain kept up with the load\n";
   if (settled.measured)
     o << "  after the first minute: " << settled.committed << " of " << settled.submitted
       << " transactions; latency p50 " << settled.p50_ms << " ms, p99 " << settled.p99_ms << " ms\n";
