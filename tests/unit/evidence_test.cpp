@@ -214,7 +214,7 @@ TEST_P(EvidenceFixture, MalformedOrOversizedRecordsAreRefusedAtAdmission) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Protocols, EvidenceFixture, ::testing::Values(1u, kMaxProtocolVersion),
-                         [](const auto& info) { return "v" + std::to_string(info.param); });
+                         [](const auto& param_info) { return "v" + std::to_string(param_info.param); });
 
 }  // namespace
 }  // namespace consortia
