@@ -69,7 +69,7 @@ class Pacemaker {
   void drop_allowance() {
     if (allowance_ == 0) return;
     allowance_ = 0;
-    deadline_ = std::max(started_ + current_timeout(), voted_at_ + current_timeout());
+    deadline_ = voted_at_ + current_timeout();
   }
   TimeMs allowance() const { return allowance_; }
   // A new base timeout (a chain parameter) applies from the next view.
@@ -83,8 +83,9 @@ class Pacemaker {
     allowance_ = 0;
     deadline_ = now + current_timeout();
   }
-  // What the view took from this node's vote, less the idle allowance.
-  TimeMs needed(TimeMs now) const { return now - std::max(started_, voted_at_) - allowance_; }
+  // What the view took from this node's vote (its start until it votes),
+  // less the idle allowance.
+  TimeMs needed(TimeMs now) const { return now - voted_at_ - allowance_; }
   PacemakerConfig cfg_;
   uint64_t view_ = 1;
   TimeMs started_ = 0;

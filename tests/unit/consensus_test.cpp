@@ -31,11 +31,17 @@ TEST(Pacemaker, DoublesTimeoutAfterEachFailedView) {
   EXPECT_EQ(pm.deadline(), 8000);
 }
 
-TEST(Pacemaker, HalvesTimeoutAgainAfterAViewEndsWithAQuorumCertificate) {
-  Pacemaker pm({1000, 5});
+// In view 3 at time 0 after two views that timed out: a 4 s timeout.
+Pacemaker after_two_timeouts(uint32_t max_backoff) {
+  Pacemaker pm({1000, max_backoff});
   pm.restore(1, 0);
   pm.advance_by_tc(1, 0);
   pm.advance_by_tc(2, 0);
+  return pm;
+}
+
+TEST(Pacemaker, HalvesTimeoutAgainAfterAViewEndsWithAQuorumCertificate) {
+  Pacemaker pm = after_two_timeouts(5);
   EXPECT_EQ(pm.current_timeout(), 4000);
   EXPECT_TRUE(pm.advance_by_qc(3, 100));
   EXPECT_EQ(pm.view(), 4u);
@@ -48,10 +54,7 @@ TEST(Pacemaker, KeepsTheLongerTimeoutWhileViewsStillNeedMoreThanHalfOfIt) {
   // that needed more than half the current timeout would time out at the
   // halved one, so the timeout stays; halving it on every certificate made
   // every other view time out.
-  Pacemaker pm({1000, 3});
-  pm.restore(1, 0);
-  pm.advance_by_tc(1, 0);
-  pm.advance_by_tc(2, 0);
+  Pacemaker pm = after_two_timeouts(3);
   EXPECT_EQ(pm.current_timeout(), 4000);
   EXPECT_TRUE(pm.advance_by_qc(3, 2500));
   EXPECT_EQ(pm.current_timeout(), 4000) << "2.5 s of a 4 s timeout: 2 s would not have been enough";
@@ -69,10 +72,7 @@ TEST(Pacemaker, AnIdleAllowanceLengthensTheViewUntilWorkArrives) {
 }
 
 TEST(Pacemaker, AnIdleWaitDoesNotHoldTheTimeoutUp) {
-  Pacemaker pm({1000, 3});
-  pm.restore(1, 0);
-  pm.advance_by_tc(1, 0);
-  pm.advance_by_tc(2, 0);  // view 3, 4 s
+  Pacemaker pm = after_two_timeouts(3);
   pm.note_voted(300, 1000);
   EXPECT_TRUE(pm.advance_by_qc(3, 2200));
   EXPECT_EQ(pm.current_timeout(), 2000) << "1.9 s from the vote, 1 s of it the next leader's idle wait";
