@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages Consortia builds with, skipping those present.
 # Usage: scripts/deps.sh [build|test]
 set -euo pipefail
-need=(cmake ninja-build g++ pkg-config libssl-dev libsqlite3-dev nlohmann-json3-dev
+need=(cmake ninja-build g++ pkg-config libssl-dev libsqlite3-dev nlohmann-json3-dev libabsl-dev
       libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc prometheus-cpp-dev
       qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
       libgl-dev fonts-noto-cjk libssh-dev libarchive-dev)

@@ -2,14 +2,18 @@
 
 namespace consortia {
 
-std::string to_hex(ByteView b) {
+char* hex_into(ByteView b, char* out) {
   static constexpr char kDigits[] = "0123456789abcdef";
-  std::string s;
-  s.reserve(b.size() * 2);
   for (uint8_t c : b) {
-    s.push_back(kDigits[c >> 4]);
-    s.push_back(kDigits[c & 15]);
+    *out++ = kDigits[c >> 4];
+    *out++ = kDigits[c & 15];
   }
+  return out;
+}
+
+std::string to_hex(ByteView b) {
+  std::string s(b.size() * 2, '\0');
+  hex_into(b, s.data());
   return s;
 }
 

@@ -20,6 +20,8 @@ inline ByteView as_bytes(std::string_view s) {
   return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
 }
 
+// Writes 2 × b.size() lowercase hex digits at out; returns the end.
+char* hex_into(ByteView b, char* out);
 std::string to_hex(ByteView b);
 // Returns false on odd length or a non-hex character.
 bool from_hex(std::string_view hex, Bytes& out);

@@ -5,8 +5,11 @@
 #pragma once
 
 #include <map>
-#include <unordered_map>
 #include <unordered_set>
+
+#include <absl/container/btree_map.h>
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 
 #include "state/state.h"
 
@@ -51,10 +54,12 @@ class Mempool {
   void remove(const TxPtr& tx);
   const CryptoSuite& suite_;
   MempoolConfig cfg_;
-  std::unordered_map<Hash32, TxPtr> by_id_;
-  std::unordered_map<Hash32, TxPtr> by_leaf_;  // the same transactions
-  std::map<NodeId, std::map<uint64_t, TxPtr>> by_sender_;
-  std::unordered_set<Hash32> verified_;  // leaves verified outside the pool (e.g. in blocks)
+  // Open-addressing tables and B-trees: every node admits and later drops
+  // every transaction, so these are among a node's hottest structures.
+  absl::flat_hash_map<Hash32, TxPtr, std::hash<Hash32>> by_id_;
+  absl::flat_hash_map<Hash32, TxPtr, std::hash<Hash32>> by_leaf_;  // the same transactions
+  std::map<NodeId, absl::btree_map<uint64_t, TxPtr>> by_sender_;
+  absl::flat_hash_set<Hash32, std::hash<Hash32>> verified_;  // leaves verified outside the pool (e.g. in blocks)
   const std::unordered_set<Hash32>* prechecked_ = nullptr;
   // Checked already: by this mempool, or by the host for the current call.
   bool known_valid(const Hash32& leaf) const {

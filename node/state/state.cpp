@@ -224,7 +224,11 @@ uint64_t StateSnapshot::own_bytes() const {
 }
 
 uint64_t StateSnapshot::next_nonce(const NodeId& sender) const {
-  const Bytes* v = get(nonce_key(sender));
+  // The key "n/<hex>" built on the stack: this is asked for every
+  // transaction a node admits, selects or executes.
+  char key[2 + 2 * sizeof sender.v] = {'n', '/'};
+  hex_into(sender.view(), key + 2);
+  const Bytes* v = get(std::string_view(key, sizeof key));
   return v ? decode_nonce(*v) : 0;
 }
 

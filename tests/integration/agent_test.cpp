@@ -135,8 +135,8 @@ TEST(AgentNetwork, KillingTheLeaderChangesTheViewAndCommitsResume) {
   // before it died) times out: a view change.
   ASSERT_TRUE(AgentCluster::eventually(
       [&] {
-        auto s = c.status(other);
-        return s && s->view_changes() > 0;
+        auto now = c.status(other);
+        return now && now->view_changes() > 0;
       },
       20))
       << "no view change after the leader died";

@@ -142,7 +142,9 @@ class Sshd {
  private:
   void start(const std::string& host_key) {
     std::string hk = dir_ + "/" + host_key;
-    if (!fs::exists(hk)) EXPECT_EQ(run({"/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hk}).status, 0);
+    if (!fs::exists(hk)) {
+      EXPECT_EQ(run({"/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hk}).status, 0);
+    }
     auto lf = run({"/usr/bin/ssh-keygen", "-lf", hk + ".pub"});
     fingerprint_ = lf.out.substr(lf.out.find(' ') + 1);
     fingerprint_ = fingerprint_.substr(0, fingerprint_.find(' '));
