@@ -43,7 +43,7 @@ Status verify_qc(const CertificateContext& ctx, const ValidatorSet& set,
   if (ctx.memo && ctx.memo->seen(set, qc)) return {};
   // Every signer signed the same statement.
   const Bytes payload = vote_payload(ctx.chain_id, qc.view, qc.height, qc.block_hash);
-  auto st = check_signers(ctx, set, qc.votes,
+  auto st = check_signers(ctx, set, qc.votes.items(),
                           [&](const SignerEntry&) -> const Bytes& { return payload; }, "QC");
   if (st && ctx.memo) ctx.memo->remember(set, qc);
   return st;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/shared_vector.h"
 #include "ledger/transaction.h"
 
 namespace consortia {
@@ -24,7 +25,7 @@ struct QuorumCertificate {
   uint64_t view = 0;
   uint64_t height = 0;
   Hash32 block_hash;
-  std::vector<SignerEntry> votes;  // sorted by signer, no duplicates
+  SharedVector<SignerEntry> votes;  // sorted by signer, no duplicates; copies share it
 
   bool is_genesis() const { return view == 0 && height == 0; }
   void encode(Writer& w) const;
