@@ -27,6 +27,11 @@ namespace consortia {
 class BlockInterner {
  public:
   BlockPtr intern(BlockPtr b);
+  // The block with this hash if one is interned and still held, else null.
+  BlockPtr find(const Hash32& hash);
+  // Told the bytes a node did not hash because it found the block here, so
+  // the simulator can still charge the node's clock for them.
+  std::function<void(uint64_t bytes)> skipped_hashing;
 
  private:
   std::mutex mu_;

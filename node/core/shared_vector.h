@@ -34,6 +34,10 @@ class SharedVector {
   const T& operator[](size_t i) const { return items()[i]; }
   const T& back() const { return items().back(); }
   const std::vector<T>& items() const { return p_ ? *p_ : empty_(); }
+  // The shared buffer, kept alive by the returned pointer (null when empty).
+  // While someone holds it, every writer detaches first, so the buffer it
+  // names does not change: copies with the same buffer have the same items.
+  std::shared_ptr<const std::vector<T>> buffer() const { return p_; }
 
   // Writers: each makes this copy's buffer its own first.
   std::vector<T>& mutate() {

@@ -153,9 +153,22 @@ uint64_t SimCertificateMemo::key(const ValidatorSet& set, const QuorumCertificat
   return mix(0x243F6A8885A308D3ULL, w.data()) ^ (mix(0x13198A2E03707344ULL, w.data()) << 1);
 }
 
+bool SimCertificateMemo::seen_before(const ValidatorSet& set, const QuorumCertificate& qc) {
+  auto votes = qc.votes.buffer();
+  if (votes) {
+    auto it = shared_.find(votes.get());
+    if (it != shared_.end()) {
+      const Shared& s = it->second;
+      if (s.set_hash == set.hash() && s.view == qc.view && s.height == qc.height && s.block_hash == qc.block_hash)
+        return true;
+    }
+  }
+  return seen_.count(key(set, qc)) > 0;
+}
+
 bool SimCertificateMemo::seen(const ValidatorSet& set, const QuorumCertificate& qc) {
   if (!crypto_.modelled() && !share_real_) return false;  // with real signatures, check for real
-  if (!seen_.count(key(set, qc))) return false;
+  if (!seen_before(set, qc)) return false;
   ++hits_;
   crypto_.charge_verifies(qc.votes.size());
   return true;
@@ -164,9 +177,13 @@ bool SimCertificateMemo::seen(const ValidatorSet& set, const QuorumCertificate& 
 void SimCertificateMemo::remember(const ValidatorSet& set, const QuorumCertificate& qc) {
   if (!crypto_.modelled() && !share_real_) return;
   seen_[key(set, qc)] = qc.view;
+  if (auto votes = qc.votes.buffer())
+    shared_[votes.get()] = Shared{votes, set.hash(), qc.block_hash, qc.view, qc.height};
   if (qc.view > max_view_) max_view_ = qc.view;
   if (seen_.size() > 4096)
     std::erase_if(seen_, [&](const auto& kv) { return kv.second + 64 < max_view_; });
+  if (shared_.size() > 4096)
+    std::erase_if(shared_, [&](const auto& kv) { return kv.second.view + 64 < max_view_; });
 }
 
 }  // namespace consortia::sim

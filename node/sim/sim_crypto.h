@@ -44,6 +44,7 @@ class SimCrypto final : public CryptoSuite {
   bool modelled() const { return modelled_; }
   const CryptoCounters& counters() const { return counters_; }
   void charge_verifies(uint64_t n) const { counters_.verifies += n; }
+  void charge_hashed(uint64_t bytes) const { counters_.hashed_bytes += bytes; }
   // Live networks of 100+ nodes on one machine: a real signature found valid
   // once is not checked again by the next node that receives the same bytes
   // (each check is still charged to the node's clock).
@@ -76,9 +77,19 @@ class SimCertificateMemo final : public CertificateMemo {
 
  private:
   static uint64_t key(const ValidatorSet& set, const QuorumCertificate& qc);
+  bool seen_before(const ValidatorSet& set, const QuorumCertificate& qc);
   SimCrypto& crypto_;
   bool share_real_;
   std::unordered_map<uint64_t, uint64_t> seen_;  // key -> view, pruned by view
+  // Certificates found valid, by their shared vote list: the simulated nodes
+  // pass one another the same objects, so most checks are of a copy that
+  // shares the list with one checked before, and need no encoding to key it.
+  struct Shared {
+    std::shared_ptr<const std::vector<SignerEntry>> votes;  // held: its contents stay as checked
+    Hash32 set_hash, block_hash;
+    uint64_t view = 0, height = 0;
+  };
+  std::unordered_map<const void*, Shared> shared_;
   uint64_t hits_ = 0;
   uint64_t max_view_ = 0;
 };

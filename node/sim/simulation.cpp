@@ -108,6 +108,7 @@ struct Simulation::Impl {
     cfg.consensus = sc.consensus;
     cfg.certificate_memo = memo.get();
     cfg.block_interner = &blocks;
+    blocks.skipped_hashing = [c = crypto.get()](uint64_t bytes) { c->charge_hashed(bytes); };
     cfg.mempool.max_block_txs = sc.max_block_txs;
     genesis.chain_name = "sim-" + std::to_string(sc.seed);
     genesis.suite = crypto->id();
