@@ -14,7 +14,11 @@ BlockPtr BlockInterner::intern(BlockPtr b) {
   auto& slot = blocks_[b->hash()];
   if (auto kept = slot.lock()) return kept;
   slot = b;
-  if (blocks_.size() > 8192) std::erase_if(blocks_, [](const auto& kv) { return kv.second.expired(); });
+  if (blocks_.size() > sweep_at_) {
+    std::erase_if(blocks_, [](const auto& kv) { return kv.second.expired(); });
+    sweep_at_ = std::max(kFirstSweep, 2 * blocks_.size());
+    ++sweeps_;
+  }
   return b;
 }
 

@@ -32,10 +32,18 @@ class BlockInterner {
   // Told the bytes a node did not hash because it found the block here, so
   // the simulator can still charge the node's clock for them.
   std::function<void(uint64_t bytes)> skipped_hashing;
+  // How many times intern() swept out blocks nobody holds any more (for tests).
+  uint64_t sweeps() const { return sweeps_; }
 
  private:
   std::mutex mu_;
   std::unordered_map<Hash32, std::weak_ptr<const Block>> blocks_;
+  // The next sweep comes when the table has grown to this size: twice what
+  // survived the last one, so interning stays O(1) amortised while every
+  // node's store keeps its committed blocks alive.
+  size_t sweep_at_ = kFirstSweep;
+  uint64_t sweeps_ = 0;
+  static constexpr size_t kFirstSweep = 8192;
 };
 
 class BlockRelay {

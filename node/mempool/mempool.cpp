@@ -20,7 +20,11 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
     return make_error(ErrorCode::kTooLarge, "transaction of " +
                                                 std::to_string(tx->encoded_size()) + " bytes");
   if (by_id_.count(tx->id())) return make_error(ErrorCode::kDuplicate, "already pending");
-  uint64_t next = committed.next_nonce(tx->sender_id());
+  // Gossip comes in runs of one sender's transactions against one committed
+  // state; a state's root names its contents, so the nonce found is reused.
+  if (nonce_memo_.root != committed.root() || nonce_memo_.sender != tx->sender_id())
+    nonce_memo_ = {committed.root(), tx->sender_id(), committed.next_nonce(tx->sender_id())};
+  uint64_t next = nonce_memo_.next;
   if (tx->nonce() < next)
     return make_error(ErrorCode::kNonceTooLow, "nonce " + std::to_string(tx->nonce()) +
                                                    " already used (next " + std::to_string(next) +
@@ -80,8 +84,11 @@ void Mempool::remove(const TxPtr& tx) {
 }
 
 void Mempool::on_commit(const std::vector<TxPtr>& txs, const StateSnapshot& committed) {
+  const NodeId* pruned = nullptr;  // a block holds runs of one sender's transactions
   for (const auto& tx : txs) {
     if (!verified_.empty()) verified_.erase(tx->leaf());
+    if (pruned && *pruned == tx->sender_id()) continue;
+    pruned = &tx->sender_id();
     auto s = by_sender_.find(tx->sender_id());
     if (s == by_sender_.end()) continue;
     uint64_t next = committed.next_nonce(tx->sender_id());

@@ -65,6 +65,10 @@ class Mempool {
   bool known_valid(const Hash32& leaf) const {
     return verified_.count(leaf) || (prechecked_ && prechecked_->count(leaf));
   }
+  struct NonceMemo {
+    Hash32 root, sender;
+    uint64_t next = 0;
+  } nonce_memo_;  // the committed next nonce of the last sender admitted
   uint64_t verifications_ = 0;
   mutable NodeId cursor_;  // select() starts after the last sender served: no starvation
 };
