@@ -14,8 +14,11 @@ BlockPtr BlockInterner::intern(BlockPtr b) {
   auto& slot = blocks_[b->hash()];
   if (auto kept = slot.lock()) return kept;
   slot = b;
+  by_tx_root_[b->header().tx_root] = b;
   if (blocks_.size() > sweep_at_) {
-    std::erase_if(blocks_, [](const auto& kv) { return kv.second.expired(); });
+    auto released = [](const auto& kv) { return kv.second.expired(); };
+    std::erase_if(blocks_, released);
+    std::erase_if(by_tx_root_, released);
     sweep_at_ = std::max(kFirstSweep, 2 * blocks_.size());
     ++sweeps_;
   }
@@ -26,6 +29,12 @@ BlockPtr BlockInterner::find(const Hash32& hash) {
   std::lock_guard lock(mu_);
   auto it = blocks_.find(hash);
   return it == blocks_.end() ? nullptr : it->second.lock();
+}
+
+BlockPtr BlockInterner::find_by_tx_root(const Hash32& tx_root) {
+  std::lock_guard lock(mu_);
+  auto it = by_tx_root_.find(tx_root);
+  return it == by_tx_root_.end() ? nullptr : it->second.lock();
 }
 
 BlockPtr BlockRelay::build(const BlockHeader& h, std::vector<TxPtr> txs) const {
@@ -65,16 +74,17 @@ std::optional<Proposal> BlockRelay::on_compact(const NodeId& from, const Compact
     rejections.push_back("compact proposal from " + from.short_hex() + ": " + why);
     return std::nullopt;
   };
-  Hash32 hash = Block::header_hash(suite_, h);
-  // Simulated nodes share the blocks they rebuild: one with this header and
-  // these leaves was checked and built already, by this node or another.
-  BlockPtr known = interner_ ? interner_->find(hash) : nullptr;
-  if (known && !std::equal(p.tx_leaves.begin(), p.tx_leaves.end(), known->txs().begin(), known->txs().end(),
-                           [](const Hash32& leaf, const TxPtr& tx) { return leaf == tx->leaf(); }))
-    known = nullptr;
-  if (!known && merkle_root(suite_, p.tx_leaves) != h.tx_root) return refuse("its leaves do not make its tx_root");
-  if (known && interner_->skipped_hashing)  // the root's inner nodes: H(0x01 || left || right) each
+  // Simulated nodes share the blocks they rebuild: if one with these leaves
+  // has this root, the leaves were checked against it already, by this node
+  // or another (the skipped hashing is still charged to this node's clock).
+  BlockPtr same_txs = interner_ ? interner_->find_by_tx_root(h.tx_root) : nullptr;
+  if (same_txs && !std::equal(p.tx_leaves.begin(), p.tx_leaves.end(), same_txs->txs().begin(),
+                              same_txs->txs().end(), [](const Hash32& leaf, const TxPtr& tx) { return leaf == tx->leaf(); }))
+    same_txs = nullptr;
+  if (!same_txs && merkle_root(suite_, p.tx_leaves) != h.tx_root) return refuse("its leaves do not make its tx_root");
+  if (same_txs && interner_->skipped_hashing)  // the root's inner nodes: H(0x01 || left || right) each
     interner_->skipped_hashing(p.tx_leaves.empty() ? 0 : (p.tx_leaves.size() - 1) * (1 + 2 * sizeof(Hash32)));
+  Hash32 hash = Block::header_hash(suite_, h);
   if (pending_.count(hash)) return std::nullopt;  // a copy of one being rebuilt (same leaves: same root)
   Pending entry{from, p, std::vector<TxPtr>(p.tx_leaves.size()), 0, 0};
   for (const auto& [i, tx] : p.prefilled)
@@ -86,9 +96,11 @@ std::optional<Proposal> BlockRelay::on_compact(const NodeId& from, const Compact
     missing |= !entry.txs[i];
   }
   if (!missing) {
-    if (!known) return Proposal{build(h, std::move(entry.txs)), p.tc, p.signature};
-    Block::header_hash(suite_, h);  // as building it would have: the clock charges the same
-    return Proposal{known, p.tc, p.signature};
+    if (BlockPtr known = interner_ ? interner_->find(hash) : nullptr) {
+      Block::header_hash(suite_, h);  // as building it would have: the clock charges the same
+      return Proposal{known, p.tc, p.signature};
+    }
+    return Proposal{build(h, std::move(entry.txs)), p.tc, p.signature};
   }
   size_t from_peer = 0;
   for (const auto& [k, v] : pending_) from_peer += v.from == from;

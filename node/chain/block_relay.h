@@ -29,6 +29,8 @@ class BlockInterner {
   BlockPtr intern(BlockPtr b);
   // The block with this hash if one is interned and still held, else null.
   BlockPtr find(const Hash32& hash);
+  // An interned block, still held, whose transactions have this root.
+  BlockPtr find_by_tx_root(const Hash32& tx_root);
   // Told the bytes a node did not hash because it found the block here, so
   // the simulator can still charge the node's clock for them.
   std::function<void(uint64_t bytes)> skipped_hashing;
@@ -38,6 +40,7 @@ class BlockInterner {
  private:
   std::mutex mu_;
   std::unordered_map<Hash32, std::weak_ptr<const Block>> blocks_;
+  std::unordered_map<Hash32, std::weak_ptr<const Block>> by_tx_root_;
   // The next sweep comes when the table has grown to this size: twice what
   // survived the last one, so interning stays O(1) amortised while every
   // node's store keeps its committed blocks alive.
