@@ -112,7 +112,7 @@ class BlockRelay {
   BlockInterner* interner_;
   std::map<Hash32, Pending> pending_;
   std::deque<std::pair<TimeMs, Hash32>> fresh_;
-  std::unordered_multiset<Hash32> fresh_ids_;
+  std::unordered_multiset<Hash32, DigestHash> fresh_ids_;
   struct Bucket {
     double tokens = 0;
     TimeMs at = 0;

@@ -32,8 +32,10 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
   if (tx->nonce() >= next + StateLimits::kMaxNonceGap)
     return make_error(ErrorCode::kNonceTooHigh, "nonce " + std::to_string(tx->nonce()) +
                                                     " too far ahead of " + std::to_string(next));
-  auto& queue = by_sender_[tx->sender_id()];
-  if (queue.count(tx->nonce()))
+  // The sender's queue is created only for a transaction admitted: a refused
+  // one leaves nothing behind.
+  auto pending = by_sender_.find(tx->sender_id());
+  if (pending != by_sender_.end() && pending->second.count(tx->nonce()))
     return make_error(ErrorCode::kDuplicate,
                       "another transaction with nonce " + std::to_string(tx->nonce()) + " pending");
   if (by_id_.size() >= cfg_.max_txs) return make_error(ErrorCode::kMempoolFull, "mempool full");
@@ -45,11 +47,8 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
     ++verifications_;
     valid = tx->verify_signature(suite_);
   }
-  if (!valid) {
-    if (queue.empty()) by_sender_.erase(tx->sender_id());
-    return make_error(ErrorCode::kBadSignature, "transaction signature does not verify");
-  }
-  queue.emplace(tx->nonce(), tx);
+  if (!valid) return make_error(ErrorCode::kBadSignature, "transaction signature does not verify");
+  by_sender_[tx->sender_id()].emplace(tx->nonce(), tx);
   by_id_.emplace(tx->id(), tx);
   by_leaf_.emplace(tx->leaf(), tx);
   return {};

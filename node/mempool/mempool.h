@@ -10,10 +10,22 @@
 #include <absl/container/btree_map.h>
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
+#include <absl/hash/hash.h>
 
 #include "state/state.h"
 
 namespace consortia {
+
+// A transaction id is a digest, but of content its sender chooses: ids
+// ground to share their first bytes would crowd one slot of a table hashed
+// by those bytes. Abseil's hash is keyed per process, so a peer cannot know
+// which ids collide on a node. For tables nothing iterates (the key would
+// otherwise make simulator runs differ).
+struct DigestHash {
+  size_t operator()(const Hash32& h) const {
+    return absl::Hash<std::pair<uint64_t, uint64_t>>{}({h.word(0), h.word(1)});
+  }
+};
 
 struct MempoolConfig {
   size_t max_txs = 200000;
@@ -43,6 +55,8 @@ class Mempool {
   void set_prechecked(const std::unordered_set<Hash32>* leaves) { prechecked_ = leaves; }
 
   size_t size() const { return by_id_.size(); }
+  // Senders with transactions pending.
+  size_t senders() const { return by_sender_.size(); }
   // A pending transaction by its Merkle leaf (which covers its signature), or null.
   TxPtr find_by_leaf(const Hash32& leaf) const {
     auto it = by_leaf_.find(leaf);
@@ -56,10 +70,10 @@ class Mempool {
   MempoolConfig cfg_;
   // Open-addressing tables and B-trees: every node admits and later drops
   // every transaction, so these are among a node's hottest structures.
-  absl::flat_hash_map<Hash32, TxPtr, std::hash<Hash32>> by_id_;
-  absl::flat_hash_map<Hash32, TxPtr, std::hash<Hash32>> by_leaf_;  // the same transactions
+  absl::flat_hash_map<Hash32, TxPtr, DigestHash> by_id_;
+  absl::flat_hash_map<Hash32, TxPtr, DigestHash> by_leaf_;  // the same transactions
   std::map<NodeId, absl::btree_map<uint64_t, TxPtr>> by_sender_;
-  absl::flat_hash_set<Hash32, std::hash<Hash32>> verified_;  // leaves verified outside the pool (e.g. in blocks)
+  absl::flat_hash_set<Hash32, DigestHash> verified_;  // leaves verified outside the pool (e.g. in blocks)
   const std::unordered_set<Hash32>* prechecked_ = nullptr;
   // Checked already: by this mempool, or by the host for the current call.
   bool known_valid(const Hash32& leaf) const {

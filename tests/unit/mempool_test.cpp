@@ -40,6 +40,25 @@ TEST_F(MempoolFixture, VerifiesEachSignatureOnlyOnce) {
   EXPECT_EQ(pool.verifications(), n) << "a block carrying it costs no second check";
 }
 
+// A refused transaction leaves nothing behind: before, one from a sender new
+// to the pool left an empty queue when the pool was full or the payload
+// malformed, so a member could grow the pool's sender table, and the work of
+// every select() and has_ready(), without bound.
+TEST_F(MempoolFixture, RefusedTransactionsLeaveNoSenderBehind) {
+  Mempool small{suite, MempoolConfig{.max_txs = 1}};
+  ASSERT_TRUE(small.add(tx(*alice, 0), *empty).ok());
+  for (int i = 0; i < 20; ++i) {
+    auto stranger = suite.signer_from_seed(sha256(as_bytes("stranger-" + std::to_string(i))));
+    auto full = small.add(tx(*stranger, 0), *empty);
+    ASSERT_FALSE(full.ok());
+    EXPECT_EQ(full.error().code, ErrorCode::kMempoolFull);
+    auto malformed = pool.add(Transaction::create(suite, *stranger, TxKind::kPut, 0, Bytes{0xff}), *empty);
+    ASSERT_FALSE(malformed.ok()) << "a put payload of one byte is malformed";
+  }
+  EXPECT_EQ(small.senders(), 1u);
+  EXPECT_EQ(pool.senders(), 0u);
+}
+
 // A transaction whose signature bytes were flipped (it decodes; it does not verify).
 TxPtr forge(const CryptoSuite& suite, const TxPtr& t) {
   Bytes raw = t->encode();
