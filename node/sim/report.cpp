@@ -58,6 +58,8 @@ std::string Report::to_json() const {
   j["rejected_inputs"] = rejected_inputs;
   j["equivocations_detected"] = equivocations_detected;
   j["refused_txs"] = refused_txs;
+  j["byzantine"] = nlohmann::json::array();
+  for (const auto& [v, kind] : byzantine) j["byzantine"].push_back({{"validator", v}, {"kind", kind}});
   j["crashes"] = crashes;
   j["restarts"] = restarts;
   j["events"] = events;
@@ -91,6 +93,12 @@ std::string Report::to_text(double wall_seconds) const {
   o << "scenario " << scenario << ": " << nodes << " validators (" << instances
     << " instances), suite " << suite << (modelled_crypto ? " (modelled crypto)" : "")
     << ", seed " << seed << "\n";
+  if (!byzantine.empty()) {
+    o << "  Byzantine:";
+    for (size_t i = 0; i < byzantine.size(); ++i)
+      o << (i ? ", " : " ") << "validator " << byzantine[i].first << " " << byzantine[i].second;
+    o << "\n";
+  }
   o << "  simulated " << simulated_seconds << " s";
   if (wall_seconds > 0) o << " in " << wall_seconds << " s wall";
   o << ", " << events << " events\n";

@@ -70,6 +70,7 @@ struct Report {
   uint32_t final_version = 1;
   size_t final_validators = 0;
   std::vector<uint64_t> qc_signatures;  // per instance: votes in committed certificates
+  std::vector<std::pair<int, std::string>> byzantine;  // validator index, behaviour
   // With Scenario::keep_chains: each instance's name and committed block
   // hashes from height 1.
   std::vector<std::pair<std::string, std::vector<Hash32>>> chains;

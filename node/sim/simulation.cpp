@@ -159,6 +159,8 @@ struct Simulation::Impl {
     std::vector<int> twin_of;
     for (int v = 0; v < sc.nodes; ++v) {
       add_instance(v, seeds[static_cast<size_t>(v)], role[static_cast<size_t>(v)]);
+      if (role[static_cast<size_t>(v)] != ByzantineKind::kNone)
+        report.byzantine.emplace_back(v, byzantine_name(role[static_cast<size_t>(v)]));
       if (role[static_cast<size_t>(v)] == ByzantineKind::kTwins) twin_of.push_back(v);
     }
     for (int v = sc.nodes; v < sc.nodes + sc.observers; ++v)

@@ -154,6 +154,11 @@ TEST(Simulator, EachByzantineBehaviourIsToleratedUpToF) {
     s.byzantine = {{kind, 2, {}}};
     Report r = run_ok(s);
     EXPECT_GT(r.committed_txs, 0u);
+    ASSERT_EQ(r.byzantine.size(), 2u) << "the report names the misbehaving validators";
+    for (const auto& [v, name] : r.byzantine) EXPECT_EQ(name, byzantine_name(kind)) << "validator " << v;
+    if (kind == ByzantineKind::kSilent) {
+      for (const auto& [v, name] : r.byzantine) EXPECT_EQ(r.qc_signatures.at(static_cast<size_t>(v)), 0u);
+    }
     if (kind == ByzantineKind::kEquivocate || kind == ByzantineKind::kDoubleVote) {
       EXPECT_GT(r.equivocations_detected, 0u) << "evidence names the offender";
     }
@@ -245,6 +250,8 @@ TEST(SimulatorCli, BadInputIsRefusedWithAReason) {
       {"consortia-sim", "--seconds"},
       {"consortia-sim", "--frobnicate"},
       {"consortia-sim", "--scenario", "/nonexistent.json"},
+      {"consortia-sim", "--nodes", "4", "--byzantine", "silent:4"},  // nothing honest to check
+      {"consortia-sim", "--noop", "--custody"},
   };
   for (const auto& argv : bad) {
     auto r = parse_command_line(static_cast<int>(argv.size()), argv.data());
