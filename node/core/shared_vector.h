@@ -4,9 +4,10 @@
 // and remembered certificate, and at 100 validators each copy of a plain
 // vector would be some 70 signature allocations.
 //
-// Reads never copy. A write through a non-const accessor first gives this
-// copy a buffer of its own if another copy still shares it; a vector is not
-// to be written from two threads, like std::vector.
+// Reads never copy, and every accessor is const: the writers (mutate(),
+// push_back, reserve, clear) first give this copy a buffer of its own if
+// another copy still shares it. A vector is not to be written from two
+// threads, like std::vector.
 #pragma once
 
 #include <initializer_list>
@@ -20,7 +21,6 @@ class SharedVector {
  public:
   using value_type = T;
   using const_iterator = typename std::vector<T>::const_iterator;
-  using iterator = typename std::vector<T>::iterator;
 
   SharedVector() = default;
   SharedVector(std::initializer_list<T> items) : SharedVector(std::vector<T>(items)) {}
@@ -39,15 +39,15 @@ class SharedVector {
   // names does not change: copies with the same buffer have the same items.
   std::shared_ptr<const std::vector<T>> buffer() const { return p_; }
 
-  // Writers: each makes this copy's buffer its own first.
+  // Writers: each makes this copy's buffer its own first. The vector that
+  // mutate() returns is to be changed at once and not kept: once this copy
+  // is copied again, the two share it, and a write through a kept reference
+  // would change both.
   std::vector<T>& mutate() {
     if (!p_) p_ = std::make_shared<std::vector<T>>();
     else if (p_.use_count() > 1) p_ = std::make_shared<std::vector<T>>(*p_);
     return *p_;
   }
-  iterator begin() { return mutate().begin(); }
-  iterator end() { return mutate().end(); }
-  T& operator[](size_t i) { return mutate()[i]; }
   void push_back(T v) { mutate().push_back(std::move(v)); }
   void reserve(size_t n) { mutate().reserve(n); }
   void clear() { p_.reset(); }

@@ -352,13 +352,13 @@ TEST_P(LedgerTest, CorruptedTxBytesInsideBlockAreCaughtAtDecode) {
 TEST_P(LedgerTest, BlockDecodeRejectsUnsortedOrDuplicateQcSigners) {
   auto txs = std::vector<TxPtr>{};
   BlockHeader hd = header(txs);
-  std::swap(hd.justify.votes[0], hd.justify.votes[1]);
+  std::swap(hd.justify.votes.mutate()[0], hd.justify.votes.mutate()[1]);
   auto r = Block::decode(suite(), Block::create(suite(), hd, txs)->encode());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kMalformed);
 
   BlockHeader dup = header(txs);
-  dup.justify.votes[1].signer = dup.justify.votes[0].signer;
+  dup.justify.votes.mutate()[1].signer = dup.justify.votes[0].signer;
   EXPECT_FALSE(Block::decode(suite(), Block::create(suite(), dup, txs)->encode()).ok());
 }
 

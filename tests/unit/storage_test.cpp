@@ -96,7 +96,8 @@ SafetyState sample_safety(bool with_tc) {
   s.high_qc.height = 17;
   s.high_qc.block_hash = sha256(as_bytes("block 17"));
   s.high_qc.votes = {{sha256(as_bytes("a")), Bytes(64, 1)}, {sha256(as_bytes("b")), Bytes(64, 2)}};
-  std::sort(s.high_qc.votes.begin(), s.high_qc.votes.end());  // certificates list signers in order
+  auto& votes = s.high_qc.votes.mutate();
+  std::sort(votes.begin(), votes.end());  // certificates list signers in order
   if (with_tc) {
     TimeoutCertificate tc;
     tc.view = 41;
