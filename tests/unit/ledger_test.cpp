@@ -64,6 +64,24 @@ class LedgerTest : public ::testing::TestWithParam<const CryptoSuite*> {
 
 // ---- transactions ------------------------------------------------------------------
 
+// Copies of a certificate share one vote list until one is written to.
+TEST_P(LedgerTest, ACertificateCopyIsUnchangedByWritesToTheOriginal) {
+  QuorumCertificate a = qc(5, 3);
+  QuorumCertificate b = a;
+  EXPECT_EQ(a.votes.buffer(), b.votes.buffer()) << "a copy shares the list";
+  a.votes.mutate()[0].signature = Bytes(64, 0x01);
+  a.votes.push_back(SignerEntry{h(0x7f), Bytes(64, 0x02)});
+  EXPECT_NE(a.votes.buffer(), b.votes.buffer());
+  ASSERT_EQ(b.votes.size(), 3u);
+  EXPECT_EQ(b.votes[0].signature, Bytes(64, 0xaa)) << "the copy kept its own votes";
+  EXPECT_FALSE(a == b);
+  QuorumCertificate c = qc(5, 3);  // equal contents, another list
+  EXPECT_TRUE(b == c);
+  c.votes.clear();
+  EXPECT_TRUE(c.votes.empty());
+  EXPECT_TRUE(c.votes == QuorumCertificate{}.votes) << "an emptied list equals one never filled";
+}
+
 TEST_P(LedgerTest, TransactionRoundTripKeepsIdLeafAndFields) {
   auto tx = put(5, "color", "blue");
   Bytes enc = tx->encode();
