@@ -2,6 +2,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <zlib.h>
 #include <openssl/evp.h>
 #include <sys/stat.h>
 
@@ -142,6 +143,26 @@ Status write_archive(const std::string& out, json manifest, const std::vector<Ar
   return {};
 }
 
+namespace {
+// Reads the whole compressed stream, so that gzip's CRC-32 and length checks
+// run: the tar reader stops at the end-of-archive marker and never hashes the
+// padding between and after members, so damage there would go unnoticed.
+Status gzip_intact(const std::string& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) return make_error(ErrorCode::kStorageIo, "cannot open " + path + ": " + std::strerror(errno));
+  std::vector<char> buf(1 << 16);
+  int n;
+  while ((n = gzread(f, buf.data(), static_cast<unsigned>(buf.size()))) > 0) {
+  }
+  int err = Z_OK;
+  std::string why = n < 0 ? gzerror(f, &err) : "";
+  int closed = gzclose_r(f);
+  if (n < 0) return make_error(ErrorCode::kStorageCorrupt, path + " is damaged: " + why);
+  if (closed != Z_OK) return make_error(ErrorCode::kStorageCorrupt, path + " is damaged: it ends inside its compressed data");
+  return {};
+}
+}  // namespace
+
 Result<json> read_archive(const std::string& path, const std::string& dir, uint64_t max_bytes) {
   std::unique_ptr<struct archive, ReadCloser> a(archive_read_new());
   archive_read_support_filter_gzip(a.get());
@@ -151,6 +172,7 @@ Result<json> read_archive(const std::string& path, const std::string& dir, uint6
   // a damaged archive.
   if (std::ifstream probe(path, std::ios::binary); !probe)
     return make_error(ErrorCode::kStorageIo, "cannot open " + path + ": " + std::strerror(errno));
+  if (auto st = gzip_intact(path); !st) return st.error();
   if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
     return corrupt(path + " is not a readable node archive: " + archive_error_string(a.get()));
   archive_entry* e = nullptr;
