@@ -144,36 +144,56 @@ Status write_archive(const std::string& out, json manifest, const std::vector<Ar
 }
 
 namespace {
-// Reads the whole compressed stream, so that gzip's CRC-32 and length checks
-// run: the tar reader stops at the end-of-archive marker and never hashes the
-// padding between and after members, so damage there would go unnoticed.
-Status gzip_intact(const std::string& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return make_error(ErrorCode::kStorageIo, "cannot open " + path + ": " + std::strerror(errno));
-  std::vector<char> buf(1 << 16);
-  int n;
-  while ((n = gzread(f, buf.data(), static_cast<unsigned>(buf.size()))) > 0) {
+// The archive's gzip stream, decompressed by zlib and fed to the tar reader,
+// so that one pass both reads the members and, once drained to its end,
+// checks gzip's CRC-32 and length: the tar reader stops at the
+// end-of-archive marker and never hashes the padding between and after
+// members, so damage there would otherwise go unnoticed.
+struct GzSource {
+  gzFile f = nullptr;
+  std::vector<char> buf = std::vector<char>(1 << 16);
+  ~GzSource() {
+    if (f) gzclose_r(f);
   }
-  int err = Z_OK;
-  std::string why = n < 0 ? gzerror(f, &err) : "";
-  int closed = gzclose_r(f);
-  if (n < 0) return make_error(ErrorCode::kStorageCorrupt, path + " is damaged: " + why);
-  if (closed != Z_OK) return make_error(ErrorCode::kStorageCorrupt, path + " is damaged: it ends inside its compressed data");
-  return {};
-}
+  static la_ssize_t read(struct archive* a, void* self, const void** out) {
+    auto* s = static_cast<GzSource*>(self);
+    int n = gzread(s->f, s->buf.data(), static_cast<unsigned>(s->buf.size()));
+    if (n < 0) {
+      int err = Z_OK;
+      archive_set_error(a, EIO, "%s", gzerror(s->f, &err));
+      return -1;
+    }
+    *out = s->buf.data();
+    return n;
+  }
+  // Reads what follows the tar's end to the end of the stream.
+  Status drain(const std::string& path) {
+    int n;
+    while ((n = gzread(f, buf.data(), static_cast<unsigned>(buf.size()))) > 0) {
+    }
+    int err = Z_OK;
+    if (n < 0) return make_error(ErrorCode::kStorageCorrupt, path + " is damaged: " + gzerror(f, &err));
+    int closed = gzclose_r(f);
+    f = nullptr;
+    if (closed != Z_OK)
+      return make_error(ErrorCode::kStorageCorrupt, path + " is damaged: it ends inside its compressed data");
+    return {};
+  }
+};
 }  // namespace
 
 Result<json> read_archive(const std::string& path, const std::string& dir, uint64_t max_bytes) {
+  GzSource gz;  // outlives the reader that reads from it
   std::unique_ptr<struct archive, ReadCloser> a(archive_read_new());
-  archive_read_support_filter_gzip(a.get());
   archive_read_support_format_tar(a.get());
   // A file that cannot be read is a storage error; one that reads but does
   // not decompress or parse (libarchive reads its first block on opening) is
   // a damaged archive.
   if (std::ifstream probe(path, std::ios::binary); !probe)
     return make_error(ErrorCode::kStorageIo, "cannot open " + path + ": " + std::strerror(errno));
-  if (auto st = gzip_intact(path); !st) return st.error();
-  if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
+  gz.f = gzopen(path.c_str(), "rb");
+  if (!gz.f) return make_error(ErrorCode::kStorageIo, "cannot open " + path + ": " + std::strerror(errno));
+  if (archive_read_open(a.get(), &gz, nullptr, &GzSource::read, nullptr) != ARCHIVE_OK)
     return corrupt(path + " is not a readable node archive: " + archive_error_string(a.get()));
   archive_entry* e = nullptr;
   if (archive_read_next_header(a.get(), &e) != ARCHIVE_OK || std::string(archive_entry_pathname(e)) != "manifest.json")
@@ -245,6 +265,7 @@ Result<json> read_archive(const std::string& path, const std::string& dir, uint6
     }
   }
   if (r != ARCHIVE_EOF) return corrupt(path + ": " + archive_error_string(a.get()));
+  if (auto st = gz.drain(path); !st) return st.error();
   for (const auto& [name, _] : expected)
     if (!seen[name]) return corrupt(path + ": member '" + name + "' is missing");
   return manifest;
