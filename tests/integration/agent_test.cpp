@@ -344,9 +344,17 @@ TEST(AgentNetwork, APeerFromAnotherChainIsRefused) {
   auto status = a.status(0);
   ASSERT_TRUE(status);
   EXPECT_EQ(status->validators(), 4u);
-  auto blog = read_file(b.node_dir(0) + "/data/agent.log");
-  ASSERT_TRUE(blog.ok());
-  EXPECT_NE(blog->find("cannot connect to " + a.net().nodes[0].name), std::string::npos) << *blog;
+  // b logs its side once its stream has finished, which may be after a has
+  // logged the refusal: wait for it rather than read it once.
+  std::string blog;
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto log = read_file(b.node_dir(0) + "/data/agent.log");
+        if (log) blog = *log;
+        return blog.find("cannot connect to " + a.net().nodes[0].name) != std::string::npos;
+      },
+      15))
+      << blog;
 }
 
 int sh(const std::string& cmd) { return std::system((cmd + " >/dev/null 2>&1").c_str()); }
