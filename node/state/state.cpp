@@ -220,6 +220,7 @@ bool StateSnapshot::verify(const CryptoSuite& suite, StateCommitment commitment,
 uint64_t StateSnapshot::own_bytes() const {
   uint64_t bytes = sizeof(StateSnapshot) + tree_.own_bytes();
   for (const auto& key : touched_) bytes += sizeof(std::string) + key.capacity();
+  bytes += touched_entries_.size() * sizeof(Ref<Entry>);
   return bytes;
 }
 
@@ -253,14 +254,17 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<T
   if (parent) s->tree_ = parent->tree_;  // shared, not copied
   s->tree_.reset_own_bytes();
   s->commitment_ = commitment_for(ctx.protocol_version);
-  // Writes a key, or deletes it when there is no value.
+  // Writes a key, or deletes it when there is no value. Every write is
+  // noted with the entry it made; the last per key is kept below.
+  std::vector<std::pair<std::string, Ref<StateTree::Entry>>> writes;
   auto write = [&](std::string key, std::optional<Bytes> value) {
-    s->touched_.push_back(key);
     if (!value) {
       s->tree_.erase(suite_, key);
+      writes.emplace_back(std::move(key), nullptr);
       return;
     }
-    s->tree_.put(suite_, std::move(key), std::move(*value));
+    std::string copy = key;
+    writes.emplace_back(std::move(copy), s->tree_.put(suite_, std::move(key), std::move(*value)));
   };
   auto refuse = [&](const Transaction& tx, ErrorCode code) {
     write(StateSnapshot::receipt_key(tx.id()), Bytes{static_cast<uint8_t>(code)});
@@ -331,8 +335,13 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<T
     }
     write(StateSnapshot::nonce_key(tx->sender_id()), encode_nonce(expected + 1));
   }
-  std::sort(s->touched_.begin(), s->touched_.end());
-  s->touched_.erase(std::unique(s->touched_.begin(), s->touched_.end()), s->touched_.end());
+  std::stable_sort(writes.begin(), writes.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 0; i < writes.size(); ++i) {
+    if (i + 1 < writes.size() && writes[i + 1].first == writes[i].first) continue;  // not the last
+    s->touched_.push_back(std::move(writes[i].first));
+    s->touched_entries_.push_back(std::move(writes[i].second));
+  }
   s->seal(suite_);
   return StatePtr(std::move(s));
 }

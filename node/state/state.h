@@ -56,8 +56,11 @@ class StateSnapshot {
   void scan(std::string_view prefix, F&& f) const {
     tree_.scan(prefix, std::forward<F>(f));
   }
-  // Keys written by the block that produced this snapshot (for storage).
+  // Keys written by the block that produced this snapshot (for storage), in
+  // key order, and beside each the entry it holds now (null: deleted), so
+  // storage need not look them up again.
   const std::vector<std::string>& touched() const { return touched_; }
+  const std::vector<Ref<Entry>>& touched_entries() const { return touched_entries_; }
   uint64_t next_nonce(const NodeId& sender) const;
   // Pointers returned by get, find and floor, and a scan in progress, stay
   // valid as long as the snapshot does, except within StateMachine::apply,
@@ -96,6 +99,7 @@ class StateSnapshot {
   friend class StateMachine;
   StateTree tree_;
   std::vector<std::string> touched_;
+  std::vector<Ref<Entry>> touched_entries_;
   Hash32 root_;
   StateCommitment commitment_ = StateCommitment::kSortedLeaves;
   void seal(const CryptoSuite& suite);

@@ -290,7 +290,7 @@ const StateTree::Entry* StateTree::floor(std::string_view key) const {
 
 size_t StateTree::size() const { return index_ ? index_->size : 0; }
 
-void StateTree::put(const CryptoSuite& suite, std::string key, Bytes value) {
+Ref<StateTree::Entry> StateTree::put(const CryptoSuite& suite, std::string key, Bytes value) {
   Hash32 leaf = leaf_of(suite, key, value);
   Hash32 path = path_of(suite, key);
   own_bytes_ += sizeof(Entry) + key.capacity() + value.capacity();
@@ -298,6 +298,7 @@ void StateTree::put(const CryptoSuite& suite, std::string key, Bytes value) {
   StateTreeOps ops{&suite, own_bytes_};
   index_ = ops.insert(index_, e, true);
   trie_ = ops.insert(trie_, e, path, 0);
+  return e;
 }
 
 bool StateTree::erase(const CryptoSuite& suite, std::string_view key) {

@@ -111,7 +111,8 @@ class StateTree {
   size_t size() const;
   bool empty() const { return size() == 0; }
 
-  void put(const CryptoSuite& suite, std::string key, Bytes value);
+  // Returns the entry now held under the key.
+  Ref<Entry> put(const CryptoSuite& suite, std::string key, Bytes value);
   // Removes a key; false if it was not there.
   bool erase(const CryptoSuite& suite, std::string_view key);
 

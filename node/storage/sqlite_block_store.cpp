@@ -2,8 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <utility>
+
+#include "core/codec.h"
 
 namespace consortia {
 namespace {
@@ -33,6 +37,36 @@ constexpr const char* kSchemaV1 =
     "CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB NOT NULL);";
 constexpr const char* kUpgradeToV2 =
     "CREATE TABLE pending(hash BLOB PRIMARY KEY, height INTEGER NOT NULL, data BLOB NOT NULL);";
+// The state log: each block's changes since the state table was last folded.
+constexpr const char* kUpgradeToV3 =
+    "CREATE TABLE state_log(height INTEGER PRIMARY KEY, changes BLOB NOT NULL);";
+
+// A block's state changes as one log row: the count, then per change the
+// key, whether it has a value (0: deleted) and the value.
+constexpr size_t kMaxLoggedKey = 1u << 20;
+constexpr size_t kMaxLoggedValue = 64u << 20;
+
+using Changes = std::map<std::string, std::optional<Bytes>>;
+
+// Merges one log row into `out` (later rows overwrite earlier ones).
+Status read_changes(ByteView row, Changes& out) {
+  Reader r(row);
+  size_t n = r.count(SIZE_MAX, 2);
+  for (size_t i = 0; i < n && r.ok(); ++i) {
+    std::string key = r.str(kMaxLoggedKey);
+    uint8_t has = r.u8();
+    if (!r.ok()) break;
+    if (has > 1) {
+      r.fail("bad value flag");
+      break;
+    }
+    if (has)
+      out[std::move(key)] = r.bytes(kMaxLoggedValue);
+    else
+      out[std::move(key)] = std::nullopt;
+  }
+  return r.finish("state log row");
+}
 
 constexpr const char* kSafetyKey = "safety";
 
@@ -109,13 +143,14 @@ class SqliteBlockStore::Query {
 struct SqliteBlockStore::Statements {
   Statement begin, commit, rollback;
   Statement insert_block, insert_tx, put_state, delete_state;
+  Statement insert_log, all_log, clear_log;
   Statement block_at, block_by_hash, all_state, tx_height;
   Statement save_safety, load_safety;
   Statement save_pending, load_pending, drop_pending;
 };
 
-SqliteBlockStore::SqliteBlockStore(sqlite3* db, const CryptoSuite& suite)
-    : db_(db), suite_(suite) {}
+SqliteBlockStore::SqliteBlockStore(sqlite3* db, const CryptoSuite& suite, Options options)
+    : db_(db), suite_(suite), options_(options) {}
 
 SqliteBlockStore::~SqliteBlockStore() = default;
 
@@ -125,10 +160,11 @@ Error SqliteBlockStore::db_error(const std::string& what) const {
 }
 
 Result<std::unique_ptr<SqliteBlockStore>> SqliteBlockStore::open(const std::string& path,
-                                                                 const CryptoSuite& suite) {
+                                                                 const CryptoSuite& suite,
+                                                                 Options options) {
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  std::unique_ptr<SqliteBlockStore> s(new SqliteBlockStore(raw, suite));  // owns raw from here
+  std::unique_ptr<SqliteBlockStore> s(new SqliteBlockStore(raw, suite, options));  // owns raw from here
   if (rc != SQLITE_OK) {
     std::string m = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
     return make_error(code_for(rc), "cannot open " + path + ": " + m);
@@ -169,6 +205,9 @@ Status SqliteBlockStore::init() {
       {&s.insert_tx, "INSERT INTO txs(id, height, idx) VALUES(?1, ?2, ?3)"},
       {&s.put_state, "INSERT OR REPLACE INTO state(key, value) VALUES(?1, ?2)"},
       {&s.delete_state, "DELETE FROM state WHERE key = ?1"},
+      {&s.insert_log, "INSERT INTO state_log(height, changes) VALUES(?1, ?2)"},
+      {&s.all_log, "SELECT height, changes FROM state_log ORDER BY height"},
+      {&s.clear_log, "DELETE FROM state_log"},
       {&s.block_at, "SELECT data, hash FROM blocks WHERE height = ?1"},
       {&s.block_by_hash, "SELECT data, hash, height FROM blocks WHERE hash = ?1"},
       {&s.all_state, "SELECT key, value FROM state"},
@@ -227,9 +266,11 @@ Status SqliteBlockStore::create_or_check_schema() {
     if (tables != 0)
       return fail(make_error(ErrorCode::kStorageCorrupt,
                              "not a Consortia block store: the database holds other tables"));
-    create = std::string(kSchemaV1) + kUpgradeToV2;
+    create = std::string(kSchemaV1) + kUpgradeToV2 + kUpgradeToV3;
   } else if (version == 1) {
-    create = kUpgradeToV2;
+    create = std::string(kUpgradeToV2) + kUpgradeToV3;
+  } else if (version == 2) {
+    create = kUpgradeToV3;
   } else if (version != kSchemaVersion) {
     return fail(make_error(ErrorCode::kStorageCorrupt, "unknown schema version " +
                                                            std::to_string(version) +
@@ -247,6 +288,17 @@ Status SqliteBlockStore::create_or_check_schema() {
 }
 
 Status SqliteBlockStore::load_tip() {
+  {
+    Statement log;
+    if (sqlite3_prepare_v2(db_.get(),
+                           "SELECT COUNT(*), COALESCE(SUM(length(changes)), 0) FROM state_log", -1,
+                           log.out(), nullptr) != SQLITE_OK)
+      return db_error("reading the state log");
+    Query q(log);
+    if (q.step() != SQLITE_ROW) return db_error("reading the state log");
+    log_blocks_ = static_cast<uint64_t>(q.column_i64(0));
+    log_bytes_ = static_cast<uint64_t>(q.column_i64(1));
+  }
   Statement tip;
   if (sqlite3_prepare_v2(db_.get(),
                          "SELECT height, hash, (SELECT COUNT(*) FROM blocks) FROM blocks"
@@ -285,7 +337,11 @@ Status SqliteBlockStore::append(const BlockPtr& block, const StatePtr& state) {
                       "state does not belong to block " + std::to_string(block->height()));
 
   if (Query(statements_->begin).step() != SQLITE_DONE) return db_error("starting a transaction");
-  Status written = write_block(*block, *state);
+  uint64_t logged = 0;
+  Status written = write_block(*block, *state, logged);
+  const bool fold = log_blocks_ + 1 >= options_.fold_blocks ||
+                    log_bytes_ + logged >= options_.fold_bytes;
+  if (written && fold) written = fold_log(" at height " + std::to_string(block->height()));
   if (written && Query(statements_->commit).step() != SQLITE_DONE)
     written = db_error("committing block " + std::to_string(block->height()));
   if (!written) {
@@ -295,10 +351,40 @@ Status SqliteBlockStore::append(const BlockPtr& block, const StatePtr& state) {
   }
   tip_height_ = block->height();
   tip_hash_ = block->hash();
+  log_blocks_ = fold ? 0 : log_blocks_ + 1;
+  log_bytes_ = fold ? 0 : log_bytes_ + logged;
   return {};
 }
 
-Status SqliteBlockStore::write_block(const Block& block, const StateSnapshot& state) {
+// Within the caller's transaction: every logged change, the latest per key,
+// written to the state table in key order, and the log emptied.
+Status SqliteBlockStore::fold_log(const std::string& at) {
+  Changes changes;
+  {
+    Query q(statements_->all_log);
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
+      Bytes row = q.column_blob(1);
+      if (auto st = read_changes(row, changes); !st)
+        return make_error(ErrorCode::kStorageCorrupt,
+                          "state log of block " + std::to_string(q.column_i64(0)) + ": " +
+                              st.error().detail);
+    }
+    if (rc != SQLITE_DONE) return db_error("reading the state log" + at);
+  }
+  for (const auto& [key, value] : changes) {
+    Query q(value ? statements_->put_state : statements_->delete_state);
+    q.text(1, key);
+    if (value) q.blob(2, *value);
+    if (q.step() != SQLITE_DONE) return db_error("folding the state log" + at);
+  }
+  if (Query(statements_->clear_log).step() != SQLITE_DONE)
+    return db_error("clearing the state log" + at);
+  return {};
+}
+
+Status SqliteBlockStore::write_block(const Block& block, const StateSnapshot& state,
+                                     uint64_t& logged) {
   const auto height = static_cast<int64_t>(block.height());
   const std::string at = " at height " + std::to_string(height);
   {
@@ -319,13 +405,28 @@ Status SqliteBlockStore::write_block(const Block& block, const StateSnapshot& st
       all.push_back(e.key);
       return true;
     });
-  for (const auto& key : block.height() == 1 ? all : state.touched()) {
-    const Bytes* value = state.get(key);
-    Query q(value ? statements_->put_state : statements_->delete_state);
-    q.text(1, key);
-    if (value) q.blob(2, *value);
-    if (q.step() != SQLITE_DONE) return db_error("writing state" + at);
+  Writer w;
+  auto log = [&](const std::string& key, const Bytes* value) {
+    w.str(key);
+    w.u8(value ? 1 : 0);
+    if (value) w.bytes(*value);
+  };
+  if (block.height() == 1) {
+    w.varint(all.size());
+    for (const auto& key : all) log(key, state.get(key));
+  } else {
+    const auto& keys = state.touched();
+    const auto& entries = state.touched_entries();
+    w.varint(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i)
+      log(keys[i], i < entries.size() && entries[i] ? &entries[i]->value : state.get(keys[i]));
   }
+  {
+    Query q(statements_->insert_log);
+    q.i64(1, height).blob(2, w.data());
+    if (q.step() != SQLITE_DONE) return db_error("logging the state" + at);
+  }
+  logged = w.data().size();
   Query drop(statements_->drop_pending);  // now committed, or never will be
   drop.i64(1, height);
   if (drop.step() != SQLITE_DONE) return db_error("dropping pending blocks" + at);
@@ -425,6 +526,29 @@ Result<StatePtr> SqliteBlockStore::load_state() {
     int rc;
     while ((rc = q.step()) == SQLITE_ROW) entries.emplace(q.column_text(0), q.column_blob(1));
     if (rc != SQLITE_DONE) return db_error("reading the state");
+  }
+  {
+    // The log, oldest block first, over the folded table.
+    Changes changes;
+    Query q(statements_->all_log);
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
+      auto height = static_cast<uint64_t>(q.column_i64(0));
+      if (height > tip_height_)
+        return make_error(ErrorCode::kStorageCorrupt,
+                          "state logged for block " + std::to_string(height) +
+                              " above the tip " + std::to_string(tip_height_));
+      Bytes row = q.column_blob(1);
+      if (auto st = read_changes(row, changes); !st)
+        return make_error(ErrorCode::kStorageCorrupt,
+                          "state log of block " + std::to_string(height) + ": " + st.error().detail);
+    }
+    if (rc != SQLITE_DONE) return db_error("reading the state log");
+    for (auto& [key, value] : changes)
+      if (value)
+        entries.insert_or_assign(key, std::move(*value));
+      else
+        entries.erase(key);
   }
   if (tip_height_ == 0) {
     if (!entries.empty())

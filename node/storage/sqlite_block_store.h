@@ -1,7 +1,16 @@
 // The node's durable store in SQLite (WAL, synchronous=FULL). A committed
-// block, its transaction index, the state keys it changed and the new tip are
-// written in one database transaction, so after a kill at any point the store
-// reopens at exactly the last block whose append() returned. On open the file
+// block, its transaction index, the state entries it changed and the new tip
+// are written in one database transaction, so after a kill at any point the
+// store reopens at exactly the last block whose append() returned.
+//
+// The state is kept as a table of entries as of some folded height plus a log
+// of each later block's changes (one row per block). A block's changes are
+// appended to the log; once the log holds enough (Options), the whole log is
+// folded into the table, in key order, within that block's transaction.
+// Writing a block's scattered keys into the table every block would rewrite
+// nearly every page of it each time; folding many blocks' worth at once
+// writes each page once per fold. Loading the state reads the table and
+// replays the log. On open the file
 // is checked (quick_check, schema version, no gap below the tip) and the state
 // is checked against the tip's state root when it is loaded: a damaged file is
 // an error (kStorageCorrupt), never a silently wrong state; a file that cannot
@@ -21,9 +30,22 @@ namespace consortia {
 
 class SqliteBlockStore final : public BlockStore {
  public:
+  // When the state log is folded into the state table: after this many bytes
+  // of logged changes or this many logged blocks, whichever comes first.
+  // Larger folds write less in all, but the block that folds takes longer to
+  // store and a reopen replays more of the log.
+  struct Options {
+    uint64_t fold_bytes = 16ull << 20;
+    uint32_t fold_blocks = 256;
+  };
   // Opens (creating if absent) the store at path. Blocks are decoded with suite.
   static Result<std::unique_ptr<SqliteBlockStore>> open(const std::string& path,
-                                                        const CryptoSuite& suite);
+                                                        const CryptoSuite& suite,
+                                                        Options options);
+  static Result<std::unique_ptr<SqliteBlockStore>> open(const std::string& path,
+                                                        const CryptoSuite& suite) {
+    return open(path, suite, Options{});
+  }
   ~SqliteBlockStore() override;
   SqliteBlockStore(const SqliteBlockStore&) = delete;
   SqliteBlockStore& operator=(const SqliteBlockStore&) = delete;
@@ -42,9 +64,13 @@ class SqliteBlockStore final : public BlockStore {
   // The height of the block that committed a transaction (the txs index).
   Result<uint64_t> tx_height(const Hash32& id) override;
 
-  // Stored in PRAGMA user_version. Version 1 (no pending table) is upgraded
-  // on open; any other non-zero version is refused.
-  static constexpr int kSchemaVersion = 2;
+  // Logged blocks not yet folded into the state table, and their bytes.
+  uint64_t logged_blocks() const { return log_blocks_; }
+  uint64_t logged_bytes() const { return log_bytes_; }
+
+  // Stored in PRAGMA user_version. Versions 1 (no pending table) and 2 (no
+  // state log) are upgraded on open; any other non-zero version is refused.
+  static constexpr int kSchemaVersion = 3;
 
  private:
   struct CloseDb {
@@ -54,18 +80,21 @@ class SqliteBlockStore final : public BlockStore {
   class Query;
   struct Statements;
 
-  SqliteBlockStore(sqlite3* db, const CryptoSuite& suite);
+  SqliteBlockStore(sqlite3* db, const CryptoSuite& suite, Options options);
   Status init();
   Status check_integrity();
   Status create_or_check_schema();
   Status load_tip();
-  Status write_block(const Block& block, const StateSnapshot& state);
+  Status write_block(const Block& block, const StateSnapshot& state, uint64_t& logged);
+  Status fold_log(const std::string& at);
   Result<BlockPtr> decode_row(Query& q, uint64_t height, const char* table = "block");
   Error db_error(const std::string& what) const;
 
   std::unique_ptr<sqlite3, CloseDb> db_;    // destroyed last
   std::unique_ptr<Statements> statements_;  // prepared once, reused
   const CryptoSuite& suite_;
+  Options options_;
+  uint64_t log_blocks_ = 0, log_bytes_ = 0;
   uint64_t tip_height_ = 0;
   Hash32 tip_hash_;
 };

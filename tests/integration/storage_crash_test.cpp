@@ -40,7 +40,9 @@ TEST(StorageCrash, SigkillDuringAppendsLosesNothingAcknowledged) {
       dup2(out[1], 1);
       close(out[0]);
       close(out[1]);
-      execl(writer_path().c_str(), "consortia-store-writer", db.c_str(), "100000", nullptr);
+      // The state log folds every third block: kills land before, during
+      // and after folds.
+      execl(writer_path().c_str(), "consortia-store-writer", db.c_str(), "100000", "3", nullptr);
       _exit(127);
     }
     close(out[1]);

@@ -31,8 +31,9 @@ struct StorageFixture : ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir); }
 
-  std::unique_ptr<SqliteBlockStore> open_sqlite(const std::string& name) {
-    auto s = SqliteBlockStore::open(dir + "/" + name, suite);
+  std::unique_ptr<SqliteBlockStore> open_sqlite(const std::string& name,
+                                                SqliteBlockStore::Options o = {}) {
+    auto s = SqliteBlockStore::open(dir + "/" + name, suite, o);
     EXPECT_TRUE(s.ok()) << s.error().to_string();
     return s.ok() ? std::move(*s) : nullptr;
   }
@@ -418,9 +419,10 @@ TEST_F(StorageFixture, AMissingDirectoryIsAnIoError) {
 TEST_F(StorageFixture, AlteredStateIsDetectedAgainstTheTipStateRoot) {
   auto blocks = chain(4);
   {
-    auto s = open_sqlite("c.db");
+    auto s = open_sqlite("c.db", {.fold_blocks = 1});  // everything in the state table
     ASSERT_NE(s, nullptr);
     append_all(*s, blocks);
+    EXPECT_EQ(s->logged_blocks(), 0u);
   }
   sql("c.db", "UPDATE state SET value = x'00' WHERE key = (SELECT key FROM state LIMIT 1)");
   auto s = open_sqlite("c.db");
@@ -430,6 +432,146 @@ TEST_F(StorageFixture, AlteredStateIsDetectedAgainstTheTipStateRoot) {
   EXPECT_EQ(st.error().code, ErrorCode::kStorageCorrupt);
   EXPECT_NE(st.error().detail.find("state does not match block 4"), std::string::npos)
       << st.error().detail;
+}
+
+// The state log: each block's changes, replayed over the state table when the
+// state is loaded and folded into it once enough has been logged.
+TEST_F(StorageFixture, TheStateLogIsFoldedAndReplayedToTheSameState) {
+  auto blocks = chain(10);
+  for (uint32_t fold : {1u, 3u, 4u, 1000u}) {
+    SCOPED_TRACE("fold every " + std::to_string(fold) + " blocks");
+    std::string name = "log" + std::to_string(fold) + ".db";
+    {
+      auto s = open_sqlite(name, {.fold_blocks = fold});
+      ASSERT_NE(s, nullptr);
+      for (size_t i = 0; i < 7; ++i) {
+        ASSERT_TRUE(s->append(blocks[i].first, blocks[i].second).ok());
+        EXPECT_EQ(s->logged_blocks(), (i + 1) % fold);
+        auto state = s->load_state();
+        ASSERT_TRUE(state.ok()) << state.error().to_string();
+        EXPECT_EQ((*state)->root(), blocks[i].second->root());
+      }
+    }
+    // Reopened: the log's length is read back, and folding resumes from it.
+    auto s = open_sqlite(name, {.fold_blocks = fold});
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(s->logged_blocks(), 7u % fold);
+    for (size_t i = 7; i < blocks.size(); ++i)
+      ASSERT_TRUE(s->append(blocks[i].first, blocks[i].second).ok());
+    EXPECT_EQ(s->logged_blocks(), 10u % fold);
+    auto state = s->load_state();
+    ASSERT_TRUE(state.ok()) << state.error().to_string();
+    EXPECT_EQ((*state)->root(), blocks.back().second->root());
+    EXPECT_EQ((*state)->size(), blocks.back().second->size());
+  }
+}
+
+TEST_F(StorageFixture, TheStateLogFoldsOnceItHoldsEnoughBytes) {
+  auto blocks = chain(6);
+  auto s = open_sqlite("bytes.db", {.fold_bytes = 1, .fold_blocks = 1000});
+  ASSERT_NE(s, nullptr);
+  append_all(*s, blocks);
+  EXPECT_EQ(s->logged_blocks(), 0u);
+  EXPECT_EQ(s->logged_bytes(), 0u);
+  auto big = open_sqlite("big.db", {.fold_bytes = 1ull << 40, .fold_blocks = 1000});
+  ASSERT_NE(big, nullptr);
+  append_all(*big, blocks);
+  EXPECT_EQ(big->logged_blocks(), 6u);
+  EXPECT_GT(big->logged_bytes(), 0u);
+}
+
+TEST_F(StorageFixture, ADeletedKeyStaysDeletedThroughTheLogAndTheFold) {
+  // Block 1 puts a key, block 2 deletes it; block 3 puts another.
+  StatePtr state = StateSnapshot::empty(suite, kMaxProtocolVersion);
+  StateMachine sm(suite);
+  BlockContext ctx;
+  ctx.protocol_version = kMaxProtocolVersion;
+  NodeId sender = suite.node_id(key->public_key());
+  std::string gone = "gone";
+  std::vector<std::vector<TxPtr>> txs{
+      {Transaction::create(suite, *key, TxKind::kPut, 0, Transaction::put_payload("gone", Bytes{1}))},
+      {Transaction::create(suite, *key, TxKind::kDelete, 1, Bytes(gone.begin(), gone.end()))},
+      {Transaction::create(suite, *key, TxKind::kPut, 2, Transaction::put_payload("kept", Bytes{2}))}};
+  Chain blocks;
+  Hash32 parent;
+  for (size_t i = 0; i < txs.size(); ++i) {
+    ctx.height = i + 1;
+    auto next = sm.apply(state, txs[i], ctx);
+    ASSERT_TRUE(next.ok()) << next.error().to_string();
+    state = *next;
+    BlockHeader h;
+    h.protocol_version = kMaxProtocolVersion;
+    h.height = i + 1;
+    h.view = h.height;
+    h.parent_hash = parent;
+    h.tx_root = Block::compute_tx_root(suite, txs[i]);
+    h.state_root = state->root();
+    h.timestamp_ms = h.height;
+    auto b = Block::create(suite, h, txs[i]);
+    parent = b->hash();
+    blocks.emplace_back(b, state);
+  }
+  ASSERT_EQ(state->get(StateSnapshot::data_key(sender, "gone")), nullptr);
+  for (uint32_t fold : {1u, 2u, 1000u}) {
+    std::string name = "del" + std::to_string(fold) + ".db";
+    {
+      auto s = open_sqlite(name, {.fold_blocks = fold});
+      ASSERT_NE(s, nullptr);
+      append_all(*s, blocks);
+    }
+    auto s = open_sqlite(name, {.fold_blocks = fold});
+    auto loaded = s->load_state();
+    ASSERT_TRUE(loaded.ok()) << loaded.error().to_string();
+    EXPECT_EQ((*loaded)->root(), state->root()) << "fold every " << fold;
+    EXPECT_EQ((*loaded)->get(StateSnapshot::data_key(sender, "gone")), nullptr);
+    ASSERT_NE((*loaded)->get(StateSnapshot::data_key(sender, "kept")), nullptr);
+  }
+}
+
+TEST_F(StorageFixture, ADamagedStateLogIsReportedWithItsBlock) {
+  auto blocks = chain(4);
+  for (const char* damage :
+       {"UPDATE state_log SET changes = x'05' WHERE height = 3",  // does not decode
+        "UPDATE state_log SET changes = substr(changes, 1, length(changes) - 1) WHERE height = 3",
+        "UPDATE state_log SET height = 9 WHERE height = 4",  // above the tip
+        "DELETE FROM state_log WHERE height = 2"}) {         // a block's changes missing
+    SCOPED_TRACE(damage);
+    std::filesystem::remove_all(dir + "/log.db");
+    std::filesystem::remove_all(dir + "/log.db-wal");
+    std::filesystem::remove_all(dir + "/log.db-shm");
+    {
+      auto s = open_sqlite("log.db", {.fold_blocks = 1000});
+      ASSERT_NE(s, nullptr);
+      append_all(*s, blocks);
+    }
+    sql("log.db", damage);
+    auto s = open_sqlite("log.db", {.fold_blocks = 1000});
+    ASSERT_NE(s, nullptr);
+    auto st = s->load_state();
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().code, ErrorCode::kStorageCorrupt) << st.error().to_string();
+  }
+}
+
+TEST_F(StorageFixture, SqliteUpgradesAVersionTwoStoreWithItsState) {
+  auto blocks = chain(5);
+  {
+    auto s = open_sqlite("v2.db", {.fold_blocks = 1});
+    ASSERT_NE(s, nullptr);
+    append_all(*s, {blocks[0], blocks[1], blocks[2]});
+  }
+  // What a version 2 store holds: the state in its table, no log.
+  sql("v2.db", "DROP TABLE state_log; PRAGMA user_version = 2;");
+  auto s = open_sqlite("v2.db");
+  ASSERT_NE(s, nullptr);
+  auto state = s->load_state();
+  ASSERT_TRUE(state.ok()) << state.error().to_string();
+  EXPECT_EQ((*state)->root(), blocks[2].second->root());
+  append_all(*s, {blocks[3], blocks[4]});
+  EXPECT_EQ(s->logged_blocks(), 2u);
+  state = s->load_state();
+  ASSERT_TRUE(state.ok()) << state.error().to_string();
+  EXPECT_EQ((*state)->root(), blocks[4].second->root());
 }
 
 TEST_F(StorageFixture, AlteredBlockIsReportedWithItsHeight) {
