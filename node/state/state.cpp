@@ -7,6 +7,7 @@
 #include "state/risk.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace consortia {
 namespace {
@@ -275,8 +276,17 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<T
     activity.note(ctx.height, ctx.proposer, ctx.voters, ctx.failed_leaders, ctx.validators);
     write(LeaderActivity::kKey, activity.encode());
   }
+  // Each sender's next nonce is written once, after the block's last
+  // transaction: a block holds runs of many transactions per sender, and the
+  // entries, and so the root, are the same as with one write per transaction.
+  // Senders in the order first seen, so every node writes them alike.
+  std::vector<std::pair<NodeId, uint64_t>> nonces;
+  std::unordered_map<NodeId, size_t> nonce_at;
   for (const auto& tx : txs) {
-    uint64_t expected = s->next_nonce(tx->sender_id());
+    auto [seen, fresh] = nonce_at.try_emplace(tx->sender_id(), nonces.size());
+    if (fresh) nonces.emplace_back(tx->sender_id(), s->next_nonce(tx->sender_id()));
+    uint64_t& next = nonces[seen->second].second;
+    uint64_t expected = next;
     if (auto st = check_nonce(*tx, expected, 1); !st) return st.error();
     auto put = consortia::check_payload(*tx);
     if (!put) return put.error();
@@ -333,8 +343,10 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<T
         write(StateSnapshot::receipt_key(tx->id()), Bytes{static_cast<uint8_t>(refused)});
       }
     }
-    write(StateSnapshot::nonce_key(tx->sender_id()), encode_nonce(expected + 1));
+    next = expected + 1;
   }
+  for (const auto& [sender, next] : nonces)
+    write(StateSnapshot::nonce_key(sender), encode_nonce(next));
   std::stable_sort(writes.begin(), writes.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (size_t i = 0; i < writes.size(); ++i) {

@@ -246,9 +246,10 @@ TEST(StateTree, TheExecutionCacheKeepsWithinItsByteBudget) {
     EXPECT_LE(cache.bytes(), budget);
     s = *next;
   }
-  // Each block wrote 20 entries of 100 bytes and more: far fewer than 40 fit.
+  // Each block wrote 20 entries of 100 bytes, their keys, index and trie
+  // nodes (about 20 KiB): fewer than 30 of the 40 fit in 512 KiB.
   EXPECT_GE(cache.entries(), 2u);
-  EXPECT_LT(cache.entries(), 20u);
+  EXPECT_LT(cache.entries(), 30u);
   EXPECT_EQ(cache.hits(), 40u);
 }
 
