@@ -2,11 +2,13 @@
 // transactions: the time append() takes (block, transaction index and state
 // written in one durable transaction, synchronous=FULL), measured on one core
 // over blocks executed beforehand, so signing and execution are not counted.
-//   bench_store [blocks=200] [txs_per_block=1000] [dir=/tmp]
+//   bench_store [blocks=200] [txs_per_block=1000] [dir=/tmp] [fold_mib]
+// (fold_mib: fold the state log after this many MiB; default the store's).
 // Prints milliseconds per block, transactions per second of store time and
 // the file sizes at the end.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -23,8 +25,10 @@ int main(int argc, char** argv) {
   int blocks = argc > 1 ? std::atoi(argv[1]) : 200;
   int per_block = argc > 2 ? std::atoi(argv[2]) : 1000;
   std::string parent_dir = argc > 3 ? argv[3] : "/tmp";
-  if (blocks < 1 || per_block < 1) {
-    std::fprintf(stderr, "usage: bench_store [blocks] [txs_per_block] [dir]\n");
+  SqliteBlockStore::Options options;
+  if (argc > 4) options.fold_bytes = std::strtoull(argv[4], nullptr, 10) << 20;
+  if (argc > 5 || blocks < 1 || per_block < 1 || options.fold_bytes == 0) {
+    std::fprintf(stderr, "usage: bench_store [blocks] [txs_per_block] [dir] [fold_mib]\n");
     return 2;
   }
   const CryptoSuite& suite = ed25519_sha256();
@@ -75,18 +79,24 @@ int main(int argc, char** argv) {
     std::perror("mkdtemp");
     return 1;
   }
-  auto store = SqliteBlockStore::open(dir + "/node.db", suite);
+  auto store = SqliteBlockStore::open(dir + "/node.db", suite, options);
   if (!store) {
     std::fprintf(stderr, "%s\n", store.error().to_string().c_str());
     return 1;
   }
   std::clock_t c0 = std::clock();
   auto t0 = Clock::now();
-  for (const auto& [block, st] : chain)
+  double slowest = 0;  // the block whose append folded the state log, if any did
+  for (const auto& [block, st] : chain) {
+    auto b0 = Clock::now();
     if (auto s = (*store)->append(block, st); !s) {
       std::fprintf(stderr, "%s\n", s.error().to_string().c_str());
       return 1;
     }
+    double took = std::chrono::duration<double>(Clock::now() - b0).count();
+    if (getenv("BENCH_STORE_TRACE")) std::fprintf(stderr, "%llu %.1f %llu\n", (unsigned long long)block->height(), took * 1000, (unsigned long long)(*store)->logged_blocks());
+    slowest = std::max(slowest, took);
+  }
   double wall = std::chrono::duration<double>(Clock::now() - t0).count();
   double cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
   auto reopened_at = Clock::now();
@@ -105,8 +115,8 @@ int main(int argc, char** argv) {
   double txs = double(blocks) * per_block;
   std::printf("blocks %d of %d evidence txs, %zu state entries\n", blocks, per_block,
               chain.back().second->size());
-  std::printf("append: %.2f ms/block wall, %.2f ms/block cpu, %.0f tx/s of store cpu\n",
-              1000 * wall / blocks, 1000 * cpu / blocks, txs / cpu);
+  std::printf("append: %.2f ms/block wall, %.2f ms/block cpu, %.0f tx/s of store cpu; slowest block %.1f ms\n",
+              1000 * wall / blocks, 1000 * cpu / blocks, txs / cpu, 1000 * slowest);
   std::printf("reopen and load the state: %.2f s; files %.1f MiB\n", reopen, bytes / 1048576.0);
   again->reset();
   std::filesystem::remove_all(dir);

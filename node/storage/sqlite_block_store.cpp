@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -42,9 +43,8 @@ constexpr const char* kUpgradeToV3 =
     "CREATE TABLE state_log(height INTEGER PRIMARY KEY, changes BLOB NOT NULL);";
 
 // A block's state changes as one log row: the count, then per change the
-// key, whether it has a value (0: deleted) and the value.
-constexpr size_t kMaxLoggedKey = 1u << 20;
-constexpr size_t kMaxLoggedValue = 64u << 20;
+// key, whether it has a value (0: deleted) and the value. Lengths are
+// bounded only by the row itself: whatever a block could write must read back.
 
 using Changes = std::map<std::string, std::optional<Bytes>>;
 
@@ -53,7 +53,7 @@ Status read_changes(ByteView row, Changes& out) {
   Reader r(row);
   size_t n = r.count(SIZE_MAX, 2);
   for (size_t i = 0; i < n && r.ok(); ++i) {
-    std::string key = r.str(kMaxLoggedKey);
+    std::string key = r.str(SIZE_MAX);
     uint8_t has = r.u8();
     if (!r.ok()) break;
     if (has > 1) {
@@ -61,7 +61,7 @@ Status read_changes(ByteView row, Changes& out) {
       break;
     }
     if (has)
-      out[std::move(key)] = r.bytes(kMaxLoggedValue);
+      out[std::move(key)] = r.bytes(SIZE_MAX);
     else
       out[std::move(key)] = std::nullopt;
   }
@@ -207,7 +207,7 @@ Status SqliteBlockStore::init() {
       {&s.delete_state, "DELETE FROM state WHERE key = ?1"},
       {&s.insert_log, "INSERT INTO state_log(height, changes) VALUES(?1, ?2)"},
       {&s.all_log, "SELECT height, changes FROM state_log ORDER BY height"},
-      {&s.clear_log, "DELETE FROM state_log"},
+      {&s.clear_log, "DELETE FROM state_log WHERE height <= ?1"},
       {&s.block_at, "SELECT data, hash FROM blocks WHERE height = ?1"},
       {&s.block_by_hash, "SELECT data, hash, height FROM blocks WHERE hash = ?1"},
       {&s.all_state, "SELECT key, value FROM state"},
@@ -339,48 +339,92 @@ Status SqliteBlockStore::append(const BlockPtr& block, const StatePtr& state) {
   if (Query(statements_->begin).step() != SQLITE_DONE) return db_error("starting a transaction");
   uint64_t logged = 0;
   Status written = write_block(*block, *state, logged);
-  const bool fold = log_blocks_ + 1 >= options_.fold_blocks ||
-                    log_bytes_ + logged >= options_.fold_bytes;
-  if (written && fold) written = fold_log(" at height " + std::to_string(block->height()));
+  // Start a fold once the log holds enough (this block's row included), and
+  // write one slice of the fold under way with this block.
+  const std::string at = " at height " + std::to_string(block->height());
+  const bool start = !fold_ && (log_blocks_ + 1 >= options_.fold_blocks ||
+                                log_bytes_ + logged >= options_.fold_bytes);
+  if (written && start) {
+    auto f = read_log(block->height());
+    if (f)
+      fold_ = std::move(*f);
+    else
+      written = f.error();
+  }
+  size_t folded_to = fold_ ? fold_->next : 0;
+  if (written && fold_) {
+    auto to = fold_step(*fold_, at);
+    if (to)
+      folded_to = *to;
+    else
+      written = to.error();
+  }
   if (written && Query(statements_->commit).step() != SQLITE_DONE)
     written = db_error("committing block " + std::to_string(block->height()));
   if (!written) {
     // Some errors (disk full, I/O) roll the transaction back by themselves.
     if (!sqlite3_get_autocommit(db_.get())) (void)Query(statements_->rollback).step();
+    if (start) fold_.reset();  // read again when the next block starts it
     return written;
   }
   tip_height_ = block->height();
   tip_hash_ = block->hash();
-  log_blocks_ = fold ? 0 : log_blocks_ + 1;
-  log_bytes_ = fold ? 0 : log_bytes_ + logged;
+  log_blocks_ += 1;
+  log_bytes_ += logged;
+  if (fold_) {
+    fold_->next = folded_to;
+    if (folded_to == fold_->changes.size()) {  // its rows were deleted with the last slice
+      log_blocks_ -= fold_->blocks;
+      log_bytes_ -= fold_->bytes;
+      fold_.reset();
+    }
+  }
   return {};
 }
 
-// Within the caller's transaction: every logged change, the latest per key,
-// written to the state table in key order, and the log emptied.
-Status SqliteBlockStore::fold_log(const std::string& at) {
+// The log rows up to `upto` as one fold: the latest change per key, in key
+// order.
+Result<SqliteBlockStore::Fold> SqliteBlockStore::read_log(uint64_t upto) {
   Changes changes;
-  {
-    Query q(statements_->all_log);
-    int rc;
-    while ((rc = q.step()) == SQLITE_ROW) {
-      Bytes row = q.column_blob(1);
-      if (auto st = read_changes(row, changes); !st)
-        return make_error(ErrorCode::kStorageCorrupt,
-                          "state log of block " + std::to_string(q.column_i64(0)) + ": " +
-                              st.error().detail);
-    }
-    if (rc != SQLITE_DONE) return db_error("reading the state log" + at);
+  Fold f;
+  f.upto = upto;
+  Query q(statements_->all_log);
+  int rc;
+  while ((rc = q.step()) == SQLITE_ROW) {
+    auto height = static_cast<uint64_t>(q.column_i64(0));
+    if (height > upto) break;
+    Bytes row = q.column_blob(1);
+    if (auto st = read_changes(row, changes); !st)
+      return make_error(ErrorCode::kStorageCorrupt,
+                        "state log of block " + std::to_string(height) + ": " + st.error().detail);
+    f.blocks += 1;
+    f.bytes += row.size();
   }
-  for (const auto& [key, value] : changes) {
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return db_error("reading the state log");
+  f.changes.reserve(changes.size());
+  for (auto& [key, value] : changes) f.changes.emplace_back(key, std::move(value));
+  return f;
+}
+
+// Within the caller's transaction: the fold's next slice of changes written
+// to the table, and with the last slice the folded rows deleted.
+Result<size_t> SqliteBlockStore::fold_step(const Fold& f, const std::string& at) {
+  size_t steps = std::max<uint32_t>(1, options_.fold_steps);
+  size_t slice = (f.changes.size() + steps - 1) / steps;
+  size_t end = std::min(f.changes.size(), f.next + std::max<size_t>(1, slice));
+  for (size_t i = f.next; i < end; ++i) {
+    const auto& [key, value] = f.changes[i];
     Query q(value ? statements_->put_state : statements_->delete_state);
     q.text(1, key);
     if (value) q.blob(2, *value);
     if (q.step() != SQLITE_DONE) return db_error("folding the state log" + at);
   }
-  if (Query(statements_->clear_log).step() != SQLITE_DONE)
-    return db_error("clearing the state log" + at);
-  return {};
+  if (end == f.changes.size()) {
+    Query q(statements_->clear_log);
+    q.i64(1, static_cast<int64_t>(f.upto));
+    if (q.step() != SQLITE_DONE) return db_error("clearing the state log" + at);
+  }
+  return end;
 }
 
 Status SqliteBlockStore::write_block(const Block& block, const StateSnapshot& state,

@@ -3,14 +3,18 @@
 // are written in one database transaction, so after a kill at any point the
 // store reopens at exactly the last block whose append() returned.
 //
-// The state is kept as a table of entries as of some folded height plus a log
-// of each later block's changes (one row per block). A block's changes are
-// appended to the log; once the log holds enough (Options), the whole log is
-// folded into the table, in key order, within that block's transaction.
-// Writing a block's scattered keys into the table every block would rewrite
-// nearly every page of it each time; folding many blocks' worth at once
-// writes each page once per fold. Loading the state reads the table and
-// replays the log. On open the file
+// The state is kept as a table of entries plus a log of each block's changes
+// (one row per block); the state is the table with the log replayed over it.
+// A block's changes are appended to the log. Once the log holds enough
+// (Options), its rows are folded into the table: the latest change per key,
+// in key order, written over the next few blocks' transactions, a slice with
+// each, and the folded rows deleted with the last slice. Until then the rows
+// stay, and replaying them over a partly written table still gives the
+// state, so a kill in the middle of a fold loses nothing. Writing a block's
+// scattered keys into the table every block would rewrite nearly every page
+// of it each time; folding many blocks' worth at once writes each page about
+// once per fold, and slicing it keeps any one block's store time short. On
+// open the file
 // is checked (quick_check, schema version, no gap below the tip) and the state
 // is checked against the tip's state root when it is loaded: a damaged file is
 // an error (kStorageCorrupt), never a silently wrong state; a file that cannot
@@ -31,12 +35,13 @@ namespace consortia {
 class SqliteBlockStore final : public BlockStore {
  public:
   // When the state log is folded into the state table: after this many bytes
-  // of logged changes or this many logged blocks, whichever comes first.
-  // Larger folds write less in all, but the block that folds takes longer to
-  // store and a reopen replays more of the log.
+  // of logged changes or this many logged blocks, whichever comes first; and
+  // over how many blocks' transactions a fold is spread. Larger folds write
+  // less in all, but take longer and a reopen replays more of the log.
   struct Options {
-    uint64_t fold_bytes = 16ull << 20;
+    uint64_t fold_bytes = 8ull << 20;
     uint32_t fold_blocks = 256;
+    uint32_t fold_steps = 8;
   };
   // Opens (creating if absent) the store at path. Blocks are decoded with suite.
   static Result<std::unique_ptr<SqliteBlockStore>> open(const std::string& path,
@@ -64,9 +69,11 @@ class SqliteBlockStore final : public BlockStore {
   // The height of the block that committed a transaction (the txs index).
   Result<uint64_t> tx_height(const Hash32& id) override;
 
-  // Logged blocks not yet folded into the state table, and their bytes.
+  // Logged blocks whose rows are still in the log, and their bytes; whether
+  // a fold is under way.
   uint64_t logged_blocks() const { return log_blocks_; }
   uint64_t logged_bytes() const { return log_bytes_; }
+  bool folding() const { return fold_.has_value(); }
 
   // Stored in PRAGMA user_version. Versions 1 (no pending table) and 2 (no
   // state log) are upgraded on open; any other non-zero version is refused.
@@ -86,7 +93,17 @@ class SqliteBlockStore final : public BlockStore {
   Status create_or_check_schema();
   Status load_tip();
   Status write_block(const Block& block, const StateSnapshot& state, uint64_t& logged);
-  Status fold_log(const std::string& at);
+  // A fold under way: the changes of the log rows up to `upto`, latest per
+  // key in key order, written to the table up to `next`.
+  struct Fold {
+    uint64_t upto = 0, blocks = 0, bytes = 0;
+    std::vector<std::pair<std::string, std::optional<Bytes>>> changes;
+    size_t next = 0;
+  };
+  Result<Fold> read_log(uint64_t upto);
+  // Writes the fold's next slice; returns where it ends.
+  Result<size_t> fold_step(const Fold& f, const std::string& at);
+  std::optional<Fold> fold_;
   Result<BlockPtr> decode_row(Query& q, uint64_t height, const char* table = "block");
   Error db_error(const std::string& what) const;
 

@@ -168,6 +168,52 @@ TEST_P(StateTest, TouchedKeysAreSortedAndUnique) {
   EXPECT_EQ((*s2)->touched(), std::vector<std::string>{StateSnapshot::nonce_key(id(*bob_))});
 }
 
+// Each touched key comes with the entry it holds after the block (null once
+// deleted), so storage does not look it up again.
+TEST_P(StateTest, TouchedEntriesAreWhatTheBlockLeftUnderEachKey) {
+  StateMachine sm(suite());
+  auto s = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion),
+                    {put(*alice_, 0, "z", "1"), put(*bob_, 0, "b", "x"), put(*alice_, 1, "z", "3")});
+  ASSERT_TRUE(s.ok());
+  const auto& keys = (*s)->touched();
+  const auto& entries = (*s)->touched_entries();
+  ASSERT_EQ(entries.size(), keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    ASSERT_TRUE(entries[i]) << keys[i];
+    EXPECT_EQ(entries[i]->key, keys[i]);
+    ASSERT_NE((*s)->get(keys[i]), nullptr);
+    EXPECT_EQ(entries[i]->value, *(*s)->get(keys[i])) << keys[i];
+  }
+}
+
+// A sender's nonce is written once per block, after its last transaction:
+// with senders interleaved, the block leaves the same entries and root as
+// the same transactions one block each.
+TEST_P(StateTest, InterleavedSendersLeaveTheSameStateAsOneTransactionPerBlock) {
+  StateMachine sm(suite());
+  std::vector<TxPtr> txs = {put(*alice_, 0, "a", "1"), noop(*bob_, 0), put(*alice_, 1, "a", "2"),
+                            put(*bob_, 1, "b", "3"), noop(*alice_, 2)};
+  auto one = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion), txs);
+  ASSERT_TRUE(one.ok());
+  StatePtr each = StateSnapshot::empty(suite(), kMinProtocolVersion);
+  for (const auto& tx : txs) {
+    auto next = sm.apply(each, {tx});
+    ASSERT_TRUE(next.ok()) << next.error().to_string();
+    each = *next;
+  }
+  EXPECT_EQ((*one)->root(), each->root());
+  EXPECT_EQ((*one)->next_nonce(id(*alice_)), 3u);
+  EXPECT_EQ((*one)->next_nonce(id(*bob_)), 2u);
+  // A nonce out of turn for one sender still makes the block invalid,
+  // whoever came between.
+  auto bad = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion),
+                      {noop(*alice_, 0), noop(*bob_, 0), noop(*alice_, 2)});
+  ASSERT_FALSE(bad.ok());
+  auto replayed = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion),
+                           {noop(*alice_, 0), noop(*bob_, 0), noop(*alice_, 0)});
+  ASSERT_FALSE(replayed.ok());
+}
+
 TEST_P(StateTest, RootsEqualForSameHistoryAndDifferOtherwise) {
   StateMachine sm(suite());
   auto base = StateSnapshot::empty(suite(), kMinProtocolVersion);

@@ -419,7 +419,7 @@ TEST_F(StorageFixture, AMissingDirectoryIsAnIoError) {
 TEST_F(StorageFixture, AlteredStateIsDetectedAgainstTheTipStateRoot) {
   auto blocks = chain(4);
   {
-    auto s = open_sqlite("c.db", {.fold_blocks = 1});  // everything in the state table
+    auto s = open_sqlite("c.db", {.fold_blocks = 1, .fold_steps = 1});  // everything in the state table
     ASSERT_NE(s, nullptr);
     append_all(*s, blocks);
     EXPECT_EQ(s->logged_blocks(), 0u);
@@ -442,7 +442,7 @@ TEST_F(StorageFixture, TheStateLogIsFoldedAndReplayedToTheSameState) {
     SCOPED_TRACE("fold every " + std::to_string(fold) + " blocks");
     std::string name = "log" + std::to_string(fold) + ".db";
     {
-      auto s = open_sqlite(name, {.fold_blocks = fold});
+      auto s = open_sqlite(name, {.fold_blocks = fold, .fold_steps = 1});
       ASSERT_NE(s, nullptr);
       for (size_t i = 0; i < 7; ++i) {
         ASSERT_TRUE(s->append(blocks[i].first, blocks[i].second).ok());
@@ -453,7 +453,7 @@ TEST_F(StorageFixture, TheStateLogIsFoldedAndReplayedToTheSameState) {
       }
     }
     // Reopened: the log's length is read back, and folding resumes from it.
-    auto s = open_sqlite(name, {.fold_blocks = fold});
+    auto s = open_sqlite(name, {.fold_blocks = fold, .fold_steps = 1});
     ASSERT_NE(s, nullptr);
     EXPECT_EQ(s->logged_blocks(), 7u % fold);
     for (size_t i = 7; i < blocks.size(); ++i)
@@ -466,9 +466,43 @@ TEST_F(StorageFixture, TheStateLogIsFoldedAndReplayedToTheSameState) {
   }
 }
 
+// A fold written over several blocks: after every block, a store opened
+// afresh (as after a kill, the fold's progress lost) loads the tip's state,
+// and a store reopened in the middle of a fold starts it again and finishes.
+TEST_F(StorageFixture, AFoldSpreadOverBlocksLeavesEveryTipLoadable) {
+  auto blocks = chain(16, "", {}, nullptr, 1, [](uint64_t height) {
+    return std::pair{"key-" + std::to_string(height % 5) + "-" + std::to_string(height % 3),
+                     Bytes(8, static_cast<uint8_t>(height))};
+  });
+  const SqliteBlockStore::Options o{.fold_blocks = 2, .fold_steps = 3};
+  auto s = open_sqlite("steps.db", o);
+  ASSERT_NE(s, nullptr);
+  bool saw_fold = false, saw_finish = false;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (i == 7) {  // reopened mid-way
+      s.reset();
+      s = open_sqlite("steps.db", o);
+      ASSERT_NE(s, nullptr);
+      EXPECT_FALSE(s->folding());
+    }
+    bool was_folding = s->folding();
+    ASSERT_TRUE(s->append(blocks[i].first, blocks[i].second).ok()) << "block " << i + 1;
+    saw_fold |= s->folding();
+    saw_finish |= was_folding && !s->folding();
+    auto fresh = open_sqlite("steps.db", o);
+    ASSERT_NE(fresh, nullptr);
+    auto state = fresh->load_state();
+    ASSERT_TRUE(state.ok()) << "block " << i + 1 << ": " << state.error().to_string();
+    EXPECT_EQ((*state)->root(), blocks[i].second->root()) << "block " << i + 1;
+  }
+  EXPECT_TRUE(saw_fold);
+  EXPECT_TRUE(saw_finish);
+  EXPECT_LT(s->logged_blocks(), blocks.size());
+}
+
 TEST_F(StorageFixture, TheStateLogFoldsOnceItHoldsEnoughBytes) {
   auto blocks = chain(6);
-  auto s = open_sqlite("bytes.db", {.fold_bytes = 1, .fold_blocks = 1000});
+  auto s = open_sqlite("bytes.db", {.fold_bytes = 1, .fold_blocks = 1000, .fold_steps = 1});
   ASSERT_NE(s, nullptr);
   append_all(*s, blocks);
   EXPECT_EQ(s->logged_blocks(), 0u);
@@ -481,7 +515,8 @@ TEST_F(StorageFixture, TheStateLogFoldsOnceItHoldsEnoughBytes) {
 }
 
 TEST_F(StorageFixture, ADeletedKeyStaysDeletedThroughTheLogAndTheFold) {
-  // Block 1 puts a key, block 2 deletes it; block 3 puts another.
+  // Block 1 puts a key, block 2 another, block 3 deletes the first. Folded
+  // every second block, the delete is in the log over a table holding the key.
   StatePtr state = StateSnapshot::empty(suite, kMaxProtocolVersion);
   StateMachine sm(suite);
   BlockContext ctx;
@@ -490,8 +525,8 @@ TEST_F(StorageFixture, ADeletedKeyStaysDeletedThroughTheLogAndTheFold) {
   std::string gone = "gone";
   std::vector<std::vector<TxPtr>> txs{
       {Transaction::create(suite, *key, TxKind::kPut, 0, Transaction::put_payload("gone", Bytes{1}))},
-      {Transaction::create(suite, *key, TxKind::kDelete, 1, Bytes(gone.begin(), gone.end()))},
-      {Transaction::create(suite, *key, TxKind::kPut, 2, Transaction::put_payload("kept", Bytes{2}))}};
+      {Transaction::create(suite, *key, TxKind::kPut, 1, Transaction::put_payload("kept", Bytes{2}))},
+      {Transaction::create(suite, *key, TxKind::kDelete, 2, Bytes(gone.begin(), gone.end()))}};
   Chain blocks;
   Hash32 parent;
   for (size_t i = 0; i < txs.size(); ++i) {
@@ -515,11 +550,12 @@ TEST_F(StorageFixture, ADeletedKeyStaysDeletedThroughTheLogAndTheFold) {
   for (uint32_t fold : {1u, 2u, 1000u}) {
     std::string name = "del" + std::to_string(fold) + ".db";
     {
-      auto s = open_sqlite(name, {.fold_blocks = fold});
+      auto s = open_sqlite(name, {.fold_blocks = fold, .fold_steps = 1});
       ASSERT_NE(s, nullptr);
       append_all(*s, blocks);
+      EXPECT_EQ(s->logged_blocks(), 3u % fold);
     }
-    auto s = open_sqlite(name, {.fold_blocks = fold});
+    auto s = open_sqlite(name, {.fold_blocks = fold, .fold_steps = 1});
     auto loaded = s->load_state();
     ASSERT_TRUE(loaded.ok()) << loaded.error().to_string();
     EXPECT_EQ((*loaded)->root(), state->root()) << "fold every " << fold;
@@ -556,7 +592,7 @@ TEST_F(StorageFixture, ADamagedStateLogIsReportedWithItsBlock) {
 TEST_F(StorageFixture, SqliteUpgradesAVersionTwoStoreWithItsState) {
   auto blocks = chain(5);
   {
-    auto s = open_sqlite("v2.db", {.fold_blocks = 1});
+    auto s = open_sqlite("v2.db", {.fold_blocks = 1, .fold_steps = 1});
     ASSERT_NE(s, nullptr);
     append_all(*s, {blocks[0], blocks[1], blocks[2]});
   }
