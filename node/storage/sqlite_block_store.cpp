@@ -65,7 +65,7 @@ Status read_changes(ByteView row, Changes& out) {
     else
       out[std::move(key)] = std::nullopt;
   }
-  return r.finish("state log row");
+  return r.finish("the changes it holds");
 }
 
 constexpr const char* kSafetyKey = "safety";
@@ -396,7 +396,8 @@ Result<SqliteBlockStore::Fold> SqliteBlockStore::read_log(uint64_t upto) {
     Bytes row = q.column_blob(1);
     if (auto st = read_changes(row, changes); !st)
       return make_error(ErrorCode::kStorageCorrupt,
-                        "state log of block " + std::to_string(height) + ": " + st.error().detail);
+                        "damaged state log: the row of block " + std::to_string(height) +
+                              " does not decode (" + st.error().detail + ")");
     f.blocks += 1;
     f.bytes += row.size();
   }
@@ -565,6 +566,7 @@ Result<BlockPtr> SqliteBlockStore::block_by_hash(const Hash32& hash) {
 
 Result<StatePtr> SqliteBlockStore::load_state() {
   std::map<std::string, Bytes> entries;
+  uint64_t replayed = 0;
   {
     Query q(statements_->all_state);
     int rc;
@@ -585,7 +587,9 @@ Result<StatePtr> SqliteBlockStore::load_state() {
       Bytes row = q.column_blob(1);
       if (auto st = read_changes(row, changes); !st)
         return make_error(ErrorCode::kStorageCorrupt,
-                          "state log of block " + std::to_string(height) + ": " + st.error().detail);
+                          "damaged state log: the row of block " + std::to_string(height) +
+                              " does not decode (" + st.error().detail + ")");
+      ++replayed;
     }
     if (rc != SQLITE_DONE) return db_error("reading the state log");
     for (auto& [key, value] : changes)
@@ -607,7 +611,9 @@ Result<StatePtr> SqliteBlockStore::load_state() {
       StateSnapshot::from_entries(suite_, std::move(entries), (*tip)->header().protocol_version);
   if (state->root() != (*tip)->header().state_root)
     return make_error(ErrorCode::kStorageCorrupt,
-                      "state does not match block " + std::to_string(tip_height_));
+                      "state does not match block " + std::to_string(tip_height_) +
+                          " (the state table with " + std::to_string(replayed) +
+                          " logged blocks replayed over it)");
   return state;
 }
 
