@@ -59,6 +59,10 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   if (!node) return make_error(node.error().code, "node: " + node.error().detail);
   a->node_ = std::move(*node);
   a->signatures_ = std::make_unique<SignaturePool>(*a->suite_);
+  // A transaction the node checked itself (one a proposal carried before its
+  // gossip arrived) is not checked again when the gossip comes.
+  a->node_->on_signature_verified(
+      [pool = a->signatures_.get()](const Hash32& leaf) { pool->remember(leaf); });
   a->height_ = a->node_->status().height;
 
   auto members = std::make_shared<std::map<NodeId, std::string>>();

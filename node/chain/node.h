@@ -104,6 +104,11 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   const Hash32& chain_id() const { return chain_id_; }
   const HotStuffCore& consensus() const { return *core_; }
   const Mempool& mempool() const { return mempool_; }
+  // Called on the node's thread with the leaf of each transaction signature
+  // the node verified itself and found valid.
+  void on_signature_verified(std::function<void(const Hash32&)> f) {
+    mempool_.set_verified_hook(std::move(f));
+  }
   // The validators of the current view.
   const ValidatorSet& validators() const { return core_->validators(); }
   // The chain configuration in the committed state (governance).

@@ -12,6 +12,7 @@ bool Mempool::verify_cached(const Transaction& tx) {
   if (!tx.verify_signature(suite_)) return false;
   if (verified_.size() >= cfg_.signature_cache) verified_.clear();
   verified_.insert(tx.leaf());
+  if (verified_hook_) verified_hook_(tx.leaf());
   return true;
 }
 
@@ -46,6 +47,7 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
   if (!valid) {
     ++verifications_;
     valid = tx->verify_signature(suite_);
+    if (valid && verified_hook_) verified_hook_(tx->leaf());
   }
   if (!valid) return make_error(ErrorCode::kBadSignature, "transaction signature does not verify");
   by_sender_[tx->sender_id()].emplace(tx->nonce(), tx);

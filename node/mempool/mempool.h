@@ -4,6 +4,7 @@
 // block carrying it later costs no second verification.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <unordered_set>
 
@@ -53,6 +54,10 @@ class Mempool {
   // submission they came with, so what the node does not keep is not
   // remembered (a peer replaying old transactions cannot flush the cache).
   void set_prechecked(const std::unordered_set<Hash32>* leaves) { prechecked_ = leaves; }
+  // Told the leaf of every signature this mempool verifies itself and finds
+  // valid, so a host that checks arriving transactions elsewhere need not
+  // check that one again when it arrives later (gossip after a proposal).
+  void set_verified_hook(std::function<void(const Hash32&)> f) { verified_hook_ = std::move(f); }
 
   size_t size() const { return by_id_.size(); }
   // Senders with transactions pending.
@@ -84,6 +89,7 @@ class Mempool {
     uint64_t next = 0;
   } nonce_memo_;  // the committed next nonce of the last sender admitted
   uint64_t verifications_ = 0;
+  std::function<void(const Hash32&)> verified_hook_;
   mutable NodeId cursor_;  // select() starts after the last sender served: no starvation
 };
 

@@ -119,6 +119,12 @@ std::vector<Hash32> SignaturePool::check(const std::vector<TxPtr>& txs, bool sto
   return valid;
 }
 
+void SignaturePool::remember(const Hash32& leaf) {
+  std::lock_guard lock(mu_);
+  if (valid_.size() >= capacity_) valid_.clear();
+  valid_.insert(leaf);
+}
+
 uint64_t SignaturePool::verified() const {
   std::lock_guard lock(mu_);
   return verified_;

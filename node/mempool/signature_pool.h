@@ -40,6 +40,8 @@ class SignaturePool {
   // found bad (what was not checked is left out). A check that fails for
   // want of memory counts as not valid: the node checks it again.
   std::vector<Hash32> check(const std::vector<TxPtr>& txs, bool stop_at_bad = false);
+  // Remembers a leaf found valid elsewhere (by the node's own check).
+  void remember(const Hash32& leaf);
 
   unsigned threads() const { return static_cast<unsigned>(workers_.size()); }
   // Signatures actually verified, and those answered from memory.

@@ -134,6 +134,31 @@ TEST_F(MempoolFixture, LeavesCheckedByThePoolAreNotCheckedAgain) {
   EXPECT_EQ(pool.verifications(), 2u);
 }
 
+// A proposal may carry a transaction before its gossip arrives; the node
+// checks it then, and the host's pool, told so, does not check the gossip.
+TEST_F(MempoolFixture, TheNodesOwnChecksAreRememberedByTheHostsPool) {
+  SignaturePool sigs(suite, 1);
+  std::vector<Hash32> told;
+  pool.set_verified_hook([&](const Hash32& leaf) {
+    told.push_back(leaf);
+    sigs.remember(leaf);
+  });
+  auto in_block = tx(*alice, 0);
+  auto bad = forge(suite, tx(*alice, 1));
+  ASSERT_TRUE(pool.verify_cached(*in_block));
+  EXPECT_FALSE(pool.verify_cached(*bad));
+  auto submitted = tx(*bob, 0);
+  ASSERT_TRUE(pool.add(submitted, *empty).ok());
+  EXPECT_EQ(told, (std::vector<Hash32>{in_block->leaf(), submitted->leaf()}))
+      << "only signatures found valid, each once";
+  EXPECT_TRUE(pool.verify_cached(*in_block));
+  EXPECT_EQ(told.size(), 2u) << "a leaf the node already knows is not checked or told again";
+  auto valid = sigs.check({in_block, submitted, bad});
+  EXPECT_EQ(valid.size(), 2u);
+  EXPECT_EQ(sigs.verified(), 1u) << "only the forged one is checked";
+  EXPECT_EQ(sigs.remembered_hits(), 2u);
+}
+
 TEST_F(MempoolFixture, SignaturePoolStopsAtTheFirstBadSignatureWhenAsked) {
   SignaturePool sigs(suite, 1);  // the caller alone: chunks in order
   std::vector<TxPtr> txs;
