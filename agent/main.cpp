@@ -8,6 +8,7 @@
 //            a node host's side of the console's runbooks (node_admin.h)
 #include <signal.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -105,6 +106,12 @@ int main(int argc, char** argv) {
   }
   std::string cmd = argv[1];
   std::vector<std::string> args(argv + 2, argv + argc);
+  // "consortia-agent COMMAND --help" asks for the usage, not a command.
+  if (std::find(args.begin(), args.end(), "--help") != args.end() ||
+      (!args.empty() && args[0] == "-h")) {
+    std::printf("%s", kUsage);
+    return 0;
+  }
   auto value = [&](size_t& i) -> const std::string* {
     if (i + 1 >= args.size()) return nullptr;
     return &args[++i];

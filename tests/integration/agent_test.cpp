@@ -866,5 +866,24 @@ TEST(AgentNetem, TwoAgentsOverAVethWithTbfCommitWithinTheRateLimit) {
   EXPECT_TRUE(AgentCluster::eventually([&] { return c.height(1) > h0 + 2; }, 30)) << "blocks stopped committing";
 }
 
+// "consortia-agent COMMAND --help" prints the usage and succeeds, rather
+// than refusing "--help" as a bad option of that command.
+TEST(AgentCli, EveryCommandAnswersHelpWithTheUsage) {
+  for (const char* command : {"sandbox", "load", "init", "run", "backup", "node"}) {
+    for (const char* flag : {"--help", "-h"}) {
+      std::string cmd = agent_binary() + " " + command + " " + flag + " 2>&1";
+      FILE* p = popen(cmd.c_str(), "r");
+      ASSERT_NE(p, nullptr);
+      std::string out;
+      char buf[4096];
+      while (fgets(buf, sizeof buf, p)) out += buf;
+      int rc = pclose(p);
+      EXPECT_EQ(WEXITSTATUS(rc), 0) << cmd << "\n" << out;
+      EXPECT_EQ(out.rfind("usage:", 0), 0u) << cmd << "\n" << out;
+      EXPECT_EQ(out.find("bad option"), std::string::npos) << cmd << "\n" << out;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace consortia::agent::testing
