@@ -382,17 +382,20 @@ Status SqliteBlockStore::append(const BlockPtr& block, const StatePtr& state) {
   return {};
 }
 
-// The log rows up to `upto` as one fold: the latest change per key, in key
-// order.
-Result<SqliteBlockStore::Fold> SqliteBlockStore::read_log(uint64_t upto) {
+// Every log row, the latest change per key in key order, as a fold up to
+// `tip`; a row above the tip is damage.
+Result<SqliteBlockStore::Fold> SqliteBlockStore::read_log(uint64_t tip) {
   Changes changes;
   Fold f;
-  f.upto = upto;
+  f.upto = tip;
   Query q(statements_->all_log);
   int rc;
   while ((rc = q.step()) == SQLITE_ROW) {
     auto height = static_cast<uint64_t>(q.column_i64(0));
-    if (height > upto) break;
+    if (height > tip)
+      return make_error(ErrorCode::kStorageCorrupt, "state logged for block " +
+                                                        std::to_string(height) + " above the tip " +
+                                                        std::to_string(tip));
     Bytes row = q.column_blob(1);
     if (auto st = read_changes(row, changes); !st)
       return make_error(ErrorCode::kStorageCorrupt,
@@ -401,7 +404,7 @@ Result<SqliteBlockStore::Fold> SqliteBlockStore::read_log(uint64_t upto) {
     f.blocks += 1;
     f.bytes += row.size();
   }
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return db_error("reading the state log");
+  if (rc != SQLITE_DONE) return db_error("reading the state log");
   f.changes.reserve(changes.size());
   for (auto& [key, value] : changes) f.changes.emplace_back(key, std::move(value));
   return f;
@@ -463,8 +466,7 @@ Status SqliteBlockStore::write_block(const Block& block, const StateSnapshot& st
     const auto& keys = state.touched();
     const auto& entries = state.touched_entries();
     w.varint(keys.size());
-    for (size_t i = 0; i < keys.size(); ++i)
-      log(keys[i], i < entries.size() && entries[i] ? &entries[i]->value : state.get(keys[i]));
+    for (size_t i = 0; i < keys.size(); ++i) log(keys[i], entries[i] ? &entries[i]->value : nullptr);
   }
   {
     Query q(statements_->insert_log);
@@ -574,27 +576,13 @@ Result<StatePtr> SqliteBlockStore::load_state() {
     if (rc != SQLITE_DONE) return db_error("reading the state");
   }
   {
-    // The log, oldest block first, over the folded table.
-    Changes changes;
-    Query q(statements_->all_log);
-    int rc;
-    while ((rc = q.step()) == SQLITE_ROW) {
-      auto height = static_cast<uint64_t>(q.column_i64(0));
-      if (height > tip_height_)
-        return make_error(ErrorCode::kStorageCorrupt,
-                          "state logged for block " + std::to_string(height) +
-                              " above the tip " + std::to_string(tip_height_));
-      Bytes row = q.column_blob(1);
-      if (auto st = read_changes(row, changes); !st)
-        return make_error(ErrorCode::kStorageCorrupt,
-                          "damaged state log: the row of block " + std::to_string(height) +
-                              " does not decode (" + st.error().detail + ")");
-      ++replayed;
-    }
-    if (rc != SQLITE_DONE) return db_error("reading the state log");
-    for (auto& [key, value] : changes)
+    // The log over the folded table.
+    auto log = read_log(tip_height_);
+    if (!log) return log.error();
+    replayed = log->blocks;
+    for (auto& [key, value] : log->changes)
       if (value)
-        entries.insert_or_assign(key, std::move(*value));
+        entries.insert_or_assign(std::move(key), std::move(*value));
       else
         entries.erase(key);
   }

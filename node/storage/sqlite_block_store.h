@@ -100,7 +100,7 @@ class SqliteBlockStore final : public BlockStore {
     std::vector<std::pair<std::string, std::optional<Bytes>>> changes;
     size_t next = 0;
   };
-  Result<Fold> read_log(uint64_t upto);
+  Result<Fold> read_log(uint64_t tip);
   // Writes the fold's next slice; returns where it ends.
   Result<size_t> fold_step(const Fold& f, const std::string& at);
   std::optional<Fold> fold_;

@@ -359,6 +359,23 @@ TEST(AgentNetwork, APeerFromAnotherChainIsRefused) {
 
 int sh(const std::string& cmd) { return std::system((cmd + " >/dev/null 2>&1").c_str()); }
 
+// Runs a command through the shell: its exit code (-1 if it could not be
+// started) and what it wrote to its standard output.
+struct Ran {
+  int code = -1;
+  std::string out;
+};
+Ran run(const std::string& cmd) {
+  Ran r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  while (fgets(buf, sizeof buf, p)) r.out += buf;
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
 TEST(AgentFaults, AFlappingPartitionComesAndGoesAndTheChainKeepsCommitting) {
   AgentCluster c(4);
   c.start_all();
@@ -424,19 +441,12 @@ TEST(AgentFaults, KernelQdiscsAreAppliedOrRefusedWithTheReason) {
   ASSERT_TRUE(tbf.ok()) << tbf.error_message();
   ASSERT_GE(out.qdiscs_size(), 1);
   EXPECT_NE(out.qdiscs(out.qdiscs_size() - 1).find("tbf rate 2048kbit"), std::string::npos);
-  FILE* p = popen(("tc qdisc show dev " + dev).c_str(), "r");
-  char buf[256] = {};
-  std::string shown;
-  while (fgets(buf, sizeof buf, p)) shown += buf;
-  pclose(p);
+  std::string shown = run("tc qdisc show dev " + dev).out;
   EXPECT_NE(shown.find("tbf"), std::string::npos) << shown;
   grpc::ClientContext ctx;
   ASSERT_TRUE(op->ClearFaults(&ctx, pb::ClearFaultsRequest{}, &out).ok());
   EXPECT_EQ(out.qdiscs_size(), 0);
-  p = popen(("tc qdisc show dev " + dev).c_str(), "r");
-  shown.clear();
-  while (fgets(buf, sizeof buf, p)) shown += buf;
-  pclose(p);
+  shown = run("tc qdisc show dev " + dev).out;
   EXPECT_EQ(shown.find("tbf"), std::string::npos) << "cleared faults remove the qdisc: " << shown;
 }
 
@@ -779,14 +789,9 @@ TEST(AgentLoad, AtItsMaximumRateTheLoadToolKeepsEachClientInsideTheNonceWindow) 
   AgentCluster c(4);
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 60));
-  std::string cmd = agent_binary() + " load --sandbox " + c.dir() + " --noop --seconds 4 --clients 2 --json 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  ASSERT_NE(p, nullptr);
-  std::string out;
-  char buf[4096];
-  while (fgets(buf, sizeof buf, p)) out += buf;
-  int rc = pclose(p);
-  ASSERT_EQ(WEXITSTATUS(rc), 0) << out;
+  auto [code, out] =
+      run(agent_binary() + " load --sandbox " + c.dir() + " --noop --seconds 4 --clients 2 --json 2>&1");
+  ASSERT_EQ(code, 0) << out;
   auto j = nlohmann::json::parse(out.substr(out.rfind('{', out.find("\"agents\""))), nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << out;
   EXPECT_GT(j.value("succ", 0), 0) << out;
@@ -800,13 +805,7 @@ TEST(AgentLoad, AtItsMaximumRateTheLoadToolKeepsEachClientInsideTheNonceWindow) 
 
 // Bytes sent by a qdisc, from `tc -s qdisc show`.
 uint64_t qdisc_sent_bytes(const std::string& prefix, const std::string& dev) {
-  std::string cmd = prefix + "tc -s qdisc show dev " + dev;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return 0;
-  std::string out;
-  char buf[512];
-  while (fgets(buf, sizeof buf, p)) out += buf;
-  pclose(p);
+  std::string out = run(prefix + "tc -s qdisc show dev " + dev).out;
   auto at = out.find("Sent ");
   return at == std::string::npos ? 0 : std::stoull(out.substr(at + 5));
 }
@@ -872,13 +871,8 @@ TEST(AgentCli, EveryCommandAnswersHelpWithTheUsage) {
   for (const char* command : {"sandbox", "load", "init", "run", "backup", "node"}) {
     for (const char* flag : {"--help", "-h"}) {
       std::string cmd = agent_binary() + " " + command + " " + flag + " 2>&1";
-      FILE* p = popen(cmd.c_str(), "r");
-      ASSERT_NE(p, nullptr);
-      std::string out;
-      char buf[4096];
-      while (fgets(buf, sizeof buf, p)) out += buf;
-      int rc = pclose(p);
-      EXPECT_EQ(WEXITSTATUS(rc), 0) << cmd << "\n" << out;
+      auto [code, out] = run(cmd);
+      EXPECT_EQ(code, 0) << cmd << "\n" << out;
       EXPECT_EQ(out.rfind("usage:", 0), 0u) << cmd << "\n" << out;
       EXPECT_EQ(out.find("bad option"), std::string::npos) << cmd << "\n" << out;
     }
