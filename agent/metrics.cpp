@@ -52,6 +52,9 @@ Metrics::Metrics(const std::string& address, Agent& agent)
   sig_remembered_ = counter(r, "consortia_tx_signature_checks_skipped_total",
                             "Transactions that arrived again after their signature was found valid, and "
                             "were not checked again (not in consortia_tx_signature_checks_total)");
+  reoffered_ = counter(r, "consortia_tx_reoffered_total",
+                       "Clients' transactions offered to peers again because their sender made no "
+                       "progress (their first gossip was likely lost)");
   interval_ = &prometheus::BuildHistogram()
                    .Name("consortia_consensus_block_interval_seconds")
                    .Help("Time between consecutive committed blocks")
@@ -110,14 +113,14 @@ void Metrics::refresh() {
     NodeId self;
     uint64_t height, view, timeouts;
     size_t mempool, validators;
-    uint64_t node_verifications;
+    uint64_t node_verifications, reoffered;
     std::vector<NodeId> validator_ids;
     bool halted;
   };
   Snap s = agent_.on_node([](Node& n) {
     NodeStatus st = n.status();
     Snap x{n.id(), st.height, st.view, st.views_by_timeout, st.mempool_size, n.validators().size(),
-           n.mempool().verifications(), {}, !st.halted.empty()};
+           n.mempool().verifications(), n.reoffered(), {}, !st.halted.empty()};
     for (const auto& v : n.validators().members()) x.validator_ids.push_back(v.id);
     return x;
   });
@@ -135,6 +138,7 @@ void Metrics::refresh() {
   advance(sig_pool_, agent_.signature_pool().verified(), last_sig_pool_);
   advance(sig_remembered_, agent_.signature_pool().remembered_hits(), last_sig_remembered_);
   advance(sig_node_, s.node_verifications, last_sig_node_);
+  advance(reoffered_, s.reoffered, last_reoffered_);
   mempool_->Set(static_cast<double>(s.mempool));
   halted_->Set(s.halted ? 1 : 0);
   auto peers = agent_.transport().peers();

@@ -46,6 +46,8 @@ class Metrics {
   prometheus::Counter *rounds_, *view_changes_, *txs_;
   prometheus::Counter *sig_pool_, *sig_node_, *sig_remembered_;
   uint64_t last_sig_pool_ = 0, last_sig_node_ = 0, last_sig_remembered_ = 0;
+  prometheus::Counter* reoffered_;
+  uint64_t last_reoffered_ = 0;
   prometheus::Histogram *interval_, *latency_;
   prometheus::Family<prometheus::Counter>*send_, *receive_;
   std::mutex mu_;

@@ -207,6 +207,7 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
       return;  // nothing leaves a node that cannot persist
     }
     mempool_.on_commit(c.block->txs(), *c.state);
+    if (c.block->txs().size() < cfg_.mempool.max_block_txs) ++blocks_with_room_;
     relay_.committed(c.block->height());
     note_committed_interval(*c.block);
     out.commits.push_back(std::move(c));
@@ -351,9 +352,24 @@ void Node::flush_gossip(NodeOutput& out) {
   }
 }
 
+// A client's transaction reaches the other nodes by one gossip batch. If
+// that batch is lost and this node does not lead (a validator whose votes
+// come last may never be chosen), the transaction and every later one of its
+// sender would wait for good; offered again, any leader orders it.
+void Node::reoffer(NodeOutput& out) {
+  auto stuck = mempool_.stuck_local(*core_->committed_state(), blocks_with_room_, cfg_.reoffer_after_blocks,
+                                    cfg_.reoffer_max);
+  reoffer_due_ = mempool_.local() ? now_ + cfg_.reoffer_interval_ms : 0;
+  if (stuck.empty()) return;
+  reoffered_ += stuck.size();
+  gossip_.insert(gossip_.end(), stuck.begin(), stuck.end());
+  flush_gossip(out);
+}
+
 void Node::on_tick(TimeMs now, NodeOutput& out) {
   if (!halted_.empty()) return;
   now_ = now;
+  if (reoffer_due_ > 0 && now >= reoffer_due_) reoffer(out);
   if (gossip_due_ > 0 && now >= gossip_due_) flush_gossip(out);
   relay_.on_tick(now, out.messages);
   ConsensusOutput co;
@@ -365,6 +381,8 @@ Status Node::submit(const TxPtr& tx, TimeMs now, NodeOutput& out) {
   if (!halted_.empty()) return make_error(ErrorCode::kInvalidArgument, "node halted: " + halted_);
   now_ = now;
   if (auto st = mempool_.add(tx, *core_->committed_state()); !st) return st;
+  mempool_.mark_local(tx->id());
+  if (reoffer_due_ == 0) reoffer_due_ = now + cfg_.reoffer_interval_ms;
   relay_.arrived(tx->id(), now);
   gossip_.push_back(tx);
   if (gossip_due_ == 0) gossip_due_ = now + cfg_.gossip_interval_ms;
@@ -383,6 +401,7 @@ TimeMs Node::next_deadline() const {
   if (!halted_.empty()) return kNoDeadline;
   TimeMs d = core_->next_deadline();
   if (gossip_due_ > 0) d = std::min(d, gossip_due_);
+  if (reoffer_due_ > 0) d = std::min(d, reoffer_due_);
   return std::min(d, relay_.next_deadline());
 }
 

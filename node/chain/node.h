@@ -24,6 +24,13 @@ struct NodeConfig {
   // relays: about sqrt(members) of them, each passing a batch to its share
   // of the rest (NodeConfig, not a chain rule: any mix of choices interoperates).
   size_t relay_above_members = 8;
+  // How often the node looks for its clients' transactions that are stuck
+  // (Mempool::stuck_local), after how many committed blocks with room to
+  // spare it takes a sender that did not move as stuck, and at most how many
+  // transactions it offers to its peers again each time.
+  TimeMs reoffer_interval_ms = 1000;
+  uint64_t reoffer_after_blocks = 12;
+  size_t reoffer_max = 1024;
   CertificateMemo* certificate_memo = nullptr;  // simulator only: shared between nodes
   BlockInterner* block_interner = nullptr;      // simulator only: shared between nodes
   // Protocol versions this node implements (the simulator lowers the
@@ -103,6 +110,9 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   const NodeId& id() const { return id_; }
   const Hash32& chain_id() const { return chain_id_; }
   const HotStuffCore& consensus() const { return *core_; }
+  // Client transactions offered to the peers again because their sender was
+  // stuck on them (NodeConfig::reoffer_interval_ms).
+  uint64_t reoffered() const { return reoffered_; }
   const Mempool& mempool() const { return mempool_; }
   // Called on the node's thread with the leaf of each transaction signature
   // the node verified itself and found valid.
@@ -136,6 +146,7 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   void finish(ConsensusOutput& co, NodeOutput& out);
   Status save_certified_chain();
   void flush_gossip(NodeOutput& out);
+  void reoffer(NodeOutput& out);
   // A proposal rebuilt from a compact one goes to the core as if it had come whole.
   void deliver_proposal(const NodeId& from, std::optional<Proposal> p, TimeMs now, NodeOutput& out);
 
@@ -155,6 +166,9 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   std::vector<TxPtr> gossip_;
   TimeMs gossip_due_ = 0;
   uint64_t gossip_rounds_ = 0;  // rotates the relays
+  TimeMs reoffer_due_ = 0;      // next look for stuck client transactions; 0: none held
+  uint64_t reoffered_ = 0;
+  uint64_t blocks_with_room_ = 0;  // committed blocks holding fewer than max_block_txs
   // Relays and the peers they serve, kept while the rotation and the
   // membership stay the same.
   struct RelayPlan {

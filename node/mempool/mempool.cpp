@@ -82,6 +82,32 @@ bool Mempool::has_ready(const StateSnapshot& parent_state) const {
 void Mempool::remove(const TxPtr& tx) {
   by_id_.erase(tx->id());
   by_leaf_.erase(tx->leaf());
+  if (!local_.empty()) local_.erase(tx->id());
+}
+
+std::vector<TxPtr> Mempool::stuck_local(const StateSnapshot& committed, uint64_t room_blocks,
+                                        uint64_t patience, size_t max) {
+  std::vector<TxPtr> out;
+  std::map<NodeId, Watch> watched;
+  for (const auto& [sender, queue] : by_sender_) {
+    if (local_.empty()) break;
+    uint64_t next = committed.next_nonce(sender);
+    auto q = queue.find(next);
+    // Only where the next one is this node's own: one held from gossip is
+    // its submitter's charge.
+    if (q == queue.end() || !local_.count(q->second->id())) continue;
+    Watch w{next, room_blocks};
+    if (auto before = watched_.find(sender); before != watched_.end() && before->second.next == next)
+      w.since = before->second.since;
+    if (room_blocks - w.since >= patience && out.size() < max) {
+      for (uint64_t want = next; q != queue.end() && q->first == want && out.size() < max; ++q, ++want)
+        if (local_.count(q->second->id())) out.push_back(q->second);
+      w.since = room_blocks;
+    }
+    watched.emplace(sender, w);
+  }
+  watched_ = std::move(watched);
+  return out;
 }
 
 void Mempool::on_commit(const std::vector<TxPtr>& txs, const StateSnapshot& committed) {

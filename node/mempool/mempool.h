@@ -59,6 +59,23 @@ class Mempool {
   // check that one again when it arrives later (gossip after a proposal).
   void set_verified_hook(std::function<void(const Hash32&)> f) { verified_hook_ = std::move(f); }
 
+  // A client's transaction this node admitted itself (Node::submit). Seeing
+  // it committed is this node's charge: if its gossip was lost and this node
+  // does not lead (a validator whose votes come last may never be chosen),
+  // no other node would ever propose it.
+  void mark_local(const Hash32& id) { local_.insert(id); }
+  // This node's own transactions to offer to the peers again. A sender is
+  // stuck when its next nonce on `committed` did not move while `patience`
+  // committed blocks with room to spare went by (`room_blocks` counts them
+  // since the node started): the leaders had space and did not take it, so
+  // they lack it. Where a stuck sender's next transaction is this node's own,
+  // its own ones in the run of consecutive nonces held here from that one
+  // on are returned, at most max, and the sender is given `patience` blocks
+  // again. Full blocks (a backlog) and a slow chain make no sender stuck.
+  std::vector<TxPtr> stuck_local(const StateSnapshot& committed, uint64_t room_blocks, uint64_t patience,
+                                 size_t max);
+  size_t local() const { return local_.size(); }
+
   size_t size() const { return by_id_.size(); }
   // Senders with transactions pending.
   size_t senders() const { return by_sender_.size(); }
@@ -89,6 +106,11 @@ class Mempool {
     uint64_t next = 0;
   } nonce_memo_;  // the committed next nonce of the last sender admitted
   uint64_t verifications_ = 0;
+  absl::flat_hash_set<Hash32, DigestHash> local_;  // ids: see mark_local
+  struct Watch {
+    uint64_t next, since;  // the sender's next nonce, and room_blocks when it was first seen there
+  };
+  std::map<NodeId, Watch> watched_;  // senders whose next transaction is ours, at the last stuck_local()
   std::function<void(const Hash32&)> verified_hook_;
   mutable NodeId cursor_;  // select() starts after the last sender served: no starvation
 };

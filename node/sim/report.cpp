@@ -45,6 +45,7 @@ std::string Report::to_json() const {
                                {"committed_txs", settled.committed},
                                {"latency_ms", {{"p50", settled.p50_ms}, {"p99", settled.p99_ms}}}};
   j["view_changes"] = view_changes;
+  j["reoffered_txs"] = reoffered_txs;
   j["messages_per_block"] = messages_per_block;
   nlohmann::json traffic = nlohmann::json::object();
   for (const auto& [type, cb] : traffic_by_type) traffic[type] = {{"messages", cb.first}, {"bytes", cb.second}};
@@ -117,6 +118,8 @@ std::string Report::to_text(double wall_seconds) const {
       << " transactions; latency p50 " << settled.p50_ms << " ms, p99 " << settled.p99_ms << " ms\n";
   o << "  view changes " << view_changes << ", " << messages_per_block
     << " consensus messages and " << bytes_per_block / 1024 << " KiB per block\n";
+  if (reoffered_txs > 0)
+    o << "  " << reoffered_txs << " transactions offered again (their senders made no progress)\n";
   o << "  network: " << dropped << " dropped, " << retransmitted << " packets retransmitted, " << duplicated
     << " duplicated, " << corrupted << " corrupted; " << rejected_inputs << " inputs rejected, " << equivocations_detected
     << " equivocations detected; " << refused_txs << " transactions refused; " << crashes << " crashes, " << restarts << " restarts\n";

@@ -44,6 +44,7 @@ struct Report {
     double p50_ms = 0, p99_ms = 0;
   } settled;
   uint64_t view_changes = 0;
+  uint64_t reoffered_txs = 0;  // clients' transactions gossiped again (Node::reoffered), all nodes
   double messages_per_block = 0;
   double bytes_per_block = 0;
   // Every message sent, by type ("proposal", "tx_batch", ...): count and bytes.

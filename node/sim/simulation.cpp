@@ -587,6 +587,8 @@ struct Simulation::Impl {
     }
     uint64_t min_height = UINT64_MAX;
     std::vector<std::string> stalled;
+    for (auto& in : inst)
+      if (in.node) report.reoffered_txs += in.node->reoffered();
     for (auto& in : inst) {
       if (!in.honest() || !in.up) continue;
       report.view_changes = std::max(report.view_changes, in.node->status().views_by_timeout);

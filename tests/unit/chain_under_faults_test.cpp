@@ -3,6 +3,7 @@
 // votes are sent again while their view lasts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -247,6 +248,51 @@ TEST(Resending, AProposalLostTwiceIsRelayedAgainWhileItsVoteIsMissing) {
   // certificate; before the repeated relays none did (height 0).
   size_t timeouts = c.node(0).consensus().stats().views_by_timeout;
   EXPECT_LT(timeouts * 2, c.node(0).consensus().view()) << timeouts << " views ended by timeout";
+}
+
+// A client's transaction whose gossip was lost stays only with the node it
+// was submitted to. When that node sits out of the leader rotation (its turn
+// timed out, and its votes come last so no certificate shows it active), no
+// leader would ever propose the transaction (before: not in 60 s); the node
+// offers it to its peers again once twelve blocks with room to spare went by
+// without it (idle blocks come every 500 ms), so it commits within seconds.
+TEST(Reoffer, AClientTransactionOnlyASittingOutValidatorHoldsIsOfferedAgain) {
+  Cluster c(4, ed25519_sha256(), NodeConfig{}, 3);
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 3; }, 60000));
+  // Validator 3 silent until a turn of its own ends by timeout.
+  const CryptoSuite& suite = ed25519_sha256();
+  auto sits_out = [&] {
+    auto rotation = c.node(0).consensus().current_rules_ref().rotation;
+    return !rotation.empty() && std::find(rotation.begin(), rotation.end(), 3u) == rotation.end();
+  };
+  ASSERT_TRUE(c.run_until(sits_out, 60000, 10, [](const Envelope& e) { return e.from != 3; }));
+  auto client = c.client(1);
+  auto tx = Transaction::create(suite, *client, TxKind::kPut, 0, Transaction::put_payload("k", Bytes{1}));
+  NodeOutput out;
+  ASSERT_TRUE(c.node(3).submit(tx, c.now, out).ok());
+  c.absorb(3, out);
+  auto committed = [&] {
+    for (auto& b : c.commits[0])
+      for (auto& t : b->txs())
+        if (t->id() == tx->id()) return true;
+    return false;
+  };
+  TimeMs submitted = c.now;
+  size_t lost = 0;
+  auto gossip_from_3_lost_once = [&, first = true](const Envelope& e) mutable {
+    if (e.from == 3 && is_gossip(*e.msg) && first) {
+      ++lost;
+      if (lost == 3) first = false;  // the first batch, to each of the three peers
+      return false;
+    }
+    return true;
+  };
+  uint64_t h0 = c.min_height();
+  ASSERT_TRUE(c.run_until(committed, 60000, 10, gossip_from_3_lost_once)) << "never committed; heights " << h0 << " to " << c.min_height() << " sits out " << sits_out() << " mempool3 " << c.node(3).status().mempool_size << " mempool0 " << c.node(0).status().mempool_size << " h3 " << c.node(3).status().height << " to3 " << c.node(3).consensus().stats().views_by_timeout;
+  EXPECT_EQ(lost, 3u);
+  EXPECT_TRUE(sits_out()) << "validator 3 led again: the test did not test the offer";
+  EXPECT_LE(c.now - submitted, 9000) << "committed " << c.now - submitted << " ms after it was submitted";
+  EXPECT_GE(c.node(3).reoffered(), 1u);
 }
 
 }  // namespace

@@ -221,5 +221,41 @@ TEST_F(MempoolFixture, RefusesWhenFull) {
   EXPECT_EQ(st.error().code, ErrorCode::kMempoolFull);
 }
 
+// Only this node's own transactions, only where their sender is stuck (its
+// next nonce did not move while enough blocks with room to spare were
+// committed) and this node holds that next one, are offered again: a sender
+// waiting in a backlog (full blocks) is not, nor is one whose next
+// transaction came by gossip (its submitter's charge).
+TEST_F(MempoolFixture, OffersAgainOnlyItsOwnTransactionsOfAStuckSender) {
+  StateMachine sm(suite);
+  std::vector<TxPtr> a;
+  for (uint64_t n = 0; n < 6; ++n) a.push_back(tx(*alice, n));
+  auto b0 = tx(*bob, 0), b1 = tx(*bob, 1);
+  for (size_t n = 0; n < a.size(); ++n) {
+    ASSERT_TRUE(pool.add(a[n], *empty).ok());
+    if (n != 3) pool.mark_local(a[n]->id());  // alice's 3 came by gossip
+  }
+  ASSERT_TRUE(pool.add(b0, *empty).ok());  // bob's 0 by gossip, his 1 ours
+  ASSERT_TRUE(pool.add(b1, *empty).ok());
+  pool.mark_local(b1->id());
+  const uint64_t patience = 12;
+  EXPECT_TRUE(pool.stuck_local(*empty, 100, patience, 100).empty()) << "the first look only notes where senders are";
+  EXPECT_TRUE(pool.stuck_local(*empty, 111, patience, 100).empty()) << "eleven blocks with room: not yet";
+  // Twelve: alice is stuck on 0, ours; her run 0..5 is offered but for 3.
+  // Bob is stuck on 0, which is not ours.
+  EXPECT_EQ(pool.stuck_local(*empty, 112, patience, 100), (std::vector<TxPtr>{a[0], a[1], a[2], a[4], a[5]}));
+  EXPECT_TRUE(pool.stuck_local(*empty, 113, patience, 100).empty()) << "offered: patience again";
+  EXPECT_EQ(pool.stuck_local(*empty, 124, patience, 2).size(), 2u) << "at most max";
+  // Full blocks (a backlog) do not count: no look makes her stuck.
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(pool.stuck_local(*empty, 124, patience, 100).empty());
+  // Alice's 0 and 1 commit: she moved, and the count starts again.
+  auto after = sm.apply(empty, {a[0], a[1]});
+  ASSERT_TRUE(after.ok());
+  pool.on_commit({a[0], a[1]}, **after);
+  EXPECT_TRUE(pool.stuck_local(**after, 135, patience, 100).empty());
+  EXPECT_EQ(pool.stuck_local(**after, 147, patience, 100), (std::vector<TxPtr>{a[2], a[4], a[5]}));
+  EXPECT_EQ(pool.local(), 4u) << "what committed is no longer ours to watch";
+}
+
 }  // namespace
 }  // namespace consortia
