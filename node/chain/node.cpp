@@ -207,7 +207,14 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
       return;  // nothing leaves a node that cannot persist
     }
     mempool_.on_commit(c.block->txs(), *c.state);
-    if (c.block->txs().size() < cfg_.mempool.max_block_txs) ++blocks_with_room_;
+    // Room to spare: fewer transactions than the leader's size for it (the
+    // one build() takes, as this node computes it), so the leader had no
+    // more ready. A backlog or a rate limit fills its blocks to that size.
+    const BlockRules& rules = core_->current_rules_ref();
+    size_t room = last_committed_ ? block_size_for(*last_committed_, c.block->header(), rules)
+                                  : rules.params.max_block_txs;
+    if (c.block->txs().size() < room) ++blocks_with_room_;
+    last_committed_ = c.block;
     relay_.committed(c.block->height());
     note_committed_interval(*c.block);
     out.commits.push_back(std::move(c));

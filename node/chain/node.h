@@ -26,7 +26,8 @@ struct NodeConfig {
   size_t relay_above_members = 8;
   // How often the node looks for its clients' transactions that are stuck
   // (Mempool::stuck_local), after how many committed blocks with room to
-  // spare it takes a sender that did not move as stuck, and at most how many
+  // spare (fewer transactions than the leader's block size allowed) it takes
+  // a sender that did not move as stuck, and at most how many
   // transactions it offers to its peers again each time.
   TimeMs reoffer_interval_ms = 1000;
   uint64_t reoffer_after_blocks = 12;
@@ -168,7 +169,8 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   uint64_t gossip_rounds_ = 0;  // rotates the relays
   TimeMs reoffer_due_ = 0;      // next look for stuck client transactions; 0: none held
   uint64_t reoffered_ = 0;
-  uint64_t blocks_with_room_ = 0;  // committed blocks holding fewer than max_block_txs
+  uint64_t blocks_with_room_ = 0;  // committed blocks the leader could have filled more
+  BlockPtr last_committed_;        // the parent of the next block committed, once one was
   // Relays and the peers they serve, kept while the rotation and the
   // membership stay the same.
   struct RelayPlan {
