@@ -365,12 +365,19 @@ void Node::flush_gossip(NodeOutput& out) {
 // sender would wait for good; offered again, any leader orders it.
 void Node::reoffer(NodeOutput& out) {
   auto stuck = mempool_.stuck_local(*core_->committed_state(), blocks_with_room_, cfg_.reoffer_after_blocks,
-                                    cfg_.reoffer_max);
+                                    cfg_.reoffer_max, cfg_.reoffer_max_bytes);
   reoffer_due_ = mempool_.local() ? now_ + cfg_.reoffer_interval_ms : 0;
   if (stuck.empty()) return;
   reoffered_ += stuck.size();
-  gossip_.insert(gossip_.end(), stuck.begin(), stuck.end());
-  flush_gossip(out);
+  // Straight to the next leaders (as they stand now), not through relays: a
+  // relay passes on only what is new to it, and it may hold what its group's
+  // leader lacks.
+  const BlockRules& rules = core_->current_rules_ref();
+  std::set<NodeId> leaders;
+  for (uint64_t v = core_->view(); v < core_->view() + 16 && leaders.size() < kReofferLeaders; ++v)
+    if (NodeId l = rules.leader(v); l != id_) leaders.insert(l);
+  auto batch = std::make_shared<const Message>(TxBatch{std::move(stuck)});
+  for (const NodeId& to : leaders) out.messages.push_back({to, batch});
 }
 
 void Node::on_tick(TimeMs now, NodeOutput& out) {
@@ -388,7 +395,7 @@ Status Node::submit(const TxPtr& tx, TimeMs now, NodeOutput& out) {
   if (!halted_.empty()) return make_error(ErrorCode::kInvalidArgument, "node halted: " + halted_);
   now_ = now;
   if (auto st = mempool_.add(tx, *core_->committed_state()); !st) return st;
-  mempool_.mark_local(tx->id());
+  mempool_.mark_local(tx);
   if (reoffer_due_ == 0) reoffer_due_ = now + cfg_.reoffer_interval_ms;
   relay_.arrived(tx->id(), now);
   gossip_.push_back(tx);

@@ -27,11 +27,13 @@ struct NodeConfig {
   // How often the node looks for its clients' transactions that are stuck
   // (Mempool::stuck_local), after how many committed blocks with room to
   // spare (fewer transactions than the leader's block size allowed) it takes
-  // a sender that did not move as stuck, and at most how many
-  // transactions it offers to its peers again each time.
+  // a sender that did not move as stuck (doubling with each offer), and at
+  // most how many transactions and bytes it offers to its peers again each
+  // time (one batch, far below the transport's frame limit).
   TimeMs reoffer_interval_ms = 1000;
   uint64_t reoffer_after_blocks = 12;
   size_t reoffer_max = 1024;
+  size_t reoffer_max_bytes = 1 << 20;
   CertificateMemo* certificate_memo = nullptr;  // simulator only: shared between nodes
   BlockInterner* block_interner = nullptr;      // simulator only: shared between nodes
   // Protocol versions this node implements (the simulator lowers the
@@ -167,6 +169,7 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   std::vector<TxPtr> gossip_;
   TimeMs gossip_due_ = 0;
   uint64_t gossip_rounds_ = 0;  // rotates the relays
+  static constexpr size_t kReofferLeaders = 4;  // the next leaders a re-offer goes to
   TimeMs reoffer_due_ = 0;      // next look for stuck client transactions; 0: none held
   uint64_t reoffered_ = 0;
   uint64_t blocks_with_room_ = 0;  // committed blocks the leader could have filled more

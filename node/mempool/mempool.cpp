@@ -82,15 +82,25 @@ bool Mempool::has_ready(const StateSnapshot& parent_state) const {
 void Mempool::remove(const TxPtr& tx) {
   by_id_.erase(tx->id());
   by_leaf_.erase(tx->leaf());
-  if (!local_.empty()) local_.erase(tx->id());
+  if (!local_.empty() && local_.erase(tx->id())) {
+    auto s = local_senders_.find(tx->sender_id());
+    if (s != local_senders_.end() && --s->second == 0) local_senders_.erase(s);
+  }
+}
+
+void Mempool::mark_local(const TxPtr& tx) {
+  if (by_id_.count(tx->id()) && local_.insert(tx->id()).second) ++local_senders_[tx->sender_id()];
 }
 
 std::vector<TxPtr> Mempool::stuck_local(const StateSnapshot& committed, uint64_t room_blocks,
-                                        uint64_t patience, size_t max) {
+                                        uint64_t patience, size_t max, size_t max_bytes) {
   std::vector<TxPtr> out;
+  size_t bytes = 0;
   std::map<NodeId, Watch> watched;
-  for (const auto& [sender, queue] : by_sender_) {
-    if (local_.empty()) break;
+  for (const auto& [sender, count] : local_senders_) {
+    auto s = by_sender_.find(sender);
+    if (s == by_sender_.end()) continue;
+    const auto& queue = s->second;
     uint64_t next = committed.next_nonce(sender);
     auto q = queue.find(next);
     // Only where the next one is this node's own: one held from gossip is
@@ -98,11 +108,20 @@ std::vector<TxPtr> Mempool::stuck_local(const StateSnapshot& committed, uint64_t
     if (q == queue.end() || !local_.count(q->second->id())) continue;
     Watch w{next, room_blocks};
     if (auto before = watched_.find(sender); before != watched_.end() && before->second.next == next)
-      w.since = before->second.since;
-    if (room_blocks - w.since >= patience && out.size() < max) {
-      for (uint64_t want = next; q != queue.end() && q->first == want && out.size() < max; ++q, ++want)
-        if (local_.count(q->second->id())) out.push_back(q->second);
-      w.since = room_blocks;
+      w = before->second;
+    uint64_t wait = patience << std::min<uint32_t>(w.offers, 6);
+    if (room_blocks - w.since >= wait && out.size() < max && bytes < max_bytes) {
+      size_t had = out.size();
+      for (uint64_t want = next; q != queue.end() && q->first == want && out.size() < max; ++q, ++want) {
+        if (!local_.count(q->second->id())) continue;
+        if (bytes + q->second->encoded_size() > max_bytes && !out.empty()) break;
+        bytes += q->second->encoded_size();
+        out.push_back(q->second);
+      }
+      if (out.size() > had) {  // a sender left out for lack of room waits for the next look
+        w.since = room_blocks;
+        ++w.offers;
+      }
     }
     watched.emplace(sender, w);
   }

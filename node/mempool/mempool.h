@@ -63,17 +63,19 @@ class Mempool {
   // it committed is this node's charge: if its gossip was lost and this node
   // does not lead (a validator whose votes come last may never be chosen),
   // no other node would ever propose it.
-  void mark_local(const Hash32& id) { local_.insert(id); }
+  void mark_local(const TxPtr& tx);
   // This node's own transactions to offer to the peers again. A sender is
   // stuck when its next nonce on `committed` did not move while `patience`
   // committed blocks with room to spare went by (`room_blocks` counts them
   // since the node started): the leaders had space and did not take it, so
   // they lack it. Where a stuck sender's next transaction is this node's own,
   // its own ones in the run of consecutive nonces held here from that one
-  // on are returned, at most max, and the sender is given `patience` blocks
-  // again. Full blocks (a backlog) and a slow chain make no sender stuck.
+  // on are returned, within max transactions and max_bytes in all. Each
+  // offer doubles the sender's patience (up to 64 times), until it moves.
+  // Full blocks (a backlog) and a slow chain make no sender stuck. Walks
+  // only the senders with transactions of this node's own.
   std::vector<TxPtr> stuck_local(const StateSnapshot& committed, uint64_t room_blocks, uint64_t patience,
-                                 size_t max);
+                                 size_t max, size_t max_bytes);
   size_t local() const { return local_.size(); }
 
   size_t size() const { return by_id_.size(); }
@@ -107,8 +109,10 @@ class Mempool {
   } nonce_memo_;  // the committed next nonce of the last sender admitted
   uint64_t verifications_ = 0;
   absl::flat_hash_set<Hash32, DigestHash> local_;  // ids: see mark_local
+  absl::btree_map<NodeId, size_t> local_senders_;  // how many of local_ each sender has
   struct Watch {
     uint64_t next, since;  // the sender's next nonce, and room_blocks when it was first seen there
+    uint32_t offers = 0;   // since it last moved
   };
   std::map<NodeId, Watch> watched_;  // senders whose next transaction is ours, at the last stuck_local()
   std::function<void(const Hash32&)> verified_hook_;

@@ -372,6 +372,7 @@ struct Simulation::Impl {
   void crash(Instance& in) {
     if (!in.up) return;
     in.up = false;
+    report.reoffered_txs += in.node->reoffered();  // what a crashed node offered still counts
     in.node.reset();
     ++in.incarnation;
     ++report.crashes;

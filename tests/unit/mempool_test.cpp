@@ -225,7 +225,8 @@ TEST_F(MempoolFixture, RefusesWhenFull) {
 // next nonce did not move while enough blocks with room to spare were
 // committed) and this node holds that next one, are offered again: a sender
 // waiting in a backlog (full blocks) is not, nor is one whose next
-// transaction came by gossip (its submitter's charge).
+// transaction came by gossip (its submitter's charge). Each offer doubles the
+// wait, and an offer stays within its count and bytes.
 TEST_F(MempoolFixture, OffersAgainOnlyItsOwnTransactionsOfAStuckSender) {
   StateMachine sm(suite);
   std::vector<TxPtr> a;
@@ -233,28 +234,36 @@ TEST_F(MempoolFixture, OffersAgainOnlyItsOwnTransactionsOfAStuckSender) {
   auto b0 = tx(*bob, 0), b1 = tx(*bob, 1);
   for (size_t n = 0; n < a.size(); ++n) {
     ASSERT_TRUE(pool.add(a[n], *empty).ok());
-    if (n != 3) pool.mark_local(a[n]->id());  // alice's 3 came by gossip
+    if (n != 3) pool.mark_local(a[n]);  // alice's 3 came by gossip
   }
   ASSERT_TRUE(pool.add(b0, *empty).ok());  // bob's 0 by gossip, his 1 ours
   ASSERT_TRUE(pool.add(b1, *empty).ok());
-  pool.mark_local(b1->id());
+  pool.mark_local(b1);
   const uint64_t patience = 12;
-  EXPECT_TRUE(pool.stuck_local(*empty, 100, patience, 100).empty()) << "the first look only notes where senders are";
-  EXPECT_TRUE(pool.stuck_local(*empty, 111, patience, 100).empty()) << "eleven blocks with room: not yet";
+  const size_t any = 1 << 20;
+  EXPECT_TRUE(pool.stuck_local(*empty, 100, patience, 100, any).empty()) << "the first look notes where senders are";
+  // Full blocks (a backlog) do not count: however many looks, nobody is stuck.
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(pool.stuck_local(*empty, 100, patience, 100, any).empty());
+  EXPECT_TRUE(pool.stuck_local(*empty, 111, patience, 100, any).empty()) << "eleven blocks with room: not yet";
   // Twelve: alice is stuck on 0, ours; her run 0..5 is offered but for 3.
   // Bob is stuck on 0, which is not ours.
-  EXPECT_EQ(pool.stuck_local(*empty, 112, patience, 100), (std::vector<TxPtr>{a[0], a[1], a[2], a[4], a[5]}));
-  EXPECT_TRUE(pool.stuck_local(*empty, 113, patience, 100).empty()) << "offered: patience again";
-  EXPECT_EQ(pool.stuck_local(*empty, 124, patience, 2).size(), 2u) << "at most max";
-  // Full blocks (a backlog) do not count: no look makes her stuck.
-  for (int i = 0; i < 5; ++i) EXPECT_TRUE(pool.stuck_local(*empty, 124, patience, 100).empty());
-  // Alice's 0 and 1 commit: she moved, and the count starts again.
+  EXPECT_EQ(pool.stuck_local(*empty, 112, patience, 100, any), (std::vector<TxPtr>{a[0], a[1], a[2], a[4], a[5]}));
+  // Offered once: she waits twice as long (24), then four times (48).
+  EXPECT_TRUE(pool.stuck_local(*empty, 135, patience, 100, any).empty());
+  EXPECT_EQ(pool.stuck_local(*empty, 136, patience, 2, any).size(), 2u) << "at most max";
+  EXPECT_TRUE(pool.stuck_local(*empty, 183, patience, 100, any).empty());
+  EXPECT_EQ(pool.stuck_local(*empty, 184, patience, 100, 2 * a[0]->encoded_size()).size(), 2u)
+      << "at most max_bytes";
+  // Alice's 0 and 1 commit: she moved, and patience starts again at twelve.
   auto after = sm.apply(empty, {a[0], a[1]});
   ASSERT_TRUE(after.ok());
   pool.on_commit({a[0], a[1]}, **after);
-  EXPECT_TRUE(pool.stuck_local(**after, 135, patience, 100).empty());
-  EXPECT_EQ(pool.stuck_local(**after, 147, patience, 100), (std::vector<TxPtr>{a[2], a[4], a[5]}));
+  EXPECT_TRUE(pool.stuck_local(**after, 200, patience, 100, any).empty());
+  EXPECT_EQ(pool.stuck_local(**after, 212, patience, 100, any), (std::vector<TxPtr>{a[2], a[4], a[5]}));
   EXPECT_EQ(pool.local(), 4u) << "what committed is no longer ours to watch";
+  // A transaction not admitted is not taken as ours.
+  pool.mark_local(tx(*bob, 7));
+  EXPECT_EQ(pool.local(), 4u);
 }
 
 }  // namespace
