@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/hash/hash.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -39,8 +42,12 @@ constexpr const char* kSchemaV1 =
 constexpr const char* kUpgradeToV2 =
     "CREATE TABLE pending(hash BLOB PRIMARY KEY, height INTEGER NOT NULL, data BLOB NOT NULL);";
 // The state log: each block's changes since the state table was last folded.
+// and the height up to which the txs table holds every committed
+// transaction (the ids of later blocks are indexed in batches).
 constexpr const char* kUpgradeToV3 =
-    "CREATE TABLE state_log(height INTEGER PRIMARY KEY, changes BLOB NOT NULL);";
+    "CREATE TABLE state_log(height INTEGER PRIMARY KEY, changes BLOB NOT NULL);"
+    "INSERT OR IGNORE INTO meta(k, v) SELECT 'txs_indexed', COALESCE(MAX(height), 0) FROM blocks;";
+constexpr const char* kIndexedKey = "txs_indexed";
 
 // A block's state changes as one log row: the count, then per change the
 // key, whether it has a value (0: deleted) and the value. Lengths are
@@ -149,8 +156,45 @@ struct SqliteBlockStore::Statements {
   Statement save_pending, load_pending, drop_pending;
 };
 
+// Ids are digests of content a client chooses: Abseil's hash is keyed per
+// process, so ids ground to collide in one table slot cannot be made ahead.
+struct SqliteBlockStore::TxFold {
+  struct Where {
+    uint64_t height;
+    uint32_t idx;
+  };
+  uint64_t upto = 0;                          // every id of the blocks up to here
+  std::vector<std::pair<Hash32, Where>> ids;  // in id order
+  size_t next = 0;                            // written to the table up to here
+};
+
+struct SqliteBlockStore::TxMemo {
+  struct IdHash {
+    size_t operator()(const Hash32& h) const {
+      return absl::Hash<std::pair<uint64_t, uint64_t>>{}({h.word(0), h.word(1)});
+    }
+  };
+  using Where = TxFold::Where;
+  absl::flat_hash_map<Hash32, Where, IdHash> recent;  // committed, not in a fold yet
+  std::optional<TxFold> fold;
+
+  std::optional<uint64_t> find(const Hash32& id) const {
+    if (auto it = recent.find(id); it != recent.end()) return it->second.height;
+    if (fold) {
+      auto it = std::lower_bound(fold->ids.begin(), fold->ids.end(), id,
+                                 [](const auto& e, const Hash32& k) { return e.first < k; });
+      if (it != fold->ids.end() && it->first == id) return it->second.height;
+    }
+    return std::nullopt;
+  }
+};
+
 SqliteBlockStore::SqliteBlockStore(sqlite3* db, const CryptoSuite& suite, Options options)
-    : db_(db), suite_(suite), options_(options) {}
+    : db_(db), suite_(suite), options_(options), txs_(std::make_unique<TxMemo>()) {}
+
+size_t SqliteBlockStore::unindexed_txs() const {
+  return txs_->recent.size() + (txs_->fold ? txs_->fold->ids.size() - txs_->fold->next : 0);
+}
 
 SqliteBlockStore::~SqliteBlockStore() = default;
 
@@ -202,7 +246,8 @@ Status SqliteBlockStore::init() {
       {&s.commit, "COMMIT"},
       {&s.rollback, "ROLLBACK"},
       {&s.insert_block, "INSERT INTO blocks(height, hash, data) VALUES(?1, ?2, ?3)"},
-      {&s.insert_tx, "INSERT INTO txs(id, height, idx) VALUES(?1, ?2, ?3)"},
+      // OR IGNORE: a fold cut short by a kill is written again on reopen.
+      {&s.insert_tx, "INSERT OR IGNORE INTO txs(id, height, idx) VALUES(?1, ?2, ?3)"},
       {&s.put_state, "INSERT OR REPLACE INTO state(key, value) VALUES(?1, ?2)"},
       {&s.delete_state, "DELETE FROM state WHERE key = ?1"},
       {&s.insert_log, "INSERT INTO state_log(height, changes) VALUES(?1, ?2)"},
@@ -224,7 +269,36 @@ Status SqliteBlockStore::init() {
       return make_error(ErrorCode::kStorageCorrupt,
                         std::string("tables do not match schema version ") +
                             std::to_string(kSchemaVersion) + ": " + sqlite3_errmsg(db_.get()));
-  return load_tip();
+  if (auto st = load_tip(); !st) return st;
+  return load_unindexed();
+}
+
+// The ids of the blocks above the indexed height, read back from the blocks.
+// A store without the record (written before it existed) indexed every block.
+Status SqliteBlockStore::load_unindexed() {
+  indexed_height_ = tip_height_;
+  {
+    Query q(statements_->load_safety);
+    q.text(1, kIndexedKey);
+    int rc = q.step();
+    if (rc == SQLITE_ROW) {
+      int64_t h = q.column_i64(0);
+      if (h < 0 || static_cast<uint64_t>(h) > tip_height_)
+        return make_error(ErrorCode::kStorageCorrupt,
+                          "the transaction index claims height " + std::to_string(h) + " above the tip " +
+                              std::to_string(tip_height_));
+      indexed_height_ = static_cast<uint64_t>(h);
+    } else if (rc != SQLITE_DONE) {
+      return db_error("reading the indexed height");
+    }
+  }
+  for (uint64_t h = indexed_height_ + 1; h <= tip_height_; ++h) {
+    auto b = block_at(h);
+    if (!b) return b.error();
+    const auto& txs = (*b)->txs();
+    for (size_t i = 0; i < txs.size(); ++i) txs_->recent.emplace(txs[i]->id(), TxMemo::Where{h, static_cast<uint32_t>(i)});
+  }
+  return {};
 }
 
 Status SqliteBlockStore::check_integrity() {
@@ -359,6 +433,29 @@ Status SqliteBlockStore::append(const BlockPtr& block, const StatePtr& state) {
     else
       written = to.error();
   }
+  // The transaction index likewise: a fold of the ids held (this block's
+  // included) once they are enough, and a slice of the fold under way.
+  const auto& txs = block->txs();
+  std::optional<TxFold> tx_started;
+  if (written && !txs_->fold && txs_->recent.size() + txs.size() >= std::max<uint32_t>(1, options_.index_txs)) {
+    TxFold f;
+    f.upto = block->height();
+    f.ids.reserve(txs_->recent.size() + txs.size());
+    for (const auto& [id, where] : txs_->recent) f.ids.emplace_back(id, where);
+    for (size_t i = 0; i < txs.size(); ++i)
+      f.ids.emplace_back(txs[i]->id(), TxMemo::Where{block->height(), static_cast<uint32_t>(i)});
+    std::sort(f.ids.begin(), f.ids.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    tx_started = std::move(f);
+  }
+  TxFold* tx_fold = tx_started ? &*tx_started : txs_->fold ? &*txs_->fold : nullptr;
+  size_t indexed_to = tx_fold ? tx_fold->next : 0;
+  if (written && tx_fold) {
+    auto to = index_step(*tx_fold, at);
+    if (to)
+      indexed_to = *to;
+    else
+      written = to.error();
+  }
   if (written && Query(statements_->commit).step() != SQLITE_DONE)
     written = db_error("committing block " + std::to_string(block->height()));
   if (!written) {
@@ -366,6 +463,20 @@ Status SqliteBlockStore::append(const BlockPtr& block, const StatePtr& state) {
     if (!sqlite3_get_autocommit(db_.get())) (void)Query(statements_->rollback).step();
     if (start) fold_.reset();  // read again when the next block starts it
     return written;
+  }
+  if (tx_started) {
+    txs_->fold = std::move(*tx_started);
+    txs_->recent.clear();
+  } else {
+    for (size_t i = 0; i < txs.size(); ++i)
+      txs_->recent.emplace(txs[i]->id(), TxMemo::Where{block->height(), static_cast<uint32_t>(i)});
+  }
+  if (txs_->fold) {
+    txs_->fold->next = indexed_to;
+    if (indexed_to == txs_->fold->ids.size()) {  // the indexed height was recorded with the last slice
+      indexed_height_ = txs_->fold->upto;
+      txs_->fold.reset();
+    }
   }
   tip_height_ = block->height();
   tip_hash_ = block->hash();
@@ -431,6 +542,26 @@ Result<size_t> SqliteBlockStore::fold_step(const Fold& f, const std::string& at)
   return end;
 }
 
+// Within the caller's transaction: the next slice of a fold of ids written
+// to the txs table, and with the last slice the height indexed recorded.
+Result<size_t> SqliteBlockStore::index_step(const TxFold& f, const std::string& at) {
+  size_t steps = std::max<uint32_t>(1, options_.fold_steps);
+  size_t slice = (f.ids.size() + steps - 1) / steps;
+  size_t end = std::min(f.ids.size(), f.next + std::max<size_t>(1, slice));
+  for (size_t i = f.next; i < end; ++i) {
+    Query q(statements_->insert_tx);
+    q.blob(1, f.ids[i].first.view()).i64(2, static_cast<int64_t>(f.ids[i].second.height));
+    q.i64(3, static_cast<int64_t>(f.ids[i].second.idx));
+    if (q.step() != SQLITE_DONE) return db_error("indexing transactions" + at);
+  }
+  if (end == f.ids.size()) {
+    Query q(statements_->save_safety);
+    q.text(1, kIndexedKey).i64(2, static_cast<int64_t>(f.upto));
+    if (q.step() != SQLITE_DONE) return db_error("recording the indexed height" + at);
+  }
+  return end;
+}
+
 Status SqliteBlockStore::write_block(const Block& block, const StateSnapshot& state,
                                      uint64_t& logged) {
   const auto height = static_cast<int64_t>(block.height());
@@ -439,11 +570,6 @@ Status SqliteBlockStore::write_block(const Block& block, const StateSnapshot& st
     Query q(statements_->insert_block);
     q.i64(1, height).blob(2, block.hash().view()).blob(3, block.encode());
     if (q.step() != SQLITE_DONE) return db_error("storing the block" + at);
-  }
-  for (size_t i = 0; i < block.txs().size(); ++i) {
-    Query q(statements_->insert_tx);
-    q.blob(1, block.txs()[i]->id().view()).i64(2, height).i64(3, static_cast<int64_t>(i));
-    if (q.step() != SQLITE_DONE) return db_error("indexing transaction " + std::to_string(i) + at);
   }
   // The first block writes the whole state: it holds what genesis put there
   // (the chain configuration) besides the block's own writes.
@@ -549,6 +675,7 @@ Result<BlockPtr> SqliteBlockStore::block_at(uint64_t height) {
 }
 
 Result<uint64_t> SqliteBlockStore::tx_height(const Hash32& id) {
+  if (auto h = txs_->find(id)) return *h;
   Query q(statements_->tx_height);
   q.blob(1, id.view());
   int rc = q.step();

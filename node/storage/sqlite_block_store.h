@@ -13,7 +13,16 @@
 // state, so a kill in the middle of a fold loses nothing. Writing a block's
 // scattered keys into the table every block would rewrite nearly every page
 // of it each time; folding many blocks' worth at once writes each page about
-// once per fold, and slicing it keeps any one block's store time short. On
+// once per fold, and slicing it keeps any one block's store time short.
+//
+// The transaction index (id -> height) is written the same way: the ids of
+// recent blocks are held in memory, and once they number Options::index_txs
+// they are inserted in id order over the next few blocks' transactions, and
+// the height indexed so far recorded with the last slice. Inserting each
+// block's random ids as it came dirtied a page of the index per transaction.
+// On open the ids of the blocks above that height are read back from them,
+// and a fold cut short is written again (an id already in place is kept).
+// On
 // open the file
 // is checked (quick_check, schema version, no gap below the tip) and the state
 // is checked against the tip's state root when it is loaded: a damaged file is
@@ -42,6 +51,7 @@ class SqliteBlockStore final : public BlockStore {
     uint64_t fold_bytes = 8ull << 20;
     uint32_t fold_blocks = 256;
     uint32_t fold_steps = 8;
+    uint32_t index_txs = 65536;  // ids held in memory before they are indexed
   };
   // Opens (creating if absent) the store at path. Blocks are decoded with suite.
   static Result<std::unique_ptr<SqliteBlockStore>> open(const std::string& path,
@@ -74,6 +84,9 @@ class SqliteBlockStore final : public BlockStore {
   uint64_t logged_blocks() const { return log_blocks_; }
   uint64_t logged_bytes() const { return log_bytes_; }
   bool folding() const { return fold_.has_value(); }
+  // Committed transactions not in the txs table yet (held in memory).
+  size_t unindexed_txs() const;
+  uint64_t indexed_height() const { return indexed_height_; }
 
   // Stored in PRAGMA user_version. Versions 1 (no pending table) and 2 (no
   // state log) are upgraded on open; any other non-zero version is refused.
@@ -104,6 +117,15 @@ class SqliteBlockStore final : public BlockStore {
   // Writes the fold's next slice; returns where it ends.
   Result<size_t> fold_step(const Fold& f, const std::string& at);
   std::optional<Fold> fold_;
+  // The transaction index: ids held in memory (the blocks above
+  // indexed_height_) and a fold of them under way.
+  struct TxFold;
+  struct TxMemo;
+  std::unique_ptr<TxMemo> txs_;
+  uint64_t indexed_height_ = 0;
+  Status load_unindexed();
+  // Writes the next slice of a fold of ids; returns where it ends.
+  Result<size_t> index_step(const TxFold& f, const std::string& at);
   Result<BlockPtr> decode_row(Query& q, uint64_t height, const char* table = "block");
   Error db_error(const std::string& what) const;
 

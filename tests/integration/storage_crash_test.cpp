@@ -40,9 +40,9 @@ TEST(StorageCrash, SigkillDuringAppendsLosesNothingAcknowledged) {
       dup2(out[1], 1);
       close(out[0]);
       close(out[1]);
-      // The state log folds every third block: kills land before, during
-      // and after folds.
-      execl(writer_path().c_str(), "consortia-store-writer", db.c_str(), "100000", "3", nullptr);
+      // The state log folds every third block and the transaction index
+      // every 25 transactions: kills land before, during and after folds.
+      execl(writer_path().c_str(), "consortia-store-writer", db.c_str(), "100000", "3", "25", nullptr);
       _exit(127);
     }
     close(out[1]);
@@ -83,6 +83,11 @@ TEST(StorageCrash, SigkillDuringAppendsLosesNothingAcknowledged) {
         ASSERT_EQ((*b)->parent_hash(), parent) << "height " << h;
       }
       parent = (*b)->hash();
+      for (const auto& tx : (*b)->txs()) {  // indexed, or held from the blocks above the index
+        auto at = (*store)->tx_height(tx->id());
+        ASSERT_TRUE(at.ok()) << "round " << round << ", height " << h << ": " << at.error().to_string();
+        ASSERT_EQ(*at, h) << "round " << round;
+      }
     }
     auto state = (*store)->load_state();
     ASSERT_TRUE(state.ok()) << state.error().to_string();

@@ -1,5 +1,6 @@
-// consortia-store-writer DBPATH COUNT [FOLD_BLOCKS]: a real single-validator
-// chain node on a SQLite block store (its state log folded every FOLD_BLOCKS
+// consortia-store-writer DBPATH COUNT [FOLD_BLOCKS [INDEX_TXS]]: a real single-validator
+// chain node on a SQLite block store (its state log folded every FOLD_BLOCKS,
+// its transaction ids indexed every INDEX_TXS
 // blocks, so that kills also land in the middle of a fold). It submits signed transactions, drives consensus with a
 // fast-forwarded clock, and prints "acked <height>" for every block the node
 // reports committed (which it does only after the store's transaction
@@ -14,13 +15,14 @@
 using namespace consortia;
 
 int main(int argc, char** argv) {
-  if (argc != 3 && argc != 4) {
-    std::fprintf(stderr, "usage: consortia-store-writer DBPATH COUNT [FOLD_BLOCKS]\n");
+  if (argc < 3 || argc > 5) {
+    std::fprintf(stderr, "usage: consortia-store-writer DBPATH COUNT [FOLD_BLOCKS [INDEX_TXS]]\n");
     return 2;
   }
   const CryptoSuite& suite = ed25519_sha256();
   SqliteBlockStore::Options options;
-  if (argc == 4) options.fold_blocks = static_cast<uint32_t>(std::strtoul(argv[3], nullptr, 10));
+  if (argc >= 4) options.fold_blocks = static_cast<uint32_t>(std::strtoul(argv[3], nullptr, 10));
+  if (argc >= 5) options.index_txs = static_cast<uint32_t>(std::strtoul(argv[4], nullptr, 10));
   auto store = SqliteBlockStore::open(argv[1], suite, options);
   if (!store) {
     std::fprintf(stderr, "%s\n", store.error().to_string().c_str());

@@ -352,19 +352,21 @@ TEST_F(StorageFixture, SqliteAppendThatFailsMidTransactionChangesNothing) {
   auto s = open_sqlite("atomic.db");
   ASSERT_NE(s, nullptr);
   append_all(*s, {blocks[0]});
-  // Another writer already indexed block 2's second transaction: the append
-  // fails after the block row and the first index row were written.
-  std::string tx_id = blocks[1].first->txs()[1]->id().hex();
-  sql("atomic.db", "INSERT INTO txs(id, height, idx) VALUES(x'" + tx_id + "', 99, 0)");
+  // Another writer already logged changes at height 2: the append fails
+  // after the block row was written.
+  sql("atomic.db", "INSERT INTO state_log(height, changes) VALUES(2, x'00')");
   auto failed = s->append(blocks[1].first, blocks[1].second);
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(s->tip_height(), 1u);
   EXPECT_EQ(s->block_at(2).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(s->tx_height(blocks[1].first->txs()[0]->id()).error().code, ErrorCode::kNotFound)
+      << "the failed block's transactions are not taken as committed";
+  EXPECT_EQ(*s->tx_height(blocks[0].first->txs()[0]->id()), 1u);
+
+  sql("atomic.db", "DELETE FROM state_log WHERE height = 2");
   auto state = s->load_state();
   ASSERT_TRUE(state.ok()) << state.error().to_string();
   EXPECT_EQ((*state)->root(), blocks[0].second->root());
-
-  sql("atomic.db", "DELETE FROM txs WHERE height = 99");
   append_all(*s, {blocks[1], blocks[2]});
   EXPECT_EQ(s->tip_height(), 3u);
 }
@@ -500,6 +502,66 @@ TEST_F(StorageFixture, AFoldSpreadOverBlocksLeavesEveryTipLoadable) {
   EXPECT_LT(s->logged_blocks(), blocks.size());
 }
 
+// The transaction index holds recent blocks' ids in memory and writes them
+// to its table in id order, a slice with each of the next blocks. Every
+// committed transaction is found at its height at every tip: held, mid-fold,
+// indexed, and in a store opened afresh (which reads the held ones back
+// from their blocks, and writes a fold cut short again).
+TEST_F(StorageFixture, EveryCommittedTransactionIsFoundWhileItsIdsAreHeldFoldedOrIndexed) {
+  auto blocks = chain(14);  // two transactions each
+  const SqliteBlockStore::Options o{.fold_steps = 3, .index_txs = 7};
+  auto s = open_sqlite("txs.db", o);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->indexed_height(), 0u);
+  auto expect_all_found = [&](SqliteBlockStore& store, size_t upto, const std::string& what) {
+    for (size_t j = 0; j < upto; ++j)
+      for (const auto& tx : blocks[j].first->txs()) {
+        auto h = store.tx_height(tx->id());
+        ASSERT_TRUE(h.ok()) << what << ": transaction of block " << j + 1 << ": " << h.error().to_string();
+        EXPECT_EQ(*h, j + 1) << what;
+      }
+    for (size_t j = upto; j < blocks.size(); ++j)
+      EXPECT_EQ(store.tx_height(blocks[j].first->txs()[0]->id()).error().code, ErrorCode::kNotFound) << what;
+  };
+  uint64_t indexed_before = 0;
+  bool rose = false;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    ASSERT_TRUE(s->append(blocks[i].first, blocks[i].second).ok()) << "block " << i + 1;
+    expect_all_found(*s, i + 1, "block " + std::to_string(i + 1));
+    EXPECT_LE(s->unindexed_txs(), 7u + 2u);
+    rose |= s->indexed_height() > indexed_before;
+    indexed_before = s->indexed_height();
+    auto fresh = open_sqlite("txs.db", o);
+    ASSERT_NE(fresh, nullptr);
+    EXPECT_EQ(fresh->indexed_height(), s->indexed_height());
+    expect_all_found(*fresh, i + 1, "reopened at block " + std::to_string(i + 1));
+    if (i == 5) {  // carry on from a reopened store, whatever it was doing
+      s = std::move(fresh);
+    }
+  }
+  EXPECT_TRUE(rose) << "the ids were never written to the table";
+  EXPECT_GE(s->indexed_height(), 8u);
+  // A fold cut short: its table rows are there, its height not recorded.
+  sql("txs.db", "UPDATE meta SET v = 0 WHERE k = 'txs_indexed'");
+  s.reset();
+  s = open_sqlite("txs.db", o);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->indexed_height(), 0u);
+  EXPECT_EQ(s->unindexed_txs(), 28u);
+  expect_all_found(*s, blocks.size(), "after a fold cut short");
+  auto more = chain(4, "", blocks.back().first->hash(), blocks.back().second, 15);
+  append_all(*s, more);  // writes them all again, over the rows already there
+  EXPECT_GE(s->indexed_height(), 15u);
+  expect_all_found(*s, blocks.size(), "after the fold was written again");
+  // A record above the tip is damage, reported as such.
+  s.reset();
+  sql("txs.db", "UPDATE meta SET v = 99 WHERE k = 'txs_indexed'");
+  auto bad = SqliteBlockStore::open(dir + "/txs.db", suite, o);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kStorageCorrupt);
+  EXPECT_NE(bad.error().detail.find("transaction index"), std::string::npos) << bad.error().detail;
+}
+
 TEST_F(StorageFixture, TheStateLogFoldsOnceItHoldsEnoughBytes) {
   auto blocks = chain(6);
   auto s = open_sqlite("bytes.db", {.fold_bytes = 1, .fold_blocks = 1000, .fold_steps = 1});
@@ -612,15 +674,27 @@ TEST_F(StorageFixture, SqliteUpgradesAVersionTwoStoreWithItsState) {
 
 TEST_F(StorageFixture, AlteredBlockIsReportedWithItsHeight) {
   auto blocks = chain(4);
+  // Every block's ids indexed as it is stored, so opening reads no block.
+  const SqliteBlockStore::Options indexed{.fold_steps = 1, .index_txs = 1};
   {
-    auto s = open_sqlite("e.db");
+    auto s = open_sqlite("e.db", indexed);
     ASSERT_NE(s, nullptr);
     append_all(*s, blocks);
+    EXPECT_EQ(s->indexed_height(), 4u);
   }
   // Block 2's row now holds block 3's bytes: it decodes, but not to its hash.
   sql("e.db",
       "UPDATE blocks SET data = (SELECT data FROM blocks WHERE height = 3) WHERE height = 2");
-  auto s = open_sqlite("e.db");
+  {
+    // A store whose index stops below it reads the block back on opening.
+    sql("e.db", "UPDATE meta SET v = 1 WHERE k = 'txs_indexed'");
+    auto reading = SqliteBlockStore::open(dir + "/e.db", suite, indexed);
+    ASSERT_FALSE(reading.ok());
+    EXPECT_EQ(reading.error().code, ErrorCode::kStorageCorrupt);
+    EXPECT_NE(reading.error().detail.find("height 2"), std::string::npos) << reading.error().detail;
+    sql("e.db", "UPDATE meta SET v = 4 WHERE k = 'txs_indexed'");
+  }
+  auto s = open_sqlite("e.db", indexed);
   ASSERT_NE(s, nullptr);
   auto b = s->block_at(2);
   ASSERT_FALSE(b.ok());
