@@ -42,11 +42,13 @@ constexpr const char* kSchemaV1 =
 constexpr const char* kUpgradeToV2 =
     "CREATE TABLE pending(hash BLOB PRIMARY KEY, height INTEGER NOT NULL, data BLOB NOT NULL);";
 // The state log: each block's changes since the state table was last folded.
-// and the height up to which the txs table holds every committed
-// transaction (the ids of later blocks are indexed in batches).
 constexpr const char* kUpgradeToV3 =
-    "CREATE TABLE state_log(height INTEGER PRIMARY KEY, changes BLOB NOT NULL);"
-    "INSERT OR IGNORE INTO meta(k, v) SELECT 'txs_indexed', COALESCE(MAX(height), 0) FROM blocks;";
+    "CREATE TABLE state_log(height INTEGER PRIMARY KEY, changes BLOB NOT NULL);";
+// The height up to which the txs table holds every committed transaction
+// (the ids of later blocks are indexed in batches); earlier versions indexed
+// every block as it was stored.
+constexpr const char* kUpgradeToV4 =
+    "INSERT INTO meta(k, v) SELECT 'txs_indexed', COALESCE(MAX(height), 0) FROM blocks;";
 constexpr const char* kIndexedKey = "txs_indexed";
 
 // A block's state changes as one log row: the count, then per change the
@@ -273,28 +275,29 @@ Status SqliteBlockStore::init() {
   return load_unindexed();
 }
 
-// The ids of the blocks above the indexed height, read back from the blocks.
-// A store without the record (written before it existed) indexed every block.
+// The ids of the blocks above the indexed height, read back from the blocks
+// (at most about Options::fold_blocks of them, or index_txs ids). A block
+// there that does not read back stops the open: its transactions could not
+// be found otherwise.
 Status SqliteBlockStore::load_unindexed() {
-  indexed_height_ = tip_height_;
   {
     Query q(statements_->load_safety);
     q.text(1, kIndexedKey);
     int rc = q.step();
-    if (rc == SQLITE_ROW) {
-      int64_t h = q.column_i64(0);
-      if (h < 0 || static_cast<uint64_t>(h) > tip_height_)
-        return make_error(ErrorCode::kStorageCorrupt,
-                          "the transaction index claims height " + std::to_string(h) + " above the tip " +
-                              std::to_string(tip_height_));
-      indexed_height_ = static_cast<uint64_t>(h);
-    } else if (rc != SQLITE_DONE) {
-      return db_error("reading the indexed height");
-    }
+    if (rc == SQLITE_DONE)
+      return make_error(ErrorCode::kStorageCorrupt, "the transaction index's height is missing");
+    if (rc != SQLITE_ROW) return db_error("reading the transaction index's height");
+    int64_t h = q.column_i64(0);
+    if (h < 0 || static_cast<uint64_t>(h) > tip_height_)
+      return make_error(ErrorCode::kStorageCorrupt, "the transaction index claims height " + std::to_string(h) +
+                                                        " (the tip is " + std::to_string(tip_height_) + ")");
+    indexed_height_ = static_cast<uint64_t>(h);
   }
   for (uint64_t h = indexed_height_ + 1; h <= tip_height_; ++h) {
     auto b = block_at(h);
-    if (!b) return b.error();
+    if (!b)
+      return make_error(b.error().code, "reading back the transactions of block " + std::to_string(h) +
+                                            " for the index: " + b.error().detail);
     const auto& txs = (*b)->txs();
     for (size_t i = 0; i < txs.size(); ++i) txs_->recent.emplace(txs[i]->id(), TxMemo::Where{h, static_cast<uint32_t>(i)});
   }
@@ -340,11 +343,13 @@ Status SqliteBlockStore::create_or_check_schema() {
     if (tables != 0)
       return fail(make_error(ErrorCode::kStorageCorrupt,
                              "not a Consortia block store: the database holds other tables"));
-    create = std::string(kSchemaV1) + kUpgradeToV2 + kUpgradeToV3;
+    create = std::string(kSchemaV1) + kUpgradeToV2 + kUpgradeToV3 + kUpgradeToV4;
   } else if (version == 1) {
-    create = std::string(kUpgradeToV2) + kUpgradeToV3;
+    create = std::string(kUpgradeToV2) + kUpgradeToV3 + kUpgradeToV4;
   } else if (version == 2) {
-    create = kUpgradeToV3;
+    create = std::string(kUpgradeToV3) + kUpgradeToV4;
+  } else if (version == 3) {
+    create = kUpgradeToV4;
   } else if (version != kSchemaVersion) {
     return fail(make_error(ErrorCode::kStorageCorrupt, "unknown schema version " +
                                                            std::to_string(version) +
@@ -437,7 +442,11 @@ Status SqliteBlockStore::append(const BlockPtr& block, const StatePtr& state) {
   // included) once they are enough, and a slice of the fold under way.
   const auto& txs = block->txs();
   std::optional<TxFold> tx_started;
-  if (written && !txs_->fold && txs_->recent.size() + txs.size() >= std::max<uint32_t>(1, options_.index_txs)) {
+  // Enough ids, or enough blocks (an idle chain's empty blocks would
+  // otherwise leave ever more of them to read back on opening).
+  if (written && !txs_->fold &&
+      (txs_->recent.size() + txs.size() >= std::max<uint32_t>(1, options_.index_txs) ||
+       block->height() - indexed_height_ >= std::max<uint32_t>(1, options_.fold_blocks))) {
     TxFold f;
     f.upto = block->height();
     f.ids.reserve(txs_->recent.size() + txs.size());

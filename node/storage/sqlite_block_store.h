@@ -17,13 +17,14 @@
 //
 // The transaction index (id -> height) is written the same way: the ids of
 // recent blocks are held in memory, and once they number Options::index_txs
-// they are inserted in id order over the next few blocks' transactions, and
-// the height indexed so far recorded with the last slice. Inserting each
-// block's random ids as it came dirtied a page of the index per transaction.
-// On open the ids of the blocks above that height are read back from them,
-// and a fold cut short is written again (an id already in place is kept).
-// On
-// open the file
+// (or fold_blocks blocks went by) they are inserted in id order over the
+// next few blocks' transactions, and the height indexed so far recorded with
+// the last slice. Inserting each block's random ids as it came dirtied a page
+// of the index per transaction. On open the ids of the blocks above that
+// height are read back from them, and a fold cut short is written again (an
+// id already in place is kept).
+//
+// On open the file
 // is checked (quick_check, schema version, no gap below the tip) and the state
 // is checked against the tip's state root when it is loaded: a damaged file is
 // an error (kStorageCorrupt), never a silently wrong state; a file that cannot
@@ -88,9 +89,10 @@ class SqliteBlockStore final : public BlockStore {
   size_t unindexed_txs() const;
   uint64_t indexed_height() const { return indexed_height_; }
 
-  // Stored in PRAGMA user_version. Versions 1 (no pending table) and 2 (no
-  // state log) are upgraded on open; any other non-zero version is refused.
-  static constexpr int kSchemaVersion = 3;
+  // Stored in PRAGMA user_version. Versions 1 (no pending table), 2 (no
+  // state log) and 3 (every block's ids indexed as it was stored) are
+  // upgraded on open; any other non-zero version is refused.
+  static constexpr int kSchemaVersion = 4;
 
  private:
   struct CloseDb {

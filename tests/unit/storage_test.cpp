@@ -295,6 +295,41 @@ TEST_F(StorageFixture, SqliteUpgradesAVersionOneStore) {
   append_all(*s, {blocks[0]});
   ASSERT_TRUE(s->save_pending(blocks[1].first).ok());
   EXPECT_EQ(s->load_pending()->size(), 1u);
+  s.reset();
+  s = open_sqlite("v1.db");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(*s->tx_height(blocks[0].first->txs()[1]->id()), 1u);
+}
+
+// A version 3 store indexed every block's ids as it stored the block; opened
+// by this version, its index counts as complete to its tip, and what comes
+// after is indexed in batches.
+TEST_F(StorageFixture, SqliteUpgradesAVersionThreeStoreWithItsIndex) {
+  auto blocks = chain(6);
+  {
+    auto s = open_sqlite("v3.db", {.fold_steps = 1, .index_txs = 1});
+    ASSERT_NE(s, nullptr);
+    append_all(*s, {blocks[0], blocks[1], blocks[2]});
+    EXPECT_EQ(s->indexed_height(), 3u);
+  }
+  sql("v3.db", "DELETE FROM meta WHERE k = 'txs_indexed'; PRAGMA user_version = 3;");
+  auto s = open_sqlite("v3.db");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->indexed_height(), 3u);
+  EXPECT_EQ(s->unindexed_txs(), 0u);
+  append_all(*s, {blocks[3], blocks[4], blocks[5]});
+  s.reset();
+  s = open_sqlite("v3.db");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->indexed_height(), 3u) << "the default batches are far larger";
+  for (size_t j = 0; j < blocks.size(); ++j)
+    for (const auto& tx : blocks[j].first->txs()) EXPECT_EQ(*s->tx_height(tx->id()), j + 1);
+  // Without its height the index cannot say what it holds: damage.
+  s.reset();
+  sql("v3.db", "DELETE FROM meta WHERE k = 'txs_indexed'");
+  auto bad = SqliteBlockStore::open(dir + "/v3.db", suite);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kStorageCorrupt);
 }
 
 TEST_F(StorageFixture, SqliteStoreReopensAtTheSameTipAndState) {
@@ -562,6 +597,47 @@ TEST_F(StorageFixture, EveryCommittedTransactionIsFoundWhileItsIdsAreHeldFoldedO
   EXPECT_NE(bad.error().detail.find("transaction index"), std::string::npos) << bad.error().detail;
 }
 
+// An append that fails while it writes a slice of the index (another writer
+// holds the table) changes nothing: not the tip, not what the index holds or
+// has recorded; once the table is free the same blocks go on.
+TEST_F(StorageFixture, AnAppendFailingInTheIndexFoldChangesNothing) {
+  auto blocks = chain(6);
+  const SqliteBlockStore::Options o{.fold_steps = 2, .index_txs = 3};
+  auto s = open_sqlite("fold-fail.db", o);
+  ASSERT_NE(s, nullptr);
+  append_all(*s, {blocks[0]});
+  sql("fold-fail.db", "CREATE TRIGGER no_index BEFORE INSERT ON txs BEGIN SELECT RAISE(ABORT, 'held'); END;");
+  // Block 2 starts a fold of four ids and writes its first slice: refused.
+  auto failed = s->append(blocks[1].first, blocks[1].second);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.error().detail.find("indexing"), std::string::npos) << failed.error().detail;
+  EXPECT_EQ(s->tip_height(), 1u);
+  EXPECT_FALSE(s->tx_height(blocks[1].first->txs()[0]->id()).ok());
+  EXPECT_EQ(*s->tx_height(blocks[0].first->txs()[0]->id()), 1u);
+  EXPECT_EQ(s->unindexed_txs(), 2u);
+  EXPECT_EQ(s->indexed_height(), 0u);
+  sql("fold-fail.db", "DROP TRIGGER no_index");
+  append_all(*s, {blocks[1], blocks[2], blocks[3], blocks[4], blocks[5]});
+  EXPECT_GE(s->indexed_height(), 3u);
+  s.reset();
+  s = open_sqlite("fold-fail.db", o);
+  ASSERT_NE(s, nullptr);
+  for (size_t j = 0; j < blocks.size(); ++j)
+    for (const auto& tx : blocks[j].first->txs()) EXPECT_EQ(*s->tx_height(tx->id()), j + 1);
+}
+
+// Blocks with few transactions (an idle chain's empty blocks, a leader
+// leaving them out) are indexed once fold_blocks of them went by, not only
+// once index_txs ids are held, so a reopen reads back a bounded number.
+TEST_F(StorageFixture, ABlockCountAlsoStartsAnIndexFold) {
+  auto blocks = chain(10);
+  auto s = open_sqlite("idle.db", {.fold_blocks = 4, .fold_steps = 1});
+  ASSERT_NE(s, nullptr);
+  append_all(*s, blocks);
+  EXPECT_EQ(s->indexed_height(), 8u) << "ten blocks, a fold each four";
+  EXPECT_EQ(s->unindexed_txs(), 4u);
+}
+
 TEST_F(StorageFixture, TheStateLogFoldsOnceItHoldsEnoughBytes) {
   auto blocks = chain(6);
   auto s = open_sqlite("bytes.db", {.fold_bytes = 1, .fold_blocks = 1000, .fold_steps = 1});
@@ -654,12 +730,13 @@ TEST_F(StorageFixture, ADamagedStateLogIsReportedWithItsBlock) {
 TEST_F(StorageFixture, SqliteUpgradesAVersionTwoStoreWithItsState) {
   auto blocks = chain(5);
   {
-    auto s = open_sqlite("v2.db", {.fold_blocks = 1, .fold_steps = 1});
+    auto s = open_sqlite("v2.db", {.fold_blocks = 1, .fold_steps = 1, .index_txs = 1});
     ASSERT_NE(s, nullptr);
     append_all(*s, {blocks[0], blocks[1], blocks[2]});
   }
-  // What a version 2 store holds: the state in its table, no log.
-  sql("v2.db", "DROP TABLE state_log; PRAGMA user_version = 2;");
+  // What a version 2 store holds: the state in its table, no log, every
+  // block's ids indexed.
+  sql("v2.db", "DROP TABLE state_log; DELETE FROM meta WHERE k = 'txs_indexed'; PRAGMA user_version = 2;");
   auto s = open_sqlite("v2.db");
   ASSERT_NE(s, nullptr);
   auto state = s->load_state();
@@ -670,6 +747,9 @@ TEST_F(StorageFixture, SqliteUpgradesAVersionTwoStoreWithItsState) {
   state = s->load_state();
   ASSERT_TRUE(state.ok()) << state.error().to_string();
   EXPECT_EQ((*state)->root(), blocks[4].second->root());
+  EXPECT_EQ(s->indexed_height(), 3u);
+  for (size_t j = 0; j < blocks.size(); ++j)
+    for (const auto& tx : blocks[j].first->txs()) EXPECT_EQ(*s->tx_height(tx->id()), j + 1);
 }
 
 TEST_F(StorageFixture, AlteredBlockIsReportedWithItsHeight) {
