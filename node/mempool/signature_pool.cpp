@@ -112,8 +112,7 @@ std::vector<Hash32> SignaturePool::check(const std::vector<TxPtr>& txs, bool sto
   for (size_t i = 0; i < n; ++i) {
     if (!job->ok[i]) continue;
     const Hash32& leaf = job->todo[i]->leaf();
-    if (valid_.size() >= capacity_) valid_.clear();
-    valid_.insert(leaf);
+    remember_locked(leaf);
     valid.push_back(leaf);
   }
   return valid;
@@ -121,6 +120,10 @@ std::vector<Hash32> SignaturePool::check(const std::vector<TxPtr>& txs, bool sto
 
 void SignaturePool::remember(const Hash32& leaf) {
   std::lock_guard lock(mu_);
+  remember_locked(leaf);
+}
+
+void SignaturePool::remember_locked(const Hash32& leaf) {
   if (valid_.size() >= capacity_) valid_.clear();
   valid_.insert(leaf);
 }

@@ -51,6 +51,7 @@ class SignaturePool {
  private:
   void work();
   bool known(const Hash32& leaf) const;
+  void remember_locked(const Hash32& leaf);  // with mu_ held
 
   const CryptoSuite& suite_;
   const size_t capacity_;

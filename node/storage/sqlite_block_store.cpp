@@ -158,8 +158,6 @@ struct SqliteBlockStore::Statements {
   Statement save_pending, load_pending, drop_pending;
 };
 
-// Ids are digests of content a client chooses: Abseil's hash is keyed per
-// process, so ids ground to collide in one table slot cannot be made ahead.
 struct SqliteBlockStore::TxFold {
   struct Where {
     uint64_t height;
@@ -171,6 +169,8 @@ struct SqliteBlockStore::TxFold {
 };
 
 struct SqliteBlockStore::TxMemo {
+  // Ids are digests of content a client chooses: Abseil's hash is keyed per
+  // process, so ids ground to collide in one table slot cannot be made ahead.
   struct IdHash {
     size_t operator()(const Hash32& h) const {
       return absl::Hash<std::pair<uint64_t, uint64_t>>{}({h.word(0), h.word(1)});
@@ -180,6 +180,10 @@ struct SqliteBlockStore::TxMemo {
   absl::flat_hash_map<Hash32, Where, IdHash> recent;  // committed, not in a fold yet
   std::optional<TxFold> fold;
 
+  void hold(const Block& b) {
+    const auto& txs = b.txs();
+    for (size_t i = 0; i < txs.size(); ++i) recent.emplace(txs[i]->id(), Where{b.height(), static_cast<uint32_t>(i)});
+  }
   std::optional<uint64_t> find(const Hash32& id) const {
     if (auto it = recent.find(id); it != recent.end()) return it->second.height;
     if (fold) {
@@ -192,7 +196,9 @@ struct SqliteBlockStore::TxMemo {
 };
 
 SqliteBlockStore::SqliteBlockStore(sqlite3* db, const CryptoSuite& suite, Options options)
-    : db_(db), suite_(suite), options_(options), txs_(std::make_unique<TxMemo>()) {}
+    : db_(db), suite_(suite), options_(options) {
+  txs_ = std::make_unique<TxMemo>();
+}
 
 size_t SqliteBlockStore::unindexed_txs() const {
   return txs_->recent.size() + (txs_->fold ? txs_->fold->ids.size() - txs_->fold->next : 0);
@@ -298,8 +304,7 @@ Status SqliteBlockStore::load_unindexed() {
     if (!b)
       return make_error(b.error().code, "reading back the transactions of block " + std::to_string(h) +
                                             " for the index: " + b.error().detail);
-    const auto& txs = (*b)->txs();
-    for (size_t i = 0; i < txs.size(); ++i) txs_->recent.emplace(txs[i]->id(), TxMemo::Where{h, static_cast<uint32_t>(i)});
+    txs_->hold(**b);
   }
   return {};
 }
@@ -477,8 +482,7 @@ Status SqliteBlockStore::append(const BlockPtr& block, const StatePtr& state) {
     txs_->fold = std::move(*tx_started);
     txs_->recent.clear();
   } else {
-    for (size_t i = 0; i < txs.size(); ++i)
-      txs_->recent.emplace(txs[i]->id(), TxMemo::Where{block->height(), static_cast<uint32_t>(i)});
+    txs_->hold(*block);
   }
   if (txs_->fold) {
     txs_->fold->next = indexed_to;
@@ -532,10 +536,16 @@ Result<SqliteBlockStore::Fold> SqliteBlockStore::read_log(uint64_t tip) {
 
 // Within the caller's transaction: the fold's next slice of changes written
 // to the table, and with the last slice the folded rows deleted.
-Result<size_t> SqliteBlockStore::fold_step(const Fold& f, const std::string& at) {
+// Where the slice of a fold of `size` items starting at `next` ends: a
+// fold is written over fold_steps blocks.
+size_t SqliteBlockStore::slice_end(size_t size, size_t next) const {
   size_t steps = std::max<uint32_t>(1, options_.fold_steps);
-  size_t slice = (f.changes.size() + steps - 1) / steps;
-  size_t end = std::min(f.changes.size(), f.next + std::max<size_t>(1, slice));
+  size_t slice = (size + steps - 1) / steps;
+  return std::min(size, next + std::max<size_t>(1, slice));
+}
+
+Result<size_t> SqliteBlockStore::fold_step(const Fold& f, const std::string& at) {
+  size_t end = slice_end(f.changes.size(), f.next);
   for (size_t i = f.next; i < end; ++i) {
     const auto& [key, value] = f.changes[i];
     Query q(value ? statements_->put_state : statements_->delete_state);
@@ -554,9 +564,7 @@ Result<size_t> SqliteBlockStore::fold_step(const Fold& f, const std::string& at)
 // Within the caller's transaction: the next slice of a fold of ids written
 // to the txs table, and with the last slice the height indexed recorded.
 Result<size_t> SqliteBlockStore::index_step(const TxFold& f, const std::string& at) {
-  size_t steps = std::max<uint32_t>(1, options_.fold_steps);
-  size_t slice = (f.ids.size() + steps - 1) / steps;
-  size_t end = std::min(f.ids.size(), f.next + std::max<size_t>(1, slice));
+  size_t end = slice_end(f.ids.size(), f.next);
   for (size_t i = f.next; i < end; ++i) {
     Query q(statements_->insert_tx);
     q.blob(1, f.ids[i].first.view()).i64(2, static_cast<int64_t>(f.ids[i].second.height));

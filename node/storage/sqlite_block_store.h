@@ -116,6 +116,7 @@ class SqliteBlockStore final : public BlockStore {
     size_t next = 0;
   };
   Result<Fold> read_log(uint64_t tip);
+  size_t slice_end(size_t size, size_t next) const;
   // Writes the fold's next slice; returns where it ends.
   Result<size_t> fold_step(const Fold& f, const std::string& at);
   std::optional<Fold> fold_;
