@@ -55,7 +55,7 @@ RulesPtr GovernedSchedule::rules(const StateSnapshot& state, uint64_t anchor_hei
              .first;
   }
   const UpgradePlan* plan = nullptr;
-  uint32_t version = config->version_at(height, &plan);
+  uint32_t version = config->version_at(height, &plan, anchor_height);
   const ChainParams& params = config->params_at(height);
   std::vector<uint32_t> rotation;
   if (version >= LeaderActivity::kFirstVersion) {

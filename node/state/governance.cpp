@@ -63,14 +63,17 @@ const Organisation* ChainConfig::admin_of(const CryptoSuite& suite, const NodeId
   return nullptr;
 }
 
-uint32_t ChainConfig::version_at(uint64_t height, const UpgradePlan** plan) const {
+uint32_t ChainConfig::version_at(uint64_t height, const UpgradePlan** plan, uint64_t anchor) const {
   uint32_t v = genesis_version;
   if (plan) *plan = nullptr;
-  for (const auto& p : plans)
-    if (p.height <= height && p.version > v) {
-      v = p.version;
-      if (plan) *plan = &p;
-    }
+  for (const auto& p : plans) {  // by height, each version one above the last
+    if (p.height > height) break;
+    if (p.version <= v) continue;
+    uint64_t settled = p.height - std::min(p.height, GovernanceLimits::kCancelMargin);
+    if (v >= kSettledActivationVersion && anchor < settled) break;  // later plans build on it
+    v = p.version;
+    if (plan) *plan = &p;
+  }
   return v;
 }
 

@@ -104,9 +104,15 @@ struct ChainConfig {
   const Organisation* organisation(std::string_view id) const;
   // The organisation a key administers, if any.
   const Organisation* admin_of(const CryptoSuite& suite, const NodeId& sender) const;
-  // Protocol version of a block at `height`, and the plan that set it (null
-  // for the genesis version).
-  uint32_t version_at(uint64_t height, const UpgradePlan** plan = nullptr) const;
+  // Protocol version of a block at `height` whose anchor (the highest block
+  // its ancestry proves committed, consensus/hotstuff.h) is at `anchor`, and
+  // the plan that set it (null for the genesis version). From version 5
+  // (kSettledActivationVersion) a plan applies only to blocks anchored at or
+  // above its height less GovernanceLimits::kCancelMargin: by then the
+  // anchor's configuration holds any cancel enacted in time, so a cancelled
+  // plan never applies; a block anchored lower runs the version before it.
+  uint32_t version_at(uint64_t height, const UpgradePlan** plan = nullptr,
+                      uint64_t anchor = UINT64_MAX) const;
   const ChainParams& params_at(uint64_t height) const;
   bool passes(size_t approving_organisations) const {
     return approving_organisations * threshold_den > organisations.size() * threshold_num;
@@ -229,8 +235,11 @@ void record_proposer(const NodeId& proposer, uint64_t timestamp_ms, const StateW
 
 // The protocol versions this software implements. Version 2 adds kDelete;
 // version 3 chooses leaders by their record (state/leader_activity.h);
-// version 4 commits to the state with the state trie (state/state_tree.h).
+// version 4 commits to the state with the state trie (state/state_tree.h);
+// version 5 activates the plans that follow it only once they can no longer
+// be cancelled (ChainConfig::version_at).
 inline constexpr uint32_t kMinProtocolVersion = 1;
-inline constexpr uint32_t kMaxProtocolVersion = 4;
+inline constexpr uint32_t kMaxProtocolVersion = 5;
+inline constexpr uint32_t kSettledActivationVersion = 5;
 
 }  // namespace consortia

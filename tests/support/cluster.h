@@ -23,15 +23,23 @@ class Cluster {
  public:
   // `protocol`: the genesis protocol version (3 on: leader reputation,
   // compact proposals and relayed gossip).
+  // `organisations`: that many, each with one admin key (admin(i)), the
+  // validators spread over them; none (the default) and nobody governs.
   explicit Cluster(size_t n, const CryptoSuite& suite = ed25519_sha256(), NodeConfig cfg = {},
-                   uint32_t protocol = 1)
+                   uint32_t protocol = 1, size_t organisations = 0)
       : suite_(suite), cfg_(cfg) {
     genesis_.protocol_version = protocol;
+    for (size_t o = 0; o < organisations; ++o) {
+      std::string id = "org-" + std::to_string(o);
+      genesis_.organisations.push_back(
+          Organisation{id, "Org " + std::to_string(o), {admin(o)->public_key()}, "", false});
+    }
     for (size_t i = 0; i < n; ++i) {
       Hash32 seed = sha256(as_bytes("cluster-node-" + std::to_string(i)));
       seeds_.push_back(seed);
       auto s = suite.signer_from_seed(seed);
-      genesis_.validators.push_back({NodeId{}, s->public_key(), "n" + std::to_string(i), "org"});
+      std::string org = organisations ? "org-" + std::to_string(i % organisations) : "org";
+      genesis_.validators.push_back({NodeId{}, s->public_key(), "n" + std::to_string(i), org});
     }
     genesis_.suite = suite.id();
     for (size_t i = 0; i < n; ++i) {
@@ -121,6 +129,9 @@ class Cluster {
     return pred();
   }
 
+  std::unique_ptr<Signer> admin(size_t organisation) const {
+    return suite_.signer_from_seed(sha256(as_bytes("cluster-admin-" + std::to_string(organisation))));
+  }
   std::unique_ptr<Signer> client(int i) const {
     return suite_.signer_from_seed(sha256(as_bytes("client-" + std::to_string(i))));
   }

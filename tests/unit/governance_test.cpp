@@ -131,6 +131,36 @@ TEST_F(GovernanceTest, GenesisStateHoldsTheConfiguration) {
   EXPECT_EQ(c->version_at(1'000'000), 1u);
 }
 
+// From protocol 5 a plan applies only to blocks anchored where a cancel can
+// no longer be enacted; before it, at its height whatever the anchor.
+TEST_F(GovernanceTest, FromProtocolFiveAPlanAppliesOnlyToBlocksAnchoredPastItsCancelMargin) {
+  ChainConfig c = g_.config(suite_);
+  c.genesis_version = kSettledActivationVersion;
+  c.plans.push_back(UpgradePlan{"a", 100, kSettledActivationVersion + 1, seed("x")});
+  c.plans.push_back(UpgradePlan{"b", 200, kSettledActivationVersion + 2, seed("y")});
+  const uint64_t settled = 100 - GovernanceLimits::kCancelMargin;
+  const UpgradePlan* plan = nullptr;
+  EXPECT_EQ(c.version_at(99, &plan, 98), kSettledActivationVersion);
+  EXPECT_EQ(c.version_at(100, &plan, settled - 1), kSettledActivationVersion);
+  EXPECT_EQ(plan, nullptr);
+  EXPECT_EQ(c.version_at(130, &plan, settled - 1), kSettledActivationVersion) << "deferred, not skipped";
+  EXPECT_EQ(c.version_at(100, &plan, settled), kSettledActivationVersion + 1);
+  ASSERT_NE(plan, nullptr);
+  EXPECT_EQ(plan->name, "a");
+  // A later plan waits for the one it builds on.
+  EXPECT_EQ(c.version_at(250, &plan, settled - 1), kSettledActivationVersion);
+  EXPECT_EQ(c.version_at(250, &plan, 150), kSettledActivationVersion + 1);
+  EXPECT_EQ(c.version_at(250, &plan, 200 - GovernanceLimits::kCancelMargin), kSettledActivationVersion + 2);
+  EXPECT_EQ(c.version_at(UINT64_MAX), kSettledActivationVersion + 2);
+  // A chain below version 5 keeps the rule it was built with.
+  c.genesis_version = kSettledActivationVersion - 1;
+  c.plans = {UpgradePlan{"a", 100, kSettledActivationVersion, seed("x")},
+             UpgradePlan{"b", 200, kSettledActivationVersion + 1, seed("y")}};
+  EXPECT_EQ(c.version_at(100, &plan, 0), kSettledActivationVersion);
+  EXPECT_EQ(c.version_at(200, &plan, 0), kSettledActivationVersion) << "plan b follows version 5's rule";
+  EXPECT_EQ(c.version_at(200, &plan, 200 - GovernanceLimits::kCancelMargin), kSettledActivationVersion + 1);
+}
+
 TEST_F(GovernanceTest, ConfigEncodingRoundTripsAndRefusesDamage) {
   ChainConfig c = g_.config(suite_);
   c.plans.push_back(UpgradePlan{"p", 100, 2, seed("x")});

@@ -1,0 +1,139 @@
+// When an upgrade plan takes effect. A block's rules come from its anchor's
+// configuration (consensus/hotstuff.h), and blocks entered through timeouts
+// do not move the anchor, so the blocks after a cancel may still be anchored
+// below it. Real nodes, a hand-driven network that drops the votes of every
+// other view: each certified block then follows a timed-out view.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "../support/cluster.h"
+
+namespace consortia {
+namespace {
+
+using test::Cluster;
+using test::Envelope;
+
+class UpgradeActivation : public ::testing::Test {
+ protected:
+  // Four validators of four organisations; the plan's version is one no
+  // node implements, so a block that runs it halts every node.
+  Cluster c{4, ed25519_sha256(), NodeConfig{}, kMaxProtocolVersion, 4};
+  std::map<size_t, uint64_t> nonces_;
+
+  TxPtr governance(size_t org, const GovOp& op) {
+    auto admin = c.admin(org);
+    auto tx = Transaction::create(ed25519_sha256(), *admin, TxKind::kGovernance, nonces_[org]++,
+                                  op.encode());
+    NodeOutput out;
+    EXPECT_TRUE(c.node(0).submit(tx, c.now, out).ok());
+    c.absorb(0, out);
+    return tx;
+  }
+  TxPtr propose(size_t org, GovAction a) {
+    GovOp op;
+    op.action = std::move(a);
+    return governance(org, op);
+  }
+  TxPtr approve(size_t org, const Hash32& proposal) {
+    GovOp op;
+    op.kind = GovOp::Kind::kApprove;
+    op.proposal = proposal;
+    return governance(org, op);
+  }
+  bool committed_everywhere(const TxPtr& tx) {
+    for (size_t i = 0; i < c.size(); ++i) {
+      bool found = false;
+      for (const auto& b : c.commits[i])
+        for (const auto& t : b->txs()) found = found || t->id() == tx->id();
+      if (!found) return false;
+    }
+    return true;
+  }
+  std::string halted() {
+    for (size_t i = 0; i < c.size(); ++i)
+      if (!c.node(i).status().halted.empty()) return "n" + std::to_string(i) + ": " + c.node(i).status().halted;
+    return {};
+  }
+};
+
+TEST_F(UpgradeActivation, APlanCancelledInTimeNeverAppliesThoughTheBlocksAfterTheCancelCameThroughTimeouts) {
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 5; }, 30000));
+
+  // Schedule the plan and let it commit everywhere.
+  GovAction up;
+  up.type = GovAction::Type::kUpgrade;
+  up.plan = UpgradePlan{"next", c.node(0).status().height + 60, kMaxProtocolVersion + 1,
+                        sha256(as_bytes("release"))};
+  const uint64_t activation = up.plan.height;
+  auto p = propose(0, up);
+  ASSERT_TRUE(c.run_until([&] { return committed_everywhere(p); }, 30000));
+  approve(1, p->id());
+  approve(2, p->id());
+  auto planned = [&] {
+    for (size_t i = 0; i < c.size(); ++i)
+      if (c.node(i).config()->plans.empty()) return false;
+    return true;
+  };
+  ASSERT_TRUE(c.run_until(planned, 30000));
+  ASSERT_LT(c.node(0).status().height + 20, activation);
+
+  // Propose the cancel; once it is committed, drop every odd view's votes:
+  // from here each certified block follows a timed-out view, so the anchor
+  // stays where it is, below the approvals that enact the cancel.
+  GovAction cancel;
+  cancel.type = GovAction::Type::kCancelUpgrade;
+  cancel.plan.name = "next";
+  auto q = propose(0, cancel);
+  ASSERT_TRUE(c.run_until([&] { return committed_everywhere(q); }, 30000));
+  uint64_t tip = 0;
+  bool dropping = true;
+  auto odd_votes_lost = [&](const Envelope& e) {
+    auto* v = std::get_if<Vote>(e.msg.get());
+    if (!v) return true;
+    tip = std::max(tip, v->height);
+    return !dropping || v->view % 2 == 0;
+  };
+  const uint64_t anchor_before = c.node(0).status().height + 2;
+  approve(1, q->id());
+  approve(2, q->id());
+  ASSERT_TRUE(c.run_until([&] { return tip >= activation + 2 || !halted().empty(); }, 600000, 10,
+                          odd_votes_lost))
+      << "the chain reached height " << tip;
+  EXPECT_EQ(halted(), "") << "a cancelled plan halted the chain at height " << activation;
+  EXPECT_LE(c.node(0).status().height, anchor_before) << "blocks were committed while votes were lost";
+
+  // The network heals: everything commits past the height on the version
+  // before the plan, and the plan is gone.
+  dropping = false;
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= activation + 5 || !halted().empty(); },
+                          120000, 10, odd_votes_lost));
+  EXPECT_EQ(halted(), "");
+  for (size_t i = 0; i < c.size(); ++i) {
+    EXPECT_TRUE(c.node(i).config()->plans.empty()) << "node " << i;
+    EXPECT_EQ(c.node(i).status().protocol_version, kMaxProtocolVersion) << "node " << i;
+  }
+}
+
+// Without a cancel the plan activates at its height, and a node without the
+// version halts before it, naming the plan.
+TEST_F(UpgradeActivation, APlanNotCancelledHaltsNodesWithoutItsVersionAtItsHeight) {
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 5; }, 30000));
+  GovAction up;
+  up.type = GovAction::Type::kUpgrade;
+  up.plan = UpgradePlan{"next", c.node(0).status().height + 40, kMaxProtocolVersion + 1,
+                        sha256(as_bytes("release"))};
+  const uint64_t activation = up.plan.height;
+  auto p = propose(0, up);
+  ASSERT_TRUE(c.run_until([&] { return committed_everywhere(p); }, 30000));
+  approve(1, p->id());
+  approve(2, p->id());
+  ASSERT_TRUE(c.run_until([&] { return !halted().empty(); }, 600000));
+  EXPECT_NE(halted().find("next"), std::string::npos) << halted();
+  for (size_t i = 0; i < c.size(); ++i)
+    EXPECT_LT(c.node(i).status().height, activation) << "node " << i << " ran a block it cannot";
+}
+
+}  // namespace
+}  // namespace consortia
