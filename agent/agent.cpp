@@ -1,5 +1,7 @@
 #include "agent.h"
 
+#include <unistd.h>
+
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
@@ -8,6 +10,7 @@
 #include "core/thread_name.h"
 #include "crypto/key_file.h"
 #include "metrics.h"
+#include "supervisor.h"
 #include "pki.h"
 
 namespace consortia::agent {
@@ -163,18 +166,19 @@ Status Agent::start() {
     name_this_thread("node");
     loop();
   });
-  if (metrics_)
-    metrics_thread_ = std::thread([this] {
-      // refresh() asks the node through on_node, so it runs off the node thread.
-      name_this_thread("metrics");
-      std::unique_lock lock(metrics_mu_);
-      while (!stopping_) {
-        lock.unlock();
-        metrics_->refresh();
-        lock.lock();
-        metrics_cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_.load(); });
-      }
-    });
+  metrics_thread_ = std::thread([this] {
+    // Once a second: the metrics and the supervisor's health report. Both
+    // ask the node through on_node, so they run off the node thread.
+    name_this_thread("metrics");
+    std::unique_lock lock(metrics_mu_);
+    while (!stopping_) {
+      lock.unlock();
+      if (metrics_) metrics_->refresh();
+      report_health();
+      lock.lock();
+      metrics_cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_.load(); });
+    }
+  });
   if (auto st = transport_->start(cb); !st) return st;
 
   api_service_ = make_api_service(*this);
@@ -203,6 +207,29 @@ void Agent::stop() {
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
   if (log_) log_->info("stopped at height " + std::to_string(height_.load()));
+}
+
+void Agent::report_health() {
+  HealthReport h;
+  h.pid = ::getpid();
+  h.unix_ms = static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+  h.api = api_bound_;  // empty until the API serves
+  h.best_peer_height = transport_ ? transport_->best_peer_height() : 0;
+  on_node([&](Node& n) {
+    NodeStatus st = n.status();
+    h.height = st.height;
+    h.validator = st.validator;
+    h.halted = st.halted;
+    h.last_voted_view = n.consensus().safety_state().last_voted_view;
+  });
+  h.version = kAgentVersion;
+  h.max_protocol = kMaxProtocolVersion;
+  if (auto st = write_health(config_.path(config_.data_dir), h); !st && !health_warned_) {
+    health_warned_ = true;
+    log_->warn(st.error().detail);
+  }
 }
 
 void Agent::post(std::function<void()> fn) {

@@ -79,6 +79,8 @@ class Agent final : public NodeHost {
  private:
   explicit Agent(AgentConfig c);
   void post(std::function<void()> fn);
+  // Writes DATA/health.json for the supervisor (supervisor.h).
+  void report_health();
   void loop();
   void handle(NodeOutput& out);
   TimeMs now_ms() const;
@@ -106,7 +108,8 @@ class Agent final : public NodeHost {
   std::atomic<bool> stopping_{false};   // stop() was called
   std::atomic<bool> loop_stop_{false};  // the node thread may end (after the API and peers)
   std::thread thread_;
-  std::thread metrics_thread_;
+  std::thread metrics_thread_;  // metrics and the health report, once a second
+  bool health_warned_ = false;
   std::mutex metrics_mu_;  // the metrics thread sleeps on metrics_cv_ between refreshes
   std::condition_variable metrics_cv_;
   std::atomic<uint64_t> height_{0};

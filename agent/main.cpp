@@ -6,6 +6,8 @@
 //   load     submit signed transactions and report throughput and latency
 //   keygen, backup, restore, archive, fence, start, stop, safety:
 //            a node host's side of the console's runbooks (node_admin.h)
+//   supervise, stage, staged, switch: the supervisor and its staged
+//            binaries (supervisor.h)
 #include <signal.h>
 
 #include <algorithm>
@@ -20,6 +22,7 @@
 #include "load.h"
 #include "node_admin.h"
 #include "sandbox.h"
+#include "supervisor.h"
 
 using namespace consortia;
 using namespace consortia::agent;
@@ -40,6 +43,12 @@ const char* kUsage = R"(usage:
   consortia-agent stop --config FILE [--grace S]
   consortia-agent safety --config FILE
   consortia-agent unit --config FILE                  (the systemd unit that runs this node)
+  consortia-agent supervise --config FILE [--healthy-within S] [--backoff-max S]
+      (runs the agent as a child: restarts it after a crash, switches staged binaries and
+       switches back when the new one is not healthy within S seconds, 60 by default)
+  consortia-agent stage --config FILE --binary PATH --version V [--sha256 HEX]
+  consortia-agent staged --config FILE
+  consortia-agent switch --config FILE --version V   (asks the running supervisor)
   consortia-agent --version
   consortia-agent sandbox [--nodes N | --simulated N [--tps R]] [--dir DIR] [--suite SUITE] [--protocol V]
   consortia-agent load [--sandbox DIR] [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S]
@@ -215,6 +224,47 @@ int main(int argc, char** argv) {
                                                   : safety_of(config);
     if (!r) {
       // One line a runbook can show: the error code and the reason.
+      std::printf("%s\n", nlohmann::json{{"error", {{"code", error_code_name(r.error().code)},
+                                                     {"message", r.error().detail}}}}
+                              .dump()
+                              .c_str());
+      std::fprintf(stderr, "consortia-agent %s: %s\n", cmd.c_str(), r.error().to_string().c_str());
+      return 1;
+    }
+    std::printf("%s\n", r->dump().c_str());
+    return 0;
+  }
+  if (cmd == "supervise") {
+    SuperviseOptions o;
+    for (size_t i = 0; i < args.size(); ++i) {
+      const std::string& a = args[i];
+      const std::string* v = nullptr;
+      if (a == "--config" && (v = value(i))) o.config = *v;
+      else if (a == "--healthy-within" && (v = value(i)) && number(*v, o.healthy_within_s)) {}
+      else if (a == "--backoff-max" && (v = value(i)) && number(*v, o.backoff_max_s)) {}
+      else return usage_error("supervise: unknown or incomplete option " + a);
+    }
+    if (o.config.empty()) return usage_error("supervise needs --config FILE");
+    return supervise(o);
+  }
+  if (cmd == "stage" || cmd == "staged" || cmd == "switch") {
+    std::string config, binary, version, sum;
+    for (size_t i = 0; i < args.size(); ++i) {
+      const std::string& a = args[i];
+      const std::string* v = nullptr;
+      if (a == "--config" && (v = value(i))) config = *v;
+      else if (a == "--binary" && (v = value(i))) binary = *v;
+      else if (a == "--version" && (v = value(i))) version = *v;
+      else if (a == "--sha256" && (v = value(i))) sum = *v;
+      else return usage_error(cmd + ": unknown or incomplete option " + a);
+    }
+    if (config.empty()) return usage_error(cmd + " needs --config FILE");
+    if (cmd == "stage" && (binary.empty() || version.empty())) return usage_error("stage needs --binary and --version");
+    if (cmd == "switch" && version.empty()) return usage_error("switch needs --version");
+    Result<nlohmann::json> r = cmd == "stage"    ? stage_binary(config, binary, version, sum)
+                               : cmd == "switch" ? request_switch(config, version)
+                                                 : staged_binaries(config);
+    if (!r) {
       std::printf("%s\n", nlohmann::json{{"error", {{"code", error_code_name(r.error().code)},
                                                      {"message", r.error().detail}}}}
                               .dump()

@@ -83,6 +83,23 @@ class AgentCluster {
     }
     pids_[i] = pid;
   }
+  // Runs node i under `consortia-agent supervise`; running(i) and stop(i)
+  // then concern the supervisor, which stops its agent with it.
+  void start_supervised(int i, double healthy_within_s = 60) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      std::string log = node_dir(i) + "/supervisor.stderr";
+      FILE* f = std::freopen(log.c_str(), "a", stderr);
+      (void)f;
+      std::string cfg = node_dir(i) + "/agent.json";
+      std::string bin = agent_binary();
+      std::string within = std::to_string(healthy_within_s);
+      execl(bin.c_str(), "consortia-agent", "supervise", "--config", cfg.c_str(), "--healthy-within", within.c_str(),
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    pids_[i] = pid;
+  }
   // Rewrites node i's addresses (e.g. into a namespace's subnet).
   void move_node(int i, const std::string& host) {
     auto rehost = [&](std::string addr) { return host + addr.substr(addr.rfind(':')); };

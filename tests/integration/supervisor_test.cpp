@@ -1,0 +1,182 @@
+// The supervisor with real processes: a 4-agent network on loopback whose
+// node 0 runs under `consortia-agent supervise`; binaries staged with
+// `consortia-agent stage` (a copy of the real agent, and test binaries that
+// fail in the ways releases do), switches asked with `consortia-agent switch`.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "agent_cluster.h"
+
+namespace consortia::agent::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+struct Ran {
+  int code = -1;
+  std::string out;
+};
+Ran run(const std::string& cmd) {
+  Ran r;
+  FILE* p = popen((cmd + " 2>/dev/null").c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  while (fgets(buf, sizeof buf, p)) r.out += buf;
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+json read_json(const std::string& path) {
+  std::ifstream in(path);
+  std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return json::parse(s, nullptr, false);
+}
+
+class Supervised : public ::testing::Test {
+ protected:
+  AgentCluster c{4};
+  std::string cfg() const { return c.node_dir(0) + "/agent.json"; }
+  std::string data() const { return c.node_dir(0) + "/data"; }
+  json state() const { return read_json(data() + "/supervisor/state.json"); }
+  int child_pid() const {
+    json s = state();
+    return s.is_object() ? s.value("child_pid", -1) : -1;
+  }
+  std::string current() const {
+    std::error_code ec;
+    auto t = fs::read_symlink(data() + "/current", ec);
+    return ec ? "" : t.filename().string();
+  }
+  json last_history() const {
+    json s = state();
+    if (!s.is_object() || !s.contains("history") || s["history"].empty()) return json::object();
+    return s["history"].back();
+  }
+  Ran stage(const std::string& binary, const std::string& version, const std::string& sum = "") {
+    return run(agent_binary() + " stage --config " + cfg() + " --binary " + binary + " --version " + version +
+               (sum.empty() ? "" : " --sha256 " + sum));
+  }
+  Ran switch_to(const std::string& version) {
+    return run(agent_binary() + " switch --config " + cfg() + " --version " + version);
+  }
+  // A test binary: answers --version as an agent does, then runs `body`.
+  std::string script(const std::string& name, const std::string& body) {
+    std::string path = c.dir() + "/" + name;
+    std::ofstream(path) << "#!/bin/sh\nif [ \"$1\" = \"--version\" ]; then echo \"consortia-agent 9.0.0-" << name
+                        << "\"; exit 0; fi\n"
+                        << body << "\n";
+    fs::permissions(path, fs::perms::owner_all);
+    return path;
+  }
+  bool committing(int i, double seconds) {
+    uint64_t h = c.height(i);
+    return AgentCluster::eventually([&] { return c.height(i) >= h + 3; }, seconds);
+  }
+
+  void SetUp() override {
+    for (int i = 1; i < 4; ++i) c.start(i);
+    c.start_supervised(0, 15);
+    ASSERT_TRUE(c.all_reach(3, 60)) << "the network with a supervised node did not start";
+  }
+};
+
+TEST_F(Supervised, ACrashedAgentIsStartedAgainAndAStagedBinaryTakesOver) {
+  int first = child_pid();
+  ASSERT_GT(first, 0);
+  ::kill(first, SIGKILL);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return child_pid() > 0 && child_pid() != first; }, 20))
+      << "no new agent after the crash";
+  EXPECT_EQ(state().value("restarts", 0), 1);
+  ASSERT_TRUE(committing(0, 30)) << "the restarted agent does not follow the chain";
+
+  // The same release staged under a version name, then switched to.
+  Ran staged = stage(agent_binary(), "1.0.0-next");
+  ASSERT_EQ(staged.code, 0) << staged.out;
+  json s = json::parse(staged.out);
+  EXPECT_EQ(s["reports"], std::string("consortia-agent ") + CONSORTIA_VERSION);
+  ASSERT_EQ(switch_to("1.0.0-next").code, 0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return last_history().value("result", "") == "switched"; }, 40))
+      << state().dump();
+  EXPECT_EQ(current(), "1.0.0-next");
+  EXPECT_EQ(last_history()["to"], "1.0.0-next");
+  std::string exe = fs::read_symlink("/proc/" + std::to_string(child_pid()) + "/exe").string();
+  EXPECT_NE(exe.find("binaries/1.0.0-next/consortia-agent"), std::string::npos) << exe;
+  EXPECT_TRUE(committing(0, 30));
+
+  Ran list = run(agent_binary() + " staged --config " + cfg());
+  ASSERT_EQ(list.code, 0);
+  json l = json::parse(list.out);
+  ASSERT_EQ(l["staged"].size(), 1u);
+  EXPECT_TRUE(l["staged"][0]["current"].get<bool>());
+  EXPECT_EQ(l["staged"][0]["sha256"], s["sha256"]);
+}
+
+TEST_F(Supervised, ABinaryThatExitsAtStartIsSwitchedBackWithTheReason) {
+  ASSERT_EQ(stage(agent_binary(), "1.0.0").code, 0);
+  ASSERT_EQ(switch_to("1.0.0").code, 0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return last_history().value("result", "") == "switched"; }, 40));
+  std::string broken = script("exits", "echo 'cannot open the database: unsupported schema' >&2\nexit 3");
+  ASSERT_EQ(stage(broken, "1.1.0").code, 0);
+  ASSERT_EQ(switch_to("1.1.0").code, 0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return last_history().value("result", "") == "rolled back"; }, 30))
+      << state().dump();
+  json h = last_history();
+  EXPECT_EQ(h["from"], "1.0.0");
+  EXPECT_EQ(h["to"], "1.1.0");
+  EXPECT_NE(h["reason"].get<std::string>().find("exited with status 3"), std::string::npos) << h.dump();
+  EXPECT_NE(h["reason"].get<std::string>().find("unsupported schema"), std::string::npos) << h.dump();
+  EXPECT_EQ(current(), "1.0.0");
+  EXPECT_TRUE(committing(0, 30)) << "the node did not come back on the previous binary";
+  EXPECT_TRUE(committing(1, 10)) << "the network was affected";
+}
+
+TEST_F(Supervised, ABinaryNeverHealthyIsStoppedAndSwitchedBackAfterTheDeadline) {
+  // Runs, but never serves: it would hang an upgrade without the deadline.
+  std::string hangs = script("hangs", "exec sleep 600");
+  ASSERT_EQ(stage(hangs, "2.0.0").code, 0);
+  ASSERT_EQ(switch_to("2.0.0").code, 0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return last_history().value("result", "") == "rolled back"; }, 45))
+      << state().dump();
+  std::string reason = last_history()["reason"];
+  EXPECT_NE(reason.find("not healthy within 15 s"), std::string::npos) << reason;
+  EXPECT_EQ(current(), "");  // back on the supervisor's own binary
+  EXPECT_TRUE(committing(0, 30));
+}
+
+TEST_F(Supervised, StagingRefusesWrongDigestsBinariesThatDoNotRunAndBadNames) {
+  Ran wrong = stage(agent_binary(), "3.0.0", std::string(64, '0'));
+  EXPECT_EQ(wrong.code, 1);
+  EXPECT_NE(wrong.out.find("SHA-256 mismatch"), std::string::npos) << wrong.out;
+  std::string fails = c.dir() + "/not-an-agent";
+  std::ofstream(fails) << "#!/bin/sh\necho 'exec format error' >&2\nexit 126\n";
+  fs::permissions(fails, fs::perms::owner_all);
+  Ran bad = stage(fails, "3.0.0");
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.out.find("does not run on this host"), std::string::npos) << bad.out;
+  EXPECT_FALSE(fs::exists(data() + "/binaries/3.0.0")) << "a refused binary was left staged";
+  EXPECT_EQ(stage(agent_binary(), "../../escape").code, 1);
+  EXPECT_EQ(stage(agent_binary(), "3.0.0").code, 0);
+  // Once staged, a version keeps its contents.
+  Ran other = stage(script("other", "exit 0"), "3.0.0");
+  EXPECT_EQ(other.code, 1);
+  EXPECT_NE(other.out.find("staged with other contents"), std::string::npos) << other.out;
+  EXPECT_EQ(switch_to("9.9.9").code, 1) << "switched to a version never staged";
+}
+
+TEST_F(Supervised, StoppingTheSupervisorStopsItsAgent) {
+  int agent = child_pid();
+  ASSERT_GT(agent, 0);
+  c.stop(0, SIGKILL);  // however it dies
+  EXPECT_TRUE(AgentCluster::eventually([&] { return ::kill(agent, 0) != 0; }, 40))
+      << "the agent outlived its supervisor";
+}
+
+}  // namespace
+}  // namespace consortia::agent::testing
