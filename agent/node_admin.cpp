@@ -230,12 +230,16 @@ std::string systemd_unit(const std::string& name, const std::string& agent, cons
          "\n"
          "[Service]\n"
          "Type=simple\n"
-         "ExecStart=" + agent + " run --config " + config + "\n"
+         "# The supervisor runs the agent, restarts it after a crash and switches staged\n"
+         "# binaries (consortia-agent stage / switch).\n"
+         "ExecStart=" + agent + " supervise --config " + config + "\n"
          "Restart=on-failure\n"
          "RestartSec=2\n"
          "# A fenced node (its tombstone) or a bad configuration exits 1 or 2: not restarted.\n"
          "RestartPreventExitStatus=1 2\n"
-         "TimeoutStopSec=30\n"
+         "# SIGTERM to the supervisor, which stops the agent; then whatever is left.\n"
+         "KillMode=mixed\n"
+         "TimeoutStopSec=40\n"
          "LimitNOFILE=65536\n"
          "NoNewPrivileges=yes\n"
          "PrivateTmp=yes\n"
@@ -515,7 +519,7 @@ Result<json> start_daemon(const std::string& config, double wait_s) {
       ::dup2(err, 2);
     }
     for (int fd = 3; fd < 1024; ++fd) ::close(fd);
-    ::execl(self.c_str(), "consortia-agent", "run", "--config", abs_config.c_str(), static_cast<char*>(nullptr));
+    ::execl(self.c_str(), "consortia-agent", "supervise", "--config", abs_config.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   ::close(tell[1]);
@@ -526,10 +530,12 @@ Result<json> start_daemon(const std::string& config, double wait_s) {
   ::waitpid(first, &status, 0);
   if (daemon <= 0) return io("cannot start the agent as a daemon");
   auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait_s);
+  // `daemon` is the supervisor; the agent it runs writes agent.pid.
   while (std::chrono::steady_clock::now() < deadline) {
-    if (read_pid(pid_file) == daemon && port_answers(c->api_listen))
-      return json{{"node", c->name}, {"pid", daemon}, {"api", c->api_listen}};
-    if (!agent_alive(daemon, config) && ::kill(daemon, 0) != 0)
+    pid_t agent = read_pid(pid_file);
+    if (agent_alive(agent, config) && port_answers(c->api_listen))
+      return json{{"node", c->name}, {"pid", agent}, {"supervisor_pid", daemon}, {"api", c->api_listen}};
+    if (::kill(daemon, 0) != 0)
       return make_error(ErrorCode::kUnavailable, c->name + " exited at start: " + last_lines(log, 3));
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
@@ -542,11 +548,21 @@ Result<json> stop_daemon(const std::string& config, double grace_s) {
   if (!c) return c.error();
   std::string pid_file = c->path(c->data_dir) + "/agent.pid";
   if (systemd_usable() && fs::exists(unit_path(c->name))) system_quiet({"systemctl", "stop", unit_name(c->name)});
+  // A supervisor stops its agent itself (and would start a killed one again).
+  pid_t supervisor = read_pid(c->path(c->data_dir) + "/supervisor/pid");
+  bool supervised = supervisor > 0 && read_text("/proc/" + std::to_string(supervisor) + "/cmdline").find(
+                                          std::string("supervise") + '\0') != std::string::npos;
+  if (supervised) {
+    ::kill(supervisor, SIGTERM);
+    auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(grace_s + 5);
+    while (::kill(supervisor, 0) == 0 && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   pid_t pid = read_pid(pid_file);
   if (!agent_alive(pid, config)) {
     std::error_code ec;
     fs::remove(pid_file, ec);
-    return json{{"node", c->name}, {"was_running", false}};
+    return json{{"node", c->name}, {"was_running", supervised}};
   }
   ::kill(pid, SIGTERM);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(grace_s);

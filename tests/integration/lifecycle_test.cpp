@@ -558,13 +558,16 @@ TEST(Lifecycle, StopLeavesAnUnrelatedProcessWithAReusedPidAlone) {
 }
 
 // The systemd unit a host with systemd runs the agent under passes
-// systemd's own check, and does not restart a fenced node (exit status 1).
+// systemd's own check, runs it through the supervisor, which it stops first,
+// and does not restart a fenced node (exit status 1).
 TEST(Lifecycle, SystemdUnitPassesSystemdAnalyzeVerify) {
   AgentCluster c(4);
   auto unit = run({agent_binary(), "unit", "--config", c.node_dir(0) + "/agent.json"});
   ASSERT_EQ(unit.status, 0) << unit.err;
-  EXPECT_NE(unit.out.find("ExecStart=" + fs::canonical(agent_binary()).string() + " run --config "), std::string::npos)
+  EXPECT_NE(unit.out.find("ExecStart=" + fs::canonical(agent_binary()).string() + " supervise --config "),
+            std::string::npos)
       << unit.out;
+  EXPECT_NE(unit.out.find("KillMode=mixed"), std::string::npos);
   EXPECT_NE(unit.out.find("RestartPreventExitStatus=1 2"), std::string::npos);
   std::string file = c.dir() + "/consortia-agent-node-0.service";
   std::ofstream(file) << unit.out;
