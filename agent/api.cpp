@@ -4,8 +4,10 @@
 #include <sys/sysinfo.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 
 #include "consortia/v1/agent.grpc.pb.h"
@@ -14,6 +16,7 @@
 #include "pki.h"
 #include "state/governance.h"
 #include "storage/block_store.h"
+#include "supervisor.h"
 
 namespace consortia::agent {
 namespace {
@@ -127,6 +130,15 @@ class ApiService final : public pb::AgentService::Service {
     DiskSpace disk = disk_space(a_.data_dir());
     out->set_disk_free_bytes(disk.free_bytes);
     out->set_disk_total_bytes(disk.total_bytes);
+    out->set_agent_version(kAgentVersion);
+    out->set_binary_sha256(own_binary_sha256());
+    out->set_min_protocol_version(kMinProtocolVersion);
+    out->set_max_protocol_version(kMaxProtocolVersion);
+    if (!a_.simulated()) {
+      out->set_supervised(supervised(a_.data_dir()));
+      if (auto staged = staged_binaries_in(a_.data_dir()))
+        for (const auto& b : (*staged)["staged"]) out->add_staged_versions(b["version"].get<std::string>());
+    }
     for (const auto& p : a_.peers()) {
       auto* x = out->add_peers();
       x->set_node_id(str(p.id));
@@ -565,6 +577,98 @@ class ApiService final : public pb::AgentService::Service {
     out->set_suite(std::string(a_.suite().name()));
     out->set_simulated(a_.simulated());
     return Status::OK;
+  }
+
+  // ---- binaries: staged for upgrades, switched by the supervisor -----------
+
+  static constexpr uint64_t kMaxBinaryBytes = 512ull << 20;
+
+  Status StageBinary(ServerContext* ctx, grpc::ServerReader<pb::BinaryChunk>* reader,
+                     pb::StagedBinary* out) override {
+    std::string detail = "a binary";
+    return audited(ctx, Need::kControl, "StageBinary", detail, [&](const Caller&) -> Status {
+      if (a_.simulated())
+        return error(StatusCode::FAILED_PRECONDITION, ErrorCode::kInvalidArgument,
+                     "a simulated node runs no binary of its own");
+      pb::BinaryChunk chunk;
+      if (!reader->Read(&chunk)) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "no chunk");
+      const std::string version = chunk.version().substr(0, 64);
+      const std::string sum = chunk.sha256().substr(0, 64);
+      const uint64_t size = chunk.size();
+      detail = "version " + version + ", " + std::to_string(size) + " bytes" + (sum.empty() ? "" : ", sha256 " + sum);
+      if (size == 0 || size > kMaxBinaryBytes)
+        return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kTooLarge,
+                     "a binary has 1 byte to 512 MiB; the first chunk gives its size");
+      std::string data = a_.data_dir();
+      if (disk_space(data).free_bytes < size + (64ull << 20))
+        return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kStorageIo, "not enough disk space for the binary");
+      std::error_code ec;
+      std::filesystem::create_directories(data + "/binaries", ec);
+      static std::atomic<uint64_t> uploads{0};
+      std::string tmp = data + "/binaries/.upload-" + std::to_string(::getpid()) + "-" + std::to_string(++uploads);
+      struct Remove {
+        std::string path;
+        ~Remove() {
+          std::error_code e;
+          std::filesystem::remove(path, e);
+        }
+      } remove{tmp};
+      std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+      uint64_t got = 0;
+      do {
+        got += chunk.data().size();
+        if (got > size)
+          return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kTooLarge, "more bytes than the size announced");
+        f.write(chunk.data().data(), static_cast<std::streamsize>(chunk.data().size()));
+      } while (reader->Read(&chunk));
+      f.close();
+      if (!f) return error(StatusCode::INTERNAL, ErrorCode::kStorageIo, "cannot write the upload");
+      if (got != size)
+        return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kMalformed,
+                     "the upload ended at " + std::to_string(got) + " of " + std::to_string(size) + " bytes");
+      auto staged = stage_binary_in(data, tmp, version, sum);
+      if (!staged) return error(staged.error());
+      out->set_version(version);
+      out->set_sha256((*staged)["sha256"].get<std::string>());
+      out->set_reports(staged->value("reports", ""));
+      out->set_current(false);
+      return Status::OK;
+    });
+  }
+
+  Status ListBinaries(ServerContext* ctx, const pb::BinariesRequest*, pb::Binaries* out) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    if (a_.simulated()) return Status::OK;
+    auto staged = staged_binaries_in(a_.data_dir());
+    if (!staged) return error(staged.error());
+    for (const auto& b : (*staged)["staged"]) {
+      auto* x = out->add_staged();
+      x->set_version(b["version"].get<std::string>());
+      x->set_sha256(b["sha256"].get<std::string>());
+      x->set_current(b["current"].get<bool>());
+    }
+    out->set_current((*staged)["current"].get<std::string>());
+    out->set_supervised(supervised(a_.data_dir()));
+    if (!(*staged)["supervisor"].is_null()) out->set_supervisor_state_json((*staged)["supervisor"].dump());
+    return Status::OK;
+  }
+
+  Status SwitchBinary(ServerContext* ctx, const pb::SwitchRequest* req, pb::SwitchResult* out) override {
+    return audited(ctx, Need::kControl, "SwitchBinary", "version " + req->version().substr(0, 64),
+                   [&](const Caller&) -> Status {
+                     if (a_.simulated())
+                       return error(StatusCode::FAILED_PRECONDITION, ErrorCode::kInvalidArgument,
+                                    "a simulated node runs no binary of its own");
+                     auto r = request_switch_in(a_.data_dir(), req->version());
+                     if (!r) {
+                       if (r.error().code == ErrorCode::kUnavailable)
+                         return error(StatusCode::FAILED_PRECONDITION, r.error().code, r.error().detail);
+                       return error(r.error());
+                     }
+                     out->set_requested(req->version());
+                     return Status::OK;
+                   });
   }
 
  private:

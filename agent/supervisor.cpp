@@ -459,6 +459,12 @@ Result<json> stage_binary(const std::string& config, const std::string& binary, 
                           const std::string& sha256_hex) {
   auto data = data_dir_of(config);
   if (!data) return data.error();
+  return stage_binary_in(*data, binary, version, sha256_hex);
+}
+
+Result<json> stage_binary_in(const std::string& data_dir, const std::string& binary, const std::string& version,
+                             const std::string& sha256_hex) {
+  const std::string* data = &data_dir;
   if (!valid_version(version))
     return make_error(ErrorCode::kInvalidArgument,
                       "version '" + version + "': letters, digits, '.', '-' and '_' only, at most 64");
@@ -513,6 +519,11 @@ Result<json> stage_binary(const std::string& config, const std::string& binary, 
 Result<json> staged_binaries(const std::string& config) {
   auto data = data_dir_of(config);
   if (!data) return data.error();
+  return staged_binaries_in(*data);
+}
+
+Result<json> staged_binaries_in(const std::string& data_dir) {
+  const std::string* data = &data_dir;
   json list = json::array();
   std::string current = current_version(*data);
   std::error_code ec;
@@ -531,19 +542,38 @@ Result<json> staged_binaries(const std::string& config) {
 Result<json> request_switch(const std::string& config, const std::string& version) {
   auto data = data_dir_of(config);
   if (!data) return data.error();
+  return request_switch_in(*data, version);
+}
+
+Result<json> request_switch_in(const std::string& data_dir, const std::string& version) {
+  const std::string* data = &data_dir;
   if (!valid_version(version) || !fs::exists(staged_path(*data, version)))
     return make_error(ErrorCode::kNotFound, "version '" + version + "' is not staged on this host");
   std::string dir = *data + "/supervisor";
   pid_t pid = static_cast<pid_t>(std::atoi(read_text(dir + "/pid").c_str()));
-  if (pid <= 0 || ::kill(pid, 0) != 0)
-    return make_error(ErrorCode::kUnavailable, "no supervisor runs this node (consortia-agent supervise --config " +
-                                                   config + ")");
+  if (!supervised(*data))
+    return make_error(ErrorCode::kUnavailable, "no supervisor runs this node (consortia-agent supervise)");
   std::string tmp = dir + "/switch.tmp";
   if (auto st = write_file(tmp, version + "\n"); !st) return st.error();
   std::error_code ec;
   fs::rename(tmp, dir + "/switch", ec);
   if (ec) return make_error(ErrorCode::kStorageIo, "cannot request the switch: " + ec.message());
   return json{{"requested", version}, {"supervisor_pid", pid}};
+}
+
+const std::string& own_binary_sha256() {
+  static const std::string sum = [] {
+    auto h = sha256_of_file("/proc/self/exe");
+    return h ? h->hex() : std::string();
+  }();
+  return sum;
+}
+
+bool supervised(const std::string& data_dir) {
+  pid_t pid = static_cast<pid_t>(std::atoi(read_text(data_dir + "/supervisor/pid").c_str()));
+  return pid > 0 && ::kill(pid, 0) == 0 &&
+         read_text("/proc/" + std::to_string(pid) + "/cmdline").find(std::string("supervise") + '\0') !=
+             std::string::npos;
 }
 
 }  // namespace consortia::agent

@@ -68,5 +68,14 @@ Result<nlohmann::json> stage_binary(const std::string& config, const std::string
 Result<nlohmann::json> staged_binaries(const std::string& config);
 // Asks the running supervisor to switch to a staged version.
 Result<nlohmann::json> request_switch(const std::string& config, const std::string& version);
+// The same, given the node's data directory rather than its agent.json.
+Result<nlohmann::json> stage_binary_in(const std::string& data_dir, const std::string& binary,
+                                       const std::string& version, const std::string& sha256_hex);
+Result<nlohmann::json> staged_binaries_in(const std::string& data_dir);
+Result<nlohmann::json> request_switch_in(const std::string& data_dir, const std::string& version);
+// The SHA-256 of the binary this process runs (hex), computed once.
+const std::string& own_binary_sha256();
+// Whether a live supervisor runs the node whose data directory this is.
+bool supervised(const std::string& data_dir);
 
 }  // namespace consortia::agent

@@ -170,6 +170,119 @@ TEST_F(Supervised, StagingRefusesWrongDigestsBinariesThatDoNotRunAndBadNames) {
   EXPECT_EQ(switch_to("9.9.9").code, 1) << "switched to a version never staged";
 }
 
+// The same through the API, as the console's upgrade runbook does it.
+TEST_F(Supervised, AnOperatorOfTheNodesOrganisationStagesAndSwitchesThroughTheApi) {
+  std::ifstream in(agent_binary(), std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string sum = sha256(as_bytes(bytes)).hex();
+  auto upload = [&](pb::AgentService::Stub& stub, const std::string& version, const std::string& digest,
+                    uint64_t size, pb::StagedBinary* out) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+    auto w = stub.StageBinary(&ctx, out);
+    for (size_t at = 0; at < bytes.size(); at += 1 << 20) {
+      pb::BinaryChunk chunk;
+      if (at == 0) {
+        chunk.set_version(version);
+        chunk.set_sha256(digest);
+        chunk.set_size(size);
+      }
+      chunk.set_data(bytes.substr(at, 1 << 20));
+      if (!w->Write(chunk)) break;
+    }
+    w->WritesDone();
+    return w->Finish();
+  };
+
+  // Status says what runs before anything is staged.
+  auto st = c.status(0);
+  ASSERT_TRUE(st);
+  EXPECT_EQ(st->agent_version(), CONSORTIA_VERSION);
+  EXPECT_EQ(st->binary_sha256(), sum);
+  EXPECT_EQ(st->max_protocol_version(), kMaxProtocolVersion);
+  EXPECT_TRUE(st->supervised());
+  EXPECT_EQ(st->staged_versions_size(), 0);
+
+  pb::StagedBinary staged;
+  auto viewer = c.client(0, c.net().nodes[0].organisation, "viewer");
+  EXPECT_EQ(upload(*viewer, "5.0.0", sum, bytes.size(), &staged).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  auto stranger = c.client(0, c.net().nodes[1].organisation, "operator");
+  ASSERT_NE(c.net().nodes[1].organisation, c.net().nodes[0].organisation);
+  EXPECT_EQ(upload(*stranger, "5.0.0", sum, bytes.size(), &staged).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  auto op = c.operator_of(0);
+  auto wrong = upload(*op, "5.0.0", std::string(64, 'a'), bytes.size(), &staged);
+  EXPECT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.error_message().find("SHA-256 mismatch"), std::string::npos) << wrong.error_message();
+  auto short_by_one = upload(*op, "5.0.0", sum, bytes.size() + 1, &staged);
+  EXPECT_NE(short_by_one.error_message().find("ended at"), std::string::npos) << short_by_one.error_message();
+  auto huge = upload(*op, "5.0.0", sum, 1ull << 40, &staged);
+  EXPECT_EQ(huge.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_FALSE(fs::exists(data() + "/binaries/5.0.0"));
+  for (const auto& e : fs::directory_iterator(data() + "/binaries"))
+    EXPECT_EQ(e.path().filename().string().rfind(".upload", 0), std::string::npos) << "an upload was left behind";
+
+  auto ok = upload(*op, "5.0.0", sum, bytes.size(), &staged);
+  ASSERT_TRUE(ok.ok()) << ok.error_message();
+  EXPECT_EQ(staged.sha256(), sum);
+  EXPECT_EQ(staged.reports(), std::string("consortia-agent ") + CONSORTIA_VERSION);
+  st = c.status(0);
+  ASSERT_TRUE(st);
+  ASSERT_EQ(st->staged_versions_size(), 1);
+  EXPECT_EQ(st->staged_versions(0), "5.0.0");
+
+  {
+    grpc::ClientContext ctx;
+    pb::SwitchRequest req;
+    req.set_version("5.0.0");
+    pb::SwitchResult res;
+    EXPECT_EQ(viewer->SwitchBinary(&ctx, req, &res).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  }
+  {
+    grpc::ClientContext ctx;
+    pb::SwitchRequest req;
+    req.set_version("5.0.0");
+    pb::SwitchResult res;
+    auto s = op->SwitchBinary(&ctx, req, &res);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  ASSERT_TRUE(AgentCluster::eventually([&] { return last_history().value("result", "") == "switched"; }, 40));
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.status(0).has_value(); }, 20));
+  grpc::ClientContext ctx;
+  pb::Binaries list;
+  ASSERT_TRUE(viewer->ListBinaries(&ctx, pb::BinariesRequest{}, &list).ok());
+  EXPECT_EQ(list.current(), "5.0.0");
+  EXPECT_TRUE(list.supervised());
+  ASSERT_EQ(list.staged_size(), 1);
+  EXPECT_TRUE(list.staged(0).current());
+  EXPECT_NE(list.supervisor_state_json().find("switched"), std::string::npos);
+  // The audit log names who staged and switched.
+  std::ifstream audit(data() + "/audit.log");
+  std::string log((std::istreambuf_iterator<char>(audit)), std::istreambuf_iterator<char>());
+  EXPECT_NE(log.find("StageBinary"), std::string::npos);
+  EXPECT_NE(log.find("SwitchBinary"), std::string::npos);
+}
+
+// An agent that no supervisor runs cannot switch, and says so.
+TEST(Unsupervised, ASwitchIsRefusedWithTheReason) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 60));
+  ASSERT_EQ(run(agent_binary() + " stage --config " + c.node_dir(0) + "/agent.json --binary " + agent_binary() +
+                " --version 6.0.0").code,
+            0);
+  auto op = c.operator_of(0);
+  grpc::ClientContext ctx;
+  pb::SwitchRequest req;
+  req.set_version("6.0.0");
+  pb::SwitchResult res;
+  auto s = op->SwitchBinary(&ctx, req, &res);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(s.error_message().find("no supervisor"), std::string::npos) << s.error_message();
+  auto st = c.status(0);
+  ASSERT_TRUE(st);
+  EXPECT_FALSE(st->supervised());
+}
+
 TEST_F(Supervised, StoppingTheSupervisorStopsItsAgent) {
   int agent = child_pid();
   ASSERT_GT(agent, 0);
