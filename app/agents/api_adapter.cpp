@@ -51,6 +51,12 @@ void apply_status(const v1::NodeStatus& st, NodeState& n) {
   n.rss_bytes = st.rss_bytes();
   n.simulated = st.simulated();
   n.memory_share_bytes = st.memory_share_bytes();
+  n.agent_version = st.agent_version();
+  n.binary_sha256 = st.binary_sha256();
+  n.min_protocol = st.min_protocol_version();
+  n.max_protocol = st.max_protocol_version();
+  n.staged_versions.assign(st.staged_versions().begin(), st.staged_versions().end());
+  n.supervised = st.supervised();
   n.disk_used_bytes = st.disk_used_bytes();
   n.disk_free_bytes = st.disk_free_bytes();
   n.disk_total_bytes = st.disk_total_bytes();

@@ -130,7 +130,14 @@ int status_of(const NetworkState& s) {
                        {"role", n.role.empty() ? "unknown" : n.role},
                        {"height", n.height},
                        {"health", health_word(n, top, t)},
-                       {"address", n.api_address}});
+                       {"address", n.api_address},
+                       {"agent_version", n.agent_version},
+                       {"binary_sha256", n.binary_sha256},
+                       {"protocol", {{"in_force", n.protocol_version},
+                                     {"min", n.min_protocol},
+                                     {"max", n.max_protocol}}},
+                       {"staged", n.staged_versions},
+                       {"supervised", n.supervised}});
     std::printf("%s\n", json{{"height", top}, {"leader", leader}, {"nodes", nodes}}.dump(2).c_str());
     return 0;
   }

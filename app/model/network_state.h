@@ -50,6 +50,13 @@ struct NodeState {
   // share of the simulator process's memory instead.
   bool simulated = false;
   uint64_t memory_share_bytes = 0;
+  // What runs there (upgrades): the agent's version, its binary's SHA-256,
+  // the protocol range it implements, the binaries staged beside it, and
+  // whether a supervisor runs it (it can switch binaries).
+  std::string agent_version, binary_sha256;
+  uint32_t min_protocol = 0, max_protocol = 0;
+  std::vector<std::string> staged_versions;
+  bool supervised = false;
   uint64_t sent_bytes() const;
   uint64_t received_bytes() const;
   int connected_peers() const;
