@@ -57,6 +57,7 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   if (!store) return make_error(store.error().code, "block store: " + store.error().detail);
   a->store_ = std::move(*store);
   NodeConfig ncfg;
+  ncfg.max_protocol_version = software_max_protocol();
   auto node = Node::open(a->genesis_, ncfg, *a->suite_, std::move(key->signer), *a->store_, nullptr,
                          a->now_ms());
   if (!node) return make_error(node.error().code, "node: " + node.error().detail);
@@ -225,7 +226,7 @@ void Agent::report_health() {
     h.last_voted_view = n.consensus().safety_state().last_voted_view;
   });
   h.version = kAgentVersion;
-  h.max_protocol = kMaxProtocolVersion;
+  h.max_protocol = software_max_protocol();
   if (auto st = write_health(config_.path(config_.data_dir), h); !st && !health_warned_) {
     health_warned_ = true;
     log_->warn(st.error().detail);

@@ -133,7 +133,7 @@ class ApiService final : public pb::AgentService::Service {
     out->set_agent_version(kAgentVersion);
     out->set_binary_sha256(own_binary_sha256());
     out->set_min_protocol_version(kMinProtocolVersion);
-    out->set_max_protocol_version(kMaxProtocolVersion);
+    out->set_max_protocol_version(software_max_protocol());
     if (!a_.simulated()) {
       out->set_supervised(supervised(a_.data_dir()));
       if (auto staged = staged_binaries_in(a_.data_dir()))
@@ -549,7 +549,7 @@ class ApiService final : public pb::AgentService::Service {
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
     out->set_agent_version(kAgentVersion);
     out->set_min_protocol_version(kMinProtocolVersion);
-    out->set_max_protocol_version(kMaxProtocolVersion);
+    out->set_max_protocol_version(software_max_protocol());
     out->set_cpus(static_cast<uint32_t>(sysconf(_SC_NPROCESSORS_ONLN)));
     struct sysinfo si{};
     if (sysinfo(&si) == 0) {

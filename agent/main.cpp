@@ -105,12 +105,16 @@ int run_agent(const std::string& config, bool ignore_tombstone) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef CONSORTIA_AGENT_MAX_PROTOCOL
+  set_software_max_protocol(CONSORTIA_AGENT_MAX_PROTOCOL);
+#endif
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
     std::printf("%s", kUsage);
     return argc < 2 ? 2 : 0;
   }
   if (!std::strcmp(argv[1], "--version")) {
-    std::printf("consortia-agent %s\n", CONSORTIA_VERSION);
+    std::printf("consortia-agent %s (protocols %u-%u)\n", CONSORTIA_VERSION, kMinProtocolVersion,
+                software_max_protocol());
     return 0;
   }
   std::string cmd = argv[1];
@@ -132,6 +136,7 @@ int main(int argc, char** argv) {
   };
   if (cmd == "init") {
     InitOptions o;
+    o.protocol_version = std::min(o.protocol_version, software_max_protocol());
     std::string add, org;
     for (size_t i = 0; i < args.size(); ++i) {
       const std::string& a = args[i];
@@ -277,6 +282,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "sandbox") {
     SandboxOptions o;
+    o.protocol_version = std::min(o.protocol_version, software_max_protocol());
     for (size_t i = 0; i < args.size(); ++i) {
       const std::string& a = args[i];
       const std::string* v = nullptr;
@@ -289,7 +295,7 @@ int main(int argc, char** argv) {
       else if (a == "--dir" && (v = value(i))) o.dir = *v;
       else if (a == "--suite" && (v = value(i))) o.suite = *v;
       else if (a == "--protocol" && (v = value(i)) && number(*v, d) && d >= kMinProtocolVersion &&
-               d <= kMaxProtocolVersion)
+               d <= software_max_protocol())
         o.protocol_version = static_cast<uint32_t>(d);
       else return usage_error("sandbox: bad option '" + a + "'");
     }

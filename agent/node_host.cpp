@@ -1,6 +1,14 @@
 #include "node_host.h"
 
+#include <atomic>
+
 namespace consortia::agent {
+
+namespace {
+std::atomic<uint32_t> g_max_protocol{kMaxProtocolVersion};
+}
+uint32_t software_max_protocol() { return g_max_protocol.load(std::memory_order_relaxed); }
+void set_software_max_protocol(uint32_t v) { g_max_protocol = v; }
 
 uint64_t NodeHost::subscribe(Subscriber s) {
   std::lock_guard lock(sub_mu_);

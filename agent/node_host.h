@@ -42,6 +42,12 @@ struct AgentEvent {
 
 inline constexpr const char* kAgentVersion = CONSORTIA_VERSION;  // the project version (CMake)
 
+// The newest protocol this agent implements: kMaxProtocolVersion, unless the
+// binary was built older (consortia-agent-proto1, for rehearsing upgrades
+// from a real older release; CONSORTIA_AGENT_MAX_PROTOCOL in main.cpp).
+uint32_t software_max_protocol();
+void set_software_max_protocol(uint32_t v);
+
 // The node's own use of the host, for status.
 struct NodeResources {
   uint64_t committed_txs = 0;      // since the host started
