@@ -536,6 +536,11 @@ class ApiService final : public pb::AgentService::Service {
         } else if (a.type == GovAction::Type::kPromote || a.type == GovAction::Type::kDemote ||
                    a.type == GovAction::Type::kRemove) {
           x->set_node_id(std::string(a.node.v.begin(), a.node.v.end()));
+        } else if (a.type == GovAction::Type::kUpgrade || a.type == GovAction::Type::kCancelUpgrade) {
+          x->set_plan(a.plan.name);
+          x->set_height(a.plan.height);
+          x->set_version(a.plan.version);
+          x->set_binary_sha256(std::string(a.plan.binary_sha256.v.begin(), a.plan.binary_sha256.v.end()));
         }
         return true;
       });

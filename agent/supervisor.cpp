@@ -28,6 +28,8 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr const char* kBinaryName = "consortia-agent";
+// In a switch request: the supervisor's own binary ('@' is in no version name).
+constexpr const char* kOwnBinary = "@own";
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -328,7 +330,8 @@ class Supervisor {
     std::string v = trim(read_text(path));
     std::error_code ec;
     fs::remove(path, ec);
-    if (!valid_version(v) || !fs::exists(staged_path(data_, v))) {
+    if (v == kOwnBinary) v.clear();  // back to the supervisor's own binary
+    else if (!valid_version(v) || !fs::exists(staged_path(data_, v))) {
       note("switch to '" + v + "' refused: not staged");
       record(current_, v, "refused", "not staged");
       save_state();
@@ -383,7 +386,7 @@ class Supervisor {
     trial_ = false;
     if (auto st = set_current(data_, previous_); !st) note(st.error().detail);
     current_ = previous_;
-    record(failed.empty() ? "" : previous_, failed, "rolled back", reason);
+    record(previous_, failed, "rolled back", reason);
     save_state();
     spawn();
   }
@@ -547,14 +550,14 @@ Result<json> request_switch(const std::string& config, const std::string& versio
 
 Result<json> request_switch_in(const std::string& data_dir, const std::string& version) {
   const std::string* data = &data_dir;
-  if (!valid_version(version) || !fs::exists(staged_path(*data, version)))
+  if (!version.empty() && (!valid_version(version) || !fs::exists(staged_path(*data, version))))
     return make_error(ErrorCode::kNotFound, "version '" + version + "' is not staged on this host");
   std::string dir = *data + "/supervisor";
   pid_t pid = static_cast<pid_t>(std::atoi(read_text(dir + "/pid").c_str()));
   if (!supervised(*data))
     return make_error(ErrorCode::kUnavailable, "no supervisor runs this node (consortia-agent supervise)");
   std::string tmp = dir + "/switch.tmp";
-  if (auto st = write_file(tmp, version + "\n"); !st) return st.error();
+  if (auto st = write_file(tmp, (version.empty() ? std::string(kOwnBinary) : version) + "\n"); !st) return st.error();
   std::error_code ec;
   fs::rename(tmp, dir + "/switch", ec);
   if (ec) return make_error(ErrorCode::kStorageIo, "cannot request the switch: " + ec.message());
