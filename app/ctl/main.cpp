@@ -22,6 +22,7 @@
 #include "channel.h"
 #include "lifecycle/flows.h"
 #include "lifecycle/lifecycle_text.h"
+#include "lifecycle/upgrade.h"
 #include "model/inventory.h"
 #include "model/clock.h"
 #include "sandbox_launcher.h"
@@ -44,6 +45,13 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
   node restore NAME --from FILE [--host HOST] [--dir PATH]
   node migrate NAME --to HOST [--dir PATH]
   runbook list | runbook show ID | runbook resume ID | runbook cancel ID
+  upgrade stage --binary FILE --version V [--nodes N1,N2,...]
+                                                stream a release to the nodes' hosts (SHA-256 checked there)
+  upgrade readiness                             nodes x (version, binary, protocols, staged, supervised, health)
+  upgrade plan NAME --version V [--protocol P] [--height H | --in SECONDS] [--canary NODE]
+  upgrade run NAME [--canary NODE]              readiness, canary, one node at a time, governance, activation
+  upgrade status NAME
+  upgrade rollback NAME                         before activation: cancel the plan, switch the nodes back
 
 --sandbox DIR is a network directory (the sandbox's by default); --network
 NAME an inventory network (status only). Host "local" is this machine.
@@ -257,6 +265,164 @@ int finish(LifecycleEnv& env, int64_t id, Progress& progress) {
   return 1;
 }
 
+// ---- upgrades ----
+
+void print_matrix(const json& m) {
+  std::printf("%-12s %-10s %-11s %8s %-8s %-14s %-9s %-5s %s\n", "node", "role", "health", "height", "protocol",
+              "binary", "release", "sup", "staged");
+  for (const auto& n : m) {
+    std::string staged;
+    for (const auto& x : n["staged"]) staged += (staged.empty() ? "" : ",") + x["version"].get<std::string>();
+    auto p = n["protocols"];
+    std::string proto = std::to_string(n["protocol"].get<uint32_t>()) + " (" + std::to_string(p[0].get<uint32_t>()) +
+                        "-" + std::to_string(p[1].get<uint32_t>()) + ")";
+    std::printf("%-12s %-10s %-11s %8llu %-8s %-14s %-9s %-5s %s\n", n["node"].get<std::string>().c_str(),
+                n["role"].get<std::string>().c_str(), n["health"].get<std::string>().c_str(),
+                static_cast<unsigned long long>(n["height"].get<uint64_t>()), proto.c_str(),
+                n["binary_sha256"].get<std::string>().substr(0, 12).c_str(),
+                n["release"].get<std::string>().empty() ? "-" : n["release"].get<std::string>().c_str(),
+                n["supervised"].get<bool>() ? "yes" : "no", staged.empty() ? "-" : staged.c_str());
+  }
+}
+
+int upgrade_command(const std::vector<std::string>& a, LifecycleEnv& env, Progress& progress) {
+  if (a.size() < 2) return usage("upgrade stage | readiness | plan | run | status | rollback");
+  const std::string& sub = a[1];
+  auto number = [](const std::string& s, double& out) {
+    char* end = nullptr;
+    out = std::strtod(s.c_str(), &end);
+    return !s.empty() && end && !*end && out >= 0;
+  };
+  if (sub == "stage") {
+    Flags f = parse_flags(a, 2, {"--binary", "--version", "--nodes"}, {});
+    if (!f.bad.empty() || !f.positional.empty()) return usage("upgrade stage: bad option '" + f.bad + "'");
+    if (!f.has("--binary") || !f.has("--version")) return usage("upgrade stage needs --binary FILE and --version V");
+    if (!std::filesystem::is_regular_file(f.get("--binary"))) return refused("no_file", f.get("--binary"));
+    std::vector<std::string> nodes;
+    for (std::string rest = f.get("--nodes"); !rest.empty();) {
+      auto comma = rest.find(',');
+      nodes.push_back(rest.substr(0, comma));
+      rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+    }
+    for (const auto& n : nodes)
+      if (!env.network.node(n)) return refused("no_node", n);
+    std::string last;
+    json r = stage_release(env.network, f.get("--binary"), f.get("--version"), nodes,
+                           [&](const std::string& node, uint64_t sent, uint64_t total) {
+                             if (g_json || !::isatty(2)) return;
+                             std::fprintf(stderr, "\r\033[K%s %llu/%llu MiB", node.c_str(),
+                                          static_cast<unsigned long long>(sent >> 20),
+                                          static_cast<unsigned long long>(total >> 20));
+                           });
+    if (!g_json && ::isatty(2)) std::fprintf(stderr, "\r\033[K");
+    bool ok = true;
+    for (const auto& x : r) ok = ok && x["ok"].get<bool>();
+    if (g_json) {
+      json out{{"release", f.get("--version")}, {"nodes", r}};
+      if (!ok) out["error"] = {{"code", "stage_failed"}, {"message", "not staged on every node"}};
+      std::printf("%s\n", out.dump(2).c_str());
+    } else {
+      for (const auto& x : r)
+        if (x["ok"].get<bool>())
+          std::printf("%-12s staged %s (%s)\n", x["node"].get<std::string>().c_str(), f.get("--version").c_str(),
+                      x["sha256"].get<std::string>().substr(0, 16).c_str());
+        else
+          std::printf("%-12s %s [%s]\n", x["node"].get<std::string>().c_str(),
+                      x["error"]["message"].get<std::string>().c_str(), x["error"]["code"].get<std::string>().c_str());
+    }
+    return ok ? 0 : 1;
+  }
+  if (sub == "readiness") {
+    json m = readiness_matrix(env.network);
+    if (g_json) std::printf("%s\n", json{{"nodes", m}}.dump(2).c_str());
+    else print_matrix(m);
+    return 0;
+  }
+  if (a.size() < 3) return usage("upgrade " + sub + " needs the plan's NAME");
+  const std::string& name = a[2];
+  if (sub == "plan") {
+    Flags f = parse_flags(a, 3, {"--version", "--protocol", "--height", "--in", "--canary", "--timeout"}, {});
+    if (!f.bad.empty() || !f.positional.empty()) return usage("upgrade plan: bad option '" + f.bad + "'");
+    if (!f.has("--version")) return usage("upgrade plan needs --version V (the staged release)");
+    if (f.has("--height") && f.has("--in")) return usage("--height and --in both say when: give one");
+    UpgradeRequest r;
+    r.plan = name;
+    r.release = f.get("--version");
+    r.canary = f.get("--canary");
+    double d = 0;
+    if (f.has("--protocol")) {
+      if (!number(f.get("--protocol"), d) || d < 2 || d > 1000) return usage("--protocol takes a version number");
+      r.protocol = static_cast<uint32_t>(d);
+    }
+    if (f.has("--height")) {
+      if (!number(f.get("--height"), d) || d < 1) return usage("--height takes a block height");
+      r.height = static_cast<uint64_t>(d);
+    }
+    if (f.has("--in")) {
+      if (!number(f.get("--in"), d) || d < 1) return usage("--in takes seconds");
+      r.in_s = d;
+    }
+    if (f.has("--timeout")) {
+      if (!number(f.get("--timeout"), d) || d < 1) return usage("--timeout takes seconds");
+      r.timeout_s = d;
+    }
+    auto made = create_upgrade(env, r);
+    if (auto* x = std::get_if<Refusal>(&made)) return refused(x->code, x->detail);
+    auto rec = env.runbooks.load(std::get<int64_t>(made));
+    if (g_json) std::printf("%s\n", runbook_json(*rec).dump(2).c_str());
+    else print_runbook(*rec);
+    return 0;
+  }
+  auto u = find_upgrade(env, name);
+  if (!u) return refused("no_runbook", name);
+  if (sub == "run") {
+    Flags f = parse_flags(a, 3, {"--canary"}, {});
+    if (!f.bad.empty() || !f.positional.empty()) return usage("upgrade run: bad option '" + f.bad + "'");
+    if (f.has("--canary")) {
+      if (!env.network.node(f.get("--canary"))) return refused("no_node", f.get("--canary"));
+      if (u->vars.contains("order")) return usage("the canary was chosen when the upgrade started");
+      // The choice is kept with the runbook's variables: readiness reads it first.
+      json v = u->vars;
+      v["canary"] = f.get("--canary");
+      env.runbooks.set_vars(u->id, v);
+    }
+    if (!g_json)
+      std::fprintf(stderr, "%s #%lld\n", text(QCoreApplication::translate("Ctl", "runbook")).c_str(),
+                   static_cast<long long>(u->id));
+    return finish(env, u->id, progress);
+  }
+  if (sub == "status") {
+    json m = readiness_matrix(env.network);
+    if (g_json) {
+      std::printf("%s\n", json{{"runbook", runbook_json(*u)},
+                               {"plan", {{"height", u->vars.value("height", uint64_t{0})},
+                                         {"protocol", u->vars.value("protocol", 0u)},
+                                         {"release", u->params.value("release", "")}}},
+                               {"nodes", m}}
+                               .dump(2)
+                               .c_str());
+    } else {
+      print_runbook(*u);
+      if (u->vars.contains("height"))
+        std::printf("\nplan %s: protocol %u at height %llu\n", name.c_str(), u->vars.value("protocol", 0u),
+                    static_cast<unsigned long long>(u->vars["height"].get<uint64_t>()));
+      std::printf("\n");
+      print_matrix(m);
+    }
+    return 0;
+  }
+  if (sub == "rollback") {
+    auto made = create_upgrade_rollback(env, u->id);
+    if (auto* x = std::get_if<Refusal>(&made)) return refused(x->code, x->detail);
+    int64_t id = std::get<int64_t>(made);
+    if (!g_json)
+      std::fprintf(stderr, "%s #%lld\n", text(QCoreApplication::translate("Ctl", "runbook")).c_str(),
+                   static_cast<long long>(id));
+    return finish(env, id, progress);
+  }
+  return usage("unknown upgrade command '" + sub + "'");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -269,7 +435,7 @@ int main(int argc, char** argv) {
       std::printf("%s", kUsage);
       return 0;
     }
-    if (a == "--version") {
+    if (a == "--version" && o.args.empty()) {  // after a command it is the command's (upgrade --version V)
       std::printf("consortia-ctl %s\n", CONSORTIA_VERSION);
       return 0;
     }
@@ -565,5 +731,6 @@ int main(int argc, char** argv) {
                    static_cast<long long>(id));
     return finish(env, id, progress);
   }
+  if (cmd == "upgrade") return upgrade_command(a, env, progress);
   return usage("unknown command '" + cmd + "'");
 }

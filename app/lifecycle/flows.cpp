@@ -1,6 +1,7 @@
 #include "lifecycle/flows.h"
 
 #include "lifecycle/steps.h"
+#include "lifecycle/upgrade.h"
 
 #include <charconv>
 #include <chrono>
@@ -617,6 +618,8 @@ std::vector<StepDef> steps_of(LifecycleEnv& env, const std::string& kind) {
   if (kind == "backup") return backup_steps(env);
   if (kind == "restore") return restore_steps(env);
   if (kind == "migrate") return migrate_steps(env);
+  if (kind == "upgrade") return upgrade_steps(env);
+  if (kind == "rollback") return rollback_steps(env);
   return {};
 }
 

@@ -16,6 +16,8 @@ QString runbook_kind_title(const std::string& kind) {
   if (kind == "backup") return QCoreApplication::translate("Lifecycle", "Backup");
   if (kind == "restore") return QCoreApplication::translate("Lifecycle", "Restore");
   if (kind == "migrate") return QCoreApplication::translate("Lifecycle", "Migration");
+  if (kind == "upgrade") return QCoreApplication::translate("Lifecycle", "Upgrade");
+  if (kind == "rollback") return QCoreApplication::translate("Lifecycle", "Upgrade rollback");
   return q(kind);
 }
 
@@ -71,6 +73,14 @@ QString step_title(const std::string& name) {
       {"fence-source", QT_TRANSLATE_NOOP("Lifecycle", "Fence the source")},
       {"start-target", QT_TRANSLATE_NOOP("Lifecycle", "Start on the target")},
       {"verify", QT_TRANSLATE_NOOP("Lifecycle", "Verify it is synced and the network commits")},
+      {"readiness", QT_TRANSLATE_NOOP("Lifecycle", "Readiness: every node reachable, supervised, the release staged")},
+      {"canary", QT_TRANSLATE_NOOP("Lifecycle", "Canary: switch one node and watch it")},
+      {"rolling", QT_TRANSLATE_NOOP("Lifecycle", "Switch the other nodes one at a time, validators last")},
+      {"plan", QT_TRANSLATE_NOOP("Lifecycle", "Governance: schedule the upgrade")},
+      {"activate", QT_TRANSLATE_NOOP("Lifecycle", "Watch the activation")},
+      {"stop-upgrade", QT_TRANSLATE_NOOP("Lifecycle", "Stop the upgrade runbook")},
+      {"cancel-plan", QT_TRANSLATE_NOOP("Lifecycle", "Governance: cancel the plan")},
+      {"switch-back", QT_TRANSLATE_NOOP("Lifecycle", "Switch the nodes back to their binaries")},
   };
   for (const auto& s : kSteps)
     if (name == s.name) return QCoreApplication::translate("Lifecycle", s.text);
@@ -89,6 +99,14 @@ QString note_text(const Words& n) {
   if (n.code == "waiting_api") return QCoreApplication::translate("Lifecycle", "Waiting for %1's agent to answer").arg(arg(0));
   if (n.code == "syncing") return QCoreApplication::translate("Lifecycle", "%1 at height %2 of %3").arg(arg(0), arg(1), arg(2));
   if (n.code == "waiting_role") return QCoreApplication::translate("Lifecycle", "Waiting for %1 to become a %2").arg(arg(0), arg(1));
+  if (n.code == "switching")
+    return QCoreApplication::translate("Lifecycle", "%1: %2 of %3 blocks on the new binary").arg(arg(0), arg(1), arg(2));
+  if (n.code == "quorum_wait")
+    return QCoreApplication::translate("Lifecycle", "Waiting to take %1 down: %2").arg(arg(0), arg(1));
+  if (n.code == "planned_height") return QCoreApplication::translate("Lifecycle", "Activation height %1").arg(arg(0));
+  if (n.code == "countdown")
+    return QCoreApplication::translate("Lifecycle", "%1 blocks (about %2 s) to height %3").arg(arg(0), arg(1), arg(2));
+  if (n.code == "stopping") return QCoreApplication::translate("Lifecycle", "Stopping runbook #%1").arg(arg(0));
   if (n.code == "verifying") return QCoreApplication::translate("Lifecycle", "Watching %1 commit with the network").arg(arg(0));
   return q(n.code);
 }
@@ -145,6 +163,20 @@ QString refusal_text(const std::string& code, const std::string& detail) {
       {"runbook_running", QT_TRANSLATE_NOOP("Lifecycle", "Another process is running the runbook")},
       {"unknown_step", QT_TRANSLATE_NOOP("Lifecycle", "The runbook has a step this version does not know")},
       {"internal", QT_TRANSLATE_NOOP("Lifecycle", "Internal error")},
+      {"upgrade_exists", QT_TRANSLATE_NOOP("Lifecycle", "An upgrade of that plan exists; resume or roll it back")},
+      {"not_staged", QT_TRANSLATE_NOOP("Lifecycle", "The release is not staged on every node (stage it first)")},
+      {"staged_differs", QT_TRANSLATE_NOOP("Lifecycle", "The release staged on the nodes is not the same binary")},
+      {"too_close", QT_TRANSLATE_NOOP("Lifecycle", "The activation height is too close to the chain's height")},
+      {"not_supervised", QT_TRANSLATE_NOOP("Lifecycle", "No supervisor runs the node, so it cannot switch binaries")},
+      {"unreachable", QT_TRANSLATE_NOOP("Lifecycle", "A node does not answer")},
+      {"bad_protocol", QT_TRANSLATE_NOOP("Lifecycle", "That protocol version does not follow the one in force")},
+      {"switch_failed",
+       QT_TRANSLATE_NOOP("Lifecycle", "The new binary did not become healthy; its supervisor switched back")},
+      {"halted", QT_TRANSLATE_NOOP("Lifecycle", "A node halted")},
+      {"not_committing", QT_TRANSLATE_NOOP("Lifecycle", "The chain is not committing")},
+      {"after_activation",
+       QT_TRANSLATE_NOOP("Lifecycle", "The chain is at or past the activation height: there is no rollback of a chain. "
+                                      "Bring halted nodes forward instead (upgrade run switches them)")},
   };
   QString text;
   for (const auto& r : kRefusals)
