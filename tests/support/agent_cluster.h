@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -45,8 +46,14 @@ class AgentCluster {
     pids_.assign(static_cast<size_t>(nodes), -1);
   }
   ~AgentCluster() {
-    for (size_t i = 0; i < pids_.size(); ++i) stop(static_cast<int>(i), SIGKILL);
-    if (!std::getenv("CONSORTIA_KEEP_TEST_DIRS")) std::filesystem::remove_all(dir_);
+    // A supervisor is stopped (it stops its agent); a bare agent is killed.
+    for (size_t i = 0; i < pids_.size(); ++i)
+      stop(static_cast<int>(i), supervised_.count(static_cast<int>(i)) ? SIGTERM : SIGKILL);
+    if (!std::getenv("CONSORTIA_KEEP_TEST_DIRS")) {
+      std::error_code ec;
+      for (int attempt = 0; attempt < 5 && (std::filesystem::remove_all(dir_, ec), ec); ++attempt)
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
   }
 
   const NetworkInfo& net() const { return net_; }
@@ -85,20 +92,22 @@ class AgentCluster {
   }
   // Runs node i under `consortia-agent supervise`; running(i) and stop(i)
   // then concern the supervisor, which stops its agent with it.
-  void start_supervised(int i, double healthy_within_s = 60) {
+  // `binary`: the supervisor's own (the agent it runs until a switch).
+  void start_supervised(int i, double healthy_within_s = 60, const std::string& binary = "") {
     pid_t pid = fork();
     if (pid == 0) {
       std::string log = node_dir(i) + "/supervisor.stderr";
       FILE* f = std::freopen(log.c_str(), "a", stderr);
       (void)f;
       std::string cfg = node_dir(i) + "/agent.json";
-      std::string bin = agent_binary();
+      std::string bin = binary.empty() ? agent_binary() : binary;
       std::string within = std::to_string(healthy_within_s);
       execl(bin.c_str(), "consortia-agent", "supervise", "--config", cfg.c_str(), "--healthy-within", within.c_str(),
             static_cast<char*>(nullptr));
       _exit(127);
     }
     pids_[i] = pid;
+    supervised_.insert(i);
   }
   // Rewrites node i's addresses (e.g. into a namespace's subnet).
   void move_node(int i, const std::string& host) {
@@ -200,6 +209,7 @@ class AgentCluster {
   std::string dir_;
   NetworkInfo net_;
   std::vector<pid_t> pids_;
+  std::set<int> supervised_;
 };
 
 }  // namespace consortia::agent::testing
