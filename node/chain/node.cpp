@@ -277,7 +277,7 @@ void Node::on_message(const NodeId& from, const Message& msg, TimeMs now, NodeOu
     const auto& txs = std::holds_alternative<TxBatch>(msg) ? std::get<TxBatch>(msg).txs : std::get<TxRelay>(msg).txs;
     std::vector<TxPtr> admitted;
     for (const auto& tx : txs)
-      if (mempool_.add(tx, *core_->committed_state()).ok()) {
+      if (mempool_.add_from_peer(tx, *core_->committed_state()).ok()) {
         relay_.arrived(tx->id(), now);
         admitted.push_back(tx);
       }

@@ -16,7 +16,7 @@ bool Mempool::verify_cached(const Transaction& tx) {
   return true;
 }
 
-Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
+Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed, uint64_t max_gap) {
   if (tx->encoded_size() > cfg_.max_tx_bytes)
     return make_error(ErrorCode::kTooLarge, "transaction of " +
                                                 std::to_string(tx->encoded_size()) + " bytes");
@@ -30,7 +30,7 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed) {
     return make_error(ErrorCode::kNonceTooLow, "nonce " + std::to_string(tx->nonce()) +
                                                    " already used (next " + std::to_string(next) +
                                                    ")");
-  if (tx->nonce() >= next + StateLimits::kMaxNonceGap)
+  if (tx->nonce() >= next + max_gap)
     return make_error(ErrorCode::kNonceTooHigh, "nonce " + std::to_string(tx->nonce()) +
                                                     " too far ahead of " + std::to_string(next));
   // The sender's queue is created only for a transaction admitted: a refused

@@ -33,6 +33,14 @@ struct MempoolConfig {
   size_t max_tx_bytes = 96 * 1024;
   size_t max_block_txs = 2000;
   size_t signature_cache = 400000;
+  // How far past a sender's committed nonce a transaction gossiped by a peer
+  // is held. Wider than the chain's window (StateLimits::kMaxNonceGap),
+  // which clients submitting here get: the entry node checked it against its
+  // own committed state, which may be a block or two ahead of this one, and
+  // a transaction refused here would be held by its entry node alone, waiting
+  // for that node's turn to lead. Held is not proposed: select() takes only
+  // the next nonce of each sender.
+  uint64_t peer_nonce_gap = 4 * StateLimits::kMaxNonceGap;
 };
 
 class Mempool {
@@ -40,7 +48,12 @@ class Mempool {
   Mempool(const CryptoSuite& suite, MempoolConfig cfg) : suite_(suite), cfg_(cfg) {}
 
   // committed: the state after the last committed block (for nonce checks).
-  Status add(const TxPtr& tx, const StateSnapshot& committed);
+  // A client's transaction, within the chain's nonce window.
+  Status add(const TxPtr& tx, const StateSnapshot& committed) { return add(tx, committed, StateLimits::kMaxNonceGap); }
+  // A transaction a peer passed on, within MempoolConfig::peer_nonce_gap.
+  Status add_from_peer(const TxPtr& tx, const StateSnapshot& committed) {
+    return add(tx, committed, cfg_.peer_nonce_gap);
+  }
   // Transactions that can follow parent_state, in per-sender nonce order.
   std::vector<TxPtr> select(const StateSnapshot& parent_state, size_t max) const;
   bool has_ready(const StateSnapshot& parent_state) const;
@@ -90,6 +103,7 @@ class Mempool {
 
  private:
   void remove(const TxPtr& tx);
+  Status add(const TxPtr& tx, const StateSnapshot& committed, uint64_t max_gap);
   const CryptoSuite& suite_;
   MempoolConfig cfg_;
   // Open-addressing tables and B-trees: every node admits and later drops

@@ -801,6 +801,23 @@ TEST(AgentLoad, AtItsMaximumRateTheLoadToolKeepsEachClientInsideTheNonceWindow) 
     EXPECT_NE(why, "nonce_too_high") << n << " transactions sent beyond the nonce window";
   }
   EXPECT_EQ(j.value("fail", -1), 0) << "sent but never committed: " << out.substr(0, 2000);
+  if (j.value("fail", 0) > 0) {
+    // What each agent still holds, now and over the next half minute: slow, or lost.
+    for (int t = 0; t < 7; ++t) {
+      std::string line;
+      for (int i = 0; i < 4; ++i) {
+        std::string m = c.net().nodes[i].metrics_address;
+        std::string text = http_get(std::stoi(m.substr(m.rfind(':') + 1)), "/metrics");
+        for (const char* k : {"consortia_mempool_size ", "consortia_tx_reoffered_total ", "consortia_consensus_height "}) {
+          auto at = text.find(std::string("\n") + k);
+          if (at != std::string::npos) line += std::string(k) + text.substr(at + 1 + strlen(k), text.find('\n', at + 1) - at - 1 - strlen(k)) + " ";
+        }
+        line += "| ";
+      }
+      std::fprintf(stderr, "after %d s: %s\n", t * 5, line.c_str());
+      std::this_thread::sleep_for(std::chrono::seconds(5));
+    }
+  }
 }
 
 // Bytes sent by a qdisc, from `tc -s qdisc show`.

@@ -301,3 +301,31 @@ TEST(Reoffer, AClientTransactionOnlyASittingOutValidatorHoldsIsOfferedAgain) {
 
 }  // namespace
 }  // namespace consortia
+
+namespace consortia {
+namespace {
+
+// At a load tool's maximum rate with few clients, each client's nonces run
+// far ahead, and the node a client submitted to checks them against its own
+// committed state. A peer a block behind refused what it gossiped as "nonce
+// too high", so those transactions waited for their entry node's turn to
+// lead (or its re-offer, a dozen idle blocks later): CI saw tails of one
+// client stuck for over 15 s. A peer holds them now.
+TEST(Gossip, ATransactionAheadOfALaggingPeersWindowIsHeldNotRefused) {
+  Cluster c(4, ed25519_sha256(), NodeConfig{}, kMaxProtocolVersion);
+  auto client = c.client(7);
+  auto ahead = Transaction::create(ed25519_sha256(), *client, TxKind::kNoop, StateLimits::kMaxNonceGap + 5,
+                                   Bytes(8, 1));
+  TxBatch batch;
+  batch.txs.push_back(ahead);
+  NodeOutput out;
+  c.node(1).on_message(c.node(0).id(), Message(batch), c.now, out);
+  EXPECT_EQ(c.node(1).mempool().size(), 1u) << "a peer's transaction ahead of this node's window was refused";
+  // A client submitting here directly still gets the chain's window.
+  auto st = c.node(2).submit(ahead, c.now, out);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().code, ErrorCode::kNonceTooHigh);
+}
+
+}  // namespace
+}  // namespace consortia

@@ -198,6 +198,22 @@ TEST_F(MempoolFixture, EnforcesTheNonceWindow) {
   EXPECT_EQ(far.error().code, ErrorCode::kNonceTooHigh);
 }
 
+// A transaction the entry node admitted against its own committed state
+// reaches a node a block or two behind: held there, not refused (refused, it
+// would wait for its entry node's turn to lead), and not proposed before its
+// turn. A client submitting here still gets the chain's window.
+TEST_F(MempoolFixture, HoldsAPeersTransactionAheadOfALaggingNodesWindow) {
+  auto ahead = tx(*alice, StateLimits::kMaxNonceGap + 5);
+  auto refused = pool.add(ahead, *empty);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kNonceTooHigh);
+  ASSERT_TRUE(pool.add_from_peer(ahead, *empty).ok());
+  EXPECT_TRUE(pool.select(*empty, 100).empty()) << "held, not ready";
+  auto beyond = pool.add_from_peer(tx(*alice, MempoolConfig{}.peer_nonce_gap), *empty);
+  ASSERT_FALSE(beyond.ok());
+  EXPECT_EQ(beyond.error().code, ErrorCode::kNonceTooHigh);
+}
+
 TEST_F(MempoolFixture, SelectsConsecutiveNoncesPerSenderAndDropsCommitted) {
   for (uint64_t n : {0, 1, 3}) ASSERT_TRUE(pool.add(tx(*alice, n), *empty).ok());
   ASSERT_TRUE(pool.add(tx(*bob, 0), *empty).ok());
