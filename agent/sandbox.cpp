@@ -66,7 +66,9 @@ int run_sandbox(const SandboxOptions& o) {
     pid_t pid = fork();
     if (pid == 0) {
       setpgid(0, 0);  // Ctrl-C reaches the sandbox, which stops the agents in order
-      execl(exe.c_str(), exe.c_str(), "run", "--config", config.c_str(), static_cast<char*>(nullptr));
+      // Through the supervisor, as on a node host: a crashed agent comes back,
+      // and staged releases can be switched to (consortia-ctl upgrade).
+      execl(exe.c_str(), exe.c_str(), "supervise", "--config", config.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     pids.push_back(pid);

@@ -4,39 +4,32 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="141"/>
         <source>height</source>
-        <translation>height</translation>
+        <translation type="vanished">height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="142"/>
         <source>leader</source>
-        <translation>leader</translation>
+        <translation type="vanished">leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="351"/>
         <source>this machine</source>
-        <translation>this machine</translation>
+        <translation type="vanished">this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="380"/>
         <source>The host presents this key fingerprint:</source>
-        <translation>The host presents this key fingerprint:</translation>
+        <translation type="vanished">The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="382"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
-        <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
+        <translation type="vanished">If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="391"/>
         <source>added host</source>
-        <translation>added host</translation>
+        <translation type="vanished">added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="561"/>
         <source>runbook</source>
-        <translation>runbook</translation>
+        <translation type="vanished">runbook</translation>
     </message>
 </context>
 <context>
@@ -271,460 +264,595 @@
         <translation>Migration</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="24"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="36"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="19"/>
+        <source>Upgrade</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="20"/>
+        <source>Upgrade rollback</source>
+        <translation>Upgrade rollback</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="26"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="38"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="25"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="27"/>
         <source>interrupted</source>
         <translation>interrupted</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="26"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="37"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="28"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="39"/>
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="27"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="38"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="29"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="40"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="28"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="30"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="35"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="37"/>
         <source>pending</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="49"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="51"/>
         <source>Check the host</source>
         <translation>Check the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="50"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="52"/>
         <source>Check the target host</source>
         <translation>Check the target host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="51"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="53"/>
         <source>Check the backup</source>
         <translation>Check the backup</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="52"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="54"/>
         <source>Copy the agent and the network&apos;s files</source>
         <translation>Copy the agent and the network&apos;s files</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="53"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="55"/>
         <source>Copy the agent and the network&apos;s files to the target</source>
         <translation>Copy the agent and the network&apos;s files to the target</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="54"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="56"/>
         <source>Make the node&apos;s keys on the host</source>
         <translation>Make the node&apos;s keys on the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="55"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="57"/>
         <source>Sign its certificate with the organisation&apos;s CA</source>
         <translation>Sign its certificate with the organisation&apos;s CA</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="56"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="58"/>
         <source>Governance: add as an observer</source>
         <translation>Governance: add as an observer</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="57"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="59"/>
         <source>Start the agent</source>
         <translation>Start the agent</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="58"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="60"/>
         <source>Catch up with the network</source>
         <translation>Catch up with the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="59"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="61"/>
         <source>Governance: promote to validator</source>
         <translation>Governance: promote to validator</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="60"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="62"/>
         <source>Quorum preview</source>
         <translation>Quorum preview</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="61"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="63"/>
         <source>Governance: demote to observer</source>
         <translation>Governance: demote to observer</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="62"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="64"/>
         <source>Governance: remove from the network</source>
         <translation>Governance: remove from the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="63"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="65"/>
         <source>Stop the agent</source>
         <translation>Stop the agent</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="64"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="66"/>
         <source>Archive its data here</source>
         <translation>Archive its data here</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="65"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="67"/>
         <source>Remove it from the network&apos;s records</source>
         <translation>Remove it from the network&apos;s records</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="66"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="68"/>
         <source>Back up the store</source>
         <translation>Back up the store</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="67"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="69"/>
         <source>Back up the source</source>
         <translation>Back up the source</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="68"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="70"/>
         <source>Restore the store</source>
         <translation>Restore the store</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="69"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="71"/>
         <source>Move the node&apos;s identity</source>
         <translation>Move the node&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="70"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="72"/>
         <source>Restore the backup on the target</source>
         <translation>Restore the backup on the target</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="71"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="73"/>
         <source>Fence the source</source>
         <translation>Fence the source</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="72"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="74"/>
         <source>Start on the target</source>
         <translation>Start on the target</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="73"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="75"/>
         <source>Verify it is synced and the network commits</source>
         <translation>Verify it is synced and the network commits</translation>
     </message>
     <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="76"/>
+        <source>Readiness: every node reachable, supervised, the release staged</source>
+        <translation>Readiness: every node reachable, supervised, the release staged</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="77"/>
+        <source>Canary: switch one node and watch it</source>
+        <translation>Canary: switch one node and watch it</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="78"/>
+        <source>Switch the other nodes one at a time, validators last</source>
+        <translation>Switch the other nodes one at a time, validators last</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="79"/>
+        <source>Governance: schedule the upgrade</source>
+        <translation>Governance: schedule the upgrade</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="80"/>
+        <source>Watch the activation</source>
+        <translation>Watch the activation</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="81"/>
+        <source>Stop the upgrade runbook</source>
+        <translation>Stop the upgrade runbook</translation>
+    </message>
+    <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="82"/>
+        <source>Governance: cancel the plan</source>
+        <translation>Governance: cancel the plan</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="83"/>
+        <source>Switch the nodes back to their binaries</source>
+        <translation>Switch the nodes back to their binaries</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="92"/>
         <source>Proposing %1 as %2</source>
         <translation>Proposing %1 as %2</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="83"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="93"/>
         <source>Proposed %1 as %2</source>
         <translation>Proposed %1 as %2</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="84"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="95"/>
         <source>%1: approved by %2; pending: %3</source>
         <translation>%1: approved by %2; pending: %3</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="85"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="96"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="86"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="97"/>
         <source>Copied %1</source>
         <translation>Copied %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="87"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="98"/>
         <source>Copying to %1</source>
         <translation>Copying to %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="88"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="99"/>
         <source>Waiting for %1&apos;s agent to answer</source>
         <translation>Waiting for %1&apos;s agent to answer</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="89"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="100"/>
         <source>%1 at height %2 of %3</source>
         <translation>%1 at height %2 of %3</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="90"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="101"/>
         <source>Waiting for %1 to become a %2</source>
         <translation>Waiting for %1 to become a %2</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="91"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="103"/>
+        <source>%1: %2 of %3 blocks on the new binary</source>
+        <translation>%1: %2 of %3 blocks on the new binary</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="105"/>
+        <source>Waiting to take %1 down: %2</source>
+        <translation>Waiting to take %1 down: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="106"/>
+        <source>Activation height %1</source>
+        <translation>Activation height %1</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="108"/>
+        <source>%1 blocks (about %2 s) to height %3</source>
+        <translation>%1 blocks (about %2 s) to height %3</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="109"/>
+        <source>Stopping runbook #%1</source>
+        <translation>Stopping runbook #%1</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
         <source>Watching %1 commit with the network</source>
         <translation>Watching %1 commit with the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="101"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="120"/>
         <source>The host cannot be reached</source>
         <translation>The host cannot be reached</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="102"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="121"/>
         <source>The host&apos;s key is unknown; confirm its fingerprint</source>
         <translation>The host&apos;s key is unknown; confirm its fingerprint</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="104"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
         <source>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</source>
         <translation>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="106"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
         <source>The host presents another key than the fingerprint given; nothing was done (given, then presented)</source>
         <translation>The host presents another key than the fingerprint given; nothing was done (given, then presented)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="107"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="126"/>
         <source>The host answered something that is not what was asked</source>
         <translation>The host answered something that is not what was asked</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="108"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
         <source>The host made the key of a node that exists already</source>
         <translation>The host made the key of a node that exists already</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="109"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
         <source>The proposal on the chain is not the one that was asked; nothing was approved</source>
         <translation>The proposal on the chain is not the one that was asked; nothing was approved</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
         <source>No such network in the inventory</source>
         <translation>No such network in the inventory</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="111"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
         <source>Bad usage</source>
         <translation>Bad usage</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="112"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
         <source>The host refused the SSH key</source>
         <translation>The host refused the SSH key</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="113"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
         <source>The SSH key file cannot be read</source>
         <translation>The SSH key file cannot be read</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="114"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
         <source>SSH failed</source>
         <translation>SSH failed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="115"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
         <source>No such host; add it first with host add</source>
         <translation>No such host; add it first with host add</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="116"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
         <source>No such node in the network</source>
         <translation>No such node in the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="117"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
         <source>No such organisation in the network</source>
         <translation>No such organisation in the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="118"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
         <source>The network has a node of that name already</source>
         <translation>The network has a node of that name already</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="119"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
         <source>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="120"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
         <source>The directory must be an absolute path</source>
         <translation>The directory must be an absolute path</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="121"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
         <source>Three port numbers are needed: P2P, API, metrics</source>
         <translation>Three port numbers are needed: P2P, API, metrics</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="122"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
         <source>A file path is needed</source>
         <translation>A file path is needed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
         <source>No such file</source>
         <translation>No such file</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="124"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
         <source>Not enough free disk on the host</source>
         <translation>Not enough free disk on the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
         <source>A port the node needs is in use on the host</source>
         <translation>A port the node needs is in use on the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="126"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
         <source>The host&apos;s clock is too far off</source>
         <translation>The host&apos;s clock is too far off</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
         <source>The host&apos;s clock is more than a second off</source>
         <translation>The host&apos;s clock is more than a second off</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="147"/>
         <source>An agent of another version is on the host</source>
         <translation>An agent of another version is on the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="148"/>
         <source>The agent copied to the host does not run there</source>
         <translation>The agent copied to the host does not run there</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="149"/>
         <source>A command on the host failed</source>
         <translation>A command on the host failed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="150"/>
         <source>The organisation&apos;s CA key is not available</source>
         <translation>The organisation&apos;s CA key is not available</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="151"/>
         <source>The CA key is not the key of the organisation&apos;s CA certificate</source>
         <translation>The CA key is not the key of the organisation&apos;s CA certificate</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="152"/>
         <source>The CA key cannot be opened (passphrase)</source>
         <translation>The CA key cannot be opened (passphrase)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="153"/>
         <source>The node&apos;s keys are not where they should be</source>
         <translation>The node&apos;s keys are not where they should be</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="154"/>
         <source>The file is not a node backup</source>
         <translation>The file is not a node backup</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="155"/>
         <source>The backup is of another node</source>
         <translation>The backup is of another node</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="156"/>
         <source>The node runs there already</source>
         <translation>The node runs there already</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="157"/>
         <source>Timed out</source>
         <translation>Timed out</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="158"/>
         <source>The proposal was withdrawn</source>
         <translation>The proposal was withdrawn</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="159"/>
         <source>The proposal expired before enough organisations approved</source>
         <translation>The proposal expired before enough organisations approved</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="160"/>
         <source>No such runbook</source>
         <translation>No such runbook</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="161"/>
         <source>The runbook is done</source>
         <translation>The runbook is done</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
         <source>The runbook was cancelled</source>
         <translation>The runbook was cancelled</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
         <source>Another process is running the runbook</source>
         <translation>Another process is running the runbook</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
         <source>The runbook has a step this version does not know</source>
         <translation>The runbook has a step this version does not know</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
         <source>Internal error</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="60"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
+        <source>An upgrade of that plan exists; resume or roll it back</source>
+        <translation>An upgrade of that plan exists; resume or roll it back</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
+        <source>The release is not staged on every node (stage it first)</source>
+        <translation>The release is not staged on every node (stage it first)</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
+        <source>The release staged on the nodes is not the same binary</source>
+        <translation>The release staged on the nodes is not the same binary</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
+        <source>The activation height is too close to the chain&apos;s height</source>
+        <translation>The activation height is too close to the chain&apos;s height</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
+        <source>No supervisor runs the node, so it cannot switch binaries</source>
+        <translation>No supervisor runs the node, so it cannot switch binaries</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
+        <source>A node does not answer</source>
+        <translation>A node does not answer</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
+        <source>That protocol version does not follow the one in force</source>
+        <translation>That protocol version does not follow the one in force</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
+        <source>The new binary did not become healthy; its supervisor switched back</source>
+        <translation>The new binary did not become healthy; its supervisor switched back</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
+        <source>A node halted</source>
+        <translation>A node halted</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <source>The chain is not committing</source>
+        <translation>The chain is not committing</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <source>The chain is at or past the activation height: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
+        <translation>The chain is at or past the activation height: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="54"/>
+        <source>Release %1 staged on %2 of %3 nodes</source>
+        <translation>Release %1 staged on %2 of %3 nodes</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="85"/>
         <source>Host %1 added (%2)</source>
         <translation>Host %1 added (%2)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="77"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="102"/>
         <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
         <translation>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="83"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="108"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="84"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="108"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="133"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 withdrew from the proposal</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="134"/>
         <source>%1 approved the proposal</source>
         <translation>%1 approved the proposal</translation>
     </message>
@@ -2160,52 +2288,52 @@ Now: %3</translation>
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="115"/>
+        <location filename="../app/shell/main_window.cpp" line="117"/>
         <source>Consortia — %1</source>
         <translation>Consortia — %1</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="117"/>
+        <location filename="../app/shell/main_window.cpp" line="119"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="118"/>
+        <location filename="../app/shell/main_window.cpp" line="120"/>
         <source>&amp;Network</source>
         <translation>&amp;Network</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="161"/>
+        <location filename="../app/shell/main_window.cpp" line="163"/>
         <source>Add an existing network…</source>
         <translation>Add an existing network…</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="170"/>
+        <location filename="../app/shell/main_window.cpp" line="172"/>
         <source>Open %1 (%2 agents)</source>
         <translation>Open %1 (%2 agents)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="163"/>
+        <location filename="../app/shell/main_window.cpp" line="165"/>
         <source>Added %1; open it from the Network menu.</source>
         <translation>Added %1; open it from the Network menu.</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="144"/>
+        <location filename="../app/shell/main_window.cpp" line="146"/>
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="149"/>
+        <location filename="../app/shell/main_window.cpp" line="151"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="150"/>
+        <location filename="../app/shell/main_window.cpp" line="152"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="154"/>
+        <location filename="../app/shell/main_window.cpp" line="156"/>
         <source>Failed: </source>
         <translation>Failed: </translation>
     </message>
@@ -2835,6 +2963,318 @@ Now: %3</translation>
 leader</source>
         <translation>
 leader</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::UpgradesPage</name>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="25"/>
+        <source>validator</source>
+        <translation>validator</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="26"/>
+        <source>observer</source>
+        <translation>observer</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="27"/>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="31"/>
+        <source>synced</source>
+        <translation>synced</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="32"/>
+        <source>lagging</source>
+        <translation>lagging</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="33"/>
+        <source>syncing</source>
+        <translation>syncing</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="34"/>
+        <source>halted</source>
+        <translation>halted</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="35"/>
+        <source>unreachable</source>
+        <translation>unreachable</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="83"/>
+        <source>Roll back the upgrade</source>
+        <translation>Roll back the upgrade</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="84"/>
+        <source>Before the activation height, a rollback stops the upgrade, cancels plan %1 through governance and switches every node back to the binary it ran before. After the height there is no rollback of a chain. Roll back now?</source>
+        <translation>Before the activation height, a rollback stops the upgrade, cancels plan %1 through governance and switches every node back to the binary it ran before. After the height there is no rollback of a chain. Roll back now?</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="93"/>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="96"/>
+        <source>Upgrades</source>
+        <translation>Upgrades</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="97"/>
+        <source>A hard-fork upgrade switches every node to a new release, one at a time under its supervisor, then activates the new protocol at a height agreed through governance. The new release runs the old protocol until that height, so no node halts; a node whose new binary does not become healthy is switched back by its supervisor, and the upgrade stops with the reason.</source>
+        <translation>A hard-fork upgrade switches every node to a new release, one at a time under its supervisor, then activates the new protocol at a height agreed through governance. The new release runs the old protocol until that height, so no node halts; a node whose new binary does not become healthy is switched back by its supervisor, and the upgrade stops with the reason.</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="101"/>
+        <source>Stage a release…</source>
+        <translation>Stage a release…</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="102"/>
+        <source>Plan an upgrade…</source>
+        <translation>Plan an upgrade…</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="103"/>
+        <source>Run or resume</source>
+        <translation>Run or resume</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="104"/>
+        <source>Roll back…</source>
+        <translation>Roll back…</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="105"/>
+        <source>Readiness</source>
+        <translation>Readiness</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="106"/>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="106"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="106"/>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="106"/>
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="106"/>
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="107"/>
+        <source>Binary (SHA-256)</source>
+        <translation>Binary (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="107"/>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="248"/>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="280"/>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="107"/>
+        <source>Supervised</source>
+        <translation>Supervised</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="107"/>
+        <source>Staged</source>
+        <translation>Staged</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="108"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="108"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="108"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="123"/>
+        <source>%1 (running)</source>
+        <translation>%1 (running)</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="125"/>
+        <source>%1 (implements %2–%3)</source>
+        <translation>%1 (implements %2–%3)</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="134"/>
+        <source>as installed</source>
+        <translation>as installed</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="135"/>
+        <source>simulated</source>
+        <translation>simulated</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="136"/>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="137"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="167"/>
+        <source>No upgrade yet</source>
+        <translation>No upgrade yet</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="168"/>
+        <source>A simulated network runs no binaries of its own: rehearse an upgrade in the simulator (consortia-sim, the upgrade scenarios) or on a sandbox of agents.</source>
+        <translation>A simulated network runs no binaries of its own: rehearse an upgrade in the simulator (consortia-sim, the upgrade scenarios) or on a sandbox of agents.</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="170"/>
+        <source>Stage a release on every node, then plan the upgrade: a name, the release, and when.</source>
+        <translation>Stage a release on every node, then plan the upgrade: a name, the release, and when.</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="174"/>
+        <source>%1 %2 (#%3): %4</source>
+        <translation>%1 %2 (#%3): %4</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="192"/>
+        <source>Protocol %1 activates at height %2: %3 blocks to go, about %4 s at %5 blocks a second.</source>
+        <translation>Protocol %1 activates at height %2: %3 blocks to go, about %4 s at %5 blocks a second.</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="198"/>
+        <source>Protocol %1 activates at height %2: %3 blocks to go.</source>
+        <translation>Protocol %1 activates at height %2: %3 blocks to go.</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="199"/>
+        <source>Cancelled before height %1.</source>
+        <translation>Cancelled before height %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="201"/>
+        <source>Protocol %1 is in force on every node since height %2.</source>
+        <translation>Protocol %1 is in force on every node since height %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="203"/>
+        <source>The chain passed height %1, but not every node runs protocol %2: see the nodes above.</source>
+        <translation>The chain passed height %1, but not every node runs protocol %2: see the nodes above.</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="208"/>
+        <source>Release %1 is switched to node by node; the plan&apos;s height is set once every node runs it.</source>
+        <translation>Release %1 is switched to node by node; the plan&apos;s height is set once every node runs it.</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="211"/>
+        <source>Rolling back plan %1.</source>
+        <translation>Rolling back plan %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="215"/>
+        <source>Stopped at &quot;%1&quot;: %2</source>
+        <translation>Stopped at &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="234"/>
+        <source>Stage a release</source>
+        <translation>Stage a release</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="236"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="243"/>
+        <source>The release&apos;s consortia-agent binary</source>
+        <translation>The release&apos;s consortia-agent binary</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="247"/>
+        <source>Binary</source>
+        <translation>Binary</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="250"/>
+        <source>Stage on every node</source>
+        <translation>Stage on every node</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="251"/>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="285"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="255"/>
+        <source>The binary goes to every node&apos;s agent, which checks its SHA-256 and that it runs there before keeping it beside the one in use.</source>
+        <translation>The binary goes to every node&apos;s agent, which checks its SHA-256 and that it runs there before keeping it beside the one in use.</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="265"/>
+        <source>Plan an upgrade</source>
+        <translation>Plan an upgrade</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="275"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="277"/>
+        <source>an observer if there is one</source>
+        <translation>an observer if there is one</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="279"/>
+        <source>Plan name</source>
+        <translation>Plan name</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="281"/>
+        <source>Activate in about</source>
+        <translation>Activate in about</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="282"/>
+        <source>Canary node</source>
+        <translation>Canary node</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="284"/>
+        <source>Plan and run</source>
+        <translation>Plan and run</translation>
     </message>
 </context>
 </TS>

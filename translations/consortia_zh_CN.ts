@@ -4,39 +4,32 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="141"/>
         <source>height</source>
-        <translation>高度</translation>
+        <translation type="vanished">高度</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="142"/>
         <source>leader</source>
-        <translation>主节点</translation>
+        <translation type="vanished">主节点</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="351"/>
         <source>this machine</source>
-        <translation>本机</translation>
+        <translation type="vanished">本机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="380"/>
         <source>The host presents this key fingerprint:</source>
-        <translation>该主机出示的密钥指纹为：</translation>
+        <translation type="vanished">该主机出示的密钥指纹为：</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="382"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
-        <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
+        <translation type="vanished">若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="391"/>
         <source>added host</source>
-        <translation>已添加主机</translation>
+        <translation type="vanished">已添加主机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="561"/>
         <source>runbook</source>
-        <translation>运行手册</translation>
+        <translation type="vanished">运行手册</translation>
     </message>
 </context>
 <context>
@@ -271,460 +264,595 @@
         <translation>迁移</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="24"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="36"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="19"/>
+        <source>Upgrade</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="20"/>
+        <source>Upgrade rollback</source>
+        <translation>升级回退</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="26"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="38"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="25"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="27"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="26"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="37"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="28"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="39"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="27"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="38"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="29"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="40"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="28"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="30"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="35"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="37"/>
         <source>pending</source>
         <translation>待执行</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="49"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="51"/>
         <source>Check the host</source>
         <translation>检查主机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="50"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="52"/>
         <source>Check the target host</source>
         <translation>检查目标主机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="51"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="53"/>
         <source>Check the backup</source>
         <translation>检查备份</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="52"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="54"/>
         <source>Copy the agent and the network&apos;s files</source>
         <translation>复制代理程序和网络文件</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="53"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="55"/>
         <source>Copy the agent and the network&apos;s files to the target</source>
         <translation>向目标复制代理程序和网络文件</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="54"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="56"/>
         <source>Make the node&apos;s keys on the host</source>
         <translation>在主机上生成节点密钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="55"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="57"/>
         <source>Sign its certificate with the organisation&apos;s CA</source>
         <translation>用机构 CA 签发其证书</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="56"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="58"/>
         <source>Governance: add as an observer</source>
         <translation>治理：添加为观察节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="57"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="59"/>
         <source>Start the agent</source>
         <translation>启动代理</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="58"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="60"/>
         <source>Catch up with the network</source>
         <translation>追平网络</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="59"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="61"/>
         <source>Governance: promote to validator</source>
         <translation>治理：提升为验证节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="60"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="62"/>
         <source>Quorum preview</source>
         <translation>法定人数预览</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="61"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="63"/>
         <source>Governance: demote to observer</source>
         <translation>治理：降为观察节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="62"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="64"/>
         <source>Governance: remove from the network</source>
         <translation>治理：移出网络</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="63"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="65"/>
         <source>Stop the agent</source>
         <translation>停止代理</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="64"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="66"/>
         <source>Archive its data here</source>
         <translation>在本机归档其数据</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="65"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="67"/>
         <source>Remove it from the network&apos;s records</source>
         <translation>从网络记录中删除</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="66"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="68"/>
         <source>Back up the store</source>
         <translation>备份存储</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="67"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="69"/>
         <source>Back up the source</source>
         <translation>备份源节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="68"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="70"/>
         <source>Restore the store</source>
         <translation>恢复存储</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="69"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="71"/>
         <source>Move the node&apos;s identity</source>
         <translation>迁移节点身份</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="70"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="72"/>
         <source>Restore the backup on the target</source>
         <translation>在目标上恢复备份</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="71"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="73"/>
         <source>Fence the source</source>
         <translation>隔离源节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="72"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="74"/>
         <source>Start on the target</source>
         <translation>在目标上启动</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="73"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="75"/>
         <source>Verify it is synced and the network commits</source>
         <translation>确认其已同步且网络持续出块</translation>
     </message>
     <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="76"/>
+        <source>Readiness: every node reachable, supervised, the release staged</source>
+        <translation>就绪检查：所有节点可达、有守护进程、已暂存发布版本</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="77"/>
+        <source>Canary: switch one node and watch it</source>
+        <translation>金丝雀：先切换一个节点并观察</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="78"/>
+        <source>Switch the other nodes one at a time, validators last</source>
+        <translation>逐个切换其余节点，验证节点最后</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="79"/>
+        <source>Governance: schedule the upgrade</source>
+        <translation>治理：安排升级计划</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="80"/>
+        <source>Watch the activation</source>
+        <translation>监视生效</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="81"/>
+        <source>Stop the upgrade runbook</source>
+        <translation>停止升级运行手册</translation>
+    </message>
+    <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="82"/>
+        <source>Governance: cancel the plan</source>
+        <translation>治理：取消升级计划</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="83"/>
+        <source>Switch the nodes back to their binaries</source>
+        <translation>把节点切回原来的二进制</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="92"/>
         <source>Proposing %1 as %2</source>
         <translation>正在以 %2 身份提出 %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="83"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="93"/>
         <source>Proposed %1 as %2</source>
         <translation>已以 %2 身份提出 %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="84"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="95"/>
         <source>%1: approved by %2; pending: %3</source>
         <translation>%1：已批准 %2；待批准 %3</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="85"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="96"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="86"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="97"/>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="87"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="98"/>
         <source>Copying to %1</source>
         <translation>正在复制到 %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="88"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="99"/>
         <source>Waiting for %1&apos;s agent to answer</source>
         <translation>等待 %1 的代理应答</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="89"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="100"/>
         <source>%1 at height %2 of %3</source>
         <translation>%1 高度 %2 / %3</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="90"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="101"/>
         <source>Waiting for %1 to become a %2</source>
         <translation>等待 %1 成为 %2</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="91"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="103"/>
+        <source>%1: %2 of %3 blocks on the new binary</source>
+        <translation>%1：已在新二进制上提交 %2/%3 个块</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="105"/>
+        <source>Waiting to take %1 down: %2</source>
+        <translation>等待可以停下 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="106"/>
+        <source>Activation height %1</source>
+        <translation>生效高度 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="108"/>
+        <source>%1 blocks (about %2 s) to height %3</source>
+        <translation>距高度 %3 还有 %1 个块（约 %2 秒）</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="109"/>
+        <source>Stopping runbook #%1</source>
+        <translation>正在停止运行手册 #%1</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
         <source>Watching %1 commit with the network</source>
         <translation>观察 %1 随网络出块</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="101"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="120"/>
         <source>The host cannot be reached</source>
         <translation>无法连接主机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="102"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="121"/>
         <source>The host&apos;s key is unknown; confirm its fingerprint</source>
         <translation>主机密钥未知，请确认其指纹</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="104"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
         <source>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</source>
         <translation>警告：主机密钥已变更，未做任何操作（先为已知密钥，后为当前出示的密钥）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="106"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
         <source>The host presents another key than the fingerprint given; nothing was done (given, then presented)</source>
         <translation>主机出示的密钥与给定指纹不符，未做任何操作（先为给定的，后为出示的）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="107"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="126"/>
         <source>The host answered something that is not what was asked</source>
         <translation>主机的应答与请求不符</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="108"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
         <source>The host made the key of a node that exists already</source>
         <translation>主机生成的是一个已存在节点的密钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="109"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
         <source>The proposal on the chain is not the one that was asked; nothing was approved</source>
         <translation>链上的提案不是所请求的提案，未做任何批准</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
         <source>No such network in the inventory</source>
         <translation>清单中没有该网络</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="111"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
         <source>Bad usage</source>
         <translation>用法错误</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="112"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
         <source>The host refused the SSH key</source>
         <translation>主机拒绝了该 SSH 密钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="113"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
         <source>The SSH key file cannot be read</source>
         <translation>无法读取 SSH 密钥文件</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="114"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
         <source>SSH failed</source>
         <translation>SSH 失败</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="115"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
         <source>No such host; add it first with host add</source>
         <translation>没有该主机，请先用 host add 添加</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="116"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
         <source>No such node in the network</source>
         <translation>网络中没有该节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="117"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
         <source>No such organisation in the network</source>
         <translation>网络中没有该机构</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="118"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
         <source>The network has a node of that name already</source>
         <translation>网络中已有同名节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="119"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
         <source>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>节点名称由 1 到 64 个字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos; 组成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="120"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
         <source>The directory must be an absolute path</source>
         <translation>目录必须是绝对路径</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="121"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
         <source>Three port numbers are needed: P2P, API, metrics</source>
         <translation>需要三个端口号：P2P、API、指标</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="122"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
         <source>A file path is needed</source>
         <translation>需要文件路径</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
         <source>No such file</source>
         <translation>没有该文件</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="124"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
         <source>Not enough free disk on the host</source>
         <translation>主机磁盘剩余空间不足</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
         <source>A port the node needs is in use on the host</source>
         <translation>节点所需端口在主机上已被占用</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="126"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
         <source>The host&apos;s clock is too far off</source>
         <translation>主机时钟偏差过大</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
         <source>The host&apos;s clock is more than a second off</source>
         <translation>主机时钟偏差超过一秒</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="147"/>
         <source>An agent of another version is on the host</source>
         <translation>主机上有其他版本的代理</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="148"/>
         <source>The agent copied to the host does not run there</source>
         <translation>复制到主机的代理无法在该主机运行</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="149"/>
         <source>A command on the host failed</source>
         <translation>主机上的命令执行失败</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="150"/>
         <source>The organisation&apos;s CA key is not available</source>
         <translation>无法获得机构 CA 私钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="151"/>
         <source>The CA key is not the key of the organisation&apos;s CA certificate</source>
         <translation>该 CA 私钥与机构 CA 证书不匹配</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="152"/>
         <source>The CA key cannot be opened (passphrase)</source>
         <translation>无法打开 CA 私钥（口令）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="153"/>
         <source>The node&apos;s keys are not where they should be</source>
         <translation>节点密钥不在应在的位置</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="154"/>
         <source>The file is not a node backup</source>
         <translation>该文件不是节点备份</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="155"/>
         <source>The backup is of another node</source>
         <translation>该备份属于另一个节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="156"/>
         <source>The node runs there already</source>
         <translation>节点已在该处运行</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="157"/>
         <source>Timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="158"/>
         <source>The proposal was withdrawn</source>
         <translation>提案已撤回</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="159"/>
         <source>The proposal expired before enough organisations approved</source>
         <translation>提案在足够多机构批准前已过期</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="160"/>
         <source>No such runbook</source>
         <translation>没有该运行手册</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="161"/>
         <source>The runbook is done</source>
         <translation>运行手册已完成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
         <source>The runbook was cancelled</source>
         <translation>运行手册已取消</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
         <source>Another process is running the runbook</source>
         <translation>另一个进程正在执行该运行手册</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
         <source>The runbook has a step this version does not know</source>
         <translation>运行手册含有本版本不认识的步骤</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="60"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
+        <source>An upgrade of that plan exists; resume or roll it back</source>
+        <translation>该计划已有升级运行手册；请继续或回退</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
+        <source>The release is not staged on every node (stage it first)</source>
+        <translation>发布版本未在所有节点上暂存（请先暂存）</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
+        <source>The release staged on the nodes is not the same binary</source>
+        <translation>各节点暂存的发布版本不是同一个二进制</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
+        <source>The activation height is too close to the chain&apos;s height</source>
+        <translation>生效高度离链的当前高度太近</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
+        <source>No supervisor runs the node, so it cannot switch binaries</source>
+        <translation>该节点没有守护进程，无法切换二进制</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
+        <source>A node does not answer</source>
+        <translation>有节点无响应</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
+        <source>That protocol version does not follow the one in force</source>
+        <translation>该协议版本不是当前生效版本的下一版</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
+        <source>The new binary did not become healthy; its supervisor switched back</source>
+        <translation>新二进制未能健康运行，守护进程已切回</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
+        <source>A node halted</source>
+        <translation>有节点已停机</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <source>The chain is not committing</source>
+        <translation>链没有在出块</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <source>The chain is at or past the activation height: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
+        <translation>链已到达或超过生效高度：链无法回退。请把停机的节点推进到新版本（upgrade run 会切换它们）</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="54"/>
+        <source>Release %1 staged on %2 of %3 nodes</source>
+        <translation>发布版本 %1 已在 %3 个节点中的 %2 个上暂存</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="85"/>
         <source>Host %1 added (%2)</source>
         <translation>已添加主机 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="77"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="102"/>
         <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
         <translation>%1（%2）；剩余 %3 MiB；时钟 %4 毫秒（± %5）；代理 %6；systemd %7</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="83"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="108"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="84"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="108"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="133"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 已撤回对提案的批准</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="134"/>
         <source>%1 approved the proposal</source>
         <translation>%1 已批准提案</translation>
     </message>
@@ -2160,52 +2288,52 @@ Now: %3</source>
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="115"/>
+        <location filename="../app/shell/main_window.cpp" line="117"/>
         <source>Consortia — %1</source>
         <translation>Consortia 联盟链运维台 — %1</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="117"/>
+        <location filename="../app/shell/main_window.cpp" line="119"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="118"/>
+        <location filename="../app/shell/main_window.cpp" line="120"/>
         <source>&amp;Network</source>
         <translation>网络(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="161"/>
+        <location filename="../app/shell/main_window.cpp" line="163"/>
         <source>Add an existing network…</source>
         <translation>添加已有网络…</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="170"/>
+        <location filename="../app/shell/main_window.cpp" line="172"/>
         <source>Open %1 (%2 agents)</source>
         <translation>打开 %1（%2 个代理）</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="163"/>
+        <location filename="../app/shell/main_window.cpp" line="165"/>
         <source>Added %1; open it from the Network menu.</source>
         <translation>已添加 %1，可在“网络”菜单中打开。</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="144"/>
+        <location filename="../app/shell/main_window.cpp" line="146"/>
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>共 %1 个节点，%2 个可达，%3 个已同步 · 区块高度 %4 · 主节点 %5 · 更新于 %6</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="149"/>
+        <location filename="../app/shell/main_window.cpp" line="151"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="150"/>
+        <location filename="../app/shell/main_window.cpp" line="152"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="154"/>
+        <location filename="../app/shell/main_window.cpp" line="156"/>
         <source>Failed: </source>
         <translation>失败：</translation>
     </message>
@@ -2835,6 +2963,318 @@ Now: %3</source>
 leader</source>
         <translation>
 主节点</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::UpgradesPage</name>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="25"/>
+        <source>validator</source>
+        <translation>验证节点</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="26"/>
+        <source>observer</source>
+        <translation>观察节点</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="27"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="31"/>
+        <source>synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="32"/>
+        <source>lagging</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="33"/>
+        <source>syncing</source>
+        <translation>同步中</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="34"/>
+        <source>halted</source>
+        <translation>已停机</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="35"/>
+        <source>unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="83"/>
+        <source>Roll back the upgrade</source>
+        <translation>回退升级</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="84"/>
+        <source>Before the activation height, a rollback stops the upgrade, cancels plan %1 through governance and switches every node back to the binary it ran before. After the height there is no rollback of a chain. Roll back now?</source>
+        <translation>在生效高度之前，回退会停止升级、通过治理取消计划 %1，并把每个节点切回原来的二进制。到达该高度之后，链无法回退。现在回退吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="93"/>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="96"/>
+        <source>Upgrades</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="97"/>
+        <source>A hard-fork upgrade switches every node to a new release, one at a time under its supervisor, then activates the new protocol at a height agreed through governance. The new release runs the old protocol until that height, so no node halts; a node whose new binary does not become healthy is switched back by its supervisor, and the upgrade stops with the reason.</source>
+        <translation>硬分叉升级由各节点的守护进程逐个把节点切换到新发布版本，再在通过治理商定的高度启用新协议。新版本在该高度之前仍按旧协议运行，因此没有节点会停机；新二进制未能健康运行的节点由其守护进程切回，升级随之停止并给出原因。</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="101"/>
+        <source>Stage a release…</source>
+        <translation>暂存发布版本…</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="102"/>
+        <source>Plan an upgrade…</source>
+        <translation>计划升级…</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="103"/>
+        <source>Run or resume</source>
+        <translation>运行或继续</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="104"/>
+        <source>Roll back…</source>
+        <translation>回退…</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="105"/>
+        <source>Readiness</source>
+        <translation>就绪情况</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="106"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="106"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="106"/>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="106"/>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="106"/>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="107"/>
+        <source>Binary (SHA-256)</source>
+        <translation>二进制（SHA-256）</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="107"/>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="248"/>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="280"/>
+        <source>Release</source>
+        <translation>发布版本</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="107"/>
+        <source>Supervised</source>
+        <translation>守护进程</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="107"/>
+        <source>Staged</source>
+        <translation>已暂存</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="108"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="108"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="108"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="123"/>
+        <source>%1 (running)</source>
+        <translation>%1（运行中）</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="125"/>
+        <source>%1 (implements %2–%3)</source>
+        <translation>%1（支持 %2–%3）</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="134"/>
+        <source>as installed</source>
+        <translation>安装版本</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="135"/>
+        <source>simulated</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="136"/>
+        <source>yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="137"/>
+        <source>no</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="167"/>
+        <source>No upgrade yet</source>
+        <translation>尚无升级</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="168"/>
+        <source>A simulated network runs no binaries of its own: rehearse an upgrade in the simulator (consortia-sim, the upgrade scenarios) or on a sandbox of agents.</source>
+        <translation>模拟网络没有各自的二进制：请在模拟器（consortia-sim 的升级场景）或由代理组成的沙箱中演练升级。</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="170"/>
+        <source>Stage a release on every node, then plan the upgrade: a name, the release, and when.</source>
+        <translation>先在所有节点上暂存发布版本，再计划升级：名称、发布版本和时间。</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="174"/>
+        <source>%1 %2 (#%3): %4</source>
+        <translation>%1 %2（#%3）：%4</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="192"/>
+        <source>Protocol %1 activates at height %2: %3 blocks to go, about %4 s at %5 blocks a second.</source>
+        <translation>协议 %1 将在高度 %2 生效：还有 %3 个块，按每秒 %5 个块约需 %4 秒。</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="198"/>
+        <source>Protocol %1 activates at height %2: %3 blocks to go.</source>
+        <translation>协议 %1 将在高度 %2 生效：还有 %3 个块。</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="199"/>
+        <source>Cancelled before height %1.</source>
+        <translation>已在高度 %1 之前取消。</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="201"/>
+        <source>Protocol %1 is in force on every node since height %2.</source>
+        <translation>自高度 %2 起，所有节点都运行协议 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="203"/>
+        <source>The chain passed height %1, but not every node runs protocol %2: see the nodes above.</source>
+        <translation>链已越过高度 %1，但并非所有节点都运行协议 %2：见上方节点列表。</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="208"/>
+        <source>Release %1 is switched to node by node; the plan&apos;s height is set once every node runs it.</source>
+        <translation>正在逐个节点切换到发布版本 %1；所有节点运行该版本后再确定计划的生效高度。</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="211"/>
+        <source>Rolling back plan %1.</source>
+        <translation>正在回退计划 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="215"/>
+        <source>Stopped at &quot;%1&quot;: %2</source>
+        <translation>停在“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="234"/>
+        <source>Stage a release</source>
+        <translation>暂存发布版本</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="236"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="243"/>
+        <source>The release&apos;s consortia-agent binary</source>
+        <translation>该发布版本的 consortia-agent 二进制</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="247"/>
+        <source>Binary</source>
+        <translation>二进制</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="250"/>
+        <source>Stage on every node</source>
+        <translation>在所有节点上暂存</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="251"/>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="285"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="255"/>
+        <source>The binary goes to every node&apos;s agent, which checks its SHA-256 and that it runs there before keeping it beside the one in use.</source>
+        <translation>二进制会发送到每个节点的代理，代理校验其 SHA-256 并确认能在本机运行后，把它存放在当前使用的版本旁边。</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="265"/>
+        <source>Plan an upgrade</source>
+        <translation>计划升级</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="275"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="277"/>
+        <source>an observer if there is one</source>
+        <translation>有观察节点时选观察节点</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="279"/>
+        <source>Plan name</source>
+        <translation>计划名称</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="281"/>
+        <source>Activate in about</source>
+        <translation>大约多久后生效</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="282"/>
+        <source>Canary node</source>
+        <translation>金丝雀节点</translation>
+    </message>
+    <message>
+        <location filename="../app/upgrades/upgrades_page.cpp" line="284"/>
+        <source>Plan and run</source>
+        <translation>计划并运行</translation>
     </message>
 </context>
 </TS>

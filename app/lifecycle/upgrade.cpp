@@ -253,6 +253,7 @@ json readiness_matrix(NetworkAccess& net) {
                    {"protocol", n.protocol_version},
                    {"protocols", {n.min_protocol, n.max_protocol}},
                    {"supervised", n.supervised},
+                   {"simulated", n.simulated},
                    {"staged", staged},
                    {"halted", n.halted}});
   }

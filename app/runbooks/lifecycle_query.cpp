@@ -5,6 +5,7 @@
 
 #include "agents/api_adapter.h"
 #include "lifecycle/lifecycle_text.h"
+#include "lifecycle/upgrade.h"
 
 namespace consortia::console {
 using nlohmann::json;
@@ -32,6 +33,30 @@ void LifecycleQuery::cancel(qint64 id) {
   if (!open()) return;
   runbooks_->request_cancel(id);
   refresh_runbooks();
+}
+
+void LifecycleQuery::refresh_readiness() {
+  if (!open() || !network_) return;
+  emit readiness(QString::fromStdString(readiness_matrix(*network_).dump()));
+}
+
+void LifecycleQuery::stage(QString binary, QString release) {
+  if (!open() || !network_) return;
+  json r = stage_release(*network_, binary.toStdString(), release.toStdString(), {}, {});
+  int ok = 0;
+  QString failures;
+  for (const auto& x : r) {
+    if (x.value("ok", false)) ++ok;
+    else
+      failures += "\n" + QString::fromStdString(x.value("node", "")) + ": " +
+                  refusal_text(x["error"].value("code", ""), x["error"].value("message", ""));
+  }
+  emit message(QCoreApplication::translate("Lifecycle", "Release %1 staged on %2 of %3 nodes")
+                   .arg(release)
+                   .arg(ok)
+                   .arg(r.size()) +
+               failures);
+  refresh_readiness();
 }
 
 void LifecycleQuery::refresh_hosts() {
@@ -133,7 +158,17 @@ void RunbookRunner::start(QString kind, QString params_json, QString ca_passphra
   else if (k == "backup") made = create_backup(env, {s("name"), s("out")});
   else if (k == "restore") made = create_restore(env, {s("name"), s("from"), s("host"), s("dir"), 300});
   else if (k == "migrate") made = create_migrate(env, {s("name"), s("to"), s("dir"), 300});
-  else made = Refusal{"internal", k};
+  else if (k == "upgrade") {
+    UpgradeRequest u;
+    u.plan = s("plan");
+    u.release = s("release");
+    u.in_s = p.value("in_s", 300.0);
+    u.canary = s("canary");
+    made = create_upgrade(env, u);
+  } else if (k == "rollback") {
+    auto u = find_upgrade(env, s("plan"));
+    made = u ? create_upgrade_rollback(env, u->id) : std::variant<int64_t, Refusal>(Refusal{"no_runbook", s("plan")});
+  } else made = Refusal{"internal", k};
   if (auto* r = std::get_if<Refusal>(&made)) {
     emit refused(QString::fromStdString(r->code), QString::fromStdString(r->detail));
     return;

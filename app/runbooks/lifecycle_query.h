@@ -40,6 +40,10 @@ class LifecycleQuery : public QObject {
   void check_host(QString name);
   void refresh_proposals();
   void vote(QString organisation, QString proposal_hex, bool withdraw);
+  // The upgrades' readiness matrix (lifecycle/upgrade.h), and staging a
+  // release on every node.
+  void refresh_readiness();
+  void stage(QString binary, QString release);
 
  signals:
   void runbooks(std::vector<consortia::console::RunbookRecord> list);
@@ -49,6 +53,7 @@ class LifecycleQuery : public QObject {
   void host_checked(QString name, QString report, bool ok);
   void proposals(std::vector<consortia::console::ProposalView> list, QStringList admin_organisations);
   void message(QString text);
+  void readiness(QString matrix_json);
 
  private:
   bool open();
@@ -64,7 +69,8 @@ class RunbookRunner : public QObject {
   explicit RunbookRunner(LifecyclePlace place) : place_(std::move(place)) {}
 
  public slots:
-  // kind: join, exit, backup, restore, migrate; params as the request's fields
+  // kind: join, exit, backup, restore, migrate, upgrade (plan, release, in_s,
+  // canary), rollback (plan); params as the request's fields
   // (JSON). `ca_passphrase` opens an encrypted CA key: kept in memory for this
   // run only, never in the runbook's record.
   void start(QString kind, QString params_json, QString ca_passphrase);

@@ -21,12 +21,13 @@
 #include "nodes/nodes_page.h"
 #include "overview/overview_page.h"
 #include "shell/add_network_dialog.h"
+#include "upgrades/upgrades_page.h"
 
 namespace consortia::console {
 
 std::optional<Page> page_by_name(const QString& name) {
   static const char* const kNames[] = {"overview", "nodes",    "detail", "analysis", "charts",
-                                       "alerts",   "explorer", "runbooks", "hosts",  "proposals"};
+                                       "alerts",   "explorer", "runbooks", "hosts",  "proposals", "upgrades"};
   bool number = false;
   int n = name.toInt(&number);
   if (number) return n >= 0 && n < kPageCount ? std::optional<Page>(static_cast<Page>(n)) : std::nullopt;
@@ -49,6 +50,7 @@ MainWindow::MainWindow(QString network_name, QString inventory_path, QWidget* pa
   add_page(Page::kRunbooks, runbooks_ = new RunbooksPage);
   add_page(Page::kHosts, hosts_ = new HostsPage);
   add_page(Page::kProposals, proposals_ = new ProposalsPage);
+  add_page(Page::kUpgrades, upgrades_ = new UpgradesPage);
   // Pages that lead to others.
   connect(overview_, &OverviewPage::node_activated, this, &MainWindow::show_node);
   connect(nodes_, &NodesPage::show_node, this, &MainWindow::show_node);

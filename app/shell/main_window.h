@@ -25,15 +25,16 @@ class ConsolePage;
 class ExplorerPage;
 class HostsPage;
 class ProposalsPage;
+class UpgradesPage;
 class RunbooksPage;
 class NodeDetailPage;
 class NodesPage;
 class OverviewPage;
 
-enum class Page { kOverview, kNodes, kNodeDetail, kAnalysis, kCharts, kAlerts, kExplorer, kRunbooks, kHosts, kProposals };
-inline constexpr int kPageCount = 10;
+enum class Page { kOverview, kNodes, kNodeDetail, kAnalysis, kCharts, kAlerts, kExplorer, kRunbooks, kHosts, kProposals, kUpgrades };
+inline constexpr int kPageCount = 11;
 // "overview", "nodes", "detail", "analysis", "charts", "alerts", "explorer",
-// "runbooks", "hosts", "proposals", or the number.
+// "runbooks", "hosts", "proposals", "upgrades", or the number.
 std::optional<Page> page_by_name(const QString& name);
 
 class MainWindow : public QMainWindow {
@@ -57,6 +58,7 @@ class MainWindow : public QMainWindow {
   RunbooksPage* runbooks() const { return runbooks_; }
   HostsPage* hosts() const { return hosts_; }
   ProposalsPage* proposals() const { return proposals_; }
+  UpgradesPage* upgrades() const { return upgrades_; }
 
  public slots:
   // The network now: the status bar and every page that shows it.
@@ -86,6 +88,7 @@ class MainWindow : public QMainWindow {
   RunbooksPage* runbooks_;
   HostsPage* hosts_;
   ProposalsPage* proposals_;
+  UpgradesPage* upgrades_;
   QLabel* summary_;
   QMenu *network_menu_, *language_menu_;
   QAction *english_, *chinese_;

@@ -13,6 +13,8 @@
 #include "hosts/hosts_page.h"
 #include "proposals/proposals_page.h"
 #include "runbooks/lifecycle_query.h"
+#include "upgrades/upgrades_page.h"
+#include "lifecycle/lifecycle_text.h"
 #include "runbooks/runbooks_page.h"
 #include <QTimer>
 #include "network.h"
@@ -139,6 +141,16 @@ void ConsoleSession::connect_window(MainWindow& w) {
     connect(w.hosts(), &HostsPage::add_requested, lifecycle_, &LifecycleQuery::add_host, queued);
     connect(w.hosts(), &HostsPage::check_requested, lifecycle_, &LifecycleQuery::check_host, queued);
     connect(w.proposals(), &ProposalsPage::vote_requested, lifecycle_, &LifecycleQuery::vote, queued);
+    connect(lifecycle_, &LifecycleQuery::runbooks, w.upgrades(), &UpgradesPage::on_runbooks, queued);
+    connect(lifecycle_, &LifecycleQuery::readiness, w.upgrades(), &UpgradesPage::on_readiness, queued);
+    connect(w.upgrades(), &UpgradesPage::stage_requested, lifecycle_, &LifecycleQuery::stage, queued);
+    connect(w.upgrades(), &UpgradesPage::start_requested, runner_,
+            [r = runner_](QString kind, QString params) { r->start(kind, params, QString()); }, queued);
+    connect(w.upgrades(), &UpgradesPage::resume_requested, runner_,
+            [r = runner_](qint64 id) { r->resume(id, QString()); }, queued);
+    connect(runner_, &RunbookRunner::refused, &w, [&w](QString code, QString detail) {
+      w.show_message(refusal_text(code.toStdString(), detail.toStdString()));
+    }, queued);
     w.runbooks()->set_available(!source_.directory.empty());
     QStringList orgs;
     for (const auto& e : source_.endpoints)
@@ -149,6 +161,11 @@ void ConsoleSession::connect_window(MainWindow& w) {
     connect(timer, &QTimer::timeout, lifecycle_, &LifecycleQuery::refresh_runbooks, queued);
     connect(timer, &QTimer::timeout, lifecycle_, &LifecycleQuery::refresh_proposals, queued);
     timer->start(2000);
+    // The upgrades' readiness asks every agent for its binaries: less often.
+    auto* slow = new QTimer(&w);
+    connect(slow, &QTimer::timeout, lifecycle_, &LifecycleQuery::refresh_readiness, queued);
+    slow->start(5000);
+    QMetaObject::invokeMethod(lifecycle_, &LifecycleQuery::refresh_readiness, queued);
     QMetaObject::invokeMethod(lifecycle_, &LifecycleQuery::refresh_runbooks, queued);
     QMetaObject::invokeMethod(lifecycle_, &LifecycleQuery::refresh_hosts, queued);
     QMetaObject::invokeMethod(lifecycle_, &LifecycleQuery::refresh_proposals, queued);
