@@ -220,5 +220,54 @@ TEST_F(Proto1Network, ABrokenCanaryStopsTheUpgradeAndARollbackBeforeTheHeightUnd
   EXPECT_TRUE(cancelled) << "the plan is still scheduled";
 }
 
+// A node switched back to the old binary before the height (as if its host
+// was restored from an old image) halts at the height with the plan's name;
+// the runbook's watch names it; switched forward again it resumes, and the
+// runbook completes.
+TEST_F(Proto1Network, ANodeLeftOnTheOldBinaryHaltsAtTheHeightAndResumesWhenSwitched) {
+  ASSERT_EQ(ctl({"upgrade", "stage", "--binary", agent_binary(), "--version", "next"}).status, 0);
+  ASSERT_EQ(ctl({"upgrade", "plan", "v2", "--version", "next", "--in", "25"}).status, 0);
+  pid_t run = ctl.spawn({"upgrade", "run", "v2"});
+  ASSERT_TRUE(AgentCluster::eventually([&] { return step_state(runbook_of("v2"), "plan") == "done"; }, 180))
+      << runbook_of("v2").dump(2);
+  auto switch_to = [&](int node, const std::string& release) {
+    grpc::ClientContext ctx;
+    pb::SwitchRequest req;
+    req.set_version(release);
+    pb::SwitchResult res;
+    return c.operator_of(node)->SwitchBinary(&ctx, req, &res);
+  };
+  auto back = switch_to(3, "");  // the supervisor's own binary: proto1
+  ASSERT_TRUE(back.ok()) << back.error_message();
+  waitpid(run, nullptr, 0);
+  json r = runbook_of("v2");
+  EXPECT_EQ(r.value("state", ""), "failed") << r.dump(2);
+  std::string why;
+  for (const auto& s : r["steps"])
+    if (s.value("state", "") == "failed") why = s["error"].value("message", "");
+  EXPECT_NE(why.find("node-3"), std::string::npos) << why;
+  EXPECT_NE(why.find("upgrade needed: plan v2"), std::string::npos) << why;
+  auto st = c.status(3);
+  ASSERT_TRUE(st);
+  EXPECT_NE(st->halted().find("upgrade needed: plan v2, version 2"), std::string::npos) << st->halted();
+  uint64_t h = top();
+  EXPECT_TRUE(AgentCluster::eventually([&] { return top() >= h + 5; }, 30)) << "three of four validators go on";
+
+  ASSERT_TRUE(switch_to(3, "next").ok());
+  ASSERT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto s = c.status(3);
+        return s && s->halted().empty() && s->protocol_version() == 2 && s->height() + 3 >= top();
+      },
+      60))
+      << "node-3 did not resume on the new binary";
+  auto again = ctl({"upgrade", "run", "v2"});
+  EXPECT_EQ(again.status, 0) << again.out << again.err;
+  st = c.status(3);
+  ASSERT_TRUE(st);
+  EXPECT_EQ(st->halted(), "");
+  EXPECT_EQ(st->protocol_version(), 2u);
+}
+
 }  // namespace
 }  // namespace consortia::agent::testing
