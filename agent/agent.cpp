@@ -182,6 +182,7 @@ Status Agent::start() {
   });
   if (auto st = transport_->start(cb); !st) return st;
 
+  clean_staging(config_.path(config_.data_dir));  // uploads a crash cut short
   api_service_ = make_api_service(*this);
   auto served = serve_api(config_, api_service_, 64, false);
   if (!served) return served.error();

@@ -9,6 +9,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 #include "consortia/v1/agent.grpc.pb.h"
 #include "host_stats.h"
@@ -32,6 +33,15 @@ std::optional<Hash32> hash_of(const std::string& s) {
   return Hash32::from(ByteView(reinterpret_cast<const uint8_t*>(s.data()), s.size()));
 }
 // A gRPC status whose message starts with the stable reason code.
+// At most `max` printable ASCII characters of a caller's text, others as '?':
+// what is logged and audited can neither forge a line nor split a character.
+std::string printable(const std::string& s, size_t max) {
+  std::string out;
+  for (size_t i = 0; i < s.size() && out.size() < max; ++i)
+    out += s[i] >= 0x20 && s[i] < 0x7f ? s[i] : '?';
+  return out;
+}
+
 Status error(StatusCode code, ErrorCode reason, const std::string& detail) {
   return Status(code, std::string(error_code_name(reason)) + ": " + detail);
 }
@@ -597,16 +607,22 @@ class ApiService final : public pb::AgentService::Service {
                      "a simulated node runs no binary of its own");
       pb::BinaryChunk chunk;
       if (!reader->Read(&chunk)) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "no chunk");
-      const std::string version = chunk.version().substr(0, 64);
-      const std::string sum = chunk.sha256().substr(0, 64);
+      const std::string version = printable(chunk.version(), 64);
+      const std::string sum = printable(chunk.sha256(), 64);
       const uint64_t size = chunk.size();
       detail = "version " + version + ", " + std::to_string(size) + " bytes" + (sum.empty() ? "" : ", sha256 " + sum);
       if (size == 0 || size > kMaxBinaryBytes)
         return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kTooLarge,
                      "a binary has 1 byte to 512 MiB; the first chunk gives its size");
       std::string data = a_.data_dir();
-      if (disk_space(data).free_bytes < size + (64ull << 20))
+      // The upload and its staged copy, with room to spare for the store.
+      if (disk_space(data).free_bytes < 2 * size + (64ull << 20))
         return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kStorageIo, "not enough disk space for the binary");
+      // One upload at a time: a stalled one holds one API thread, not all of them.
+      static std::mutex uploading;
+      std::unique_lock one(uploading, std::try_to_lock);
+      if (!one.owns_lock())
+        return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, "another binary is being uploaded");
       std::error_code ec;
       std::filesystem::create_directories(data + "/binaries", ec);
       static std::atomic<uint64_t> uploads{0};
@@ -660,7 +676,7 @@ class ApiService final : public pb::AgentService::Service {
   }
 
   Status SwitchBinary(ServerContext* ctx, const pb::SwitchRequest* req, pb::SwitchResult* out) override {
-    return audited(ctx, Need::kControl, "SwitchBinary", "version " + req->version().substr(0, 64),
+    return audited(ctx, Need::kControl, "SwitchBinary", "version " + printable(req->version(), 64),
                    [&](const Caller&) -> Status {
                      if (a_.simulated())
                        return error(StatusCode::FAILED_PRECONDITION, ErrorCode::kInvalidArgument,

@@ -14,8 +14,11 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <thread>
+
+#include <openssl/evp.h>
 
 #include "crypto/crypto_suite.h"
 #include "network.h"
@@ -43,7 +46,7 @@ std::string trim(std::string s) {
 
 // Versions name directories: letters, digits, '.', '-', '_', not a path.
 bool valid_version(const std::string& v) {
-  if (v.empty() || v.size() > 64 || v == "." || v == "..") return false;
+  if (v.empty() || v.size() > 64 || v[0] == '.') return false;  // no '.', '..' or hidden names
   for (char c : v)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') return false;
   return true;
@@ -81,11 +84,22 @@ Status set_current(const std::string& data, const std::string& version) {
   return {};
 }
 
+// Streamed: a binary of hundreds of MiB is never held in memory.
 Result<Hash32> sha256_of_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return make_error(ErrorCode::kNotFound, "cannot read " + path);
-  Bytes data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return sha256(data);
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
+    return make_error(ErrorCode::kCrypto, "SHA-256 unavailable");
+  std::vector<char> buf(1 << 20);
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    if (in.gcount() > 0) EVP_DigestUpdate(ctx.get(), buf.data(), static_cast<size_t>(in.gcount()));
+  }
+  Hash32 h;
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx.get(), h.v.data(), &len);
+  return h;
 }
 
 // Runs `binary --version` with a deadline; its first line of output.
@@ -95,12 +109,20 @@ Result<std::string> version_of(const std::string& binary, double within_s) {
   pid_t pid = ::fork();
   if (pid < 0) return make_error(ErrorCode::kStorageIo, "fork failed");
   if (pid == 0) {
+    // Its own process group, killed whole afterwards, and none of the
+    // agent's open files (its store, its logs, its sockets).
+    ::setpgid(0, 0);
     ::dup2(out[1], 1);
     ::dup2(out[1], 2);
-    ::close(out[0]);
+    for (int fd = 3; fd < 4096; ++fd) ::close(fd);
     ::execl(binary.c_str(), kBinaryName, "--version", static_cast<char*>(nullptr));
     _exit(127);
   }
+  ::setpgid(pid, pid);
+  struct KillGroup {
+    pid_t pgid;
+    ~KillGroup() { ::kill(-pgid, SIGKILL); }
+  } kill_group{pid};
   ::close(out[1]);
   ::fcntl(out[0], F_SETFL, O_NONBLOCK);
   std::string text;
@@ -181,6 +203,11 @@ class Supervisor {
       (void)set_current(data_, "");
     }
     note("supervising " + config_ + " with " + describe_binary(current_));
+    if (resume_trial_ && !current_.empty()) {
+      // A supervisor stopped while it tried a binary: the trial goes on.
+      note("resuming the trial of " + current_ + " (previous: " + describe_binary(previous_) + ")");
+      start_trial();
+    }
     spawn();
     double backoff = o_.backoff_initial_s;
     while (true) {
@@ -206,7 +233,7 @@ class Supervisor {
         }
         double ran = std::chrono::duration<double>(Clock::now() - started_).count();
         if (ran >= o_.stable_after_s) backoff = o_.backoff_initial_s;
-        state_["restarts"] = state_.value("restarts", 0) + 1;
+        state_["restarts"] = restarts() + 1;
         note("the agent " + how + " after " + std::to_string(static_cast<int>(ran)) + " s; restarting in " +
              std::to_string(backoff).substr(0, 4) + " s");
         save_state();
@@ -228,6 +255,7 @@ class Supervisor {
   pid_t child_ = -1;
   Clock::time_point started_;
   bool trial_ = false;
+  bool resume_trial_ = false;
   Clock::time_point trial_deadline_;
   std::optional<HealthReport> first_;
   std::string last_reason_;
@@ -242,10 +270,20 @@ class Supervisor {
     std::ofstream(dir_ + "/supervisor.log", std::ios::app) << text;
     std::fprintf(stderr, "consortia-agent supervise: %s\n", line.c_str());
   }
+  // What a supervisor before this one recorded; anything unreadable is
+  // started afresh (its history is kept when it is an array).
   void load_state() {
     auto j = json::parse(read_text(dir_ + "/state.json"), nullptr, false);
-    if (j.is_object()) state_ = j;
-    previous_ = state_.value("previous", "");
+    if (!j.is_object()) return;
+    if (j.contains("history") && j["history"].is_array()) state_["history"] = j["history"];
+    if (j.contains("restarts") && j["restarts"].is_number_unsigned()) state_["restarts"] = j["restarts"];
+    if (j.contains("previous") && j["previous"].is_string() && valid_version(j["previous"].get<std::string>()))
+      previous_ = j["previous"].get<std::string>();
+    resume_trial_ = j.contains("trial") && j["trial"].is_boolean() && j["trial"].get<bool>();
+  }
+  uint64_t restarts() const {
+    auto it = state_.find("restarts");
+    return it != state_.end() && it->is_number_unsigned() ? it->get<uint64_t>() : 0;
   }
   void save_state() {
     state_["current"] = current_;
@@ -341,6 +379,13 @@ class Supervisor {
       note("switch to " + v + ": already current");
       return;
     }
+    if (trial_) {
+      // The previous binary must stay the last one known good.
+      note("switch to " + v + " refused: " + current_ + " is still being tried");
+      record(current_, v, "refused", "another switch is being tried");
+      save_state();
+      return;
+    }
     note("switching from " + describe_binary(current_) + " to " + describe_binary(v));
     stop_child();
     previous_ = current_;
@@ -350,17 +395,21 @@ class Supervisor {
       return;
     }
     current_ = v;
+    start_trial();
+    spawn();
+  }
+
+  void start_trial() {
     trial_ = true;
     first_.reset();
     last_reason_ = "no health report yet";
     trial_deadline_ = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                          std::chrono::duration<double>(o_.healthy_within_s));
-    spawn();
   }
 
   void check_trial() {
     auto j = json::parse(read_text(data_ + "/health.json"), nullptr, false);
-    if (j.is_object()) {
+    if (j.is_object() && j.contains("pid") && j["pid"].is_number_unsigned()) {
       HealthReport h = HealthReport::from_json(j);
       if (h.pid == child_) {
         if (!first_) first_ = h;
@@ -416,7 +465,8 @@ HealthReport HealthReport::from_json(const json& j) {
   h.api = str("api");
   h.height = num("height");
   h.best_peer_height = num("best_peer_height");
-  h.validator = j.value("validator", false);
+  auto v = j.find("validator");
+  h.validator = v != j.end() && v->is_boolean() && v->get<bool>();
   h.last_voted_view = num("last_voted_view");
   h.halted = str("halted");
   h.version = str("version");
@@ -437,8 +487,11 @@ std::string unhealthy_because(const HealthReport& first, const HealthReport& now
   if (now.pid != child_pid) return "no health report from the new process yet";
   if (!now.halted.empty()) return "halted: " + now.halted;
   if (now.api.empty()) return "its API does not serve yet";
-  if (now.height + 3 < now.best_peer_height)
-    return "syncing: height " + std::to_string(now.height) + " of " + std::to_string(now.best_peer_height);
+  // Committing is what counts: a peer's claimed height is not proven, and a
+  // peer claiming a huge one must not make every switch fail.
+  if (now.height < first.height + 2 && now.height + 3 < now.best_peer_height)
+    return "not committing: height " + std::to_string(now.height) + ", peers claim " +
+           std::to_string(now.best_peer_height);
   if (now.validator && now.last_voted_view <= first.last_voted_view) return "a validator that has not voted yet";
   return {};
 }
@@ -479,8 +532,12 @@ Result<json> stage_binary_in(const std::string& data_dir, const std::string& bin
       return make_error(ErrorCode::kInvalidArgument, "--sha256 must be 64 hex digits");
     if (!std::equal(want.begin(), want.end(), sum->v.begin()))
       return make_error(ErrorCode::kInvalidArgument, "SHA-256 mismatch: " + binary + " is " + sum->hex() +
-                                                         ", the plan names " + sha256_hex);
+                                                         ", expected " + sha256_hex);
   }
+  // One stage at a time in this process; the copy's name is its own.
+  static std::mutex staging;
+  std::lock_guard lock(staging);
+  static std::atomic<uint64_t> copies{0};
   std::string dir = *data + "/binaries/" + version;
   std::string target = dir + "/" + kBinaryName;
   if (fs::exists(target)) {
@@ -491,7 +548,14 @@ Result<json> stage_binary_in(const std::string& data_dir, const std::string& bin
   }
   std::error_code ec;
   fs::create_directories(dir, ec);
-  std::string tmp = target + ".tmp";
+  std::string tmp = target + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(++copies);
+  struct Remove {
+    std::string path;
+    ~Remove() {
+      std::error_code e;
+      fs::remove(path, e);  // gone already once renamed into place
+    }
+  } remove_tmp{tmp};
   fs::copy_file(binary, tmp, fs::copy_options::overwrite_existing, ec);
   if (ec) return make_error(ErrorCode::kStorageIo, "cannot copy " + binary + ": " + ec.message());
   fs::permissions(tmp, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec, ec);
@@ -577,6 +641,18 @@ bool supervised(const std::string& data_dir) {
   return pid > 0 && ::kill(pid, 0) == 0 &&
          read_text("/proc/" + std::to_string(pid) + "/cmdline").find(std::string("supervise") + '\0') !=
              std::string::npos;
+}
+
+void clean_staging(const std::string& data_dir) {
+  std::error_code ec;
+  std::string root = data_dir + "/binaries";
+  if (!fs::is_directory(root, ec)) return;
+  std::vector<fs::path> gone;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.rfind(".upload-", 0) == 0 || name.find(".tmp.") != std::string::npos) gone.push_back(it->path());
+  }
+  for (const auto& p : gone) fs::remove(p, ec);
 }
 
 }  // namespace consortia::agent

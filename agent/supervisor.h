@@ -77,5 +77,8 @@ Result<nlohmann::json> request_switch_in(const std::string& data_dir, const std:
 const std::string& own_binary_sha256();
 // Whether a live supervisor runs the node whose data directory this is.
 bool supervised(const std::string& data_dir);
+// Removes what an upload or a stage cut short left under DATA/binaries
+// (called as the agent starts, before it serves).
+void clean_staging(const std::string& data_dir);
 
 }  // namespace consortia::agent

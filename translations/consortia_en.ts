@@ -4,32 +4,41 @@
 <context>
     <name>Ctl</name>
     <message>
+        <location filename="../app/ctl/main.cpp" line="153"/>
         <source>height</source>
-        <translation type="vanished">height</translation>
+        <translation>height</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="154"/>
         <source>leader</source>
-        <translation type="vanished">leader</translation>
+        <translation>leader</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="537"/>
         <source>this machine</source>
-        <translation type="vanished">this machine</translation>
+        <translation>this machine</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="566"/>
         <source>The host presents this key fingerprint:</source>
-        <translation type="vanished">The host presents this key fingerprint:</translation>
+        <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="568"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
-        <translation type="vanished">If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
+        <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="577"/>
         <source>added host</source>
-        <translation type="vanished">added host</translation>
+        <translation>added host</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="407"/>
+        <location filename="../app/ctl/main.cpp" line="436"/>
+        <location filename="../app/ctl/main.cpp" line="747"/>
         <source>runbook</source>
-        <translation type="vanished">runbook</translation>
+        <translation>runbook</translation>
     </message>
 </context>
 <context>
@@ -537,289 +546,343 @@
         <translation>%1 blocks (about %2 s) to height %3</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="109"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
+        <source>Waiting for the chain to pass height %1 (at %2)</source>
+        <translation>Waiting for the chain to pass height %1 (at %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="111"/>
         <source>Stopping runbook #%1</source>
         <translation>Stopping runbook #%1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="112"/>
         <source>Watching %1 commit with the network</source>
         <translation>Watching %1 commit with the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="120"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="122"/>
         <source>The host cannot be reached</source>
         <translation>The host cannot be reached</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="121"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
         <source>The host&apos;s key is unknown; confirm its fingerprint</source>
         <translation>The host&apos;s key is unknown; confirm its fingerprint</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
         <source>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</source>
         <translation>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
         <source>The host presents another key than the fingerprint given; nothing was done (given, then presented)</source>
         <translation>The host presents another key than the fingerprint given; nothing was done (given, then presented)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="126"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
         <source>The host answered something that is not what was asked</source>
         <translation>The host answered something that is not what was asked</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
         <source>The host made the key of a node that exists already</source>
         <translation>The host made the key of a node that exists already</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
         <source>The proposal on the chain is not the one that was asked; nothing was approved</source>
         <translation>The proposal on the chain is not the one that was asked; nothing was approved</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
         <source>No such network in the inventory</source>
         <translation>No such network in the inventory</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
         <source>Bad usage</source>
         <translation>Bad usage</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
         <source>The host refused the SSH key</source>
         <translation>The host refused the SSH key</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
         <source>The SSH key file cannot be read</source>
         <translation>The SSH key file cannot be read</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
         <source>SSH failed</source>
         <translation>SSH failed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
         <source>No such host; add it first with host add</source>
         <translation>No such host; add it first with host add</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
         <source>No such node in the network</source>
         <translation>No such node in the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
         <source>No such organisation in the network</source>
         <translation>No such organisation in the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
         <source>The network has a node of that name already</source>
         <translation>The network has a node of that name already</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
         <source>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
         <source>The directory must be an absolute path</source>
         <translation>The directory must be an absolute path</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
         <source>Three port numbers are needed: P2P, API, metrics</source>
         <translation>Three port numbers are needed: P2P, API, metrics</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
         <source>A file path is needed</source>
         <translation>A file path is needed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
         <source>No such file</source>
         <translation>No such file</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
         <source>Not enough free disk on the host</source>
         <translation>Not enough free disk on the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
         <source>A port the node needs is in use on the host</source>
         <translation>A port the node needs is in use on the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="147"/>
         <source>The host&apos;s clock is too far off</source>
         <translation>The host&apos;s clock is too far off</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="148"/>
         <source>The host&apos;s clock is more than a second off</source>
         <translation>The host&apos;s clock is more than a second off</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="147"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="149"/>
         <source>An agent of another version is on the host</source>
         <translation>An agent of another version is on the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="148"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="150"/>
         <source>The agent copied to the host does not run there</source>
         <translation>The agent copied to the host does not run there</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="149"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="151"/>
         <source>A command on the host failed</source>
         <translation>A command on the host failed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="150"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="152"/>
         <source>The organisation&apos;s CA key is not available</source>
         <translation>The organisation&apos;s CA key is not available</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="151"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="153"/>
         <source>The CA key is not the key of the organisation&apos;s CA certificate</source>
         <translation>The CA key is not the key of the organisation&apos;s CA certificate</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="152"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="154"/>
         <source>The CA key cannot be opened (passphrase)</source>
         <translation>The CA key cannot be opened (passphrase)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="153"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="155"/>
         <source>The node&apos;s keys are not where they should be</source>
         <translation>The node&apos;s keys are not where they should be</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="154"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="156"/>
         <source>The file is not a node backup</source>
         <translation>The file is not a node backup</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="155"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="157"/>
         <source>The backup is of another node</source>
         <translation>The backup is of another node</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="156"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="158"/>
         <source>The node runs there already</source>
         <translation>The node runs there already</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="157"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="159"/>
         <source>Timed out</source>
         <translation>Timed out</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="158"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="160"/>
         <source>The proposal was withdrawn</source>
         <translation>The proposal was withdrawn</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="159"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="161"/>
         <source>The proposal expired before enough organisations approved</source>
         <translation>The proposal expired before enough organisations approved</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="160"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
         <source>No such runbook</source>
         <translation>No such runbook</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="161"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
         <source>The runbook is done</source>
         <translation>The runbook is done</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
         <source>The runbook was cancelled</source>
         <translation>The runbook was cancelled</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
         <source>Another process is running the runbook</source>
         <translation>Another process is running the runbook</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
         <source>The runbook has a step this version does not know</source>
         <translation>The runbook has a step this version does not know</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
         <source>Internal error</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
         <source>An upgrade of that plan exists; resume or roll it back</source>
         <translation>An upgrade of that plan exists; resume or roll it back</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
         <source>The release is not staged on every node (stage it first)</source>
         <translation>The release is not staged on every node (stage it first)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
         <source>The release staged on the nodes is not the same binary</source>
         <translation>The release staged on the nodes is not the same binary</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
         <source>The activation height is too close to the chain&apos;s height</source>
         <translation>The activation height is too close to the chain&apos;s height</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
         <source>No supervisor runs the node, so it cannot switch binaries</source>
         <translation>No supervisor runs the node, so it cannot switch binaries</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="173"/>
         <source>A node does not answer</source>
         <translation>A node does not answer</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
         <source>That protocol version does not follow the one in force</source>
         <translation>That protocol version does not follow the one in force</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
         <source>The new binary did not become healthy; its supervisor switched back</source>
         <translation>The new binary did not become healthy; its supervisor switched back</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
         <source>A node halted</source>
         <translation>A node halted</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <source>The chain has used that plan name before (names are used once, even after a cancellation): choose another</source>
+        <translation>The chain has used that plan name before (names are used once, even after a cancellation): choose another</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
+        <source>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
+        <translation>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
+        <source>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
+        <translation>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="181"/>
+        <source>The network directory holds no operator certificate of the node&apos;s organisation</source>
+        <translation>The network directory holds no operator certificate of the node&apos;s organisation</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
+        <source>The network directory holds no organisation admin certificate</source>
+        <translation>The network directory holds no organisation admin certificate</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
+        <source>The release does not implement the plan&apos;s protocol: every node would halt at the height</source>
+        <translation>The release does not implement the plan&apos;s protocol: every node would halt at the height</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="184"/>
+        <source>The release was not staged on every node</source>
+        <translation>The release was not staged on every node</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
+        <source>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</source>
+        <translation>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
+        <source>The canary was chosen when the upgrade started</source>
+        <translation>The canary was chosen when the upgrade started</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
         <source>The chain is not committing</source>
         <translation>The chain is not committing</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
+        <source>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
+        <translation>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</translation>
+    </message>
+    <message>
         <source>The chain is at or past the activation height: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
-        <translation>The chain is at or past the activation height: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</translation>
+        <translation type="vanished">The chain is at or past the activation height: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</translation>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_query.cpp" line="54"/>

@@ -4,32 +4,41 @@
 <context>
     <name>Ctl</name>
     <message>
+        <location filename="../app/ctl/main.cpp" line="153"/>
         <source>height</source>
-        <translation type="vanished">高度</translation>
+        <translation>高度</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="154"/>
         <source>leader</source>
-        <translation type="vanished">主节点</translation>
+        <translation>主节点</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="537"/>
         <source>this machine</source>
-        <translation type="vanished">本机</translation>
+        <translation>本机</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="566"/>
         <source>The host presents this key fingerprint:</source>
-        <translation type="vanished">该主机出示的密钥指纹为：</translation>
+        <translation>该主机出示的密钥指纹为：</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="568"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
-        <translation type="vanished">若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
+        <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="577"/>
         <source>added host</source>
-        <translation type="vanished">已添加主机</translation>
+        <translation>已添加主机</translation>
     </message>
     <message>
+        <location filename="../app/ctl/main.cpp" line="407"/>
+        <location filename="../app/ctl/main.cpp" line="436"/>
+        <location filename="../app/ctl/main.cpp" line="747"/>
         <source>runbook</source>
-        <translation type="vanished">运行手册</translation>
+        <translation>运行手册</translation>
     </message>
 </context>
 <context>
@@ -271,7 +280,7 @@
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="20"/>
         <source>Upgrade rollback</source>
-        <translation>升级回退</translation>
+        <translation>升级回滚</translation>
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="26"/>
@@ -434,7 +443,7 @@
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="76"/>
         <source>Readiness: every node reachable, supervised, the release staged</source>
-        <translation>就绪检查：所有节点可达、有守护进程、已暂存发布版本</translation>
+        <translation>就绪检查：所有节点可达、有监管进程、已暂存发布版本</translation>
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="77"/>
@@ -524,7 +533,7 @@
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="105"/>
         <source>Waiting to take %1 down: %2</source>
-        <translation>等待可以停下 %1：%2</translation>
+        <translation>等待可安全停止 %1：%2</translation>
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="106"/>
@@ -537,289 +546,343 @@
         <translation>距高度 %3 还有 %1 个块（约 %2 秒）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="109"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
+        <source>Waiting for the chain to pass height %1 (at %2)</source>
+        <translation>等待链越过高度 %1（当前 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="111"/>
         <source>Stopping runbook #%1</source>
         <translation>正在停止运行手册 #%1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="112"/>
         <source>Watching %1 commit with the network</source>
         <translation>观察 %1 随网络出块</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="120"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="122"/>
         <source>The host cannot be reached</source>
         <translation>无法连接主机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="121"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
         <source>The host&apos;s key is unknown; confirm its fingerprint</source>
         <translation>主机密钥未知，请确认其指纹</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
         <source>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</source>
         <translation>警告：主机密钥已变更，未做任何操作（先为已知密钥，后为当前出示的密钥）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
         <source>The host presents another key than the fingerprint given; nothing was done (given, then presented)</source>
         <translation>主机出示的密钥与给定指纹不符，未做任何操作（先为给定的，后为出示的）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="126"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
         <source>The host answered something that is not what was asked</source>
         <translation>主机的应答与请求不符</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
         <source>The host made the key of a node that exists already</source>
         <translation>主机生成的是一个已存在节点的密钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
         <source>The proposal on the chain is not the one that was asked; nothing was approved</source>
         <translation>链上的提案不是所请求的提案，未做任何批准</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
         <source>No such network in the inventory</source>
         <translation>清单中没有该网络</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
         <source>Bad usage</source>
         <translation>用法错误</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
         <source>The host refused the SSH key</source>
         <translation>主机拒绝了该 SSH 密钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
         <source>The SSH key file cannot be read</source>
         <translation>无法读取 SSH 密钥文件</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
         <source>SSH failed</source>
         <translation>SSH 失败</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
         <source>No such host; add it first with host add</source>
         <translation>没有该主机，请先用 host add 添加</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
         <source>No such node in the network</source>
         <translation>网络中没有该节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
         <source>No such organisation in the network</source>
         <translation>网络中没有该机构</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
         <source>The network has a node of that name already</source>
         <translation>网络中已有同名节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
         <source>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>节点名称由 1 到 64 个字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos; 组成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
         <source>The directory must be an absolute path</source>
         <translation>目录必须是绝对路径</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
         <source>Three port numbers are needed: P2P, API, metrics</source>
         <translation>需要三个端口号：P2P、API、指标</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
         <source>A file path is needed</source>
         <translation>需要文件路径</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
         <source>No such file</source>
         <translation>没有该文件</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
         <source>Not enough free disk on the host</source>
         <translation>主机磁盘剩余空间不足</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
         <source>A port the node needs is in use on the host</source>
         <translation>节点所需端口在主机上已被占用</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="147"/>
         <source>The host&apos;s clock is too far off</source>
         <translation>主机时钟偏差过大</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="148"/>
         <source>The host&apos;s clock is more than a second off</source>
         <translation>主机时钟偏差超过一秒</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="147"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="149"/>
         <source>An agent of another version is on the host</source>
         <translation>主机上有其他版本的代理</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="148"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="150"/>
         <source>The agent copied to the host does not run there</source>
         <translation>复制到主机的代理无法在该主机运行</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="149"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="151"/>
         <source>A command on the host failed</source>
         <translation>主机上的命令执行失败</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="150"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="152"/>
         <source>The organisation&apos;s CA key is not available</source>
         <translation>无法获得机构 CA 私钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="151"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="153"/>
         <source>The CA key is not the key of the organisation&apos;s CA certificate</source>
         <translation>该 CA 私钥与机构 CA 证书不匹配</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="152"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="154"/>
         <source>The CA key cannot be opened (passphrase)</source>
         <translation>无法打开 CA 私钥（口令）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="153"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="155"/>
         <source>The node&apos;s keys are not where they should be</source>
         <translation>节点密钥不在应在的位置</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="154"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="156"/>
         <source>The file is not a node backup</source>
         <translation>该文件不是节点备份</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="155"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="157"/>
         <source>The backup is of another node</source>
         <translation>该备份属于另一个节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="156"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="158"/>
         <source>The node runs there already</source>
         <translation>节点已在该处运行</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="157"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="159"/>
         <source>Timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="158"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="160"/>
         <source>The proposal was withdrawn</source>
         <translation>提案已撤回</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="159"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="161"/>
         <source>The proposal expired before enough organisations approved</source>
         <translation>提案在足够多机构批准前已过期</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="160"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
         <source>No such runbook</source>
         <translation>没有该运行手册</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="161"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
         <source>The runbook is done</source>
         <translation>运行手册已完成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
         <source>The runbook was cancelled</source>
         <translation>运行手册已取消</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
         <source>Another process is running the runbook</source>
         <translation>另一个进程正在执行该运行手册</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
         <source>The runbook has a step this version does not know</source>
         <translation>运行手册含有本版本不认识的步骤</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
         <source>An upgrade of that plan exists; resume or roll it back</source>
-        <translation>该计划已有升级运行手册；请继续或回退</translation>
+        <translation>该计划已有升级运行手册；请继续或回滚</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
         <source>The release is not staged on every node (stage it first)</source>
         <translation>发布版本未在所有节点上暂存（请先暂存）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
         <source>The release staged on the nodes is not the same binary</source>
         <translation>各节点暂存的发布版本不是同一个二进制</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
         <source>The activation height is too close to the chain&apos;s height</source>
         <translation>生效高度离链的当前高度太近</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
         <source>No supervisor runs the node, so it cannot switch binaries</source>
-        <translation>该节点没有守护进程，无法切换二进制</translation>
+        <translation>该节点没有监管进程，无法切换二进制</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="173"/>
         <source>A node does not answer</source>
         <translation>有节点无响应</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
         <source>That protocol version does not follow the one in force</source>
         <translation>该协议版本不是当前生效版本的下一版</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
         <source>The new binary did not become healthy; its supervisor switched back</source>
-        <translation>新二进制未能健康运行，守护进程已切回</translation>
+        <translation>新二进制未能健康运行，监管进程已切回</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
         <source>A node halted</source>
         <translation>有节点已停机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <source>The chain has used that plan name before (names are used once, even after a cancellation): choose another</source>
+        <translation>链上已用过该计划名称（名称只能用一次，取消后也不能再用）：请换一个</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
+        <source>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
+        <translation>计划名称由 1 到 64 个字母、数字、“-”“_”或“.”组成</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
+        <source>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
+        <translation>发布版本标签由 1 到 64 个字母、数字、“-”“_”或“.”组成</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="181"/>
+        <source>The network directory holds no operator certificate of the node&apos;s organisation</source>
+        <translation>网络目录中没有该节点所属机构的操作员证书</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
+        <source>The network directory holds no organisation admin certificate</source>
+        <translation>网络目录中没有任何机构的管理员证书</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
+        <source>The release does not implement the plan&apos;s protocol: every node would halt at the height</source>
+        <translation>该发布版本未实现计划的协议版本：所有节点都会在该高度停机</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="184"/>
+        <source>The release was not staged on every node</source>
+        <translation>发布版本未能在所有节点上暂存</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
+        <source>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</source>
+        <translation>无法参与升级的节点（不可达、已停机或没有监管进程）</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
+        <source>The canary was chosen when the upgrade started</source>
+        <translation>金丝雀节点已在升级开始时选定</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
         <source>The chain is not committing</source>
         <translation>链没有在出块</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
+        <source>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
+        <translation>链距生效高度不足 5 个块或已越过：链无法回滚。请把停机的节点推进到新版本（upgrade run 会切换它们）</translation>
+    </message>
+    <message>
         <source>The chain is at or past the activation height: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
-        <translation>链已到达或超过生效高度：链无法回退。请把停机的节点推进到新版本（upgrade run 会切换它们）</translation>
+        <translation type="vanished">链已到达或超过生效高度：链无法回退。请把停机的节点推进到新版本（upgrade run 会切换它们）</translation>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_query.cpp" line="54"/>
@@ -3010,12 +3073,12 @@ leader</source>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="83"/>
         <source>Roll back the upgrade</source>
-        <translation>回退升级</translation>
+        <translation>回滚升级</translation>
     </message>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="84"/>
         <source>Before the activation height, a rollback stops the upgrade, cancels plan %1 through governance and switches every node back to the binary it ran before. After the height there is no rollback of a chain. Roll back now?</source>
-        <translation>在生效高度之前，回退会停止升级、通过治理取消计划 %1，并把每个节点切回原来的二进制。到达该高度之后，链无法回退。现在回退吗？</translation>
+        <translation>在生效高度之前，回滚会停止升级、通过治理取消计划 %1，并把每个节点切回原来的二进制。到达该高度之后，链无法回滚。现在回滚吗？</translation>
     </message>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="93"/>
@@ -3026,7 +3089,7 @@ leader</source>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="97"/>
         <source>A hard-fork upgrade switches every node to a new release, one at a time under its supervisor, then activates the new protocol at a height agreed through governance. The new release runs the old protocol until that height, so no node halts; a node whose new binary does not become healthy is switched back by its supervisor, and the upgrade stops with the reason.</source>
-        <translation>硬分叉升级由各节点的守护进程逐个把节点切换到新发布版本，再在通过治理商定的高度启用新协议。新版本在该高度之前仍按旧协议运行，因此没有节点会停机；新二进制未能健康运行的节点由其守护进程切回，升级随之停止并给出原因。</translation>
+        <translation>硬分叉升级由各节点的监管进程逐个把节点切换到新发布版本，再在通过治理商定的高度启用新协议。新版本在该高度之前仍按旧协议运行，因此没有节点会停机；新二进制未能健康运行的节点由其监管进程切回，升级随之停止并给出原因。</translation>
     </message>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="101"/>
@@ -3046,7 +3109,7 @@ leader</source>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="104"/>
         <source>Roll back…</source>
-        <translation>回退…</translation>
+        <translation>回滚…</translation>
     </message>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="105"/>
@@ -3093,7 +3156,7 @@ leader</source>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="107"/>
         <source>Supervised</source>
-        <translation>守护进程</translation>
+        <translation>监管进程</translation>
     </message>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="107"/>
@@ -3128,7 +3191,7 @@ leader</source>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="134"/>
         <source>as installed</source>
-        <translation>安装版本</translation>
+        <translation>自带版本</translation>
     </message>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="135"/>
@@ -3198,7 +3261,7 @@ leader</source>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="211"/>
         <source>Rolling back plan %1.</source>
-        <translation>正在回退计划 %1。</translation>
+        <translation>正在回滚计划 %1。</translation>
     </message>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="215"/>
@@ -3264,7 +3327,7 @@ leader</source>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="281"/>
         <source>Activate in about</source>
-        <translation>大约多久后生效</translation>
+        <translation>生效时间（约）</translation>
     </message>
     <message>
         <location filename="../app/upgrades/upgrades_page.cpp" line="282"/>

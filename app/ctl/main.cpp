@@ -46,9 +46,10 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
   node migrate NAME --to HOST [--dir PATH]
   runbook list | runbook show ID | runbook resume ID | runbook cancel ID
   upgrade stage --binary FILE --version V [--nodes N1,N2,...]
-                                                stream a release to the nodes' hosts (SHA-256 checked there)
+                                                stream release V (its label; --release V too) to the nodes' agents
   upgrade readiness                             nodes x (version, binary, protocols, staged, supervised, health)
-  upgrade plan NAME --version V [--protocol P] [--height H | --in SECONDS] [--canary NODE]
+  upgrade plan NAME --version V [--protocol P] [--height H | --in SECONDS] [--canary NODE] [--timeout S]
+                                                V: the staged release; P: the protocol (default: the next)
   upgrade run NAME [--canary NODE]              readiness, canary, one node at a time, governance, activation
   upgrade status NAME
   upgrade rollback NAME                         before activation: cancel the plan, switch the nodes back
@@ -294,8 +295,9 @@ int upgrade_command(const std::vector<std::string>& a, LifecycleEnv& env, Progre
     return !s.empty() && end && !*end && out >= 0;
   };
   if (sub == "stage") {
-    Flags f = parse_flags(a, 2, {"--binary", "--version", "--nodes"}, {});
+    Flags f = parse_flags(a, 2, {"--binary", "--version", "--release", "--nodes"}, {});
     if (!f.bad.empty() || !f.positional.empty()) return usage("upgrade stage: bad option '" + f.bad + "'");
+    if (f.has("--release")) f.values["--version"] = f.get("--release");  // the same: the release's label
     if (!f.has("--binary") || !f.has("--version")) return usage("upgrade stage needs --binary FILE and --version V");
     if (!std::filesystem::is_regular_file(f.get("--binary"))) return refused("no_file", f.get("--binary"));
     std::vector<std::string> nodes;
@@ -319,7 +321,7 @@ int upgrade_command(const std::vector<std::string>& a, LifecycleEnv& env, Progre
     for (const auto& x : r) ok = ok && x["ok"].get<bool>();
     if (g_json) {
       json out{{"release", f.get("--version")}, {"nodes", r}};
-      if (!ok) out["error"] = {{"code", "stage_failed"}, {"message", "not staged on every node"}};
+      if (!ok) out["error"] = {{"code", "stage_failed"}, {"message", text(refusal_text("stage_failed", ""))}};
       std::printf("%s\n", out.dump(2).c_str());
     } else {
       for (const auto& x : r)
@@ -328,21 +330,36 @@ int upgrade_command(const std::vector<std::string>& a, LifecycleEnv& env, Progre
                       x["sha256"].get<std::string>().substr(0, 16).c_str());
         else
           std::printf("%-12s %s [%s]\n", x["node"].get<std::string>().c_str(),
-                      x["error"]["message"].get<std::string>().c_str(), x["error"]["code"].get<std::string>().c_str());
+                      text(refusal_text(x["error"]["code"].get<std::string>(), x["error"]["message"].get<std::string>()))
+                          .c_str(),
+                      x["error"]["code"].get<std::string>().c_str());
     }
     return ok ? 0 : 1;
   }
   if (sub == "readiness") {
     json m = readiness_matrix(env.network);
-    if (g_json) std::printf("%s\n", json{{"nodes", m}}.dump(2).c_str());
-    else print_matrix(m);
-    return 0;
+    // Exit 1 when a node could not take part: unreachable, halted, or no supervisor.
+    std::string not_ready;
+    for (const auto& n : m)
+      if (n["health"] == "unreachable" || !n["halted"].get<std::string>().empty() ||
+          (!n["supervised"].get<bool>() && !n.value("simulated", false)))
+        not_ready += (not_ready.empty() ? "" : ", ") + n["node"].get<std::string>();
+    if (g_json) {
+      json out{{"nodes", m}};
+      if (!not_ready.empty()) out["error"] = {{"code", "not_ready"}, {"message", text(refusal_text("not_ready", not_ready))}};
+      std::printf("%s\n", out.dump(2).c_str());
+    } else {
+      print_matrix(m);
+      if (!not_ready.empty()) std::fprintf(stderr, "consortia-ctl: %s [not_ready]\n", text(refusal_text("not_ready", not_ready)).c_str());
+    }
+    return not_ready.empty() ? 0 : 1;
   }
   if (a.size() < 3) return usage("upgrade " + sub + " needs the plan's NAME");
   const std::string& name = a[2];
   if (sub == "plan") {
-    Flags f = parse_flags(a, 3, {"--version", "--protocol", "--height", "--in", "--canary", "--timeout"}, {});
+    Flags f = parse_flags(a, 3, {"--version", "--release", "--protocol", "--height", "--in", "--canary", "--timeout"}, {});
     if (!f.bad.empty() || !f.positional.empty()) return usage("upgrade plan: bad option '" + f.bad + "'");
+    if (f.has("--release")) f.values["--version"] = f.get("--release");
     if (!f.has("--version")) return usage("upgrade plan needs --version V (the staged release)");
     if (f.has("--height") && f.has("--in")) return usage("--height and --in both say when: give one");
     UpgradeRequest r;
@@ -380,7 +397,7 @@ int upgrade_command(const std::vector<std::string>& a, LifecycleEnv& env, Progre
     if (!f.bad.empty() || !f.positional.empty()) return usage("upgrade run: bad option '" + f.bad + "'");
     if (f.has("--canary")) {
       if (!env.network.node(f.get("--canary"))) return refused("no_node", f.get("--canary"));
-      if (u->vars.contains("order")) return usage("the canary was chosen when the upgrade started");
+      if (u->vars.contains("order")) return refused("canary_chosen", u->vars["order"][0].get<std::string>());
       // The choice is kept with the runbook's variables: readiness reads it first.
       json v = u->vars;
       v["canary"] = f.get("--canary");

@@ -106,6 +106,8 @@ QString note_text(const Words& n) {
   if (n.code == "planned_height") return QCoreApplication::translate("Lifecycle", "Activation height %1").arg(arg(0));
   if (n.code == "countdown")
     return QCoreApplication::translate("Lifecycle", "%1 blocks (about %2 s) to height %3").arg(arg(0), arg(1), arg(2));
+  if (n.code == "past_height")
+    return QCoreApplication::translate("Lifecycle", "Waiting for the chain to pass height %1 (at %2)").arg(arg(0), arg(1));
   if (n.code == "stopping") return QCoreApplication::translate("Lifecycle", "Stopping runbook #%1").arg(arg(0));
   if (n.code == "verifying") return QCoreApplication::translate("Lifecycle", "Watching %1 commit with the network").arg(arg(0));
   return q(n.code);
@@ -173,10 +175,19 @@ QString refusal_text(const std::string& code, const std::string& detail) {
       {"switch_failed",
        QT_TRANSLATE_NOOP("Lifecycle", "The new binary did not become healthy; its supervisor switched back")},
       {"halted", QT_TRANSLATE_NOOP("Lifecycle", "A node halted")},
+      {"plan_name_used", QT_TRANSLATE_NOOP("Lifecycle", "The chain has used that plan name before (names are used once, even after a cancellation): choose another")},
+      {"bad_plan_name", QT_TRANSLATE_NOOP("Lifecycle", "A plan name has 1 to 64 letters, digits, '-', '_' or '.'")},
+      {"bad_release", QT_TRANSLATE_NOOP("Lifecycle", "A release label has 1 to 64 letters, digits, '-', '_' or '.'")},
+      {"no_operator_certificate", QT_TRANSLATE_NOOP("Lifecycle", "The network directory holds no operator certificate of the node's organisation")},
+      {"no_admin_certificate", QT_TRANSLATE_NOOP("Lifecycle", "The network directory holds no organisation admin certificate")},
+      {"release_lacks_protocol", QT_TRANSLATE_NOOP("Lifecycle", "The release does not implement the plan's protocol: every node would halt at the height")},
+      {"stage_failed", QT_TRANSLATE_NOOP("Lifecycle", "The release was not staged on every node")},
+      {"not_ready", QT_TRANSLATE_NOOP("Lifecycle", "Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)")},
+      {"canary_chosen", QT_TRANSLATE_NOOP("Lifecycle", "The canary was chosen when the upgrade started")},
       {"not_committing", QT_TRANSLATE_NOOP("Lifecycle", "The chain is not committing")},
       {"after_activation",
-       QT_TRANSLATE_NOOP("Lifecycle", "The chain is at or past the activation height: there is no rollback of a chain. "
-                                      "Bring halted nodes forward instead (upgrade run switches them)")},
+       QT_TRANSLATE_NOOP("Lifecycle", "The chain is within 5 blocks of the activation height or past it: there is no "
+                                      "rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)")},
   };
   QString text;
   for (const auto& r : kRefusals)

@@ -204,6 +204,30 @@ Result<pb::ProposalInfo> NetworkAccess::proposal(const std::string& id, const st
   return make_error(ErrorCode::kNotFound, "no such proposal (yet)");
 }
 
+Result<pb::ProposalInfo> NetworkAccess::proposal_seen_by(const std::string& org, const std::string& id) const {
+  bool any = false;
+  std::string last = "no node of " + org + " answers";
+  for (const auto& n : info_.nodes) {
+    if (n.organisation != org) continue;
+    any = true;
+    auto c = client(n, n.organisation, "viewer");
+    if (!c) continue;
+    grpc::ClientContext ctx;
+    deadline(ctx, 3);
+    pb::Proposals all;
+    auto s = c->ListProposals(&ctx, pb::ProposalsRequest(), &all);
+    if (!s.ok()) {
+      last = s.error_message();
+      continue;
+    }
+    for (const auto& p : all.proposals())
+      if (p.id() == id) return p;
+    return make_error(ErrorCode::kNotFound, "no such proposal on " + org + "'s node (yet)");
+  }
+  if (!any) return proposal(id);  // an organisation without nodes of its own
+  return make_error(ErrorCode::kUnavailable, last);
+}
+
 std::string NetworkAccess::verdict(const std::string& tx_id, const std::string& avoid) const {
   for (const auto& n : ordered(avoid)) {
     auto c = client(n, n.organisation, "viewer");

@@ -60,6 +60,9 @@ class NetworkAccess {
   // proposer's own nodes are not the ones to believe about its proposal).
   Result<pb::ProposalInfo> proposal(const std::string& id, const std::string& avoid = "") const;
   Result<std::vector<pb::ProposalInfo>> proposals(const std::string& avoid = "") const;
+  // The proposal as `org`'s own nodes see it: what that organisation's admin
+  // checks before approving (another organisation's node may lie about it).
+  Result<pb::ProposalInfo> proposal_seen_by(const std::string& org, const std::string& id) const;
   // Withdraws `org`'s approval (or the proposal, for its proposer).
   Result<std::string> withdraw(const std::string& org, const std::string& id) const;
   // Approves as `org`'s admin: the approving transaction's id.

@@ -66,6 +66,9 @@ StepResult govern(StepContext& ctx, NetworkAccess& net, const std::string& key, 
     if (!all) return false;
     for (const auto& p : *all)
       if ((p.status() == "open" || p.status() == "enacted") && p.proposer_organisation() == org && matches(p)) {
+        // Believed only as the proposing organisation's own nodes show it.
+        auto own = net.proposal_seen_by(org, p.id());
+        if (!own || !matches(*own) || own->proposer_organisation() != org) continue;
         ctx.vars[key] = hex(p.id());
         ctx.vars[approvals_key] = json::object();
         ctx.output += "taking up the " + p.status() + " " + req.action() + " proposal " + hex(p.id()) + "\n";
@@ -100,7 +103,10 @@ StepResult govern(StepContext& ctx, NetworkAccess& net, const std::string& key, 
     // A validator change still taking effect (the chain spaces them by a few
     // blocks) refuses it as a conflict: propose again shortly.
     std::string v = net.verdict(id, org);
-    if (v == "conflict") {
+    // Only a membership change is spaced: an upgrade refused as a conflict
+    // (a plan name used before) is final.
+    bool membership = req.action() != "upgrade" && req.action() != "cancel-upgrade";
+    if (v == "conflict" && membership) {
       ctx.output += req.action() + ": a validator change is still taking effect; proposing again\n";
       if (!pause(ctx, 1.0)) return kCancelled;
       if (auto f = propose_now()) return *f;
@@ -141,6 +147,12 @@ StepResult govern(StepContext& ctx, NetworkAccess& net, const std::string& key, 
           txs.erase(o);  // a validator change still taking effect: approve again shortly
           continue;
         }
+        // Each organisation approves only what its own nodes show is what was asked.
+        auto own = net.proposal_seen_by(o, id);
+        if (!own) continue;  // not there yet: the next look
+        if (!matches(*own))
+          return fail("proposal_mismatch", "proposal " + hex(id) + " as " + o + "'s nodes show it is a " +
+                                               own->action() + ", not the " + req.action() + " that was asked");
         auto tx = net.approve(o, id);
         if (tx) {
           txs[o] = hex(*tx);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <optional>
 
 #include "lifecycle/steps.h"
@@ -66,13 +67,25 @@ bool plain(const std::string& s) {
          s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") == std::string::npos;
 }
 
+// The chain's height as the agents report it, not trusting the f highest:
+// an agent of another organisation may claim any height, and one lie must
+// not move a plan's height or hold every node's gate.
+uint64_t trusted_height(const NetworkState& s) {
+  std::vector<uint64_t> h;
+  for (const auto& n : s.nodes)
+    if (n.reachable) h.push_back(n.height);
+  if (h.empty()) return 0;
+  std::sort(h.begin(), h.end(), std::greater<>());
+  return h[(h.size() - 1) / 3];
+}
+
 bool healthy(const NodeState& n, uint64_t top) {
   return n.reachable && n.halted.empty() && n.height + kLagBlocks >= top;
 }
 
 // Validators live enough to keep a quorum if `leaving` goes down now.
 bool quorum_without(const NetworkState& s, const std::string& leaving, std::string& why) {
-  uint64_t top = network_height(s);
+  uint64_t top = trusted_height(s);
   size_t validators = 0, live = 0;
   for (const auto& n : s.nodes) {
     if (n.role != "validator") continue;
@@ -108,7 +121,7 @@ StepResult switch_node(StepContext& ctx, NetworkAccess& net, const std::string& 
   NetworkState s = net.poll(3);
   const NodeState* n = find_node(s, name);
   if (!n) return fail("no_node", name);
-  if (n->reachable && arrived(*n) && healthy(*n, network_height(s))) {
+  if (n->reachable && arrived(*n) && healthy(*n, trusted_height(s))) {
     ctx.output += name + ": runs " + (release.empty() ? std::string("its supervisor's own binary") : release) + "\n";
     return StepResult::done();
   }
@@ -127,7 +140,7 @@ StepResult switch_node(StepContext& ctx, NetworkAccess& net, const std::string& 
   size_t history_before = history_of(*before).size();
   {
     auto op = client_of(net, name, "operator");
-    if (!op) return fail("no_identity", "no operator certificate of " + name + "'s organisation");
+    if (!op) return fail("no_operator_certificate", name);
     grpc::ClientContext c;
     deadline(c, 10);
     pb::SwitchRequest req;
@@ -137,7 +150,7 @@ StepResult switch_node(StepContext& ctx, NetworkAccess& net, const std::string& 
     if (!st.ok()) return refused_by(name, st);
   }
   ctx.output += name + ": switching to " + (release.empty() ? std::string("its supervisor's own binary") : release) + "\n";
-  uint64_t start = network_height(net.poll(3));
+  uint64_t start = trusted_height(net.poll(3));
   std::optional<StepResult> failed;
   auto r = wait_for(ctx, timeout_s, name + " on " + release, [&](Words& note, double& f) {
     if (auto b = binaries_of(net, name)) {
@@ -150,7 +163,7 @@ StepResult switch_node(StepContext& ctx, NetworkAccess& net, const std::string& 
     }
     NetworkState now = net.poll(3);
     const NodeState* x = find_node(now, name);
-    uint64_t top = network_height(now);
+    uint64_t top = trusted_height(now);
     if (x && !x->halted.empty()) {
       failed = fail("halted", name + ": " + x->halted);
       return true;
@@ -167,6 +180,16 @@ StepResult switch_node(StepContext& ctx, NetworkAccess& net, const std::string& 
 }
 
 std::string param(const StepContext& c, const char* k) { return c.runbook.params.value(k, ""); }
+
+// A node whose running binary does not implement `protocol` would halt at
+// the plan's height: the release is not the one the plan needs.
+std::optional<StepResult> lacking(const NetworkState& s, uint32_t protocol, const std::string& only = "") {
+  for (const auto& n : s.nodes)
+    if ((only.empty() || n.name == only) && n.reachable && n.max_protocol < protocol)
+      return fail("release_lacks_protocol", n.name + " runs a binary that implements protocols up to " +
+                                                std::to_string(n.max_protocol) + ", not " + std::to_string(protocol));
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -191,7 +214,7 @@ json stage_release(NetworkAccess& net, const std::string& binary, const std::str
     auto op = net.client(e, e.organisation, "operator");
     if (!op) {
       r["ok"] = false;
-      r["error"] = {{"code", "no_identity"}, {"message", "no operator certificate of " + e.organisation}};
+      r["error"] = {{"code", "no_operator_certificate"}, {"message", e.organisation}};
       out.push_back(r);
       continue;
     }
@@ -231,7 +254,7 @@ json stage_release(NetworkAccess& net, const std::string& binary, const std::str
 
 json readiness_matrix(NetworkAccess& net) {
   NetworkState s = net.poll(3);
-  uint64_t top = network_height(s);
+  uint64_t top = trusted_height(s);
   json out = json::array();
   for (const auto& n : s.nodes) {
     json staged = json::array();
@@ -269,12 +292,17 @@ std::optional<RunbookRecord> find_upgrade(LifecycleEnv& env, const std::string& 
 }
 
 std::variant<int64_t, Refusal> create_upgrade(LifecycleEnv& env, const UpgradeRequest& r) {
-  if (!plain(r.plan)) return Refusal{"bad_name", r.plan};
-  if (!plain(r.release)) return Refusal{"bad_name", r.release};
+  if (!plain(r.plan)) return Refusal{"bad_plan_name", r.plan};
+  if (!plain(r.release)) return Refusal{"bad_release", r.release};
   if (auto old = find_upgrade(env, r.plan);
       old && old->state != RunbookState::kCancelled && old->state != RunbookState::kFailed)
     return Refusal{"upgrade_exists", r.plan + " (#" + std::to_string(old->id) + ")"};
   if (!r.canary.empty() && !env.network.node(r.canary)) return Refusal{"no_node", r.canary};
+  // A plan name is used once on a chain, even after a cancellation.
+  if (auto all = env.network.proposals())
+    for (const auto& p : *all)
+      if (p.action() == "upgrade" && p.plan() == r.plan && p.status() != "withdrawn" && p.status() != "expired")
+        return Refusal{"plan_name_used", r.plan};
   // The release must be staged alike everywhere: its digest is what the plan names.
   std::string sha, missing;
   for (const auto& e : env.network.info().nodes) {
@@ -286,7 +314,7 @@ std::variant<int64_t, Refusal> create_upgrade(LifecycleEnv& env, const UpgradeRe
   }
   if (!missing.empty()) return Refusal{"not_staged", r.release + ": " + missing};
   if (r.height > 0) {
-    uint64_t top = network_height(env.network.poll(3));
+    uint64_t top = trusted_height(env.network.poll(3));
     if (r.height < top + kUpgradeMarginBlocks)
       return Refusal{"too_close", std::to_string(r.height) + " < " + std::to_string(top + kUpgradeMarginBlocks)};
   }
@@ -325,7 +353,8 @@ std::vector<StepDef> upgrade_steps(LifecycleEnv& env) {
                  }
                  uint32_t protocol = c.runbook.params.value("protocol", 0u);
                  if (protocol == 0) protocol = c.vars.value("protocol", in_force + 1);
-                 if (protocol != in_force + 1 && in_force < protocol)
+                 // The next one; or, resumed after the activation, the one in force.
+                 if (protocol > in_force + 1 || protocol < in_force)
                    return fail("bad_protocol", "the chain runs " + std::to_string(in_force) + "; the next is " +
                                                    std::to_string(in_force + 1));
                  c.vars["protocol"] = protocol;
@@ -341,10 +370,14 @@ std::vector<StepDef> upgrade_steps(LifecycleEnv& env) {
                  c.output += "canary: " + canary + "; then " + std::to_string(order.size() - 1) + " more, validators last\n";
                  return StepResult::done();
                }});
-  s.push_back({"canary", [&env, timeout](StepContext& c) {
+  s.push_back({"canary", [&env, timeout](StepContext& c) -> StepResult {
                  std::string name = c.vars["order"][0];
-                 return switch_node(c, env.network, name, param(c, "release"), param(c, "sha256"),
-                                    c.runbook.params.value("gate_blocks", uint64_t{5}), timeout(c));
+                 auto r = switch_node(c, env.network, name, param(c, "release"), param(c, "sha256"),
+                                      c.runbook.params.value("gate_blocks", uint64_t{5}), timeout(c));
+                 if (!r.ok) return r;
+                 // Healthy on the old protocol is not enough: it must implement the new one.
+                 if (auto bad = lacking(env.network.poll(3), c.vars["protocol"].get<uint32_t>(), name)) return *bad;
+                 return r;
                }});
   s.push_back({"rolling", [&env, timeout](StepContext& c) -> StepResult {
                  const json order = c.vars["order"];
@@ -362,14 +395,14 @@ std::vector<StepDef> upgrade_steps(LifecycleEnv& env) {
                  NetworkAccess& net = env.network;
                  if (!c.vars.contains("height")) {
                    uint64_t h = c.runbook.params.value("height", uint64_t{0});
-                   uint64_t top = network_height(net.poll(3));
+                   uint64_t top = trusted_height(net.poll(3));
                    if (h > 0 && h < top + GovernanceLimits::kMinUpgradeLead + 5)
                      return fail("too_close", std::to_string(h) + ": the chain is at " + std::to_string(top));
                    if (h == 0) {
                      // The block rate, measured now: the height `in_s` seconds ahead.
                      auto t0 = std::chrono::steady_clock::now();
                      if (!pause(c, 5)) return kCancelled;
-                     uint64_t top2 = network_height(net.poll(3));
+                     uint64_t top2 = trusted_height(net.poll(3));
                      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                      double rate = top2 > top ? static_cast<double>(top2 - top) / secs : 0;
                      if (rate <= 0) return fail("not_committing", "no block in " + std::to_string(static_cast<int>(secs)) + " s");
@@ -382,6 +415,7 @@ std::vector<StepDef> upgrade_steps(LifecycleEnv& env) {
                    c.vars["height"] = h;
                    c.progress(0.02, {"planned_height", {std::to_string(h)}});
                  }
+                 if (auto bad = lacking(net.poll(3), c.vars["protocol"].get<uint32_t>())) return *bad;
                  pb::ProposeRequest req;
                  req.set_action("upgrade");
                  req.set_plan(param(c, "plan"));
@@ -389,7 +423,7 @@ std::vector<StepDef> upgrade_steps(LifecycleEnv& env) {
                  req.set_version(c.vars["protocol"].get<uint32_t>());
                  req.set_binary_sha256(raw(param(c, "sha256")));
                  auto orgs = net.organisations();
-                 if (orgs.empty()) return fail("no_organisation", "the network directory holds no admin certificate");
+                 if (orgs.empty()) return fail("no_admin_certificate", net.dir());
                  return govern(c, net, "plan_proposal", orgs.front(), req, timeout(c));
                }});
   s.push_back({"activate", [&env, timeout](StepContext& c) -> StepResult {
@@ -397,12 +431,20 @@ std::vector<StepDef> upgrade_steps(LifecycleEnv& env) {
                  uint64_t h = c.vars["height"].get<uint64_t>();
                  uint32_t protocol = c.vars["protocol"].get<uint32_t>();
                  double rate = c.vars.value("rate", 1.0);
-                 uint64_t top0 = network_height(net.poll(3));
+                 // A node not on the release (switched back, restored from an old
+                 // image, joined since) is switched first: one halted at the height
+                 // resumes on it. Run again, this step brings such nodes forward.
+                 for (const auto& n : net.poll(3).nodes) {
+                   if (!n.reachable || n.binary_sha256 == param(c, "sha256")) continue;
+                   auto r = switch_node(c, net, n.name, param(c, "release"), param(c, "sha256"), 1, timeout(c));
+                   if (!r.ok) return r;
+                 }
+                 uint64_t top0 = trusted_height(net.poll(3));
                  double wait = timeout(c) + (h > top0 ? static_cast<double>(h - top0) / std::max(rate, 0.1) * 2 : 0);
                  std::optional<StepResult> failed;
                  auto r = wait_for(c, wait, "activation at height " + std::to_string(h), [&](Words& note, double& f) {
                    NetworkState now = net.poll(3);
-                   uint64_t top = network_height(now), low = UINT64_MAX;
+                   uint64_t top = trusted_height(now), low = UINT64_MAX;
                    for (const auto& n : now.nodes) {
                      if (!n.halted.empty()) {
                        failed = fail("halted", n.name + ": " + n.halted);
@@ -435,7 +477,7 @@ std::variant<int64_t, Refusal> create_upgrade_rollback(LifecycleEnv& env, int64_
   if (!u || u->kind != "upgrade") return Refusal{"no_runbook", std::to_string(upgrade_id)};
   if (u->vars.contains("height")) {
     uint64_t h = u->vars["height"].get<uint64_t>();
-    uint64_t top = network_height(env.network.poll(3));
+    uint64_t top = trusted_height(env.network.poll(3));
     if (top + GovernanceLimits::kCancelMargin + 2 > h)
       return Refusal{"after_activation", std::to_string(h)};
   }
@@ -452,7 +494,7 @@ std::vector<StepDef> rollback_steps(LifecycleEnv& env) {
                  if (!u) return fail("no_runbook", "the upgrade runbook is gone");
                  if (u->vars.contains("height")) {
                    uint64_t h = u->vars["height"].get<uint64_t>();
-                   uint64_t top = network_height(env.network.poll(3));
+                   uint64_t top = trusted_height(env.network.poll(3));
                    if (top + GovernanceLimits::kCancelMargin + 2 > h) return fail("after_activation", std::to_string(h));
                  }
                  // Stop it where it is: it halts at its next safe point.
@@ -487,7 +529,7 @@ std::vector<StepDef> rollback_steps(LifecycleEnv& env) {
                    c.output += "the plan's proposal is " + (p ? p->status() : std::string("not found")) + "\n";
                    return StepResult::done();
                  }
-                 uint64_t top = network_height(net.poll(3));
+                 uint64_t top = trusted_height(net.poll(3));
                  if (top + GovernanceLimits::kCancelMargin + 2 > p->height())
                    return fail("after_activation", std::to_string(p->height()));
                  pb::ProposeRequest req;
@@ -498,6 +540,22 @@ std::vector<StepDef> rollback_steps(LifecycleEnv& env) {
   s.push_back({"switch-back", [&env, upgrade_of](StepContext& c) -> StepResult {
                  auto u = upgrade_of(c);
                  if (!u || !u->vars.contains("before")) return StepResult::done();
+                 // Below protocol 5 a cancelled plan can still apply to blocks whose
+                 // anchor lags the cancel (docs/governance.md): the new release runs
+                 // either way, so the nodes stay on it until the chain is past the height.
+                 uint32_t in_force = UINT32_MAX;
+                 for (const auto& n : env.network.poll(3).nodes)
+                   if (n.reachable) in_force = std::min(in_force, n.protocol_version);
+                 if (u->vars.contains("height") && c.vars.contains("cancel_proposal") &&
+                     in_force < kSettledActivationVersion) {
+                   uint64_t h = u->vars["height"].get<uint64_t>();
+                   auto r = wait_for(c, 3600, "the chain past height " + std::to_string(h), [&](Words& note, double&) {
+                     uint64_t top = trusted_height(env.network.poll(3));
+                     note = {"past_height", {std::to_string(h), std::to_string(top)}};
+                     return top > h + 2;
+                   });
+                   if (!r.ok) return r;
+                 }
                  // In the reverse order of the switch: validators first, the canary last.
                  json order = u->vars.value("order", json::array());
                  std::vector<std::string> names;

@@ -271,7 +271,7 @@ void UpgradesPage::plan_dialog() {
     for (const auto& x : matrix_[0].value("staged", json::array())) release->setText(q(x.value("version", "")));
   auto* in = new QSpinBox;
   in->setRange(30, 7 * 24 * 3600);
-  in->setValue(300);
+  in->setValue(120);  // as consortia-ctl upgrade plan
   in->setSuffix(tr(" s"));
   auto* canary = new QLineEdit;
   canary->setPlaceholderText(tr("an observer if there is one"));

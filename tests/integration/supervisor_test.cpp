@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "agent_cluster.h"
+#include "supervisor.h"
 
 namespace consortia::agent::testing {
 namespace {
@@ -163,6 +164,7 @@ TEST_F(Supervised, StagingRefusesWrongDigestsBinariesThatDoNotRunAndBadNames) {
   EXPECT_NE(bad.out.find("does not run on this host"), std::string::npos) << bad.out;
   EXPECT_FALSE(fs::exists(data() + "/binaries/3.0.0")) << "a refused binary was left staged";
   EXPECT_EQ(stage(agent_binary(), "../../escape").code, 1);
+  EXPECT_EQ(stage(agent_binary(), ".upload-1").code, 1) << "a hidden name, where uploads are kept";
   EXPECT_EQ(stage(agent_binary(), "3.0.0").code, 0);
   // Once staged, a version keeps its contents.
   Ran other = stage(script("other", "exit 0"), "3.0.0");
@@ -232,11 +234,15 @@ TEST_F(Supervised, AnOperatorOfTheNodesOrganisationStagesAndSwitchesThroughTheAp
   EXPECT_EQ(st->staged_versions(0), "5.0.0");
 
   {
+    // Denied, and its text cannot forge a line of the agent's log.
     grpc::ClientContext ctx;
     pb::SwitchRequest req;
-    req.set_version("5.0.0");
+    req.set_version("5.0.0\n2026-12-05T00:00:00.000Z info audit: admin SwitchBinary forged -> ok");
     pb::SwitchResult res;
     EXPECT_EQ(viewer->SwitchBinary(&ctx, req, &res).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+    std::ifstream log(data() + "/agent.log");
+    for (std::string line; std::getline(log, line);)
+      EXPECT_NE(line.rfind("2026-12-05T00:00:00.000Z", 0), 0u) << "a forged log line: " << line;
   }
   {
     grpc::ClientContext ctx;
@@ -261,6 +267,28 @@ TEST_F(Supervised, AnOperatorOfTheNodesOrganisationStagesAndSwitchesThroughTheAp
   std::string log((std::istreambuf_iterator<char>(audit)), std::istreambuf_iterator<char>());
   EXPECT_NE(log.find("StageBinary"), std::string::npos);
   EXPECT_NE(log.find("SwitchBinary"), std::string::npos);
+}
+
+// A switched binary is healthy once it serves, is not halted, commits and
+// (a validator) votes: a peer claiming a height nobody has cannot hold it
+// back, which would make every switch of an upgrade fail.
+TEST(SupervisorHealth, APeersClaimedHeightDoesNotFailANodeThatCommits) {
+  HealthReport first;
+  first.pid = 42;
+  first.api = "127.0.0.1:1";
+  first.height = 10;
+  first.validator = true;
+  first.last_voted_view = 30;
+  HealthReport now = first;
+  now.best_peer_height = 1'000'000;
+  EXPECT_NE(unhealthy_because(first, now, 42), "") << "neither committed nor voted since it started";
+  now.height = 12;
+  EXPECT_NE(unhealthy_because(first, now, 42), "") << "a validator that has not voted";
+  now.last_voted_view = 33;
+  EXPECT_EQ(unhealthy_because(first, now, 42), "");
+  now.halted = "upgrade needed: plan p, version 3 from height 11";
+  EXPECT_NE(unhealthy_because(first, now, 42).find("halted"), std::string::npos);
+  EXPECT_NE(unhealthy_because(first, first, 43), "") << "a report of another process";
 }
 
 // An agent that no supervisor runs cannot switch, and says so.
