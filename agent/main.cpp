@@ -62,6 +62,21 @@ int usage_error(const std::string& why) {
   return 2;
 }
 
+// A host-side command's answer: its JSON on stdout, or one line a runbook can
+// show (the error code and the reason) and the reason on stderr, exit 1.
+int print_answer(const std::string& cmd, const Result<nlohmann::json>& r) {
+  if (!r) {
+    std::printf("%s\n", nlohmann::json{{"error", {{"code", error_code_name(r.error().code)},
+                                                   {"message", r.error().detail}}}}
+                            .dump()
+                            .c_str());
+    std::fprintf(stderr, "consortia-agent %s: %s\n", cmd.c_str(), r.error().to_string().c_str());
+    return 1;
+  }
+  std::printf("%s\n", r->dump().c_str());
+  return 0;
+}
+
 int run_agent(const std::string& config, bool ignore_tombstone) {
   auto c = load_agent_config(config);
   if (!c) {
@@ -227,17 +242,7 @@ int main(int argc, char** argv) {
                                : cmd == "start"   ? start_daemon(config, wait)
                                : cmd == "stop"    ? stop_daemon(config, grace)
                                                   : safety_of(config);
-    if (!r) {
-      // One line a runbook can show: the error code and the reason.
-      std::printf("%s\n", nlohmann::json{{"error", {{"code", error_code_name(r.error().code)},
-                                                     {"message", r.error().detail}}}}
-                              .dump()
-                              .c_str());
-      std::fprintf(stderr, "consortia-agent %s: %s\n", cmd.c_str(), r.error().to_string().c_str());
-      return 1;
-    }
-    std::printf("%s\n", r->dump().c_str());
-    return 0;
+    return print_answer(cmd, r);
   }
   if (cmd == "supervise") {
     SuperviseOptions o;
@@ -269,16 +274,7 @@ int main(int argc, char** argv) {
     Result<nlohmann::json> r = cmd == "stage"    ? stage_binary(config, binary, version, sum)
                                : cmd == "switch" ? request_switch(config, version)
                                                  : staged_binaries(config);
-    if (!r) {
-      std::printf("%s\n", nlohmann::json{{"error", {{"code", error_code_name(r.error().code)},
-                                                     {"message", r.error().detail}}}}
-                              .dump()
-                              .c_str());
-      std::fprintf(stderr, "consortia-agent %s: %s\n", cmd.c_str(), r.error().to_string().c_str());
-      return 1;
-    }
-    std::printf("%s\n", r->dump().c_str());
-    return 0;
+    return print_answer(cmd, r);
   }
   if (cmd == "sandbox") {
     SandboxOptions o;

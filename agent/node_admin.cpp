@@ -1,5 +1,7 @@
 #include "node_admin.h"
 
+#include "supervisor.h"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -550,9 +552,8 @@ Result<json> stop_daemon(const std::string& config, double grace_s) {
   if (systemd_usable() && fs::exists(unit_path(c->name))) system_quiet({"systemctl", "stop", unit_name(c->name)});
   // A supervisor stops its agent itself (and would start a killed one again).
   pid_t supervisor = read_pid(c->path(c->data_dir) + "/supervisor/pid");
-  bool supervised = supervisor > 0 && read_text("/proc/" + std::to_string(supervisor) + "/cmdline").find(
-                                          std::string("supervise") + '\0') != std::string::npos;
-  if (supervised) {
+  bool was_supervised = supervised(c->path(c->data_dir));
+  if (was_supervised) {
     ::kill(supervisor, SIGTERM);
     auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(grace_s + 5);
     while (::kill(supervisor, 0) == 0 && std::chrono::steady_clock::now() < until)
@@ -562,7 +563,7 @@ Result<json> stop_daemon(const std::string& config, double grace_s) {
   if (!agent_alive(pid, config)) {
     std::error_code ec;
     fs::remove(pid_file, ec);
-    return json{{"node", c->name}, {"was_running", supervised}};
+    return json{{"node", c->name}, {"was_running", was_supervised}};
   }
   ::kill(pid, SIGTERM);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(grace_s);

@@ -629,12 +629,6 @@ std::vector<std::string> names_of(const std::vector<StepDef>& steps) {
   return out;
 }
 
-bool plain_name(const std::string& s) {
-  return !s.empty() && s.size() <= 64 &&
-         s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") == std::string::npos &&
-         s[0] != '.';
-}
-
 }  // namespace
 
 // ---- hosts ------------------------------------------------------------------------

@@ -178,20 +178,26 @@ std::vector<agent::NetworkEndpoint> NetworkAccess::ordered(const std::string& av
   return out;
 }
 
+Result<pb::Proposals> NetworkAccess::proposals_on(const agent::NetworkEndpoint& n) const {
+  auto c = client(n, n.organisation, "viewer");
+  if (!c) return make_error(ErrorCode::kNotFound, "no viewer certificate of " + n.organisation);
+  grpc::ClientContext ctx;
+  deadline(ctx, 3);
+  pb::Proposals all;
+  auto s = c->ListProposals(&ctx, pb::ProposalsRequest(), &all);
+  if (!s.ok()) return make_error(ErrorCode::kUnavailable, s.error_message());
+  return all;
+}
+
 Result<std::vector<pb::ProposalInfo>> NetworkAccess::proposals(const std::string& avoid) const {
   std::string last = "no node answers";
   for (const auto& n : ordered(avoid)) {
-    auto c = client(n, n.organisation, "viewer");
-    if (!c) continue;
-    grpc::ClientContext ctx;
-    deadline(ctx, 3);
-    pb::Proposals all;
-    auto s = c->ListProposals(&ctx, pb::ProposalsRequest(), &all);
-    if (!s.ok()) {
-      last = s.error_message();
+    auto all = proposals_on(n);
+    if (!all) {
+      if (all.error().code == ErrorCode::kUnavailable) last = all.error().detail;
       continue;
     }
-    return std::vector<pb::ProposalInfo>(all.proposals().begin(), all.proposals().end());
+    return std::vector<pb::ProposalInfo>(all->proposals().begin(), all->proposals().end());
   }
   return make_error(ErrorCode::kUnavailable, last);
 }
@@ -210,17 +216,12 @@ Result<pb::ProposalInfo> NetworkAccess::proposal_seen_by(const std::string& org,
   for (const auto& n : info_.nodes) {
     if (n.organisation != org) continue;
     any = true;
-    auto c = client(n, n.organisation, "viewer");
-    if (!c) continue;
-    grpc::ClientContext ctx;
-    deadline(ctx, 3);
-    pb::Proposals all;
-    auto s = c->ListProposals(&ctx, pb::ProposalsRequest(), &all);
-    if (!s.ok()) {
-      last = s.error_message();
+    auto all = proposals_on(n);
+    if (!all) {
+      if (all.error().code == ErrorCode::kUnavailable) last = all.error().detail;
       continue;
     }
-    for (const auto& p : all.proposals())
+    for (const auto& p : all->proposals())
       if (p.id() == id) return p;
     return make_error(ErrorCode::kNotFound, "no such proposal on " + org + "'s node (yet)");
   }

@@ -81,6 +81,8 @@ class NetworkAccess {
   // The nodes, those of `avoid` last.
   std::vector<agent::NetworkEndpoint> ordered(const std::string& avoid) const;
   Result<std::string> vote(const std::string& org, const std::string& id, bool withdraw) const;
+  // One node's list of proposals, as a viewer of its organisation.
+  Result<pb::Proposals> proposals_on(const agent::NetworkEndpoint& n) const;
   // Calls an admin method on a node of `org` that holds its governance key.
   Result<std::string> as_admin(const std::string& org,
                                const std::function<grpc::Status(pb::AgentService::Stub&, grpc::ClientContext&,

@@ -25,6 +25,17 @@ bool pause(StepContext& ctx, double s) {
 std::string hex(const std::string& raw) { return hex_of(raw); }
 std::string raw(const std::string& h) { return raw_of(h); }
 
+bool plain_name(const std::string& s) {
+  return !s.empty() && s.size() <= 64 &&
+         s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") == std::string::npos &&
+         s[0] != '.';
+}
+
+std::string reason_of(const std::string& message) {
+  auto colon = message.find(':');
+  return colon != std::string::npos && colon < 40 ? message.substr(0, colon) : "unavailable";
+}
+
 uint64_t network_height(const NetworkState& s) {
   uint64_t h = 0;
   for (const auto& n : s.nodes)

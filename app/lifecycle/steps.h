@@ -21,6 +21,12 @@ inline const StepResult kCancelled = StepResult::fail("cancelled", "");
 bool pause(StepContext& ctx, double s);
 std::string hex(const std::string& raw);
 std::string raw(const std::string& h);
+// A name that is also a file name: 1 to 64 letters, digits, '-', '_' or '.',
+// not starting with '.' (nodes, plans, releases).
+bool plain_name(const std::string& s);
+// The reason code an agent's error message starts with ("quorum_at_risk: ..."),
+// or "unavailable" when it names none.
+std::string reason_of(const std::string& message);
 // The highest committed height a reachable node reports.
 uint64_t network_height(const NetworkState& s);
 

@@ -33,11 +33,9 @@ void deadline(grpc::ClientContext& ctx, double s) {
 
 // An agent's refusal as a step failure: its reason code leads the message.
 StepResult refused_by(const std::string& node, const grpc::Status& st) {
-  std::string m = st.error_message();
-  auto colon = m.find(':');
-  std::string code = colon != std::string::npos && colon < 40 ? m.substr(0, colon) : "unavailable";
+  std::string code = reason_of(st.error_message());
   if (st.error_code() == grpc::StatusCode::PERMISSION_DENIED) code = "unauthorised";
-  return fail(code, node + ": " + m);
+  return fail(code, node + ": " + st.error_message());
 }
 
 std::optional<pb::Binaries> binaries_of(const NetworkAccess& net, const std::string& name) {
@@ -60,11 +58,6 @@ std::string staged_sha(const pb::Binaries& b, const std::string& release) {
   for (const auto& x : b.staged())
     if (x.version() == release) return x.sha256();
   return {};
-}
-
-bool plain(const std::string& s) {
-  return !s.empty() && s.size() <= 64 && s[0] != '.' &&
-         s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") == std::string::npos;
 }
 
 // The chain's height as the agents report it, not trusting the f highest:
@@ -241,11 +234,8 @@ json stage_release(NetworkAccess& net, const std::string& binary, const std::str
       r["sha256"] = staged.sha256();
       r["reports"] = staged.reports();
     } else {
-      std::string m = st.error_message();
-      auto colon = m.find(':');
       r["ok"] = false;
-      r["error"] = {{"code", colon != std::string::npos && colon < 40 ? m.substr(0, colon) : "unavailable"},
-                    {"message", m}};
+      r["error"] = {{"code", reason_of(st.error_message())}, {"message", st.error_message()}};
     }
     out.push_back(r);
   }
@@ -292,8 +282,8 @@ std::optional<RunbookRecord> find_upgrade(LifecycleEnv& env, const std::string& 
 }
 
 std::variant<int64_t, Refusal> create_upgrade(LifecycleEnv& env, const UpgradeRequest& r) {
-  if (!plain(r.plan)) return Refusal{"bad_plan_name", r.plan};
-  if (!plain(r.release)) return Refusal{"bad_release", r.release};
+  if (!plain_name(r.plan)) return Refusal{"bad_plan_name", r.plan};
+  if (!plain_name(r.release)) return Refusal{"bad_release", r.release};
   if (auto old = find_upgrade(env, r.plan);
       old && old->state != RunbookState::kCancelled && old->state != RunbookState::kFailed)
     return Refusal{"upgrade_exists", r.plan + " (#" + std::to_string(old->id) + ")"};

@@ -51,6 +51,20 @@ class UpgradeActivation : public ::testing::Test {
     }
     return true;
   }
+  // Proposes plan "next" `lead` blocks above the committed height (org-0),
+  // waits until the proposal is committed everywhere and approves it with
+  // org-1 and org-2; the plan's height.
+  uint64_t schedule(uint64_t lead) {
+    GovAction up;
+    up.type = GovAction::Type::kUpgrade;
+    up.plan = UpgradePlan{"next", c.node(0).status().height + lead, kMaxProtocolVersion + 1,
+                          sha256(as_bytes("release"))};
+    auto p = propose(0, up);
+    EXPECT_TRUE(c.run_until([&] { return committed_everywhere(p); }, 30000));
+    approve(1, p->id());
+    approve(2, p->id());
+    return up.plan.height;
+  }
   std::string halted() {
     for (size_t i = 0; i < c.size(); ++i)
       if (!c.node(i).status().halted.empty()) return "n" + std::to_string(i) + ": " + c.node(i).status().halted;
@@ -62,15 +76,7 @@ TEST_F(UpgradeActivation, APlanCancelledInTimeNeverAppliesThoughTheBlocksAfterTh
   ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 5; }, 30000));
 
   // Schedule the plan and let it commit everywhere.
-  GovAction up;
-  up.type = GovAction::Type::kUpgrade;
-  up.plan = UpgradePlan{"next", c.node(0).status().height + 60, kMaxProtocolVersion + 1,
-                        sha256(as_bytes("release"))};
-  const uint64_t activation = up.plan.height;
-  auto p = propose(0, up);
-  ASSERT_TRUE(c.run_until([&] { return committed_everywhere(p); }, 30000));
-  approve(1, p->id());
-  approve(2, p->id());
+  const uint64_t activation = schedule(60);
   auto planned = [&] {
     for (size_t i = 0; i < c.size(); ++i)
       if (c.node(i).config()->plans.empty()) return false;
@@ -120,15 +126,7 @@ TEST_F(UpgradeActivation, APlanCancelledInTimeNeverAppliesThoughTheBlocksAfterTh
 // version halts before it, naming the plan.
 TEST_F(UpgradeActivation, APlanNotCancelledHaltsNodesWithoutItsVersionAtItsHeight) {
   ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 5; }, 30000));
-  GovAction up;
-  up.type = GovAction::Type::kUpgrade;
-  up.plan = UpgradePlan{"next", c.node(0).status().height + 40, kMaxProtocolVersion + 1,
-                        sha256(as_bytes("release"))};
-  const uint64_t activation = up.plan.height;
-  auto p = propose(0, up);
-  ASSERT_TRUE(c.run_until([&] { return committed_everywhere(p); }, 30000));
-  approve(1, p->id());
-  approve(2, p->id());
+  const uint64_t activation = schedule(40);
   ASSERT_TRUE(c.run_until([&] { return !halted().empty(); }, 600000));
   EXPECT_NE(halted().find("next"), std::string::npos) << halted();
   for (size_t i = 0; i < c.size(); ++i)
