@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <unordered_map>
 
 #include "consortia/v1/agent.grpc.pb.h"
 #include "host_stats.h"
@@ -56,6 +57,47 @@ struct Caller {
   std::string who, organisation, role;
 };
 
+// Denied calls are recorded at most once per key (caller and call) in each
+// window; the rest are counted and the count goes with the next entry. The
+// table is bounded: when full, windows that ended are dropped, and a key
+// that still finds no room is not recorded (the flood is already on record).
+class DenialLimiter {
+ public:
+  static constexpr int64_t kWindowMs = 10'000;
+  static constexpr size_t kMaxKeys = 4096;
+
+  bool should_record(const std::string& key, uint64_t& more) {
+    int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now().time_since_epoch())
+                      .count();
+    std::lock_guard lock(mu_);
+    auto it = keys_.find(key);
+    if (it == keys_.end()) {
+      if (keys_.size() >= kMaxKeys)
+        std::erase_if(keys_, [&](const auto& kv) { return now - kv.second.since_ms >= kWindowMs; });
+      if (keys_.size() >= kMaxKeys) return false;
+      keys_[key] = {now, 0};
+      more = 0;
+      return true;
+    }
+    if (now - it->second.since_ms < kWindowMs) {
+      ++it->second.suppressed;
+      return false;
+    }
+    more = it->second.suppressed;
+    it->second = {now, 0};
+    return true;
+  }
+
+ private:
+  struct Window {
+    int64_t since_ms = 0;
+    uint64_t suppressed = 0;
+  };
+  std::mutex mu_;
+  std::unordered_map<std::string, Window> keys_;
+};
+
 enum class Need { kRead, kSubmit, kControl, kGovern };
 
 class ApiService final : public pb::AgentService::Service {
@@ -91,16 +133,38 @@ class ApiService final : public pb::AgentService::Service {
     return Status::OK;
   }
 
-  // Control calls are audited whether they succeed or not.
+  // Calls that change something are audited. The caller is authorised
+  // first: a denied call records who was denied and for what, never the
+  // text it sent, and at most once per caller and call in a window (with the
+  // count of the rest). An authorised call runs only after its entry reached
+  // the audit log: when that cannot be written, the call is refused.
   Status audited(ServerContext* ctx, Need need, const std::string& call, const std::string& detail,
                  const std::function<Status(const Caller&)>& body) {
     Caller c;
     Status st = authorise(ctx, need, c);
-    if (st.ok()) st = body(c);
-    a_.audit().record(c.who.empty() ? ctx->peer() : c.who, c.organisation, c.role, call, detail,
-                      st.ok() ? "ok" : st.error_message());
-    a_.log().info("audit: " + (c.who.empty() ? ctx->peer() : c.who) + " " + call + " " + detail + " -> " +
-                  (st.ok() ? "ok" : st.error_message()));
+    std::string who = printable(c.who.empty() ? ctx->peer() : c.who, 128);
+    std::string org = printable(c.organisation, 64), role = printable(c.role, 16);
+    if (!st.ok()) {
+      if (uint64_t more; denials_.should_record(who + "/" + org + "/" + call, more)) {
+        std::string result = printable(st.error_message(), 256);
+        if (more) result += " (and " + std::to_string(more) + " more denied since the last entry)";
+        a_.audit().record(who, org, role, call, "", result);
+        a_.log().warn("audit: " + who + " of " + org + " denied " + call + ": " + result);
+      }
+      return st;
+    }
+    std::string d = printable(detail, 256);
+    if (!a_.audit().record(who, org, role, call, d, "started")) {
+      std::string why = a_.audit().problem();
+      a_.log().error("audit: cannot write the audit log (" + why + "): refused " + call + " from " + who);
+      return error(StatusCode::UNAVAILABLE, ErrorCode::kStorageIo,
+                   "the audit log cannot be written (" + why + "); calls that change something are refused until it can");
+    }
+    st = body(c);
+    std::string result = st.ok() ? "ok" : printable(st.error_message(), 512);
+    if (!a_.audit().record(who, org, role, call, d, result))
+      a_.log().error("audit: cannot write the result of " + call + " from " + who + ": " + a_.audit().problem());
+    a_.log().info("audit: " + who + " " + call + " " + d + " -> " + result);
     return st;
   }
 
@@ -695,6 +759,7 @@ class ApiService final : public pb::AgentService::Service {
  private:
   NodeHost& a_;
   uint64_t next_admin_nonce_ = 0;  // touched on the node thread only
+  DenialLimiter denials_;
 };
 
 }  // namespace

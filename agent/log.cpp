@@ -1,8 +1,13 @@
 #include "log.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <filesystem>
 #include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -45,8 +50,55 @@ bool parse_level(const std::string& s, LogLevel& out) {
   return false;
 }
 
-Log::Log(std::string file, LogLevel level) : level_(level) {
-  if (!file.empty()) file_ = std::fopen(file.c_str(), "a");
+// Length of a valid UTF-8 sequence at s[i], or 0.
+static size_t utf8_len(const std::string& s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xc0) != 0x80) return 0;
+  return n;
+}
+
+std::string one_line(const std::string& text, size_t max_bytes) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    std::string piece;
+    size_t used = 1;
+    if (c >= 0x20 && c < 0x7f) {
+      piece = static_cast<char>(c);
+    } else if (size_t n = c >= 0x80 ? utf8_len(text, i) : 0; n) {
+      piece = text.substr(i, n);
+      used = n;
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      piece = buf;
+    }
+    if (out.size() + piece.size() > max_bytes) break;
+    out += piece;
+    i += used;
+  }
+  if (i < text.size()) out += " ...(" + std::to_string(text.size() - i) + " bytes cut)";
+  return out;
+}
+
+static std::FILE* open_append(const std::string& path, mode_t mode, uint64_t& size) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode);
+  if (fd < 0) return nullptr;
+  struct stat st {};
+  size = ::fstat(fd, &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
+  std::FILE* f = ::fdopen(fd, "a");
+  if (!f) ::close(fd);
+  return f;
+}
+
+Log::Log(std::string file, LogLevel level, uint64_t rotate_bytes, int keep)
+    : level_(level), path_(std::move(file)), rotate_bytes_(rotate_bytes), keep_(std::max(keep, 1)) {
+  if (!path_.empty()) file_ = open_append(path_, 0640, size_);
 }
 
 Log::~Log() {
@@ -63,17 +115,32 @@ LogLevel Log::level() const {
   return level_;
 }
 
+void Log::rotate_locked() {
+  std::fclose(file_);
+  file_ = nullptr;
+  std::error_code ec;
+  std::filesystem::remove(path_ + "." + std::to_string(keep_), ec);
+  for (int i = keep_ - 1; i >= 1; --i)
+    std::filesystem::rename(path_ + "." + std::to_string(i), path_ + "." + std::to_string(i + 1), ec);
+  std::filesystem::rename(path_, path_ + ".1", ec);
+  file_ = open_append(path_, 0640, size_);
+}
+
 void Log::write(LogLevel l, const std::string& text) {
   std::lock_guard lock(mu_);
   if (l < level_) return;
-  std::string line = timestamp() + " " + level_name(l) + " " + text;
+  std::string line = timestamp() + " " + level_name(l) + " " + one_line(text, kMaxLine);
   recent_.emplace_back(l, line);
   if (recent_.size() > kRecent) recent_.pop_front();
   if (file_) {
-    std::fprintf(file_, "%s\n", line.c_str());
-    std::fflush(file_);
+    if (size_ > 0 && size_ + line.size() + 1 > rotate_bytes_) rotate_locked();
+    if (file_) {
+      std::fprintf(file_, "%s\n", line.c_str());
+      std::fflush(file_);
+      size_ += line.size() + 1;
+    }
   }
-  if (l >= LogLevel::kWarn || !file_) std::fprintf(stderr, "%s\n", line.c_str());
+  if (l >= LogLevel::kWarn || path_.empty()) std::fprintf(stderr, "%s\n", line.c_str());
 }
 
 std::vector<std::string> Log::tail(size_t lines, LogLevel min_level) const {
@@ -84,36 +151,143 @@ std::vector<std::string> Log::tail(size_t lines, LogLevel min_level) const {
   return {out.rbegin(), out.rend()};
 }
 
-AuditLog::AuditLog(std::string file) : path_(std::move(file)) {
-  file_ = std::fopen(path_.c_str(), "a");
+static void sync_dir(const std::string& file) {
+  std::string dir = std::filesystem::path(file).parent_path().string();
+  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+// Renames a full (or unchained) audit file to file.N, the next free N.
+static bool set_aside(const std::string& path) {
+  for (int n = 1; n < 100000; ++n) {
+    std::string to = path + "." + std::to_string(n);
+    if (std::filesystem::exists(to)) continue;
+    std::error_code ec;
+    std::filesystem::rename(path, to, ec);
+    if (ec) return false;
+    sync_dir(path);
+    return true;
+  }
+  return false;
+}
+
+AuditLog::AuditLog(std::string file, uint64_t rotate_bytes) : path_(std::move(file)), rotate_bytes_(rotate_bytes) {
+  std::lock_guard lock(mu_);
+  open_locked();
 }
 
 AuditLog::~AuditLog() {
-  if (file_) std::fclose(file_);
+  if (fd_ >= 0) ::close(fd_);
 }
 
-void AuditLog::record(const std::string& who, const std::string& organisation,
-                      const std::string& role, const std::string& call, const std::string& detail,
-                      const std::string& result) {
-  nlohmann::json j = {{"time", timestamp()}, {"who", who},     {"organisation", organisation},
-                      {"role", role},        {"call", call},   {"detail", detail},
-                      {"result", result}};
+bool AuditLog::open_locked() {
+  AuditTail t = read_audit_head(path_);
+  std::string note;
+  if (!t.readable) {
+    // An older agent's log, or a damaged last entry: keep it as it is and
+    // start a chain beside it.
+    if (!set_aside(path_)) {
+      problem_ = t.problem + ", and it cannot be set aside";
+      return false;
+    }
+    note = t.problem + "; the file was kept as " + path_ + ".N and a new chain started";
+    t = AuditTail{};
+  }
+  int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    problem_ = path_ + ": " + std::strerror(errno);
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    problem_ = path_ + ": " + std::strerror(errno);
+    ::close(fd);
+    return false;
+  }
+  size_ = static_cast<uint64_t>(st.st_size);
+  if (t.torn_bytes && t.torn_bytes <= size_) {
+    // A write torn by a crash: its call never ran (entries are synced first).
+    if (::ftruncate(fd, static_cast<off_t>(size_ - t.torn_bytes)) != 0) {
+      problem_ = path_ + ": cannot cut a torn entry: " + std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    size_ -= t.torn_bytes;
+    note = "cut a torn entry of " + std::to_string(t.torn_bytes) + " bytes left by a crash";
+  }
+  fd_ = fd;
+  head_ = t.head;
+  problem_.clear();
+  if (!note.empty()) {
+    nlohmann::ordered_json j = {{"seq", head_.seq + 1}, {"time", timestamp()}, {"who", "agent"},
+                                {"organisation", ""},   {"role", ""},          {"call", "AuditLog"},
+                                {"detail", note},       {"result", "ok"},      {"prev", head_.hash}};
+    if (!append_locked(j.dump())) return false;
+  }
+  return true;
+}
+
+bool AuditLog::append_locked(const std::string& line) {
+  std::string out = line + "\n";
+  ssize_t n = ::write(fd_, out.data(), out.size());
+  if (n != static_cast<ssize_t>(out.size()) || ::fdatasync(fd_) != 0) {
+    problem_ = path_ + ": " + (n < 0 || n == static_cast<ssize_t>(out.size()) ? std::strerror(errno) : "short write");
+    // Take back what part of the entry reached the file: the chain stays whole.
+    if (::ftruncate(fd_, static_cast<off_t>(size_)) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+    return false;
+  }
+  size_ += out.size();
+  head_ = {head_.seq + 1, audit_line_hash(line)};
+  problem_.clear();
+  return true;
+}
+
+bool AuditLog::record(const std::string& who, const std::string& organisation, const std::string& role,
+                      const std::string& call, const std::string& detail, const std::string& result) {
   std::lock_guard lock(mu_);
-  if (!file_) return;
-  std::fprintf(file_, "%s\n", j.dump().c_str());
-  std::fflush(file_);
-  ::fsync(fileno(file_));
+  if (fd_ < 0 && !open_locked()) return false;
+  if (size_ > 0 && size_ > rotate_bytes_) {
+    ::close(fd_);
+    fd_ = -1;
+    if (!set_aside(path_)) {
+      problem_ = path_ + ": cannot rotate";
+      return false;
+    }
+    AuditHead keep = head_;  // the chain continues in the new file
+    int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+      problem_ = path_ + ": " + std::strerror(errno);
+      return false;
+    }
+    fd_ = fd;
+    size_ = 0;
+    head_ = keep;
+    sync_dir(path_);
+  }
+  nlohmann::ordered_json j = {{"seq", head_.seq + 1}, {"time", timestamp()},   {"who", who},
+                              {"organisation", organisation}, {"role", role}, {"call", call},
+                              {"detail", detail},     {"result", result},     {"prev", head_.hash}};
+  return append_locked(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+std::string AuditLog::problem() const {
+  std::lock_guard lock(mu_);
+  return problem_;
+}
+
+AuditHead AuditLog::head() const {
+  std::lock_guard lock(mu_);
+  return head_;
 }
 
 std::vector<std::string> AuditLog::tail(size_t lines) const {
-  std::lock_guard lock(mu_);
-  std::ifstream in(path_);
-  std::deque<std::string> d;
-  for (std::string l; std::getline(in, l);) {
-    d.push_back(l);
-    if (d.size() > lines) d.pop_front();
-  }
-  return {d.begin(), d.end()};
+  return tail_lines(path_, lines);
 }
 
 }  // namespace consortia::agent

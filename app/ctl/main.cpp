@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "agents/api_adapter.h"
+#include "audit_chain.h"
 #include "channel.h"
 #include "lifecycle/flows.h"
 #include "lifecycle/lifecycle_text.h"
@@ -53,6 +54,9 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
   upgrade run NAME [--canary NODE]              readiness, canary, one node at a time, governance, activation
   upgrade status NAME
   upgrade rollback NAME                         before activation: cancel the plan, switch the nodes back
+  audit verify FILE...                          check an agent's audit log (rotated files oldest first):
+                                                exit 0 intact, 1 naming the first changed, removed or
+                                                reordered entry
 
 --sandbox DIR is a network directory (the sandbox's by default); --network
 NAME an inventory network (status only). Host "local" is this machine.
@@ -440,6 +444,40 @@ int upgrade_command(const std::vector<std::string>& a, LifecycleEnv& env, Progre
   return usage("unknown upgrade command '" + sub + "'");
 }
 
+// consortia-ctl audit verify FILE...: the audit log's hash chain.
+int audit_command(const std::vector<std::string>& a) {
+  if (a.size() < 3 || a[1] != "verify") return usage("audit verify FILE...");
+  std::vector<std::string> files(a.begin() + 2, a.end());
+  for (const auto& f : files)
+    if (f.rfind("--", 0) == 0) return usage("audit verify: unknown option '" + f + "'");
+  agent::AuditVerdict v = agent::verify_audit_files(files);
+  if (g_json) {
+    json j = {{"intact", v.intact}, {"entries", v.entries}, {"last_seq", v.head.seq}, {"last_hash", v.head.hash},
+              {"torn_bytes", v.torn_bytes}};
+    if (!v.intact) j["first_problem"] = {{"file", v.file}, {"line", v.line}, {"problem", v.problem}};
+    std::printf("%s\n", j.dump(2).c_str());
+  } else if (v.intact) {
+    std::printf("%s\n", text(QCoreApplication::translate("Ctl", "audit log intact: %1 entries, the last is %2 (hash %3)")
+                               .arg(v.entries)
+                               .arg(v.head.seq)
+                               .arg(QString::fromStdString(v.head.hash.substr(0, 16))))
+                          .c_str());
+    if (v.torn_bytes)
+      std::printf("%s\n", text(QCoreApplication::translate(
+                                   "Ctl", "its last %1 bytes are an entry torn by a crash (never acknowledged); "
+                                          "the agent cuts them when it starts")
+                                   .arg(v.torn_bytes))
+                            .c_str());
+  } else {
+    std::printf("%s\n", text(QCoreApplication::translate("Ctl", "audit log NOT intact: %1, line %2: %3")
+                               .arg(QString::fromStdString(v.file))
+                               .arg(v.line)
+                               .arg(QString::fromStdString(v.problem)))
+                          .c_str());
+  }
+  return v.intact ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -479,9 +517,10 @@ int main(int argc, char** argv) {
   QString lang = QString::fromStdString(o.lang.empty() ? QLocale::system().name().toStdString() : o.lang);
   if (lang.startsWith("zh") && translator.load(":/i18n/consortia_zh_CN.qm")) app.installTranslator(&translator);
 
-  std::string history = data_dir() + "/history.db";
   const auto& a = o.args;
   const std::string& cmd = a[0];
+  if (cmd == "audit") return audit_command(a);
+  std::string history = data_dir() + "/history.db";
   std::string self_dir = std::filesystem::path(QCoreApplication::applicationFilePath().toStdString()).parent_path();
 
   // Status of an inventory network: its agents with the saved certificates.

@@ -1,0 +1,145 @@
+// An attacker holding an ordinary certificate of the network, against real
+// agent processes over mutual TLS: what a member (or a viewer) sends must
+// not stop an agent, fill its disk or memory, or forge its records.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "audit_chain.h"
+#include "ctl_harness.h"
+
+namespace consortia::agent::testing {
+namespace {
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+// A viewer may not apply faults; thousands of denied calls with megabytes
+// of text each must leave the logs small, single-lined and on record.
+TEST(HostileClient, DeniedCallsWithHugeTextNeitherFillNorForgeTheLogs) {
+  AgentCluster c(4);
+  c.start(0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.status(0).has_value(); }, 30));
+  auto viewer = c.client(0, c.net().nodes[0].organisation, "viewer");
+  std::string forged = "x\n2026-12-05T00:00:00.000Z info audit: admin@org-0 SwitchBinary -> ok\n";
+  std::string huge = forged + std::string(1 << 20, 'A');
+  int denied = 0;
+  for (int i = 0; i < 300; ++i) {
+    grpc::ClientContext ctx;
+    pb::LogLevelRequest req;
+    req.set_level(huge);
+    pb::LogLevel out;
+    if (viewer->SetLogLevel(&ctx, req, &out).error_code() == grpc::StatusCode::PERMISSION_DENIED) ++denied;
+  }
+  EXPECT_EQ(denied, 300);
+  std::string data = c.node_dir(0) + "/data";
+  // The denials are on record, once (per caller and call in a window).
+  auto audit = lines(slurp(data + "/audit.log"));
+  int recorded = 0;
+  for (const auto& l : audit)
+    if (l.find("\"call\":\"SetLogLevel\"") != std::string::npos) {
+      ++recorded;
+      EXPECT_NE(l.find("viewer@"), std::string::npos) << l;
+      EXPECT_EQ(l.find("AAAA"), std::string::npos) << "a denied call's text was recorded";
+    }
+  EXPECT_EQ(recorded, 1);
+  EXPECT_LT(fs::file_size(data + "/audit.log"), 16u * 1024);
+  std::string log = slurp(data + "/agent.log");
+  EXPECT_LT(log.size(), 256u * 1024) << "the agent log grew with a denied caller's text";
+  for (const auto& l : lines(log)) EXPECT_NE(l.rfind("2026-12-05T00:00:00.000Z", 0), 0u) << "a forged line: " << l;
+
+  // The log tail through the API has no forged line either.
+  grpc::ClientContext lctx;
+  pb::LogRequest lr;
+  lr.set_lines(2000);
+  pb::LogLines tail;
+  ASSERT_TRUE(viewer->TailLog(&lctx, lr, &tail).ok());
+  for (const auto& l : tail.lines()) EXPECT_EQ(l.find("SwitchBinary -> ok"), std::string::npos) << l;
+
+  // An operator's call with long text is recorded, cut and on one line.
+  auto op = c.operator_of(0);
+  grpc::ClientContext octx;
+  pb::LogLevelRequest oreq;
+  oreq.set_level(huge);
+  pb::LogLevel oout;
+  EXPECT_EQ(op->SetLogLevel(&octx, oreq, &oout).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  audit = lines(slurp(data + "/audit.log"));
+  ASSERT_GE(audit.size(), 3u);
+  EXPECT_NE(audit.back().find("\"who\":\"operator@"), std::string::npos) << audit.back();
+  EXPECT_LT(audit.back().size(), 2048u);
+}
+
+// The audit log is a hash chain that consortia-ctl audit verify checks:
+// intact as the agent wrote it, and naming the entry an intruder changed.
+TEST(HostileClient, TheAuditLogIsAChainAndVerifyNamesTheChangedEntry) {
+  AgentCluster c(4);
+  c.start(0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.status(0).has_value(); }, 30));
+  auto op = c.operator_of(0);
+  for (const char* level : {"debug", "info", "warn", "info"}) {
+    grpc::ClientContext ctx;
+    pb::LogLevelRequest req;
+    req.set_level(level);
+    pb::LogLevel out;
+    ASSERT_TRUE(op->SetLogLevel(&ctx, req, &out).ok());
+  }
+  std::string file = c.node_dir(0) + "/data/audit.log";
+  Proc v = run({ctl_binary(), "--json", "audit", "verify", file});
+  ASSERT_EQ(v.status, 0) << v.out << v.err;
+  auto j = v.as_json();
+  EXPECT_TRUE(j.value("intact", false));
+  EXPECT_EQ(j.value("entries", 0), 8);  // started and result of each call
+
+  // Someone with the host's root edits who made the third call.
+  c.stop(0);
+  auto all = lines(slurp(file));
+  ASSERT_EQ(all.size(), 8u);
+  auto at = all[4].find("operator@");
+  ASSERT_NE(at, std::string::npos);
+  all[4].replace(at, 9, "observer@");
+  {
+    std::ofstream out(file, std::ios::trunc);
+    for (const auto& l : all) out << l << "\n";
+  }
+  v = run({ctl_binary(), "audit", "verify", file});
+  EXPECT_EQ(v.status, 1);
+  EXPECT_NE(v.out.find("line 5: entry 5 was changed"), std::string::npos) << v.out;
+  EXPECT_EQ(run({ctl_binary(), "audit", "verify"}).status, 2);
+}
+
+// When the audit log cannot be written, calls that change something are
+// refused with the reason; reading goes on.
+TEST(HostileClient, ControlCallsAreRefusedWhileTheAuditLogCannotBeWritten) {
+  AgentCluster c(4);
+  std::string data = c.node_dir(0) + "/data";
+  fs::create_directories(data);
+  fs::create_symlink("/dev/full", data + "/audit.log");
+  c.start(0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.status(0).has_value(); }, 30));
+  auto op = c.operator_of(0);
+  grpc::ClientContext ctx;
+  pb::SetFaultsRequest req;
+  req.add_rules()->set_rule("loss 50%");
+  pb::FaultRules out;
+  auto st = op->SetFaults(&ctx, req, &out);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_NE(st.error_message().find("audit log cannot be written"), std::string::npos) << st.error_message();
+  grpc::ClientContext fctx;
+  pb::FaultRules faults;
+  ASSERT_TRUE(op->GetFaults(&fctx, pb::ClearFaultsRequest{}, &faults).ok());
+  EXPECT_EQ(faults.rules_size(), 0) << "a refused call took effect";
+  EXPECT_TRUE(c.status(0).has_value());
+
+  // When the log can be written again, the calls go through.
+  fs::remove(data + "/audit.log");
+  grpc::ClientContext ctx2;
+  EXPECT_TRUE(op->SetFaults(&ctx2, req, &out).ok());
+}
+
+}  // namespace
+}  // namespace consortia::agent::testing
