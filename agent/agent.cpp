@@ -32,7 +32,9 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   auto gtext = read_file(c.path(c.genesis));
   if (!gtext) return gtext.error();
   auto g = genesis_from_json(*gtext);
-  if (!g) return g.error();
+  if (!g)
+    return make_error(g.error().code,
+                      std::filesystem::path(c.path(c.genesis)).lexically_normal().string() + ": " + g.error().detail);
   a->genesis_ = *g;
   auto suite = suite_by_name(a->genesis_.suite == SuiteId::kSm2Sm3 ? "sm2-sm3" : "ed25519-sha256");
   if (!suite) return suite.error();

@@ -172,8 +172,7 @@ Result<Genesis> genesis_from_json(const std::string& text) {
   } catch (const json::exception& e) {
     return bad(std::string("genesis: ") + e.what());
   }
-  if (auto st = g.params.validate(); !st) return bad("genesis params: " + st.error().detail);
-  if (g.validators.empty()) return bad("genesis has no validators");
+  if (auto st = g.validate(); !st) return st.error();
   return g;
 }
 
@@ -327,14 +326,39 @@ Status init_network(const InitOptions& o) {
   return write_file(o.dir + "/network.json", network.dump(2) + "\n");
 }
 
+namespace {
+
+// network.json as add_node reads it: an object whose "nodes" is a list of
+// objects with string fields. What else a hand-edited file holds is not
+// trusted to have any type.
+Status check_network_json(const json& network, const std::string& file) {
+  if (!network.is_object() || !network.contains("nodes") || !network["nodes"].is_array())
+    return bad(file + " has no list of nodes");
+  if (network.contains("suite") && !network["suite"].is_string()) return bad(file + ": suite is not a string");
+  for (const auto& n : network["nodes"]) {
+    if (!n.is_object()) return bad(file + ": a node entry is not an object");
+    for (const char* k : {"name", "id", "p2p"})
+      if (!n.contains(k) || !n[k].is_string()) return bad(file + ": a node entry's " + k + " is missing or not a string");
+    for (const char* k : {"api", "metrics", "organisation"})
+      if (n.contains(k) && !n[k].is_string()) return bad(file + ": a node entry's " + k + " is not a string");
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<NewNode> add_node(const std::string& dir, const std::string& name, const std::string& organisation,
                          const std::string& host) {
   auto text = read_file(dir + "/network.json");
   if (!text) return text.error();
   json network = json::parse(*text, nullptr, false);
   if (network.is_discarded()) return bad(dir + "/network.json is damaged");
+  if (auto st = check_network_json(network, dir + "/network.json"); !st) return st.error();
   if (name.empty() || name.size() > Member::kMaxName || name.find('/') != std::string::npos)
     return bad("a node name has 1 to 64 characters and no '/'");
+  if (organisation.empty() || organisation.size() > Organisation::kMaxId ||
+      organisation.find('/') != std::string::npos || organisation == "." || organisation == "..")
+    return bad("an organisation name has 1 to 64 characters and no '/'");
   for (const auto& n : network["nodes"])
     if (n.value("name", "") == name) return bad("network already has a node named '" + name + "'");
   std::string odir = dir + "/orgs/" + organisation;

@@ -23,6 +23,14 @@ struct Genesis {
   uint32_t threshold_num = 2, threshold_den = 3;
   ChainParams params;
 
+  static constexpr size_t kMaxChainName = 64;
+
+  // Within the limits every node's decoder holds the chain configuration to
+  // (a genesis outside them would give an empty configuration at the first
+  // block), with a governance threshold of at least one half and below one,
+  // members named once, keys of the suite's size, and each member's
+  // organisation listed when organisations are. The error names the field.
+  Status validate() const;
   ChainConfig config(const CryptoSuite& crypto) const;
   StatePtr state(const CryptoSuite& crypto) const;
   BlockPtr block(const CryptoSuite& crypto) const;

@@ -141,5 +141,45 @@ TEST(HostileClient, ControlCallsAreRefusedWhileTheAuditLogCannotBeWritten) {
   EXPECT_TRUE(op->SetFaults(&ctx2, req, &out).ok());
 }
 
+// A genesis outside what every node decodes (here a threshold no proposal
+// can pass, which gave an empty configuration and a division by zero at the
+// first tick) stops the agent at start with the file and the field named.
+TEST(BadInput, AnAgentRefusesAGenesisOutsideTheDecodersLimitsAtStart) {
+  AgentCluster c(4);
+  std::string file = c.dir() + "/genesis.json";
+  json g = json::parse(slurp(file));
+  g["threshold"] = {3, 3};
+  std::ofstream(file, std::ios::trunc) << g.dump(2);
+  Proc p = run({agent_binary(), "run", "--config", c.node_dir(0) + "/agent.json"});
+  EXPECT_EQ(p.status, 1) << p.err;
+  EXPECT_NE(p.err.find("genesis.json: genesis: threshold 3/3 must be at least 1/2 and below 1"), std::string::npos)
+      << p.err;
+}
+
+// A hand-edited network.json whose fields have the wrong types is refused
+// with the file named, before anything is written (it aborted the process).
+TEST(BadInput, AddingANodeToANetworkJsonOfWrongTypesIsRefusedAndWritesNothing) {
+  AgentCluster c(4);
+  std::string file = c.dir() + "/network.json";
+  json good = json::parse(slurp(file));
+  for (auto [field, value] : std::vector<std::pair<std::string, json>>{
+           {"name", 7}, {"id", json::array()}, {"p2p", nullptr}, {"api", 1.5}}) {
+    json bad = good;
+    bad["nodes"][1][field] = value;
+    std::ofstream(file, std::ios::trunc) << bad.dump(2);
+    Proc p = run({agent_binary(), "init", "--dir", c.dir(), "--add-node", "late", "--organisation", "org-0"});
+    EXPECT_EQ(p.status, 2) << field << ": " << p.err;
+    EXPECT_NE(p.err.find("network.json: a node entry's " + field), std::string::npos) << p.err;
+    EXPECT_FALSE(fs::exists(c.dir() + "/nodes/late")) << field;
+  }
+  std::ofstream(file, std::ios::trunc) << json{{"nodes", 3}}.dump();
+  EXPECT_EQ(run({agent_binary(), "init", "--dir", c.dir(), "--add-node", "late", "--organisation", "org-0"}).status, 2);
+  std::ofstream(file, std::ios::trunc) << good.dump(2);
+  Proc p = run({agent_binary(), "init", "--dir", c.dir(), "--add-node", "late", "--organisation", "../orgs/org-0"});
+  EXPECT_NE(p.status, 0);
+  EXPECT_FALSE(fs::exists(c.dir() + "/nodes/late"));
+  EXPECT_EQ(run({agent_binary(), "init", "--dir", c.dir(), "--add-node", "late", "--organisation", "org-0"}).status, 0);
+}
+
 }  // namespace
 }  // namespace consortia::agent::testing
