@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
     double prove_rate = proofs / secs(t0);
     t0 = Clock::now();
     for (const auto& p : made)
-      if (!verify_evidence_proof(p, keys).verified) return 1;
+      if (!verify_evidence_proof(p, {p.chain_id, keys}).verified) return 1;
     double verify_rate = proofs / secs(t0);
     std::printf("%-16s %10.0f %12.0f %12.0f %6.2f %10.0f %10.0f %10.0f %9.1f\n",
                 std::string(suite->name()).c_str(), sign_rate, anchor_rate, big_rate,

@@ -47,8 +47,6 @@ Result<AgentConfig> load_agent_config(const std::string& file);
 Status save_agent_config(const AgentConfig& c, const std::string& file);
 std::string agent_config_text(const AgentConfig& c);  // what save_agent_config writes
 
-std::string genesis_to_json(const Genesis& g);
-Result<Genesis> genesis_from_json(const std::string& text);
 
 struct InitOptions {
   std::string dir;

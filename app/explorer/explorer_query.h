@@ -19,9 +19,10 @@ class ExplorerQuery : public QObject {
   Q_OBJECT
  public:
   explicit ExplorerQuery(std::shared_ptr<AgentLinks> links) : links_(std::move(links)) {}
-  // The validator keys evidence proofs are checked against, before use.
-  void set_trusted_validators(std::vector<Bytes> keys, const CryptoSuite* suite) {
-    trusted_ = std::move(keys);
+  // The chain id and validator keys evidence proofs are checked against
+  // (from the network's genesis), before use.
+  void set_trusted_chain(TrustedChain trusted, const CryptoSuite* suite) {
+    trusted_ = std::move(trusted);
     suite_ = suite;
   }
 
@@ -35,7 +36,7 @@ class ExplorerQuery : public QObject {
   void prove(v1::AgentService::Stub& stub, const std::string& digest, ExplorerResult& r);
   void look_up(v1::AgentService::Stub& stub, const std::string& id, ExplorerResult& r);
   std::shared_ptr<AgentLinks> links_;
-  std::vector<Bytes> trusted_;
+  TrustedChain trusted_;
   const CryptoSuite* suite_ = nullptr;
 };
 

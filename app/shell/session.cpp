@@ -54,13 +54,12 @@ ConsoleSession::ConsoleSession(const NetworkSource& source, std::shared_ptr<Hist
   alerts_ = on_worker<AlertsQuery>(history_, source_.key);
   detail_ = on_worker<DetailQuery>(links, collector_);
   explorer_ = on_worker<ExplorerQuery>(links);
-  // Evidence proofs are checked against the validators of the network's genesis.
+  // Evidence proofs are checked against the chain id and validators of the
+  // network's genesis.
   if (auto text = agent::read_file(source_.genesis_path))
-    if (auto g = agent::genesis_from_json(*text)) {
-      std::vector<Bytes> keys;
-      for (const auto& v : g->validators) keys.push_back(v.public_key);
+    if (auto g = genesis_from_json(*text)) {
       auto suite = suite_by_id(static_cast<uint8_t>(g->suite));
-      explorer_->set_trusted_validators(std::move(keys), suite ? *suite : nullptr);
+      explorer_->set_trusted_chain(trusted_from_genesis(*g), suite ? *suite : nullptr);
     }
   // Each poll feeds the analysis, the alerts and the charts, on the worker thread.
   connect(collector_, &Collector::polled, analysis_, &AnalysisQuery::analyse, Qt::DirectConnection);

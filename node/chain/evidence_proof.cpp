@@ -169,13 +169,25 @@ Result<EvidenceProof> EvidenceProof::from_json(const std::string& text) {
   return p;
 }
 
-ProofVerdict verify_evidence_proof(const EvidenceProof& p, const std::vector<Bytes>& keys) {
+TrustedChain trusted_from_genesis(const Genesis& g) {
+  TrustedChain t;
+  auto suite = suite_by_id(static_cast<uint8_t>(g.suite));
+  if (suite) t.chain_id = g.block(**suite)->hash();
+  for (const auto& v : g.validators) t.validators.push_back(v.public_key);
+  return t;
+}
+
+ProofVerdict verify_evidence_proof(const EvidenceProof& p, const TrustedChain& trusted) {
   ProofVerdict v;
   auto no = [&](std::string why) {
     v.verified = false;
     v.reason = std::move(why);
     return v;
   };
+  const std::vector<Bytes>& keys = trusted.validators;
+  if (p.chain_id != trusted.chain_id)
+    return no("the proof is for chain " + p.chain_id.short_hex() + ", not the trusted chain " +
+              trusted.chain_id.short_hex());
   auto suite = suite_by_name(p.suite);
   if (!suite) return no("unknown crypto suite " + p.suite);
   const CryptoSuite& cs = **suite;

@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "chain/genesis.h"
+
 #include "ledger/block.h"
 #include "ledger/merkle.h"
 #include "state/evidence.h"
@@ -46,8 +48,17 @@ struct ProofVerdict {
   StoredEvidence evidence;
 };
 
-// Verifies against the given validator public keys (the trusted set).
-ProofVerdict verify_evidence_proof(const EvidenceProof& proof,
-                                   const std::vector<Bytes>& validator_keys);
+// What a verifier trusts, from its own copy of the chain's genesis (or a
+// later validator set it holds): never from the proof.
+struct TrustedChain {
+  Hash32 chain_id;
+  std::vector<Bytes> validators;  // public keys
+};
+// The chain id and first validators of a genesis.
+TrustedChain trusted_from_genesis(const Genesis& g);
+
+// Verifies against the trusted chain: the proof must name its chain id and
+// be certified by a quorum of its validator keys.
+ProofVerdict verify_evidence_proof(const EvidenceProof& proof, const TrustedChain& trusted);
 
 }  // namespace consortia

@@ -1,5 +1,6 @@
 #include "chain/genesis.h"
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace consortia {
@@ -94,6 +95,107 @@ BlockPtr Genesis::block(const CryptoSuite& crypto) const {
   // The chain name enters the genesis hash through the parent field.
   h.parent_hash = crypto.hash(as_bytes("consortia/genesis/v1/" + chain_name));
   return Block::create(crypto, h, {});
+}
+
+namespace {
+
+using json = nlohmann::json;
+
+Error bad(std::string why) { return make_error(ErrorCode::kInvalidArgument, std::move(why)); }
+
+Result<Bytes> hex_field(const json& j, const char* key) {
+  Bytes b;
+  if (!j.contains(key) || !j[key].is_string() || !from_hex(j[key].get<std::string>(), b))
+    return bad(std::string("field '") + key + "' must be a hex string");
+  return b;
+}
+
+}  // namespace
+
+std::string genesis_to_json(const Genesis& g) {
+  json j;
+  j["chain_name"] = g.chain_name;
+  j["suite"] = g.suite == SuiteId::kSm2Sm3 ? "sm2-sm3" : "ed25519-sha256";
+  j["timestamp_ms"] = g.timestamp_ms;
+  j["protocol_version"] = g.protocol_version;
+  j["threshold"] = {g.threshold_num, g.threshold_den};
+  auto members = [](const std::vector<Validator>& v) {
+    json a = json::array();
+    for (const auto& m : v)
+      a.push_back({{"name", m.name}, {"organisation", m.organisation}, {"public_key", to_hex(m.public_key)}});
+    return a;
+  };
+  j["validators"] = members(g.validators);
+  j["observers"] = members(g.observers);
+  json orgs = json::array();
+  for (const auto& o : g.organisations) {
+    json keys = json::array();
+    for (const auto& k : o.admin_keys) keys.push_back(to_hex(k));
+    orgs.push_back({{"id", o.id}, {"name", o.name}, {"admin_keys", keys},
+                    {"ca_certificate", o.ca_certificate_pem}, {"custodian", o.custodian}});
+  }
+  j["organisations"] = orgs;
+  const ChainParams& p = g.params;
+  j["params"] = {{"max_block_txs", p.max_block_txs},
+                 {"min_block_interval_ms", p.min_block_interval_ms},
+                 {"idle_block_interval_ms", p.idle_block_interval_ms},
+                 {"base_timeout_ms", p.base_timeout_ms},
+                 {"proposal_ttl_blocks", p.proposal_ttl_blocks}};
+  return j.dump(2) + "\n";
+}
+
+Result<Genesis> genesis_from_json(const std::string& text) {
+  Genesis g;
+  try {
+    json j = json::parse(text);
+    g.chain_name = j.at("chain_name").get<std::string>();
+    std::string suite = j.at("suite").get<std::string>();
+    if (suite == "sm2-sm3") g.suite = SuiteId::kSm2Sm3;
+    else if (suite == "ed25519-sha256") g.suite = SuiteId::kEd25519Sha256;
+    else return bad("unknown suite '" + suite + "'");
+    g.timestamp_ms = j.value("timestamp_ms", uint64_t{0});
+    g.protocol_version = j.value("protocol_version", 1u);
+    if (j.contains("threshold")) {
+      g.threshold_num = j["threshold"].at(0).get<uint32_t>();
+      g.threshold_den = j["threshold"].at(1).get<uint32_t>();
+    }
+    auto members = [&](const char* key, std::vector<Validator>& out) -> Status {
+      if (!j.contains(key)) return {};
+      for (const auto& m : j[key]) {
+        auto pk = hex_field(m, "public_key");
+        if (!pk) return pk.error();
+        out.push_back({NodeId{}, *pk, m.at("name").get<std::string>(), m.at("organisation").get<std::string>()});
+      }
+      return {};
+    };
+    if (auto st = members("validators", g.validators); !st) return st.error();
+    if (auto st = members("observers", g.observers); !st) return st.error();
+    for (const auto& o : j.value("organisations", json::array())) {
+      Organisation org;
+      org.id = o.at("id").get<std::string>();
+      org.name = o.value("name", org.id);
+      for (const auto& k : o.value("admin_keys", json::array())) {
+        Bytes b;
+        if (!from_hex(k.get<std::string>(), b)) return bad("admin key of " + org.id + " is not hex");
+        org.admin_keys.push_back(b);
+      }
+      org.ca_certificate_pem = o.value("ca_certificate", "");
+      org.custodian = o.value("custodian", false);
+      g.organisations.push_back(std::move(org));
+    }
+    if (j.contains("params")) {
+      const json& p = j["params"];
+      g.params.max_block_txs = p.value("max_block_txs", g.params.max_block_txs);
+      g.params.min_block_interval_ms = p.value("min_block_interval_ms", g.params.min_block_interval_ms);
+      g.params.idle_block_interval_ms = p.value("idle_block_interval_ms", g.params.idle_block_interval_ms);
+      g.params.base_timeout_ms = p.value("base_timeout_ms", g.params.base_timeout_ms);
+      g.params.proposal_ttl_blocks = p.value("proposal_ttl_blocks", g.params.proposal_ttl_blocks);
+    }
+  } catch (const json::exception& e) {
+    return bad(std::string("genesis: ") + e.what());
+  }
+  if (auto st = g.validate(); !st) return st.error();
+  return g;
 }
 
 }  // namespace consortia

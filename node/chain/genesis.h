@@ -36,4 +36,9 @@ struct Genesis {
   BlockPtr block(const CryptoSuite& crypto) const;
 };
 
+// genesis.json: the genesis as every member's copy holds it. Reading
+// validates it (Genesis::validate).
+std::string genesis_to_json(const Genesis& g);
+Result<Genesis> genesis_from_json(const std::string& text);
+
 }  // namespace consortia

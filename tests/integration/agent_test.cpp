@@ -529,13 +529,14 @@ TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
       20));
   EXPECT_NE(proof.proof_json().find(r.digest.hex()), std::string::npos);
   // A protocol-1 network's proof is over the sorted leaves (format 1), made
-  // off the node's thread, and it verifies (here against the validator keys
-  // it names).
+  // off the node's thread, and it verifies (against the genesis).
   auto parsed = EvidenceProof::from_json(proof.proof_json());
   ASSERT_TRUE(parsed.ok()) << parsed.error().detail;
   EXPECT_LT(parsed->header.protocol_version, kFirstTrieProtocolVersion);
   EXPECT_NE(proof.proof_json().find("consortia-evidence-proof/1"), std::string::npos);
-  auto verdict = verify_evidence_proof(*parsed, parsed->validators);
+  auto genesis = genesis_from_json(*read_file(c.dir() + "/genesis.json"));
+  ASSERT_TRUE(genesis.ok());
+  auto verdict = verify_evidence_proof(*parsed, trusted_from_genesis(*genesis));
   EXPECT_TRUE(verdict.verified) << verdict.reason;
   pb::TransactionRequest tr;
   tr.set_id(std::string(tx->id().v.begin(), tx->id().v.end()));

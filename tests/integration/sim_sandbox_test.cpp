@@ -192,15 +192,13 @@ TEST(SimulatedSandbox, ThirtyOneNodesServeTheAgentApiAndFaultsActInTheSimulatedN
   ASSERT_TRUE(parsed.ok());
   auto genesis = genesis_from_json(*read_file(sb.dir() + "/genesis.json"));
   ASSERT_TRUE(genesis.ok());
-  std::vector<Bytes> keys;
-  for (const auto& v : genesis->validators) keys.push_back(v.public_key);
-  auto verdict = verify_evidence_proof(*parsed, keys);
+  auto verdict = verify_evidence_proof(*parsed, trusted_from_genesis(*genesis));
   EXPECT_TRUE(verdict.verified) << verdict.reason;
   // ... and not against another set of keys.
   std::vector<Bytes> strangers;
   for (int k = 0; k < 31; ++k)
     strangers.push_back(ed25519_sha256().signer_from_seed(sha256(as_bytes("stranger" + std::to_string(k))))->public_key());
-  EXPECT_FALSE(verify_evidence_proof(*parsed, strangers).verified);
+  EXPECT_FALSE(verify_evidence_proof(*parsed, {parsed->chain_id, strangers}).verified);
   // The submission is in the node's audit log, as an agent's would be.
   grpc::ClientContext ctx;
   pb::LogRequest lr;

@@ -68,8 +68,7 @@ TEST_P(EvidenceFixture, AnchoredRecordHasAProofThatVerifiesOffline) {
   // Round trip through the file format, then verify with the genesis keys only.
   auto parsed = EvidenceProof::from_json(p.to_json());
   ASSERT_TRUE(parsed.ok()) << parsed.error().detail;
-  std::vector<Bytes> keys;
-  for (const auto& v : c.genesis().validators) keys.push_back(v.public_key);
+  TrustedChain keys = trusted_from_genesis(c.genesis());
   auto verdict = verify_evidence_proof(*parsed, keys);
   ASSERT_TRUE(verdict.verified) << verdict.reason;
   EXPECT_EQ(verdict.evidence.record, r);
@@ -108,8 +107,7 @@ TEST_P(EvidenceFixture, AProofIsInTheFormatItsHeadersVersionSaysAndNoOther) {
             std::string::npos)
       << parsed.error().detail;
   // And a path of the other kind does not verify in place of the right one.
-  std::vector<Bytes> keys;
-  for (const auto& v : c.genesis().validators) keys.push_back(v.public_key);
+  TrustedChain keys = trusted_from_genesis(c.genesis());
   EvidenceProof swapped = p;
   swapped.state_path.index = trie ? 1 : 0;
   swapped.state_path.leaf_count = trie ? 2 : 0;
@@ -121,8 +119,7 @@ TEST_P(EvidenceFixture, AnyAlteredByteOfTheProofFailsVerification) {
   auto tx = anchor(r);
   ASSERT_TRUE(c.run_until([&] { return committed_everywhere(tx->id()); }, 30000));
   std::string text = proof_for(r.digest).to_json();
-  std::vector<Bytes> keys;
-  for (const auto& v : c.genesis().validators) keys.push_back(v.public_key);
+  TrustedChain keys = trusted_from_genesis(c.genesis());
   // The validator keys inside the proof are informational: the verifier uses
   // its own trusted copy, so altering them must not matter and is skipped.
   size_t keys_from = text.find("\"validators\""), keys_to = text.find(']', keys_from);
@@ -152,23 +149,35 @@ TEST_P(EvidenceFixture, ConsortiaVerifyChecksAProofFileAgainstAKeyFile) {
   std::string proof = dir + "/proof.json", keys = dir + "/keys.json", bad = dir + "/bad.json";
   std::string text = proof_for(r.digest).to_json();
   std::ofstream(proof) << text;
-  std::ofstream k(keys);
-  k << "{\"validators\": [";
-  for (size_t i = 0; i < c.genesis().validators.size(); ++i)
-    k << (i ? "," : "") << '"' << to_hex(c.genesis().validators[i].public_key) << '"';
-  k << "]}";
-  k.close();
+  TrustedChain trusted = trusted_from_genesis(c.genesis());
+  auto write_keys = [&](const std::string& file, bool with_chain_id) {
+    std::ofstream k(file);
+    k << "{" << (with_chain_id ? "\"chain_id\": \"" + trusted.chain_id.hex() + "\", " : "") << "\"validators\": [";
+    for (size_t i = 0; i < trusted.validators.size(); ++i) k << (i ? "," : "") << '"' << to_hex(trusted.validators[i]) << '"';
+    k << "]}";
+  };
+  write_keys(keys, true);
+  std::string no_chain = dir + "/no-chain.json", genesis = dir + "/genesis.json";
+  write_keys(no_chain, false);
+  std::ofstream(genesis) << genesis_to_json(c.genesis());
   std::string tampered = text;
   tampered[tampered.find("\"value\": \"") + 12] ^= 1;
   std::ofstream(bad) << tampered;
   std::string tool = std::string(CONSORTIA_BINARY_DIR) + "/node/consortia-verify";
   auto run = [&](const std::string& args) {
-    int rc = std::system((tool + " " + args + " > /dev/null").c_str());
+    int rc = std::system((tool + " " + args + " > /dev/null 2>&1").c_str());
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
   };
   EXPECT_EQ(run(proof + " --validators " + keys), 0);
+  EXPECT_EQ(run(proof + " --genesis " + genesis), 0);
   EXPECT_EQ(run(bad + " --validators " + keys), 1);
-  EXPECT_EQ(run(dir + "/missing.json"), 2);
+  EXPECT_EQ(run(bad + " --genesis " + genesis), 1);
+  EXPECT_EQ(run(dir + "/missing.json --genesis " + genesis), 2);
+  // Without keys of its own, the verifier has nothing to trust: bad input,
+  // not a verdict from the proof's own keys.
+  EXPECT_EQ(run(proof), 2);
+  EXPECT_EQ(run(proof + " --validators " + no_chain), 2);
+  EXPECT_EQ(run(proof + " --genesis " + genesis + " --validators " + keys), 2);
   std::filesystem::remove_all(dir);
 }
 
@@ -180,7 +189,13 @@ TEST_P(EvidenceFixture, AProofDoesNotVerifyAgainstOtherValidators) {
   std::vector<Bytes> strangers;
   for (int i = 0; i < 4; ++i)
     strangers.push_back(ed25519_sha256().signer_from_seed(sha256(as_bytes("x" + std::to_string(i))))->public_key());
-  EXPECT_FALSE(verify_evidence_proof(p, strangers).verified);
+  EXPECT_FALSE(verify_evidence_proof(p, {p.chain_id, strangers}).verified);
+  // Nor against the right keys of another chain.
+  TrustedChain other = trusted_from_genesis(c.genesis());
+  other.chain_id = sha256(as_bytes("another chain"));
+  auto v = verify_evidence_proof(p, other);
+  EXPECT_FALSE(v.verified);
+  EXPECT_NE(v.reason.find("not the trusted chain"), std::string::npos) << v.reason;
 }
 
 TEST_P(EvidenceFixture, SecondAnchorOfADigestAndUnknownReferencesLeaveReceipts) {
