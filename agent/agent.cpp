@@ -185,8 +185,9 @@ Status Agent::start() {
   if (auto st = transport_->start(cb); !st) return st;
 
   clean_staging(config_.path(config_.data_dir));  // uploads a crash cut short
-  api_service_ = make_api_service(*this);
-  auto served = serve_api(config_, api_service_, 64, false);
+  constexpr int kApiThreads = 64;
+  api_service_ = make_api_service(*this, kApiThreads);
+  auto served = serve_api(config_, api_service_, kApiThreads, false);
   if (!served) return served.error();
   api_ = std::move(served->server);
   int port = served->port;

@@ -102,7 +102,7 @@ enum class Need { kRead, kSubmit, kControl, kGovern };
 
 class ApiService final : public pb::AgentService::Service {
  public:
-  explicit ApiService(NodeHost& a) : a_(a) {}
+  ApiService(NodeHost& a, int max_threads) : a_(a), max_watch_total_(std::max(1, max_threads / 4)) {}
 
   // Who is calling, from the verified client certificate; whether they may.
   Status authorise(ServerContext* ctx, Need need, Caller& c) {
@@ -231,28 +231,64 @@ class ApiService final : public pb::AgentService::Service {
     return Status::OK;
   }
 
+  // A Watch stream holds a server thread for as long as it lasts, so an
+  // identity (organisation and name) may hold kMaxWatchPerIdentity of them
+  // and all callers together a quarter of the threads: the rest of the API
+  // stays answerable. A stream queues at most kMaxWatchQueueBytes for a
+  // client that does not read, then ends (the blocked write is cancelled).
+  static constexpr int kMaxWatchPerIdentity = 4;
+  static constexpr size_t kMaxWatchQueueBytes = 4u << 20;
+
   Status Watch(ServerContext* ctx, const pb::WatchRequest* req, grpc::ServerWriter<pb::Event>* w) override {
     Caller c;
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    std::string identity = c.organisation + "/" + c.who;
+    {
+      std::lock_guard lock(watch_mu_);
+      if (watch_total_ >= max_watch_total_)
+        return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable,
+                     "this agent serves " + std::to_string(max_watch_total_) + " watch streams at most");
+      if (watchers_[identity] >= kMaxWatchPerIdentity)
+        return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable,
+                     "at most " + std::to_string(kMaxWatchPerIdentity) + " watch streams per identity");
+      ++watchers_[identity];
+      ++watch_total_;
+    }
+    struct Release {
+      ApiService& s;
+      std::string id;
+      ~Release() {
+        std::lock_guard lock(s.watch_mu_);
+        if (--s.watchers_[id] <= 0) s.watchers_.erase(id);
+        --s.watch_total_;
+      }
+    } release{*this, identity};
+
     std::mutex mu;
     std::condition_variable cv;
     std::deque<AgentEvent> q;
-    size_t queued_ids = 0;  // bounded by what it holds, not by event count
+    size_t queued_bytes = 0;  // bounded by what it holds, not by event count
     bool overflow = false;
-    bool with_ids_requested = req->include_tx_ids();
+    const bool with_ids = req->include_tx_ids();
     uint64_t id = a_.subscribe([&](const AgentEvent& e) {
+      // Only what the client asked for is copied: ids stay with the
+      // publisher unless requested.
+      AgentEvent slim{e.kind, e.time_ms, e.height, e.view, e.block_hash, {}, e.peer, e.detail};
+      slim.tx_count = e.tx_count ? e.tx_count : static_cast<uint32_t>(e.tx_ids.size());
+      if (with_ids) slim.tx_ids = e.tx_ids;
+      size_t bytes = sizeof(AgentEvent) + slim.detail.size() + 32 * slim.tx_ids.size();
       std::lock_guard lock(mu);
-      size_t ids = with_ids_requested ? e.tx_ids.size() : 0;
-      if (q.size() > 10000 || queued_ids + ids > 2'000'000) {
+      if (overflow) return;
+      if (queued_bytes + bytes > kMaxWatchQueueBytes) {
         overflow = true;
+        ctx->TryCancel();  // a write blocked on a client that does not read returns
         cv.notify_one();
         return;
       }
-      queued_ids += ids;
-      q.push_back(e);
+      queued_bytes += bytes;
+      q.push_back(std::move(slim));
       cv.notify_one();
     });
-    bool with_ids = req->include_tx_ids();
     while (!ctx->IsCancelled()) {
       std::deque<AgentEvent> batch;
       {
@@ -260,7 +296,7 @@ class ApiService final : public pb::AgentService::Service {
         cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return !q.empty() || overflow; });
         if (overflow) break;
         batch.swap(q);
-        queued_ids = 0;
+        queued_bytes = 0;
       }
       bool ok = true;
       for (const auto& e : batch) {
@@ -270,9 +306,8 @@ class ApiService final : public pb::AgentService::Service {
         x.set_height(e.height);
         x.set_view(e.view);
         if (!e.block_hash.is_zero()) x.set_block_hash(str(e.block_hash));
-        x.set_tx_count(static_cast<uint32_t>(e.tx_ids.size()));
-        if (with_ids)
-          for (const auto& t : e.tx_ids) x.add_tx_ids(str(t));
+        x.set_tx_count(e.tx_count);
+        for (const auto& t : e.tx_ids) x.add_tx_ids(str(t));
         if (!e.peer.is_zero()) x.set_peer(str(e.peer));
         x.set_detail(e.detail);
         if (!(ok = w->Write(x))) break;
@@ -280,7 +315,11 @@ class ApiService final : public pb::AgentService::Service {
       if (!ok) break;
     }
     a_.unsubscribe(id);
-    if (overflow) return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kTooLarge, "the watcher fell behind");
+    if (overflow) {
+      a_.log().warn("watch: " + printable(identity, 160) + " fell " + std::to_string(kMaxWatchQueueBytes >> 20) +
+                    " MiB behind; its stream was ended");
+      return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kTooLarge, "the watcher fell behind");
+    }
     return Status::OK;
   }
 
@@ -758,13 +797,19 @@ class ApiService final : public pb::AgentService::Service {
 
  private:
   NodeHost& a_;
+  int max_watch_total_;
+  std::mutex watch_mu_;
+  std::unordered_map<std::string, int> watchers_;
+  int watch_total_ = 0;
   uint64_t next_admin_nonce_ = 0;  // touched on the node thread only
   DenialLimiter denials_;
 };
 
 }  // namespace
 
-std::shared_ptr<void> make_api_service(NodeHost& host) { return std::make_shared<ApiService>(host); }
+std::shared_ptr<void> make_api_service(NodeHost& host, int max_threads) {
+  return std::make_shared<ApiService>(host, max_threads);
+}
 grpc::Service* api_service(const std::shared_ptr<void>& s) { return static_cast<ApiService*>(s.get()); }
 
 Result<ApiServer> serve_api(const AgentConfig& config, const std::shared_ptr<void>& service, int max_threads,

@@ -38,6 +38,7 @@ struct AgentEvent {
   std::vector<Hash32> tx_ids;
   NodeId peer;
   std::string detail;
+  uint32_t tx_count = 0;  // when tx_ids were left out; else tx_ids.size()
 };
 
 inline constexpr const char* kAgentVersion = CONSORTIA_VERSION;  // the project version (CMake)
@@ -116,7 +117,8 @@ class NodeHost {
 };
 
 // The AgentService over a host; the host outlives the service.
-std::shared_ptr<void> make_api_service(NodeHost& host);
+// max_threads: the server's (serve_api); a quarter of them may be watch streams.
+std::shared_ptr<void> make_api_service(NodeHost& host, int max_threads);
 // The grpc::Service inside what make_api_service returned.
 grpc::Service* api_service(const std::shared_ptr<void>& s);
 

@@ -19,6 +19,8 @@
 namespace consortia::agent {
 namespace {
 
+constexpr int kSimApiThreads = 16;  // per simulated node's API server
+
 namespace fs = std::filesystem;
 
 volatile sig_atomic_t g_stop = 0;
@@ -247,11 +249,11 @@ void SimHost::after_advance(Node* node) {
 }
 
 Status serve(SimNetwork& net, size_t i) {
+  // A hundred servers in one process: few threads each (kSimApiThreads).
   const NetworkEndpoint& e = net.info.nodes[i];
   auto config = load_agent_config(net.info.dir + "/nodes/" + e.name + "/agent.json");
   if (!config) return config.error();
-  // A hundred servers in one process: few threads each.
-  auto served = serve_api(*config, net.services[i], 16, true);
+  auto served = serve_api(*config, net.services[i], kSimApiThreads, true);
   if (!served) return served.error();
   net.servers.push_back(std::move(served->server));
   return {};
@@ -358,7 +360,7 @@ int run_simulated_sandbox(const SandboxOptions& o) {
   if (auto st = net.sim->start(); !st) return fail(st.error().to_string());
   net.t0 = std::chrono::steady_clock::now();
   for (auto& h : net.hosts) {
-    net.services.push_back(make_api_service(*h));
+    net.services.push_back(make_api_service(*h, kSimApiThreads));
     h->log().info("simulated node of a " + std::to_string(net.hosts.size()) + "-node network started");
   }
   for (size_t i = 0; i < net.hosts.size(); ++i)

@@ -141,6 +141,60 @@ TEST(HostileClient, ControlCallsAreRefusedWhileTheAuditLogCannotBeWritten) {
   EXPECT_TRUE(op->SetFaults(&ctx2, req, &out).ok());
 }
 
+// Watch streams that are never read held one server thread each: about 60
+// of them locked every other caller out of the API.
+TEST(HostileClient, StalledWatchStreamsLeaveTheApiAnsweringOthers) {
+  AgentCluster c(4);
+  c.start(0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.status(0).has_value(); }, 30));
+  struct Stream {
+    std::unique_ptr<grpc::ClientContext> ctx = std::make_unique<grpc::ClientContext>();
+    std::unique_ptr<grpc::ClientReader<pb::Event>> reader;
+  };
+  std::vector<std::unique_ptr<pb::AgentService::Stub>> stubs;
+  std::vector<Stream> streams;
+  auto open = [&](pb::AgentService::Stub& stub) {
+    Stream s;
+    s.ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+    pb::WatchRequest req;
+    req.set_include_tx_ids(true);
+    s.reader = stub.Watch(s.ctx.get(), req);
+    streams.push_back(std::move(s));
+  };
+  stubs.push_back(c.client(0, "org-0", "viewer"));
+  for (int i = 0; i < 64; ++i) open(*stubs[0]);
+  // The API answers another caller at once.
+  auto op = c.operator_of(0);
+  grpc::ClientContext sctx;
+  sctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+  pb::NodeStatus st;
+  auto got = op->GetStatus(&sctx, pb::StatusRequest{}, &st);
+  EXPECT_TRUE(got.ok()) << got.error_message();
+  // The viewer holds four; the rest were refused with the reason.
+  int refused = 0;
+  for (size_t i = 4; i < streams.size(); ++i) {
+    auto end = streams[i].reader->Finish();
+    if (end.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED &&
+        end.error_message().find("per identity") != std::string::npos)
+      ++refused;
+  }
+  EXPECT_EQ(refused, 60);
+  // All callers together hold a quarter of the server's threads.
+  for (const char* org : {"org-1", "org-2", "org-3"}) {
+    stubs.push_back(c.client(0, org, "viewer"));
+    for (int i = 0; i < 4; ++i) open(*stubs.back());
+  }
+  stubs.push_back(c.client(0, "org-0", "admin"));
+  open(*stubs.back());
+  auto end = streams.back().reader->Finish();
+  EXPECT_EQ(end.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_NE(end.error_message().find("16 watch streams at most"), std::string::npos) << end.error_message();
+  grpc::ClientContext sctx2;
+  sctx2.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+  EXPECT_TRUE(op->GetStatus(&sctx2, pb::StatusRequest{}, &st).ok());
+  for (auto& s : streams) s.ctx->TryCancel();
+}
+
 // A genesis outside what every node decodes (here a threshold no proposal
 // can pass, which gave an empty configuration and a division by zero at the
 // first tick) stops the agent at start with the file and the field named.
