@@ -136,6 +136,65 @@ struct Transport::Impl : public v1::Peer::Service {
   }
   std::atomic<bool> stopping{false};
   std::shared_ptr<grpc::ChannelCredentials> creds;
+
+  // Inbound streams: one per node id (a newer stream from the same node
+  // replaces the older, as after a restart), each cancelled unless its
+  // hello arrives within kHelloTimeout. A stream holds a server thread, so
+  // without these a member could hold them all.
+  static constexpr int64_t kHelloTimeoutNs = 5'000'000'000;
+  struct Inbound {
+    grpc::ServerContext* ctx;
+    std::atomic<int64_t> hello_deadline_ns;  // 0 once the hello arrived
+    std::string address;                     // advertised in its hello (under inbound_mu)
+    Inbound(grpc::ServerContext* c, int64_t d) : ctx(c), hello_deadline_ns(d) {}
+  };
+  std::mutex inbound_mu;
+  std::condition_variable inbound_cv;
+  std::map<NodeId, std::shared_ptr<Inbound>> inbound;  // under inbound_mu
+  std::thread watchdog;
+
+  void watch_hellos() {
+    std::unique_lock lock(inbound_mu);
+    while (!stopping) {
+      inbound_cv.wait_for(lock, std::chrono::milliseconds(250));
+      int64_t now = now_ns();
+      for (auto& [id, in] : inbound) {
+        int64_t d = in->hello_deadline_ns;
+        if (d && now > d) {
+          in->hello_deadline_ns = 0;  // cancelled once
+          log.warn("p2p: node " + id.short_hex() + " sent no hello within " +
+                   std::to_string(kHelloTimeoutNs / 1'000'000'000) + " s: stream closed");
+          in->ctx->TryCancel();
+        }
+      }
+    }
+  }
+
+  // Registers a stream; cancels the node's older one, whose advertised
+  // address goes to `replaced` (a live stream from another address is the
+  // same identity running twice). Null when stopping.
+  std::shared_ptr<Inbound> register_inbound(const NodeId& from, grpc::ServerContext* ctx, std::string& replaced) {
+    auto me = std::make_shared<Inbound>(ctx, now_ns() + kHelloTimeoutNs);
+    std::lock_guard lock(inbound_mu);
+    if (stopping) return nullptr;
+    auto& slot = inbound[from];
+    if (slot) {
+      log.info("p2p: node " + from.short_hex() + " opened a new stream: its older one is closed");
+      replaced = slot->address;
+      slot->ctx->TryCancel();
+    }
+    slot = me;
+    return me;
+  }
+  void unregister_inbound(const NodeId& from, const std::shared_ptr<Inbound>& me) {
+    std::lock_guard lock(inbound_mu);
+    if (auto it = inbound.find(from); it != inbound.end() && it->second == me) inbound.erase(it);
+  }
+  // Closes a node's inbound stream (it is no longer a member).
+  void close_inbound(const NodeId& id) {
+    std::lock_guard lock(inbound_mu);
+    if (auto it = inbound.find(id); it != inbound.end()) it->second->ctx->TryCancel();
+  }
   static constexpr size_t kMaxQueuedBytes = 64 << 20;
 
   Impl(TransportOptions opts, const CryptoSuite& s, FaultLayer& f, Log& l)
@@ -183,9 +242,23 @@ struct Transport::Impl : public v1::Peer::Service {
         return {grpc::StatusCode::PERMISSION_DENIED, why};
       }
     }
+    std::string replaced_address;
+    auto me = register_inbound(from, ctx, replaced_address);
+    if (!me) return {grpc::StatusCode::UNAVAILABLE, "stopping"};
+    struct Unregister {
+      Impl& m;
+      const NodeId& id;
+      std::shared_ptr<Inbound>& me;
+      ~Unregister() { m.unregister_inbound(id, me); }
+    } unregister{*this, from, me};
     Frame first;
     if (!stream->Read(&first) || !first.has_hello())
       return {grpc::StatusCode::INVALID_ARGUMENT, "expected a hello"};
+    me->hello_deadline_ns = 0;
+    {
+      std::lock_guard lock(inbound_mu);
+      me->address = first.hello().p2p_address();
+    }
     if (auto why = check_hello(first.hello(), from); !why.empty()) {
       log.warn("p2p: refused node " + from.short_hex() + ": " + why);
       return {grpc::StatusCode::FAILED_PRECONDITION, why};
@@ -209,9 +282,8 @@ struct Transport::Impl : public v1::Peer::Service {
       std::string duplicate_of;
       {
         std::lock_guard lock(link->mu);
-        if (link->inbound_streams > 0 && !advertised.empty() && !link->inbound_address.empty() &&
-            advertised != link->inbound_address) {
-          duplicate_of = link->inbound_address;
+        if (!advertised.empty() && !replaced_address.empty() && advertised != replaced_address) {
+          duplicate_of = replaced_address;
           link->duplicate_address = advertised;
           link->duplicate_ns = now_ns();
         } else if (!advertised.empty() && advertised != link->address) {
@@ -458,6 +530,10 @@ Status Transport::start(Callbacks cb) {
   if (!m.server || port == 0)
     return make_error(ErrorCode::kStorageIo, "cannot listen for peers on " + m.o.listen);
   bound_ = m.o.listen.substr(0, m.o.listen.rfind(':') + 1) + std::to_string(port);
+  m.watchdog = std::thread([&m] {
+    name_this_thread("p2p-hello");
+    m.watch_hellos();
+  });
   std::lock_guard lock(m.links_mu);
   for (auto& [id, l] : m.links) m.start_link(l.get());
   return {};
@@ -480,6 +556,8 @@ void Transport::stop() {
   cancel_all();
   if (m.server) m.server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
   cancel_all();  // links learned while the server was stopping
+  m.inbound_cv.notify_all();
+  if (m.watchdog.joinable()) m.watchdog.join();
   std::vector<Link*> all;
   {
     std::lock_guard lock(m.links_mu);
@@ -506,6 +584,7 @@ void Transport::retain(const std::set<NodeId>& members) {
     if (members.count(id) || l->removed) continue;
     impl_->log.info("p2p: closing the links to " + l->name + ": no longer a member");
     l->removed = true;
+    impl_->close_inbound(id);
     std::lock_guard l_lock(l->mu);
     if (l->ctx) l->ctx->TryCancel();
     l->cv.notify_all();

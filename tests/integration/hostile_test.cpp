@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "audit_chain.h"
+#include "consortia/v1/p2p.grpc.pb.h"
 #include "ctl_harness.h"
 
 namespace consortia::agent::testing {
@@ -193,6 +194,86 @@ TEST(HostileClient, StalledWatchStreamsLeaveTheApiAnsweringOthers) {
   sctx2.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
   EXPECT_TRUE(op->GetStatus(&sctx2, pb::StatusRequest{}, &st).ok());
   for (auto& s : streams) s.ctx->TryCancel();
+}
+
+// A member (here with node-3's key, node-3 being down) opens forty P2P
+// streams to node-0 and never says hello: each held a server thread until
+// the peer hung up, so a member could use up the threads that the other
+// peers' streams need. Now a node has one inbound stream (a newer one
+// replaces the older) and a stream without a hello is closed after 5 s.
+TEST(HostilePeer, StreamsWithoutAHelloAreClosedAndOneStreamPerNodeIsKept) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 60));
+  c.stop(3);
+  grpc::SslCredentialsOptions tls;
+  tls.pem_root_certs = slurp(c.net().ca_bundle_path);
+  tls.pem_cert_chain = slurp(c.node_dir(3) + "/tls.crt");
+  tls.pem_private_key = slurp(c.node_dir(3) + "/tls.key");
+  grpc::ChannelArguments args;
+  args.SetSslTargetNameOverride(c.net().nodes[0].name + ".consortia");
+  auto stub = consortia::v1::Peer::NewStub(
+      grpc::CreateCustomChannel(c.net().nodes[0].p2p_address, grpc::SslCredentials(tls), args));
+  struct Stream {
+    std::unique_ptr<grpc::ClientContext> ctx = std::make_unique<grpc::ClientContext>();
+    std::unique_ptr<grpc::ClientReaderWriter<consortia::v1::Frame, consortia::v1::Frame>> rw;
+  };
+  std::vector<Stream> streams(40);
+  for (auto& s : streams) {
+    s.ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(40));
+    s.rw = stub->Connect(s.ctx.get());
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(7));
+  // Every one of them was closed by node-0 (a newer stream, or no hello in
+  // time): they end now rather than at their own deadline.
+  auto t0 = std::chrono::steady_clock::now();
+  for (auto& s : streams) {
+    auto st = s.rw->Finish();
+    EXPECT_NE(st.error_code(), grpc::StatusCode::OK);
+  }
+  double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(waited, 5.0) << "node-0 kept streams that never said hello";
+  EXPECT_NE(slurp(c.node_dir(0) + "/data/agent.log").find("sent no hello within 5 s"), std::string::npos);
+  // The honest nodes keep connecting and committing: node-1 restarts and
+  // rejoins node-0.
+  c.stop(1);
+  c.start(1);
+  uint64_t h = c.max_height();
+  EXPECT_TRUE(c.all_reach(h + 5, 60, {3}));
+}
+
+// The same node identity running twice (a copy of node-3 on other ports):
+// its two streams replace each other at node-0, and node-0 names both
+// addresses.
+TEST(HostilePeer, ANodeRunningTwiceIsNamedWithBothAddresses) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 60));
+  std::string copy = c.dir() + "/nodes/node-3-copy";
+  fs::copy(c.node_dir(3), copy, fs::copy_options::recursive);
+  fs::remove_all(copy + "/data");
+  fs::create_directories(copy + "/data");
+  json cfg = json::parse(slurp(copy + "/agent.json"));
+  for (const char* k : {"p2p_listen", "api_listen", "metrics_listen"}) cfg[k] = "127.0.0.1:0";
+  std::ofstream(copy + "/agent.json", std::ios::trunc) << cfg.dump(2);
+  pid_t twin = -1;
+  run({agent_binary(), "run", "--config", copy + "/agent.json"}, "", &twin, false);
+  std::string seen;
+  bool named = AgentCluster::eventually(
+      [&] {
+        auto s = c.status(0);
+        if (!s) return false;
+        for (const auto& p : s->peers())
+          if (p.name() == c.net().nodes[3].name && !p.duplicate_address().empty()) {
+            seen = p.duplicate_address();
+            return true;
+          }
+        return false;
+      },
+      30);
+  kill(twin, SIGKILL);
+  waitpid(twin, nullptr, 0);
+  EXPECT_TRUE(named) << "node-0 did not name the second node-3";
 }
 
 // A genesis outside what every node decodes (here a threshold no proposal
