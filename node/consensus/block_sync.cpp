@@ -7,10 +7,21 @@
 // Part of HotStuffCore (consensus/hotstuff.h).
 #include "consensus/hotstuff.h"
 
+#include <algorithm>
+
 namespace consortia {
 namespace {
 constexpr size_t kMaxFetched = 4096;
 constexpr size_t kMaxSyncWants = 8;
+// What a peer claims and we cannot check may hold two places of the table
+// (one per peer), yields its place to a want we can vouch for, and is given
+// up after four tries (a claim of a block that does not exist costs a few
+// requests, then nothing);
+// the blocks fetched for such claims hold at most half of the fetched set
+// (a node far behind a reconfiguration fetches a long chain this way).
+constexpr size_t kMaxUnverifiedWants = 2;
+constexpr uint32_t kUnverifiedAttempts = 4;
+constexpr size_t kMaxFetchedUnverified = kMaxFetched / 2;
 }  // namespace
 
 void HotStuffCore::sync_unverified(const NodeId& from, const Hash32& hash, uint64_t height,
@@ -19,20 +30,36 @@ void HotStuffCore::sync_unverified(const NodeId& from, const Hash32& hash, uint6
   // open requests is bounded, and nothing fetched is trusted before its
   // certificate checks out against its parent's rules.
   if (from == my_id_ || height <= committed_->height() || find_any(hash)) return;
-  request_block(hash, from, now, out, height);
+  size_t unverified = 0;
+  for (const auto& [h, w] : sync_wants_) {
+    if (w.verified) continue;
+    if (w.origin == from) return;  // one claim per peer at a time
+    ++unverified;
+  }
+  if (unverified >= kMaxUnverifiedWants) return;
+  request_block(hash, from, now, out, height, false);
 }
 
 void HotStuffCore::request_block(const Hash32& hash, const NodeId& peer, TimeMs now,
-                                 ConsensusOutput& out, uint64_t height) {
-  if (find(hash) || hash == committed_->hash() || fetched_.count(hash) || sync_wants_.count(hash))
+                                 ConsensusOutput& out, uint64_t height, bool verified) {
+  if (find(hash) || hash == committed_->hash() || fetched_.count(hash)) return;
+  if (auto it = sync_wants_.find(hash); it != sync_wants_.end()) {
+    if (verified && !it->second.verified) it->second.verified = true;  // now vouched for
     return;
-  if (sync_wants_.size() >= kMaxSyncWants) return;
+  }
+  if (sync_wants_.size() >= kMaxSyncWants) {
+    if (!verified) return;
+    // A want we can vouch for displaces one we cannot.
+    auto victim = std::find_if(sync_wants_.begin(), sync_wants_.end(), [](const auto& kv) { return !kv.second.verified; });
+    if (victim == sync_wants_.end()) return;
+    sync_wants_.erase(victim);
+  }
   NodeId target = peer == my_id_ ? current_rules().leader(pm_.view() + 1) : peer;
   if (target == my_id_) target = current_rules().leader(pm_.view() + 2);
   uint32_t count = cfg_.sync_batch;
   if (height > committed_->height())
     count = static_cast<uint32_t>(std::min<uint64_t>(count, height - committed_->height()));
-  sync_wants_[hash] = SyncWant{target, now, 1, count};
+  sync_wants_[hash] = SyncWant{target, now, 1, count, verified, peer};
   ++stats_.sync_requests;
   send(target, BlockRequest{hash, count}, out);
 }
@@ -72,7 +99,9 @@ void HotStuffCore::handle_block_request(const NodeId& from, const BlockRequest& 
 void HotStuffCore::handle_block_response(const NodeId& from, const BlockResponse& r, TimeMs now,
                                          ConsensusOutput& out) {
   if (r.blocks.empty()) return;
-  if (!sync_wants_.count(r.blocks.front()->hash())) return;  // unsolicited
+  auto want = sync_wants_.find(r.blocks.front()->hash());
+  if (want == sync_wants_.end()) return;  // unsolicited
+  const bool vouched = want->second.verified;
   const Block* oldest = nullptr;
   for (size_t i = 0; i < r.blocks.size(); ++i) {
     const BlockPtr& b = r.blocks[i];
@@ -95,13 +124,19 @@ void HotStuffCore::handle_block_response(const NodeId& from, const BlockResponse
     }
     // The wanted block checked out: the want is met (a bad answer leaves it
     // to be asked again of another peer).
+    if (!vouched && fetched_unverified_.size() >= kMaxFetchedUnverified) break;
     if (i == 0) sync_wants_.erase(b->hash());
     if (fetched_.size() >= kMaxFetched) {
-      fetched_.clear();  // start over rather than refuse sync for good
-      waiting_children_.clear();
+      // Start over rather than refuse sync for good: first without what
+      // unverified claims brought, then without everything.
+      for (const auto& k : fetched_unverified_) fetched_.erase(k);
+      fetched_unverified_.clear();
+      if (fetched_.size() >= kMaxFetched) fetched_.clear();
+      std::erase_if(waiting_children_, [this](const auto& kv) { return !fetched_.count(kv.second); });
     }
     if (!find(b->hash()) && !fetched_.count(b->hash())) {
       fetched_.emplace(b->hash(), b);
+      if (!vouched) fetched_unverified_.insert(b->hash());
       waiting_children_.emplace(b->parent_hash(), b->hash());
     }
     oldest = b.get();
@@ -124,8 +159,11 @@ void HotStuffCore::resume_sync(const NodeId& peer, TimeMs now, ConsensusOutput& 
     }
   }
   for (const auto& ph : ready) connect_descendants(ph, now, out);
+  // The parent of a chain fetched for an unverified claim is no more
+  // vouched for than the claim.
   if (lowest && lowest->height() > committed_->height() + 1 && fetched_.count(lowest->hash()))
-    request_block(lowest->parent_hash(), peer, now, out, lowest->height() - 1);
+    request_block(lowest->parent_hash(), peer, now, out, lowest->height() - 1,
+                  !fetched_unverified_.count(lowest->hash()));
 }
 
 void HotStuffCore::connect_descendants(const Hash32& root, TimeMs now, ConsensusOutput& out) {
@@ -142,6 +180,7 @@ void HotStuffCore::connect_descendants(const Hash32& root, TimeMs now, Consensus
       if (f == fetched_.end()) continue;
       BlockPtr blk = f->second;
       fetched_.erase(f);
+      fetched_unverified_.erase(k);
       if (blk->height() <= committed_->height()) continue;
       if (insert_block(blk, now, false, out)) {
         process_qc(blk->header().justify, my_id_, now, out);
@@ -170,7 +209,7 @@ void HotStuffCore::retry_sync(TimeMs now, ConsensusOutput& out) {
       ++it;
       continue;
     }
-    if (w.attempts >= 6 || find(it->first) || fetched_.count(it->first)) {
+    if (w.attempts >= (w.verified ? 6u : kUnverifiedAttempts) || find(it->first) || fetched_.count(it->first)) {
       it = sync_wants_.erase(it);
       continue;
     }

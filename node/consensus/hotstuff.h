@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "consensus/certificates.h"
 #include "consensus/pacemaker.h"
@@ -184,6 +185,11 @@ class HotStuffCore {
     TimeMs sent = 0;
     uint32_t attempts = 0;
     uint32_t count = 1;  // blocks asked for (the block and its ancestors)
+    // Named by a certificate that checked out (or our own chain); else by
+    // what a peer claimed and we could not check (sync_unverified), which
+    // is asked of that peer only, briefly, in few places.
+    bool verified = true;
+    NodeId origin;
     // Asked again after the retry interval, doubled at each attempt: an
     // answer on a slow link takes long, and asking twice only slows it.
     TimeMs retry_at(TimeMs base) const { return sent + (base << std::min<uint32_t>(attempts - 1, 4)); }
@@ -229,8 +235,10 @@ class HotStuffCore {
   // Asks `peer` (or, for ourselves, the next leaders) for a block we lack.
   // `height`: the block's, when known; then only the blocks between it and
   // what we committed are asked for.
+  // `verified`: see SyncWant; a verified want displaces an unverified one
+  // when the table is full.
   void request_block(const Hash32& hash, const NodeId& peer, TimeMs now, ConsensusOutput& out,
-                     uint64_t height = 0);
+                     uint64_t height = 0, bool verified = true);
   // A certificate we could not check may be from validators we do not know
   // yet (we are behind a reconfiguration): fetch the block from the sender.
   void sync_unverified(const NodeId& from, const Hash32& hash, uint64_t height, TimeMs now,
@@ -287,6 +295,7 @@ class HotStuffCore {
   std::deque<BlockPtr> recent_committed_;           // served to syncing peers
   std::unordered_map<Hash32, BlockPtr> recent_index_;
   std::unordered_map<Hash32, BlockPtr> fetched_;    // verified by certificate, parent unknown
+  std::unordered_set<Hash32> fetched_unverified_;   // of fetched_: answers to unverified wants
   std::unordered_multimap<Hash32, Hash32> waiting_children_;  // parent -> fetched child
   // Proposals waiting for their parent, by parent hash (several per parent).
   std::multimap<Hash32, std::pair<NodeId, Proposal>> pending_proposals_;

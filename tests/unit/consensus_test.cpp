@@ -371,6 +371,39 @@ TEST(Consensus, SyncInfoWithAnUnsignedCertificateIsRejected) {
   EXPECT_EQ(c.node(0).consensus().high_qc().height, before);
 }
 
+// Any peer could switch off block sync: sync info naming blocks that do not
+// exist filled the table of wanted blocks (it held eight, each kept for
+// about 19 s of retries), so a node that fell behind never caught up. Only
+// a verified certificate may claim the table; what an unverifiable one
+// names gets a few short-lived places.
+TEST(Consensus, SyncInfoNamingBlocksThatDoNotExistCannotStopANodeCatchingUp) {
+  Cluster c(4);
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 3; }, 30000));
+  c.crash(3);
+  ASSERT_TRUE(c.run_until([&] { return c.node(0).status().height >= 30; }, 300000));
+  c.open(3);
+  uint64_t target = c.node(0).status().height;
+  NodeId attacker = c.node(1).id();
+  int round = 0;
+  bool caught_up = false;
+  // Unattacked, it catches up in under a second; eight forged claims every
+  // 100 ms kept it behind for good.
+  for (TimeMs t = 0; t < 10000 && !caught_up; t += 100, ++round) {
+    for (int i = 0; i < 8; ++i) {
+      QuorumCertificate fake = c.node(0).consensus().high_qc();
+      fake.view += 10 + static_cast<uint64_t>(i);
+      fake.height = 1000 + static_cast<uint64_t>(round * 8 + i);
+      fake.block_hash = sha256(as_bytes("no such block " + std::to_string(round) + "/" + std::to_string(i)));
+      NodeOutput out;
+      c.node(3).on_message(attacker, Message{SyncInfo{fake, std::nullopt}}, c.now, out);
+      c.absorb(3, out);
+    }
+    caught_up = c.run_until([&] { return c.node(3).status().height >= target; }, 100);
+  }
+  EXPECT_TRUE(caught_up) << "node 3 at " << c.node(3).status().height << " of " << target << ": "
+                         << c.node(3).consensus().debug_string();
+}
+
 TEST(Consensus, RestartedLeaderNeverSignsASecondProposalForItsView) {
   Cluster c(4);
   ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 3; }, 30000));
