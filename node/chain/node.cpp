@@ -385,6 +385,10 @@ void Node::on_tick(TimeMs now, NodeOutput& out) {
   now_ = now;
   if (reoffer_due_ > 0 && now >= reoffer_due_) reoffer(out);
   if (gossip_due_ > 0 && now >= gossip_due_) flush_gossip(out);
+  if (now >= expire_due_) {
+    mempool_.expire(*core_->committed_state(), now);
+    expire_due_ = now + 1000;
+  }
   relay_.on_tick(now, out.messages);
   ConsensusOutput co;
   core_->on_tick(now, co);

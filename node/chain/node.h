@@ -168,6 +168,7 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   std::unique_ptr<HotStuffCore> core_;
   std::vector<TxPtr> gossip_;
   TimeMs gossip_due_ = 0;
+  TimeMs expire_due_ = 0;       // next look for held transactions to drop (Mempool::expire)
   uint64_t gossip_rounds_ = 0;  // rotates the relays
   static constexpr size_t kReofferLeaders = 4;  // the next leaders a re-offer goes to
   TimeMs reoffer_due_ = 0;      // next look for stuck client transactions; 0: none held

@@ -39,7 +39,9 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed, uint64_t ma
   if (pending != by_sender_.end() && pending->second.count(tx->nonce()))
     return make_error(ErrorCode::kDuplicate,
                       "another transaction with nonce " + std::to_string(tx->nonce()) + " pending");
-  if (by_id_.size() >= cfg_.max_txs) return make_error(ErrorCode::kMempoolFull, "mempool full");
+  // A full pool takes a transaction that is ready now in place of a held one.
+  const bool full = by_id_.size() >= cfg_.max_txs;
+  if (full && tx->nonce() != next) return make_error(ErrorCode::kMempoolFull, "mempool full");
   if (auto st = StateMachine::check_payload(*tx); !st) return st;
   // Checked here rather than through verify_cached(): an admitted transaction
   // is vouched for by by_id_, so it need not also enter verified_.
@@ -50,6 +52,7 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed, uint64_t ma
     if (valid && verified_hook_) verified_hook_(tx->leaf());
   }
   if (!valid) return make_error(ErrorCode::kBadSignature, "transaction signature does not verify");
+  if (full && !evict_held(committed, tx->sender_id())) return make_error(ErrorCode::kMempoolFull, "mempool full");
   by_sender_[tx->sender_id()].emplace(tx->nonce(), tx);
   by_id_.emplace(tx->id(), tx);
   by_leaf_.emplace(tx->leaf(), tx);
@@ -86,6 +89,62 @@ void Mempool::remove(const TxPtr& tx) {
     auto s = local_senders_.find(tx->sender_id());
     if (s != local_senders_.end() && --s->second == 0) local_senders_.erase(s);
   }
+}
+
+void Mempool::drop_sender(std::map<NodeId, absl::btree_map<uint64_t, TxPtr>>::iterator s) {
+  for (const auto& [nonce, tx] : s->second) remove(tx);
+  held_since_.erase(s->first);
+  by_sender_.erase(s);
+}
+
+bool Mempool::evict_held(const StateSnapshot& committed, const NodeId& except) {
+  constexpr size_t kProbes = 64;
+  if (by_sender_.empty()) return false;
+  auto it = by_sender_.upper_bound(evict_cursor_);
+  for (size_t probed = 0; probed < std::min(kProbes, by_sender_.size()); ++probed, ++it) {
+    if (it == by_sender_.end()) it = by_sender_.begin();
+    evict_cursor_ = it->first;
+    if (it->first == except || it->second.empty()) continue;
+    if (it->second.begin()->first <= committed.next_nonce(it->first)) continue;  // ready: kept
+    auto newest = std::prev(it->second.end());
+    remove(newest->second);
+    it->second.erase(newest);
+    if (it->second.empty()) {
+      held_since_.erase(it->first);
+      by_sender_.erase(it);
+    }
+    ++evicted_;
+    return true;
+  }
+  return false;
+}
+
+size_t Mempool::expire(const StateSnapshot& committed, int64_t now_ms) {
+  size_t dropped = 0;
+  if (by_sender_.empty()) {
+    held_since_.clear();
+    return 0;
+  }
+  auto it = by_sender_.upper_bound(expire_cursor_);
+  size_t n = std::min(cfg_.expire_batch, by_sender_.size());
+  for (size_t looked = 0; looked < n; ++looked) {
+    if (it == by_sender_.end()) it = by_sender_.begin();
+    expire_cursor_ = it->first;
+    auto next_it = std::next(it);
+    if (it->second.empty() || it->second.begin()->first <= committed.next_nonce(it->first)) {
+      held_since_.erase(it->first);
+    } else {
+      auto [since, fresh] = held_since_.try_emplace(it->first, now_ms);
+      if (!fresh && now_ms - since->second >= cfg_.held_ttl_ms) {
+        dropped += it->second.size();
+        drop_sender(it);
+      }
+    }
+    it = next_it;
+    if (by_sender_.empty()) break;
+  }
+  evicted_ += dropped;
+  return dropped;
 }
 
 void Mempool::mark_local(const TxPtr& tx) {
@@ -143,7 +202,10 @@ void Mempool::on_commit(const std::vector<TxPtr>& txs, const StateSnapshot& comm
       remove(queue.begin()->second);
       queue.erase(queue.begin());
     }
-    if (queue.empty()) by_sender_.erase(s);
+    if (queue.empty()) {
+      held_since_.erase(s->first);
+      by_sender_.erase(s);
+    }
   }
 }
 

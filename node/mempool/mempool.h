@@ -41,6 +41,13 @@ struct MempoolConfig {
   // for that node's turn to lead. Held is not proposed: select() takes only
   // the next nonce of each sender.
   uint64_t peer_nonce_gap = 4 * StateLimits::kMaxNonceGap;
+  // A sender whose lowest pending nonce is past its next one cannot be
+  // proposed until the missing one arrives: held. Held queues are dropped
+  // after held_ttl_ms (expire()), and a full pool makes room for a
+  // transaction that is ready by dropping a held one. Without these, keys
+  // made for the purpose could fill every node's pool for good.
+  int64_t held_ttl_ms = 60'000;
+  size_t expire_batch = 20'000;  // senders looked at per expire()
 };
 
 class Mempool {
@@ -59,6 +66,11 @@ class Mempool {
   bool has_ready(const StateSnapshot& parent_state) const;
   // Drops what a committed block included and what its state made stale.
   void on_commit(const std::vector<TxPtr>& txs, const StateSnapshot& committed);
+  // Drops the queues of senders held for held_ttl_ms or more (see
+  // MempoolConfig); looks at expire_batch senders per call, in turn.
+  // Returns how many transactions it dropped.
+  size_t expire(const StateSnapshot& committed, int64_t now_ms);
+  uint64_t evicted() const { return evicted_; }
 
   // Verifies a transaction's signature unless this node already did.
   bool verify_cached(const Transaction& tx);
@@ -103,6 +115,10 @@ class Mempool {
 
  private:
   void remove(const TxPtr& tx);
+  void drop_sender(std::map<NodeId, absl::btree_map<uint64_t, TxPtr>>::iterator s);
+  // Drops the newest transaction of a held sender other than `except`;
+  // false when none was found among the senders probed.
+  bool evict_held(const StateSnapshot& committed, const NodeId& except);
   Status add(const TxPtr& tx, const StateSnapshot& committed, uint64_t max_gap);
   const CryptoSuite& suite_;
   MempoolConfig cfg_;
@@ -131,6 +147,9 @@ class Mempool {
   std::map<NodeId, Watch> watched_;  // senders whose next transaction is ours, at the last stuck_local()
   std::function<void(const Hash32&)> verified_hook_;
   mutable NodeId cursor_;  // select() starts after the last sender served: no starvation
+  std::map<NodeId, int64_t> held_since_;  // senders seen held by expire(), since when
+  NodeId expire_cursor_, evict_cursor_;
+  uint64_t evicted_ = 0;
 };
 
 }  // namespace consortia

@@ -68,6 +68,42 @@ TxPtr forge(const CryptoSuite& suite, const TxPtr& t) {
   return *forged;
 }
 
+// Keys made for the purpose, each with transactions whose nonces are never
+// ready (nonce 0 never sent), filled the pool for good: every transaction
+// after was refused as "mempool full". A ready transaction now takes a held
+// one's place, and held senders are dropped after held_ttl_ms.
+TEST_F(MempoolFixture, TransactionsThatCanNeverBeReadyDoNotFillThePoolForGood) {
+  MempoolConfig cfg;
+  cfg.max_txs = 100;
+  Mempool small{suite, cfg};
+  for (int i = 0; i < 50; ++i) {
+    auto throwaway = suite.signer_from_seed(sha256(as_bytes("throwaway-" + std::to_string(i))));
+    ASSERT_TRUE(small.add_from_peer(tx(*throwaway, 1), *empty).ok());
+    ASSERT_TRUE(small.add_from_peer(tx(*throwaway, 2), *empty).ok());
+  }
+  ASSERT_EQ(small.size(), 100u);
+  // Held ones do not displace each other.
+  auto late = suite.signer_from_seed(sha256(as_bytes("late")));
+  EXPECT_EQ(small.add_from_peer(tx(*late, 1), *empty).error().code, ErrorCode::kMempoolFull);
+  // A ready one is admitted in a held one's place, and can be proposed.
+  ASSERT_TRUE(small.add(tx(*alice, 0), *empty).ok());
+  ASSERT_TRUE(small.add(tx(*bob, 0), *empty).ok());
+  EXPECT_EQ(small.size(), 100u);
+  EXPECT_EQ(small.evicted(), 2u);
+  EXPECT_EQ(small.select(*empty, 10).size(), 2u);
+  // A forged ready transaction displaces nothing.
+  auto forged = forge(suite, tx(*late, 0));
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(small.add(forged, *empty).error().code, ErrorCode::kBadSignature);
+  EXPECT_EQ(small.evicted(), 2u);
+  // Held senders go after the time limit; the ready ones stay.
+  EXPECT_EQ(small.expire(*empty, 0), 0u);
+  EXPECT_EQ(small.expire(*empty, cfg.held_ttl_ms - 1), 0u);
+  EXPECT_EQ(small.expire(*empty, cfg.held_ttl_ms), 98u);
+  EXPECT_EQ(small.size(), 2u);
+  EXPECT_EQ(small.senders(), 2u);
+}
+
 TEST_F(MempoolFixture, SignaturePoolReturnsExactlyTheValidLeaves) {
   SignaturePool sigs(suite, 3);
   EXPECT_EQ(sigs.threads(), 2u) << "the caller is the third";
