@@ -136,6 +136,8 @@ struct Transport::Impl : public v1::Peer::Service {
   }
   std::atomic<bool> stopping{false};
   std::shared_ptr<grpc::ChannelCredentials> creds;
+  static constexpr size_t kFrameOverhead = 64 * 1024;  // the Frame around a message
+  std::atomic<int64_t> oversize_logged_ns{0};
 
   // Inbound streams: one per node id (a newer stream from the same node
   // replaces the older, as after a restart), each cancelled unless its
@@ -376,8 +378,8 @@ struct Transport::Impl : public v1::Peer::Service {
     while (!stopping && !l.removed) {
       grpc::ChannelArguments args;
       args.SetSslTargetNameOverride(l.name + ".consortia");
-      args.SetMaxReceiveMessageSize(static_cast<int>(o.max_message_bytes));
-      args.SetMaxSendMessageSize(static_cast<int>(o.max_message_bytes));
+      args.SetMaxReceiveMessageSize(static_cast<int>(o.max_message_bytes + kFrameOverhead));
+      args.SetMaxSendMessageSize(static_cast<int>(o.max_message_bytes + kFrameOverhead));
       args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
       args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
       std::string address;
@@ -524,8 +526,8 @@ Status Transport::start(Callbacks cb) {
   grpc::ResourceQuota quota("p2p");
   quota.SetMaxThreads(static_cast<int>(8 + 4 * m.links.size()));  // a stream holds a thread
   b.SetResourceQuota(quota);
-  b.SetMaxReceiveMessageSize(static_cast<int>(m.o.max_message_bytes));
-  b.SetMaxSendMessageSize(static_cast<int>(m.o.max_message_bytes));
+  b.SetMaxReceiveMessageSize(static_cast<int>(m.o.max_message_bytes + Impl::kFrameOverhead));
+  b.SetMaxSendMessageSize(static_cast<int>(m.o.max_message_bytes + Impl::kFrameOverhead));
   m.server = b.BuildAndStart();
   if (!m.server || port == 0)
     return make_error(ErrorCode::kStorageIo, "cannot listen for peers on " + m.o.listen);
@@ -570,6 +572,15 @@ void Transport::stop() {
 void Transport::send(const std::optional<NodeId>& to, const Message& msg, bool bulk) {
   Bytes frame = encode_message(msg);
   const char* type = message_type(msg);
+  if (frame.size() > impl_->o.max_message_bytes) {
+    // No peer would take it, and a send that fails would close the link:
+    // dropped here and said (once a minute).
+    int64_t now = now_ns(), last = impl_->oversize_logged_ns;
+    if (now - last > int64_t{60} * 1'000'000'000 && impl_->oversize_logged_ns.compare_exchange_strong(last, now))
+      impl_->log.error("p2p: a " + std::string(type) + " message of " + std::to_string(frame.size()) +
+                       " bytes is over the limit of " + std::to_string(impl_->o.max_message_bytes) + ": not sent");
+    return;
+  }
   if (to) {
     if (Link* l = impl_->find_link(*to)) impl_->enqueue(*l, type, frame, bulk);
     return;

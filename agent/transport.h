@@ -52,7 +52,9 @@ struct TransportOptions {
   std::string self_name;
   std::string advertise;  // our P2P address as peers should dial it (default: listen)
   uint32_t min_version = 1, max_version = 1;
-  size_t max_message_bytes = 32 << 20;
+  // A message the receiver's decoder accepts (MessageLimits); the frame
+  // around it may take a little more.
+  size_t max_message_bytes = MessageLimits::kMaxMessageBytes;
 };
 
 class Transport {

@@ -78,6 +78,22 @@ Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
 namespace {
 // Relayed gossip (protocol 3, above relay_above_members): a batch goes to
 // this many relays, each passing it on to about as many peers.
+// Consecutive parts of txs, each of at most max_bytes encoded (a larger
+// transaction alone in its part).
+std::vector<std::vector<TxPtr>> split_by_bytes(std::vector<TxPtr> txs, size_t max_bytes) {
+  std::vector<std::vector<TxPtr>> parts;
+  size_t bytes = 0;
+  for (auto& tx : txs) {
+    if (parts.empty() || (bytes + tx->encoded_size() > max_bytes && !parts.back().empty())) {
+      parts.emplace_back();
+      bytes = 0;
+    }
+    bytes += tx->encoded_size();
+    parts.back().push_back(std::move(tx));
+  }
+  return parts;
+}
+
 size_t relay_fanout(size_t peers) { return static_cast<size_t>(std::ceil(std::sqrt(static_cast<double>(peers)))); }
 
 // What a block contributes to its execution besides its transactions. From
@@ -150,7 +166,8 @@ void Node::note_committed_interval(const Block& b) {
 
 Result<BlockBuilder::Built> Node::build(const BlockPtr& parent, const StatePtr& parent_state,
                                         BlockHeader header, const BlockRules& rules) {
-  std::vector<TxPtr> txs = mempool_.select(*parent_state, block_size_for(*parent, header, rules));
+  std::vector<TxPtr> txs =
+      mempool_.select(*parent_state, block_size_for(*parent, header, rules), MessageLimits::kMaxBlockTxBytes);
   header.tx_root = Block::compute_tx_root(suite_, txs);
   auto state = cache_->apply(sm_, parent_state, header.tx_root, txs, block_context(header, rules));
   if (!state) return state.error();
@@ -288,11 +305,16 @@ void Node::on_message(const NodeId& from, const Message& msg, TimeMs now, NodeOu
       // a relay group holds.
       auto cfg = config();
       size_t group = cfg ? relay_fanout(cfg->members.size()) + 1 : 0;
-      auto batch = std::make_shared<const Message>(TxBatch{std::move(admitted)});
-      std::set<NodeId> sent;
+      std::vector<NodeId> targets;
       for (const NodeId& to : relay->forward) {
-        if (sent.size() >= group) break;
-        if (to != id_ && to != from && cfg->member(to) && sent.insert(to).second) out.messages.push_back({to, batch});
+        if (targets.size() >= group) break;
+        if (to != id_ && to != from && cfg->member(to) &&
+            std::find(targets.begin(), targets.end(), to) == targets.end())
+          targets.push_back(to);
+      }
+      for (auto& part : split_by_bytes(std::move(admitted), MessageLimits::kMaxGossipBytes)) {
+        auto batch = std::make_shared<const Message>(TxBatch{std::move(part)});
+        for (const NodeId& to : targets) out.messages.push_back({to, batch});
       }
     }
     if (added) {
@@ -311,6 +333,7 @@ void Node::flush_gossip(NodeOutput& out) {
   if (gossip_.empty()) return;
   std::vector<TxPtr> txs = std::move(gossip_);
   gossip_.clear();
+  gossip_bytes_ = 0;
   gossip_due_ = 0;
   const BlockRules& rules = core_->current_rules_ref();
   auto cfg = rules.version >= LeaderActivity::kFirstVersion ? config() : nullptr;
@@ -402,7 +425,9 @@ Status Node::submit(const TxPtr& tx, TimeMs now, NodeOutput& out) {
   mempool_.mark_local(tx);
   if (reoffer_due_ == 0) reoffer_due_ = now + cfg_.reoffer_interval_ms;
   relay_.arrived(tx->id(), now);
+  if (gossip_bytes_ + tx->encoded_size() > MessageLimits::kMaxGossipBytes) flush_gossip(out);
   gossip_.push_back(tx);
+  gossip_bytes_ += tx->encoded_size();
   if (gossip_due_ == 0) gossip_due_ = now + cfg_.gossip_interval_ms;
   if (gossip_.size() >= cfg_.gossip_batch) flush_gossip(out);
   ConsensusOutput co;

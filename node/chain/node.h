@@ -167,6 +167,7 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   BlockRelay relay_{suite_, mempool_, cfg_.block_interner};
   std::unique_ptr<HotStuffCore> core_;
   std::vector<TxPtr> gossip_;
+  size_t gossip_bytes_ = 0;  // encoded, of gossip_: a batch stays under MessageLimits::kMaxGossipBytes
   TimeMs gossip_due_ = 0;
   TimeMs expire_due_ = 0;       // next look for held transactions to drop (Mempool::expire)
   uint64_t gossip_rounds_ = 0;  // rotates the relays

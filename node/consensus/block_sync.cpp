@@ -80,6 +80,7 @@ void HotStuffCore::handle_block_request(const NodeId& from, const BlockRequest& 
   (void)fresh;
   BlockResponse resp;
   Hash32 h = r.hash;
+  size_t bytes = 0;
   while (resp.blocks.size() < r.max_count) {
     BlockPtr b;
     if (auto* e = find(h)) {
@@ -90,6 +91,9 @@ void HotStuffCore::handle_block_request(const NodeId& from, const BlockRequest& 
       b = source_.committed_block(h);
     }
     if (!b || b->height() == 0) break;
+    // Within what a message may carry; the asker asks again for the rest.
+    if (!resp.blocks.empty() && bytes + b->encoded_size() > MessageLimits::kMaxSyncAnswerBytes) break;
+    bytes += b->encoded_size();
     resp.blocks.push_back(b);
     h = b->parent_hash();
   }

@@ -99,6 +99,12 @@ using MessagePtr = std::shared_ptr<const Message>;
 struct MessageLimits {
   static constexpr uint8_t kWireVersion = 1;
   static constexpr size_t kMaxMessageBytes = 32 * 1024 * 1024;
+  // What a node builds stays well inside kMaxMessageBytes however large the
+  // transactions: a message too large to deliver would be rebuilt and
+  // resent for good (an operator's large transactions could stop the chain).
+  static constexpr size_t kMaxBlockTxBytes = 8 * 1024 * 1024;     // a block's transactions
+  static constexpr size_t kMaxGossipBytes = 4 * 1024 * 1024;      // a gossip batch's
+  static constexpr size_t kMaxSyncAnswerBytes = 16 * 1024 * 1024; // the blocks of a sync answer
   static constexpr uint32_t kMaxSyncBlocks = 64;
   static constexpr size_t kMaxBatchTxs = 20000;
   static constexpr size_t kMaxRelayTargets = 64;

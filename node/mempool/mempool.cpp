@@ -59,8 +59,9 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed, uint64_t ma
   return {};
 }
 
-std::vector<TxPtr> Mempool::select(const StateSnapshot& parent_state, size_t max) const {
+std::vector<TxPtr> Mempool::select(const StateSnapshot& parent_state, size_t max, size_t max_bytes) const {
   std::vector<TxPtr> out;
+  size_t bytes = 0;
   max = std::min(max, cfg_.max_block_txs);
   if (by_sender_.empty()) return out;
   auto it = by_sender_.upper_bound(cursor_);
@@ -69,8 +70,11 @@ std::vector<TxPtr> Mempool::select(const StateSnapshot& parent_state, size_t max
     const auto& [sender, queue] = *it;
     uint64_t want = parent_state.next_nonce(sender);
     for (auto q = queue.find(want); q != queue.end() && q->first == want && out.size() < max;
-         ++q, ++want)
+         ++q, ++want) {
+      if (bytes + q->second->encoded_size() > max_bytes) break;
+      bytes += q->second->encoded_size();
       out.push_back(q->second);
+    }
     cursor_ = sender;
   }
   return out;

@@ -61,8 +61,10 @@ class Mempool {
   Status add_from_peer(const TxPtr& tx, const StateSnapshot& committed) {
     return add(tx, committed, cfg_.peer_nonce_gap);
   }
-  // Transactions that can follow parent_state, in per-sender nonce order.
-  std::vector<TxPtr> select(const StateSnapshot& parent_state, size_t max) const;
+  // Transactions that can follow parent_state, in per-sender nonce order:
+  // at most max of them and max_bytes encoded (a sender's run stops at the
+  // first that does not fit; other senders' smaller ones may still).
+  std::vector<TxPtr> select(const StateSnapshot& parent_state, size_t max, size_t max_bytes = SIZE_MAX) const;
   bool has_ready(const StateSnapshot& parent_state) const;
   // Drops what a committed block included and what its state made stale.
   void on_commit(const std::vector<TxPtr>& txs, const StateSnapshot& committed);

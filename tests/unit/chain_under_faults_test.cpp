@@ -56,6 +56,65 @@ TEST(LeaderActivity, RotationKeepsTheActiveAndSkipsTheFailedAndTheSilent) {
 // One validator of four down from the start. Round-robin leaders (protocol
 // 1) pay a view timeout at each of its turns; with leader reputation
 // (protocol 3) it stops being chosen after its first turns.
+// An operator's large transactions made every proposal (and gossip batch,
+// and sync answer) larger than a message may be, so none could be
+// delivered and the chain stopped for good. The network here drops what the
+// transport would refuse; every message now stays under the limit and
+// every transaction commits. Protocol 1 proposes whole blocks; the newest
+// sends compact proposals and answers for the transactions.
+class LargeTransactions : public ::testing::TestWithParam<uint32_t> {};
+
+TEST_P(LargeTransactions, NeverMakeAMessageTooLargeToDeliver) {
+  Cluster c(4, ed25519_sha256(), {}, GetParam());
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 2; }, 30000));
+  constexpr int kClients = 4, kEach = 200;  // 800 of 60 KiB: 48 MiB
+  const Bytes value(60 * 1024, 0x5a);
+  for (int k = 0; k < kClients; ++k) {
+    auto client = c.client(k);
+    for (int n = 0; n < kEach; ++n) {
+      auto tx = Transaction::create(ed25519_sha256(), *client, TxKind::kPut, static_cast<uint64_t>(n),
+                                    Transaction::put_payload("k" + std::to_string(n), value));
+      // Every node has them at once (as from clients submitting everywhere),
+      // so the next leader holds them all.
+      for (size_t i = 0; i < 4; ++i) {
+        NodeOutput out;
+        ASSERT_TRUE(c.node(i).submit(tx, c.now, out).ok());
+        c.absorb(i, out);
+      }
+    }
+  }
+  size_t too_large = 0, largest = 0;
+  auto deliverable = [&](const Envelope& e) {
+    const Message& m = *e.msg;
+    if (!std::holds_alternative<Proposal>(m) && !std::holds_alternative<BlockResponse>(m) &&
+        !std::holds_alternative<TxBatch>(m) && !std::holds_alternative<TxRelay>(m) &&
+        !std::holds_alternative<BlockTxResponse>(m))
+      return true;
+    size_t bytes = encode_message(m).size();
+    largest = std::max(largest, bytes);
+    if (bytes <= MessageLimits::kMaxMessageBytes) return true;
+    ++too_large;
+    return false;
+  };
+  auto committed_txs = [&](size_t i) {
+    size_t n = 0;
+    for (const auto& b : c.commits[i]) n += b->txs().size();
+    return n;
+  };
+  bool all = c.run_until(
+      [&] {
+        for (size_t i = 0; i < 4; ++i)
+          if (committed_txs(i) < kClients * kEach) return false;
+        return true;
+      },
+      120000, 10, deliverable);
+  EXPECT_TRUE(all) << "committed " << committed_txs(0) << " of " << kClients * kEach;
+  EXPECT_EQ(too_large, 0u) << "largest message " << largest << " bytes";
+}
+
+INSTANTIATE_TEST_SUITE_P(Protocols, LargeTransactions, ::testing::Values(1u, kMaxProtocolVersion),
+                         [](const auto& p) { return "v" + std::to_string(p.param); });
+
 TEST(LeaderReputation, ASilentValidatorStopsCostingViewTimeouts) {
   auto timeouts_to_reach = [](uint32_t protocol) {
     Cluster c(4, ed25519_sha256(), NodeConfig{}, protocol);
