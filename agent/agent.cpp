@@ -41,17 +41,14 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   a->suite_ = *suite;
   a->chain_id_ = a->genesis_.block(*a->suite_)->hash();
 
-  auto ktext = read_file(c.path(c.signing_key));
-  if (!ktext) return ktext.error();
-  auto key = decode_key_file(*ktext, "");
-  if (!key) return make_error(key.error().code, c.signing_key + ": " + key.error().detail);
+  auto key = load_key(c, c.signing_key);
+  if (!key) return key.error();
   if (key->suite != a->suite_) return make_error(ErrorCode::kInvalidArgument, "the node key is for another suite");
   if (!c.admin_key.empty()) {
     // Optional: without it the agent serves everything but governance.
-    auto t = read_file(c.path(c.admin_key));
-    auto ak = t ? decode_key_file(*t, "") : Result<LoadedKey>(t.error());
+    auto ak = load_key(c, c.admin_key);
     if (ak && ak->suite == a->suite_) a->admin_ = std::move(ak->signer);
-    else a->log_->warn("no governance key: " + c.admin_key + (ak ? " is for another suite" : ": " + ak.error().detail));
+    else a->log_->warn("no governance key: " + (ak ? c.admin_key + " is for another suite" : ak.error().detail));
   }
   NodeId self = a->suite_->node_id(key->signer->public_key());
 

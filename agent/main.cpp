@@ -49,6 +49,10 @@ const char* kUsage = R"(usage:
   consortia-agent stage --config FILE --binary PATH --version V [--sha256 HEX]
   consortia-agent staged --config FILE
   consortia-agent switch --config FILE --version V   (asks the running supervisor)
+  consortia-agent protect-key --key FILE [--passphrase-file F]
+      (encrypts a key file in place: SM4-CBC under PBKDF2-HMAC-SM3 of the passphrase, read from
+       F or the environment variable CONSORTIA_KEY_PASSPHRASE; the agent reads it the same way,
+       or from key_passphrase_file in its configuration)
   consortia-agent --version
   consortia-agent sandbox [--nodes N | --simulated N [--tps R]] [--dir DIR] [--suite SUITE] [--protocol V]
   consortia-agent load [--sandbox DIR] [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S]
@@ -187,6 +191,33 @@ int main(int argc, char** argv) {
       return 2;
     }
     std::printf("created a %d-node network in %s\n", o.nodes, o.dir.c_str());
+    return 0;
+  }
+  if (cmd == "protect-key") {
+    std::string key_file, pass_file;
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (args[i] == "--key" && i + 1 < args.size()) key_file = args[++i];
+      else if (args[i] == "--passphrase-file" && i + 1 < args.size()) pass_file = args[++i];
+      else return usage_error("protect-key: unknown option '" + args[i] + "'");
+    }
+    if (key_file.empty()) return usage_error("protect-key needs --key FILE");
+    AgentConfig c;
+    c.key_passphrase_file = pass_file;
+    auto pass = key_passphrase(c);
+    if (!pass) return usage_error(pass.error().detail);
+    if (pass->empty()) return usage_error("protect-key: no passphrase (--passphrase-file or CONSORTIA_KEY_PASSPHRASE)");
+    auto text = read_file(key_file);
+    if (!text) return usage_error(text.error().detail);
+    auto key = decode_key_file(*text, "");
+    if (!key) {
+      std::fprintf(stderr, "consortia-agent protect-key: %s: %s\n", key_file.c_str(), key.error().detail.c_str());
+      return 1;
+    }
+    if (auto st = write_file(key_file, encode_key_file(*key->suite, *key->signer, *pass), true); !st) {
+      std::fprintf(stderr, "consortia-agent protect-key: %s\n", st.error().to_string().c_str());
+      return 1;
+    }
+    std::printf("%s is encrypted\n", key_file.c_str());
     return 0;
   }
   if (cmd == "run") {

@@ -275,8 +275,9 @@ Result<json> keygen(const std::string& node_dir, const std::string& name, const 
   if (fs::exists(key_path)) {
     auto text = read_file(key_path);
     if (!text) return text.error();
-    auto k = decode_key_file(*text, "");
-    if (!k) return k.error();
+    const char* pass = std::getenv("CONSORTIA_KEY_PASSPHRASE");
+    auto k = decode_key_file(*text, pass ? pass : "");
+    if (!k) return make_error(k.error().code, key_path + ": " + k.error().detail);
     if (k->suite != *suite) return bad(key_path + " is a key of another suite");
     signer = std::move(k->signer);
   } else {
@@ -323,8 +324,8 @@ Result<json> backup_node(const std::string& config, const std::string& out) {
                 {"state_root", facts->state_root.hex()},
                 {"last_voted_view", facts->last_voted_view},
                 {"created_ms", now_ms()}};
-  if (auto k = read_file(f->config.path(f->config.signing_key)))
-    if (auto key = decode_key_file(*k, ""); key) manifest["node_id"] = f->suite->node_id(key->signer->public_key()).hex();
+  if (auto key = load_key(f->config, f->config.signing_key); key)
+    manifest["node_id"] = f->suite->node_id(key->signer->public_key()).hex();
   auto st = write_archive(out, manifest, {{"store.sqlite", copy}});
   fs::remove(copy);
   for (const char* sfx : {"-wal", "-shm"}) fs::remove(copy + sfx);

@@ -1,10 +1,13 @@
 #include "network.h"
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -72,20 +75,70 @@ Result<std::string> read_file(const std::string& path) {
 }
 
 Status write_file(const std::string& path, const std::string& text, bool secret) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return make_error(ErrorCode::kStorageIo, "cannot write " + path);
-    out << text;
-    out.flush();
-    if (!out) return make_error(ErrorCode::kStorageIo, "cannot write " + path);
-  }
-  if (secret) ::chmod(tmp.c_str(), 0600);
   std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return make_error(ErrorCode::kStorageIo, "cannot write " + path + ": " + ec.message());
+  fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent, ec);
+  auto io = [&](const std::string& what) {
+    return make_error(ErrorCode::kStorageIo, "cannot write " + path + ": " + what);
+  };
+  // A temporary file that is the owner's alone from its creation (mkstemp
+  // makes it 0600): a secret is never readable by others, not even for a
+  // moment or left behind by a crash. It is synced before it replaces the
+  // file, and the directory after.
+  std::string tmp = path + ".tmp-XXXXXX";
+  int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
+  if (fd < 0) return io(std::strerror(errno));
+  auto fail = [&](const std::string& what) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return io(what);
+  };
+  if (!secret && ::fchmod(fd, 0644) != 0) return fail(std::strerror(errno));
+  for (size_t done = 0; done < text.size();) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return fail(std::strerror(errno));
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) return fail(std::strerror(errno));
+  ::close(fd);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::string why = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return io(why);
+  }
+  int dfd = ::open(parent.empty() ? "." : parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
   return {};
+}
+
+Result<std::string> key_passphrase(const AgentConfig& c) {
+  if (!c.key_passphrase_file.empty()) {
+    auto text = read_file(c.path(c.key_passphrase_file));
+    if (!text) return make_error(ErrorCode::kNotFound, "key_passphrase_file: cannot read " + c.key_passphrase_file);
+    std::string p = *text;
+    while (!p.empty() && (p.back() == '\n' || p.back() == '\r')) p.pop_back();
+    return p;
+  }
+  const char* env = std::getenv("CONSORTIA_KEY_PASSPHRASE");
+  return std::string(env ? env : "");
+}
+
+Result<LoadedKey> load_key(const AgentConfig& c, const std::string& file) {
+  auto text = read_file(c.path(file));
+  if (!text) return text.error();
+  auto pass = key_passphrase(c);
+  if (!pass) return pass.error();
+  auto key = decode_key_file(*text, *pass);
+  if (key) return key;
+  std::string why = key.error().detail;
+  if (pass->empty() && why.find("encrypted") != std::string::npos)
+    why += ": give it in the environment variable CONSORTIA_KEY_PASSPHRASE or in a file named by "
+           "key_passphrase_file in the agent's configuration";
+  return make_error(key.error().code, file + ": " + why);
 }
 
 // ---- agent config -------------------------------------------------------------
@@ -102,6 +155,7 @@ Result<AgentConfig> load_agent_config(const std::string& file) {
     c.genesis = j.value("genesis", c.genesis);
     c.signing_key = j.value("signing_key", c.signing_key);
     c.admin_key = j.value("admin_key", "");
+    c.key_passphrase_file = j.value("key_passphrase_file", "");
     c.ca_bundle = j.value("ca_bundle", c.ca_bundle);
     c.tls_certificate = j.value("tls_certificate", c.tls_certificate);
     c.tls_key = j.value("tls_key", c.tls_key);
@@ -132,6 +186,7 @@ std::string agent_config_text(const AgentConfig& c) {
   j["genesis"] = c.genesis;
   j["signing_key"] = c.signing_key;
   if (!c.admin_key.empty()) j["admin_key"] = c.admin_key;
+  if (!c.key_passphrase_file.empty()) j["key_passphrase_file"] = c.key_passphrase_file;
   j["ca_bundle"] = c.ca_bundle;
   j["tls_certificate"] = c.tls_certificate;
   j["tls_key"] = c.tls_key;

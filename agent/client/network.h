@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "chain/genesis.h"
+#include "crypto/key_file.h"
 
 namespace consortia::agent {
 
@@ -32,6 +33,10 @@ struct AgentConfig {
   std::string genesis = "../../genesis.json";
   std::string signing_key = "node.key";
   std::string admin_key;  // optional: the organisation's governance key
+  // Where the passphrase of encrypted key files is (a file only the agent
+  // reads, such as a systemd credential); empty: the environment variable
+  // CONSORTIA_KEY_PASSPHRASE, or none.
+  std::string key_passphrase_file;
   std::string ca_bundle = "../../ca-bundle.pem";
   std::string tls_certificate = "tls.crt";
   std::string tls_key = "tls.key";
@@ -98,6 +103,14 @@ struct NetworkInfo {
 Result<NetworkInfo> load_network(const std::string& dir);
 
 Result<std::string> read_file(const std::string& path);
+// Replaces a file whole (a temporary file synced and renamed); a secret is
+// 0600 from its creation, anything else 0644.
 Status write_file(const std::string& path, const std::string& text, bool secret = false);
+
+// The passphrase for the agent's encrypted key files (AgentConfig), and a
+// key file of the agent's read with it: the error says where to give the
+// passphrase when the file is encrypted and none was given.
+Result<std::string> key_passphrase(const AgentConfig& c);
+Result<LoadedKey> load_key(const AgentConfig& c, const std::string& file);
 
 }  // namespace consortia::agent

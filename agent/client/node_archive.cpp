@@ -1,5 +1,7 @@
 #include "node_archive.h"
 
+#include <fcntl.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <zlib.h>
@@ -239,7 +241,14 @@ Result<json> read_archive(const std::string& path, const std::string& dir, uint6
       std::error_code ec;
       fs::create_directories(fs::path(target).parent_path(), ec);
       if (ec) return make_error(ErrorCode::kStorageIo, "cannot create the directory of " + target + ": " + ec.message());
-      out = std::make_unique<std::ofstream>(target + ".partial", std::ios::binary | std::ios::trunc);
+      // The owner's alone from its creation (a store holds what the node
+      // signed), and never through a link left in its place.
+      std::string partial = target + ".partial";
+      ::unlink(partial.c_str());
+      int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+      if (fd < 0) return make_error(ErrorCode::kStorageIo, "cannot write " + partial + ": " + std::strerror(errno));
+      ::close(fd);
+      out = std::make_unique<std::ofstream>(partial, std::ios::binary | std::ios::trunc);
       if (!*out) return make_error(ErrorCode::kStorageIo, "cannot write " + target);
     }
     Sha256 h;
@@ -261,7 +270,6 @@ Result<json> read_archive(const std::string& path, const std::string& dir, uint6
       std::error_code ec;
       fs::rename(target + ".partial", target, ec);
       if (ec) return make_error(ErrorCode::kStorageIo, "cannot write " + target + ": " + ec.message());
-      ::chmod(target.c_str(), 0600);
     }
   }
   if (r != ARCHIVE_EOF) return corrupt(path + ": " + archive_error_string(a.get()));

@@ -104,10 +104,33 @@ class LocalHost final : public Host {
     std::error_code ec;
     fs::create_directories(fs::path(remote).parent_path(), ec);
     if (fs::exists(remote) && fs::equivalent(local, remote, ec)) return {};
-    fs::copy_file(local, remote + ".partial", fs::copy_options::overwrite_existing, ec);
-    if (ec) return io("cannot copy " + local + " to " + remote + ": " + ec.message());
-    ::chmod((remote + ".partial").c_str(), static_cast<mode_t>(mode));
-    fs::rename(remote + ".partial", remote, ec);
+    // Created with its mode, as put_text does.
+    std::string partial = remote + ".partial";
+    fs::remove(partial, ec);
+    int in = ::open(local.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0) return io("cannot read " + local + ": " + std::strerror(errno));
+    int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, static_cast<mode_t>(mode));
+    if (fd < 0) {
+      ::close(in);
+      return io("cannot write " + remote + ": " + std::strerror(errno));
+    }
+    char buf[1 << 16];
+    ssize_t n = 0;
+    bool ok = true;
+    while (ok && (n = ::read(in, buf, sizeof buf)) > 0)
+      for (ssize_t off = 0; ok && off < n;) {
+        ssize_t w = ::write(fd, buf + off, static_cast<size_t>(n - off));
+        ok = w > 0;
+        off += w > 0 ? w : 0;
+      }
+    ok = ok && n == 0 && ::fchmod(fd, static_cast<mode_t>(mode)) == 0 && ::fsync(fd) == 0;
+    ::close(in);
+    ::close(fd);
+    if (!ok) {
+      fs::remove(partial, ec);
+      return io("cannot copy " + local + " to " + remote);
+    }
+    fs::rename(partial, remote, ec);
     if (ec) return io("cannot write " + remote + ": " + ec.message());
     return {};
   }

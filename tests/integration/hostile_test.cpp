@@ -276,6 +276,48 @@ TEST(HostilePeer, ANodeRunningTwiceIsNamedWithBothAddresses) {
   EXPECT_TRUE(named) << "node-0 did not name the second node-3";
 }
 
+// Keys at rest: every secret is the owner's alone from its creation, and
+// an encrypted node key (which the agent could not use: it always passed an
+// empty passphrase) starts with its passphrase from the environment or a
+// file, and refuses to start without it, saying where to give it.
+TEST(KeysAtRest, SecretsAre0600AndAnEncryptedNodeKeyStartsWithItsPassphrase) {
+  AgentCluster c(4);
+  for (const auto& e : fs::recursive_directory_iterator(c.dir())) {
+    std::string name = e.path().filename().string();
+    EXPECT_EQ(name.find(".tmp"), std::string::npos) << e.path();
+    if (e.path().extension() == ".key") {
+      auto perms = e.status().permissions();
+      EXPECT_EQ(perms & (fs::perms::group_all | fs::perms::others_all), fs::perms::none) << e.path();
+    }
+  }
+  std::string key = c.node_dir(0) + "/node.key";
+  std::string plain = slurp(key);
+  Proc p = run({agent_binary(), "protect-key", "--key", key}, "", nullptr, true,
+               {{"CONSORTIA_KEY_PASSPHRASE", "correct horse battery staple"}});
+  ASSERT_EQ(p.status, 0) << p.err;
+  std::string sealed = slurp(key);
+  EXPECT_NE(sealed.find("cipher sm4-cbc"), std::string::npos);
+  EXPECT_EQ(sealed.find("private"), std::string::npos);
+  EXPECT_EQ(fs::status(key).permissions() & (fs::perms::group_all | fs::perms::others_all), fs::perms::none);
+
+  std::string config = c.node_dir(0) + "/agent.json";
+  p = run({agent_binary(), "run", "--config", config});
+  EXPECT_NE(p.status, 0);
+  EXPECT_NE(p.err.find("CONSORTIA_KEY_PASSPHRASE"), std::string::npos) << p.err;
+  p = run({agent_binary(), "run", "--config", config}, "", nullptr, true, {{"CONSORTIA_KEY_PASSPHRASE", "wrong"}});
+  EXPECT_NE(p.status, 0);
+  EXPECT_NE(p.err.find("wrong passphrase"), std::string::npos) << p.err;
+
+  // From a file named in the configuration (a systemd credential, say).
+  std::string pass_file = c.node_dir(0) + "/passphrase";
+  std::ofstream(pass_file) << "correct horse battery staple\n";
+  json cfg = json::parse(slurp(config));
+  cfg["key_passphrase_file"] = "passphrase";
+  std::ofstream(config, std::ios::trunc) << cfg.dump(2);
+  c.start_all();
+  EXPECT_TRUE(c.all_reach(2, 60)) << "node-0 did not start with its encrypted key";
+}
+
 // A genesis outside what every node decodes (here a threshold no proposal
 // can pass, which gave an empty configuration and a division by zero at the
 // first tick) stops the agent at start with the file and the field named.
