@@ -4,39 +4,64 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="153"/>
+        <location filename="../app/ctl/main.cpp" line="157"/>
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="154"/>
+        <location filename="../app/ctl/main.cpp" line="158"/>
         <source>leader</source>
         <translation>leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="537"/>
+        <location filename="../app/ctl/main.cpp" line="460"/>
+        <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
+        <translation>height&lt;/source&gt;
+        &lt;translation&gt;height&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../app/ctl/main.cpp" line="158"/&gt;
+        &lt;source&gt;leader&lt;/source&gt;
+        &lt;translation&gt;leader&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename="../app/ctl/main.cpp" line="460"/&gt;
+        &lt;source&gt;audit log intact: %1 entries, the last is %2 (hash %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="466"/>
+        <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
+        <translation>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="472"/>
+        <source>audit log NOT intact: %1, line %2: %3</source>
+        <translation>audit log NOT intact: %1, line %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="576"/>
         <source>this machine</source>
         <translation>this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="566"/>
+        <location filename="../app/ctl/main.cpp" line="605"/>
         <source>The host presents this key fingerprint:</source>
         <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="568"/>
+        <location filename="../app/ctl/main.cpp" line="607"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="577"/>
+        <location filename="../app/ctl/main.cpp" line="616"/>
         <source>added host</source>
         <translation>added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="407"/>
-        <location filename="../app/ctl/main.cpp" line="436"/>
-        <location filename="../app/ctl/main.cpp" line="747"/>
+        <location filename="../app/ctl/main.cpp" line="411"/>
+        <location filename="../app/ctl/main.cpp" line="440"/>
+        <location filename="../app/ctl/main.cpp" line="786"/>
         <source>runbook</source>
         <translation>runbook</translation>
     </message>

@@ -4,39 +4,54 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="153"/>
+        <location filename="../app/ctl/main.cpp" line="157"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="154"/>
+        <location filename="../app/ctl/main.cpp" line="158"/>
         <source>leader</source>
         <translation>主节点</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="537"/>
+        <location filename="../app/ctl/main.cpp" line="460"/>
+        <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
+        <translation>审计日志完整：共 %1 条，最后一条为第 %2 条（哈希 %3）</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="466"/>
+        <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
+        <translation>末尾 %1 字节是崩溃时写了一半的条目（从未确认）；代理启动时会将其截去</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="472"/>
+        <source>audit log NOT intact: %1, line %2: %3</source>
+        <translation>审计日志不完整：%1 第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="576"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="566"/>
+        <location filename="../app/ctl/main.cpp" line="605"/>
         <source>The host presents this key fingerprint:</source>
         <translation>该主机出示的密钥指纹为：</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="568"/>
+        <location filename="../app/ctl/main.cpp" line="607"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="577"/>
+        <location filename="../app/ctl/main.cpp" line="616"/>
         <source>added host</source>
         <translation>已添加主机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="407"/>
-        <location filename="../app/ctl/main.cpp" line="436"/>
-        <location filename="../app/ctl/main.cpp" line="747"/>
+        <location filename="../app/ctl/main.cpp" line="411"/>
+        <location filename="../app/ctl/main.cpp" line="440"/>
+        <location filename="../app/ctl/main.cpp" line="786"/>
         <source>runbook</source>
         <translation>运行手册</translation>
     </message>

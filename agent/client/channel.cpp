@@ -1,5 +1,7 @@
 #include "channel.h"
 
+#include "pki.h"
+
 namespace consortia::agent {
 
 Result<ClientIdentity> load_client_identity(const NetworkInfo& net, const std::string& organisation,
@@ -12,10 +14,28 @@ Result<ClientIdentity> load_client_identity(const NetworkInfo& net, const std::s
   return ClientIdentity{*ca, *crt, *key};
 }
 
+namespace {
+
+// Roots that verify no server: for a node whose organisation has no CA in
+// the bundle (an empty root list would mean the system's roots).
+const std::string& verifies_nothing() {
+  static const std::string pem = [] {
+    auto ca = make_ca("no organisation's CA");
+    return ca ? ca->certificate_pem : std::string();
+  }();
+  return pem;
+}
+
+}  // namespace
+
 std::shared_ptr<grpc::Channel> agent_channel(const std::string& address, const std::string& server_name,
-                                             const ClientIdentity& id) {
+                                             const ClientIdentity& id, const std::string& organisation) {
   grpc::SslCredentialsOptions o;
   o.pem_root_certs = id.ca_bundle_pem;
+  if (!organisation.empty()) {
+    o.pem_root_certs = organisation_ca(id.ca_bundle_pem, organisation);
+    if (o.pem_root_certs.empty()) o.pem_root_certs = verifies_nothing();
+  }
   o.pem_cert_chain = id.certificate_pem;
   o.pem_private_key = id.key_pem;
   grpc::ChannelArguments args;

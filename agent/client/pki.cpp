@@ -1,6 +1,7 @@
 #include "pki.h"
 
 #include <openssl/bio.h>
+#include <openssl/err.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -209,6 +210,21 @@ Result<Subject> certificate_subject(const std::string& pem) {
   X509_NAME* n = X509_get_subject_name(cert.get());
   return Subject{entry(n, NID_commonName), entry(n, NID_organizationName),
                  entry(n, NID_organizationalUnitName)};
+}
+
+std::string organisation_ca(const std::string& bundle_pem, const std::string& organisation) {
+  std::string out;
+  BioPtr b(BIO_new_mem_buf(bundle_pem.data(), static_cast<int>(bundle_pem.size())));
+  while (CertPtr cert{PEM_read_bio_X509(b.get(), nullptr, nullptr, nullptr)}) {
+    if (entry(X509_get_subject_name(cert.get()), NID_organizationName) != organisation) continue;
+    BioPtr mem(BIO_new(BIO_s_mem()));
+    PEM_write_bio_X509(mem.get(), cert.get());
+    char* data = nullptr;
+    long n = BIO_get_mem_data(mem.get(), &data);
+    out.append(data, static_cast<size_t>(n));
+  }
+  ERR_clear_error();  // the end of the bundle reads as an error
+  return out;
 }
 
 Status verify_issued_by(const std::string& certificate_pem, const std::string& ca_pem) {

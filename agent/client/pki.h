@@ -43,5 +43,8 @@ Result<Subject> certificate_subject(const std::string& pem);
 // accepts any CA of the network's bundle; this pins a certificate to the CA
 // of the organisation it claims.
 Status verify_issued_by(const std::string& certificate_pem, const std::string& ca_pem);
+// The certificates of a PEM bundle whose subject names `organisation` (O),
+// as PEM; empty when there is none.
+std::string organisation_ca(const std::string& bundle_pem, const std::string& organisation);
 
 }  // namespace consortia::agent

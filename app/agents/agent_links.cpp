@@ -20,7 +20,8 @@ void AgentLinks::learn_identity(size_t i, const std::string& organisation, const
 v1::AgentService::Stub& AgentLinks::viewer(size_t i) {
   auto& stub = stubs_.at(i);
   if (!stub)
-    stub = v1::AgentService::NewStub(agent::agent_channel(endpoints_[i].api_address, endpoints_[i].name, *viewer_));
+    stub = v1::AgentService::NewStub(
+        agent::agent_channel(endpoints_[i].api_address, endpoints_[i].name, *viewer_, endpoints_[i].organisation));
   return *stub;
 }
 
@@ -31,7 +32,7 @@ bool AgentLinks::control(size_t i, const Call& call, ControlOutcome& out) {
     out.failures.push_back({e.name, e.organisation, true, ""});
     return false;
   }
-  auto stub = v1::AgentService::NewStub(agent::agent_channel(e.api_address, e.name, *id));
+  auto stub = v1::AgentService::NewStub(agent::agent_channel(e.api_address, e.name, *id, e.organisation));
   grpc::ClientContext ctx;
   ctx.set_deadline(deadline(3000));
   grpc::Status st = call(*stub, ctx);

@@ -78,7 +78,7 @@ std::unique_ptr<pb::AgentService::Stub> NetworkAccess::client(const agent::Netwo
                                                               const std::string& role) const {
   auto id = agent::load_client_identity(info_, org, role);
   if (!id) return nullptr;
-  return pb::AgentService::NewStub(agent::agent_channel(node.api_address, node.name, *id));
+  return pb::AgentService::NewStub(agent::agent_channel(node.api_address, node.name, *id, node.organisation));
 }
 
 Result<pb::NodeStatus> NetworkAccess::status(const std::string& name, double deadline_s) const {

@@ -9,6 +9,7 @@
 #include "audit_chain.h"
 #include "consortia/v1/p2p.grpc.pb.h"
 #include "ctl_harness.h"
+#include "pki.h"
 
 namespace consortia::agent::testing {
 namespace {
@@ -316,6 +317,53 @@ TEST(KeysAtRest, SecretsAre0600AndAnEncryptedNodeKeyStartsWithItsPassphrase) {
   std::ofstream(config, std::ios::trunc) << cfg.dump(2);
   c.start_all();
   EXPECT_TRUE(c.all_reach(2, 60)) << "node-0 did not start with its encrypted key";
+}
+
+// Any organisation's CA could issue a certificate for "node-0.consortia":
+// org-1 then sits between org-0's console and org-0's agent, answering for
+// it. The console's channel to a node of org-0 now takes only org-0's CA.
+TEST(HostileServer, AnotherOrganisationsCertificateForANodesNameIsRefused) {
+  AgentCluster c(4);
+  c.start(0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.status(0).has_value(); }, 30));
+  const auto& n0 = c.net().nodes[0];
+  std::string org1 = c.net().nodes[1].organisation;
+  ASSERT_NE(org1, n0.organisation);
+  KeyPair ca1{slurp(c.dir() + "/orgs/" + org1 + "/ca.crt"), slurp(c.dir() + "/orgs/" + org1 + "/ca.key")};
+  auto forged = issue_certificate(ca1, {n0.id.hex(), org1, "node"}, {n0.name + ".consortia"});
+  ASSERT_TRUE(forged.ok());
+  struct Impostor : pb::AgentService::Service {
+    grpc::Status GetStatus(grpc::ServerContext*, const pb::StatusRequest*, pb::NodeStatus* out) override {
+      out->set_name("node-0");
+      out->set_height(999999);
+      return grpc::Status::OK;
+    }
+  } impostor;
+  grpc::SslServerCredentialsOptions sopts(GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_BUT_DONT_VERIFY);
+  sopts.pem_key_cert_pairs.push_back({forged->key_pem, forged->certificate_pem});
+  grpc::ServerBuilder b;
+  int port = 0;
+  b.AddListeningPort("127.0.0.1:0", grpc::SslServerCredentials(sopts), &port);
+  b.RegisterService(&impostor);
+  auto server = b.BuildAndStart();
+  ASSERT_TRUE(server && port);
+  std::string address = "127.0.0.1:" + std::to_string(port);
+  auto id = load_client_identity(c.net(), n0.organisation, "viewer");
+  ASSERT_TRUE(id.ok());
+  auto ask = [&](const std::string& addr, const std::string& org) {
+    auto stub = pb::AgentService::NewStub(agent_channel(addr, n0.name, *id, org));
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+    pb::NodeStatus st;
+    return stub->GetStatus(&ctx, pb::StatusRequest{}, &st).ok() && st.height() != 999999 ? 1
+           : st.height() == 999999                                                      ? 2
+                                                                                        : 0;
+  };
+  EXPECT_EQ(ask(address, ""), 2) << "without the organisation, the impostor answers";
+  EXPECT_EQ(ask(address, n0.organisation), 0) << "with it, the impostor is refused";
+  EXPECT_EQ(ask(n0.api_address, n0.organisation), 1) << "and the real agent answers";
+  EXPECT_EQ(ask(n0.api_address, "no-such-org"), 0) << "an organisation without a CA verifies nothing";
+  server->Shutdown();
 }
 
 // A genesis outside what every node decodes (here a threshold no proposal

@@ -144,9 +144,10 @@ TEST(NodeArchive, DamagedOrTamperedArchivesAreRefused) {
       // marker and never hashes padding, so damage there, or in gzip's
       // trailing CRC-32, was accepted before the whole stream's checksum
       // was verified.
-      if (i >= 10)
+      if (i >= 10) {
         EXPECT_EQ(gunzip(t.path + "/damaged.tar.gz"), gunzip(t.path + "/ok.tar.gz"))
             << "byte " << i << " of " << bytes.size() << " damaged and accepted";
+      }
       continue;
     }
     ++refused_count;
