@@ -67,6 +67,7 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   a->node_->on_signature_verified(
       [pool = a->signatures_.get()](const Hash32& leaf) { pool->remember(leaf); });
   a->height_ = a->node_->status().height;
+  a->validators_ = static_cast<uint32_t>(a->node_->validators().size());
 
   auto members = std::make_shared<std::map<NodeId, std::string>>();
   if (auto cfg = a->node_->config())
@@ -218,7 +219,7 @@ void Agent::report_health() {
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
           .count());
   h.api = api_bound_;  // empty until the API serves
-  h.best_peer_height = transport_ ? transport_->best_peer_height() : 0;
+  h.best_peer_height = transport_ ? best_peer_height() : 0;
   on_node([&](Node& n) {
     NodeStatus st = n.status();
     h.height = st.height;
@@ -292,6 +293,7 @@ void Agent::handle(NodeOutput& out) {
   for (const auto& c : out.commits) {
     const Block& b = *c.block;
     height_ = b.height();
+    validators_ = static_cast<uint32_t>(node_->validators().size());
     TimeMs interval = last_block_ms_ ? static_cast<TimeMs>(b.header().timestamp_ms) - last_block_ms_ : -1;
     last_block_ms_ = static_cast<TimeMs>(b.header().timestamp_ms);
     AgentEvent e{AgentEvent::Kind::kNewBlock};

@@ -59,7 +59,12 @@ class Agent final : public NodeHost {
   FaultLayer& faults() override { return faults_; }
   Status with_node(const std::function<void(Node&, BlockStore&)>& fn) override;
   std::vector<PeerSnapshot> peers() override { return transport_->peers(); }
-  uint64_t best_peer_height() override { return transport_->best_peer_height(); }
+  // What more than f connected peers claim (the claims are unsigned: one
+  // peer alone cannot make this node look behind).
+  uint64_t best_peer_height() override {
+    uint32_t n = validators_;
+    return transport_->best_peer_height(n ? (n - 1) / 3 : 0);
+  }
   std::vector<Status> submit(std::vector<TxPtr> txs) override;
   Result<TxPtr> make_and_submit(const std::function<TxPtr(Node&)>& make,
                                 const std::function<void(const TxPtr&)>& admitted) override;
@@ -113,6 +118,7 @@ class Agent final : public NodeHost {
   std::mutex metrics_mu_;  // the metrics thread sleeps on metrics_cv_ between refreshes
   std::condition_variable metrics_cv_;
   std::atomic<uint64_t> height_{0};
+  std::atomic<uint32_t> validators_{0};  // of the committed configuration
   TimeMs last_block_ms_ = 0;
 
 

@@ -153,7 +153,7 @@ void Metrics::refresh() {
   }
   peers_->Set(static_cast<double>(connected));
   missing_->Set(static_cast<double>(missing));
-  syncing_->Set(agent_.transport().best_peer_height() > s.height + 2 ? 1 : 0);
+  syncing_->Set(agent_.best_peer_height() > s.height + 2 ? 1 : 0);
   faults_->Set(static_cast<double>(agent_.faults().active()));
   cpu_->Set(process_cpu_seconds());
   rss_->Set(static_cast<double>(process_rss_bytes()));

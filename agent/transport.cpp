@@ -4,6 +4,7 @@
 #include <grpcpp/security/credentials.h>
 #include <grpcpp/security/server_credentials.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -643,12 +644,16 @@ size_t Transport::connected_peers() const {
   return n;
 }
 
-uint64_t Transport::best_peer_height() const {
-  std::lock_guard lock(impl_->links_mu);
-  uint64_t h = 0;
-  for (const auto& [id, l] : impl_->links)
-    if (l->connected) h = std::max<uint64_t>(h, l->height);
-  return h;
+uint64_t Transport::best_peer_height(size_t ignore_highest) const {
+  std::vector<uint64_t> heights;
+  {
+    std::lock_guard lock(impl_->links_mu);
+    for (const auto& [id, l] : impl_->links)
+      if (l->connected) heights.push_back(l->height);
+  }
+  if (heights.empty()) return 0;
+  std::sort(heights.begin(), heights.end(), std::greater<>());
+  return heights[std::min(ignore_highest, heights.size() - 1)];
 }
 
 }  // namespace consortia::agent

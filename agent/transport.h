@@ -85,7 +85,9 @@ class Transport {
   // Dials a member we did not know (it introduced itself in a hello).
   void add_peer(const std::string& name, const NodeId& id, const std::string& address);
   size_t connected_peers() const;
-  uint64_t best_peer_height() const;
+  // The highest height claimed by more than `ignore_highest` connected
+  // peers (all of them, when fewer are connected).
+  uint64_t best_peer_height(size_t ignore_highest = 0) const;
   const std::string& bound_address() const { return bound_; }
 
   struct Link;

@@ -363,7 +363,73 @@ TEST(HostileServer, AnotherOrganisationsCertificateForANodesNameIsRefused) {
   EXPECT_EQ(ask(address, n0.organisation), 0) << "with it, the impostor is refused";
   EXPECT_EQ(ask(n0.api_address, n0.organisation), 1) << "and the real agent answers";
   EXPECT_EQ(ask(n0.api_address, "no-such-org"), 0) << "an organisation without a CA verifies nothing";
-  server->Shutdown();
+  server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
+}
+
+// Heights in hellos and pings are not signed: a member (here answering at
+// node-3's address with node-3's certificate, node-3 being down) claimed a
+// million blocks and made node-0 report itself syncing. A node now believes
+// what more than f of its connected peers claim.
+TEST(HostilePeer, OnePeerClaimingAHugeHeightDoesNotMakeANodeLookBehind) {
+  AgentCluster c(4);
+  c.start(0);
+  c.start(1);
+  c.start(2);
+  ASSERT_TRUE(c.all_reach(3, 60, {3}));
+  auto s0 = c.status(0);
+  ASSERT_TRUE(s0);
+  std::string chain_id = s0->chain_id();
+  const auto& n3 = c.net().nodes[3];
+  struct Liar : consortia::v1::Peer::Service {
+    consortia::v1::Hello hello;
+    grpc::Status Connect(grpc::ServerContext*,
+                         grpc::ServerReaderWriter<consortia::v1::Frame, consortia::v1::Frame>* stream) override {
+      consortia::v1::Frame f;
+      if (!stream->Read(&f)) return grpc::Status::OK;
+      consortia::v1::Frame reply;
+      *reply.mutable_hello() = hello;
+      if (!stream->Write(reply)) return grpc::Status::OK;
+      while (stream->Read(&f))
+        if (f.has_ping()) {
+          consortia::v1::Frame pong;
+          pong.mutable_pong()->set_time_ns(f.ping().time_ns());
+          pong.mutable_pong()->set_height(1'000'000);
+          if (!stream->Write(pong)) break;
+        }
+      return grpc::Status::OK;
+    }
+  } liar;
+  liar.hello.set_chain_id(chain_id);
+  liar.hello.set_node_id(std::string(n3.id.v.begin(), n3.id.v.end()));
+  liar.hello.set_min_protocol_version(1);
+  liar.hello.set_max_protocol_version(kMaxProtocolVersion);
+  liar.hello.set_height(1'000'000);
+  liar.hello.set_p2p_address(n3.p2p_address);
+  liar.hello.set_name(n3.name);
+  grpc::SslServerCredentialsOptions sopts(GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_BUT_DONT_VERIFY);
+  sopts.pem_key_cert_pairs.push_back({slurp(c.node_dir(3) + "/tls.key"), slurp(c.node_dir(3) + "/tls.crt")});
+  grpc::ServerBuilder b;
+  b.AddListeningPort(n3.p2p_address, grpc::SslServerCredentials(sopts));
+  b.RegisterService(&liar);
+  auto server = b.BuildAndStart();
+  ASSERT_TRUE(server);
+  // node-0 dials node-3's address, hears the claim, and keeps it for the peer...
+  bool heard = AgentCluster::eventually(
+      [&] {
+        auto s = c.status(0);
+        if (!s) return false;
+        for (const auto& p : s->peers())
+          if (p.name() == n3.name && p.height() == 1'000'000) return true;
+        return false;
+      },
+      30);
+  EXPECT_TRUE(heard) << "node-0 never connected to the liar";
+  // ...but does not take it for the network's height.
+  auto s = c.status(0);
+  ASSERT_TRUE(s);
+  EXPECT_LT(s->best_peer_height(), 1'000'000u);
+  EXPECT_FALSE(s->syncing());
+  server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
 }
 
 // A genesis outside what every node decodes (here a threshold no proposal
