@@ -53,7 +53,14 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   NodeId self = a->suite_->node_id(key->signer->public_key());
 
   auto store = SqliteBlockStore::open(data + "/chain.db", *a->suite_);
-  if (!store) return make_error(store.error().code, "block store: " + store.error().detail);
+  if (!store) {
+    std::string what = "block store " + data + "/chain.db: " + store.error().detail;
+    if (store.error().code == ErrorCode::kStorageCorrupt)
+      what += ". The node's store is damaged: stop it, then restore the node from a backup (consortia-agent "
+              "restore --config FILE --from ARCHIVE --replace), or move the data directory aside to start "
+              "afresh and sync from the peers (a validator must not start afresh: it could vote twice)";
+    return make_error(store.error().code, what);
+  }
   a->store_ = std::move(*store);
   NodeConfig ncfg;
   ncfg.max_protocol_version = software_max_protocol();

@@ -432,6 +432,24 @@ TEST(HostilePeer, OnePeerClaimingAHugeHeightDoesNotMakeANodeLookBehind) {
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
 }
 
+// A damaged store stops the agent naming the file and what to do.
+TEST(BadInput, ADamagedStoreStopsTheAgentNamingTheFileAndWhatToDo) {
+  AgentCluster c(4);
+  c.start(0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.height(0) >= 0 && c.status(0).has_value(); }, 30));
+  c.stop(0);
+  std::string db = c.node_dir(0) + "/data/chain.db";
+  {
+    std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(0);
+    f << std::string(4096, 'X');  // the header and the first page
+  }
+  Proc p = run({agent_binary(), "run", "--config", c.node_dir(0) + "/agent.json"});
+  EXPECT_NE(p.status, 0);
+  EXPECT_NE(p.err.find("/data/chain.db"), std::string::npos) << p.err;
+  EXPECT_NE(p.err.find("restore"), std::string::npos) << p.err;
+}
+
 // A genesis outside what every node decodes (here a threshold no proposal
 // can pass, which gave an empty configuration and a division by zero at the
 // first tick) stops the agent at start with the file and the field named.

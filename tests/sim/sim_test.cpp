@@ -2,6 +2,8 @@
 // the fault injection and that the checkers can fail.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <filesystem>
 
 #include "sim/simulation.h"
@@ -274,6 +276,25 @@ TEST(SimulatorCli, BadInputIsRefusedWithAReason) {
     if (!r.ok()) {
       EXPECT_FALSE(r.error().detail.empty());
     }
+  }
+}
+
+// A timeline event naming a node the run does not have was accepted and
+// indexed past the instances when it fired (a governance action on node 9
+// of 4 read out of bounds).
+TEST(SimulatorCli, TimelineEventsNamingNodesTheRunLacksAreRefused) {
+  std::string dir = ::testing::TempDir();
+  for (const char* event : {R"({"at": 5, "event": "governance", "action": "promote", "node": 9})",
+                            R"({"at": 5, "event": "crash", "node": -1})",
+                            R"({"at": 5, "event": "partition", "groups": [[0, 1], [2, 7]]})",
+                            R"({"at": 5, "event": "one_way", "from": [0], "to": [4]})"}) {
+    std::string path = dir + "/bad-timeline.json";
+    std::ofstream(path, std::ios::trunc) << R"({"name": "bad", "nodes": 4, "seconds": 10, "timeline": [)" << event
+                                         << "]}";
+    std::vector<const char*> argv = {"consortia-sim", "--scenario", path.c_str()};
+    auto r = parse_command_line(static_cast<int>(argv.size()), argv.data());
+    ASSERT_FALSE(r.ok()) << event;
+    EXPECT_NE(r.error().detail.find("is not one of the 4 nodes"), std::string::npos) << r.error().detail;
   }
 }
 
