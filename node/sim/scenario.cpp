@@ -138,7 +138,11 @@ Status validate(const Scenario& s) {
     if (x < 0 || x >= s.nodes + s.observers) return bad("start_down index out of range");
   for (int x : s.old_software)
     if (x < 0 || x >= s.nodes + s.observers) return bad("old_software index out of range");
-  // Every node a timeline event names is one of the run's instances.
+  // Every node a timeline event names is one of the run's instances:
+  // validators, observers, then the twins' second instances.
+  int instances = s.nodes + s.observers;
+  for (const auto& b : s.byzantine)
+    if (b.kind == ByzantineKind::kTwins) instances += std::max(b.count, static_cast<int>(b.validators.size()));
   for (size_t i = 0; i < s.timeline.size(); ++i) {
     const TimelineEvent& e = s.timeline[i];
     std::vector<int> named = e.nodes;
@@ -146,9 +150,9 @@ Status validate(const Scenario& s) {
     named.insert(named.end(), e.to.begin(), e.to.end());
     for (const auto& g : e.groups) named.insert(named.end(), g.begin(), g.end());
     for (int x : named)
-      if (x < 0 || x >= s.nodes + s.observers)
+      if (x < 0 || x >= instances)
         return bad("timeline event " + std::to_string(i + 1) + ": node " + std::to_string(x) +
-                   " is not one of the " + std::to_string(s.nodes + s.observers) + " nodes");
+                   " is not one of the " + std::to_string(instances) + " nodes");
   }
   if (s.protocol < kMinProtocolVersion || s.protocol > kMaxProtocolVersion)
     return bad("protocol must be between " + std::to_string(kMinProtocolVersion) + " and " +
