@@ -5,6 +5,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
+#include <unordered_set>
 #include <filesystem>
 
 #include "core/thread_name.h"
@@ -102,6 +103,45 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
 
 Agent::Agent(AgentConfig c) : config_(std::move(c)) {}
 
+namespace {
+
+// The gossip message with only the transactions whose leaves are in `valid`
+// (in their order), or null when none is.
+MessagePtr only_vouched(const Message& m, const std::vector<Hash32>& valid) {
+  std::unordered_set<Hash32> ok(valid.begin(), valid.end());
+  auto keep = [&](const std::vector<TxPtr>& txs) {
+    std::vector<TxPtr> out;
+    for (const auto& t : txs)
+      if (ok.count(t->leaf())) out.push_back(t);
+    return out;
+  };
+  if (auto* b = std::get_if<TxBatch>(&m)) {
+    auto txs = keep(b->txs);
+    return txs.empty() ? nullptr : std::make_shared<const Message>(TxBatch{std::move(txs)});
+  }
+  if (auto* r = std::get_if<TxRelay>(&m)) {
+    auto txs = keep(r->txs);
+    return txs.empty() ? nullptr : std::make_shared<const Message>(TxRelay{std::move(txs), r->forward});
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void Agent::note_bad_gossip(const NodeId& from, size_t count) {
+  bad_gossip_ += count;
+  // Named in the log, at most once a minute per run of them.
+  int64_t now = now_ms(), last = bad_gossip_logged_ms_;
+  if (now - last >= 60'000 && bad_gossip_logged_ms_.compare_exchange_strong(last, now)) {
+    std::string who = "node " + from.short_hex();
+    if (auto members = members_.load())
+      if (auto it = members->find(from); it != members->end()) who += " of " + it->second;
+    log_->warn("p2p: peer " + who + " sent " + std::to_string(count) +
+               " transactions whose signatures do not verify; they were dropped (" +
+               std::to_string(bad_gossip_.load()) + " so far)");
+  }
+}
+
 Agent::~Agent() { stop(); }
 
 TimeMs Agent::now_ms() const {
@@ -125,10 +165,18 @@ Status Agent::start() {
     // Gossip's signatures are checked here, on the peer's thread and the
     // pool's, before the message queues for the node's thread; in arrival
     // order, so a proposal never overtakes the gossip that came before it.
-    // Peers forward only transactions they admitted, so the check stops at
-    // the first bad signature and leaves the rest to the node.
+    // Peers forward only transactions they admitted: a bad signature is the
+    // peer's fault, the check stops at it, and only what the pool vouched
+    // for goes on, so gossip never costs the node's thread a signature.
     std::vector<Hash32> valid;
-    if (auto txs = gossiped_transactions(*msg); !txs.empty()) valid = signatures_->check(txs, true);
+    if (auto txs = gossiped_transactions(*msg); !txs.empty()) {
+      valid = signatures_->check(txs, true);
+      if (valid.size() < txs.size()) {
+        note_bad_gossip(from, txs.size() - valid.size());
+        msg = only_vouched(*msg, valid);
+        if (!msg) return;
+      }
+    }
     post([this, from, msg, valid = std::move(valid)] {
       NodeOutput out;
       node_->with_prechecked(valid, [&] { node_->on_message(from, *msg, now_ms(), out); });

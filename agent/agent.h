@@ -128,6 +128,10 @@ class Agent final : public NodeHost {
   // Members (node id -> organisation) as of the committed state, for peers.
   std::atomic<std::shared_ptr<const std::map<NodeId, std::string>>> members_;
   std::atomic<uint64_t> inbox_dropped_{0};
+  // Gossiped transactions dropped for a bad signature (a faulty peer's).
+  void note_bad_gossip(const NodeId& from, size_t count);
+  std::atomic<uint64_t> bad_gossip_{0};
+  std::atomic<int64_t> bad_gossip_logged_ms_{-60'000};
   std::atomic<uint64_t> committed_txs_{0};
   std::atomic<double> latency_ms_{0};  // moving mean of commit latency
   CpuShare cpu_;

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "audit_chain.h"
+#include "consensus/messages.h"
 #include "consortia/v1/p2p.grpc.pb.h"
 #include "ctl_harness.h"
 #include "pki.h"
@@ -448,6 +449,78 @@ TEST(BadInput, ADamagedStoreStopsTheAgentNamingTheFileAndWhatToDo) {
   EXPECT_NE(p.status, 0);
   EXPECT_NE(p.err.find("/data/chain.db"), std::string::npos) << p.err;
   EXPECT_NE(p.err.find("restore"), std::string::npos) << p.err;
+}
+
+// A member sends batches of transactions whose signatures do not verify.
+// The host's signature pool stopped at the first bad one and left the rest
+// to the node's single thread, which checked them one by one. Now only what
+// the pool vouched for reaches the node, and the peer is named in the log.
+TEST(HostilePeer, GossipWithBadSignaturesCostsTheNodeThreadNothingAndNamesThePeer) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 60));
+  c.stop(3);
+  auto s0 = c.status(0);
+  ASSERT_TRUE(s0);
+  const auto& n3 = c.net().nodes[3];
+  grpc::SslCredentialsOptions tls;
+  tls.pem_root_certs = slurp(c.net().ca_bundle_path);
+  tls.pem_cert_chain = slurp(c.node_dir(3) + "/tls.crt");
+  tls.pem_private_key = slurp(c.node_dir(3) + "/tls.key");
+  grpc::ChannelArguments args;
+  args.SetSslTargetNameOverride(c.net().nodes[0].name + ".consortia");
+  args.SetMaxSendMessageSize(64 << 20);
+  auto stub = consortia::v1::Peer::NewStub(
+      grpc::CreateCustomChannel(c.net().nodes[0].p2p_address, grpc::SslCredentials(tls), args));
+  grpc::ClientContext ctx;
+  auto stream = stub->Connect(&ctx);
+  consortia::v1::Frame hello;
+  auto* h = hello.mutable_hello();
+  h->set_chain_id(s0->chain_id());
+  h->set_node_id(std::string(n3.id.v.begin(), n3.id.v.end()));
+  h->set_min_protocol_version(1);
+  h->set_max_protocol_version(kMaxProtocolVersion);
+  h->set_name(n3.name);
+  ASSERT_TRUE(stream->Write(hello));
+  consortia::v1::Frame reply;
+  ASSERT_TRUE(stream->Read(&reply) && reply.has_hello());
+  // Each batch: 2,000 transactions from new keys with one signature bit flipped.
+  const CryptoSuite& suite = ed25519_sha256();
+  auto metric = [&] {
+    std::string m = c.net().nodes[0].metrics_address;
+    std::string text = http_get(std::stoi(m.substr(m.rfind(':') + 1)), "/metrics");
+    auto at = text.find("consortia_tx_signature_checks_total{where=\"node\"}");
+    return at == std::string::npos ? -1.0 : std::stod(text.substr(text.find(' ', at) + 1));
+  };
+  double before = metric();
+  ASSERT_GE(before, 0);
+  for (int b = 0; b < 5; ++b) {
+    TxBatch batch;
+    for (int i = 0; i < 2000; ++i) {
+      auto key = suite.signer_from_seed(sha256(as_bytes("flood-" + std::to_string(b) + "-" + std::to_string(i))));
+      Bytes raw = Transaction::create(suite, *key, TxKind::kNoop, 0, Bytes(8, 1))->encode();
+      raw[raw.size() - 3] ^= 1;  // inside the signature
+      auto forged = Transaction::decode(suite, raw);
+      ASSERT_TRUE(forged.ok());
+      batch.txs.push_back(*forged);
+    }
+    Bytes wire = encode_message(Message{batch});
+    consortia::v1::Frame f;
+    f.set_message(std::string(wire.begin(), wire.end()));
+    ASSERT_TRUE(stream->Write(f));
+  }
+  // The network keeps committing, the node checked none of them itself...
+  uint64_t h0 = c.height(0);
+  EXPECT_TRUE(c.all_reach(h0 + 3, 30, {3}));
+  EXPECT_LT(metric() - before, 10.0) << "the node's thread checked the flood's signatures";
+  // ...and the log names the peer.
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        return slurp(c.node_dir(0) + "/data/agent.log").find("peer node " + n3.id.short_hex() + " of " + n3.organisation) !=
+               std::string::npos;
+      },
+      10));
+  ctx.TryCancel();
 }
 
 // A genesis outside what every node decodes (here a threshold no proposal
