@@ -167,7 +167,7 @@ void Node::note_committed_interval(const Block& b) {
 Result<BlockBuilder::Built> Node::build(const BlockPtr& parent, const StatePtr& parent_state,
                                         BlockHeader header, const BlockRules& rules) {
   std::vector<TxPtr> txs =
-      mempool_.select(*parent_state, block_size_for(*parent, header, rules), MessageLimits::kMaxBlockTxBytes);
+      mempool_.select(*parent_state, block_size_for(*parent, header, rules), cfg_.max_block_tx_bytes);
   header.tx_root = Block::compute_tx_root(suite_, txs);
   auto state = cache_->apply(sm_, parent_state, header.tx_root, txs, block_context(header, rules));
   if (!state) return state.error();

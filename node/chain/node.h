@@ -40,6 +40,10 @@ struct NodeConfig {
   // maximum to model a node still running old software).
   uint32_t min_protocol_version = kMinProtocolVersion;
   uint32_t max_protocol_version = kMaxProtocolVersion;
+  // Bytes of transactions in a block this node builds (validators vote for
+  // no more: MessageLimits::kMaxBlockTxBytes). Larger only in tests, to play
+  // a faulty leader.
+  size_t max_block_tx_bytes = MessageLimits::kMaxBlockTxBytes;
 };
 
 struct NodeOutput {

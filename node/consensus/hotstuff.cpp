@@ -390,6 +390,16 @@ void HotStuffCore::try_vote(const Proposal& p, TimeMs now, ConsensusOutput& out)
   const Block& b = *p.block;
   const Entry* own = find(b.hash());
   if (!own || !own->rules->validators->contains(my_id_) || b.view() != pm_.view()) return;
+  // A block whose transactions exceed what an honest leader builds could
+  // never be sent whole again (to a node syncing, say): no vote for it.
+  // A voting rule, not a validity rule: blocks already certified stay valid.
+  size_t tx_bytes = 0;
+  for (const auto& tx : b.txs()) tx_bytes += tx->encoded_size();
+  if (tx_bytes > MessageLimits::kMaxBlockTxBytes) {
+    out.rejections.push_back("proposal with " + std::to_string(tx_bytes) + " bytes of transactions, over " +
+                             std::to_string(MessageLimits::kMaxBlockTxBytes) + ": not voted for");
+    return;
+  }
   if (!safety_.safe_to_vote(b.view(), b.header().justify.view, p.tc)) return;
   safety_.record(b.view());
   out.safety_changed = true;

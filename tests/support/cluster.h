@@ -49,8 +49,11 @@ class Cluster {
     }
   }
 
+  // Node i from now on runs with its own configuration (a faulty one, say).
+  void configure(size_t i, NodeConfig cfg) { own_cfg_[i] = cfg; }
   void open(size_t i) {
-    auto node = Node::open(genesis_, cfg_, suite_, suite_.signer_from_seed(seeds_[i]), *stores_[i],
+    auto own = own_cfg_.find(i);
+    auto node = Node::open(genesis_, own == own_cfg_.end() ? cfg_ : own->second, suite_, suite_.signer_from_seed(seeds_[i]), *stores_[i],
                            nullptr, now);
     if (!node) throw std::runtime_error(node.error().to_string());
     nodes_[i] = std::move(*node);
@@ -145,6 +148,7 @@ class Cluster {
  private:
   const CryptoSuite& suite_;
   NodeConfig cfg_;
+  std::map<size_t, NodeConfig> own_cfg_;
   Genesis genesis_;
   std::vector<Hash32> seeds_;
   std::vector<std::unique_ptr<MemoryBlockStore>> stores_;

@@ -112,6 +112,47 @@ TEST_P(LargeTransactions, NeverMakeAMessageTooLargeToDeliver) {
   EXPECT_EQ(too_large, 0u) << "largest message " << largest << " bytes";
 }
 
+// A faulty leader building a block of more transactions than an honest one
+// would (here 12 MiB) gets no votes for it: such a block, once certified,
+// could never be sent whole again to a node that syncs.
+TEST_P(LargeTransactions, AnOversizedProposalGetsNoVotes) {
+  Cluster c(4, ed25519_sha256(), {}, GetParam());
+  NodeConfig faulty;
+  faulty.max_block_tx_bytes = 64u << 20;
+  for (size_t i = 0; i < 4; ++i) {
+    c.configure(i, i == 0 ? faulty : NodeConfig{});
+    c.crash(i);
+    c.open(i);
+  }
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 2; }, 30000));
+  const Bytes value(60 * 1024, 0x5a);
+  constexpr int kTxs = 800;
+  auto client = c.client(0);
+  for (int n = 0; n < kTxs; ++n) {
+    auto tx = Transaction::create(ed25519_sha256(), *client, TxKind::kPut, static_cast<uint64_t>(n),
+                                  Transaction::put_payload("k" + std::to_string(n), value));
+    for (size_t i = 0; i < 4; ++i) {
+      NodeOutput out;
+      ASSERT_TRUE(c.node(i).submit(tx, c.now, out).ok());
+      c.absorb(i, out);
+    }
+  }
+  auto committed = [&](size_t i) {
+    size_t n = 0;
+    for (const auto& b : c.commits[i]) n += b->txs().size();
+    return n;
+  };
+  EXPECT_TRUE(c.run_until([&] { return committed(1) >= kTxs; }, 120000)) << committed(1);
+  for (const auto& b : c.commits[1]) {
+    size_t bytes = 0;
+    for (const auto& tx : b->txs()) bytes += tx->encoded_size();
+    EXPECT_LE(bytes, MessageLimits::kMaxBlockTxBytes) << "height " << b->height();
+  }
+  EXPECT_TRUE(std::any_of(c.rejections.begin(), c.rejections.end(),
+                          [](const std::string& r) { return r.find("not voted for") != std::string::npos; }))
+      << "node 0 never led with the transactions in its pool";
+}
+
 INSTANTIATE_TEST_SUITE_P(Protocols, LargeTransactions, ::testing::Values(1u, kMaxProtocolVersion),
                          [](const auto& p) { return "v" + std::to_string(p.param); });
 
