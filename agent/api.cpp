@@ -61,6 +61,38 @@ struct Caller {
 // window; the rest are counted and the count goes with the next entry. The
 // table is bounded: when full, windows that ended are dropped, and a key
 // that still finds no room is not recorded (the flood is already on record).
+// Streams hold a server thread each for as long as they last: an identity
+// (organisation and name) may hold per_identity of one kind, and all
+// callers together `total`.
+class StreamLimit {
+ public:
+  StreamLimit(int per_identity, int total) : per_identity_(per_identity), total_(total) {}
+  // Empty when a slot was taken (give it back with release()); else why not.
+  std::string acquire(const std::string& identity, const char* what) {
+    std::lock_guard lock(mu_);
+    if (used_ >= total_)
+      return "this agent serves " + std::to_string(total_) + " " + what + " streams at most";
+    if (by_identity_[identity] >= per_identity_) {
+      if (by_identity_[identity] == 0) by_identity_.erase(identity);
+      return "at most " + std::to_string(per_identity_) + " " + what + " streams per identity";
+    }
+    ++by_identity_[identity];
+    ++used_;
+    return "";
+  }
+  void release(const std::string& identity) {
+    std::lock_guard lock(mu_);
+    if (--by_identity_[identity] <= 0) by_identity_.erase(identity);
+    --used_;
+  }
+
+ private:
+  const int per_identity_, total_;
+  std::mutex mu_;
+  std::unordered_map<std::string, int> by_identity_;
+  int used_ = 0;
+};
+
 class DenialLimiter {
  public:
   static constexpr int64_t kWindowMs = 10'000;
@@ -102,7 +134,10 @@ enum class Need { kRead, kSubmit, kControl, kGovern };
 
 class ApiService final : public pb::AgentService::Service {
  public:
-  ApiService(NodeHost& a, int max_threads) : a_(a), max_watch_total_(std::max(1, max_threads / 4)) {}
+  ApiService(NodeHost& a, int max_threads)
+      : a_(a),
+        watch_limit_(kMaxWatchPerIdentity, std::max(1, max_threads / 4)),
+        submit_limit_(kMaxSubmitStreamsPerIdentity, std::max(1, max_threads / 4)) {}
 
   // Who is calling, from the verified client certificate; whether they may.
   Status authorise(ServerContext* ctx, Need need, Caller& c) {
@@ -154,7 +189,10 @@ class ApiService final : public pb::AgentService::Service {
       return st;
     }
     std::string d = printable(detail, 256);
-    if (!a_.audit().record(who, org, role, call, d, "started")) {
+    // A call that changes the node's control state is on record before it
+    // runs. A submission changes nothing here but the mempool, and its
+    // transactions are on the chain: it is recorded once, when done.
+    if (need != Need::kSubmit && !a_.audit().record(who, org, role, call, d, "started")) {
       std::string why = a_.audit().problem();
       a_.log().error("audit: cannot write the audit log (" + why + "): refused " + call + " from " + who);
       return error(StatusCode::UNAVAILABLE, ErrorCode::kStorageIo,
@@ -162,6 +200,7 @@ class ApiService final : public pb::AgentService::Service {
     }
     st = body(c);
     std::string result = st.ok() ? "ok" : printable(st.error_message(), 512);
+    d = printable(detail, 256);  // the body may have filled it in (what was staged)
     if (!a_.audit().record(who, org, role, call, d, result))
       a_.log().error("audit: cannot write the result of " + call + " from " + who + ": " + a_.audit().problem());
     a_.log().info("audit: " + who + " " + call + " " + d + " -> " + result);
@@ -237,32 +276,20 @@ class ApiService final : public pb::AgentService::Service {
   // stays answerable. A stream queues at most kMaxWatchQueueBytes for a
   // client that does not read, then ends (the blocked write is cancelled).
   static constexpr int kMaxWatchPerIdentity = 4;
+  static constexpr int kMaxSubmitStreamsPerIdentity = 4;
   static constexpr size_t kMaxWatchQueueBytes = 4u << 20;
 
   Status Watch(ServerContext* ctx, const pb::WatchRequest* req, grpc::ServerWriter<pb::Event>* w) override {
     Caller c;
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
     std::string identity = c.organisation + "/" + c.who;
-    {
-      std::lock_guard lock(watch_mu_);
-      if (watch_total_ >= max_watch_total_)
-        return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable,
-                     "this agent serves " + std::to_string(max_watch_total_) + " watch streams at most");
-      if (watchers_[identity] >= kMaxWatchPerIdentity)
-        return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable,
-                     "at most " + std::to_string(kMaxWatchPerIdentity) + " watch streams per identity");
-      ++watchers_[identity];
-      ++watch_total_;
-    }
+    if (auto why = watch_limit_.acquire(identity, "watch"); !why.empty())
+      return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
     struct Release {
-      ApiService& s;
+      StreamLimit& l;
       std::string id;
-      ~Release() {
-        std::lock_guard lock(s.watch_mu_);
-        if (--s.watchers_[id] <= 0) s.watchers_.erase(id);
-        --s.watch_total_;
-      }
-    } release{*this, identity};
+      ~Release() { l.release(id); }
+    } release{watch_limit_, identity};
 
     std::mutex mu;
     std::condition_variable cv;
@@ -425,7 +452,15 @@ class ApiService final : public pb::AgentService::Service {
   Status SubmitStream(ServerContext* ctx, grpc::ServerReader<pb::SubmitRequest>* reader,
                       pb::SubmitResult* out) override {
     size_t total = 0, admitted = 0;
-    return audited(ctx, Need::kSubmit, "SubmitStream", "a stream of transactions", [&](const Caller&) {
+    return audited(ctx, Need::kSubmit, "SubmitStream", "a stream of transactions", [&](const Caller& c) -> Status {
+      std::string identity = c.organisation + "/" + c.who;
+      if (auto why = submit_limit_.acquire(identity, "submit"); !why.empty())
+        return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
+      struct Release {
+        StreamLimit& l;
+        std::string id;
+        ~Release() { l.release(id); }
+      } release{submit_limit_, identity};
       pb::SubmitRequest req;
       while (reader->Read(&req)) {
         if (req.transactions_size() > 100000)
@@ -797,10 +832,7 @@ class ApiService final : public pb::AgentService::Service {
 
  private:
   NodeHost& a_;
-  int max_watch_total_;
-  std::mutex watch_mu_;
-  std::unordered_map<std::string, int> watchers_;
-  int watch_total_ = 0;
+  StreamLimit watch_limit_, submit_limit_;
   uint64_t next_admin_nonce_ = 0;  // touched on the node thread only
   DenialLimiter denials_;
 };

@@ -132,6 +132,7 @@ void Log::write(LogLevel l, const std::string& text) {
   std::string line = timestamp() + " " + level_name(l) + " " + one_line(text, kMaxLine);
   recent_.emplace_back(l, line);
   if (recent_.size() > kRecent) recent_.pop_front();
+  if (!file_ && !path_.empty()) file_ = open_append(path_, 0640, size_);  // after a failed rotation
   if (file_) {
     if (size_ > 0 && size_ + line.size() + 1 > rotate_bytes_) rotate_locked();
     if (file_) {
@@ -160,18 +161,33 @@ static void sync_dir(const std::string& file) {
   }
 }
 
-// Renames a full (or unchained) audit file to file.N, the next free N.
-static bool set_aside(const std::string& path) {
-  for (int n = 1; n < 100000; ++n) {
-    std::string to = path + "." + std::to_string(n);
-    if (std::filesystem::exists(to)) continue;
-    std::error_code ec;
-    std::filesystem::rename(path, to, ec);
-    if (ec) return false;
-    sync_dir(path);
-    return true;
+// The highest N of the files path.N, 0 when there is none.
+static int highest_set_aside(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path p(path);
+  std::string prefix = p.filename().string() + ".";
+  int highest = 0;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(p.parent_path().empty() ? fs::path(".") : p.parent_path(), ec)) {
+    std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    std::string rest = name.substr(prefix.size());
+    if (rest.empty() || rest.size() > 9 || rest.find_first_not_of("0123456789") != std::string::npos) continue;
+    highest = std::max(highest, std::stoi(rest));
   }
-  return false;
+  return highest;
+}
+
+// Renames a full (or unchained) audit file to file.N, N one above the
+// highest there: the numbers keep the files' order even after older ones
+// were archived elsewhere.
+static bool set_aside(const std::string& path) {
+  std::string to = path + "." + std::to_string(highest_set_aside(path) + 1);
+  std::error_code ec;
+  std::filesystem::rename(path, to, ec);
+  if (ec) return false;
+  sync_dir(path);
+  return true;
 }
 
 AuditLog::AuditLog(std::string file, uint64_t rotate_bytes) : path_(std::move(file)), rotate_bytes_(rotate_bytes) {
@@ -195,6 +211,14 @@ bool AuditLog::open_locked() {
     }
     note = t.problem + "; the file was kept as " + path_ + ".N and a new chain started";
     t = AuditTail{};
+  }
+  if (t.head.seq == 0 && t.torn_bytes == 0) {
+    // A new or empty file continues the chain of the newest one set aside
+    // (a crash between a rotation and the first entry after it).
+    if (int n = highest_set_aside(path_); n > 0) {
+      AuditTail before = read_audit_head(path_ + "." + std::to_string(n));
+      if (before.readable) t.head = before.head;
+    }
   }
   int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {

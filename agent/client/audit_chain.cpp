@@ -193,6 +193,13 @@ AuditTail read_audit_head(const std::string& file) {
       size_t got = std::fread(block.data(), 1, block.size(), f);
       block.resize(got);
       size_t nl = block.rfind('\n');
+      if (nl == std::string::npos && end > back) {
+        // No entry ends in the last MiB: not a torn write of ours.
+        std::fclose(f);
+        t.readable = false;
+        t.problem = "the end of " + file + " is not an entry";
+        return t;
+      }
       t.torn_bytes = nl == std::string::npos ? static_cast<uint64_t>(end) : block.size() - nl - 1;
     }
   }

@@ -308,6 +308,9 @@ Status check_network_json(const json& network, const std::string& file) {
       if (!n.contains(k) || !n[k].is_string()) return bad(file + ": a node entry's " + k + " is missing or not a string");
     for (const char* k : {"api", "metrics", "organisation"})
       if (n.contains(k) && !n[k].is_string()) return bad(file + ": a node entry's " + k + " is not a string");
+    Bytes id;
+    if (!from_hex(n["id"].get<std::string>(), id) || id.size() != 32)
+      return bad(file + ": a node entry's id is not 64 hex digits");
   }
   return {};
 }
@@ -321,7 +324,8 @@ Result<NewNode> add_node(const std::string& dir, const std::string& name, const 
   json network = json::parse(*text, nullptr, false);
   if (network.is_discarded()) return bad(dir + "/network.json is damaged");
   if (auto st = check_network_json(network, dir + "/network.json"); !st) return st.error();
-  if (name.empty() || name.size() > Member::kMaxName || name.find('/') != std::string::npos)
+  if (name.empty() || name.size() > Member::kMaxName || name.find('/') != std::string::npos || name == "." ||
+      name == "..")
     return bad("a node name has 1 to 64 characters and no '/'");
   if (organisation.empty() || organisation.size() > Organisation::kMaxId ||
       organisation.find('/') != std::string::npos || organisation == "." || organisation == "..")

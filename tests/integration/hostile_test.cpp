@@ -523,6 +523,38 @@ TEST(HostilePeer, GossipWithBadSignaturesCostsTheNodeThreadNothingAndNamesThePee
   ctx.TryCancel();
 }
 
+// Submit streams held open without a message, the same way: an operator
+// of any organisation could hold every API thread.
+TEST(HostileClient, IdleSubmitStreamsLeaveTheApiAnsweringOthers) {
+  AgentCluster c(4);
+  c.start(0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.status(0).has_value(); }, 30));
+  auto op = c.client(0, "org-1", "operator");
+  struct Stream {
+    std::unique_ptr<grpc::ClientContext> ctx = std::make_unique<grpc::ClientContext>();
+    pb::SubmitResult result;
+    std::unique_ptr<grpc::ClientWriter<pb::SubmitRequest>> w;
+  };
+  std::vector<Stream> streams(64);
+  for (auto& s : streams) {
+    s.ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+    s.w = op->SubmitStream(s.ctx.get(), &s.result);
+  }
+  grpc::ClientContext sctx;
+  sctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+  pb::NodeStatus st;
+  auto got = c.operator_of(0)->GetStatus(&sctx, pb::StatusRequest{}, &st);
+  EXPECT_TRUE(got.ok()) << got.error_message();
+  int refused = 0;
+  for (size_t i = 4; i < streams.size(); ++i) {
+    streams[i].w->WritesDone();
+    auto end = streams[i].w->Finish();
+    refused += end.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED;
+  }
+  EXPECT_EQ(refused, 60);
+  for (auto& s : streams) s.ctx->TryCancel();
+}
+
 // A genesis outside what every node decodes (here a threshold no proposal
 // can pass, which gave an empty configuration and a division by zero at the
 // first tick) stops the agent at start with the file and the field named.

@@ -146,6 +146,39 @@ TEST(AuditChain, RotationContinuesTheChainInANewFileAndKeepsTheOldOne) {
   EXPECT_FALSE(verify_audit_files(files).intact);
 }
 
+// A crash between a rotation and the first entry after it leaves no current
+// file (or an empty one): the chain goes on from the newest file set aside,
+// and files set aside are numbered above the highest there, even after the
+// older ones were archived elsewhere.
+TEST(AuditChain, AfterARotationTheChainGoesOnFromTheNewestFileSetAside) {
+  TempDir d;
+  std::string f = d.file("audit.log");
+  {
+    AuditLog log(f, 1500);
+    for (int i = 0; i < 30; ++i) ASSERT_TRUE(log.record("operator@org-1", "org-1", "operator", "ClearFaults", "", "ok"));
+  }
+  int highest = 0;
+  while (fs::exists(f + "." + std::to_string(highest + 1))) ++highest;
+  ASSERT_GE(highest, 2);
+  // Rotated at the last record: move the current file's entries away as if
+  // the crash came right after the rename.
+  fs::rename(f, f + "." + std::to_string(highest + 1));
+  ++highest;
+  fs::remove(f + ".1");  // archived elsewhere
+  {
+    AuditLog log(f, 1500);
+    ASSERT_TRUE(log.record("admin@org-1", "org-1", "admin", "Propose", "", "ok"));
+    for (int i = 0; i < 10; ++i) ASSERT_TRUE(log.record("operator@org-1", "org-1", "operator", "ClearFaults", "", "ok"));
+  }
+  EXPECT_FALSE(fs::exists(f + ".1")) << "a file set aside took the archived one's number";
+  std::vector<std::string> files;
+  for (int n = 2; fs::exists(f + "." + std::to_string(n)); ++n) files.push_back(f + "." + std::to_string(n));
+  files.push_back(f);
+  auto v = verify_audit_files(files);
+  EXPECT_TRUE(v.intact) << v.file << ":" << v.line << " " << v.problem;
+  EXPECT_EQ(v.head.seq, 41u);
+}
+
 TEST(AuditChain, AnOlderAgentsUnchainedLogIsSetAsideAndANewChainStarts) {
   TempDir d;
   std::string f = d.file("audit.log");
