@@ -22,6 +22,10 @@ constexpr size_t kMaxSyncWants = 8;
 constexpr size_t kMaxUnverifiedWants = 2;
 constexpr uint32_t kUnverifiedAttempts = 4;
 constexpr size_t kMaxFetchedUnverified = kMaxFetched / 2;
+constexpr size_t kMaxFetchedUnverifiedPerOrigin = kMaxFetchedUnverified / 2;
+// Blocks fetched for an unverified claim that have not connected to our
+// chain in this time are dropped (a made-up chain never connects).
+constexpr TimeMs kUnvouchedLifetimeMs = 60'000;
 }  // namespace
 
 void HotStuffCore::sync_unverified(const NodeId& from, const Hash32& hash, uint64_t height,
@@ -46,6 +50,17 @@ void HotStuffCore::request_block(const Hash32& hash, const NodeId& peer, TimeMs 
   if (auto it = sync_wants_.find(hash); it != sync_wants_.end()) {
     if (verified && !it->second.verified) it->second.verified = true;  // now vouched for
     return;
+  }
+  if (!verified) {
+    // The same places as sync_unverified: one per peer, two in all (the
+    // parent of a chain fetched for a claim is no more than a claim).
+    size_t unverified = 0;
+    for (const auto& [h, w] : sync_wants_) {
+      if (w.verified) continue;
+      if (w.origin == peer) return;
+      ++unverified;
+    }
+    if (unverified >= kMaxUnverifiedWants) return;
   }
   if (sync_wants_.size() >= kMaxSyncWants) {
     if (!verified) return;
@@ -128,19 +143,23 @@ void HotStuffCore::handle_block_response(const NodeId& from, const BlockResponse
     }
     // The wanted block checked out: the want is met (a bad answer leaves it
     // to be asked again of another peer).
-    if (!vouched && fetched_unverified_.size() >= kMaxFetchedUnverified) break;
+    if (!vouched) {
+      size_t mine = 0;
+      for (const auto& [k, u] : fetched_unverified_) mine += u.origin == from;
+      if (fetched_unverified_.size() >= kMaxFetchedUnverified || mine >= kMaxFetchedUnverifiedPerOrigin) break;
+    }
     if (i == 0) sync_wants_.erase(b->hash());
     if (fetched_.size() >= kMaxFetched) {
       // Start over rather than refuse sync for good: first without what
       // unverified claims brought, then without everything.
-      for (const auto& k : fetched_unverified_) fetched_.erase(k);
+      for (const auto& [k, u] : fetched_unverified_) fetched_.erase(k);
       fetched_unverified_.clear();
       if (fetched_.size() >= kMaxFetched) fetched_.clear();
       std::erase_if(waiting_children_, [this](const auto& kv) { return !fetched_.count(kv.second); });
     }
     if (!find(b->hash()) && !fetched_.count(b->hash())) {
       fetched_.emplace(b->hash(), b);
-      if (!vouched) fetched_unverified_.insert(b->hash());
+      if (!vouched) fetched_unverified_[b->hash()] = Unvouched{from, now};
       waiting_children_.emplace(b->parent_hash(), b->hash());
     }
     oldest = b.get();
@@ -152,14 +171,22 @@ void HotStuffCore::handle_block_response(const NodeId& from, const BlockResponse
 void HotStuffCore::resume_sync(const NodeId& peer, TimeMs now, ConsensusOutput& out) {
   // Connect every fetched chain whose parent we now have; for the lowest one
   // that still hangs in the air, ask for its parent.
+  // A chain fetched for a verified want goes first: a peer's made-up chain
+  // hanging lower must not keep the real one from being asked for.
   BlockPtr lowest;
+  bool lowest_vouched = false;
   std::vector<Hash32> ready;
   for (const auto& [h, b] : fetched_) {
     const Hash32& ph = b->parent_hash();
     if (ph == committed_->hash() || find(ph)) {
       ready.push_back(ph);
-    } else if (!fetched_.count(ph) && (!lowest || b->height() < lowest->height())) {
-      lowest = b;
+    } else if (!fetched_.count(ph)) {
+      bool vouched = !fetched_unverified_.count(h);
+      if (!lowest || (vouched && !lowest_vouched) ||
+          (vouched == lowest_vouched && b->height() < lowest->height())) {
+        lowest = b;
+        lowest_vouched = vouched;
+      }
     }
   }
   for (const auto& ph : ready) connect_descendants(ph, now, out);
@@ -206,7 +233,22 @@ void HotStuffCore::connect_descendants(const Hash32& root, TimeMs now, Consensus
   if (propose_at_ == 0 && last_proposed_view_ < pm_.view()) maybe_propose(now, out);
 }
 
+void HotStuffCore::drop_unvouched(TimeMs now) {
+  bool dropped = false;
+  for (auto it = fetched_unverified_.begin(); it != fetched_unverified_.end();) {
+    if (now - it->second.at < kUnvouchedLifetimeMs) {
+      ++it;
+      continue;
+    }
+    fetched_.erase(it->first);
+    it = fetched_unverified_.erase(it);
+    dropped = true;
+  }
+  if (dropped) std::erase_if(waiting_children_, [this](const auto& kv) { return !fetched_.count(kv.second); });
+}
+
 void HotStuffCore::retry_sync(TimeMs now, ConsensusOutput& out) {
+  if (!fetched_unverified_.empty()) drop_unvouched(now);
   for (auto it = sync_wants_.begin(); it != sync_wants_.end();) {
     SyncWant& w = it->second;
     if (now < w.retry_at(cfg_.sync_retry_ms)) {

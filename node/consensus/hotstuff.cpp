@@ -477,7 +477,7 @@ void HotStuffCore::commit_up_to(const Entry& target, ConsensusOutput& out) {
   uint64_t h = committed_->height();
   std::erase_if(tree_, [h](const auto& kv) { return kv.second.block->height() <= h; });
   std::erase_if(fetched_, [h](const auto& kv) { return kv.second->height() <= h; });
-  std::erase_if(fetched_unverified_, [this](const Hash32& k) { return !fetched_.count(k); });
+  std::erase_if(fetched_unverified_, [this](const auto& kv) { return !fetched_.count(kv.first); });
   std::erase_if(waiting_children_, [this](const auto& kv) { return !fetched_.count(kv.second); });
   std::erase_if(pending_proposals_,
                 [h](const auto& kv) { return kv.second.second.block->height() <= h; });

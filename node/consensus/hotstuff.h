@@ -295,7 +295,13 @@ class HotStuffCore {
   std::deque<BlockPtr> recent_committed_;           // served to syncing peers
   std::unordered_map<Hash32, BlockPtr> recent_index_;
   std::unordered_map<Hash32, BlockPtr> fetched_;    // verified by certificate, parent unknown
-  std::unordered_set<Hash32> fetched_unverified_;   // of fetched_: answers to unverified wants
+  // Of fetched_: answers to unverified wants, with who gave them and when.
+  struct Unvouched {
+    NodeId origin;
+    TimeMs at = 0;
+  };
+  std::unordered_map<Hash32, Unvouched> fetched_unverified_;
+  void drop_unvouched(TimeMs now);  // what did not connect in time
   std::unordered_multimap<Hash32, Hash32> waiting_children_;  // parent -> fetched child
   // Proposals waiting for their parent, by parent hash (several per parent).
   std::multimap<Hash32, std::pair<NodeId, Proposal>> pending_proposals_;

@@ -404,6 +404,47 @@ TEST(Consensus, SyncInfoNamingBlocksThatDoNotExistCannotStopANodeCatchingUp) {
                          << c.node(3).consensus().debug_string();
 }
 
+// A peer that answers its own claim with a made-up block hanging just above
+// what the node committed made that block the lowest of the fetched chains,
+// so the node kept asking the peer for its parent and never for the parent
+// of the real chain it was fetching: a node more than one batch behind
+// stayed behind. The real chain now goes first.
+TEST(Consensus, AMadeUpChainHangingLowDoesNotKeepTheRealOneFromBeingFetched) {
+  Cluster c(4);
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 3; }, 30000));
+  c.crash(3);
+  ASSERT_TRUE(c.run_until([&] { return c.node(0).status().height >= 100; }, 600000));
+  c.open(3);
+  uint64_t target = c.node(0).status().height;
+  NodeId attacker = c.node(1).id();
+  const CryptoSuite& suite = ed25519_sha256();
+  bool caught_up = false;
+  for (int round = 0; round < 100 && !caught_up; ++round) {
+    uint64_t committed = c.node(3).status().height;
+    BlockHeader h;
+    h.height = committed + 2;
+    h.view = 1'000'000 + static_cast<uint64_t>(round);
+    h.parent_hash = sha256(as_bytes("made-up parent " + std::to_string(round)));
+    h.justify.view = h.view - 1;
+    h.justify.height = committed + 1;
+    h.justify.block_hash = h.parent_hash;
+    h.justify.votes = {SignerEntry{attacker, Bytes(64, 7)}};
+    BlockPtr fake = Block::create(suite, h, {});
+    QuorumCertificate claim = c.node(0).consensus().high_qc();
+    claim.view += 50;
+    claim.height = committed + 2;
+    claim.block_hash = fake->hash();
+    NodeOutput out;
+    c.node(3).on_message(attacker, Message{SyncInfo{claim, std::nullopt}}, c.now, out);
+    c.absorb(3, out);
+    NodeOutput out2;
+    c.node(3).on_message(attacker, Message{BlockResponse{{fake}}}, c.now, out2);
+    c.absorb(3, out2);
+    caught_up = c.run_until([&] { return c.node(3).status().height >= target; }, 100);
+  }
+  EXPECT_TRUE(caught_up) << "node 3 at " << c.node(3).status().height << " of " << target;
+}
+
 TEST(Consensus, RestartedLeaderNeverSignsASecondProposalForItsView) {
   Cluster c(4);
   ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 3; }, 30000));
