@@ -290,6 +290,9 @@ class ApiService final : public pb::AgentService::Service {
       std::string id;
       ~Release() { l.release(id); }
     } release{watch_limit_, identity};
+    // Said at once, so a client knows its stream was taken before any event.
+    ctx->AddInitialMetadata("consortia-watch", "open");
+    w->SendInitialMetadata();
 
     std::mutex mu;
     std::condition_variable cv;

@@ -203,15 +203,20 @@ int main(int argc, char** argv) {
     if (key_file.empty()) return usage_error("protect-key needs --key FILE");
     AgentConfig c;
     c.key_passphrase_file = pass_file;
+    auto fail = [](const std::string& why) {
+      std::fprintf(stderr, "consortia-agent protect-key: %s\n", why.c_str());
+      return 2;
+    };
     auto pass = key_passphrase(c);
-    if (!pass) return usage_error(pass.error().detail);
-    if (pass->empty()) return usage_error("protect-key: no passphrase (--passphrase-file or CONSORTIA_KEY_PASSPHRASE)");
+    if (!pass) return fail(pass.error().detail);
+    if (pass->empty()) return fail("no passphrase: give --passphrase-file F or CONSORTIA_KEY_PASSPHRASE");
     auto text = read_file(key_file);
-    if (!text) return usage_error(text.error().detail);
+    if (!text) return fail(text.error().detail);
     auto key = decode_key_file(*text, "");
     if (!key) {
-      std::fprintf(stderr, "consortia-agent protect-key: %s: %s\n", key_file.c_str(), key.error().detail.c_str());
-      return 1;
+      if (key.error().detail.find("encrypted") != std::string::npos) return fail(key_file + " is encrypted already");
+      return fail(key_file + ": " + key.error().detail +
+                  " (protect-key takes the chain's key files: node.key and governance.key; TLS keys are PEM)");
     }
     if (auto st = write_file(key_file, encode_key_file(*key->suite, *key->signer, *pass), true); !st) {
       std::fprintf(stderr, "consortia-agent protect-key: %s\n", st.error().to_string().c_str());

@@ -4,64 +4,69 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="157"/>
+        <location filename="../app/ctl/main.cpp" line="158"/>
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="158"/>
+        <location filename="../app/ctl/main.cpp" line="159"/>
         <source>leader</source>
         <translation>leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="460"/>
+        <location filename="../app/ctl/main.cpp" line="463"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>height&lt;/source&gt;
         &lt;translation&gt;height&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../app/ctl/main.cpp" line="158"/&gt;
+        &lt;location filename=&quot;../app/ctl/main.cpp&quot; line=&quot;158&quot;/&gt;
         &lt;source&gt;leader&lt;/source&gt;
         &lt;translation&gt;leader&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
-        &lt;location filename="../app/ctl/main.cpp" line="460"/&gt;
+        &lt;location filename=&quot;../app/ctl/main.cpp&quot; line=&quot;460&quot;/&gt;
         &lt;source&gt;audit log intact: %1 entries, the last is %2 (hash %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="466"/>
+        <location filename="../app/ctl/main.cpp" line="469"/>
+        <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
+        <translation>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="476"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="472"/>
+        <location filename="../app/ctl/main.cpp" line="482"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>audit log NOT intact: %1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="576"/>
+        <location filename="../app/ctl/main.cpp" line="586"/>
         <source>this machine</source>
         <translation>this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="605"/>
+        <location filename="../app/ctl/main.cpp" line="615"/>
         <source>The host presents this key fingerprint:</source>
         <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="607"/>
+        <location filename="../app/ctl/main.cpp" line="617"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="616"/>
+        <location filename="../app/ctl/main.cpp" line="626"/>
         <source>added host</source>
         <translation>added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="411"/>
-        <location filename="../app/ctl/main.cpp" line="440"/>
-        <location filename="../app/ctl/main.cpp" line="786"/>
+        <location filename="../app/ctl/main.cpp" line="412"/>
+        <location filename="../app/ctl/main.cpp" line="441"/>
+        <location filename="../app/ctl/main.cpp" line="796"/>
         <source>runbook</source>
         <translation>runbook</translation>
     </message>

@@ -99,6 +99,7 @@ AuditVerdict verify_audit_files(const std::vector<std::string>& files) {
     const Entry& e = entries[i];
     at(i);
     if (i == 0) {
+      v.first_seq = e.seq;
       if (e.seq == 0 || (e.seq == 1 && e.prev != kAuditGenesis)) {
         v.problem = "the first entry does not start a chain";
         return v;

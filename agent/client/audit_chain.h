@@ -28,6 +28,7 @@ struct AuditHead {
 struct AuditVerdict {
   bool intact = false;
   uint64_t entries = 0;
+  uint64_t first_seq = 0;  // the first entry's: above 1, earlier ones are not in these files
   AuditHead head;
   // When not intact: which entry (file and 1-based line) and what is wrong.
   std::string file;

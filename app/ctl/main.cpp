@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -448,20 +449,29 @@ int upgrade_command(const std::vector<std::string>& a, LifecycleEnv& env, Progre
 int audit_command(const std::vector<std::string>& a) {
   if (a.size() < 3 || a[1] != "verify") return usage("audit verify FILE...");
   std::vector<std::string> files(a.begin() + 2, a.end());
-  for (const auto& f : files)
+  for (const auto& f : files) {
     if (f.rfind("--", 0) == 0) return usage("audit verify: unknown option '" + f + "'");
+    if (!std::ifstream(f)) return refused("no_file", f);  // bad input, not a broken log
+  }
   agent::AuditVerdict v = agent::verify_audit_files(files);
   if (g_json) {
-    json j = {{"intact", v.intact}, {"entries", v.entries}, {"last_seq", v.head.seq}, {"last_hash", v.head.hash},
-              {"torn_bytes", v.torn_bytes}};
+    json j = {{"intact", v.intact},        {"entries", v.entries},      {"first_seq", v.first_seq},
+              {"last_seq", v.head.seq},    {"last_hash", v.head.hash}, {"torn_bytes", v.torn_bytes}};
     if (!v.intact) j["first_problem"] = {{"file", v.file}, {"line", v.line}, {"problem", v.problem}};
     std::printf("%s\n", j.dump(2).c_str());
   } else if (v.intact) {
     std::printf("%s\n", text(QCoreApplication::translate("Ctl", "audit log intact: %1 entries, the last is %2 (hash %3)")
                                .arg(v.entries)
                                .arg(v.head.seq)
-                               .arg(QString::fromStdString(v.head.hash.substr(0, 16))))
+                               .arg(QString::fromStdString(v.head.hash)))
                           .c_str());
+    if (v.first_seq > 1)
+      std::printf("%s\n", text(QCoreApplication::translate(
+                                   "Ctl", "the chain starts at entry %1: entries 1 to %2 are not in these files "
+                                          "(archived elsewhere, or removed)")
+                                   .arg(v.first_seq)
+                                   .arg(v.first_seq - 1))
+                            .c_str());
     if (v.torn_bytes)
       std::printf("%s\n", text(QCoreApplication::translate(
                                    "Ctl", "its last %1 bytes are an entry torn by a crash (never acknowledged); "
