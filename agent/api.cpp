@@ -67,26 +67,41 @@ struct Caller {
 class StreamLimit {
  public:
   StreamLimit(int per_identity, int total) : per_identity_(per_identity), total_(total) {}
-  // Empty when a slot was taken (give it back with release()); else why not.
-  std::string acquire(const std::string& identity, const char* what) {
+  // A taken slot, given back when it goes.
+  class Slot {
+   public:
+    Slot(StreamLimit& l, std::string identity) : l_(l), identity_(std::move(identity)) {}
+    ~Slot() { l_.release(identity_); }
+    Slot(const Slot&) = delete;
+    Slot& operator=(const Slot&) = delete;
+
+   private:
+    StreamLimit& l_;
+    std::string identity_;
+  };
+  // A slot for the identity's stream, or null and why not.
+  std::unique_ptr<Slot> acquire(const std::string& identity, const char* what, std::string& why) {
     std::lock_guard lock(mu_);
-    if (used_ >= total_)
-      return "this agent serves " + std::to_string(total_) + " " + what + " streams at most";
+    if (used_ >= total_) {
+      why = "this agent serves " + std::to_string(total_) + " " + what + " streams at most";
+      return nullptr;
+    }
     if (by_identity_[identity] >= per_identity_) {
-      if (by_identity_[identity] == 0) by_identity_.erase(identity);
-      return "at most " + std::to_string(per_identity_) + " " + what + " streams per identity";
+      why = "at most " + std::to_string(per_identity_) + " " + what + " streams per identity";
+      return nullptr;
     }
     ++by_identity_[identity];
     ++used_;
-    return "";
+    return std::make_unique<Slot>(*this, identity);
   }
+
+ private:
   void release(const std::string& identity) {
     std::lock_guard lock(mu_);
     if (--by_identity_[identity] <= 0) by_identity_.erase(identity);
     --used_;
   }
 
- private:
   const int per_identity_, total_;
   std::mutex mu_;
   std::unordered_map<std::string, int> by_identity_;
@@ -282,14 +297,9 @@ class ApiService final : public pb::AgentService::Service {
   Status Watch(ServerContext* ctx, const pb::WatchRequest* req, grpc::ServerWriter<pb::Event>* w) override {
     Caller c;
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
-    std::string identity = c.organisation + "/" + c.who;
-    if (auto why = watch_limit_.acquire(identity, "watch"); !why.empty())
-      return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
-    struct Release {
-      StreamLimit& l;
-      std::string id;
-      ~Release() { l.release(id); }
-    } release{watch_limit_, identity};
+    std::string identity = c.organisation + "/" + c.who, why;
+    auto slot = watch_limit_.acquire(identity, "watch", why);
+    if (!slot) return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
     // Said at once, so a client knows its stream was taken before any event.
     ctx->AddInitialMetadata("consortia-watch", "open");
     w->SendInitialMetadata();
@@ -456,14 +466,9 @@ class ApiService final : public pb::AgentService::Service {
                       pb::SubmitResult* out) override {
     size_t total = 0, admitted = 0;
     return audited(ctx, Need::kSubmit, "SubmitStream", "a stream of transactions", [&](const Caller& c) -> Status {
-      std::string identity = c.organisation + "/" + c.who;
-      if (auto why = submit_limit_.acquire(identity, "submit"); !why.empty())
-        return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
-      struct Release {
-        StreamLimit& l;
-        std::string id;
-        ~Release() { l.release(id); }
-      } release{submit_limit_, identity};
+      std::string why;
+      auto slot = submit_limit_.acquire(c.organisation + "/" + c.who, "submit", why);
+      if (!slot) return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
       pb::SubmitRequest req;
       while (reader->Read(&req)) {
         if (req.transactions_size() > 100000)
