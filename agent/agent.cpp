@@ -45,12 +45,11 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   auto key = load_key(c, c.signing_key);
   if (!key) return key.error();
   if (key->suite != a->suite_) return make_error(ErrorCode::kInvalidArgument, "the node key is for another suite");
-  if (!c.admin_key.empty()) {
-    // Optional: without it the agent serves everything but governance.
-    auto ak = load_key(c, c.admin_key);
-    if (ak && ak->suite == a->suite_) a->admin_ = std::move(ak->signer);
-    else a->log_->warn("no governance key: " + (ak ? c.admin_key + " is for another suite" : ak.error().detail));
-  }
+  if (!c.admin_key.empty())
+    // An older network's configuration: the key is not read. Governance is
+    // signed on the admin's workstation (consortia-ctl, the console).
+    a->log_->warn("admin_key " + c.admin_key + " in the configuration is ignored: agents hold no governance key; "
+                  "remove it from agent.json and the key from this host (docs/operations.md)");
   NodeId self = a->suite_->node_id(key->signer->public_key());
 
   auto store = SqliteBlockStore::open(data + "/chain.db", *a->suite_);

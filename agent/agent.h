@@ -68,7 +68,6 @@ class Agent final : public NodeHost {
   std::vector<Status> submit(std::vector<TxPtr> txs) override;
   Result<TxPtr> make_and_submit(const std::function<TxPtr(Node&)>& make,
                                 const std::function<void(const TxPtr&)>& admitted) override;
-  const Signer* admin_signer() const override { return admin_.get(); }
   std::string data_dir() const override { return config_.path(config_.data_dir); }
   std::chrono::steady_clock::time_point started() const override { return started_; }
   NodeResources resources() override;
@@ -100,7 +99,6 @@ class Agent final : public NodeHost {
   std::unique_ptr<SqliteBlockStore> store_;
   std::unique_ptr<Node> node_;
   std::unique_ptr<SignaturePool> signatures_;  // transactions' signatures, off the node's thread
-  std::unique_ptr<Signer> admin_;
   std::unique_ptr<Transport> transport_;
   std::unique_ptr<Metrics> metrics_;
   std::shared_ptr<void> api_service_;  // outlives the server that calls it

@@ -441,6 +441,11 @@ class ApiService final : public pb::AgentService::Service {
         continue;
       }
       r->set_id(str((*tx)->id()));
+      if ((*tx)->kind() == TxKind::kGovernance) {
+        // Each one on the audit log, under an admin certificate.
+        r->set_error(make_error(ErrorCode::kUnauthorised, "governance transactions go through SubmitGovernance").to_string());
+        continue;
+      }
       slot.push_back(static_cast<size_t>(out->results_size() - 1));
       txs.push_back(*tx);
     }
@@ -602,64 +607,53 @@ class ApiService final : public pb::AgentService::Service {
     });
   }
 
-  // Signs and submits a governance transaction with the organisation's key.
-  Status govern(const GovOp& op, pb::GovernanceResult* out) {
-    const Signer* admin = a_.admin_signer();
-    if (!admin) return error(StatusCode::FAILED_PRECONDITION, ErrorCode::kUnauthorised, "this agent holds no organisation admin key");
-    // The nonce is taken and the transaction admitted in one step on the
-    // node thread; the counter moves only when the node admitted it.
-    auto tx = a_.make_and_submit(
-        [&](Node& n) {
-          NodeId who = a_.suite().node_id(admin->public_key());
-          uint64_t nonce = std::max(n.consensus().committed_state()->next_nonce(who), next_admin_nonce_);
-          return Transaction::create(a_.suite(), *admin, TxKind::kGovernance, nonce, op.encode());
-        },
-        [&](const TxPtr& t) { next_admin_nonce_ = t->nonce() + 1; });
-    if (!tx) return error(tx.error());
-    out->set_tx_id(str((*tx)->id()));
+  // A governance transaction signed on an admin's workstation: the agent
+  // holds no governance key and only relays it. Its signer must administer
+  // the calling certificate's organisation, so that the audit log's entry
+  // names the organisation the transaction acts for.
+  Status SubmitGovernance(ServerContext* ctx, const pb::GovernanceSubmission* req, pb::GovernanceResult* out) override {
+    const std::string& raw = req->transaction();
+    auto tx = Transaction::decode(a_.suite(), ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
+    std::optional<GovOp> op;
+    if (tx && (*tx)->kind() == TxKind::kGovernance)
+      if (auto o = GovOp::decode((*tx)->payload())) op = *o;
+    std::string detail = "unreadable governance transaction";
+    if (op)
+      detail = op->kind == GovOp::Kind::kPropose ? std::string("propose ") + gov_action_name(op->action.type)
+               : std::string(op->kind == GovOp::Kind::kApprove ? "approve " : "withdraw ") + op->proposal.hex();
+    return audited(ctx, Need::kGovern, "SubmitGovernance", detail, [&](const Caller& c) -> Status {
+      if (!tx) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kMalformed, "transaction: " + tx.error().detail);
+      if (!op) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "not a governance transaction");
+      std::string acts_for;
+      auto st = a_.with_node([&](Node& n, BlockStore&) {
+        if (auto cfg = n.config())
+          if (const Organisation* o = cfg->admin_of(a_.suite(), (*tx)->sender_id())) acts_for = o->id;
+      });
+      if (!st) return error(st.error());
+      if (acts_for != c.organisation)
+        return error(StatusCode::PERMISSION_DENIED, ErrorCode::kUnauthorised,
+                     acts_for.empty() ? "the transaction's signer is no organisation's governance key"
+                                      : "the transaction is signed for '" + acts_for + "', not '" + c.organisation + "'");
+      auto results = a_.submit({*tx});
+      if (results.empty()) return error(StatusCode::UNAVAILABLE, ErrorCode::kUnavailable, "the node did not answer");
+      if (!results.front()) return error(results.front().error());
+      out->set_tx_id(str((*tx)->id()));
+      return Status::OK;
+    });
+  }
+
+  Status GetAccount(ServerContext* ctx, const pb::AccountRequest* req, pb::Account* out) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    auto id = hash_of(req->account());
+    if (!id) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "an account id has 32 bytes");
+    auto st = a_.with_node([&](Node& n, BlockStore&) {
+      uint64_t next = n.consensus().committed_state()->next_nonce(*id);
+      out->set_next_nonce(next);
+      out->set_pool_next_nonce(n.mempool().next_free_nonce(*id, next));
+    });
+    if (!st) return error(st.error());
     return Status::OK;
-  }
-
-  Status Propose(ServerContext* ctx, const pb::ProposeRequest* req, pb::GovernanceResult* out) override {
-    return audited(ctx, Need::kGovern, "Propose", req->action(), [&](const Caller&) -> Status {
-      GovOp op;
-      GovAction& a = op.action;
-      const std::string& act = req->action();
-      auto node = hash_of(req->node_id());
-      if (act == "promote" || act == "demote" || act == "remove") {
-        if (!node) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "node_id has 32 bytes");
-        a.type = act == "promote" ? GovAction::Type::kPromote
-                 : act == "demote" ? GovAction::Type::kDemote : GovAction::Type::kRemove;
-        a.node = *node;
-      } else if (act == "add-observer") {
-        a.type = GovAction::Type::kAddObserver;
-        a.member.public_key.assign(req->public_key().begin(), req->public_key().end());
-        a.member.name = req->name();
-        a.member.organisation = req->organisation();
-      } else if (act == "upgrade") {
-        a.type = GovAction::Type::kUpgrade;
-        auto digest = hash_of(req->binary_sha256());
-        if (!digest) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "binary_sha256 has 32 bytes");
-        a.plan = UpgradePlan{req->plan(), req->height(), req->version(), *digest};
-      } else if (act == "cancel-upgrade") {
-        a.type = GovAction::Type::kCancelUpgrade;
-        a.plan.name = req->plan();
-      } else {
-        return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "unknown action '" + act + "'");
-      }
-      return govern(op, out);
-    });
-  }
-
-  Status Approve(ServerContext* ctx, const pb::ApproveRequest* req, pb::GovernanceResult* out) override {
-    return audited(ctx, Need::kGovern, req->withdraw() ? "Withdraw" : "Approve", "", [&](const Caller&) -> Status {
-      auto id = hash_of(req->proposal());
-      if (!id) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "a proposal id has 32 bytes");
-      GovOp op;
-      op.kind = req->withdraw() ? GovOp::Kind::kWithdraw : GovOp::Kind::kApprove;
-      op.proposal = *id;
-      return govern(op, out);
-    });
   }
 
   Status ListProposals(ServerContext* ctx, const pb::ProposalsRequest*, pb::Proposals* out) override {
@@ -841,7 +835,6 @@ class ApiService final : public pb::AgentService::Service {
  private:
   NodeHost& a_;
   StreamLimit watch_limit_, submit_limit_;
-  uint64_t next_admin_nonce_ = 0;  // touched on the node thread only
   DenialLimiter denials_;
 };
 

@@ -87,8 +87,6 @@ class NodeHost {
   // `admitted` runs there too, only when the node admitted it.
   virtual Result<TxPtr> make_and_submit(const std::function<TxPtr(Node&)>& make,
                                         const std::function<void(const TxPtr&)>& admitted) = 0;
-  // The organisation's governance key, when this host holds it.
-  virtual const Signer* admin_signer() const = 0;
 
   // Watchers of the node's events (the API's Watch streams). Thread-safe.
   using Subscriber = std::function<void(const AgentEvent&)>;

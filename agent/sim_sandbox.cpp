@@ -54,7 +54,6 @@ class SimHost final : public NodeHost {
   std::vector<Status> submit(std::vector<TxPtr> txs) override;
   Result<TxPtr> make_and_submit(const std::function<TxPtr(Node&)>& make,
                                 const std::function<void(const TxPtr&)>& admitted) override;
-  const Signer* admin_signer() const override { return admin_.get(); }
   std::string data_dir() const override { return data_dir_; }
   std::chrono::steady_clock::time_point started() const override { return started_; }
   NodeResources resources() override;
@@ -64,7 +63,6 @@ class SimHost final : public NodeHost {
   void on_commit(const Commit& c);
   void after_advance(Node* node);
 
-  std::unique_ptr<Signer> admin_;
 
  private:
   friend class SimNetwork;
@@ -343,11 +341,6 @@ int run_simulated_sandbox(const SandboxOptions& o) {
     std::string data = info->dir + "/nodes/" + endpoints[i].name + "/data";
     fs::create_directories(data);
     net.hosts.push_back(std::make_unique<SimHost>(net, static_cast<int>(i), endpoints[i], data));
-    auto config = load_agent_config(info->dir + "/nodes/" + endpoints[i].name + "/agent.json");
-    if (config && !config->admin_key.empty())
-      if (auto t = read_file(config->path(config->admin_key)))
-        if (auto k = decode_key_file(*t, ""); k && k->suite->id() == genesis->suite)
-          net.hosts.back()->admin_ = std::move(k->signer);
   }
   net.sim->set_link_policy([&net](int from, int to) -> std::optional<LinkRule> {
     // Called with the lock held, from inside advance().

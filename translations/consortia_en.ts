@@ -4,17 +4,17 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="158"/>
+        <location filename="../app/ctl/main.cpp" line="235"/>
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="159"/>
+        <location filename="../app/ctl/main.cpp" line="236"/>
         <source>leader</source>
         <translation>leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="463"/>
+        <location filename="../app/ctl/main.cpp" line="540"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>height&lt;/source&gt;
         &lt;translation&gt;height&lt;/translation&gt;
@@ -29,44 +29,44 @@
         &lt;source&gt;audit log intact: %1 entries, the last is %2 (hash %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="469"/>
+        <location filename="../app/ctl/main.cpp" line="546"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="476"/>
+        <location filename="../app/ctl/main.cpp" line="553"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="482"/>
+        <location filename="../app/ctl/main.cpp" line="559"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>audit log NOT intact: %1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="586"/>
+        <location filename="../app/ctl/main.cpp" line="663"/>
         <source>this machine</source>
         <translation>this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="615"/>
+        <location filename="../app/ctl/main.cpp" line="692"/>
         <source>The host presents this key fingerprint:</source>
         <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="617"/>
+        <location filename="../app/ctl/main.cpp" line="694"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="626"/>
+        <location filename="../app/ctl/main.cpp" line="703"/>
         <source>added host</source>
         <translation>added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="412"/>
-        <location filename="../app/ctl/main.cpp" line="441"/>
-        <location filename="../app/ctl/main.cpp" line="796"/>
+        <location filename="../app/ctl/main.cpp" line="489"/>
+        <location filename="../app/ctl/main.cpp" line="518"/>
+        <location filename="../app/ctl/main.cpp" line="874"/>
         <source>runbook</source>
         <translation>runbook</translation>
     </message>
@@ -915,37 +915,37 @@
         <translation type="vanished">The chain is at or past the activation height: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="54"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="55"/>
         <source>Release %1 staged on %2 of %3 nodes</source>
         <translation>Release %1 staged on %2 of %3 nodes</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="85"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="86"/>
         <source>Host %1 added (%2)</source>
         <translation>Host %1 added (%2)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="102"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="103"/>
         <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
         <translation>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="108"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="110"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="133"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="134"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 withdrew from the proposal</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="134"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="135"/>
         <source>%1 approved the proposal</source>
         <translation>%1 approved the proposal</translation>
     </message>
@@ -1661,6 +1661,22 @@
         <location filename="../app/charts/charts_page.cpp" line="228"/>
         <source> per node</source>
         <translation> per node</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::ConsoleSession</name>
+    <message>
+        <location filename="../app/shell/session.cpp" line="116"/>
+        <location filename="../app/shell/session.cpp" line="125"/>
+        <source>Governance key passphrase</source>
+        <translation>Governance key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/session.cpp" line="117"/>
+        <source>The governance keys of %1 on this workstation are encrypted.
+Their passphrase (kept in memory only):</source>
+        <translation>The governance keys of %1 on this workstation are encrypted.
+Their passphrase (kept in memory only):</translation>
     </message>
 </context>
 <context>

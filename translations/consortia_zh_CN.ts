@@ -4,59 +4,59 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="158"/>
+        <location filename="../app/ctl/main.cpp" line="235"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="159"/>
+        <location filename="../app/ctl/main.cpp" line="236"/>
         <source>leader</source>
         <translation>主节点</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="463"/>
+        <location filename="../app/ctl/main.cpp" line="540"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>审计日志完整：共 %1 条，最后一条为第 %2 条（哈希 %3）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="469"/>
+        <location filename="../app/ctl/main.cpp" line="546"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>链从第 %1 条开始：第 1 至 %2 条不在这些文件中（已另行归档，或已被删除）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="476"/>
+        <location filename="../app/ctl/main.cpp" line="553"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>末尾 %1 字节是崩溃时写了一半的条目（从未确认）；代理启动时会将其截去</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="482"/>
+        <location filename="../app/ctl/main.cpp" line="559"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>审计日志不完整：%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="586"/>
+        <location filename="../app/ctl/main.cpp" line="663"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="615"/>
+        <location filename="../app/ctl/main.cpp" line="692"/>
         <source>The host presents this key fingerprint:</source>
         <translation>该主机出示的密钥指纹为：</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="617"/>
+        <location filename="../app/ctl/main.cpp" line="694"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="626"/>
+        <location filename="../app/ctl/main.cpp" line="703"/>
         <source>added host</source>
         <translation>已添加主机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="412"/>
-        <location filename="../app/ctl/main.cpp" line="441"/>
-        <location filename="../app/ctl/main.cpp" line="796"/>
+        <location filename="../app/ctl/main.cpp" line="489"/>
+        <location filename="../app/ctl/main.cpp" line="518"/>
+        <location filename="../app/ctl/main.cpp" line="874"/>
         <source>runbook</source>
         <translation>运行手册</translation>
     </message>
@@ -905,37 +905,37 @@
         <translation type="vanished">链已到达或超过生效高度：链无法回退。请把停机的节点推进到新版本（upgrade run 会切换它们）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="54"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="55"/>
         <source>Release %1 staged on %2 of %3 nodes</source>
         <translation>发布版本 %1 已在 %3 个节点中的 %2 个上暂存</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="85"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="86"/>
         <source>Host %1 added (%2)</source>
         <translation>已添加主机 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="102"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="103"/>
         <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
         <translation>%1（%2）；剩余 %3 MiB；时钟 %4 毫秒（± %5）；代理 %6；systemd %7</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="108"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="110"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="133"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="134"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 已撤回对提案的批准</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="134"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="135"/>
         <source>%1 approved the proposal</source>
         <translation>%1 已批准提案</translation>
     </message>
@@ -1651,6 +1651,22 @@
         <location filename="../app/charts/charts_page.cpp" line="228"/>
         <source> per node</source>
         <translation>（按节点）</translation>
+    </message>
+</context>
+<context>
+    <name>consortia::console::ConsoleSession</name>
+    <message>
+        <location filename="../app/shell/session.cpp" line="116"/>
+        <location filename="../app/shell/session.cpp" line="125"/>
+        <source>Governance key passphrase</source>
+        <translation>治理密钥口令</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/session.cpp" line="117"/>
+        <source>The governance keys of %1 on this workstation are encrypted.
+Their passphrase (kept in memory only):</source>
+        <translation>本工作站上 %1 的治理密钥已加密。
+请输入口令（仅保存在内存中）：</translation>
     </message>
 </context>
 <context>

@@ -185,7 +185,6 @@ std::string agent_config_text(const AgentConfig& c) {
   j["organisation"] = c.organisation;
   j["genesis"] = c.genesis;
   j["signing_key"] = c.signing_key;
-  if (!c.admin_key.empty()) j["admin_key"] = c.admin_key;
   if (!c.key_passphrase_file.empty()) j["key_passphrase_file"] = c.key_passphrase_file;
   j["ca_bundle"] = c.ca_bundle;
   j["tls_certificate"] = c.tls_certificate;
@@ -262,7 +261,6 @@ Status init_network(const InitOptions& o) {
     c.p2p_listen = *p2p;
     c.api_listen = *api;
     c.metrics_listen = *metrics;
-    c.admin_key = "../../orgs/" + c.organisation + "/governance.key";
     auto key = suite->generate();
     if (auto st = write_file(c.dir + "/node.key", encode_key_file(*suite, *key, ""), true); !st) return st;
     NodeId id = suite->node_id(key->public_key());
@@ -359,7 +357,6 @@ Result<NewNode> add_node(const std::string& dir, const std::string& name, const 
   c.p2p_listen = *p2p;
   c.api_listen = *api;
   c.metrics_listen = *metrics;
-  c.admin_key = "../../orgs/" + organisation + "/governance.key";
   auto key = (*suite)->generate();
   if (auto st = write_file(c.dir + "/node.key", encode_key_file(**suite, *key, ""), true); !st) return st.error();
   NodeId id = (*suite)->node_id(key->public_key());

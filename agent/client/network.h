@@ -32,7 +32,9 @@ struct AgentConfig {
   std::string dir;  // the node's directory; relative paths below are from here
   std::string genesis = "../../genesis.json";
   std::string signing_key = "node.key";
-  std::string admin_key;  // optional: the organisation's governance key
+  // Read from older networks' configurations only, to warn: agents hold no
+  // governance key (it stays on the admin's workstation).
+  std::string admin_key;
   // Where the passphrase of encrypted key files is (a file only the agent
   // reads, such as a systemd credential); empty: the environment variable
   // CONSORTIA_KEY_PASSPHRASE, or none.

@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTranslator>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +18,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "agents/api_adapter.h"
@@ -55,6 +57,9 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
   upgrade run NAME [--canary NODE]              readiness, canary, one node at a time, governance, activation
   upgrade status NAME
   upgrade rollback NAME                         before activation: cancel the plan, switch the nodes back
+  proposal list                                 governance proposals: id, action, proposer, approvals, status
+  proposal approve ID --org ORG                 sign ORG's approval here with orgs/ORG/governance.key
+  proposal withdraw ID --org ORG                (ORG's approval, or the proposal for its proposer)
   audit verify FILE...                          check an agent's audit log (rotated files oldest first):
                                                 exit 0 intact, 1 naming the first changed, removed or
                                                 reordered entry
@@ -62,7 +67,10 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
 --sandbox DIR is a network directory (the sandbox's by default); --network
 NAME an inventory network (status only). Host "local" is this machine.
 The organisation CA key's passphrase, if it has one, is read from the
-environment variable CONSORTIA_CA_PASSPHRASE.
+environment variable CONSORTIA_CA_PASSPHRASE. Governance is signed here,
+on the admin's workstation, with orgs/ORG/governance.key of the network
+directory (agents hold no governance key); an encrypted one is opened with
+CONSORTIA_ADMIN_PASSPHRASE.
 )";
 
 struct Options {
@@ -126,6 +134,75 @@ Flags parse_flags(const std::vector<std::string>& a, size_t from, const std::vec
   }
   return f;
 }
+
+// consortia-ctl proposal list | approve ID --org ORG | withdraw ID --org ORG
+int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a) {
+  if (a.size() < 2) return usage("proposal list | approve ID --org ORG | withdraw ID --org ORG");
+  auto row = [](const pb::ProposalInfo& p) {
+    std::vector<std::string> approvals(p.approvals().begin(), p.approvals().end());
+    return json{{"id", to_hex(ByteView(reinterpret_cast<const uint8_t*>(p.id().data()), p.id().size()))},
+                {"action", p.action()}, {"proposer", p.proposer_organisation()}, {"approvals", approvals},
+                {"status", p.status()}, {"created", p.created()}, {"expires", p.expires()}};
+  };
+  if (a[1] == "list") {
+    auto all = net.proposals();
+    if (!all) return refused(error_code_name(all.error().code), all.error().detail);
+    json out = json::array();
+    for (const auto& p : *all) out.push_back(row(p));
+    if (g_json) {
+      std::printf("%s\n", out.dump(2).c_str());
+      return 0;
+    }
+    for (const auto& r : out) {
+      std::string approvals;
+      for (const auto& o : r["approvals"]) approvals += (approvals.empty() ? "" : ",") + o.get<std::string>();
+      std::printf("%s  %-14s %-10s %-9s %s\n", r["id"].get<std::string>().c_str(), r["action"].get<std::string>().c_str(),
+                  r["proposer"].get<std::string>().c_str(), r["status"].get<std::string>().c_str(), approvals.c_str());
+    }
+    return 0;
+  }
+  if (a[1] != "approve" && a[1] != "withdraw") return usage("unknown proposal command '" + a[1] + "'");
+  Flags f = parse_flags(a, 2, {"--org"}, {});
+  if (!f.bad.empty() || f.positional.size() != 1) return usage("proposal " + a[1] + " ID --org ORG");
+  if (!f.has("--org")) return usage("proposal " + a[1] + " needs --org ORG (whose governance key signs)");
+  Bytes id;
+  if (!from_hex(f.positional[0], id) || id.size() != 32) return usage("a proposal id is 64 hex digits");
+  std::string raw(id.begin(), id.end()), org = f.get("--org");
+  // What the organisation's own nodes say it is: another's may lie.
+  auto seen = net.proposal_seen_by(org, raw);
+  if (!seen) return refused(error_code_name(seen.error().code), seen.error().detail);
+  auto tx = a[1] == "approve" ? net.approve(org, raw) : net.withdraw(org, raw);
+  if (!tx) return refused(error_code_name(tx.error().code), tx.error().detail);
+  // The chain's verdict, once committed.
+  std::string verdict;
+  for (int i = 0; i < 300 && verdict.empty(); ++i) {
+    verdict = net.verdict(*tx);
+    if (verdict.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  std::string tx_hex = to_hex(ByteView(reinterpret_cast<const uint8_t*>(tx->data()), tx->size()));
+  if (verdict.empty()) return refused("unavailable", "transaction " + tx_hex + " not committed within 30 s");
+  if (verdict != "ok") return refused(verdict, org + " " + a[1] + " " + f.positional[0]);
+  // As the organisation's own nodes show it, once they committed it too.
+  auto after = net.proposal_seen_by(org, raw);
+  auto shows = [&](const Result<pb::ProposalInfo>& p) {
+    if (!p) return false;
+    bool in = std::find(p->approvals().begin(), p->approvals().end(), org) != p->approvals().end();
+    return a[1] == "approve" ? in : (!in || p->status() != "open");
+  };
+  for (int i = 0; i < 100 && !shows(after); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    after = net.proposal_seen_by(org, raw);
+  }
+  json out = after ? row(*after) : row(*seen);
+  out["transaction"] = tx_hex;
+  if (g_json) std::printf("%s\n", out.dump(2).c_str());
+  else
+    std::printf("%s %s %s (%s): %s, approved by %zu\n", org.c_str(), a[1] == "approve" ? "approved" : "withdrew from",
+                f.positional[0].c_str(), out["action"].get<std::string>().c_str(), out["status"].get<std::string>().c_str(),
+                out["approvals"].size());
+  return 0;
+}
+
 
 // ---- status ----
 
@@ -726,6 +803,7 @@ int main(int argc, char** argv) {
   auto net = NetworkAccess::open(dir, agent::find_agent_binary(self_dir));
   if (!net) return refused(error_code_name(net.error().code), net.error().detail);
   if (cmd == "status") return status_of((*net)->poll(3));
+  if (cmd == "proposal") return proposal_command(**net, a);
 
   Progress progress;
   LifecycleEnv env{*runbooks, *hosts, **net, data_dir() + "/archives", [&](const RunbookRecord& r) { progress(r); }, {}};

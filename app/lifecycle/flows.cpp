@@ -545,18 +545,6 @@ std::vector<StepDef> migrate_steps(LifecycleEnv& env) {
                  }
                  auto cfg = node_config(env.network, c.runbook.subject, c.vars.value("organisation", ""), dir(c),
                                         c.vars.value("address", ""), c.vars["ports"].get<std::vector<int>>());
-                 // The organisation's governance key is not copied to another host;
-                 // on this machine the moved node keeps proposing with it.
-                 if (auto old = from_host->read_text(src.value("dir", "") + "/agent.json", 1 << 20)) {
-                   json oc = json::parse(*old, nullptr, false);
-                   std::string admin = oc.is_object() ? oc.value("admin_key", std::string()) : "";
-                   if (!admin.empty()) {
-                     std::string abs = admin[0] == '/' ? admin : (fs::path(src.value("dir", "")) / admin).lexically_normal().string();
-                     if (to(c) == "local" && src.value("host", "local") == "local") cfg.admin_key = abs;
-                     else c.output += "note: " + c.runbook.subject + " held its organisation's governance key (" + abs +
-                                      "); it stays on the source host, and the organisation proposes through another node\n";
-                   }
-                 }
                  if (auto st = target->put_text(agent::agent_config_text(cfg), dir(c) + "/agent.json", 0644); !st)
                    return from(st.error());
                  c.output += "identity and configuration of " + c.runbook.subject + " on " + to(c) + "\n";

@@ -123,37 +123,48 @@ NetworkState NetworkAccess::poll(double deadline_s) const {
   return out;
 }
 
-Result<std::string> NetworkAccess::as_admin(
-    const std::string& org, const std::function<grpc::Status(pb::AgentService::Stub&, grpc::ClientContext&,
-                                                             pb::GovernanceResult&)>& call) const {
+void NetworkAccess::set_admin_passphrase(const std::string& p) {
+  std::lock_guard<std::mutex> l(keys_mu_);
+  admin_passphrase_ = p;
+  admin_keys_.clear();
+}
+
+std::string NetworkAccess::governance_key_file(const std::string& org) const {
+  return info_.dir + "/orgs/" + org + "/governance.key";
+}
+
+Result<std::shared_ptr<const agent::AdminKey>> NetworkAccess::admin_key(const std::string& org) const {
+  std::lock_guard<std::mutex> l(keys_mu_);
+  if (auto it = admin_keys_.find(org); it != admin_keys_.end()) return it->second;
+  auto key = agent::AdminKey::open(governance_key_file(org),
+                                   admin_passphrase_.value_or(agent::admin_passphrase_from_environment()));
+  if (!key) return key.error();
+  auto k = std::make_shared<const agent::AdminKey>(std::move(*key));
+  admin_keys_[org] = k;
+  return k;
+}
+
+Result<std::string> NetworkAccess::govern(const std::string& org, const GovOp& op) const {
+  auto key = admin_key(org);
+  if (!key) return key.error();
   std::string last = "no node of " + org + " answers";
-  std::string refused;  // a node that answered and cannot act (no governance key) says more than one that is down
   for (const auto& n : info_.nodes) {
     if (n.organisation != org) continue;
     auto c = client(n, org, "admin");
     if (!c) return make_error(ErrorCode::kUnauthorised, "no admin certificate of " + org + " in " + info_.dir);
-    grpc::ClientContext ctx;
-    deadline(ctx, 10);
-    pb::GovernanceResult r;
-    auto s = call(*c, ctx, r);
-    if (s.ok()) return r.tx_id();
-    last = n.name + ": " + s.error_message();
-    if (s.error_code() == grpc::StatusCode::FAILED_PRECONDITION && refused.empty()) refused = last;
-    // Another node of the organisation may hold its governance key.
-    if (s.error_code() != grpc::StatusCode::FAILED_PRECONDITION && s.error_code() != grpc::StatusCode::UNAVAILABLE &&
-        s.error_code() != grpc::StatusCode::DEADLINE_EXCEEDED)
-      return rpc_error(s);
+    auto id = agent::sign_and_submit(*c, **key, op);
+    if (id) return std::string(id->v.begin(), id->v.end());
+    last = n.name + ": " + id.error().detail;
+    // Another node of the organisation may be up.
+    if (id.error().code != ErrorCode::kUnavailable) return make_error(id.error().code, last);
   }
-  if (!refused.empty())
-    return make_error(ErrorCode::kUnauthorised,
-                      "no reachable agent of " + org + " holds its governance key (" + refused + ")");
   return make_error(ErrorCode::kUnavailable, last);
 }
 
 Result<std::string> NetworkAccess::propose(const std::string& org, const pb::ProposeRequest& p) const {
-  return as_admin(org, [&](pb::AgentService::Stub& c, grpc::ClientContext& ctx, pb::GovernanceResult& r) {
-    return c.Propose(&ctx, p, &r);
-  });
+  auto op = agent::governance_proposal(p);
+  if (!op) return op.error();
+  return govern(org, *op);
 }
 
 Result<std::string> NetworkAccess::withdraw(const std::string& org, const std::string& id) const {
@@ -161,12 +172,10 @@ Result<std::string> NetworkAccess::withdraw(const std::string& org, const std::s
 }
 
 Result<std::string> NetworkAccess::vote(const std::string& org, const std::string& id, bool withdraw) const {
-  pb::ApproveRequest a;
-  a.set_proposal(id);
-  a.set_withdraw(withdraw);
-  return as_admin(org, [&](pb::AgentService::Stub& c, grpc::ClientContext& ctx, pb::GovernanceResult& r) {
-    return c.Approve(&ctx, a, &r);
-  });
+  if (id.size() != 32) return make_error(ErrorCode::kInvalidArgument, "a proposal id has 32 bytes");
+  Hash32 h;
+  std::copy(id.begin(), id.end(), h.v.begin());
+  return govern(org, agent::governance_vote(h, withdraw));
 }
 
 std::vector<agent::NetworkEndpoint> NetworkAccess::ordered(const std::string& avoid) const {

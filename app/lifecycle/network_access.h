@@ -6,7 +6,9 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "consortia/v1/agent.grpc.pb.h"
+#include "governance_signer.h"
 #include "model/network_state.h"
 #include "network.h"
 
@@ -53,8 +56,13 @@ class NetworkAccess {
   Result<pb::NodeStatus> status(const std::string& name, double deadline_s = 3) const;
 
   // ---- governance ----
-  // Proposes as `org`'s admin on one of its nodes that holds the governance
-  // key: the proposal id.
+  // Signed here with the organisation's governance key from the network
+  // directory (orgs/<org>/governance.key) and handed to one of its nodes:
+  // agents hold no governance key. An encrypted key is opened with the
+  // passphrase given here, else CONSORTIA_ADMIN_PASSPHRASE.
+  void set_admin_passphrase(const std::string& p);
+  std::string governance_key_file(const std::string& org) const;
+  // Proposes as `org`'s admin: the proposal id.
   Result<std::string> propose(const std::string& org, const pb::ProposeRequest& p) const;
   // Read from nodes of other organisations than `avoid` first (the
   // proposer's own nodes are not the ones to believe about its proposal).
@@ -83,11 +91,14 @@ class NetworkAccess {
   Result<std::string> vote(const std::string& org, const std::string& id, bool withdraw) const;
   // One node's list of proposals, as a viewer of its organisation.
   Result<pb::Proposals> proposals_on(const agent::NetworkEndpoint& n) const;
-  // Calls an admin method on a node of `org` that holds its governance key.
-  Result<std::string> as_admin(const std::string& org,
-                               const std::function<grpc::Status(pb::AgentService::Stub&, grpc::ClientContext&,
-                                                                pb::GovernanceResult&)>& call) const;
+  // Signs `op` as `org`'s admin and submits it through one of its nodes: the
+  // transaction's id.
+  Result<std::string> govern(const std::string& org, const GovOp& op) const;
+  Result<std::shared_ptr<const agent::AdminKey>> admin_key(const std::string& org) const;
   agent::NetworkInfo info_;
+  mutable std::mutex keys_mu_;
+  std::optional<std::string> admin_passphrase_;
+  mutable std::map<std::string, std::shared_ptr<const agent::AdminKey>> admin_keys_;
   std::string agent_binary_;
   nlohmann::json raw_;  // network.json
 };

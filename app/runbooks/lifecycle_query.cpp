@@ -16,6 +16,7 @@ bool LifecycleQuery::open() {
   if (!hosts_) hosts_ = HostStore::open(place_.db_path, &error);
   if (!network_ && !place_.network_dir.empty()) {
     if (auto n = NetworkAccess::open(place_.network_dir, place_.agent_binary)) network_ = std::move(*n);
+    if (network_ && admin_passphrase_) network_->set_admin_passphrase(*admin_passphrase_);
   }
   return runbooks_ && hosts_;
 }
@@ -135,6 +136,11 @@ void LifecycleQuery::vote(QString organisation, QString proposal_hex, bool withd
   refresh_proposals();
 }
 
+void LifecycleQuery::set_admin_passphrase(QString passphrase) {
+  admin_passphrase_ = passphrase.toStdString();
+  if (network_) network_->set_admin_passphrase(*admin_passphrase_);
+}
+
 void RunbookRunner::start(QString kind, QString params_json, QString ca_passphrase) {
   std::string error;
   auto store = RunbookStore::open(place_.db_path, &error);
@@ -146,6 +152,7 @@ void RunbookRunner::start(QString kind, QString params_json, QString ca_passphra
   }
   LifecycleEnv env{*store, *hosts, **net, place_.archive_dir, [this](const RunbookRecord&) { emit changed(); }, {}};
   if (!ca_passphrase.isEmpty()) env.ca_passphrase = ca_passphrase.toStdString();
+  if (admin_passphrase_) (*net)->set_admin_passphrase(*admin_passphrase_);
   json p = json::parse(params_json.toStdString(), nullptr, false);
   if (!p.is_object()) p = json::object();
   auto s = [&](const char* k) { return p.value(k, std::string()); };
@@ -195,6 +202,7 @@ void RunbookRunner::resume(qint64 id, QString ca_passphrase) {
   }
   LifecycleEnv env{*store, *hosts, **net, place_.archive_dir, [this](const RunbookRecord&) { emit changed(); }, {}};
   if (!ca_passphrase.isEmpty()) env.ca_passphrase = ca_passphrase.toStdString();
+  if (admin_passphrase_) (*net)->set_admin_passphrase(*admin_passphrase_);
   std::string why;
   auto st = run_lifecycle(env, id, &why);
   if (!why.empty()) emit refused(QString::fromStdString(why), QString::number(id));

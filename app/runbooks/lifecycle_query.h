@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QString>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,6 +41,8 @@ class LifecycleQuery : public QObject {
   void check_host(QString name);
   void refresh_proposals();
   void vote(QString organisation, QString proposal_hex, bool withdraw);
+  // Opens the organisations' encrypted governance keys (memory only).
+  void set_admin_passphrase(QString passphrase);
   // The upgrades' readiness matrix (lifecycle/upgrade.h), and staging a
   // release on every node.
   void refresh_readiness();
@@ -61,6 +64,7 @@ class LifecycleQuery : public QObject {
   std::unique_ptr<RunbookStore> runbooks_;
   std::unique_ptr<HostStore> hosts_;
   std::unique_ptr<NetworkAccess> network_;
+  std::optional<std::string> admin_passphrase_;
 };
 
 class RunbookRunner : public QObject {
@@ -75,6 +79,8 @@ class RunbookRunner : public QObject {
   // run only, never in the runbook's record.
   void start(QString kind, QString params_json, QString ca_passphrase);
   void resume(qint64 id, QString ca_passphrase);
+  // Opens the organisations' encrypted governance keys (memory only).
+  void set_admin_passphrase(QString passphrase) { admin_passphrase_ = passphrase.toStdString(); }
 
  signals:
   void refused(QString code, QString detail);
@@ -83,6 +89,7 @@ class RunbookRunner : public QObject {
 
  private:
   LifecyclePlace place_;
+  std::optional<std::string> admin_passphrase_;
 };
 
 }  // namespace consortia::console

@@ -1,4 +1,5 @@
 #include "shell/automation.h"
+#include "proposals/proposals_page.h"
 
 #include <QGuiApplication>
 #include <QScreen>
@@ -111,6 +112,7 @@ void Automation::add_options(QCommandLineParser& cli) {
   hidden({"tab", "Page to show first: overview, nodes, detail, analysis, charts, alerts, explorer, runbooks, hosts, "
                  "proposals (or 0-9).", "PAGE"});
   hidden({"wizard", "Open the lifecycle wizard of KIND: join, exit, backup, restore, migrate.", "KIND"});
+  hidden({"approve", "Approve a proposal as ORG, as the Proposals page's button does.", "ORG:PROPOSAL"});
   hidden({"report", "Write what the console shows (JSON files) after every update.", "FILE"});
   hidden({"apply-fault", "Apply RULE on NODE once connected, as the Apply button does.", "NODE=RULE"});
   hidden({"apply-link-fault", "Apply a rule on one link, as the peers table's menu does.", "NODE>PEER=RULE"});
@@ -146,6 +148,11 @@ bool Automation::read_options(const QCommandLineParser& cli, AutomationOptions& 
   o.explore = cli.value("explore");
   o.explore_evidence = cli.isSet("explore-evidence");
   o.wizard = cli.value("wizard");
+  o.vote = cli.value("approve");
+  if (!o.vote.isEmpty() && !o.vote.contains(':')) {
+    *why = "--approve takes ORG:PROPOSAL";
+    return false;
+  }
   if (!o.wizard.isEmpty() && !QStringList{"join", "exit", "backup", "restore", "migrate"}.contains(o.wizard)) {
     *why = "--wizard takes join, exit, backup, restore or migrate";
     return false;
@@ -233,6 +240,11 @@ void Automation::act() {
     QTimer::singleShot(2000, this, [this, group] { emit w_.nodes()->partition_requested(group); });
     QTimer::singleShot(2000 + o_.heal_after, this, [this] { emit w_.nodes()->clear_all_faults_requested(); });
   }
+  if (!o_.vote.isEmpty())
+    QTimer::singleShot(2000, this, [this] {
+      w_.show_page(Page::kProposals);
+      emit w_.proposals()->vote_requested(o_.vote.section(':', 0, 0), o_.vote.section(':', 1), false);
+    });
   if (!o_.screenshot.isEmpty()) {
     // The page is chosen just before the picture, after any scripted action
     // (which may open another page).
@@ -242,7 +254,7 @@ void Automation::act() {
       QTimer::singleShot(std::max(300, o_.screenshot_after - 1000), this, [this] { w_.runbooks()->open_wizard(o_.wizard); });
     QTimer::singleShot(o_.screenshot_after, this, [this] {
       // With a wizard open, the screen: the window and the dialog over it.
-      if (!o_.wizard.isEmpty() && QGuiApplication::primaryScreen())
+      if ((!o_.wizard.isEmpty() || !o_.vote.isEmpty()) && QGuiApplication::primaryScreen())
         QGuiApplication::primaryScreen()->grabWindow(0).save(o_.screenshot);
       else
         w_.grab().save(o_.screenshot);

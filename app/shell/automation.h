@@ -33,6 +33,7 @@ struct AutomationOptions {
   bool explore_evidence = false;
   double measure = 0;  // seconds: print the console's own figures and quit
   QString wizard;      // open the lifecycle wizard of this kind (join, exit, backup, restore, migrate)
+  QString vote;        // ORG:PROPOSAL_HEX: approve as the Proposals page's button does
   // A run that ends by itself (screenshot, recording, measurement): no
   // dialog may wait for a person.
   bool unattended() const { return !screenshot.isEmpty() || !record.isEmpty() || measure > 0; }

@@ -16,7 +16,10 @@
 #include "upgrades/upgrades_page.h"
 #include "lifecycle/lifecycle_text.h"
 #include "runbooks/runbooks_page.h"
+#include <QInputDialog>
+#include <QMessageBox>
 #include <QTimer>
+#include "governance_signer.h"
 #include "network.h"
 #include "node_detail/detail_query.h"
 #include "node_detail/node_detail_page.h"
@@ -95,6 +98,40 @@ void ConsoleSession::enable_lifecycle(const std::string& db_path, const std::str
   runner_thread_->start();
 }
 
+bool ConsoleSession::unlock_governance(QWidget* parent) {
+  if (governance_unlocked_ || source_.directory.empty()) return true;
+  QStringList locked;
+  std::vector<std::string> files;
+  for (const auto& e : source_.endpoints) {
+    std::string f = source_.directory + "/orgs/" + e.organisation + "/governance.key";
+    if (!locked.contains(QString::fromStdString(e.organisation)) && agent::AdminKey::encrypted(f)) {
+      locked << QString::fromStdString(e.organisation);
+      files.push_back(f);
+    }
+  }
+  if (locked.isEmpty()) return true;
+  for (;;) {
+    bool ok = false;
+    QString p = QInputDialog::getText(
+        parent, tr("Governance key passphrase"),
+        tr("The governance keys of %1 on this workstation are encrypted.\nTheir passphrase (kept in memory only):")
+            .arg(locked.join(", ")),
+        QLineEdit::Password, QString(), &ok);
+    if (!ok) return false;
+    std::string wrong;
+    for (const auto& f : files)
+      if (auto k = agent::AdminKey::open(f, p.toStdString()); !k) wrong = k.error().detail;
+    if (!wrong.empty()) {
+      QMessageBox::warning(parent, tr("Governance key passphrase"), QString::fromStdString(wrong));
+      continue;
+    }
+    governance_unlocked_ = true;
+    QMetaObject::invokeMethod(lifecycle_, [l = lifecycle_, p] { l->set_admin_passphrase(p); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(runner_, [r = runner_, p] { r->set_admin_passphrase(p); }, Qt::QueuedConnection);
+    return true;
+  }
+}
+
 void ConsoleSession::connect_window(MainWindow& w) {
   constexpr auto queued = Qt::QueuedConnection;
   // Worker → pages.
@@ -134,19 +171,31 @@ void ConsoleSession::connect_window(MainWindow& w) {
     connect(runner_, &RunbookRunner::refused, w.runbooks(), &RunbooksPage::on_refused, queued);
     connect(runner_, &RunbookRunner::changed, lifecycle_, &LifecycleQuery::refresh_runbooks, queued);
     connect(runner_, &RunbookRunner::finished, lifecycle_, &LifecycleQuery::refresh_runbooks, queued);
-    connect(w.runbooks(), &RunbooksPage::start_requested, runner_, &RunbookRunner::start, queued);
-    connect(w.runbooks(), &RunbooksPage::resume_requested, runner_, &RunbookRunner::resume, queued);
+    // Runbooks and votes may sign governance: the keys are opened first, here.
+    connect(w.runbooks(), &RunbooksPage::start_requested, &w, [this, &w](QString kind, QString params, QString pass) {
+      if (unlock_governance(&w))
+        QMetaObject::invokeMethod(runner_, [r = runner_, kind, params, pass] { r->start(kind, params, pass); }, queued);
+    });
+    connect(w.runbooks(), &RunbooksPage::resume_requested, &w, [this, &w](qint64 id, QString pass) {
+      if (unlock_governance(&w)) QMetaObject::invokeMethod(runner_, [r = runner_, id, pass] { r->resume(id, pass); }, queued);
+    });
     connect(w.runbooks(), &RunbooksPage::cancel_requested, lifecycle_, &LifecycleQuery::cancel, queued);
     connect(w.hosts(), &HostsPage::add_requested, lifecycle_, &LifecycleQuery::add_host, queued);
     connect(w.hosts(), &HostsPage::check_requested, lifecycle_, &LifecycleQuery::check_host, queued);
-    connect(w.proposals(), &ProposalsPage::vote_requested, lifecycle_, &LifecycleQuery::vote, queued);
+    connect(w.proposals(), &ProposalsPage::vote_requested, &w, [this, &w](QString org, QString id, bool withdraw) {
+      if (unlock_governance(&w))
+        QMetaObject::invokeMethod(lifecycle_, [l = lifecycle_, org, id, withdraw] { l->vote(org, id, withdraw); }, queued);
+    });
     connect(lifecycle_, &LifecycleQuery::runbooks, w.upgrades(), &UpgradesPage::on_runbooks, queued);
     connect(lifecycle_, &LifecycleQuery::readiness, w.upgrades(), &UpgradesPage::on_readiness, queued);
     connect(w.upgrades(), &UpgradesPage::stage_requested, lifecycle_, &LifecycleQuery::stage, queued);
-    connect(w.upgrades(), &UpgradesPage::start_requested, runner_,
-            [r = runner_](QString kind, QString params) { r->start(kind, params, QString()); }, queued);
-    connect(w.upgrades(), &UpgradesPage::resume_requested, runner_,
-            [r = runner_](qint64 id) { r->resume(id, QString()); }, queued);
+    connect(w.upgrades(), &UpgradesPage::start_requested, &w, [this, &w](QString kind, QString params) {
+      if (unlock_governance(&w))
+        QMetaObject::invokeMethod(runner_, [r = runner_, kind, params] { r->start(kind, params, QString()); }, queued);
+    });
+    connect(w.upgrades(), &UpgradesPage::resume_requested, &w, [this, &w](qint64 id) {
+      if (unlock_governance(&w)) QMetaObject::invokeMethod(runner_, [r = runner_, id] { r->resume(id, QString()); }, queued);
+    });
     connect(runner_, &RunbookRunner::refused, &w, [&w](QString code, QString detail) {
       w.show_message(refusal_text(code.toStdString(), detail.toStdString()));
     }, queued);

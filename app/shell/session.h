@@ -53,6 +53,12 @@ class ConsoleSession : public QObject {
  private:
   template <class T, class... A>
   T* on_worker(A&&... args);
+  // Before an action that signs governance: when an organisation's
+  // governance key on this workstation is encrypted, asks its passphrase
+  // once (checked at once, kept in memory only) and hands it to the worker
+  // side. False when the user cancelled.
+  bool unlock_governance(QWidget* parent);
+  bool governance_unlocked_ = false;
   NetworkSource source_;
   std::shared_ptr<History> history_;
   QThread worker_;

@@ -106,6 +106,14 @@ class Mempool {
   size_t local() const { return local_.size(); }
 
   size_t size() const { return by_id_.size(); }
+  // The first nonce at or after `from` that no pending transaction of
+  // `sender` holds: the next one a signer elsewhere should use.
+  uint64_t next_free_nonce(const NodeId& sender, uint64_t from) const {
+    auto s = by_sender_.find(sender);
+    if (s == by_sender_.end()) return from;
+    for (auto it = s->second.lower_bound(from); it != s->second.end() && it->first == from; ++it) ++from;
+    return from;
+  }
   // Senders with transactions pending.
   size_t senders() const { return by_sender_.size(); }
   // A pending transaction by its Merkle leaf (which covers its signature), or null.

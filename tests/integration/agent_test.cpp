@@ -258,11 +258,9 @@ TEST(AgentAccess, CertificatesAndRolesDecideWhatACallerMayDo) {
   auto forged_stub = pb::AgentService::NewStub(
       agent_channel(n0.api_address, n0.name, ClientIdentity{*bundle, forged->certificate_pem, forged->key_pem}));
   grpc::ClientContext ctx0;
-  pb::ProposeRequest prop;
-  prop.set_action("cancel-upgrade");
-  prop.set_plan("none");
+  pb::GovernanceSubmission prop;
   pb::GovernanceResult gres;
-  auto forged_call = forged_stub->Propose(&ctx0, prop, &gres);
+  auto forged_call = forged_stub->SubmitGovernance(&ctx0, prop, &gres);
   EXPECT_EQ(forged_call.error_code(), grpc::StatusCode::UNAUTHENTICATED) << forged_call.error_message();
   // No client certificate at all.
   grpc::SslCredentialsOptions anon;
@@ -463,21 +461,54 @@ TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
   prop.set_height(at);
   prop.set_version(2);
   prop.set_binary_sha256(std::string(32, '\x5a'));
+  // Signed on org-0's admin workstation; agents hold no governance key.
+  auto key0 = AdminKey::open(c.dir() + "/orgs/org-0/governance.key", "");
+  ASSERT_TRUE(key0.ok()) << key0.error().detail;
+  auto op = governance_proposal(prop);
+  ASSERT_TRUE(op.ok());
+  auto signed_tx = [&](const AdminKey& k, const GovOp& o) {
+    Bytes raw = k.sign(o, 0)->encode();
+    pb::GovernanceSubmission sub;
+    sub.set_transaction(std::string(raw.begin(), raw.end()));
+    return sub;
+  };
   pb::GovernanceResult res;
   {
     auto viewer = c.client(0, "org-0", "viewer");
     grpc::ClientContext ctx;
-    EXPECT_EQ(viewer->Propose(&ctx, prop, &res).error_code(), grpc::StatusCode::PERMISSION_DENIED);
-    auto op = c.client(0, "org-0", "operator");
+    EXPECT_EQ(viewer->SubmitGovernance(&ctx, signed_tx(*key0, *op), &res).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+    auto oper = c.client(0, "org-0", "operator");
     grpc::ClientContext ctx2;
-    EXPECT_EQ(op->Propose(&ctx2, prop, &res).error_code(), grpc::StatusCode::PERMISSION_DENIED)
+    EXPECT_EQ(oper->SubmitGovernance(&ctx2, signed_tx(*key0, *op), &res).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED)
         << "operators do not govern";
+    // Nor does Submit carry governance past the audit log.
+    pb::SubmitRequest sr;
+    sr.add_transactions(signed_tx(*key0, *op).transaction());
+    pb::SubmitResult sres;
+    grpc::ClientContext ctx3;
+    ASSERT_TRUE(oper->Submit(&ctx3, sr, &sres).ok());
+    ASSERT_EQ(sres.results_size(), 1);
+    EXPECT_EQ(sres.results(0).error().rfind("unauthorised:", 0), 0u) << sres.results(0).error();
+    // org-1's admin certificate cannot hand in org-0's signed vote, even on its own node.
+    auto admin1 = c.client(1, "org-1", "admin");
+    grpc::ClientContext ctx4;
+    auto other = admin1->SubmitGovernance(&ctx4, signed_tx(*key0, *op), &res);
+    EXPECT_EQ(other.error_code(), grpc::StatusCode::PERMISSION_DENIED) << other.error_message();
+    EXPECT_NE(other.error_message().find("signed for 'org-0'"), std::string::npos) << other.error_message();
+    // A key that administers nothing.
+    auto stranger = test::client_key("stranger");
+    Bytes raw = Transaction::create(ed25519_sha256(), *stranger, TxKind::kGovernance, 0, op->encode())->encode();
+    pb::GovernanceSubmission sub;
+    sub.set_transaction(std::string(raw.begin(), raw.end()));
+    grpc::ClientContext ctx5;
+    EXPECT_EQ(c.client(0, "org-0", "admin")->SubmitGovernance(&ctx5, sub, &res).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
   }
-  auto admin0 = c.client(0, "org-0", "admin");
-  grpc::ClientContext ctx;
-  auto st = admin0->Propose(&ctx, prop, &res);
-  ASSERT_TRUE(st.ok()) << st.error_message();
-  std::string proposal = res.tx_id();
+  auto proposed = c.propose(0, "org-0", prop);
+  ASSERT_TRUE(proposed.ok()) << proposed.error().detail;
+  std::string proposal(proposed->v.begin(), proposed->v.end());
   auto list = [&](int i) {
     auto v = c.client(i, c.net().nodes[i].organisation, "viewer");
     grpc::ClientContext lctx;
@@ -489,16 +520,16 @@ TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
   EXPECT_EQ(list(1).proposals(0).status(), "open");
   EXPECT_EQ(list(1).proposals(0).action(), "upgrade");
   for (int i : {1, 2}) {
-    auto admin = c.client(i, c.net().nodes[i].organisation, "admin");
-    pb::ApproveRequest ap;
-    ap.set_proposal(proposal);
-    grpc::ClientContext actx;
-    auto ast = admin->Approve(&actx, ap, &res);
-    ASSERT_TRUE(ast.ok()) << ast.error_message();
+    std::string org = c.net().nodes[i].organisation;
+    auto approved = c.govern(i, org, governance_vote(*proposed, false));
+    ASSERT_TRUE(approved.ok()) << approved.error().detail;
     // An admin of another organisation cannot act on this node.
+    auto key3 = AdminKey::open(c.dir() + "/orgs/org-3/governance.key", "");
+    ASSERT_TRUE(key3.ok());
     auto foreign = c.client(i, "org-3", "admin");
     grpc::ClientContext fctx;
-    EXPECT_EQ(foreign->Approve(&fctx, ap, &res).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+    EXPECT_EQ(foreign->SubmitGovernance(&fctx, signed_tx(*key3, governance_vote(*proposed, false)), &res).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
   }
   EXPECT_TRUE(AgentCluster::eventually(
       [&] {
@@ -567,11 +598,10 @@ TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
 // Governance through the API, end to end: propose with org-0's admin on
 // node 0, approve with org-1's and org-2's admins on their nodes.
 std::string govern(const AgentCluster& c, const pb::ProposeRequest& prop) {
-  pb::GovernanceResult res;
-  grpc::ClientContext ctx;
-  auto st = c.client(0, "org-0", "admin")->Propose(&ctx, prop, &res);
-  EXPECT_TRUE(st.ok()) << st.error_message();
-  std::string id = res.tx_id();
+  auto proposed = c.propose(0, "org-0", prop);
+  EXPECT_TRUE(proposed.ok()) << proposed.error().detail;
+  if (!proposed) return "";
+  std::string id(proposed->v.begin(), proposed->v.end());
   auto status_of = [&](int i) -> std::string {
     grpc::ClientContext lctx;
     pb::Proposals ps;
@@ -583,10 +613,8 @@ std::string govern(const AgentCluster& c, const pb::ProposeRequest& prop) {
   };
   EXPECT_TRUE(AgentCluster::eventually([&] { return status_of(1) == "open"; }, 20));
   for (int i : {1, 2}) {
-    pb::ApproveRequest ap;
-    ap.set_proposal(id);
-    grpc::ClientContext actx;
-    EXPECT_TRUE(c.client(i, c.net().nodes[i].organisation, "admin")->Approve(&actx, ap, &res).ok());
+    auto approved = c.govern(i, c.net().nodes[i].organisation, governance_vote(*proposed, false));
+    EXPECT_TRUE(approved.ok()) << approved.error().detail;
   }
   EXPECT_TRUE(AgentCluster::eventually([&] { return status_of(0) == "enacted"; }, 20)) << prop.action();
   return id;

@@ -5,11 +5,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "audit_chain.h"
 #include "consensus/messages.h"
 #include "consortia/v1/p2p.grpc.pb.h"
 #include "ctl_harness.h"
+#include "evidence.h"
 #include "pki.h"
 
 namespace consortia::agent::testing {
@@ -619,6 +621,81 @@ TEST(BadInput, AddingANodeToANetworkJsonOfWrongTypesIsRefusedAndWritesNothing) {
   EXPECT_NE(p.status, 0);
   EXPECT_FALSE(fs::exists(c.dir() + "/nodes/late"));
   EXPECT_EQ(run({agent_binary(), "init", "--dir", c.dir(), "--add-node", "late", "--organisation", "org-0"}).status, 0);
+}
+
+
+// Owning a node host gave its organisation's vote and CA: every node's
+// configuration named orgs/<org>/governance.key, next to ca.key. Agents now
+// hold no governance key; the admin signs on their own workstation (here
+// consortia-ctl with the network directory) and an agent only relays.
+TEST(KeysAtRest, ANodeHostHoldsNeitherItsOrganisationsVoteNorItsCa) {
+  AgentCluster c(4);
+  std::set<std::string> secrets;  // the organisations' governance and CA keys
+  for (int o = 0; o < 4; ++o)
+    for (const char* f : {"governance.key", "ca.key"}) secrets.insert(slurp(c.dir() + "/orgs/org-" + std::to_string(o) + "/" + f));
+  for (int i = 0; i < c.size(); ++i) {
+    auto cfg = load_agent_config(c.node_dir(i) + "/agent.json");
+    ASSERT_TRUE(cfg.ok());
+    // Every file the node's configuration names, and every file in its directory.
+    std::vector<std::string> files;
+    for (const std::string* p : {&cfg->genesis, &cfg->signing_key, &cfg->admin_key, &cfg->key_passphrase_file,
+                                 &cfg->ca_bundle, &cfg->tls_certificate, &cfg->tls_key})
+      if (!p->empty()) files.push_back(cfg->path(*p));
+    for (const auto& e : fs::recursive_directory_iterator(c.node_dir(i)))
+      if (e.is_regular_file()) files.push_back(e.path().string());
+    for (const auto& f : files) EXPECT_EQ(secrets.count(slurp(f)), 0u) << c.node_dir(i) << " reaches " << f;
+  }
+
+  // An older network's configuration still names the key: it is not read.
+  json cfg0 = json::parse(slurp(c.node_dir(0) + "/agent.json"));
+  cfg0["admin_key"] = "../../orgs/org-0/governance.key";
+  std::ofstream(c.node_dir(0) + "/agent.json", std::ios::trunc) << cfg0.dump(2);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 60));
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] { return slurp(c.node_dir(0) + "/stderr.log").find("is ignored: agents hold no governance key") != std::string::npos; }, 5));
+
+  // org-0 proposes from its workstation; org-1 keeps its key encrypted.
+  auto joiner = test::client_key("joiner");
+  pb::ProposeRequest add;
+  add.set_action("add-observer");
+  add.set_public_key(std::string(joiner->public_key().begin(), joiner->public_key().end()));
+  add.set_name("node-9");
+  add.set_organisation("org-1");
+  auto proposed = c.propose(0, "org-0", add);
+  ASSERT_TRUE(proposed.ok()) << proposed.error().detail;
+  std::string id = proposed->hex();
+  std::string key1 = c.dir() + "/orgs/org-1/governance.key";
+  Proc p = run({agent_binary(), "protect-key", "--key", key1}, "", nullptr, true,
+               {{"CONSORTIA_KEY_PASSPHRASE", "org-1 admin only"}});
+  ASSERT_EQ(p.status, 0) << p.err;
+  Ctl run_ctl(c.dir());
+  auto ctl = [&](const std::vector<std::string>& args, const std::string& pass = "") {
+    std::vector<std::pair<std::string, std::string>> env;
+    if (!pass.empty()) env.push_back({"CONSORTIA_ADMIN_PASSPHRASE", pass});
+    return run_ctl(args, false, env);
+  };
+  ASSERT_TRUE(AgentCluster::eventually([&] { return ctl({"proposal", "list"}).out.find(id) != std::string::npos; }, 20));
+  p = ctl({"proposal", "approve", id, "--org", "org-1"});
+  EXPECT_EQ(p.status, 1);
+  EXPECT_NE(p.err.find("CONSORTIA_ADMIN_PASSPHRASE"), std::string::npos) << p.err;
+  p = ctl({"proposal", "approve", id, "--org", "org-1"}, "a guess");
+  EXPECT_EQ(p.status, 1);
+  EXPECT_NE(p.err.find("wrong passphrase"), std::string::npos) << p.err;
+  p = ctl({"proposal", "approve", id, "--org", "org-1"}, "org-1 admin only");
+  EXPECT_EQ(p.status, 0) << p.out << p.err;
+  EXPECT_NE(p.out.find("org-1 approved"), std::string::npos) << p.out;
+  p = run_ctl({"proposal", "approve", id, "--org", "org-2"});
+  ASSERT_EQ(p.status, 0) << p.out << p.err;
+  json after = json::parse(p.out);
+  EXPECT_EQ(after["status"], "enacted");
+  EXPECT_EQ(after["approvals"].size(), 3u);
+  // Not a proposal id; an organisation whose key this workstation lacks.
+  EXPECT_EQ(ctl({"proposal", "approve", "12ab", "--org", "org-3"}).status, 2);
+  fs::rename(c.dir() + "/orgs/org-3/governance.key", c.dir() + "/orgs/org-3/elsewhere.key");
+  p = ctl({"proposal", "approve", id, "--org", "org-3"});
+  EXPECT_EQ(p.status, 1);
+  EXPECT_NE(p.err.find("no governance key"), std::string::npos) << p.err;
 }
 
 }  // namespace

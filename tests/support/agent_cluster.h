@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "channel.h"
+#include "governance_signer.h"
 #include "consortia/v1/agent.grpc.pb.h"
 #include "network.h"
 
@@ -177,6 +178,20 @@ class AgentCluster {
   // An operator of the node's own organisation.
   std::unique_ptr<pb::AgentService::Stub> operator_of(int i) const {
     return client(i, net_.nodes[i].organisation, "operator");
+  }
+
+  // Governance as an admin does it: signed here with `org`'s governance key
+  // from the network directory (the admin's workstation), submitted through
+  // node i's API with `org`'s admin certificate. The transaction's id.
+  Result<Hash32> govern(int i, const std::string& org, const GovOp& op) const {
+    auto key = AdminKey::open(dir_ + "/orgs/" + org + "/governance.key", "");
+    if (!key) return key.error();
+    return sign_and_submit(*client(i, org, "admin"), *key, op);
+  }
+  Result<Hash32> propose(int i, const std::string& org, const pb::ProposeRequest& p) const {
+    auto op = governance_proposal(p);
+    if (!op) return op.error();
+    return govern(i, org, *op);
   }
 
   std::optional<pb::NodeStatus> status(int i) const {
