@@ -612,15 +612,40 @@ class ApiService final : public pb::AgentService::Service {
   // the calling certificate's organisation, so that the audit log's entry
   // names the organisation the transaction acts for.
   Status SubmitGovernance(ServerContext* ctx, const pb::GovernanceSubmission* req, pb::GovernanceResult* out) override {
+    // Nothing is decoded for a caller who may not govern here (audited()
+    // records the denial).
+    if (Caller pre; !authorise(ctx, Need::kGovern, pre).ok())
+      return audited(ctx, Need::kGovern, "SubmitGovernance", "", [](const Caller&) { return Status::OK; });
     const std::string& raw = req->transaction();
     auto tx = Transaction::decode(a_.suite(), ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
     std::optional<GovOp> op;
     if (tx && (*tx)->kind() == TxKind::kGovernance)
       if (auto o = GovOp::decode((*tx)->payload())) op = *o;
+    // What the entry says, so that it can be matched with the chain.
     std::string detail = "unreadable governance transaction";
-    if (op)
-      detail = op->kind == GovOp::Kind::kPropose ? std::string("propose ") + gov_action_name(op->action.type)
-               : std::string(op->kind == GovOp::Kind::kApprove ? "approve " : "withdraw ") + op->proposal.hex();
+    if (op) {
+      const GovAction& a = op->action;
+      if (op->kind != GovOp::Kind::kPropose)
+        detail = std::string(op->kind == GovOp::Kind::kApprove ? "approve " : "withdraw ") + op->proposal.hex();
+      else {
+        detail = std::string("propose ") + gov_action_name(a.type);
+        switch (a.type) {
+          case GovAction::Type::kPromote:
+          case GovAction::Type::kDemote:
+          case GovAction::Type::kRemove: detail += " node " + a.node.hex(); break;
+          case GovAction::Type::kAddObserver:
+            detail += " " + a.member.name + " of " + a.member.organisation;
+            break;
+          case GovAction::Type::kUpgrade:
+            detail += " " + a.plan.name + " version " + std::to_string(a.plan.version) + " at " +
+                      std::to_string(a.plan.height);
+            break;
+          case GovAction::Type::kCancelUpgrade: detail += " " + a.plan.name; break;
+          default: break;
+        }
+      }
+      detail += " tx " + (*tx)->id().hex() + " nonce " + std::to_string((*tx)->nonce());
+    }
     return audited(ctx, Need::kGovern, "SubmitGovernance", detail, [&](const Caller& c) -> Status {
       if (!tx) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kMalformed, "transaction: " + tx.error().detail);
       if (!op) return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kInvalidArgument, "not a governance transaction");

@@ -202,13 +202,14 @@ int main(int argc, char** argv) {
     }
     if (key_file.empty()) return usage_error("protect-key needs --key FILE");
     AgentConfig c;
-    c.key_passphrase_file = pass_file;
+    // Relative to where the command runs (a configuration's is to its directory).
+    c.key_passphrase_file = pass_file.empty() ? "" : std::filesystem::absolute(pass_file).string();
     auto fail = [](const std::string& why) {
       std::fprintf(stderr, "consortia-agent protect-key: %s\n", why.c_str());
       return 2;
     };
     auto pass = key_passphrase(c);
-    if (!pass) return fail(pass.error().detail);
+    if (!pass) return fail("--passphrase-file: cannot read " + pass_file);
     if (pass->empty()) return fail("no passphrase: give --passphrase-file F or CONSORTIA_KEY_PASSPHRASE");
     auto text = read_file(key_file);
     if (!text) return fail(text.error().detail);

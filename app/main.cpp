@@ -15,6 +15,7 @@
 
 #include "agents/metatypes.h"
 #include "common/reasons.h"
+#include "governance_signer.h"
 #include "sandbox_launcher.h"
 #include "shell/automation.h"
 #include "shell/command_line.h"
@@ -26,6 +27,10 @@ using namespace consortia;
 using namespace consortia::console;
 
 int main(int argc, char** argv) {
+  // Not handed to the agents the console starts; the console asks for
+  // passphrases itself.
+  consortia::agent::take_secret_from_environment("CONSORTIA_ADMIN_PASSPHRASE");
+  consortia::agent::take_secret_from_environment("CONSORTIA_CA_PASSPHRASE");
   QElapsedTimer since_start;
   since_start.start();
   QCoreApplication::setApplicationName("consortia");

@@ -4,17 +4,17 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="235"/>
+        <location filename="../app/ctl/main.cpp" line="363"/>
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="236"/>
+        <location filename="../app/ctl/main.cpp" line="364"/>
         <source>leader</source>
         <translation>leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="540"/>
+        <location filename="../app/ctl/main.cpp" line="668"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>height&lt;/source&gt;
         &lt;translation&gt;height&lt;/translation&gt;
@@ -29,44 +29,44 @@
         &lt;source&gt;audit log intact: %1 entries, the last is %2 (hash %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="546"/>
+        <location filename="../app/ctl/main.cpp" line="674"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="553"/>
+        <location filename="../app/ctl/main.cpp" line="681"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="559"/>
+        <location filename="../app/ctl/main.cpp" line="687"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>audit log NOT intact: %1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="663"/>
+        <location filename="../app/ctl/main.cpp" line="795"/>
         <source>this machine</source>
         <translation>this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="692"/>
+        <location filename="../app/ctl/main.cpp" line="824"/>
         <source>The host presents this key fingerprint:</source>
         <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="694"/>
+        <location filename="../app/ctl/main.cpp" line="826"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="703"/>
+        <location filename="../app/ctl/main.cpp" line="835"/>
         <source>added host</source>
         <translation>added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="489"/>
-        <location filename="../app/ctl/main.cpp" line="518"/>
-        <location filename="../app/ctl/main.cpp" line="874"/>
+        <location filename="../app/ctl/main.cpp" line="617"/>
+        <location filename="../app/ctl/main.cpp" line="646"/>
+        <location filename="../app/ctl/main.cpp" line="1008"/>
         <source>runbook</source>
         <translation>runbook</translation>
     </message>
@@ -662,6 +662,7 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
         <source>No such organisation in the network</source>
         <translation>No such organisation in the network</translation>
     </message>
@@ -782,131 +783,156 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
+        <source>The governance key cannot be opened (its passphrase is missing or wrong)</source>
+        <translation>The governance key cannot be opened (its passphrase is missing or wrong)</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
+        <source>This workstation holds no governance key of the organisation</source>
+        <translation>This workstation holds no governance key of the organisation</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
+        <source>The proposal is not open any more; nothing was signed</source>
+        <translation>The proposal is not open any more; nothing was signed</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
+        <source>The organisation approved it already; nothing was signed</source>
+        <translation>The organisation approved it already; nothing was signed</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
+        <source>Only the proposing organisation may withdraw a proposal; nothing was signed</source>
+        <translation>Only the proposing organisation may withdraw a proposal; nothing was signed</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
         <source>No such runbook</source>
         <translation>No such runbook</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
         <source>The runbook is done</source>
         <translation>The runbook is done</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
         <source>The runbook was cancelled</source>
         <translation>The runbook was cancelled</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
         <source>Another process is running the runbook</source>
         <translation>Another process is running the runbook</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
         <source>The runbook has a step this version does not know</source>
         <translation>The runbook has a step this version does not know</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="173"/>
         <source>Internal error</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
         <source>An upgrade of that plan exists; resume or roll it back</source>
         <translation>An upgrade of that plan exists; resume or roll it back</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
         <source>The release is not staged on every node (stage it first)</source>
         <translation>The release is not staged on every node (stage it first)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
         <source>The release staged on the nodes is not the same binary</source>
         <translation>The release staged on the nodes is not the same binary</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
         <source>The activation height is too close to the chain&apos;s height</source>
         <translation>The activation height is too close to the chain&apos;s height</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
         <source>No supervisor runs the node, so it cannot switch binaries</source>
         <translation>No supervisor runs the node, so it cannot switch binaries</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="173"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
         <source>A node does not answer</source>
         <translation>A node does not answer</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
         <source>That protocol version does not follow the one in force</source>
         <translation>That protocol version does not follow the one in force</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
         <source>The new binary did not become healthy; its supervisor switched back</source>
         <translation>The new binary did not become healthy; its supervisor switched back</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
         <source>A node halted</source>
         <translation>A node halted</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="184"/>
         <source>The chain has used that plan name before (names are used once, even after a cancellation): choose another</source>
         <translation>The chain has used that plan name before (names are used once, even after a cancellation): choose another</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
         <source>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
         <source>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="181"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
         <source>The network directory holds no operator certificate of the node&apos;s organisation</source>
         <translation>The network directory holds no operator certificate of the node&apos;s organisation</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="188"/>
         <source>The network directory holds no organisation admin certificate</source>
         <translation>The network directory holds no organisation admin certificate</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
         <source>The release does not implement the plan&apos;s protocol: every node would halt at the height</source>
         <translation>The release does not implement the plan&apos;s protocol: every node would halt at the height</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="184"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="190"/>
         <source>The release was not staged on every node</source>
         <translation>The release was not staged on every node</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="191"/>
         <source>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</source>
         <translation>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="192"/>
         <source>The canary was chosen when the upgrade started</source>
         <translation>The canary was chosen when the upgrade started</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="193"/>
         <source>The chain is not committing</source>
         <translation>The chain is not committing</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="195"/>
         <source>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
         <translation>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</translation>
     </message>
@@ -915,37 +941,37 @@
         <translation type="vanished">The chain is at or past the activation height: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="55"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="56"/>
         <source>Release %1 staged on %2 of %3 nodes</source>
         <translation>Release %1 staged on %2 of %3 nodes</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="86"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="87"/>
         <source>Host %1 added (%2)</source>
         <translation>Host %1 added (%2)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="103"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="104"/>
         <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
         <translation>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="110"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="110"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="111"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="134"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="138"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 withdrew from the proposal</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="135"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="139"/>
         <source>%1 approved the proposal</source>
         <translation>%1 approved the proposal</translation>
     </message>
@@ -953,22 +979,22 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="46"/>
+        <location filename="../app/main.cpp" line="51"/>
         <source>Consortia</source>
         <translation>Consortia</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="60"/>
+        <location filename="../app/main.cpp" line="65"/>
         <source>No network named %1 in the inventory.</source>
         <translation>No network named %1 in the inventory.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="71"/>
+        <location filename="../app/main.cpp" line="76"/>
         <source>Cannot read the network in %1: %2</source>
         <translation>Cannot read the network in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="87"/>
+        <location filename="../app/main.cpp" line="92"/>
         <source>History is off: %1</source>
         <translation>History is off: %1</translation>
     </message>
@@ -1667,15 +1693,21 @@
     <name>consortia::console::ConsoleSession</name>
     <message>
         <location filename="../app/shell/session.cpp" line="116"/>
-        <location filename="../app/shell/session.cpp" line="125"/>
+        <location filename="../app/shell/session.cpp" line="121"/>
         <source>Governance key passphrase</source>
         <translation>Governance key passphrase</translation>
     </message>
     <message>
         <location filename="../app/shell/session.cpp" line="117"/>
+        <source>The governance key of %1 on this workstation is encrypted.
+Its passphrase (kept in memory only):</source>
+        <translation>The governance key of %1 on this workstation is encrypted.
+Its passphrase (kept in memory only):</translation>
+    </message>
+    <message>
         <source>The governance keys of %1 on this workstation are encrypted.
 Their passphrase (kept in memory only):</source>
-        <translation>The governance keys of %1 on this workstation are encrypted.
+        <translation type="vanished">The governance keys of %1 on this workstation are encrypted.
 Their passphrase (kept in memory only):</translation>
     </message>
 </context>

@@ -4,59 +4,59 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="235"/>
+        <location filename="../app/ctl/main.cpp" line="363"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="236"/>
+        <location filename="../app/ctl/main.cpp" line="364"/>
         <source>leader</source>
         <translation>主节点</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="540"/>
+        <location filename="../app/ctl/main.cpp" line="668"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>审计日志完整：共 %1 条，最后一条为第 %2 条（哈希 %3）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="546"/>
+        <location filename="../app/ctl/main.cpp" line="674"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>链从第 %1 条开始：第 1 至 %2 条不在这些文件中（已另行归档，或已被删除）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="553"/>
+        <location filename="../app/ctl/main.cpp" line="681"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>末尾 %1 字节是崩溃时写了一半的条目（从未确认）；代理启动时会将其截去</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="559"/>
+        <location filename="../app/ctl/main.cpp" line="687"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>审计日志不完整：%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="663"/>
+        <location filename="../app/ctl/main.cpp" line="795"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="692"/>
+        <location filename="../app/ctl/main.cpp" line="824"/>
         <source>The host presents this key fingerprint:</source>
         <translation>该主机出示的密钥指纹为：</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="694"/>
+        <location filename="../app/ctl/main.cpp" line="826"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="703"/>
+        <location filename="../app/ctl/main.cpp" line="835"/>
         <source>added host</source>
         <translation>已添加主机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="489"/>
-        <location filename="../app/ctl/main.cpp" line="518"/>
-        <location filename="../app/ctl/main.cpp" line="874"/>
+        <location filename="../app/ctl/main.cpp" line="617"/>
+        <location filename="../app/ctl/main.cpp" line="646"/>
+        <location filename="../app/ctl/main.cpp" line="1008"/>
         <source>runbook</source>
         <translation>运行手册</translation>
     </message>
@@ -652,6 +652,7 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
         <source>No such organisation in the network</source>
         <translation>网络中没有该机构</translation>
     </message>
@@ -772,131 +773,156 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
+        <source>The governance key cannot be opened (its passphrase is missing or wrong)</source>
+        <translation>无法打开治理密钥（口令缺失或错误）</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
+        <source>This workstation holds no governance key of the organisation</source>
+        <translation>本工作站没有该机构的治理密钥</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
+        <source>The proposal is not open any more; nothing was signed</source>
+        <translation>提案已不再开放；未签署任何内容</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
+        <source>The organisation approved it already; nothing was signed</source>
+        <translation>该机构已批准过此提案；未签署任何内容</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
+        <source>Only the proposing organisation may withdraw a proposal; nothing was signed</source>
+        <translation>只有提出提案的机构才能撤回提案；未签署任何内容</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
         <source>No such runbook</source>
         <translation>没有该运行手册</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
         <source>The runbook is done</source>
         <translation>运行手册已完成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
         <source>The runbook was cancelled</source>
         <translation>运行手册已取消</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
         <source>Another process is running the runbook</source>
         <translation>另一个进程正在执行该运行手册</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
         <source>The runbook has a step this version does not know</source>
         <translation>运行手册含有本版本不认识的步骤</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="173"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
         <source>An upgrade of that plan exists; resume or roll it back</source>
         <translation>该计划已有升级运行手册；请继续或回滚</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
         <source>The release is not staged on every node (stage it first)</source>
         <translation>发布版本未在所有节点上暂存（请先暂存）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
         <source>The release staged on the nodes is not the same binary</source>
         <translation>各节点暂存的发布版本不是同一个二进制</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
         <source>The activation height is too close to the chain&apos;s height</source>
         <translation>生效高度离链的当前高度太近</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
         <source>No supervisor runs the node, so it cannot switch binaries</source>
         <translation>该节点没有监管进程，无法切换二进制</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="173"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
         <source>A node does not answer</source>
         <translation>有节点无响应</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
         <source>That protocol version does not follow the one in force</source>
         <translation>该协议版本不是当前生效版本的下一版</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
         <source>The new binary did not become healthy; its supervisor switched back</source>
         <translation>新二进制未能健康运行，监管进程已切回</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
         <source>A node halted</source>
         <translation>有节点已停机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="184"/>
         <source>The chain has used that plan name before (names are used once, even after a cancellation): choose another</source>
         <translation>链上已用过该计划名称（名称只能用一次，取消后也不能再用）：请换一个</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
         <source>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>计划名称由 1 到 64 个字母、数字、“-”“_”或“.”组成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
         <source>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>发布版本标签由 1 到 64 个字母、数字、“-”“_”或“.”组成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="181"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
         <source>The network directory holds no operator certificate of the node&apos;s organisation</source>
         <translation>网络目录中没有该节点所属机构的操作员证书</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="188"/>
         <source>The network directory holds no organisation admin certificate</source>
         <translation>网络目录中没有任何机构的管理员证书</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
         <source>The release does not implement the plan&apos;s protocol: every node would halt at the height</source>
         <translation>该发布版本未实现计划的协议版本：所有节点都会在该高度停机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="184"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="190"/>
         <source>The release was not staged on every node</source>
         <translation>发布版本未能在所有节点上暂存</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="191"/>
         <source>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</source>
         <translation>无法参与升级的节点（不可达、已停机或没有监管进程）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="192"/>
         <source>The canary was chosen when the upgrade started</source>
         <translation>金丝雀节点已在升级开始时选定</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="193"/>
         <source>The chain is not committing</source>
         <translation>链没有在出块</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="195"/>
         <source>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
         <translation>链距生效高度不足 5 个块或已越过：链无法回滚。请把停机的节点推进到新版本（upgrade run 会切换它们）</translation>
     </message>
@@ -905,37 +931,37 @@
         <translation type="vanished">链已到达或超过生效高度：链无法回退。请把停机的节点推进到新版本（upgrade run 会切换它们）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="55"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="56"/>
         <source>Release %1 staged on %2 of %3 nodes</source>
         <translation>发布版本 %1 已在 %3 个节点中的 %2 个上暂存</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="86"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="87"/>
         <source>Host %1 added (%2)</source>
         <translation>已添加主机 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="103"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="104"/>
         <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
         <translation>%1（%2）；剩余 %3 MiB；时钟 %4 毫秒（± %5）；代理 %6；systemd %7</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="109"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="110"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="110"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="111"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="134"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="138"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 已撤回对提案的批准</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="135"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="139"/>
         <source>%1 approved the proposal</source>
         <translation>%1 已批准提案</translation>
     </message>
@@ -943,22 +969,22 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="46"/>
+        <location filename="../app/main.cpp" line="51"/>
         <source>Consortia</source>
         <translation>Consortia 联盟链运维台</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="60"/>
+        <location filename="../app/main.cpp" line="65"/>
         <source>No network named %1 in the inventory.</source>
         <translation>清单中没有名为 %1 的网络。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="71"/>
+        <location filename="../app/main.cpp" line="76"/>
         <source>Cannot read the network in %1: %2</source>
         <translation>无法读取 %1 中的网络：%2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="87"/>
+        <location filename="../app/main.cpp" line="92"/>
         <source>History is off: %1</source>
         <translation>历史记录不可用：%1</translation>
     </message>
@@ -1657,15 +1683,21 @@
     <name>consortia::console::ConsoleSession</name>
     <message>
         <location filename="../app/shell/session.cpp" line="116"/>
-        <location filename="../app/shell/session.cpp" line="125"/>
+        <location filename="../app/shell/session.cpp" line="121"/>
         <source>Governance key passphrase</source>
         <translation>治理密钥口令</translation>
     </message>
     <message>
         <location filename="../app/shell/session.cpp" line="117"/>
+        <source>The governance key of %1 on this workstation is encrypted.
+Its passphrase (kept in memory only):</source>
+        <translation>本工作站上 %1 的治理密钥已加密。
+请输入其口令（仅保存在内存中）：</translation>
+    </message>
+    <message>
         <source>The governance keys of %1 on this workstation are encrypted.
 Their passphrase (kept in memory only):</source>
-        <translation>本工作站上 %1 的治理密钥已加密。
+        <translation type="vanished">本工作站上 %1 的治理密钥已加密。
 请输入口令（仅保存在内存中）：</translation>
     </message>
 </context>

@@ -77,6 +77,14 @@ std::string admin_passphrase_from_environment() {
   return p ? p : "";
 }
 
+std::optional<std::string> take_secret_from_environment(const char* name) {
+  const char* p = std::getenv(name);
+  if (!p) return std::nullopt;
+  std::string out = p;
+  unsetenv(name);
+  return out;
+}
+
 bool AdminKey::encrypted(const std::string& file) {
   auto text = read_file(file);
   return text && text->find("\ncipher ") != std::string::npos;
@@ -102,34 +110,67 @@ TxPtr AdminKey::sign(const GovOp& op, uint64_t nonce) const {
   return Transaction::create(*suite_, *signer_, TxKind::kGovernance, nonce, op.encode());
 }
 
-Result<Hash32> sign_and_submit(pb::AgentService::Stub& stub, const AdminKey& key, const GovOp& op, double deadline_s) {
+Result<Hash32> sign_and_submit(const std::vector<pb::AgentService::Stub*>& own,
+                               const std::vector<pb::AgentService::Stub*>& witnesses, const AdminKey& key,
+                               const GovOp& op, double deadline_s) {
+  if (own.empty()) return make_error(ErrorCode::kUnavailable, "no agent of the organisation to hand it to");
   NodeId account = key.account();
   pb::AccountRequest areq;
   areq.set_account(std::string(account.v.begin(), account.v.end()));
-  uint64_t floor = 0;
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    grpc::ClientContext actx;
-    deadline(actx, deadline_s);
-    pb::Account acc;
-    if (auto st = stub.GetAccount(&actx, areq, &acc); !st.ok()) return from_status(st);
-    uint64_t nonce = std::max(acc.pool_next_nonce(), floor);
-    TxPtr tx = key.sign(op, nonce);
-    Bytes raw = tx->encode();
-    pb::GovernanceSubmission sub;
-    sub.set_transaction(std::string(raw.begin(), raw.end()));
-    grpc::ClientContext sctx;
-    deadline(sctx, deadline_s);
-    pb::GovernanceResult res;
-    auto st = stub.SubmitGovernance(&sctx, sub, &res);
-    if (st.ok()) return tx->id();
-    Error e = from_status(st);
-    // Another of the organisation's workstations took the nonce: the next.
-    bool taken = e.code == ErrorCode::kNonceTooLow ||
-                 (e.code == ErrorCode::kDuplicate && e.detail.find("another transaction") != std::string::npos);
-    if (!taken) return e;
-    floor = nonce + 1;
+  // The first answer of each group.
+  auto ask = [&](const std::vector<pb::AgentService::Stub*>& group, std::optional<Error>& failed, size_t tries,
+                 double wait_s) {
+    std::optional<pb::Account> out;
+    for (size_t i = 0; i < group.size() && i < tries; ++i) {
+      auto* stub = group[i];
+      grpc::ClientContext ctx;
+      deadline(ctx, wait_s);
+      pb::Account acc;
+      auto st = stub->GetAccount(&ctx, areq, &acc);
+      if (st.ok()) return std::optional<pb::Account>(acc);
+      failed = from_status(st);
+    }
+    return out;
+  };
+  std::optional<Error> failed;
+  auto mine = ask(own, failed, own.size(), deadline_s);
+  if (!mine) return failed.value_or(make_error(ErrorCode::kUnavailable, "no agent answers"));
+  std::optional<Error> ignored;
+  auto theirs = ask(witnesses, ignored, 3, std::min(deadline_s, 3.0));
+  uint64_t committed = mine->next_nonce(), nonce = mine->pool_next_nonce();
+  if (theirs) {
+    committed = std::min(committed, theirs->next_nonce());
+    nonce = std::min(nonce, theirs->pool_next_nonce());
   }
-  return make_error(ErrorCode::kConflict, "the governance key's nonce kept being taken; try again");
+  if (nonce < committed) nonce = committed;
+  if (nonce - committed > kMaxPendingGovernance)
+    return make_error(ErrorCode::kConflict, std::to_string(nonce - committed) +
+                                                " governance transactions of this key wait uncommitted; "
+                                                "wait for them before signing more");
+  TxPtr tx = key.sign(op, nonce);
+  Bytes raw = tx->encode();
+  pb::GovernanceSubmission sub;
+  sub.set_transaction(std::string(raw.begin(), raw.end()));
+  Error last = make_error(ErrorCode::kUnavailable, "no agent answers");
+  for (auto* stub : own) {
+    grpc::ClientContext ctx;
+    deadline(ctx, deadline_s);
+    pb::GovernanceResult res;
+    auto st = stub->SubmitGovernance(&ctx, sub, &res);
+    if (st.ok()) return tx->id();
+    last = from_status(st);
+    // These very bytes are there already (a retry, or gossip from another agent).
+    if (last.code == ErrorCode::kDuplicate && last.detail.find("already pending") != std::string::npos)
+      return tx->id();
+    if (last.code == ErrorCode::kNonceTooLow ||
+        (last.code == ErrorCode::kDuplicate && last.detail.find("another transaction") != std::string::npos))
+      return make_error(ErrorCode::kConflict, "nonce " + std::to_string(nonce) +
+                                                  " of this governance key was taken meanwhile (another workstation "
+                                                  "signing at the same time?); nothing was admitted: try again");
+    // The same bytes to the next agent; the transaction is never signed twice.
+    if (last.code != ErrorCode::kUnavailable) return last;
+  }
+  return last;
 }
 
 }  // namespace consortia::agent

@@ -8,8 +8,10 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "consortia/v1/agent.grpc.pb.h"
 #include "core/result.h"
@@ -29,6 +31,9 @@ GovOp governance_vote(const Hash32& proposal, bool withdraw);
 // The passphrase for an organisation's governance key when none is given:
 // the environment variable CONSORTIA_ADMIN_PASSPHRASE, or empty.
 std::string admin_passphrase_from_environment();
+// Reads a secret from the environment and removes it there, so that no
+// process this one starts (local agents, supervisors) inherits it.
+std::optional<std::string> take_secret_from_environment(const char* name);
 
 class AdminKey {
  public:
@@ -47,11 +52,20 @@ class AdminKey {
   std::shared_ptr<Signer> signer_;
 };
 
-// Signs `op` with `key` at the next nonce the agent behind `stub` knows of
-// (its mempool included) and submits it there: the transaction's id. A
-// nonce taken meanwhile (another workstation of the organisation) is retried
-// with the next one.
-Result<Hash32> sign_and_submit(pb::AgentService::Stub& stub, const AdminKey& key, const GovOp& op,
-                               double deadline_s = 10);
+// Signs `op` once with `key` and hands the same signed bytes to `own` (the
+// organisation's agents, admin certificates) in turn until one admits it:
+// the transaction's id. A transaction already pending there counts as
+// admitted.
+//
+// The nonce is the lowest next free nonce (mempools included) that the
+// first answering agent of `own` and of `witnesses` (another organisation's
+// agents) report, and at most kMaxPendingGovernance past the committed one:
+// an agent that lies upward cannot make the workstation sign at a gap, and
+// nothing is signed twice. A nonce taken meanwhile (another workstation
+// signing at the same time) fails with kConflict; calling again signs anew.
+inline constexpr uint64_t kMaxPendingGovernance = 16;
+Result<Hash32> sign_and_submit(const std::vector<pb::AgentService::Stub*>& own,
+                               const std::vector<pb::AgentService::Stub*>& witnesses, const AdminKey& key,
+                               const GovOp& op, double deadline_s = 10);
 
 }  // namespace consortia::agent

@@ -57,9 +57,12 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
   upgrade run NAME [--canary NODE]              readiness, canary, one node at a time, governance, activation
   upgrade status NAME
   upgrade rollback NAME                         before activation: cancel the plan, switch the nodes back
-  proposal list                                 governance proposals: id, action, proposer, approvals, status
+  proposal list [--open]                        governance proposals, newest first: id, status, what they
+                                                do, proposer, approvals, heights made and expiring
+  proposal propose promote|demote|remove NODE --org ORG
+  proposal propose cancel-upgrade PLAN --org ORG
   proposal approve ID --org ORG                 sign ORG's approval here with orgs/ORG/governance.key
-  proposal withdraw ID --org ORG                (ORG's approval, or the proposal for its proposer)
+  proposal withdraw ID --org ORG                withdraw a proposal ORG made
   audit verify FILE...                          check an agent's audit log (rotated files oldest first):
                                                 exit 0 intact, 1 naming the first changed, removed or
                                                 reordered entry
@@ -80,6 +83,7 @@ struct Options {
 };
 
 bool g_json = false;
+bool g_key_passphrase_given = false;  // CONSORTIA_KEY_PASSPHRASE, the agents' variable, is set
 
 int usage(const std::string& why) {
   if (g_json) std::printf("%s\n", json{{"error", {{"code", "usage"}, {"message", why}}}}.dump().c_str());
@@ -89,7 +93,8 @@ int usage(const std::string& why) {
 
 // Refusals of what the user typed (a name, a path, ports): bad input, exit 2.
 bool bad_input(const std::string& code) {
-  return code == "bad_name" || code == "bad_dir" || code == "bad_ports" || code == "bad_path" || code == "no_file";
+  return code == "bad_name" || code == "bad_dir" || code == "bad_ports" || code == "bad_path" || code == "no_file" ||
+         code == "key_locked" || code == "no_organisation";
 }
 
 std::string text(const QString& s) { return s.toStdString(); }
@@ -135,71 +140,194 @@ Flags parse_flags(const std::vector<std::string>& a, size_t from, const std::vec
   return f;
 }
 
-// consortia-ctl proposal list | approve ID --org ORG | withdraw ID --org ORG
-int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a) {
-  if (a.size() < 2) return usage("proposal list | approve ID --org ORG | withdraw ID --org ORG");
-  auto row = [](const pb::ProposalInfo& p) {
-    std::vector<std::string> approvals(p.approvals().begin(), p.approvals().end());
-    return json{{"id", to_hex(ByteView(reinterpret_cast<const uint8_t*>(p.id().data()), p.id().size()))},
-                {"action", p.action()}, {"proposer", p.proposer_organisation()}, {"approvals", approvals},
-                {"status", p.status()}, {"created", p.created()}, {"expires", p.expires()}};
+// What a proposal does, in words: the action and what it acts on.
+std::string proposal_subject(const pb::ProposalInfo& p, const NetworkAccess& net) {
+  auto hexs = [](const std::string& raw) {
+    return to_hex(ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
   };
+  const std::string& a = p.action();
+  if (a == "promote" || a == "demote" || a == "remove") {
+    std::string id = hexs(p.node_id());
+    for (const auto& n : net.info().nodes)
+      if (n.id.hex() == id) return a + " " + n.name;
+    return a + " node " + id.substr(0, 16);
+  }
+  if (a == "add-observer") return a + " " + p.name() + " of " + p.organisation();
+  if (a == "upgrade")
+    return a + " " + p.plan() + " to protocol " + std::to_string(p.version()) + " at " + std::to_string(p.height());
+  if (a == "cancel-upgrade") return a + " " + p.plan();
+  return a;
+}
+
+json proposal_row(const pb::ProposalInfo& p, const NetworkAccess& net) {
+  auto hexs = [](const std::string& raw) {
+    return to_hex(ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
+  };
+  std::vector<std::string> approvals(p.approvals().begin(), p.approvals().end());
+  json r{{"id", hexs(p.id())}, {"action", p.action()}, {"subject", proposal_subject(p, net)},
+         {"proposer", p.proposer_organisation()}, {"approvals", approvals}, {"status", p.status()},
+         {"created_height", p.created()}, {"expires_height", p.expires()}};
+  if (!p.node_id().empty()) r["node_id"] = hexs(p.node_id());
+  if (!p.public_key().empty()) r["public_key"] = hexs(p.public_key());
+  if (!p.name().empty()) r["name"] = p.name();
+  if (!p.organisation().empty()) r["organisation"] = p.organisation();
+  if (!p.plan().empty()) r["plan"] = p.plan();
+  if (p.action() == "upgrade") {
+    r["height"] = p.height();
+    r["version"] = p.version();
+    r["binary_sha256"] = hexs(p.binary_sha256());
+  }
+  return r;
+}
+
+// A governance key that cannot be used here: which refusal, and what to do.
+int key_refusal(const Error& e) {
+  std::string detail = e.detail;
+  if (e.code == ErrorCode::kNotFound && detail.find("no governance key") != std::string::npos)
+    return refused("no_governance_key", detail + "; its admin signs on their own workstation");
+  if (detail.find("passphrase") != std::string::npos) {
+    if (g_key_passphrase_given && detail.find("required") != std::string::npos)
+      detail += "; CONSORTIA_KEY_PASSPHRASE is the agents' variable: consortia-ctl reads CONSORTIA_ADMIN_PASSPHRASE";
+    return refused("key_locked", detail);
+  }
+  return refused(error_code_name(e.code), detail);
+}
+
+// consortia-ctl proposal list | propose | approve | withdraw
+int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a) {
+  if (a.size() < 2) return usage("proposal list | propose ACTION ... --org ORG | approve ID --org ORG | withdraw ID --org ORG");
   if (a[1] == "list") {
+    Flags f = parse_flags(a, 2, {}, {"--open"});
+    if (!f.bad.empty() || !f.positional.empty()) return usage("proposal list [--open]");
     auto all = net.proposals();
     if (!all) return refused(error_code_name(all.error().code), all.error().detail);
+    std::vector<pb::ProposalInfo> shown;
+    for (const auto& p : *all)
+      if (!f.has("--open") || p.status() == "open") shown.push_back(p);
+    std::stable_sort(shown.begin(), shown.end(),
+                     [](const pb::ProposalInfo& x, const pb::ProposalInfo& y) { return x.created() > y.created(); });
     json out = json::array();
-    for (const auto& p : *all) out.push_back(row(p));
+    for (const auto& p : shown) out.push_back(proposal_row(p, net));
     if (g_json) {
       std::printf("%s\n", out.dump(2).c_str());
       return 0;
     }
+    if (out.empty()) {
+      std::printf(f.has("--open") ? "no open proposals\n" : "no proposals\n");
+      return 0;
+    }
+    std::printf("%-64s  %-9s %-36s %-10s %-20s %s\n", "ID", "STATUS", "WHAT", "PROPOSER", "APPROVED BY",
+                "MADE AT / EXPIRES AT (HEIGHT)");
     for (const auto& r : out) {
       std::string approvals;
       for (const auto& o : r["approvals"]) approvals += (approvals.empty() ? "" : ",") + o.get<std::string>();
-      std::printf("%s  %-14s %-10s %-9s %s\n", r["id"].get<std::string>().c_str(), r["action"].get<std::string>().c_str(),
-                  r["proposer"].get<std::string>().c_str(), r["status"].get<std::string>().c_str(), approvals.c_str());
+      std::printf("%-64s  %-9s %-36s %-10s %-20s %llu / %llu\n", r["id"].get<std::string>().c_str(),
+                  r["status"].get<std::string>().c_str(), r["subject"].get<std::string>().c_str(),
+                  r["proposer"].get<std::string>().c_str(), approvals.c_str(),
+                  static_cast<unsigned long long>(r["created_height"].get<uint64_t>()),
+                  static_cast<unsigned long long>(r["expires_height"].get<uint64_t>()));
     }
     return 0;
   }
-  if (a[1] != "approve" && a[1] != "withdraw") return usage("unknown proposal command '" + a[1] + "'");
+  if (a[1] != "approve" && a[1] != "withdraw" && a[1] != "propose")
+    return usage("unknown proposal command '" + a[1] + "'");
   Flags f = parse_flags(a, 2, {"--org"}, {});
-  if (!f.bad.empty() || f.positional.size() != 1) return usage("proposal " + a[1] + " ID --org ORG");
+  size_t want = a[1] == "propose" ? 2 : 1;
+  if (!f.bad.empty() || f.positional.size() != want)
+    return usage(a[1] == "propose" ? "proposal propose promote|demote|remove NODE --org ORG, or cancel-upgrade PLAN --org ORG"
+                                   : "proposal " + a[1] + " ID --org ORG");
   if (!f.has("--org")) return usage("proposal " + a[1] + " needs --org ORG (whose governance key signs)");
+  std::string org = f.get("--org");
+  auto orgs = net.organisations();
+  if (std::find(orgs.begin(), orgs.end(), org) == orgs.end())
+    return refused("no_organisation", org + " (the network's: " + [&] {
+                     std::string all;
+                     for (const auto& o : orgs) all += (all.empty() ? "" : ", ") + o;
+                     return all;
+                   }() + ")");
+  // Waits for the chain's verdict on a transaction: "" when none in 30 s.
+  auto verdict_of = [&](const std::string& tx) {
+    std::string verdict;
+    for (int i = 0; i < 300 && verdict.empty(); ++i) {
+      verdict = net.verdict(tx);
+      if (verdict.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return verdict;
+  };
+  auto tx_hex = [](const std::string& raw) {
+    return to_hex(ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
+  };
+
+  if (a[1] == "propose") {
+    const std::string& action = f.positional[0];
+    pb::ProposeRequest req;
+    req.set_action(action);
+    if (action == "promote" || action == "demote" || action == "remove") {
+      auto n = net.node(f.positional[1]);
+      if (!n) return refused("no_node", f.positional[1]);
+      req.set_node_id(std::string(n->id.v.begin(), n->id.v.end()));
+    } else if (action == "cancel-upgrade") {
+      req.set_plan(f.positional[1]);
+    } else {
+      return usage("proposal propose takes promote, demote, remove or cancel-upgrade (joining nodes and upgrades "
+                   "propose through their runbooks: node join, upgrade plan)");
+    }
+    auto tx = net.propose(org, req);
+    if (!tx) return tx.error().code == ErrorCode::kNotFound || tx.error().detail.find("passphrase") != std::string::npos
+                        ? key_refusal(tx.error())
+                        : refused(error_code_name(tx.error().code), tx.error().detail);
+    std::string verdict = verdict_of(*tx);
+    if (verdict.empty()) return refused("unavailable", "transaction " + tx_hex(*tx) + " not committed within 30 s");
+    if (verdict != "ok") return refused(verdict, org + " propose " + action + " " + f.positional[1]);
+    json out{{"id", tx_hex(*tx)}, {"action", action}, {"proposer", org}};
+    if (g_json) std::printf("%s\n", out.dump(2).c_str());
+    else
+      std::printf("%s proposed %s %s: proposal %s; other organisations approve it with\n"
+                  "  consortia-ctl proposal approve %s --org ORG\n",
+                  org.c_str(), action.c_str(), f.positional[1].c_str(), tx_hex(*tx).c_str(), tx_hex(*tx).c_str());
+    return 0;
+  }
+
   Bytes id;
   if (!from_hex(f.positional[0], id) || id.size() != 32) return usage("a proposal id is 64 hex digits");
-  std::string raw(id.begin(), id.end()), org = f.get("--org");
+  std::string raw(id.begin(), id.end());
   // What the organisation's own nodes say it is: another's may lie.
   auto seen = net.proposal_seen_by(org, raw);
   if (!seen) return refused(error_code_name(seen.error().code), seen.error().detail);
+  // Refusals the chain would give, without spending a nonce on them.
+  bool approved = std::find(seen->approvals().begin(), seen->approvals().end(), org) != seen->approvals().end();
+  if (seen->status() != "open") return refused("proposal_closed", f.positional[0] + " is " + seen->status());
+  if (a[1] == "approve" && approved) return refused("already_approved", org + " " + f.positional[0]);
+  if (a[1] == "withdraw" && seen->proposer_organisation() != org)
+    return refused("not_proposer", f.positional[0] + " was proposed by " + seen->proposer_organisation());
   auto tx = a[1] == "approve" ? net.approve(org, raw) : net.withdraw(org, raw);
-  if (!tx) return refused(error_code_name(tx.error().code), tx.error().detail);
-  // The chain's verdict, once committed.
-  std::string verdict;
-  for (int i = 0; i < 300 && verdict.empty(); ++i) {
-    verdict = net.verdict(*tx);
-    if (verdict.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  std::string tx_hex = to_hex(ByteView(reinterpret_cast<const uint8_t*>(tx->data()), tx->size()));
-  if (verdict.empty()) return refused("unavailable", "transaction " + tx_hex + " not committed within 30 s");
+  if (!tx) return tx.error().code == ErrorCode::kNotFound || tx.error().detail.find("passphrase") != std::string::npos
+                      ? key_refusal(tx.error())
+                      : refused(error_code_name(tx.error().code), tx.error().detail);
+  std::string verdict = verdict_of(*tx);
+  if (verdict.empty()) return refused("unavailable", "transaction " + tx_hex(*tx) + " not committed within 30 s");
   if (verdict != "ok") return refused(verdict, org + " " + a[1] + " " + f.positional[0]);
   // As the organisation's own nodes show it, once they committed it too.
   auto after = net.proposal_seen_by(org, raw);
   auto shows = [&](const Result<pb::ProposalInfo>& p) {
     if (!p) return false;
     bool in = std::find(p->approvals().begin(), p->approvals().end(), org) != p->approvals().end();
-    return a[1] == "approve" ? in : (!in || p->status() != "open");
+    return a[1] == "approve" ? in : p->status() != "open";
   };
   for (int i = 0; i < 100 && !shows(after); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     after = net.proposal_seen_by(org, raw);
   }
-  json out = after ? row(*after) : row(*seen);
-  out["transaction"] = tx_hex;
+  json out = proposal_row(after ? *after : *seen, net);
+  out["transaction"] = tx_hex(*tx);
   if (g_json) std::printf("%s\n", out.dump(2).c_str());
+  else if (a[1] == "approve")
+    std::printf("%s approved %s (%s): %s, approved by %zu of %zu organisations\n", org.c_str(), f.positional[0].c_str(),
+                out["subject"].get<std::string>().c_str(), out["status"].get<std::string>().c_str(),
+                out["approvals"].size(), orgs.size());
   else
-    std::printf("%s %s %s (%s): %s, approved by %zu\n", org.c_str(), a[1] == "approve" ? "approved" : "withdrew from",
-                f.positional[0].c_str(), out["action"].get<std::string>().c_str(), out["status"].get<std::string>().c_str(),
-                out["approvals"].size());
+    std::printf("%s withdrew its proposal %s (%s): %s\n", org.c_str(), f.positional[0].c_str(),
+                out["subject"].get<std::string>().c_str(), out["status"].get<std::string>().c_str());
   return 0;
 }
 
@@ -568,6 +696,10 @@ int audit_command(const std::vector<std::string>& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Passphrases are read once and kept from the processes ctl starts.
+  const auto ca_passphrase = agent::take_secret_from_environment("CONSORTIA_CA_PASSPHRASE");
+  const auto admin_passphrase = agent::take_secret_from_environment("CONSORTIA_ADMIN_PASSPHRASE");
+  g_key_passphrase_given = std::getenv("CONSORTIA_KEY_PASSPHRASE") != nullptr;
   QCoreApplication::setApplicationName("consortia");
   std::vector<std::string> all(argv + 1, argv + argc);
   Options o;
@@ -791,7 +923,8 @@ int main(int argc, char** argv) {
       Progress progress;
       LifecycleEnv env{*runbooks, *hosts, **net, data_dir() + "/archives",
                        [&](const RunbookRecord& x) { progress(x); }, {}};
-      if (const char* p = std::getenv("CONSORTIA_CA_PASSPHRASE")) env.ca_passphrase = p;
+      if (ca_passphrase) env.ca_passphrase = *ca_passphrase;
+      if (admin_passphrase) (*net)->set_admin_passphrase(*admin_passphrase);
       return finish(env, id, progress);
     }
     return usage("unknown runbook command '" + a[1] + "'");
@@ -802,12 +935,13 @@ int main(int argc, char** argv) {
   std::string dir = o.sandbox.empty() ? agent::default_sandbox_dir() : o.sandbox;
   auto net = NetworkAccess::open(dir, agent::find_agent_binary(self_dir));
   if (!net) return refused(error_code_name(net.error().code), net.error().detail);
+  if (admin_passphrase) (*net)->set_admin_passphrase(*admin_passphrase);
   if (cmd == "status") return status_of((*net)->poll(3));
   if (cmd == "proposal") return proposal_command(**net, a);
 
   Progress progress;
   LifecycleEnv env{*runbooks, *hosts, **net, data_dir() + "/archives", [&](const RunbookRecord& r) { progress(r); }, {}};
-  if (const char* p = std::getenv("CONSORTIA_CA_PASSPHRASE")) env.ca_passphrase = p;
+  if (ca_passphrase) env.ca_passphrase = *ca_passphrase;
 
   if (cmd == "node") {
     if (a.size() < 3) return usage("node join | exit | backup | restore | migrate NAME ...");

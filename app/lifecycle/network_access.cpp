@@ -123,9 +123,9 @@ NetworkState NetworkAccess::poll(double deadline_s) const {
   return out;
 }
 
-void NetworkAccess::set_admin_passphrase(const std::string& p) {
+void NetworkAccess::set_admin_passphrase(const std::string& p, const std::string& org) {
   std::lock_guard<std::mutex> l(keys_mu_);
-  admin_passphrase_ = p;
+  admin_passphrases_[org] = p;
   admin_keys_.clear();
 }
 
@@ -136,8 +136,10 @@ std::string NetworkAccess::governance_key_file(const std::string& org) const {
 Result<std::shared_ptr<const agent::AdminKey>> NetworkAccess::admin_key(const std::string& org) const {
   std::lock_guard<std::mutex> l(keys_mu_);
   if (auto it = admin_keys_.find(org); it != admin_keys_.end()) return it->second;
-  auto key = agent::AdminKey::open(governance_key_file(org),
-                                   admin_passphrase_.value_or(agent::admin_passphrase_from_environment()));
+  std::string pass = agent::admin_passphrase_from_environment();
+  if (auto it = admin_passphrases_.find(""); it != admin_passphrases_.end()) pass = it->second;
+  if (auto it = admin_passphrases_.find(org); it != admin_passphrases_.end()) pass = it->second;
+  auto key = agent::AdminKey::open(governance_key_file(org), pass);
   if (!key) return key.error();
   auto k = std::make_shared<const agent::AdminKey>(std::move(*key));
   admin_keys_[org] = k;
@@ -147,18 +149,27 @@ Result<std::shared_ptr<const agent::AdminKey>> NetworkAccess::admin_key(const st
 Result<std::string> NetworkAccess::govern(const std::string& org, const GovOp& op) const {
   auto key = admin_key(org);
   if (!key) return key.error();
-  std::string last = "no node of " + org + " answers";
-  for (const auto& n : info_.nodes) {
-    if (n.organisation != org) continue;
-    auto c = client(n, org, "admin");
-    if (!c) return make_error(ErrorCode::kUnauthorised, "no admin certificate of " + org + " in " + info_.dir);
-    auto id = agent::sign_and_submit(*c, **key, op);
-    if (id) return std::string(id->v.begin(), id->v.end());
-    last = n.name + ": " + id.error().detail;
-    // Another node of the organisation may be up.
-    if (id.error().code != ErrorCode::kUnavailable) return make_error(id.error().code, last);
+  // The organisation's agents take it; one of another organisation's
+  // witnesses the nonce (its own agents could claim one past a gap).
+  std::vector<std::unique_ptr<pb::AgentService::Stub>> own, witnesses;
+  for (const auto& n : ordered(org)) {
+    if (n.organisation == org) {
+      auto c = client(n, org, "admin");
+      if (!c) return make_error(ErrorCode::kUnauthorised, "no admin certificate of " + org + " in " + info_.dir);
+      own.push_back(std::move(c));
+    } else if (auto c = client(n, org, "viewer")) {
+      witnesses.push_back(std::move(c));
+    }
   }
-  return make_error(ErrorCode::kUnavailable, last);
+  if (own.empty()) return make_error(ErrorCode::kNotFound, "no node of " + org + " in " + info_.dir);
+  auto raw = [](const std::vector<std::unique_ptr<pb::AgentService::Stub>>& v) {
+    std::vector<pb::AgentService::Stub*> out;
+    for (const auto& s : v) out.push_back(s.get());
+    return out;
+  };
+  auto id = agent::sign_and_submit(raw(own), raw(witnesses), **key, op);
+  if (!id) return make_error(id.error().code, org + ": " + id.error().detail);
+  return std::string(id->v.begin(), id->v.end());
 }
 
 Result<std::string> NetworkAccess::propose(const std::string& org, const pb::ProposeRequest& p) const {

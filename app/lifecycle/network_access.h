@@ -59,8 +59,9 @@ class NetworkAccess {
   // Signed here with the organisation's governance key from the network
   // directory (orgs/<org>/governance.key) and handed to one of its nodes:
   // agents hold no governance key. An encrypted key is opened with the
-  // passphrase given here, else CONSORTIA_ADMIN_PASSPHRASE.
-  void set_admin_passphrase(const std::string& p);
+  // passphrase given here for it (or for every organisation, `org` empty),
+  // else CONSORTIA_ADMIN_PASSPHRASE.
+  void set_admin_passphrase(const std::string& p, const std::string& org = "");
   std::string governance_key_file(const std::string& org) const;
   // Proposes as `org`'s admin: the proposal id.
   Result<std::string> propose(const std::string& org, const pb::ProposeRequest& p) const;
@@ -97,7 +98,7 @@ class NetworkAccess {
   Result<std::shared_ptr<const agent::AdminKey>> admin_key(const std::string& org) const;
   agent::NetworkInfo info_;
   mutable std::mutex keys_mu_;
-  std::optional<std::string> admin_passphrase_;
+  std::map<std::string, std::string> admin_passphrases_;  // by organisation; "" for all
   mutable std::map<std::string, std::shared_ptr<const agent::AdminKey>> admin_keys_;
   std::string agent_binary_;
   nlohmann::json raw_;  // network.json

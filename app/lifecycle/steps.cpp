@@ -168,6 +168,15 @@ StepResult govern(StepContext& ctx, NetworkAccess& net, const std::string& key, 
         if (tx) {
           txs[o] = hex(*tx);
           ctx.output += "approved by " + o + "\n";
+        } else {
+          // Said once: this workstation cannot sign for `o` (its key is elsewhere
+          // or locked); its admin approves on their own.
+          json& told = ctx.vars[approvals_key + "_told"];
+          if (!told.contains(o)) {
+            told[o] = true;
+            ctx.output += o + " cannot approve from here (" + tx.error().detail + "); its admin approves with: "
+                          "consortia-ctl proposal approve " + hex(id) + " --org " + o + "\n";
+          }
         }
       }
       std::string approved_list, pending_list;

@@ -16,7 +16,8 @@ bool LifecycleQuery::open() {
   if (!hosts_) hosts_ = HostStore::open(place_.db_path, &error);
   if (!network_ && !place_.network_dir.empty()) {
     if (auto n = NetworkAccess::open(place_.network_dir, place_.agent_binary)) network_ = std::move(*n);
-    if (network_ && admin_passphrase_) network_->set_admin_passphrase(*admin_passphrase_);
+    if (network_)
+      for (const auto& [org, pass] : admin_passphrases_) network_->set_admin_passphrase(pass, org);
   }
   return runbooks_ && hosts_;
 }
@@ -121,7 +122,10 @@ void LifecycleQuery::refresh_proposals() {
   for (const auto& p : *all) out.push_back(proposal_view(p));
   QStringList admins;
   for (const auto& org : network_->organisations())
-    if (std::filesystem::exists(network_->info().client_certificate(org, "admin"))) admins << QString::fromStdString(org);
+    // Its admin certificate to reach its agents, its governance key to sign.
+    if (std::filesystem::exists(network_->info().client_certificate(org, "admin")) &&
+        std::filesystem::exists(network_->governance_key_file(org)))
+      admins << QString::fromStdString(org);
   emit proposals(out, admins);
 }
 
@@ -136,9 +140,9 @@ void LifecycleQuery::vote(QString organisation, QString proposal_hex, bool withd
   refresh_proposals();
 }
 
-void LifecycleQuery::set_admin_passphrase(QString passphrase) {
-  admin_passphrase_ = passphrase.toStdString();
-  if (network_) network_->set_admin_passphrase(*admin_passphrase_);
+void LifecycleQuery::set_admin_passphrase(QString organisation, QString passphrase) {
+  admin_passphrases_[organisation.toStdString()] = passphrase.toStdString();
+  if (network_) network_->set_admin_passphrase(passphrase.toStdString(), organisation.toStdString());
 }
 
 void RunbookRunner::start(QString kind, QString params_json, QString ca_passphrase) {
@@ -152,7 +156,7 @@ void RunbookRunner::start(QString kind, QString params_json, QString ca_passphra
   }
   LifecycleEnv env{*store, *hosts, **net, place_.archive_dir, [this](const RunbookRecord&) { emit changed(); }, {}};
   if (!ca_passphrase.isEmpty()) env.ca_passphrase = ca_passphrase.toStdString();
-  if (admin_passphrase_) (*net)->set_admin_passphrase(*admin_passphrase_);
+  for (const auto& [org, pass] : admin_passphrases_) (*net)->set_admin_passphrase(pass, org);
   json p = json::parse(params_json.toStdString(), nullptr, false);
   if (!p.is_object()) p = json::object();
   auto s = [&](const char* k) { return p.value(k, std::string()); };
@@ -202,7 +206,7 @@ void RunbookRunner::resume(qint64 id, QString ca_passphrase) {
   }
   LifecycleEnv env{*store, *hosts, **net, place_.archive_dir, [this](const RunbookRecord&) { emit changed(); }, {}};
   if (!ca_passphrase.isEmpty()) env.ca_passphrase = ca_passphrase.toStdString();
-  if (admin_passphrase_) (*net)->set_admin_passphrase(*admin_passphrase_);
+  for (const auto& [org, pass] : admin_passphrases_) (*net)->set_admin_passphrase(pass, org);
   std::string why;
   auto st = run_lifecycle(env, id, &why);
   if (!why.empty()) emit refused(QString::fromStdString(why), QString::number(id));

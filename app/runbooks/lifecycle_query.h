@@ -41,8 +41,8 @@ class LifecycleQuery : public QObject {
   void check_host(QString name);
   void refresh_proposals();
   void vote(QString organisation, QString proposal_hex, bool withdraw);
-  // Opens the organisations' encrypted governance keys (memory only).
-  void set_admin_passphrase(QString passphrase);
+  // Opens an organisation's encrypted governance key (memory only).
+  void set_admin_passphrase(QString organisation, QString passphrase);
   // The upgrades' readiness matrix (lifecycle/upgrade.h), and staging a
   // release on every node.
   void refresh_readiness();
@@ -64,7 +64,7 @@ class LifecycleQuery : public QObject {
   std::unique_ptr<RunbookStore> runbooks_;
   std::unique_ptr<HostStore> hosts_;
   std::unique_ptr<NetworkAccess> network_;
-  std::optional<std::string> admin_passphrase_;
+  std::map<std::string, std::string> admin_passphrases_;  // by organisation
 };
 
 class RunbookRunner : public QObject {
@@ -79,8 +79,10 @@ class RunbookRunner : public QObject {
   // run only, never in the runbook's record.
   void start(QString kind, QString params_json, QString ca_passphrase);
   void resume(qint64 id, QString ca_passphrase);
-  // Opens the organisations' encrypted governance keys (memory only).
-  void set_admin_passphrase(QString passphrase) { admin_passphrase_ = passphrase.toStdString(); }
+  // Opens an organisation's encrypted governance key (memory only).
+  void set_admin_passphrase(QString organisation, QString passphrase) {
+    admin_passphrases_[organisation.toStdString()] = passphrase.toStdString();
+  }
 
  signals:
   void refused(QString code, QString detail);
@@ -89,7 +91,7 @@ class RunbookRunner : public QObject {
 
  private:
   LifecyclePlace place_;
-  std::optional<std::string> admin_passphrase_;
+  std::map<std::string, std::string> admin_passphrases_;  // by organisation
 };
 
 }  // namespace consortia::console

@@ -98,38 +98,34 @@ void ConsoleSession::enable_lifecycle(const std::string& db_path, const std::str
   runner_thread_->start();
 }
 
-bool ConsoleSession::unlock_governance(QWidget* parent) {
-  if (governance_unlocked_ || source_.directory.empty()) return true;
-  QStringList locked;
-  std::vector<std::string> files;
-  for (const auto& e : source_.endpoints) {
-    std::string f = source_.directory + "/orgs/" + e.organisation + "/governance.key";
-    if (!locked.contains(QString::fromStdString(e.organisation)) && agent::AdminKey::encrypted(f)) {
-      locked << QString::fromStdString(e.organisation);
-      files.push_back(f);
+bool ConsoleSession::unlock_governance(QWidget* parent, QStringList organisations) {
+  if (source_.directory.empty()) return true;
+  if (organisations.isEmpty())
+    for (const auto& e : source_.endpoints)
+      if (!organisations.contains(QString::fromStdString(e.organisation)))
+        organisations << QString::fromStdString(e.organisation);
+  for (const QString& org : organisations) {
+    std::string file = source_.directory + "/orgs/" + org.toStdString() + "/governance.key";
+    if (governance_passphrases_.count(org) || !agent::AdminKey::encrypted(file)) continue;
+    std::optional<QString> opened;
+    for (const auto& [other, p] : governance_passphrases_)  // one passphrase often serves several keys
+      if (agent::AdminKey::open(file, p.toStdString())) opened = p;
+    while (!opened) {
+      bool ok = false;
+      QString p = QInputDialog::getText(
+          parent, tr("Governance key passphrase"),
+          tr("The governance key of %1 on this workstation is encrypted.\nIts passphrase (kept in memory only):").arg(org),
+          QLineEdit::Password, QString(), &ok);
+      if (!ok) return false;
+      if (auto k = agent::AdminKey::open(file, p.toStdString()); k) opened = p;
+      else QMessageBox::warning(parent, tr("Governance key passphrase"), QString::fromStdString(k.error().detail));
     }
+    governance_passphrases_[org] = *opened;
+    QString p = *opened;
+    QMetaObject::invokeMethod(lifecycle_, [l = lifecycle_, org, p] { l->set_admin_passphrase(org, p); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(runner_, [r = runner_, org, p] { r->set_admin_passphrase(org, p); }, Qt::QueuedConnection);
   }
-  if (locked.isEmpty()) return true;
-  for (;;) {
-    bool ok = false;
-    QString p = QInputDialog::getText(
-        parent, tr("Governance key passphrase"),
-        tr("The governance keys of %1 on this workstation are encrypted.\nTheir passphrase (kept in memory only):")
-            .arg(locked.join(", ")),
-        QLineEdit::Password, QString(), &ok);
-    if (!ok) return false;
-    std::string wrong;
-    for (const auto& f : files)
-      if (auto k = agent::AdminKey::open(f, p.toStdString()); !k) wrong = k.error().detail;
-    if (!wrong.empty()) {
-      QMessageBox::warning(parent, tr("Governance key passphrase"), QString::fromStdString(wrong));
-      continue;
-    }
-    governance_unlocked_ = true;
-    QMetaObject::invokeMethod(lifecycle_, [l = lifecycle_, p] { l->set_admin_passphrase(p); }, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(runner_, [r = runner_, p] { r->set_admin_passphrase(p); }, Qt::QueuedConnection);
-    return true;
-  }
+  return true;
 }
 
 void ConsoleSession::connect_window(MainWindow& w) {
@@ -183,7 +179,7 @@ void ConsoleSession::connect_window(MainWindow& w) {
     connect(w.hosts(), &HostsPage::add_requested, lifecycle_, &LifecycleQuery::add_host, queued);
     connect(w.hosts(), &HostsPage::check_requested, lifecycle_, &LifecycleQuery::check_host, queued);
     connect(w.proposals(), &ProposalsPage::vote_requested, &w, [this, &w](QString org, QString id, bool withdraw) {
-      if (unlock_governance(&w))
+      if (unlock_governance(&w, {org}))
         QMetaObject::invokeMethod(lifecycle_, [l = lifecycle_, org, id, withdraw] { l->vote(org, id, withdraw); }, queued);
     });
     connect(lifecycle_, &LifecycleQuery::runbooks, w.upgrades(), &UpgradesPage::on_runbooks, queued);

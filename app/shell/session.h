@@ -5,6 +5,8 @@
 
 #include <QObject>
 #include <QThread>
+#include <QStringList>
+#include <map>
 #include <memory>
 
 #include "model/history.h"
@@ -53,12 +55,13 @@ class ConsoleSession : public QObject {
  private:
   template <class T, class... A>
   T* on_worker(A&&... args);
-  // Before an action that signs governance: when an organisation's
-  // governance key on this workstation is encrypted, asks its passphrase
-  // once (checked at once, kept in memory only) and hands it to the worker
-  // side. False when the user cancelled.
-  bool unlock_governance(QWidget* parent);
-  bool governance_unlocked_ = false;
+  // Before an action that signs governance as `organisations` (all of the
+  // network's, empty): for each whose governance key on this workstation is
+  // encrypted and not yet open, asks its passphrase (tried first with those
+  // already given; checked at once; kept in memory only) and hands it to the
+  // worker side. False when the user cancelled.
+  bool unlock_governance(QWidget* parent, QStringList organisations = {});
+  std::map<QString, QString> governance_passphrases_;  // organisations opened
   NetworkSource source_;
   std::shared_ptr<History> history_;
   QThread worker_;

@@ -169,6 +169,7 @@ class AgentCluster {
     return status;
   }
   bool running(int i) const { return pids_[i] > 0; }
+  pid_t pid(int i) const { return pids_[i]; }
 
   std::unique_ptr<pb::AgentService::Stub> client(int i, const std::string& org, const std::string& role) const {
     auto id = load_client_identity(net_, org, role);
@@ -186,7 +187,8 @@ class AgentCluster {
   Result<Hash32> govern(int i, const std::string& org, const GovOp& op) const {
     auto key = AdminKey::open(dir_ + "/orgs/" + org + "/governance.key", "");
     if (!key) return key.error();
-    return sign_and_submit(*client(i, org, "admin"), *key, op);
+    auto admin = client(i, org, "admin");
+    return sign_and_submit({admin.get()}, {}, *key, op);
   }
   Result<Hash32> propose(int i, const std::string& org, const pb::ProposeRequest& p) const {
     auto op = governance_proposal(p);
