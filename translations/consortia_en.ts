@@ -966,12 +966,12 @@
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="138"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="142"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 withdrew from the proposal</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="139"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="143"/>
         <source>%1 approved the proposal</source>
         <translation>%1 approved the proposal</translation>
     </message>
@@ -2869,77 +2869,111 @@ Now: %3</translation>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="59"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="26"/>
+        <source>add observer %1</source>
+        <translation>add observer %1</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="27"/>
+        <source>promote %1 to validator</source>
+        <translation>promote %1 to validator</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="28"/>
+        <source>demote %1 to observer</source>
+        <translation>demote %1 to observer</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="29"/>
+        <source>remove %1</source>
+        <translation>remove %1</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="30"/>
+        <source>upgrade %1</source>
+        <translation>upgrade %1</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="31"/>
+        <source>cancel upgrade %1</source>
+        <translation>cancel upgrade %1</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
         <source>Proposals (%1 open)</source>
         <translation>Proposals (%1 open)</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="59"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
         <source>Proposals</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="63"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="74"/>
         <source>Governance proposals</source>
         <translation>Governance proposals</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="64"/>
-        <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</source>
-        <translation>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</translation>
+        <location filename="../app/proposals/proposals_page.cpp" line="75"/>
+        <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate and governance key this workstation holds.</source>
+        <translation>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate and governance key this workstation holds.</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="66"/>
+        <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</source>
+        <translation type="vanished">A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="77"/>
         <source>Act as</source>
         <translation>Act as</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="67"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="78"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="79"/>
         <source>Withdraw</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Proposal</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Proposed by</source>
         <translation>Proposed by</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Created at height</source>
         <translation>Created at height</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Expires at height</source>
         <translation>Expires at height</translation>
     </message>

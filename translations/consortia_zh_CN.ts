@@ -956,12 +956,12 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="138"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="142"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 已撤回对提案的批准</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="139"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="143"/>
         <source>%1 approved the proposal</source>
         <translation>%1 已批准提案</translation>
     </message>
@@ -2859,77 +2859,111 @@ Now: %3</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="59"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="26"/>
+        <source>add observer %1</source>
+        <translation>添加观察节点 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="27"/>
+        <source>promote %1 to validator</source>
+        <translation>将 %1 提升为验证节点</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="28"/>
+        <source>demote %1 to observer</source>
+        <translation>将 %1 降为观察节点</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="29"/>
+        <source>remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="30"/>
+        <source>upgrade %1</source>
+        <translation>升级 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="31"/>
+        <source>cancel upgrade %1</source>
+        <translation>取消升级 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
         <source>Proposals (%1 open)</source>
         <translation>提案（%1 个进行中）</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="59"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
         <source>Proposals</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="63"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="74"/>
         <source>Governance proposals</source>
         <translation>治理提案</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="64"/>
-        <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</source>
-        <translation>超过三分之二的机构批准后提案生效。控制台以其持有管理员证书的机构身份操作。</translation>
+        <location filename="../app/proposals/proposals_page.cpp" line="75"/>
+        <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate and governance key this workstation holds.</source>
+        <translation>超过三分之二的机构批准后提案生效。控制台以本工作站持有其管理员证书和治理密钥的机构身份操作。</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="66"/>
+        <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</source>
+        <translation type="vanished">超过三分之二的机构批准后提案生效。控制台以其持有管理员证书的机构身份操作。</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="77"/>
         <source>Act as</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="67"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="78"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="68"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="79"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Proposal</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Proposed by</source>
         <translation>提出方</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Approved by</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="69"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Pending</source>
         <translation>待批准</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Created at height</source>
         <translation>创建高度</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Expires at height</source>
         <translation>过期高度</translation>
     </message>

@@ -66,6 +66,11 @@ ProposalView proposal_view(const v1::ProposalInfo& p) {
   ProposalView v;
   v.id_hex = hex_of(p.id());
   v.action = p.action();
+  if (!p.node_id().empty()) v.target = hex_of(p.node_id());
+  else if (p.action() == "add-observer") v.target = p.name() + " (" + p.organisation() + ")";
+  else if (p.action() == "upgrade")
+    v.target = p.plan() + " → " + std::to_string(p.version()) + " @ " + std::to_string(p.height());
+  else v.target = p.plan();
   v.proposer = p.proposer_organisation();
   v.status = p.status();
   for (const auto& a : p.approvals()) v.approvals.push_back(a);

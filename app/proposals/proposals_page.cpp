@@ -20,6 +20,17 @@ QString status_title(const std::string& s) {
   if (s == "expired") return ProposalsPage::tr("expired");
   return QString::fromStdString(s);
 }
+// The action in words, with what it acts on.
+QString action_title(const std::string& a, const std::string& target) {
+  QString t = QString::fromStdString(target);
+  if (a == "add-observer") return ProposalsPage::tr("add observer %1").arg(t);
+  if (a == "promote") return ProposalsPage::tr("promote %1 to validator").arg(t);
+  if (a == "demote") return ProposalsPage::tr("demote %1 to observer").arg(t);
+  if (a == "remove") return ProposalsPage::tr("remove %1").arg(t);
+  if (a == "upgrade") return ProposalsPage::tr("upgrade %1").arg(t);
+  if (a == "cancel-upgrade") return ProposalsPage::tr("cancel upgrade %1").arg(t);
+  return QString::fromStdString(a + " " + target);
+}
 }  // namespace
 
 ProposalsPage::ProposalsPage() {
@@ -62,7 +73,7 @@ QString ProposalsPage::title() const {
 void ProposalsPage::retranslate() {
   headline_->setText(tr("Governance proposals"));
   note_->setText(tr("A proposal is enacted when more than two thirds of the organisations approve it. The console "
-                    "acts as an organisation whose admin certificate it holds."));
+                    "acts as an organisation whose admin certificate and governance key this workstation holds."));
   act_as_label_->setText(tr("Act as"));
   approve_->setText(tr("Approve"));
   withdraw_->setText(tr("Withdraw"));
@@ -92,7 +103,7 @@ void ProposalsPage::on_proposals(const std::vector<ProposalView>& list, const QS
       for (const auto& o : all)
         if (!approved.contains(o)) pending << o;
     set_row(table_, r,
-            {QString::fromStdString(p.id_hex.substr(0, 12)), QString::fromStdString(p.action),
+            {QString::fromStdString(p.id_hex.substr(0, 12)), action_title(p.action, p.target),
              QString::fromStdString(p.proposer), approved.join(", "), pending.join(", "), status_title(p.status),
              QString::number(p.created), QString::number(p.expires)});
     table_->item(r, 0)->setToolTip(QString::fromStdString(p.id_hex));

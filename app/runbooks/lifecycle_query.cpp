@@ -119,7 +119,11 @@ void LifecycleQuery::refresh_proposals() {
   auto all = network_->proposals();
   if (!all) return;
   std::vector<ProposalView> out;
-  for (const auto& p : *all) out.push_back(proposal_view(p));
+  for (const auto& p : *all) {
+    out.push_back(proposal_view(p));
+    for (const auto& n : network_->info().nodes)  // a node by its name
+      if (n.id.hex() == out.back().target) out.back().target = n.name;
+  }
   QStringList admins;
   for (const auto& org : network_->organisations())
     // Its admin certificate to reach its agents, its governance key to sign.
