@@ -74,7 +74,7 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   a->node_->on_signature_verified(
       [pool = a->signatures_.get()](const Hash32& leaf) { pool->remember(leaf); });
   a->height_ = a->node_->status().height;
-  a->validators_ = static_cast<uint32_t>(a->node_->validators().size());
+  a->note_validators();
 
   auto members = std::make_shared<std::map<NodeId, std::string>>();
   if (auto cfg = a->node_->config())
@@ -347,7 +347,7 @@ void Agent::handle(NodeOutput& out) {
   for (const auto& c : out.commits) {
     const Block& b = *c.block;
     height_ = b.height();
-    validators_ = static_cast<uint32_t>(node_->validators().size());
+    note_validators();
     TimeMs interval = last_block_ms_ ? static_cast<TimeMs>(b.header().timestamp_ms) - last_block_ms_ : -1;
     last_block_ms_ = static_cast<TimeMs>(b.header().timestamp_ms);
     AgentEvent e{AgentEvent::Kind::kNewBlock};
@@ -383,6 +383,16 @@ void Agent::handle(NodeOutput& out) {
     log_->warn("equivocation by " + e.offender.short_hex() + " in view " + std::to_string(e.view));
   for (const auto& r : out.rejections) log_->debug("rejected: " + r);
   announce(node_->status());
+}
+
+void Agent::note_validators() {
+  const ValidatorSet& set = node_->validators();
+  validators_ = static_cast<uint32_t>(set.size());
+  if (voters_.load() && set.hash() == voters_hash_) return;
+  auto ids = std::make_shared<std::set<NodeId>>();
+  for (const auto& v : set.members()) ids->insert(v.id);
+  voters_.store(ids);
+  voters_hash_ = set.hash();
 }
 
 Result<TxPtr> Agent::make_and_submit(const std::function<TxPtr(Node&)>& make,

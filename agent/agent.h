@@ -59,11 +59,13 @@ class Agent final : public NodeHost {
   FaultLayer& faults() override { return faults_; }
   Status with_node(const std::function<void(Node&, BlockStore&)>& fn) override;
   std::vector<PeerSnapshot> peers() override { return transport_->peers(); }
-  // What more than f connected peers claim (the claims are unsigned: one
-  // peer alone cannot make this node look behind).
+  // What more than f connected validators claim (the claims are unsigned:
+  // one peer alone cannot make this node look behind, nor can a member's
+  // observers, which anyone's governance vote may add).
   uint64_t best_peer_height() override {
     uint32_t n = validators_;
-    return transport_->best_peer_height(n ? (n - 1) / 3 : 0);
+    auto counted = voters_.load();
+    return transport_->best_peer_height(n ? (n - 1) / 3 : 0, counted.get());
   }
   std::vector<Status> submit(std::vector<TxPtr> txs) override;
   Result<TxPtr> make_and_submit(const std::function<TxPtr(Node&)>& make,
@@ -117,6 +119,9 @@ class Agent final : public NodeHost {
   std::condition_variable metrics_cv_;
   std::atomic<uint64_t> height_{0};
   std::atomic<uint32_t> validators_{0};  // of the committed configuration
+  std::atomic<std::shared_ptr<const std::set<NodeId>>> voters_;  // their ids
+  Hash32 voters_hash_;  // the validator set they are of (node thread)
+  void note_validators();  // on the node's thread
   TimeMs last_block_ms_ = 0;
 
 

@@ -644,12 +644,12 @@ size_t Transport::connected_peers() const {
   return n;
 }
 
-uint64_t Transport::best_peer_height(size_t ignore_highest) const {
+uint64_t Transport::best_peer_height(size_t ignore_highest, const std::set<NodeId>* counted) const {
   std::vector<uint64_t> heights;
   {
     std::lock_guard lock(impl_->links_mu);
     for (const auto& [id, l] : impl_->links)
-      if (l->connected) heights.push_back(l->height);
+      if (l->connected && (!counted || counted->count(id))) heights.push_back(l->height);
   }
   if (heights.empty()) return 0;
   std::sort(heights.begin(), heights.end(), std::greater<>());

@@ -87,7 +87,8 @@ class Transport {
   size_t connected_peers() const;
   // The highest height claimed by more than `ignore_highest` connected
   // peers (all of them, when fewer are connected).
-  uint64_t best_peer_height(size_t ignore_highest = 0) const;
+  // `counted`: whose claims count (the validators); null, every peer's.
+  uint64_t best_peer_height(size_t ignore_highest = 0, const std::set<NodeId>* counted = nullptr) const;
   const std::string& bound_address() const { return bound_; }
 
   struct Link;

@@ -3,6 +3,7 @@
 // not stop an agent, fill its disk or memory, or forge its records.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -399,10 +400,46 @@ TEST(HostileServer, AnotherOrganisationsCertificateForANodesNameIsRefused) {
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
 }
 
-// Heights in hellos and pings are not signed: a member (here answering at
-// node-3's address with node-3's certificate, node-3 being down) claimed a
-// million blocks and made node-0 report itself syncing. A node now believes
-// what more than f of its connected peers claim.
+// A peer that answers a node's dial with a hello and pongs claiming height
+// 1,000,000 (what a member controlling that peer can say).
+struct HeightLiar : consortia::v1::Peer::Service {
+  consortia::v1::Hello hello;
+  grpc::Status Connect(grpc::ServerContext*,
+                       grpc::ServerReaderWriter<consortia::v1::Frame, consortia::v1::Frame>* stream) override {
+    consortia::v1::Frame f;
+    if (!stream->Read(&f)) return grpc::Status::OK;
+    consortia::v1::Frame reply;
+    *reply.mutable_hello() = hello;
+    if (!stream->Write(reply)) return grpc::Status::OK;
+    while (stream->Read(&f))
+      if (f.has_ping()) {
+        consortia::v1::Frame pong;
+        pong.mutable_pong()->set_time_ns(f.ping().time_ns());
+        pong.mutable_pong()->set_height(1'000'000);
+        if (!stream->Write(pong)) break;
+      }
+    return grpc::Status::OK;
+  }
+};
+
+// Serves `liar` as node i of `c` (its address, certificate and key).
+std::unique_ptr<grpc::Server> serve_as(const AgentCluster& c, int i, HeightLiar& liar, const std::string& chain_id) {
+  const auto& n = c.net().nodes[i];
+  liar.hello.set_chain_id(chain_id);
+  liar.hello.set_node_id(std::string(n.id.v.begin(), n.id.v.end()));
+  liar.hello.set_min_protocol_version(1);
+  liar.hello.set_max_protocol_version(kMaxProtocolVersion);
+  liar.hello.set_height(1'000'000);
+  liar.hello.set_p2p_address(n.p2p_address);
+  liar.hello.set_name(n.name);
+  grpc::SslServerCredentialsOptions sopts(GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_BUT_DONT_VERIFY);
+  sopts.pem_key_cert_pairs.push_back({slurp(c.node_dir(i) + "/tls.key"), slurp(c.node_dir(i) + "/tls.crt")});
+  grpc::ServerBuilder b;
+  b.AddListeningPort(n.p2p_address, grpc::SslServerCredentials(sopts));
+  b.RegisterService(&liar);
+  return b.BuildAndStart();
+}
+
 TEST(HostilePeer, OnePeerClaimingAHugeHeightDoesNotMakeANodeLookBehind) {
   AgentCluster c(4);
   c.start(0);
@@ -413,38 +450,8 @@ TEST(HostilePeer, OnePeerClaimingAHugeHeightDoesNotMakeANodeLookBehind) {
   ASSERT_TRUE(s0);
   std::string chain_id = s0->chain_id();
   const auto& n3 = c.net().nodes[3];
-  struct Liar : consortia::v1::Peer::Service {
-    consortia::v1::Hello hello;
-    grpc::Status Connect(grpc::ServerContext*,
-                         grpc::ServerReaderWriter<consortia::v1::Frame, consortia::v1::Frame>* stream) override {
-      consortia::v1::Frame f;
-      if (!stream->Read(&f)) return grpc::Status::OK;
-      consortia::v1::Frame reply;
-      *reply.mutable_hello() = hello;
-      if (!stream->Write(reply)) return grpc::Status::OK;
-      while (stream->Read(&f))
-        if (f.has_ping()) {
-          consortia::v1::Frame pong;
-          pong.mutable_pong()->set_time_ns(f.ping().time_ns());
-          pong.mutable_pong()->set_height(1'000'000);
-          if (!stream->Write(pong)) break;
-        }
-      return grpc::Status::OK;
-    }
-  } liar;
-  liar.hello.set_chain_id(chain_id);
-  liar.hello.set_node_id(std::string(n3.id.v.begin(), n3.id.v.end()));
-  liar.hello.set_min_protocol_version(1);
-  liar.hello.set_max_protocol_version(kMaxProtocolVersion);
-  liar.hello.set_height(1'000'000);
-  liar.hello.set_p2p_address(n3.p2p_address);
-  liar.hello.set_name(n3.name);
-  grpc::SslServerCredentialsOptions sopts(GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_BUT_DONT_VERIFY);
-  sopts.pem_key_cert_pairs.push_back({slurp(c.node_dir(3) + "/tls.key"), slurp(c.node_dir(3) + "/tls.crt")});
-  grpc::ServerBuilder b;
-  b.AddListeningPort(n3.p2p_address, grpc::SslServerCredentials(sopts));
-  b.RegisterService(&liar);
-  auto server = b.BuildAndStart();
+  HeightLiar liar;
+  auto server = serve_as(c, 3, liar, chain_id);
   ASSERT_TRUE(server);
   // node-0 dials node-3's address, hears the claim, and keeps it for the peer...
   bool heard = AgentCluster::eventually(
@@ -465,6 +472,127 @@ TEST(HostilePeer, OnePeerClaimingAHugeHeightDoesNotMakeANodeLookBehind) {
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
 }
 
+// Observers are members too, and one organisation's vote with others' can
+// add several: their height claims do not count, only validators' do.
+TEST(HostilePeer, ObserversClaimingAHugeHeightDoNotMakeANodeLookBehind) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(3, 60));
+  // Two observers of org-1, added by governance; their hosts are then the liar's.
+  std::vector<int> observers;
+  for (const char* name : {"node-4", "node-5"}) {
+    Bytes pk;
+    int i = c.add_node(name, "org-1", &pk);
+    pb::ProposeRequest add;
+    add.set_action("add-observer");
+    add.set_public_key(std::string(pk.begin(), pk.end()));
+    add.set_name(name);
+    add.set_organisation("org-1");
+    auto id = c.propose(0, "org-0", add);
+    ASSERT_TRUE(id.ok()) << id.error().detail;
+    std::string raw(id->v.begin(), id->v.end());
+    for (int k : {1, 2}) {
+      // Approved once the organisation's own node shows it.
+      ASSERT_TRUE(AgentCluster::eventually(
+          [&] {
+            grpc::ClientContext ctx;
+            pb::Proposals ps;
+            c.client(k, "org-" + std::to_string(k), "viewer")->ListProposals(&ctx, pb::ProposalsRequest{}, &ps);
+            for (const auto& p : ps.proposals())
+              if (p.id() == raw) return true;
+            return false;
+          },
+          20));
+      ASSERT_TRUE(c.govern(k, "org-" + std::to_string(k), governance_vote(*id, false)).ok());
+    }
+    observers.push_back(i);
+  }
+  ASSERT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto s = c.status(0);
+        return s && s->validators() == 4 && c.max_height() > 0 &&
+               [&] {
+                 grpc::ClientContext ctx;
+                 pb::Proposals ps;
+                 c.client(0, "org-0", "viewer")->ListProposals(&ctx, pb::ProposalsRequest{}, &ps);
+                 int enacted = 0;
+                 for (const auto& p : ps.proposals()) enacted += p.status() == "enacted";
+                 return enacted == 2;
+               }();
+      },
+      30));
+  auto s0 = c.status(0);
+  ASSERT_TRUE(s0);
+  // Each observer's identity dials node-0 and claims height 1,000,000 in its
+  // hello and in every ping.
+  struct Claim {
+    std::unique_ptr<consortia::v1::Peer::Stub> stub;
+    grpc::ClientContext ctx;
+    std::unique_ptr<grpc::ClientReaderWriter<consortia::v1::Frame, consortia::v1::Frame>> stream;
+  };
+  std::vector<std::unique_ptr<Claim>> claims;
+  // ...and answers node-0's dial back at the observer's address the same way.
+  HeightLiar liar4, liar5;
+  auto server4 = serve_as(c, observers[0], liar4, s0->chain_id());
+  auto server5 = serve_as(c, observers[1], liar5, s0->chain_id());
+  ASSERT_TRUE(server4 && server5);
+  for (int i : observers) {
+    auto cl = std::make_unique<Claim>();
+    cl->stub = peer_as(c, i, 0);
+    cl->stream = cl->stub->Connect(&cl->ctx);
+    consortia::v1::Frame hello;
+    auto* h = hello.mutable_hello();
+    const auto& n = c.net().nodes[i];
+    h->set_chain_id(s0->chain_id());
+    h->set_node_id(std::string(n.id.v.begin(), n.id.v.end()));
+    h->set_min_protocol_version(1);
+    h->set_max_protocol_version(kMaxProtocolVersion);
+    h->set_height(1'000'000);
+    h->set_name(n.name);
+    h->set_p2p_address(n.p2p_address);
+    ASSERT_TRUE(cl->stream->Write(hello));
+    consortia::v1::Frame reply;
+    ASSERT_TRUE(cl->stream->Read(&reply) && reply.has_hello());
+    claims.push_back(std::move(cl));
+  }
+  std::atomic<bool> done{false};
+  std::thread pinger([&] {
+    while (!done) {
+      for (auto& cl : claims) {
+        consortia::v1::Frame ping;
+        ping.mutable_ping()->set_height(1'000'000);
+        cl->stream->Write(ping);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    }
+  });
+  // node-0 hears both claims on links it dialled itself...
+  bool heard = AgentCluster::eventually(
+      [&] {
+        auto s = c.status(0);
+        if (!s) return false;
+        int liars = 0;
+        for (const auto& p : s->peers()) liars += p.height() == 1'000'000 && p.connected();
+        return liars == 2;
+      },
+      30);
+  EXPECT_TRUE(heard) << "node-0 never kept both observers' claims";
+  // ...two claims, more than f = 1, yet not validators': not the network's height.
+  auto s = c.status(0);
+  ASSERT_TRUE(s);
+  EXPECT_LT(s->best_peer_height(), 1'000'000u);
+  EXPECT_FALSE(s->syncing());
+  done = true;
+  pinger.join();
+  for (auto& cl : claims) cl->ctx.TryCancel();
+  server4->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
+  server5->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
+}
+
+// Heights in hellos and pings are not signed: a member (here answering at
+// node-3's address with node-3's certificate, node-3 being down) claimed a
+// million blocks and made node-0 report itself syncing. A node now believes
+// what more than f of its connected peers claim.
 // A damaged store stops the agent naming the file and what to do.
 TEST(BadInput, ADamagedStoreStopsTheAgentNamingTheFileAndWhatToDo) {
   AgentCluster c(4);
