@@ -64,23 +64,35 @@ struct Caller {
 // Streams hold a server thread each for as long as they last: an identity
 // (organisation and name) may hold per_identity of one kind, and all
 // callers together `total`.
+// Long-lived streams (Watch, SubmitStream) each hold a server thread. An
+// identity holds a few; an organisation at most half of all; and other
+// organisations together leave a quarter for the node's own, so that no
+// member, nor several, can keep its operators from watching their node.
 class StreamLimit {
  public:
-  StreamLimit(int per_identity, int total) : per_identity_(per_identity), total_(total) {}
+  StreamLimit(int per_identity, int total)
+      : per_identity_(per_identity),
+        total_(total),
+        per_organisation_(std::max(per_identity, total / 2)),
+        foreign_(std::max(1, total - std::max(1, total / 4))) {}
   // A taken slot, given back when it goes.
   class Slot {
    public:
-    Slot(StreamLimit& l, std::string identity) : l_(l), identity_(std::move(identity)) {}
-    ~Slot() { l_.release(identity_); }
+    Slot(StreamLimit& l, std::string identity, std::string organisation, bool own)
+        : l_(l), identity_(std::move(identity)), organisation_(std::move(organisation)), own_(own) {}
+    ~Slot() { l_.release(identity_, organisation_, own_); }
     Slot(const Slot&) = delete;
     Slot& operator=(const Slot&) = delete;
 
    private:
     StreamLimit& l_;
-    std::string identity_;
+    std::string identity_, organisation_;
+    bool own_;
   };
-  // A slot for the identity's stream, or null and why not.
-  std::unique_ptr<Slot> acquire(const std::string& identity, const char* what, std::string& why) {
+  // A slot for the identity's stream, or null and why not. `own`: the
+  // caller is of the node's own organisation.
+  std::unique_ptr<Slot> acquire(const std::string& identity, const std::string& organisation, bool own,
+                                const char* what, std::string& why) {
     std::lock_guard lock(mu_);
     if (used_ >= total_) {
       why = "this agent serves " + std::to_string(total_) + " " + what + " streams at most";
@@ -90,22 +102,35 @@ class StreamLimit {
       why = "at most " + std::to_string(per_identity_) + " " + what + " streams per identity";
       return nullptr;
     }
+    if (by_organisation_[organisation] >= per_organisation_) {
+      why = "at most " + std::to_string(per_organisation_) + " " + what + " streams per organisation";
+      return nullptr;
+    }
+    if (!own && foreign_used_ >= foreign_) {
+      why = "the other " + std::to_string(total_ - foreign_) + " " + what +
+            " streams are kept for the node's own organisation";
+      return nullptr;
+    }
     ++by_identity_[identity];
+    ++by_organisation_[organisation];
     ++used_;
-    return std::make_unique<Slot>(*this, identity);
+    if (!own) ++foreign_used_;
+    return std::make_unique<Slot>(*this, identity, organisation, own);
   }
 
  private:
-  void release(const std::string& identity) {
+  void release(const std::string& identity, const std::string& organisation, bool own) {
     std::lock_guard lock(mu_);
     if (--by_identity_[identity] <= 0) by_identity_.erase(identity);
+    if (--by_organisation_[organisation] <= 0) by_organisation_.erase(organisation);
     --used_;
+    if (!own) --foreign_used_;
   }
 
-  const int per_identity_, total_;
+  const int per_identity_, total_, per_organisation_, foreign_;
   std::mutex mu_;
-  std::unordered_map<std::string, int> by_identity_;
-  int used_ = 0;
+  std::unordered_map<std::string, int> by_identity_, by_organisation_;
+  int used_ = 0, foreign_used_ = 0;
 };
 
 class DenialLimiter {
@@ -298,7 +323,7 @@ class ApiService final : public pb::AgentService::Service {
     Caller c;
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
     std::string identity = c.organisation + "/" + c.who, why;
-    auto slot = watch_limit_.acquire(identity, "watch", why);
+    auto slot = watch_limit_.acquire(identity, c.organisation, c.organisation == a_.organisation(), "watch", why);
     if (!slot) return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
     // Said at once, so a client knows its stream was taken before any event.
     ctx->AddInitialMetadata("consortia-watch", "open");
@@ -472,7 +497,8 @@ class ApiService final : public pb::AgentService::Service {
     size_t total = 0, admitted = 0;
     return audited(ctx, Need::kSubmit, "SubmitStream", "a stream of transactions", [&](const Caller& c) -> Status {
       std::string why;
-      auto slot = submit_limit_.acquire(c.organisation + "/" + c.who, "submit", why);
+      auto slot = submit_limit_.acquire(c.organisation + "/" + c.who, c.organisation,
+                                        c.organisation == a_.organisation(), "submit", why);
       if (!slot) return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
       pb::SubmitRequest req;
       while (reader->Read(&req)) {
