@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <ctime>
 #include <map>
 
 #include "consortia/v1/p2p.grpc.pb.h"
 #include "core/codec.h"
 #include "core/thread_name.h"
+#include "pki.h"
 
 namespace consortia::agent {
 namespace {
@@ -82,6 +84,9 @@ struct Transport::Link {
   std::atomic<double> loss{0};
   void note_ping_outcome(bool lost) { loss = 0.8 * loss + (lost ? 0.2 : 0.0); }
   grpc::ClientContext* ctx = nullptr;  // under mu, for cancelling
+  // When the certificate the peer showed on the dialled stream expires
+  // (seconds since the epoch; 0: none up). The stream ends then.
+  std::atomic<int64_t> not_after_s{0};
   std::thread thread;
   // Inbound streams from this node id and the address the latest one
   // advertised; a second stream advertising another address while one is
@@ -148,6 +153,7 @@ struct Transport::Impl : public v1::Peer::Service {
   struct Inbound {
     grpc::ServerContext* ctx;
     std::atomic<int64_t> hello_deadline_ns;  // 0 once the hello arrived
+    std::atomic<int64_t> not_after_s{0};     // its client certificate's expiry; the stream ends then
     std::string address;                     // advertised in its hello (under inbound_mu)
     Inbound(grpc::ServerContext* c, int64_t d) : ctx(c), hello_deadline_ns(d) {}
   };
@@ -156,11 +162,15 @@ struct Transport::Impl : public v1::Peer::Service {
   std::map<NodeId, std::shared_ptr<Inbound>> inbound;  // under inbound_mu
   std::thread watchdog;
 
+  // Also ends streams, both ways, whose peer's certificate expired since
+  // they opened: TLS checks it at the handshake only, and a link may last
+  // for months. Dialling again then fails at the handshake.
   void watch_hellos() {
     std::unique_lock lock(inbound_mu);
     while (!stopping) {
       inbound_cv.wait_for(lock, std::chrono::milliseconds(250));
       int64_t now = now_ns();
+      int64_t now_s = static_cast<int64_t>(std::time(nullptr));
       for (auto& [id, in] : inbound) {
         int64_t d = in->hello_deadline_ns;
         if (d && now > d) {
@@ -169,7 +179,26 @@ struct Transport::Impl : public v1::Peer::Service {
                    std::to_string(kHelloTimeoutNs / 1'000'000'000) + " s: stream closed");
           in->ctx->TryCancel();
         }
+        int64_t expiry = in->not_after_s;
+        if (expiry && now_s > expiry) {
+          in->not_after_s = 0;
+          log.warn("p2p: node " + id.short_hex() + "'s certificate expired: its stream closed");
+          in->ctx->TryCancel();
+        }
       }
+      lock.unlock();
+      {
+        std::lock_guard links_lock(links_mu);
+        for (auto& [id, l] : links) {
+          int64_t expiry = l->not_after_s;
+          if (!expiry || now_s <= expiry) continue;
+          l->not_after_s = 0;
+          log.warn("p2p: " + l->name + "'s certificate expired: link closed");
+          std::lock_guard l_lock(l->mu);
+          if (l->ctx) l->ctx->TryCancel();
+        }
+      }
+      lock.lock();
     }
   }
 
@@ -248,6 +277,7 @@ struct Transport::Impl : public v1::Peer::Service {
     std::string replaced_address;
     auto me = register_inbound(from, ctx, replaced_address);
     if (!me) return {grpc::StatusCode::UNAVAILABLE, "stopping"};
+    if (auto t = certificate_not_after(auth_property(ctx->auth_context(), "x509_pem_cert"))) me->not_after_s = *t;
     struct Unregister {
       Impl& m;
       const NodeId& id;
@@ -413,6 +443,7 @@ struct Transport::Impl : public v1::Peer::Service {
       if (!failure.empty()) ctx.TryCancel();  // else Finish() would wait for the peer
       if (failure.empty()) {
         l.height = reply.hello().height();
+        if (auto t = certificate_not_after(auth_property(ctx.auth_context(), "x509_pem_cert"))) l.not_after_s = *t;
         l.connected = true;
         backoff_ms = 100;
         if (cb.peer_changed) cb.peer_changed(l.id, true);

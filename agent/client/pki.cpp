@@ -53,7 +53,7 @@ bool add_ext(X509* cert, X509* issuer, int nid, const std::string& value) {
   return ok;
 }
 
-CertPtr new_cert(const Subject& s, int days) {
+CertPtr new_cert(const Subject& s, long seconds) {
   CertPtr c(X509_new());
   X509_set_version(c.get(), 2);
   unsigned char serial[16];
@@ -63,7 +63,7 @@ CertPtr new_cert(const Subject& s, int days) {
   BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(c.get()));
   BN_free(bn);
   X509_gmtime_adj(X509_getm_notBefore(c.get()), -3600);
-  X509_gmtime_adj(X509_getm_notAfter(c.get()), static_cast<long>(days) * 86400);
+  X509_gmtime_adj(X509_getm_notAfter(c.get()), seconds);
   X509_NAME* name = X509_get_subject_name(c.get());
   auto add = [&](const char* field, const std::string& v) {
     if (!v.empty())
@@ -102,7 +102,7 @@ std::string entry(X509_NAME* name, int nid) {
 Result<KeyPair> make_ca(const std::string& organisation, int days) {
   KeyPtr key = new_key();
   if (!key) return fail("cannot generate a CA key");
-  CertPtr c = new_cert({organisation + " CA", organisation, "ca"}, days);
+  CertPtr c = new_cert({organisation + " CA", organisation, "ca"}, static_cast<long>(days) * 86400);
   X509_set_issuer_name(c.get(), X509_get_subject_name(c.get()));
   X509_set_pubkey(c.get(), key.get());
   if (!add_ext(c.get(), c.get(), NID_basic_constraints, "critical,CA:TRUE,pathlen:0") ||
@@ -117,11 +117,11 @@ namespace {
 
 // A leaf certificate for `key`'s public half, signed by the CA.
 Result<std::string> sign_leaf(const KeyPair& ca, const Subject& subject, const std::vector<std::string>& dns_names,
-                              EVP_PKEY* key, int days) {
+                              EVP_PKEY* key, long seconds) {
   auto pair = read_pair(ca);
   if (!pair) return pair.error();
   auto& [ca_cert, ca_key] = *pair;
-  CertPtr c = new_cert(subject, days);
+  CertPtr c = new_cert(subject, seconds);
   X509_set_issuer_name(c.get(), X509_get_subject_name(ca_cert.get()));
   X509_set_pubkey(c.get(), key);
   std::string san;
@@ -144,9 +144,28 @@ Result<KeyPair> issue_certificate(const KeyPair& ca, const Subject& subject,
                                   const std::vector<std::string>& dns_names, int days) {
   KeyPtr key = new_key();
   if (!key) return fail("cannot generate a key");
-  auto cert = sign_leaf(ca, subject, dns_names, key.get(), days);
+  auto cert = sign_leaf(ca, subject, dns_names, key.get(), static_cast<long>(days) * 86400);
   if (!cert) return cert.error();
   return KeyPair{*cert, to_pem(key.get())};
+}
+
+Result<KeyPair> issue_short_lived_certificate(const KeyPair& ca, const Subject& subject,
+                                              const std::vector<std::string>& dns_names, long seconds) {
+  KeyPtr key = new_key();
+  if (!key) return fail("cannot generate a key");
+  auto cert = sign_leaf(ca, subject, dns_names, key.get(), seconds);
+  if (!cert) return cert.error();
+  return KeyPair{*cert, to_pem(key.get())};
+}
+
+Result<int64_t> certificate_not_after(const std::string& pem) {
+  BioPtr b(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  CertPtr cert(PEM_read_bio_X509(b.get(), nullptr, nullptr, nullptr));
+  if (!cert) return make_error(ErrorCode::kMalformed, "not a PEM certificate");
+  struct tm t {};
+  if (ASN1_TIME_to_tm(X509_get0_notAfter(cert.get()), &t) != 1)
+    return make_error(ErrorCode::kMalformed, "unreadable expiry");
+  return static_cast<int64_t>(timegm(&t));
 }
 
 Result<KeyPair> make_request(const Subject& subject, const std::string& key_pem) {
@@ -191,7 +210,7 @@ Result<std::string> sign_request(const KeyPair& ca, const std::string& request_p
                                                     asked.organisation + " / " + asked.unit + ", not " +
                                                     expected.common_name + " / " + expected.organisation + " / " +
                                                     expected.unit);
-  return sign_leaf(ca, expected, dns_names, key.get(), days);
+  return sign_leaf(ca, expected, dns_names, key.get(), static_cast<long>(days) * 86400);
 }
 
 Result<std::string> read_private_key(const std::string& pem, const std::string& passphrase) {

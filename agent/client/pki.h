@@ -5,6 +5,7 @@
 // TLS keys are ECDSA P-256, apart from the chain's signing keys.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@ Result<KeyPair> make_ca(const std::string& organisation, int days = 3650);
 // `dns_names` go into the subjectAltName (peers verify against one of them).
 Result<KeyPair> issue_certificate(const KeyPair& ca, const Subject& subject,
                                   const std::vector<std::string>& dns_names, int days = 825);
+// As issue_certificate, valid for `seconds` from now.
+Result<KeyPair> issue_short_lived_certificate(const KeyPair& ca, const Subject& subject,
+                                              const std::vector<std::string>& dns_names, long seconds);
+// When a PEM certificate (the first in the text) expires: seconds since the epoch.
+Result<int64_t> certificate_not_after(const std::string& pem);
 // A certificate request (PKCS#10, PEM) for `subject`, with a new P-256 key
 // or the given one: {request, key}. A node host makes it; its key stays there.
 Result<KeyPair> make_request(const Subject& subject, const std::string& key_pem = "");

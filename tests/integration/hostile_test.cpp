@@ -478,6 +478,43 @@ TEST(HostilePeer, OnePeerClaimingAHugeHeightDoesNotMakeANodeLookBehind) {
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
 }
 
+// TLS checks a certificate's dates at the handshake only: a P2P link opened
+// with a certificate stayed up after it expired (or would after the CA
+// stopped vouching for it). Links now end when the peer's certificate
+// expires, both ways, and dialling again fails at the handshake.
+TEST(HostilePeer, ALinkEndsWhenThePeersCertificateExpires) {
+  AgentCluster c(4);
+  // node-3's TLS certificate, from its organisation's CA, for 40 s.
+  auto ca = KeyPair{slurp(c.dir() + "/orgs/org-3/ca.crt"), slurp(c.dir() + "/orgs/org-3/ca.key")};
+  const auto& n3 = c.net().nodes[3];
+  auto short_lived = issue_short_lived_certificate(ca, {n3.id.hex(), "org-3", "node"},
+                                                   {n3.name + ".consortia", "localhost"}, 40);
+  ASSERT_TRUE(short_lived.ok()) << short_lived.error().detail;
+  auto expiry = certificate_not_after(short_lived->certificate_pem);
+  ASSERT_TRUE(expiry.ok());
+  std::ofstream(c.node_dir(3) + "/tls.crt", std::ios::trunc) << short_lived->certificate_pem;
+  std::ofstream(c.node_dir(3) + "/tls.key", std::ios::trunc) << short_lived->key_pem;
+  c.start_all();
+  auto link_up = [&] {
+    auto s = c.status(0);
+    if (!s) return false;
+    for (const auto& p : s->peers())
+      if (p.name() == n3.name) return p.connected();
+    return false;
+  };
+  ASSERT_TRUE(AgentCluster::eventually(link_up, 30)) << "node-0 never linked with node-3";
+  ASSERT_LT(std::time(nullptr), *expiry) << "the cluster took too long to start";
+  // Past the expiry, node-0 drops node-3 and cannot link with it again.
+  std::this_thread::sleep_for(std::chrono::seconds(std::max<int64_t>(0, *expiry - std::time(nullptr)) + 3));
+  EXPECT_TRUE(AgentCluster::eventually([&] { return !link_up(); }, 10)) << "the link outlived the certificate";
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  EXPECT_FALSE(link_up()) << "node-0 linked again with an expired certificate";
+  EXPECT_NE(slurp(c.node_dir(0) + "/data/agent.log").find("certificate expired"), std::string::npos);
+  // The three others keep the chain going.
+  uint64_t h = c.height(0);
+  EXPECT_TRUE(c.all_reach(h + 3, 30, {3}));
+}
+
 // Observers are members too, and one organisation's vote with others' can
 // add several: their height claims do not count, only validators' do.
 TEST(HostilePeer, ObserversClaimingAHugeHeightDoNotMakeANodeLookBehind) {
