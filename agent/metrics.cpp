@@ -7,6 +7,8 @@
 #include <prometheus/registry.h>
 #include "agent.h"
 #include "host_stats.h"
+#include "network.h"
+#include "pki.h"
 
 namespace consortia::agent {
 namespace {
@@ -39,6 +41,23 @@ Metrics::Metrics(const std::string& address, Agent& agent)
   rounds_ = counter(r, "consortia_consensus_rounds_total", "Views entered");
   view_changes_ = counter(r, "consortia_consensus_view_changes_total", "Views ended by timeout");
   txs_ = counter(r, "consortia_committed_txs_total", "Transactions committed");
+  // The audit log's last entry number: kept by Prometheus, it shows entries
+  // removed from the end of the log (the number goes down after a restart).
+  audit_seq_ = gauge(r, "consortia_audit_last_entry", "Number of the audit log's last entry (its seq)");
+  cert_expiry_ = &prometheus::BuildGauge()
+                      .Name("consortia_certificate_expiry_timestamp_seconds")
+                      .Help("When a certificate this agent uses expires (Unix time): its node certificate, "
+                            "and each organisation's CA in its bundle")
+                      .Register(r);
+  {
+    const AgentConfig& c = agent.config();
+    if (auto pem = read_file(c.path(c.tls_certificate)))
+      if (auto t = certificate_not_after(*pem))
+        cert_expiry_->Add({{"certificate", "node"}, {"organisation", c.organisation}}).Set(static_cast<double>(*t));
+    for (const auto& org : agent.genesis().organisations)
+      if (auto t = certificate_not_after(agent.organisation_ca(org.id)))
+        cert_expiry_->Add({{"certificate", "ca"}, {"organisation", org.id}}).Set(static_cast<double>(*t));
+  }
   {
     auto& f = prometheus::BuildCounter()
                   .Name("consortia_tx_signature_checks_total")
@@ -155,6 +174,7 @@ void Metrics::refresh() {
   missing_->Set(static_cast<double>(missing));
   syncing_->Set(agent_.best_peer_height() > s.height + 2 ? 1 : 0);
   faults_->Set(static_cast<double>(agent_.faults().active()));
+  audit_seq_->Set(static_cast<double>(agent_.audit().head().seq));
   cpu_->Set(process_cpu_seconds());
   rss_->Set(static_cast<double>(process_rss_bytes()));
   disk_->Set(static_cast<double>(directory_bytes(agent_.data_dir(), true)));

@@ -786,6 +786,27 @@ TEST(AgentMetrics, TheRealPrometheusServerScrapesEveryAgent) {
   };
   EXPECT_GE(checks("arrival"), 20) << entry;
   EXPECT_EQ(checks("node"), 0) << entry << " checked its clients' transactions on its node thread";
+  // Certificates' expiry, for an alert 30 days ahead: each agent's node
+  // certificate and the four organisations' CAs, none within 30 days.
+  EXPECT_EQ(prom_query(port, "consortia_certificate_expiry_timestamp_seconds").size(), 20u);
+  EXPECT_EQ(prom_query(port, "consortia_certificate_expiry_timestamp_seconds - time() < 30 * 86400").size(), 0u);
+  EXPECT_EQ(prom_query(port, "consortia_certificate_expiry_timestamp_seconds{certificate=\"node\"} - time() > 800 * 86400")
+                .size(),
+            4u);
+  // The audit log's last entry number, kept outside the host.
+  pb::LogLevelRequest lr;
+  lr.set_level("info");
+  pb::LogLevel ll;
+  grpc::ClientContext lctx;
+  ASSERT_TRUE(c.operator_of(0)->SetLogLevel(&lctx, lr, &ll).ok());
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        for (auto& [inst, v] : prom_query(port, "consortia_audit_last_entry"))
+          if (inst == entry && v >= 2) return true;
+        return false;
+      },
+      20))
+      << http_get(port, "/api/v1/query?query=consortia_audit_last_entry");
 }
 
 
