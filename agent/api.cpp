@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <ctime>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -186,6 +187,11 @@ class ApiService final : public pb::AgentService::Service {
     if (pem.empty()) return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "no client certificate");
     auto subject = certificate_subject(std::string(pem.front().data(), pem.front().size()));
     if (!subject) return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "unreadable client certificate");
+    // TLS checked the dates when the connection was made; a client keeps
+    // its connection for later calls, so each call checks them again.
+    auto expiry = certificate_not_after(std::string(pem.front().data(), pem.front().size()));
+    if (!expiry || std::time(nullptr) > *expiry)
+      return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "the client certificate expired");
     c = {subject->common_name, subject->organisation, subject->unit};
     // TLS accepted any CA of the network; the organisation a certificate
     // claims must be the one whose CA issued it.
@@ -325,6 +331,15 @@ class ApiService final : public pb::AgentService::Service {
     std::string identity = c.organisation + "/" + c.who, why;
     auto slot = watch_limit_.acquire(identity, c.organisation, c.organisation == a_.organisation(), "watch", why);
     if (!slot) return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
+    // TLS checked the certificate's dates at the handshake; a stream may
+    // last longer than the certificate does, and ends with it.
+    int64_t expiry = 0;
+    if (auto auth = ctx->auth_context()) {
+      auto pem = auth->FindPropertyValues("x509_pem_cert");
+      if (!pem.empty())
+        if (auto t = certificate_not_after(std::string(pem.front().data(), pem.front().size()))) expiry = *t;
+    }
+    bool expired = false;
     // Said at once, so a client knows its stream was taken before any event.
     ctx->AddInitialMetadata("consortia-watch", "open");
     w->SendInitialMetadata();
@@ -355,6 +370,10 @@ class ApiService final : public pb::AgentService::Service {
       cv.notify_one();
     });
     while (!ctx->IsCancelled()) {
+      if (expiry && std::time(nullptr) > expiry) {
+        expired = true;
+        break;
+      }
       std::deque<AgentEvent> batch;
       {
         std::unique_lock lock(mu);
@@ -385,6 +404,7 @@ class ApiService final : public pb::AgentService::Service {
                     " MiB behind; its stream was ended");
       return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kTooLarge, "the watcher fell behind");
     }
+    if (expired) return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "the client certificate expired");
     return Status::OK;
   }
 

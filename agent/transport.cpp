@@ -277,7 +277,15 @@ struct Transport::Impl : public v1::Peer::Service {
     std::string replaced_address;
     auto me = register_inbound(from, ctx, replaced_address);
     if (!me) return {grpc::StatusCode::UNAVAILABLE, "stopping"};
-    if (auto t = certificate_not_after(auth_property(ctx->auth_context(), "x509_pem_cert"))) me->not_after_s = *t;
+    // A stream on a connection made while the certificate was valid: its
+    // dates are checked again here.
+    if (auto t = certificate_not_after(auth_property(ctx->auth_context(), "x509_pem_cert"))) {
+      if (static_cast<int64_t>(std::time(nullptr)) > *t) {
+        log.warn("p2p: refused node " + from.short_hex() + ": its certificate expired");
+        return {grpc::StatusCode::PERMISSION_DENIED, "certificate expired"};
+      }
+      me->not_after_s = *t;
+    }
     struct Unregister {
       Impl& m;
       const NodeId& id;
@@ -439,6 +447,10 @@ struct Transport::Impl : public v1::Peer::Service {
         failure = "its certificate names another node";
       } else if (cb.refuse_peer) {
         failure = cb.refuse_peer(l.id, auth_property(ctx.auth_context(), "x509_pem_cert"));
+      }
+      if (failure.empty()) {
+        auto t = certificate_not_after(auth_property(ctx.auth_context(), "x509_pem_cert"));
+        if (t && static_cast<int64_t>(std::time(nullptr)) > *t) failure = "its certificate expired";
       }
       if (!failure.empty()) ctx.TryCancel();  // else Finish() would wait for the peer
       if (failure.empty()) {

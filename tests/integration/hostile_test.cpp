@@ -244,6 +244,38 @@ TEST(HostileClient, StalledWatchStreamsLeaveTheApiAnsweringOthers) {
   for (auto& s : streams) s.ctx->TryCancel();
 }
 
+// A Watch stream outlived the viewer certificate it was opened with: it now
+// ends when the certificate expires, and a new one is refused.
+TEST(HostileClient, AWatchStreamEndsWhenItsCertificateExpires) {
+  AgentCluster c(4);
+  c.start(0);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.status(0).has_value(); }, 30));
+  auto ca = KeyPair{slurp(c.dir() + "/orgs/org-1/ca.crt"), slurp(c.dir() + "/orgs/org-1/ca.key")};
+  auto cert = issue_short_lived_certificate(ca, {"short-viewer", "org-1", "viewer"}, {}, 6);
+  ASSERT_TRUE(cert.ok());
+  auto stub = pb::AgentService::NewStub(agent_channel(
+      c.net().nodes[0].api_address, c.net().nodes[0].name,
+      ClientIdentity{slurp(c.net().ca_bundle_path), cert->certificate_pem, cert->key_pem}));
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  auto reader = stub->Watch(&ctx, pb::WatchRequest{});
+  reader->WaitForInitialMetadata();
+  ASSERT_TRUE(ctx.GetServerInitialMetadata().count("consortia-watch")) << "the stream did not open";
+  pb::Event e;
+  auto opened = std::chrono::steady_clock::now();
+  while (reader->Read(&e)) {
+  }
+  auto end = reader->Finish();
+  double lasted = std::chrono::duration<double>(std::chrono::steady_clock::now() - opened).count();
+  EXPECT_EQ(end.error_code(), grpc::StatusCode::UNAUTHENTICATED) << end.error_message();
+  EXPECT_NE(end.error_message().find("certificate expired"), std::string::npos) << end.error_message();
+  EXPECT_LT(lasted, 15) << "the stream outlived its certificate";
+  grpc::ClientContext again;
+  again.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  pb::NodeStatus st;
+  EXPECT_FALSE(stub->GetStatus(&again, pb::StatusRequest{}, &st).ok()) << "an expired certificate was accepted";
+}
+
 // A member (here with node-3's key, node-3 being down) opens forty P2P
 // streams to node-0 and never says hello: each held a server thread until
 // the peer hung up, so a member could use up the threads that the other
