@@ -83,8 +83,9 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
 
   auto ca = read_file(c.path(c.ca_bundle));
   auto crt = read_file(c.path(c.tls_certificate));
-  auto tkey = read_file(c.path(c.tls_key));
-  if (!ca || !crt || !tkey) return make_error(ErrorCode::kNotFound, "TLS files missing (ca bundle, certificate, key)");
+  auto tkey = load_tls_key(c);
+  if (!tkey) return tkey.error();
+  if (!ca || !crt) return make_error(ErrorCode::kNotFound, "TLS files missing (ca bundle, certificate)");
   TransportOptions to;
   to.listen = c.p2p_listen;
   for (const auto& p : c.peers) to.peers.emplace_back(p.name, p.id, p.address);

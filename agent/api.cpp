@@ -920,8 +920,9 @@ Result<ApiServer> serve_api(const AgentConfig& config, const std::shared_ptr<voi
                             bool lean) {
   auto ca = read_file(config.path(config.ca_bundle));
   auto crt = read_file(config.path(config.tls_certificate));
-  auto key = read_file(config.path(config.tls_key));
-  if (!ca || !crt || !key) return make_error(ErrorCode::kStorageIo, config.name + ": cannot read its TLS files");
+  auto key = load_tls_key(config);
+  if (!key) return key.error();
+  if (!ca || !crt) return make_error(ErrorCode::kStorageIo, config.name + ": cannot read its TLS files");
   grpc::SslServerCredentialsOptions sopts(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
   sopts.pem_root_certs = *ca;
   sopts.pem_key_cert_pairs.push_back({*key, *crt});

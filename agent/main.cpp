@@ -21,6 +21,7 @@
 #include "agent.h"
 #include "load.h"
 #include "node_admin.h"
+#include "pki.h"
 #include "sandbox.h"
 #include "supervisor.h"
 
@@ -50,9 +51,11 @@ const char* kUsage = R"(usage:
   consortia-agent staged --config FILE
   consortia-agent switch --config FILE --version V   (asks the running supervisor)
   consortia-agent protect-key --key FILE [--passphrase-file F]
-      (encrypts a key file in place: SM4-CBC under PBKDF2-HMAC-SM3 of the passphrase, read from
-       F or the environment variable CONSORTIA_KEY_PASSPHRASE; the agent reads it the same way,
-       or from key_passphrase_file in its configuration)
+      (encrypts a key file in place, read from F or the environment variable
+       CONSORTIA_KEY_PASSPHRASE: the chain's keys (node.key, governance.key) with SM4-CBC under
+       PBKDF2-HMAC-SM3, PEM keys (tls.key, an organisation's ca.key) as PKCS#8 with AES-256-CBC;
+       the agent reads its keys with the passphrase from the same variable or from
+       key_passphrase_file in its configuration)
   consortia-agent --version
   consortia-agent sandbox [--nodes N | --simulated N [--tps R]] [--dir DIR] [--suite SUITE] [--protocol V]
   consortia-agent load [--sandbox DIR] [--agent ADDR|NAME]... [--noop] [--tps R] [--seconds S]
@@ -211,15 +214,29 @@ int main(int argc, char** argv) {
     auto pass = key_passphrase(c);
     if (!pass) return fail("--passphrase-file: cannot read " + pass_file);
     if (pass->empty()) return fail("no passphrase: give --passphrase-file F or CONSORTIA_KEY_PASSPHRASE");
-    auto text = read_file(key_file);
+    // Through a symbolic link, the file it names is replaced (not the link,
+    // which would leave the plain key where it points).
+    std::error_code ec;
+    std::string target = std::filesystem::canonical(key_file, ec).string();
+    if (ec) return fail(key_file + ": " + ec.message());
+    auto text = read_file(target);
     if (!text) return fail(text.error().detail);
-    auto key = decode_key_file(*text, "");
-    if (!key) {
-      if (key.error().detail.find("encrypted") != std::string::npos) return fail(key_file + " is encrypted already");
-      return fail(key_file + ": " + key.error().detail +
-                  " (protect-key takes the chain's key files: node.key and governance.key; TLS keys are PEM)");
+    std::string sealed;
+    if (text->find("-----BEGIN") != std::string::npos) {
+      // A PEM key: a TLS key, or an organisation's CA key.
+      if (text->find("ENCRYPTED") != std::string::npos) return fail(key_file + " is encrypted already");
+      auto enc = encrypt_private_key(*text, *pass);
+      if (!enc) return fail(key_file + ": " + enc.error().detail);
+      sealed = *enc;
+    } else {
+      auto key = decode_key_file(*text, "");
+      if (!key) {
+        if (key.error().detail.find("encrypted") != std::string::npos) return fail(key_file + " is encrypted already");
+        return fail(key_file + ": " + key.error().detail);
+      }
+      sealed = encode_key_file(*key->suite, *key->signer, *pass);
     }
-    if (auto st = write_file(key_file, encode_key_file(*key->suite, *key->signer, *pass), true); !st) {
+    if (auto st = write_file(target, sealed, true); !st) {
       std::fprintf(stderr, "consortia-agent protect-key: %s\n", st.error().to_string().c_str());
       return 1;
     }

@@ -127,6 +127,21 @@ Result<std::string> key_passphrase(const AgentConfig& c) {
   return std::string(env ? env : "");
 }
 
+Result<std::string> load_tls_key(const AgentConfig& c) {
+  auto text = read_file(c.path(c.tls_key));
+  if (!text) return text.error();
+  if (text->find("ENCRYPTED") == std::string::npos) return text;
+  auto pass = key_passphrase(c);
+  if (!pass) return pass.error();
+  if (pass->empty())
+    return make_error(ErrorCode::kInvalidArgument,
+                      c.tls_key + " is encrypted: give its passphrase in the environment variable "
+                                  "CONSORTIA_KEY_PASSPHRASE or in a file named by key_passphrase_file");
+  auto key = read_private_key(*text, *pass);
+  if (!key) return make_error(ErrorCode::kInvalidArgument, c.tls_key + ": wrong passphrase");
+  return key;
+}
+
 Result<LoadedKey> load_key(const AgentConfig& c, const std::string& file) {
   auto text = read_file(c.path(file));
   if (!text) return text.error();

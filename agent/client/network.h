@@ -114,5 +114,8 @@ Status write_file(const std::string& path, const std::string& text, bool secret 
 // passphrase when the file is encrypted and none was given.
 Result<std::string> key_passphrase(const AgentConfig& c);
 Result<LoadedKey> load_key(const AgentConfig& c, const std::string& file);
+// The agent's TLS key (PEM), decrypted with the same passphrase when it is
+// encrypted (consortia-agent protect-key).
+Result<std::string> load_tls_key(const AgentConfig& c);
 
 }  // namespace consortia::agent

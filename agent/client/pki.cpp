@@ -222,6 +222,20 @@ Result<std::string> read_private_key(const std::string& pem, const std::string& 
   return to_pem(key.get());
 }
 
+Result<std::string> encrypt_private_key(const std::string& pem, const std::string& passphrase) {
+  if (passphrase.empty()) return make_error(ErrorCode::kInvalidArgument, "an empty passphrase");
+  BioPtr kb(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  KeyPtr key(PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, const_cast<char*>("")));
+  if (!key) return make_error(ErrorCode::kCrypto, "not a private key, or encrypted already");
+  BioPtr out(BIO_new(BIO_s_mem()));
+  if (PEM_write_bio_PKCS8PrivateKey(out.get(), key.get(), EVP_aes_256_cbc(), passphrase.data(),
+                                    static_cast<int>(passphrase.size()), nullptr, nullptr) != 1)
+    return make_error(ErrorCode::kCrypto, "cannot encrypt the key");
+  char* data = nullptr;
+  long n = BIO_get_mem_data(out.get(), &data);
+  return std::string(data, static_cast<size_t>(n));
+}
+
 Result<Subject> certificate_subject(const std::string& pem) {
   BioPtr b(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   CertPtr cert(PEM_read_bio_X509(b.get(), nullptr, nullptr, nullptr));

@@ -41,6 +41,9 @@ Result<KeyPair> make_request(const Subject& subject, const std::string& key_pem 
 // checked) with the CA: the certificate, PEM.
 Result<std::string> sign_request(const KeyPair& ca, const std::string& request_pem, const Subject& expected,
                                  const std::vector<std::string>& dns_names, int days = 825);
+// A PEM private key encrypted with `passphrase` (PKCS#8, AES-256-CBC under
+// PBKDF2: `openssl pkey` opens it too).
+Result<std::string> encrypt_private_key(const std::string& pem, const std::string& passphrase);
 // A PEM private key, decrypted with `passphrase` when it is encrypted.
 Result<std::string> read_private_key(const std::string& pem, const std::string& passphrase);
 // The subject of a PEM certificate (the first one in the text).

@@ -381,6 +381,27 @@ TEST(KeysAtRest, SecretsAre0600AndAnEncryptedNodeKeyStartsWithItsPassphrase) {
   EXPECT_NE(p.status, 0);
   EXPECT_NE(p.err.find("wrong passphrase"), std::string::npos) << p.err;
 
+  // The TLS key too (PEM), here through a symbolic link: the file it names
+  // is encrypted, and the link stays a link.
+  std::string tls_key = c.node_dir(0) + "/tls.key";
+  fs::rename(tls_key, c.node_dir(0) + "/tls-real.key");
+  fs::create_symlink("tls-real.key", tls_key);
+  p = run({agent_binary(), "protect-key", "--key", tls_key}, "", nullptr, true,
+          {{"CONSORTIA_KEY_PASSPHRASE", "correct horse battery staple"}});
+  ASSERT_EQ(p.status, 0) << p.err;
+  EXPECT_TRUE(fs::is_symlink(tls_key));
+  EXPECT_NE(slurp(tls_key).find("ENCRYPTED PRIVATE KEY"), std::string::npos);
+  p = run({agent_binary(), "protect-key", "--key", tls_key}, "", nullptr, true,
+          {{"CONSORTIA_KEY_PASSPHRASE", "correct horse battery staple"}});
+  EXPECT_NE(p.err.find("encrypted already"), std::string::npos) << p.err;
+  // An organisation's CA key: opened by the join runbook with its passphrase.
+  std::string ca_key = c.dir() + "/orgs/org-0/ca.key";
+  p = run({agent_binary(), "protect-key", "--key", ca_key}, "", nullptr, true,
+          {{"CONSORTIA_KEY_PASSPHRASE", "ca secret"}});
+  ASSERT_EQ(p.status, 0) << p.err;
+  EXPECT_FALSE(read_private_key(slurp(ca_key), "").ok());
+  EXPECT_TRUE(read_private_key(slurp(ca_key), "ca secret").ok());
+
   // From a file named in the configuration (a systemd credential, say).
   std::string pass_file = c.node_dir(0) + "/passphrase";
   std::ofstream(pass_file) << "correct horse battery staple\n";
