@@ -74,8 +74,8 @@ class StreamLimit {
   StreamLimit(int per_identity, int total)
       : per_identity_(per_identity),
         total_(total),
-        per_organisation_(std::max(per_identity, total / 2)),
-        foreign_(std::max(1, total - std::max(1, total / 4))) {}
+        foreign_(total > 1 ? total - std::max(1, total / 4) : total),
+        per_organisation_(std::min(foreign_, std::max(1, total / 2))) {}
   // A taken slot, given back when it goes.
   class Slot {
    public:
@@ -128,7 +128,7 @@ class StreamLimit {
     if (!own) --foreign_used_;
   }
 
-  const int per_identity_, total_, per_organisation_, foreign_;
+  const int per_identity_, total_, foreign_, per_organisation_;
   std::mutex mu_;
   std::unordered_map<std::string, int> by_identity_, by_organisation_;
   int used_ = 0, foreign_used_ = 0;
@@ -212,6 +212,22 @@ class ApiService final : public pb::AgentService::Service {
                    "role '" + c.role + "' of '" + c.organisation + "' may not do this on a node of '" +
                        a_.organisation() + "'");
     return Status::OK;
+  }
+
+  // The node's own organisation's people (viewers, operators, admins), for
+  // whom stream slots are kept: not its node hosts, one of which may be
+  // another's to use.
+  // When the calling certificate expires (seconds since the epoch; 0: unknown).
+  static int64_t client_certificate_expiry(ServerContext* ctx) {
+    auto auth = ctx->auth_context();
+    auto pem = auth ? auth->FindPropertyValues("x509_pem_cert") : std::vector<grpc::string_ref>{};
+    if (pem.empty()) return 0;
+    auto t = certificate_not_after(std::string(pem.front().data(), pem.front().size()));
+    return t ? *t : 0;
+  }
+
+  bool own_people(const Caller& c) const {
+    return c.organisation == a_.organisation() && (c.role == "viewer" || c.role == "operator" || c.role == "admin");
   }
 
   // Calls that change something are audited. The caller is authorised
@@ -329,16 +345,11 @@ class ApiService final : public pb::AgentService::Service {
     Caller c;
     if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
     std::string identity = c.organisation + "/" + c.who, why;
-    auto slot = watch_limit_.acquire(identity, c.organisation, c.organisation == a_.organisation(), "watch", why);
+    auto slot = watch_limit_.acquire(identity, c.organisation, own_people(c), "watch", why);
     if (!slot) return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
     // TLS checked the certificate's dates at the handshake; a stream may
     // last longer than the certificate does, and ends with it.
-    int64_t expiry = 0;
-    if (auto auth = ctx->auth_context()) {
-      auto pem = auth->FindPropertyValues("x509_pem_cert");
-      if (!pem.empty())
-        if (auto t = certificate_not_after(std::string(pem.front().data(), pem.front().size()))) expiry = *t;
-    }
+    int64_t expiry = client_certificate_expiry(ctx);
     bool expired = false;
     // Said at once, so a client knows its stream was taken before any event.
     ctx->AddInitialMetadata("consortia-watch", "open");
@@ -517,11 +528,13 @@ class ApiService final : public pb::AgentService::Service {
     size_t total = 0, admitted = 0;
     return audited(ctx, Need::kSubmit, "SubmitStream", "a stream of transactions", [&](const Caller& c) -> Status {
       std::string why;
-      auto slot = submit_limit_.acquire(c.organisation + "/" + c.who, c.organisation,
-                                        c.organisation == a_.organisation(), "submit", why);
+      auto slot = submit_limit_.acquire(c.organisation + "/" + c.who, c.organisation, own_people(c), "submit", why);
       if (!slot) return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
       pb::SubmitRequest req;
+      const int64_t expiry = client_certificate_expiry(ctx);
       while (reader->Read(&req)) {
+        if (expiry && std::time(nullptr) > expiry)
+          return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "the client certificate expired");
         if (req.transactions_size() > 100000)
           return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kTooLarge, "at most 100000 transactions per message");
         pb::SubmitResult part;

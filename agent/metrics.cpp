@@ -47,7 +47,7 @@ Metrics::Metrics(const std::string& address, Agent& agent)
   cert_expiry_ = &prometheus::BuildGauge()
                       .Name("consortia_certificate_expiry_timestamp_seconds")
                       .Help("When a certificate this agent uses expires (Unix time): its node certificate, "
-                            "and each organisation's CA in its bundle")
+                            "and each genesis organisation's CA")
                       .Register(r);
   {
     const AgentConfig& c = agent.config();

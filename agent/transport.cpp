@@ -274,18 +274,18 @@ struct Transport::Impl : public v1::Peer::Service {
         return {grpc::StatusCode::PERMISSION_DENIED, why};
       }
     }
+    // A stream on a connection made while the certificate was valid: its
+    // dates are checked again here, before the stream is registered (and
+    // replaces the node's older one).
+    auto expiry = certificate_not_after(auth_property(ctx->auth_context(), "x509_pem_cert"));
+    if (!expiry || static_cast<int64_t>(std::time(nullptr)) > *expiry) {
+      log.warn("p2p: refused node " + from.short_hex() + ": its certificate expired");
+      return {grpc::StatusCode::PERMISSION_DENIED, "certificate expired"};
+    }
     std::string replaced_address;
     auto me = register_inbound(from, ctx, replaced_address);
     if (!me) return {grpc::StatusCode::UNAVAILABLE, "stopping"};
-    // A stream on a connection made while the certificate was valid: its
-    // dates are checked again here.
-    if (auto t = certificate_not_after(auth_property(ctx->auth_context(), "x509_pem_cert"))) {
-      if (static_cast<int64_t>(std::time(nullptr)) > *t) {
-        log.warn("p2p: refused node " + from.short_hex() + ": its certificate expired");
-        return {grpc::StatusCode::PERMISSION_DENIED, "certificate expired"};
-      }
-      me->not_after_s = *t;
-    }
+    me->not_after_s = *expiry;
     struct Unregister {
       Impl& m;
       const NodeId& id;
@@ -518,6 +518,7 @@ struct Transport::Impl : public v1::Peer::Service {
         ctx.TryCancel();
         reader.join();
         l.connected = false;
+        l.not_after_s = 0;  // a later stream brings its own certificate
         if (cb.peer_changed) cb.peer_changed(l.id, false);
         if (!stopping) log.info("p2p: lost " + l.name);
       }

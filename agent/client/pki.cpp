@@ -5,14 +5,27 @@
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <cstring>
 #include <memory>
 
 namespace consortia::agent {
 namespace {
+
+// Hands OpenSSL the passphrase (with its length; NUL bytes and all), and
+// nothing when there is none: OpenSSL's own callback would prompt on a
+// terminal, and a daemon or a script would wait for it.
+int passphrase_cb(char* buf, int size, int, void* u) {
+  const auto* p = static_cast<const std::string*>(u);
+  if (!p || p->empty() || p->size() > static_cast<size_t>(size)) return 0;
+  std::memcpy(buf, p->data(), p->size());
+  return static_cast<int>(p->size());
+}
+
 
 template <class T, void (*F)(T*)>
 struct Deleter {
@@ -80,7 +93,8 @@ Result<std::pair<CertPtr, KeyPtr>> read_pair(const KeyPair& kp) {
   BioPtr cb(BIO_new_mem_buf(kp.certificate_pem.data(), static_cast<int>(kp.certificate_pem.size())));
   CertPtr cert(PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr));
   BioPtr kb(BIO_new_mem_buf(kp.key_pem.data(), static_cast<int>(kp.key_pem.size())));
-  KeyPtr key(PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, nullptr));
+  std::string none;
+  KeyPtr key(PEM_read_bio_PrivateKey(kb.get(), nullptr, passphrase_cb, &none));
   if (!cert || !key) return fail("cannot read the CA certificate or key");
   return std::make_pair(std::move(cert), std::move(key));
 }
@@ -163,8 +177,10 @@ Result<int64_t> certificate_not_after(const std::string& pem) {
   CertPtr cert(PEM_read_bio_X509(b.get(), nullptr, nullptr, nullptr));
   if (!cert) return make_error(ErrorCode::kMalformed, "not a PEM certificate");
   struct tm t {};
-  if (ASN1_TIME_to_tm(X509_get0_notAfter(cert.get()), &t) != 1)
+  if (ASN1_TIME_to_tm(X509_get0_notAfter(cert.get()), &t) != 1) {
+    ERR_clear_error();
     return make_error(ErrorCode::kMalformed, "unreadable expiry");
+  }
   return static_cast<int64_t>(timegm(&t));
 }
 
@@ -174,7 +190,8 @@ Result<KeyPair> make_request(const Subject& subject, const std::string& key_pem)
     key = new_key();
   } else {
     BioPtr kb(BIO_new_mem_buf(key_pem.data(), static_cast<int>(key_pem.size())));
-    key.reset(PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, nullptr));
+    std::string none;
+    key.reset(PEM_read_bio_PrivateKey(kb.get(), nullptr, passphrase_cb, &none));
   }
   if (!key) return fail("cannot generate or read the TLS key");
   ReqPtr req(X509_REQ_new());
@@ -215,7 +232,8 @@ Result<std::string> sign_request(const KeyPair& ca, const std::string& request_p
 
 Result<std::string> read_private_key(const std::string& pem, const std::string& passphrase) {
   BioPtr kb(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  KeyPtr key(PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, const_cast<char*>(passphrase.c_str())));
+  std::string pass = passphrase;
+  KeyPtr key(PEM_read_bio_PrivateKey(kb.get(), nullptr, passphrase_cb, &pass));
   if (!key)
     return make_error(ErrorCode::kCrypto, passphrase.empty() ? "not a private key, or it needs a passphrase"
                                                              : "not a private key, or the passphrase is wrong");
@@ -225,12 +243,24 @@ Result<std::string> read_private_key(const std::string& pem, const std::string& 
 Result<std::string> encrypt_private_key(const std::string& pem, const std::string& passphrase) {
   if (passphrase.empty()) return make_error(ErrorCode::kInvalidArgument, "an empty passphrase");
   BioPtr kb(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  KeyPtr key(PEM_read_bio_PrivateKey(kb.get(), nullptr, nullptr, const_cast<char*>("")));
+  if (passphrase.size() >= PEM_BUFSIZE) return make_error(ErrorCode::kInvalidArgument, "the passphrase is too long");
+  std::string none;
+  KeyPtr key(PEM_read_bio_PrivateKey(kb.get(), nullptr, passphrase_cb, &none));
   if (!key) return make_error(ErrorCode::kCrypto, "not a private key, or encrypted already");
-  BioPtr out(BIO_new(BIO_s_mem()));
-  if (PEM_write_bio_PKCS8PrivateKey(out.get(), key.get(), EVP_aes_256_cbc(), passphrase.data(),
-                                    static_cast<int>(passphrase.size()), nullptr, nullptr) != 1)
+  // PBES2: AES-256-CBC, the key from PBKDF2-HMAC-SHA256 with a slow count.
+  constexpr int kIterations = 200'000;
+  X509_ALGOR* alg = PKCS5_pbe2_set_iv(EVP_aes_256_cbc(), kIterations, nullptr, 0, nullptr, NID_hmacWithSHA256);
+  PKCS8_PRIV_KEY_INFO* p8 = alg ? EVP_PKEY2PKCS8(key.get()) : nullptr;
+  X509_SIG* sealed = p8 ? PKCS8_set0_pbe(passphrase.data(), static_cast<int>(passphrase.size()), p8, alg) : nullptr;
+  if (p8) PKCS8_PRIV_KEY_INFO_free(p8);
+  if (!sealed) {
+    if (alg) X509_ALGOR_free(alg);  // owned by `sealed` only once made
     return make_error(ErrorCode::kCrypto, "cannot encrypt the key");
+  }
+  BioPtr out(BIO_new(BIO_s_mem()));
+  bool written = PEM_write_bio_PKCS8(out.get(), sealed) == 1;
+  X509_SIG_free(sealed);
+  if (!written) return make_error(ErrorCode::kCrypto, "cannot encrypt the key");
   char* data = nullptr;
   long n = BIO_get_mem_data(out.get(), &data);
   return std::string(data, static_cast<size_t>(n));

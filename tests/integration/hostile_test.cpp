@@ -236,6 +236,19 @@ TEST(HostileClient, StalledWatchStreamsLeaveTheApiAnsweringOthers) {
   EXPECT_NE(take("org-1", "admin").find("8 watch streams per organisation"), std::string::npos);
   for (int i = 0; i < 4; ++i) EXPECT_EQ(take("org-2", "viewer"), "open");
   EXPECT_NE(take("org-3", "viewer").find("kept for the node's own organisation"), std::string::npos);
+  {
+    // Nor does the organisation's node identity count as its people: a
+    // node host may be another's to use.
+    auto node_id = pb::AgentService::NewStub(agent_channel(
+        c.net().nodes[0].api_address, c.net().nodes[0].name,
+        ClientIdentity{slurp(c.net().ca_bundle_path), slurp(c.node_dir(0) + "/tls.crt"), slurp(c.node_dir(0) + "/tls.key")}));
+    open(*node_id);
+    streams.back().reader->WaitForInitialMetadata();
+    EXPECT_FALSE(streams.back().ctx->GetServerInitialMetadata().count("consortia-watch"));
+    EXPECT_NE(streams.back().reader->Finish().error_message().find("kept for the node's own organisation"),
+              std::string::npos);
+    stubs.push_back(std::move(node_id));
+  }
   for (int i = 0; i < 4; ++i) EXPECT_EQ(take("org-0", "operator"), "open") << "the node's own organisation has room";
   EXPECT_NE(take("org-0", "admin").find("16 watch streams at most"), std::string::npos);
   grpc::ClientContext sctx2;
@@ -244,23 +257,32 @@ TEST(HostileClient, StalledWatchStreamsLeaveTheApiAnsweringOthers) {
   for (auto& s : streams) s.ctx->TryCancel();
 }
 
-// A Watch stream outlived the viewer certificate it was opened with: it now
-// ends when the certificate expires, and a new one is refused.
-TEST(HostileClient, AWatchStreamEndsWhenItsCertificateExpires) {
+// A Watch stream outlived the viewer certificate it was opened with, and a
+// SubmitStream the operator certificate: both now end when it expires, and
+// the connection they came on is refused for further calls.
+TEST(HostileClient, StreamsEndWhenTheirCertificateExpires) {
   AgentCluster c(4);
   c.start(0);
   ASSERT_TRUE(AgentCluster::eventually([&] { return c.status(0).has_value(); }, 30));
-  auto ca = KeyPair{slurp(c.dir() + "/orgs/org-1/ca.crt"), slurp(c.dir() + "/orgs/org-1/ca.key")};
-  auto cert = issue_short_lived_certificate(ca, {"short-viewer", "org-1", "viewer"}, {}, 6);
-  ASSERT_TRUE(cert.ok());
-  auto stub = pb::AgentService::NewStub(agent_channel(
-      c.net().nodes[0].api_address, c.net().nodes[0].name,
-      ClientIdentity{slurp(c.net().ca_bundle_path), cert->certificate_pem, cert->key_pem}));
-  grpc::ClientContext ctx;
-  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
-  auto reader = stub->Watch(&ctx, pb::WatchRequest{});
+  auto ca = KeyPair{slurp(c.dir() + "/orgs/org-0/ca.crt"), slurp(c.dir() + "/orgs/org-0/ca.key")};
+  auto stub_for = [&](const char* who, const char* role) {
+    auto cert = issue_short_lived_certificate(ca, {who, "org-0", role}, {}, 6);
+    EXPECT_TRUE(cert.ok());
+    return pb::AgentService::NewStub(agent_channel(
+        c.net().nodes[0].api_address, c.net().nodes[0].name,
+        ClientIdentity{slurp(c.net().ca_bundle_path), cert->certificate_pem, cert->key_pem}));
+  };
+  auto viewer = stub_for("short-viewer", "viewer");
+  auto oper = stub_for("short-operator", "operator");
+  grpc::ClientContext wctx, sctx;
+  wctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  sctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  auto reader = viewer->Watch(&wctx, pb::WatchRequest{});
   reader->WaitForInitialMetadata();
-  ASSERT_TRUE(ctx.GetServerInitialMetadata().count("consortia-watch")) << "the stream did not open";
+  ASSERT_TRUE(wctx.GetServerInitialMetadata().count("consortia-watch")) << "the stream did not open";
+  pb::SubmitResult sres;
+  auto writer = oper->SubmitStream(&sctx, &sres);
+  ASSERT_TRUE(writer->Write(pb::SubmitRequest{}));
   pb::Event e;
   auto opened = std::chrono::steady_clock::now();
   while (reader->Read(&e)) {
@@ -269,11 +291,15 @@ TEST(HostileClient, AWatchStreamEndsWhenItsCertificateExpires) {
   double lasted = std::chrono::duration<double>(std::chrono::steady_clock::now() - opened).count();
   EXPECT_EQ(end.error_code(), grpc::StatusCode::UNAUTHENTICATED) << end.error_message();
   EXPECT_NE(end.error_message().find("certificate expired"), std::string::npos) << end.error_message();
-  EXPECT_LT(lasted, 15) << "the stream outlived its certificate";
+  EXPECT_LT(lasted, 15) << "the Watch stream outlived its certificate";
+  writer->Write(pb::SubmitRequest{});
+  writer->WritesDone();
+  auto send_end = writer->Finish();
+  EXPECT_EQ(send_end.error_code(), grpc::StatusCode::UNAUTHENTICATED) << "the SubmitStream outlived its certificate";
   grpc::ClientContext again;
   again.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
   pb::NodeStatus st;
-  EXPECT_FALSE(stub->GetStatus(&again, pb::StatusRequest{}, &st).ok()) << "an expired certificate was accepted";
+  EXPECT_FALSE(viewer->GetStatus(&again, pb::StatusRequest{}, &st).ok()) << "an expired certificate was accepted";
 }
 
 // A member (here with node-3's key, node-3 being down) opens forty P2P
@@ -566,6 +592,64 @@ TEST(HostilePeer, ALinkEndsWhenThePeersCertificateExpires) {
   // The three others keep the chain going.
   uint64_t h = c.height(0);
   EXPECT_TRUE(c.all_reach(h + 3, 30, {3}));
+}
+
+// A new P2P stream on a connection made while the certificate was valid:
+// it was registered (replacing the node's older stream) before its expiry
+// was checked, and the refused stream stayed registered after its context
+// was gone, for the watchdog to use. It is refused before it is registered;
+// the node keeps running.
+TEST(HostilePeer, AStreamWithAnExpiredCertificateOnAKeptConnectionIsRefused) {
+  AgentCluster c(4);
+  c.start(0);
+  c.start(1);
+  c.start(2);
+  ASSERT_TRUE(c.all_reach(2, 60, {3}));
+  auto ca = KeyPair{slurp(c.dir() + "/orgs/org-3/ca.crt"), slurp(c.dir() + "/orgs/org-3/ca.key")};
+  const auto& n3 = c.net().nodes[3];
+  auto cert = issue_short_lived_certificate(ca, {n3.id.hex(), "org-3", "node"}, {n3.name + ".consortia"}, 5);
+  ASSERT_TRUE(cert.ok());
+  grpc::SslCredentialsOptions tls;
+  tls.pem_root_certs = slurp(c.net().ca_bundle_path);
+  tls.pem_cert_chain = cert->certificate_pem;
+  tls.pem_private_key = cert->key_pem;
+  grpc::ChannelArguments args;
+  args.SetSslTargetNameOverride(c.net().nodes[0].name + ".consortia");
+  auto stub = consortia::v1::Peer::NewStub(
+      grpc::CreateCustomChannel(c.net().nodes[0].p2p_address, grpc::SslCredentials(tls), args));
+  auto s0 = c.status(0);
+  ASSERT_TRUE(s0);
+  auto hello = [&] {
+    consortia::v1::Frame f;
+    auto* h = f.mutable_hello();
+    h->set_chain_id(s0->chain_id());
+    h->set_node_id(std::string(n3.id.v.begin(), n3.id.v.end()));
+    h->set_min_protocol_version(1);
+    h->set_max_protocol_version(kMaxProtocolVersion);
+    h->set_name(n3.name);
+    return f;
+  };
+  {
+    grpc::ClientContext ctx;
+    auto stream = stub->Connect(&ctx);
+    ASSERT_TRUE(stream->Write(hello()));
+    consortia::v1::Frame reply;
+    ASSERT_TRUE(stream->Read(&reply) && reply.has_hello()) << "the connection was not made while valid";
+    ctx.TryCancel();
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(7));  // past the certificate's expiry
+  grpc::ClientContext ctx;
+  auto stream = stub->Connect(&ctx);
+  stream->Write(hello());
+  consortia::v1::Frame reply;
+  EXPECT_FALSE(stream->Read(&reply)) << "a stream with an expired certificate was served";
+  auto st = stream->Finish();
+  EXPECT_NE(st.error_code(), grpc::StatusCode::OK);
+  // Past the hello deadline (5 s), the node still serves and commits.
+  std::this_thread::sleep_for(std::chrono::seconds(7));
+  EXPECT_TRUE(c.running(0) && c.status(0).has_value()) << "node-0 stopped";
+  uint64_t h = c.height(0);
+  EXPECT_TRUE(c.all_reach(h + 2, 30, {3}));
 }
 
 // Observers are members too, and one organisation's vote with others' can
