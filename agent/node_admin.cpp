@@ -291,6 +291,17 @@ Result<json> keygen(const std::string& node_dir, const std::string& name, const 
     auto t = read_file(tls_key_path);
     if (!t) return t.error();
     tls_key = *t;
+    if (tls_key.find("ENCRYPTED") != std::string::npos) {
+      // Encrypted with protect-key: opened with the node key's passphrase,
+      // in memory only (the file stays as it is).
+      const char* pass = std::getenv("CONSORTIA_KEY_PASSPHRASE");
+      auto plain = read_private_key(tls_key, pass ? pass : "");
+      if (!plain)
+        return make_error(ErrorCode::kInvalidArgument,
+                          tls_key_path + " is encrypted: give its passphrase in CONSORTIA_KEY_PASSPHRASE (" +
+                              plain.error().detail + ")");
+      tls_key = *plain;
+    }
   }
   auto req = make_request({id.hex(), organisation, "node"}, tls_key);
   if (!req) return req.error();

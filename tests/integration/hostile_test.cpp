@@ -420,6 +420,26 @@ TEST(KeysAtRest, SecretsAre0600AndAnEncryptedNodeKeyStartsWithItsPassphrase) {
   p = run({agent_binary(), "protect-key", "--key", tls_key}, "", nullptr, true,
           {{"CONSORTIA_KEY_PASSPHRASE", "correct horse battery staple"}});
   EXPECT_NE(p.err.find("encrypted already"), std::string::npos) << p.err;
+  // A host's certificate request made again (keygen) opens the encrypted
+  // TLS key with the same passphrase, and leaves it encrypted.
+  {
+    std::string host_dir = c.dir() + "/host-node";
+    auto kg = [&](const std::vector<std::pair<std::string, std::string>>& env) {
+      return run({agent_binary(), "keygen", "--dir", host_dir, "--name", "host-node", "--organisation", "org-0"}, "",
+                 nullptr, true, env);
+    };
+    ASSERT_EQ(kg({}).status, 0);
+    std::string host_key = host_dir + "/tls.key";
+    p = run({agent_binary(), "protect-key", "--key", host_key}, "", nullptr, true, {{"CONSORTIA_KEY_PASSPHRASE", "host"}});
+    ASSERT_EQ(p.status, 0) << p.err;
+    Proc again = kg({});
+    EXPECT_NE(again.status, 0);
+    EXPECT_NE((again.out + again.err).find("CONSORTIA_KEY_PASSPHRASE"), std::string::npos) << again.out << again.err;
+    again = kg({{"CONSORTIA_KEY_PASSPHRASE", "host"}});
+    EXPECT_EQ(again.status, 0) << again.out << again.err;
+    EXPECT_NE(again.out.find("BEGIN CERTIFICATE REQUEST"), std::string::npos) << again.out;
+    EXPECT_NE(slurp(host_key).find("ENCRYPTED PRIVATE KEY"), std::string::npos) << "keygen wrote the key in the clear";
+  }
   // An organisation's CA key: opened by the join runbook with its passphrase.
   std::string ca_key = c.dir() + "/orgs/org-0/ca.key";
   p = run({agent_binary(), "protect-key", "--key", ca_key}, "", nullptr, true,
