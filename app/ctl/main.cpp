@@ -142,12 +142,9 @@ Flags parse_flags(const std::vector<std::string>& a, size_t from, const std::vec
 
 // What a proposal does, in words: the action and what it acts on.
 std::string proposal_subject(const pb::ProposalInfo& p, const NetworkAccess& net) {
-  auto hexs = [](const std::string& raw) {
-    return to_hex(ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
-  };
   const std::string& a = p.action();
   if (a == "promote" || a == "demote" || a == "remove") {
-    std::string id = hexs(p.node_id());
+    std::string id = hex_of(p.node_id());
     for (const auto& n : net.info().nodes)
       if (n.id.hex() == id) return a + " " + n.name;
     return a + " node " + id.substr(0, 16);
@@ -160,28 +157,26 @@ std::string proposal_subject(const pb::ProposalInfo& p, const NetworkAccess& net
 }
 
 json proposal_row(const pb::ProposalInfo& p, const NetworkAccess& net) {
-  auto hexs = [](const std::string& raw) {
-    return to_hex(ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
-  };
   std::vector<std::string> approvals(p.approvals().begin(), p.approvals().end());
-  json r{{"id", hexs(p.id())}, {"action", p.action()}, {"subject", proposal_subject(p, net)},
+  json r{{"id", hex_of(p.id())}, {"action", p.action()}, {"subject", proposal_subject(p, net)},
          {"proposer", p.proposer_organisation()}, {"approvals", approvals}, {"status", p.status()},
          {"created_height", p.created()}, {"expires_height", p.expires()}};
-  if (!p.node_id().empty()) r["node_id"] = hexs(p.node_id());
-  if (!p.public_key().empty()) r["public_key"] = hexs(p.public_key());
+  if (!p.node_id().empty()) r["node_id"] = hex_of(p.node_id());
+  if (!p.public_key().empty()) r["public_key"] = hex_of(p.public_key());
   if (!p.name().empty()) r["name"] = p.name();
   if (!p.organisation().empty()) r["organisation"] = p.organisation();
   if (!p.plan().empty()) r["plan"] = p.plan();
   if (p.action() == "upgrade") {
     r["height"] = p.height();
     r["version"] = p.version();
-    r["binary_sha256"] = hexs(p.binary_sha256());
+    r["binary_sha256"] = hex_of(p.binary_sha256());
   }
   return r;
 }
 
-// A governance key that cannot be used here: which refusal, and what to do.
-int key_refusal(const Error& e) {
+// A governance transaction not made: which refusal (a key that cannot be
+// used here says what to do), and the exit status.
+int governance_refusal(const Error& e) {
   std::string detail = e.detail;
   if (e.code == ErrorCode::kNotFound && detail.find("no governance key") != std::string::npos)
     return refused("no_governance_key", detail + "; its admin signs on their own workstation");
@@ -254,9 +249,6 @@ int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a
     }
     return verdict;
   };
-  auto tx_hex = [](const std::string& raw) {
-    return to_hex(ByteView(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
-  };
 
   if (a[1] == "propose") {
     const std::string& action = f.positional[0];
@@ -273,18 +265,16 @@ int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a
                    "propose through their runbooks: node join, upgrade plan)");
     }
     auto tx = net.propose(org, req);
-    if (!tx) return tx.error().code == ErrorCode::kNotFound || tx.error().detail.find("passphrase") != std::string::npos
-                        ? key_refusal(tx.error())
-                        : refused(error_code_name(tx.error().code), tx.error().detail);
+    if (!tx) return governance_refusal(tx.error());
     std::string verdict = verdict_of(*tx);
-    if (verdict.empty()) return refused("unavailable", "transaction " + tx_hex(*tx) + " not committed within 30 s");
+    if (verdict.empty()) return refused("unavailable", "transaction " + hex_of(*tx) + " not committed within 30 s");
     if (verdict != "ok") return refused(verdict, org + " propose " + action + " " + f.positional[1]);
-    json out{{"id", tx_hex(*tx)}, {"action", action}, {"proposer", org}};
+    json out{{"id", hex_of(*tx)}, {"action", action}, {"proposer", org}};
     if (g_json) std::printf("%s\n", out.dump(2).c_str());
     else
       std::printf("%s proposed %s %s: proposal %s; other organisations approve it with\n"
                   "  consortia-ctl proposal approve %s --org ORG\n",
-                  org.c_str(), action.c_str(), f.positional[1].c_str(), tx_hex(*tx).c_str(), tx_hex(*tx).c_str());
+                  org.c_str(), action.c_str(), f.positional[1].c_str(), hex_of(*tx).c_str(), hex_of(*tx).c_str());
     return 0;
   }
 
@@ -301,11 +291,9 @@ int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a
   if (a[1] == "withdraw" && seen->proposer_organisation() != org)
     return refused("not_proposer", f.positional[0] + " was proposed by " + seen->proposer_organisation());
   auto tx = a[1] == "approve" ? net.approve(org, raw) : net.withdraw(org, raw);
-  if (!tx) return tx.error().code == ErrorCode::kNotFound || tx.error().detail.find("passphrase") != std::string::npos
-                      ? key_refusal(tx.error())
-                      : refused(error_code_name(tx.error().code), tx.error().detail);
+  if (!tx) return governance_refusal(tx.error());
   std::string verdict = verdict_of(*tx);
-  if (verdict.empty()) return refused("unavailable", "transaction " + tx_hex(*tx) + " not committed within 30 s");
+  if (verdict.empty()) return refused("unavailable", "transaction " + hex_of(*tx) + " not committed within 30 s");
   if (verdict != "ok") return refused(verdict, org + " " + a[1] + " " + f.positional[0]);
   // As the organisation's own nodes show it, once they committed it too.
   auto after = net.proposal_seen_by(org, raw);
@@ -319,7 +307,7 @@ int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a
     after = net.proposal_seen_by(org, raw);
   }
   json out = proposal_row(after ? *after : *seen, net);
-  out["transaction"] = tx_hex(*tx);
+  out["transaction"] = hex_of(*tx);
   if (g_json) std::printf("%s\n", out.dump(2).c_str());
   else if (a[1] == "approve")
     std::printf("%s approved %s (%s): %s, approved by %zu of %zu organisations\n", org.c_str(), f.positional[0].c_str(),

@@ -43,16 +43,7 @@ double committed_tps(const AgentCluster& c, int seconds) {
 
 // A P2P stream to node `to` as node `as` (whose certificate the attacker holds).
 struct PeerStream {
-  PeerStream(const AgentCluster& c, int as, int to) {
-    grpc::SslCredentialsOptions tls;
-    tls.pem_root_certs = slurp(c.net().ca_bundle_path);
-    tls.pem_cert_chain = slurp(c.node_dir(as) + "/tls.crt");
-    tls.pem_private_key = slurp(c.node_dir(as) + "/tls.key");
-    grpc::ChannelArguments args;
-    args.SetSslTargetNameOverride(c.net().nodes[to].name + ".consortia");
-    args.SetMaxSendMessageSize(64 << 20);
-    stub = consortia::v1::Peer::NewStub(
-        grpc::CreateCustomChannel(c.net().nodes[to].p2p_address, grpc::SslCredentials(tls), args));
+  PeerStream(const AgentCluster& c, int as, int to) : stub(c.peer_as(as, to)) {
     stream = stub->Connect(&ctx);
     auto s = c.status(to);
     consortia::v1::Frame hello;

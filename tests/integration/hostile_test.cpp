@@ -18,20 +18,6 @@
 namespace consortia::agent::testing {
 namespace {
 
-// A P2P client of node `to` holding node `as`'s certificate and key (what a
-// member that owns node `as` holds).
-std::unique_ptr<consortia::v1::Peer::Stub> peer_as(const AgentCluster& c, int as, int to) {
-  grpc::SslCredentialsOptions tls;
-  tls.pem_root_certs = slurp(c.net().ca_bundle_path);
-  tls.pem_cert_chain = slurp(c.node_dir(as) + "/tls.crt");
-  tls.pem_private_key = slurp(c.node_dir(as) + "/tls.key");
-  grpc::ChannelArguments args;
-  args.SetSslTargetNameOverride(c.net().nodes[to].name + ".consortia");
-  args.SetMaxSendMessageSize(64 << 20);
-  return consortia::v1::Peer::NewStub(
-      grpc::CreateCustomChannel(c.net().nodes[to].p2p_address, grpc::SslCredentials(tls), args));
-}
-
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -312,7 +298,7 @@ TEST(HostilePeer, StreamsWithoutAHelloAreClosedAndOneStreamPerNodeIsKept) {
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 60));
   c.stop(3);
-  auto stub = peer_as(c, 3, 0);
+  auto stub = c.peer_as(3, 0);
   struct Stream {
     std::unique_ptr<grpc::ClientContext> ctx = std::make_unique<grpc::ClientContext>();
     std::unique_ptr<grpc::ClientReaderWriter<consortia::v1::Frame, consortia::v1::Frame>> rw;
@@ -738,7 +724,7 @@ TEST(HostilePeer, ObserversClaimingAHugeHeightDoNotMakeANodeLookBehind) {
   ASSERT_TRUE(server4 && server5);
   for (int i : observers) {
     auto cl = std::make_unique<Claim>();
-    cl->stub = peer_as(c, i, 0);
+    cl->stub = c.peer_as(i, 0);
     cl->stream = cl->stub->Connect(&cl->ctx);
     consortia::v1::Frame hello;
     auto* h = hello.mutable_hello();
@@ -823,7 +809,7 @@ TEST(HostilePeer, GossipWithBadSignaturesCostsTheNodeThreadNothingAndNamesThePee
   auto s0 = c.status(0);
   ASSERT_TRUE(s0);
   const auto& n3 = c.net().nodes[3];
-  auto stub = peer_as(c, 3, 0);
+  auto stub = c.peer_as(3, 0);
   grpc::ClientContext ctx;
   auto stream = stub->Connect(&ctx);
   consortia::v1::Frame hello;

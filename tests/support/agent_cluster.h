@@ -23,6 +23,7 @@
 #include "channel.h"
 #include "governance_signer.h"
 #include "consortia/v1/agent.grpc.pb.h"
+#include "consortia/v1/p2p.grpc.pb.h"
 #include "network.h"
 
 namespace consortia::agent::testing {
@@ -175,6 +176,23 @@ class AgentCluster {
     auto id = load_client_identity(net_, org, role);
     EXPECT_TRUE(id.ok());
     return pb::AgentService::NewStub(agent_channel(net_.nodes[i].api_address, net_.nodes[i].name, *id));
+  }
+  // A P2P client of node `to` holding node `as`'s certificate and key (what
+  // a member that owns node `as` holds).
+  std::unique_ptr<consortia::v1::Peer::Stub> peer_as(int as, int to) const {
+    auto text = [](const std::string& f) {
+      auto t = read_file(f);
+      return t ? *t : std::string();
+    };
+    grpc::SslCredentialsOptions tls;
+    tls.pem_root_certs = text(net_.ca_bundle_path);
+    tls.pem_cert_chain = text(node_dir(as) + "/tls.crt");
+    tls.pem_private_key = text(node_dir(as) + "/tls.key");
+    grpc::ChannelArguments args;
+    args.SetSslTargetNameOverride(net_.nodes[to].name + ".consortia");
+    args.SetMaxSendMessageSize(64 << 20);
+    return consortia::v1::Peer::NewStub(
+        grpc::CreateCustomChannel(net_.nodes[to].p2p_address, grpc::SslCredentials(tls), args));
   }
   // An operator of the node's own organisation.
   std::unique_ptr<pb::AgentService::Stub> operator_of(int i) const {
