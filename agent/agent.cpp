@@ -68,7 +68,7 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
                          a->now_ms());
   if (!node) return make_error(node.error().code, "node: " + node.error().detail);
   a->node_ = std::move(*node);
-  a->signatures_ = std::make_unique<SignaturePool>(*a->suite_);
+  a->signatures_ = std::make_unique<SignaturePool>(*a->suite_, a->node_->chain_id());
   // A transaction the node checked itself (one a proposal carried before its
   // gossip arrived) is not checked again when the gossip comes.
   a->node_->on_signature_verified(

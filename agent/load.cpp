@@ -53,6 +53,32 @@ int run_load(const LoadOptions& o) {
     return 2;
   }
 
+  // The chain the transactions are signed for: the network directory's
+  // genesis, and the protocol the first agent runs (which version to sign).
+  if (!net->chain_id) {
+    std::fprintf(stderr, "consortia-agent load: no genesis.json in %s: the chain to sign for is unknown\n",
+                 net->dir.c_str());
+    return 2;
+  }
+  uint32_t protocol = 0;
+  {
+    auto stub = pb::AgentService::NewStub(agent_channel(targets.front().api_address, targets.front().name, *id));
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    pb::NodeStatus st;
+    auto rpc = stub->GetStatus(&ctx, pb::StatusRequest{}, &st);
+    if (!rpc.ok()) {
+      std::fprintf(stderr, "consortia-agent load: %s: %s\n", targets.front().name.c_str(), rpc.error_message().c_str());
+      return 2;
+    }
+    if (st.chain_id() != std::string(net->chain_id->v.begin(), net->chain_id->v.end())) {
+      std::fprintf(stderr, "consortia-agent load: %s runs another chain than %s/genesis.json\n",
+                   targets.front().name.c_str(), net->dir.c_str());
+      return 2;
+    }
+    protocol = st.protocol_version();
+  }
+
   // Sign everything first: the clients are not what is measured.
   size_t total = static_cast<size_t>(o.tps > 0 ? o.tps * o.seconds : 60000 * o.seconds);
   total = std::min<size_t>(total, 4'000'000);
@@ -89,7 +115,7 @@ int run_load(const LoadOptions& o) {
                                                      .count());  // when the document was anchored
             payload = r.encode();
           }
-          auto tx = Transaction::create(**suite, *keys[client], kind, nonce, std::move(payload));
+          auto tx = Transaction::create(**suite, *keys[client], TxChain{*net->chain_id, protocol}, kind, nonce, std::move(payload));
           Bytes e = tx->encode();
           encoded[i].assign(e.begin(), e.end());
           ids[i] = tx->id();

@@ -55,7 +55,7 @@ static double anchor(const CryptoSuite& suite, StatePtr& state, const std::vecto
   for (size_t i = 0; i < txs.size(); i += 1000) {
     std::vector<TxPtr> block(txs.begin() + i, txs.begin() + std::min(txs.size(), i + 1000));
     for (const auto& tx : block)
-      if (!tx->verify_signature(suite)) std::exit(1);
+      if (!tx->verify_signature(suite, Hash32{})) std::exit(1);
     ctx.height++;
     auto next = sm.apply(state, block, ctx);
     if (!next) {
@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     std::vector<TxPtr> txs;
     auto t0 = Clock::now();
     for (size_t i = 0; i < n; ++i)
-      txs.push_back(Transaction::create(*suite, *client, TxKind::kEvidence, i,
+      txs.push_back(Transaction::create_unbound(*suite, *client, TxKind::kEvidence, i,
                                         record(*suite, "document-", i).encode()));
     double sign_rate = n / secs(t0);
     StatePtr state = StateSnapshot::empty(*suite, kMaxProtocolVersion);
@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
       for (size_t i = 0; i < prefill; i += 1000) {
         std::vector<TxPtr> block;
         for (size_t k = i; k < std::min(prefill, i + 1000); ++k)
-          block.push_back(Transaction::create(*suite, *earlier[k % 16], TxKind::kEvidence, k / 16,
+          block.push_back(Transaction::create_unbound(*suite, *earlier[k % 16], TxKind::kEvidence, k / 16,
                                               record(*suite, "earlier-", k).encode()));
         ctx.height++;
         auto next = sm.apply(big, block, ctx);

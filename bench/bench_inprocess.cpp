@@ -62,11 +62,11 @@ int main(int argc, char** argv) {
   std::vector<std::unique_ptr<Signer>> keys;
   for (size_t c = 0; c < clients; ++c)
     keys.push_back(suite.signer_from_seed(sha256(as_bytes("client-" + std::to_string(c)))));
-  for (size_t i = 0; i < total; ++i)
-    txs.push_back(Transaction::create(suite, *keys[i % clients], TxKind::kNoop, i / clients,
-                                      Bytes(8, 0)));
-
   g.params.max_block_txs = 4000;
+  const TxChain chain{g.block(suite)->hash(), g.protocol_version};
+  for (size_t i = 0; i < total; ++i)
+    txs.push_back(Transaction::create(suite, *keys[i % clients], chain, TxKind::kNoop, i / clients, Bytes(8, 0)));
+
   NodeConfig cfg;
   cfg.mempool.max_block_txs = 4000;
   cfg.gossip_batch = 2000;

@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
       r.type = "e-contract";
       r.owner = "bank-" + std::to_string(i % 7);
       r.timestamp_ms = i;
-      txs.push_back(Transaction::create(suite, *clients[i % 16], TxKind::kEvidence, i / 16, r.encode()));
+      txs.push_back(Transaction::create_unbound(suite, *clients[i % 16], TxKind::kEvidence, i / 16, r.encode()));
     }
     BlockContext ctx;
     ctx.height = static_cast<uint64_t>(b);

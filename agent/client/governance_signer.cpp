@@ -106,14 +106,31 @@ Result<AdminKey> AdminKey::open(const std::string& file, std::string_view passph
   return k;
 }
 
-TxPtr AdminKey::sign(const GovOp& op, uint64_t nonce) const {
-  return Transaction::create(*suite_, *signer_, TxKind::kGovernance, nonce, op.encode());
+TxPtr AdminKey::sign(const GovOp& op, uint64_t nonce, const TxChain& chain) const {
+  return Transaction::create(*suite_, *signer_, chain, TxKind::kGovernance, nonce, op.encode());
 }
 
 Result<Hash32> sign_and_submit(const std::vector<pb::AgentService::Stub*>& own,
                                const std::vector<pb::AgentService::Stub*>& witnesses, const AdminKey& key,
-                               const GovOp& op, double deadline_s) {
+                               const Hash32& chain_id, const GovOp& op, double deadline_s) {
   if (own.empty()) return make_error(ErrorCode::kUnavailable, "no agent of the organisation to hand it to");
+  std::optional<pb::NodeStatus> status;
+  std::optional<Error> unreachable;
+  for (auto* stub : own) {
+    grpc::ClientContext ctx;
+    deadline(ctx, deadline_s);
+    pb::NodeStatus st;
+    auto rpc = stub->GetStatus(&ctx, pb::StatusRequest{}, &st);
+    if (rpc.ok()) {
+      status = std::move(st);
+      break;
+    }
+    unreachable = from_status(rpc);
+  }
+  if (!status) return unreachable.value_or(make_error(ErrorCode::kUnavailable, "no agent answers"));
+  if (hash_of(status->chain_id()) != chain_id)
+    return make_error(ErrorCode::kConflict, "agent " + status->name() + " runs another chain than this network's genesis (" +
+                                                chain_id.short_hex() + "): nothing was signed");
   NodeId account = key.account();
   pb::AccountRequest areq;
   areq.set_account(std::string(account.v.begin(), account.v.end()));
@@ -147,7 +164,7 @@ Result<Hash32> sign_and_submit(const std::vector<pb::AgentService::Stub*>& own,
     return make_error(ErrorCode::kConflict, std::to_string(nonce - committed) +
                                                 " governance transactions of this key wait uncommitted; "
                                                 "wait for them before signing more");
-  TxPtr tx = key.sign(op, nonce);
+  TxPtr tx = key.sign(op, nonce, TxChain{chain_id, status->protocol_version()});
   Bytes raw = tx->encode();
   pb::GovernanceSubmission sub;
   sub.set_transaction(std::string(raw.begin(), raw.end()));

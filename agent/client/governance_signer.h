@@ -45,7 +45,7 @@ class AdminKey {
 
   const CryptoSuite& suite() const { return *suite_; }
   NodeId account() const { return suite_->node_id(signer_->public_key()); }
-  TxPtr sign(const GovOp& op, uint64_t nonce) const;
+  TxPtr sign(const GovOp& op, uint64_t nonce, const TxChain& chain) const;
 
  private:
   const CryptoSuite* suite_ = nullptr;
@@ -63,9 +63,15 @@ class AdminKey {
 // an agent that lies upward cannot make the workstation sign at a gap, and
 // nothing is signed twice. A nonce taken meanwhile (another workstation
 // signing at the same time) fails with kConflict; calling again signs anew.
+//
+// chain_id comes from the workstation's own copy of the genesis, never from
+// an agent: a transaction signed for a chain an agent named could be
+// replayed on that chain. An agent that reports another chain is refused.
+// The protocol (which transaction version) is the first own agent's word: a
+// wrong one only gets the transaction refused.
 inline constexpr uint64_t kMaxPendingGovernance = 16;
 Result<Hash32> sign_and_submit(const std::vector<pb::AgentService::Stub*>& own,
                                const std::vector<pb::AgentService::Stub*>& witnesses, const AdminKey& key,
-                               const GovOp& op, double deadline_s = 10);
+                               const Hash32& chain_id, const GovOp& op, double deadline_s = 10);
 
 }  // namespace consortia::agent

@@ -417,6 +417,15 @@ Result<NetworkInfo> load_network(const std::string& dir) {
   } catch (const json::exception& e) {
     return bad(dir + "/network.json: " + e.what());
   }
+  if (fs::exists(info.dir + "/genesis.json")) {
+    auto gtext = read_file(info.dir + "/genesis.json");
+    if (!gtext) return gtext.error();
+    auto g = genesis_from_json(*gtext);
+    if (!g) return bad(info.dir + "/genesis.json: " + g.error().detail);
+    auto suite = suite_by_id(static_cast<uint8_t>(g->suite));
+    if (!suite) return suite.error();
+    info.chain_id = g->block(**suite)->hash();
+  }
   return info;
 }
 

@@ -12,6 +12,7 @@
 //   <dir>/nodes/<name>/data/         its block store, audit and agent logs
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,9 @@ struct NetworkInfo {
   std::string suite;
   std::vector<NetworkEndpoint> nodes;
   std::string ca_bundle_path;
+  // The chain id, from this directory's own genesis.json (none without one):
+  // what clients sign transactions for. Never an agent's word for it.
+  std::optional<Hash32> chain_id;
   // Client certificate and key files by organisation and role.
   std::string client_certificate(const std::string& org, const std::string& role) const {
     return dir + "/orgs/" + org + "/" + role + ".crt";

@@ -149,6 +149,9 @@ Result<std::shared_ptr<const agent::AdminKey>> NetworkAccess::admin_key(const st
 Result<std::string> NetworkAccess::govern(const std::string& org, const GovOp& op) const {
   auto key = admin_key(org);
   if (!key) return key.error();
+  if (!info_.chain_id)
+    return make_error(ErrorCode::kNotFound, "no genesis.json in " + info_.dir +
+                                                ": the chain that governance transactions are signed for is unknown");
   // The organisation's agents take it; one of another organisation's
   // witnesses the nonce (its own agents could claim one past a gap).
   std::vector<std::unique_ptr<pb::AgentService::Stub>> own, witnesses;
@@ -167,7 +170,7 @@ Result<std::string> NetworkAccess::govern(const std::string& org, const GovOp& o
     for (const auto& s : v) out.push_back(s.get());
     return out;
   };
-  auto id = agent::sign_and_submit(raw(own), raw(witnesses), **key, op);
+  auto id = agent::sign_and_submit(raw(own), raw(witnesses), **key, *info_.chain_id, op);
   if (!id) return make_error(id.error().code, org + ": " + id.error().detail);
   return std::string(id->v.begin(), id->v.end());
 }

@@ -20,7 +20,7 @@ Node::Node(const Genesis& genesis, NodeConfig cfg, const CryptoSuite& suite,
       genesis_(genesis.block(suite)),
       chain_id_(genesis_->hash()),
       sm_(suite, &cache_->configs()),
-      mempool_(suite, cfg.mempool) {}
+      mempool_(suite, cfg.mempool, chain_id_) {}
 
 Result<std::unique_ptr<Node>> Node::open(const Genesis& genesis, NodeConfig cfg,
                                          const CryptoSuite& suite, std::unique_ptr<Signer> signer,
@@ -166,8 +166,8 @@ void Node::note_committed_interval(const Block& b) {
 
 Result<BlockBuilder::Built> Node::build(const BlockPtr& parent, const StatePtr& parent_state,
                                         BlockHeader header, const BlockRules& rules) {
-  std::vector<TxPtr> txs =
-      mempool_.select(*parent_state, block_size_for(*parent, header, rules), cfg_.max_block_tx_bytes);
+  std::vector<TxPtr> txs = mempool_.select(*parent_state, block_size_for(*parent, header, rules),
+                                           cfg_.max_block_tx_bytes, Transaction::version_for(rules.version));
   header.tx_root = Block::compute_tx_root(suite_, txs);
   auto state = cache_->apply(sm_, parent_state, header.tx_root, txs, block_context(header, rules));
   if (!state) return state.error();
@@ -181,9 +181,17 @@ Result<StatePtr> Node::execute(const Block& block, const StatePtr& parent_state,
     return make_error(ErrorCode::kInvalidBlock,
                       std::to_string(block.txs().size()) + " transactions, the chain allows " +
                           std::to_string(rules.params.max_block_txs));
-  for (const auto& tx : block.txs())
+  const uint8_t tx_version = Transaction::version_for(rules.version);
+  for (const auto& tx : block.txs()) {
+    // Before the signature: a version 1 transaction from protocol 6 on could
+    // be one signed for another chain.
+    if (tx->version() != tx_version)
+      return make_error(ErrorCode::kInvalidBlock,
+                        "transaction " + tx->id().short_hex() + " of version " + std::to_string(tx->version()) +
+                            " in a block of protocol " + std::to_string(rules.version));
     if (!mempool_.verify_cached(*tx))
       return make_error(ErrorCode::kBadSignature, "transaction " + tx->id().short_hex());
+  }
   const BlockHeader& h = block.header();
   auto state = cache_->apply(sm_, parent_state, h.tx_root, block.txs(), block_context(h, rules));
   if (!state) return state;
@@ -195,6 +203,8 @@ Result<StatePtr> Node::execute(const Block& block, const StatePtr& parent_state,
 bool Node::has_work(const StatePtr& parent_state) const {
   return mempool_.has_ready(*parent_state);
 }
+
+uint32_t Node::next_protocol_version() const { return core_->current_rules_ref().version; }
 
 BlockPtr Node::committed_block(const Hash32& hash) {
   auto b = store_.block_by_hash(hash);
@@ -236,6 +246,9 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
     note_committed_interval(*c.block);
     out.commits.push_back(std::move(c));
   }
+  // The next block's protocol names the transaction version the pool takes
+  // (at the block that activates protocol 6, the version 1 ones go).
+  mempool_.set_tx_version(Transaction::version_for(core_->current_rules_ref().version));
   for (auto& m : co.messages) out.messages.push_back({m.to, relay_.for_wire(m, now_), m.bulk});
   for (auto& e : co.equivocations) out.equivocations.push_back(e);
   for (auto& r : co.rejections) out.rejections.push_back(std::move(r));

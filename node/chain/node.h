@@ -116,6 +116,8 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   std::optional<ErrorCode> receipt(const Hash32& tx_id) const;
   const NodeId& id() const { return id_; }
   const Hash32& chain_id() const { return chain_id_; }
+  // The protocol of the next block (which transaction version it takes).
+  uint32_t next_protocol_version() const;
   const HotStuffCore& consensus() const { return *core_; }
   // Client transactions offered to the peers again because their sender was
   // stuck on them (NodeConfig::reoffer_interval_ms).

@@ -1,7 +1,9 @@
-// Transaction encoding (version 1):
+// Transaction encoding (versions 1 and 2 alike):
 //   u8 version, u8 kind, bytes sender, u64 nonce, bytes payload, bytes signature
-// The body is everything but the signature; id = H(body); the signature covers
-// "consortia/tx/v1" || body; the Merkle leaf covers the full encoding.
+// The body is everything but the signature; id = H(body); the Merkle leaf
+// covers the full encoding. The signature covers
+//   version 1: "consortia/tx/v1" || body
+//   version 2: "consortia/tx/v2" || chain id (32 bytes) || body
 #include "ledger/transaction.h"
 
 #include "ledger/merkle.h"
@@ -9,7 +11,8 @@
 namespace consortia {
 namespace {
 
-constexpr std::string_view kTxDomain = "consortia/tx/v1";
+constexpr std::string_view kUnboundDomain = "consortia/tx/v1";
+constexpr std::string_view kChainBoundDomain = "consortia/tx/v2";
 
 bool known_kind(uint8_t k) {
   return k == static_cast<uint8_t>(TxKind::kNoop) || k == static_cast<uint8_t>(TxKind::kPut) ||
@@ -21,7 +24,7 @@ bool known_kind(uint8_t k) {
 }  // namespace
 
 void Transaction::encode_body(Writer& w) const {
-  w.u8(kVersion);
+  w.u8(version_);
   w.u8(static_cast<uint8_t>(kind_));
   w.bytes(sender_);
   w.u64(nonce_);
@@ -49,32 +52,50 @@ void Transaction::finish(const CryptoSuite& suite) {
   sender_id_ = suite.node_id(sender_);
 }
 
+Bytes Transaction::signing_bytes(const Hash32& chain_id) const {
+  Writer w;
+  if (version_ == kVersionChainBound) {
+    w.raw(as_bytes(kChainBoundDomain));
+    w.hash(chain_id);
+  } else {
+    w.raw(as_bytes(kUnboundDomain));
+  }
+  encode_body(w);
+  return w.take();
+}
+
 std::shared_ptr<const Transaction> Transaction::create(const CryptoSuite& suite,
-                                                       const Signer& signer, TxKind kind,
-                                                       uint64_t nonce, Bytes payload) {
+                                                       const Signer& signer, const TxChain& chain,
+                                                       TxKind kind, uint64_t nonce, Bytes payload) {
   std::shared_ptr<Transaction> tx(new Transaction());
+  tx->version_ = version_for(chain.protocol);
   tx->kind_ = kind;
   tx->nonce_ = nonce;
   tx->sender_ = signer.public_key();
   tx->payload_ = std::move(payload);
-  Writer w;
-  w.raw(as_bytes(kTxDomain));
-  tx->encode_body(w);
-  tx->signature_ = signer.sign(w.data());
+  tx->signature_ = signer.sign(tx->signing_bytes(chain.id));
   tx->finish(suite);
   return tx;
+}
+
+std::shared_ptr<const Transaction> Transaction::create_unbound(const CryptoSuite& suite,
+                                                               const Signer& signer, TxKind kind,
+                                                               uint64_t nonce, Bytes payload) {
+  return create(suite, signer, TxChain{Hash32{}, kChainBoundProtocol - 1}, kind, nonce, std::move(payload));
 }
 
 Result<std::shared_ptr<const Transaction>> Transaction::read(const CryptoSuite& suite,
                                                              Reader& r) {
   std::shared_ptr<Transaction> tx(new Transaction());
   uint8_t version = r.u8();
-  if (r.ok() && version != kVersion) {
+  if (r.ok() && version != kVersionUnbound && version != kVersionChainBound) {
     r.fail("unsupported transaction version " + std::to_string(version));
     return make_error(ErrorCode::kUnsupportedVersion,
                       "transaction version " + std::to_string(version) + " (this node reads " +
-                          std::to_string(kVersion) + ")");
+                          std::to_string(kVersionUnbound) + " and " +
+                          std::to_string(kVersionChainBound) + ")");
   }
+  tx->version_ = version;
   uint8_t kind = r.u8();
   if (r.ok() && !known_kind(kind)) r.fail("unknown transaction kind " + std::to_string(kind));
   tx->kind_ = static_cast<TxKind>(kind);
@@ -98,11 +119,8 @@ Result<std::shared_ptr<const Transaction>> Transaction::decode(const CryptoSuite
   return tx;
 }
 
-bool Transaction::verify_signature(const CryptoSuite& suite) const {
-  Writer w;
-  w.raw(as_bytes(kTxDomain));
-  encode_body(w);
-  return suite.verify(sender_, w.data(), signature_);
+bool Transaction::verify_signature(const CryptoSuite& suite, const Hash32& chain_id) const {
+  return suite.verify(sender_, signing_bytes(chain_id), signature_);
 }
 
 Bytes Transaction::put_payload(std::string_view key, ByteView value) {

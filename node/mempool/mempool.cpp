@@ -9,7 +9,7 @@ bool Mempool::verify_cached(const Transaction& tx) {
   if (pooled != by_id_.end() && pooled->second->leaf() == tx.leaf()) return true;
   if (known_valid(tx.leaf())) return true;
   ++verifications_;
-  if (!tx.verify_signature(suite_)) return false;
+  if (!tx.verify_signature(suite_, chain_id_)) return false;
   if (verified_.size() >= cfg_.signature_cache) verified_.clear();
   verified_.insert(tx.leaf());
   if (verified_hook_) verified_hook_(tx.leaf());
@@ -20,6 +20,13 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed, uint64_t ma
   if (tx->encoded_size() > cfg_.max_tx_bytes)
     return make_error(ErrorCode::kTooLarge, "transaction of " +
                                                 std::to_string(tx->encoded_size()) + " bytes");
+  if (tx->version() != tx_version_)
+    return make_error(ErrorCode::kUnsupportedInVersion,
+                      "transaction version " + std::to_string(tx->version()) + ": the chain takes version " +
+                          std::to_string(tx_version_) +
+                          (tx_version_ == Transaction::kVersionChainBound
+                               ? " now, signed with its chain id (protocol 6 onward)"
+                               : " until protocol 6 is active"));
   if (by_id_.count(tx->id())) return make_error(ErrorCode::kDuplicate, "already pending");
   // Gossip comes in runs of one sender's transactions against one committed
   // state; a state's root names its contents, so the nonce found is reused.
@@ -48,7 +55,7 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed, uint64_t ma
   bool valid = known_valid(tx->leaf());
   if (!valid) {
     ++verifications_;
-    valid = tx->verify_signature(suite_);
+    valid = tx->verify_signature(suite_, chain_id_);
     if (valid && verified_hook_) verified_hook_(tx->leaf());
   }
   if (!valid) return make_error(ErrorCode::kBadSignature, "transaction signature does not verify");
@@ -59,7 +66,34 @@ Status Mempool::add(const TxPtr& tx, const StateSnapshot& committed, uint64_t ma
   return {};
 }
 
-std::vector<TxPtr> Mempool::select(const StateSnapshot& parent_state, size_t max, size_t max_bytes) const {
+size_t Mempool::set_tx_version(uint8_t version) {
+  if (version == tx_version_) return 0;
+  tx_version_ = version;
+  size_t dropped = 0;
+  for (auto s = by_sender_.begin(); s != by_sender_.end();) {
+    auto& queue = s->second;
+    for (auto q = queue.begin(); q != queue.end();) {
+      if (q->second->version() == version) {
+        ++q;
+        continue;
+      }
+      remove(q->second);
+      q = queue.erase(q);
+      ++dropped;
+    }
+    if (queue.empty()) {
+      held_since_.erase(s->first);
+      s = by_sender_.erase(s);
+    } else {
+      ++s;
+    }
+  }
+  return dropped;
+}
+
+std::vector<TxPtr> Mempool::select(const StateSnapshot& parent_state, size_t max, size_t max_bytes,
+                                   uint8_t version) const {
+  if (version == 0) version = tx_version_;
   std::vector<TxPtr> out;
   size_t bytes = 0;
   max = std::min(max, cfg_.max_block_txs);
@@ -71,6 +105,7 @@ std::vector<TxPtr> Mempool::select(const StateSnapshot& parent_state, size_t max
     uint64_t want = parent_state.next_nonce(sender);
     for (auto q = queue.find(want); q != queue.end() && q->first == want && out.size() < max;
          ++q, ++want) {
+      if (q->second->version() != version) break;
       if (bytes + q->second->encoded_size() > max_bytes) break;
       bytes += q->second->encoded_size();
       out.push_back(q->second);

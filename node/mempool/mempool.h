@@ -52,7 +52,17 @@ struct MempoolConfig {
 
 class Mempool {
  public:
-  Mempool(const CryptoSuite& suite, MempoolConfig cfg) : suite_(suite), cfg_(cfg) {}
+  // chain_id: the chain whose transactions it holds (version 2 transactions
+  // sign it). It admits version 1 transactions until set_tx_version() says
+  // otherwise.
+  Mempool(const CryptoSuite& suite, MempoolConfig cfg, const Hash32& chain_id = Hash32{})
+      : suite_(suite), cfg_(cfg), chain_id_(chain_id) {}
+
+  // The transaction version the chain's protocol takes now
+  // (Transaction::version_for): others are refused, and those pending are
+  // dropped when it changes. Returns how many were dropped.
+  size_t set_tx_version(uint8_t version);
+  uint8_t tx_version() const { return tx_version_; }
 
   // committed: the state after the last committed block (for nonce checks).
   // A client's transaction, within the chain's nonce window.
@@ -63,8 +73,11 @@ class Mempool {
   }
   // Transactions that can follow parent_state, in per-sender nonce order:
   // at most max of them and max_bytes encoded (a sender's run stops at the
-  // first that does not fit; other senders' smaller ones may still).
-  std::vector<TxPtr> select(const StateSnapshot& parent_state, size_t max, size_t max_bytes = SIZE_MAX) const;
+  // first that does not fit; other senders' smaller ones may still), and of
+  // `version` only (0: the one set_tx_version() gave) — the block that
+  // activates a protocol may take another version than the committed one.
+  std::vector<TxPtr> select(const StateSnapshot& parent_state, size_t max, size_t max_bytes = SIZE_MAX,
+                            uint8_t version = 0) const;
   bool has_ready(const StateSnapshot& parent_state) const;
   // Drops what a committed block included and what its state made stale.
   void on_commit(const std::vector<TxPtr>& txs, const StateSnapshot& committed);
@@ -132,6 +145,8 @@ class Mempool {
   Status add(const TxPtr& tx, const StateSnapshot& committed, uint64_t max_gap);
   const CryptoSuite& suite_;
   MempoolConfig cfg_;
+  Hash32 chain_id_;
+  uint8_t tx_version_ = Transaction::kVersionUnbound;
   // Open-addressing tables and B-trees: every node admits and later drops
   // every transaction, so these are among a node's hottest structures.
   absl::flat_hash_map<Hash32, TxPtr, DigestHash> by_id_;

@@ -7,8 +7,9 @@
 
 namespace consortia {
 
-SignaturePool::SignaturePool(const CryptoSuite& suite, unsigned threads, size_t remembered)
-    : suite_(suite), capacity_(std::max<size_t>(remembered, 1)) {
+SignaturePool::SignaturePool(const CryptoSuite& suite, const Hash32& chain_id, unsigned threads,
+                             size_t remembered)
+    : suite_(suite), chain_id_(chain_id), capacity_(std::max<size_t>(remembered, 1)) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   // The caller of check() works as well: one worker fewer than the threads asked.
   for (unsigned i = 1; i < threads; ++i)
@@ -86,7 +87,7 @@ std::vector<Hash32> SignaturePool::check(const std::vector<TxPtr>& txs, bool sto
       for (size_t i = c * kChunk; i < end && !(stop_at_bad && job->bad.load(std::memory_order_relaxed)); ++i) {
         job->attempted.fetch_add(1, std::memory_order_relaxed);
         try {
-          job->ok[i] = job->todo[i]->verify_signature(suite_);
+          job->ok[i] = job->todo[i]->verify_signature(suite_, chain_id_);
         } catch (const std::exception&) {
           job->ok[i] = 0;  // out of memory or a library failure: the node checks it again
         }

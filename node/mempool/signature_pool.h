@@ -29,7 +29,9 @@ class SignaturePool {
  public:
   // threads = 0: one per core (the calling thread works too, so a
   // single-core host gets no extra thread).
-  SignaturePool(const CryptoSuite& suite, unsigned threads = 0, size_t remembered = 400000);
+  // chain_id: the chain whose version 2 transactions it checks.
+  SignaturePool(const CryptoSuite& suite, const Hash32& chain_id, unsigned threads = 0,
+                size_t remembered = 400000);
   ~SignaturePool();
   SignaturePool(const SignaturePool&) = delete;
   SignaturePool& operator=(const SignaturePool&) = delete;
@@ -54,6 +56,7 @@ class SignaturePool {
   void remember_locked(const Hash32& leaf);  // with mu_ held
 
   const CryptoSuite& suite_;
+  const Hash32 chain_id_;
   const size_t capacity_;
   mutable std::mutex mu_;
   std::condition_variable cv_;

@@ -16,8 +16,9 @@ std::vector<Organisation> GovernanceDriver::organisations() {
 }
 
 TxPtr GovernanceDriver::admin_tx(int org, const GovOp& op) {
-  return Transaction::create(crypto_, *admins_[static_cast<size_t>(org)], TxKind::kGovernance,
-                             admin_nonce_[static_cast<size_t>(org)]++, op.encode());
+  TxChain chain = chain_();
+  return Transaction::create(crypto_, *admins_[static_cast<size_t>(org)], chain,
+                             TxKind::kGovernance, admin_nonce_[static_cast<size_t>(org)]++, op.encode());
 }
 
 void GovernanceDriver::propose(const TimelineEvent& ev, int64_t t, const std::vector<Instance>& inst,

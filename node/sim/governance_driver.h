@@ -23,8 +23,9 @@ class GovernanceDriver {
   using Everywhere = std::function<void(const TxPtr& tx, int64_t t_us)>;
 
   GovernanceDriver(const Scenario& sc, const SimCrypto& crypto, const Genesis& genesis, Report& report,
-                   Everywhere everywhere)
-      : sc_(sc), crypto_(crypto), genesis_(genesis), report_(report), everywhere_(std::move(everywhere)) {}
+                   Everywhere everywhere, ChainOf chain)
+      : sc_(sc), crypto_(crypto), genesis_(genesis), report_(report), everywhere_(std::move(everywhere)),
+        chain_(std::move(chain)) {}
 
   // The scenario's organisations, each with its admin key, for genesis.
   std::vector<Organisation> organisations();
@@ -48,6 +49,7 @@ class GovernanceDriver {
   const Genesis& genesis_;
   Report& report_;
   Everywhere everywhere_;
+  ChainOf chain_;
   std::vector<std::unique_ptr<Signer>> admins_;
   std::vector<uint64_t> admin_nonce_;
   std::vector<Task> tasks_;

@@ -4,6 +4,7 @@
 // observers follow, then the twins of twinned validators.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,10 @@ namespace consortia::sim {
 inline Hash32 key_seed(uint64_t run_seed, const std::string& what, int i) {
   return sha256(as_bytes("consortia-sim/" + std::to_string(run_seed) + "/" + what + "/" + std::to_string(i)));
 }
+
+// The chain the simulated clients sign for: its id, and the protocol of
+// its next block (which transaction version), as a running node says.
+using ChainOf = std::function<TxChain()>;
 
 struct Instance {
   int index = 0;

@@ -63,6 +63,7 @@ struct Simulation::Impl {
   BlockInterner blocks;
   CryptoCosts costs{};
   Genesis genesis;
+  std::optional<Hash32> genesis_id;  // the chain id, once client_chain() needed it without a node
   NodeConfig cfg;
   std::shared_ptr<ExecutionCache> cache = std::make_shared<ExecutionCache>(512);
   std::vector<Instance> inst;
@@ -121,9 +122,11 @@ struct Simulation::Impl {
     genesis.params.base_timeout_ms = static_cast<uint32_t>(sc.consensus.pacemaker.base_timeout_ms);
 
     workload = std::make_unique<Workload>(sc, rng, *crypto, report, inst, queue, live.has_value(),
-                                          [this](Instance& in, int64_t t, const TxPtr& tx) { feed(in, t, tx); });
-    governance = std::make_unique<GovernanceDriver>(sc, *crypto, genesis, report,
-                                                    [this](const TxPtr& tx, int64_t t) { submit_everywhere(tx, t); });
+                                          [this](Instance& in, int64_t t, const TxPtr& tx) { feed(in, t, tx); },
+                                          [this] { return client_chain(); });
+    governance = std::make_unique<GovernanceDriver>(
+        sc, *crypto, genesis, report, [this](const TxPtr& tx, int64_t t) { submit_everywhere(tx, t); },
+        [this] { return client_chain(); });
     byzantine = std::make_unique<Byzantine>(
         rng, *crypto, inst, sc,
         [this](Instance& from, const std::optional<NodeId>& to, const MessagePtr& msg, int64_t t,
@@ -322,6 +325,16 @@ struct Simulation::Impl {
   }
 
   // A transaction handed to a node (as soon as its CPU is free).
+  // What the clients sign for: the first running node's chain and next
+  // protocol (every honest node computes the same), else the genesis.
+  TxChain client_chain() {
+    for (const auto& in : inst)
+      if (in.up && in.node && in.byz == ByzantineKind::kNone)
+        return {in.node->chain_id(), in.node->next_protocol_version()};
+    if (!genesis_id) genesis_id = genesis.block(*crypto)->hash();
+    return {*genesis_id, genesis.protocol_version};
+  }
+
   void feed(Instance& in, int64_t t, const TxPtr& tx) {
     step(in, std::max(t, in.busy_until), [&](NodeOutput& out, TimeMs ms) { (void)in.node->submit(tx, ms, out); });
   }

@@ -49,12 +49,15 @@ void Workload::step(int64_t t) {
   if (t >= end_) return;
   tx_credit_ += sc_.tps * kWorkloadStepUs / kUs;
   if (pending_.size() > 200000) tx_credit_ = 0;  // clients back off when nothing commits
+  const TxChain chain = tx_credit_ >= 1 ? chain_() : TxChain{};
   while (tx_credit_ >= 1) {
     tx_credit_ -= 1;
     Client& c = clients_[next_client_++ % clients_.size()];
     if (sc_.custody) {
       for (auto& op : custody_ops(c))
-        issue(Transaction::create(crypto_, *c.signer, TxKind::kCustody, c.next_nonce++, op.encode()), t);
+        issue(Transaction::create(crypto_, *c.signer, chain, TxKind::kCustody, c.next_nonce++,
+                                  op.encode()),
+              t);
       continue;
     }
     Bytes payload;
@@ -66,7 +69,8 @@ void Workload::step(int64_t t) {
       Bytes value(sc_.payload_bytes, static_cast<uint8_t>(c.next_nonce));
       payload = Transaction::put_payload("slot-" + std::to_string(c.next_nonce % 8), value);
     }
-    issue(Transaction::create(crypto_, *c.signer, kind, c.next_nonce++, std::move(payload)), t);
+    issue(Transaction::create(crypto_, *c.signer, chain, kind, c.next_nonce++, std::move(payload)),
+          t);
   }
   queue_.push({.t = t + kWorkloadStepUs, .kind = Event::kWorkload});
 }

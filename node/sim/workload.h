@@ -25,9 +25,9 @@ class Workload {
   using Feed = std::function<void(Instance& in, int64_t t_us, const TxPtr& tx)>;
 
   Workload(const Scenario& sc, Rng& rng, const SimCrypto& crypto, Report& report, std::vector<Instance>& inst,
-           EventQueue& queue, bool live, Feed feed)
+           EventQueue& queue, bool live, Feed feed, ChainOf chain)
       : sc_(sc), rng_(rng), crypto_(crypto), report_(report), inst_(inst), queue_(queue), live_(live),
-        feed_(std::move(feed)) {}
+        feed_(std::move(feed)), chain_(std::move(chain)) {}
 
   // Clients and entry validators; schedules the first kWorkload and kResubmit.
   void start(int64_t end_us);
@@ -66,6 +66,7 @@ class Workload {
   EventQueue& queue_;
   bool live_;
   Feed feed_;
+  ChainOf chain_;
   int64_t end_ = 0;
   std::vector<Client> clients_;
   std::vector<int> entries_;

@@ -237,9 +237,11 @@ void record_proposer(const NodeId& proposer, uint64_t timestamp_ms, const StateW
 // version 3 chooses leaders by their record (state/leader_activity.h);
 // version 4 commits to the state with the state trie (state/state_tree.h);
 // version 5 activates the plans that follow it only once they can no longer
-// be cancelled (ChainConfig::version_at).
+// be cancelled (ChainConfig::version_at); version 6 takes only transactions
+// whose signature covers the chain id (Transaction::version_for), so none
+// signed for another chain can be replayed on it.
 inline constexpr uint32_t kMinProtocolVersion = 1;
-inline constexpr uint32_t kMaxProtocolVersion = 5;
+inline constexpr uint32_t kMaxProtocolVersion = 6;
 inline constexpr uint32_t kSettledActivationVersion = 5;
 
 }  // namespace consortia

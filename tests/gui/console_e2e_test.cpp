@@ -145,10 +145,11 @@ TEST(ConsoleE2E, PartitioningNodesFromTheConsoleMakesThemLagAndHealingCatchesThe
   // Load keeps the other three producing blocks, so the gap shows quickly.
   std::thread load([&] {
     auto key = ed25519_sha256().signer_from_seed(sha256(as_bytes("console-partition-load")));
+    const TxChain chain = c.chain();
     for (uint64_t k = 0; k < 10; ++k) {
       pb::SubmitRequest req;
       for (uint64_t j = 0; j < 100; ++j) {
-        Bytes e = Transaction::create(ed25519_sha256(), *key, TxKind::kNoop, k * 100 + j, Bytes(8, 0))->encode();
+        Bytes e = Transaction::create(ed25519_sha256(), *key, chain, TxKind::kNoop, k * 100 + j, Bytes(8, 0))->encode();
         req.add_transactions(std::string(e.begin(), e.end()));
       }
       grpc::ClientContext ctx;
@@ -197,7 +198,7 @@ TEST(ConsoleE2E, ExplorerProvesEvidenceDetailShowsAuditAndAlertsRaiseAndClear) {
   ASSERT_TRUE(c.all_reach(2, 60));
   // A document anchored through node-0, and a control call audited on node-1.
   EvidenceRecord r = test::evidence_record("console explorer contract");
-  std::string enc = test::wire(test::evidence_tx(*test::client_key("console-explorer-client"), 0, r));
+  std::string enc = test::wire(test::evidence_tx(*test::client_key("console-explorer-client"), c.chain(), 0, r));
   {
     pb::SubmitRequest req;
     req.add_transactions(enc);

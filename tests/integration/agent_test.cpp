@@ -38,7 +38,7 @@ TEST(AgentNetwork, FourAgentsCommitTransactionsWithEqualBlockHashes) {
   AgentCluster c(4);
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 60)) << "the sandbox did not start committing";
-  Workload w(ed25519_sha256());
+  Workload w(c);
   std::vector<Hash32> ids;
   for (int i = 0; i < 4; ++i)
     for (auto& id : w.submit(c, i, 50)) ids.push_back(id);
@@ -68,7 +68,7 @@ TEST(AgentNetwork, AKilledValidatorRestartsFromItsStoreAndSyncs) {
   AgentCluster c(4);
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 60));
-  Workload w(ed25519_sha256());
+  Workload w(c);
   std::vector<Hash32> before = w.submit(c, 0, 100);
   ASSERT_TRUE(AgentCluster::eventually([&] { return committed_on(c, 2, before.back()); }, 20));
   c.stop(2, SIGKILL);
@@ -90,10 +90,10 @@ TEST(AgentNetwork, SigtermUnderLoadStopsGracefullyAndTheNextStartResumes) {
   AgentCluster c(4);
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 60));
-  Workload w(ed25519_sha256());
+  Workload w(c);
   std::atomic<bool> done{false};
   std::thread load([&] {
-    Workload to_stopped(ed25519_sha256()), to_other(ed25519_sha256());
+    Workload to_stopped(c), to_other(c);
     for (int k = 0; k < 20 && !done; ++k) {
       to_stopped.submit(c, 1, 50, false);  // calls in flight on the node being stopped
       to_other.submit(c, 0, 50);
@@ -129,7 +129,7 @@ TEST(AgentNetwork, KillingTheLeaderChangesTheViewAndCommitsResume) {
   ASSERT_GE(leader, 0);
   c.stop(leader, SIGKILL);
   int other = (leader + 1) % 4;
-  Workload w(ed25519_sha256());
+  Workload w(c);
   w.submit(c, other, 20);
   // The dead node's next turn (it may have proposed in its current view
   // before it died) times out: a view change.
@@ -149,7 +149,7 @@ TEST(AgentNetwork, FaultRulesThroughTheApiKeepSafetyAndCommitsResume) {
   AgentCluster c(4);
   c.start_all();
   ASSERT_TRUE(c.all_reach(2, 60));
-  Workload w(ed25519_sha256());
+  Workload w(c);
   for (const char* rule : {"loss 10%", "duplicate 1%", "corrupt 0.2%", "delay 1000ms 300ms 30%"}) {
     SCOPED_TRACE(rule);
     // On one node, then on all.
@@ -207,7 +207,7 @@ TEST(AgentNetwork, AnIsolatedNodeCatchesUpAfterThePartitionHeals) {
     ASSERT_TRUE(op->SetFaults(&ctx, req, &out).ok());
   }
   uint64_t h3 = c.height(3);
-  Workload w(ed25519_sha256());
+  Workload w(c);
   w.submit(c, 0, 50);
   ASSERT_TRUE(c.all_reach(h3 + 10, 30, {3})) << "the other three keep committing";
   EXPECT_LE(c.height(3), h3 + 1) << "the isolated node cannot commit alone";
@@ -388,7 +388,7 @@ TEST(AgentFaults, AFlappingPartitionComesAndGoesAndTheChainKeepsCommitting) {
   EXPECT_EQ(out.flap_period_ms(), 700u);
   EXPECT_EQ(out.partitioned_size(), 3);
   uint64_t h = c.max_height();
-  Workload w(ed25519_sha256());
+  Workload w(c);
   w.submit(c, 0, 50);
   EXPECT_TRUE(c.all_reach(h + 5, 40)) << "with node 3 flapping, every node still commits";
   grpc::ClientContext ctx2;
@@ -467,7 +467,7 @@ TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
   auto op = governance_proposal(prop);
   ASSERT_TRUE(op.ok());
   auto signed_tx = [&](const AdminKey& k, const GovOp& o) {
-    Bytes raw = k.sign(o, 0)->encode();
+    Bytes raw = k.sign(o, 0, c.chain())->encode();
     pb::GovernanceSubmission sub;
     sub.set_transaction(std::string(raw.begin(), raw.end()));
     return sub;
@@ -499,7 +499,7 @@ TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
     EXPECT_NE(other.error_message().find("signed for 'org-0'"), std::string::npos) << other.error_message();
     // A key that administers nothing.
     auto stranger = test::client_key("stranger");
-    Bytes raw = Transaction::create(ed25519_sha256(), *stranger, TxKind::kGovernance, 0, op->encode())->encode();
+    Bytes raw = Transaction::create(ed25519_sha256(), *stranger, c.chain(), TxKind::kGovernance, 0, op->encode())->encode();
     pb::GovernanceSubmission sub;
     sub.set_transaction(std::string(raw.begin(), raw.end()));
     grpc::ClientContext ctx5;
@@ -542,7 +542,7 @@ TEST(AgentApi, GovernanceEvidenceProofsAndHostInfoThroughTheApi) {
 
   // Evidence anchored through one agent is proven by another.
   EvidenceRecord r = test::evidence_record("contract #1");
-  auto tx = test::evidence_tx(*test::client_key("client"), 0, r);
+  auto tx = test::evidence_tx(*test::client_key("client"), c.chain(), 0, r);
   pb::SubmitRequest sr;
   sr.add_transactions(test::wire(tx));
   pb::SubmitResult sres;
@@ -624,7 +624,7 @@ TEST(AgentJoin, ANewNodeJoinsAsAnObserverSyncsAndIsPromotedToVote) {
   AgentCluster c(4);
   c.start_all();
   ASSERT_TRUE(c.all_reach(3, 60));
-  Workload w(ed25519_sha256());
+  Workload w(c);
   w.submit(c, 0, 100);
   Bytes pk;
   int joiner = c.add_node("node-4", "org-1", &pk);
@@ -753,7 +753,7 @@ TEST(AgentMetrics, TheRealPrometheusServerScrapesEveryAgent) {
   ASSERT_TRUE(all_up) << "up != 1 for some agent: " << http_get(port, "/api/v1/query?query=up");
   auto first = prom_query(port, "consortia_consensus_height");
   ASSERT_EQ(first.size(), 4u);
-  Workload w(ed25519_sha256());
+  Workload w(c);
   w.submit(c, 0, 20);
   double before = 0;
   for (auto& [i, v] : first) before = std::max(before, v);
@@ -899,7 +899,7 @@ TEST(AgentNetem, TwoAgentsOverAVethWithTbfCommitWithinTheRateLimit) {
   auto t0 = std::chrono::steady_clock::now();
   uint64_t h0 = c.height(1);
   // Enough load to fill the link for a while: about 2 MB of transactions.
-  for (int k = 0; k < 10; ++k) Workload(ed25519_sha256()).submit(c, 0, 1000);  // 10 senders
+  for (int k = 0; k < 10; ++k) Workload(c).submit(c, 0, 1000);  // 10 senders
   std::this_thread::sleep_for(std::chrono::seconds(8));
   uint64_t sent1 = qdisc_sent_bytes("", a_dev);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

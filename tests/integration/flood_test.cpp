@@ -122,12 +122,13 @@ TEST_F(HostileFlood, BadSignatureGossipFromAMember) {
   PeerStream peer(c_, 3, 0);
   ASSERT_TRUE(peer.ok);
   const CryptoSuite& suite = ed25519_sha256();
+  const TxChain chain = c_.chain();
   std::vector<consortia::v1::Frame> frames;
   for (int b = 0; b < 4; ++b) {
     TxBatch batch;
     for (int i = 0; i < 2000; ++i) {
       auto key = suite.signer_from_seed(sha256(as_bytes("flood-" + std::to_string(b) + "-" + std::to_string(i))));
-      Bytes raw = Transaction::create(suite, *key, TxKind::kNoop, 0, Bytes(8, 1))->encode();
+      Bytes raw = Transaction::create(suite, *key, chain, TxKind::kNoop, 0, Bytes(8, 1))->encode();
       raw[raw.size() - 3] ^= 1;
       batch.txs.push_back(*Transaction::decode(suite, raw));
     }
@@ -203,13 +204,14 @@ TEST_F(HostileFlood, DeniedCallsFromAViewer) {
 TEST_F(HostileFlood, ValidTransactionsFromThrowawayKeys) {
   auto op = c_.client(0, "org-1", "operator");
   const CryptoSuite& suite = ed25519_sha256();
+  const TxChain chain = c_.chain();
   std::vector<pb::SubmitRequest> batches(8);
   int n = 0;
   for (auto& req : batches)
     for (int i = 0; i < 2000; ++i, ++n) {
       auto key = suite.signer_from_seed(sha256(as_bytes("spam-" + std::to_string(n))));
       // Nonce 1: never ready (nothing takes nonce 0), held until it expires.
-      Bytes raw = Transaction::create(suite, *key, TxKind::kNoop, 1, Bytes(8, 2))->encode();
+      Bytes raw = Transaction::create(suite, *key, chain, TxKind::kNoop, 1, Bytes(8, 2))->encode();
       req.add_transactions(std::string(raw.begin(), raw.end()));
     }
   size_t k = 0;

@@ -824,6 +824,7 @@ TEST(HostilePeer, GossipWithBadSignaturesCostsTheNodeThreadNothingAndNamesThePee
   ASSERT_TRUE(stream->Read(&reply) && reply.has_hello());
   // Each batch: 2,000 transactions from new keys with one signature bit flipped.
   const CryptoSuite& suite = ed25519_sha256();
+  const TxChain chain = c.chain();
   auto metric = [&] {
     std::string m = c.net().nodes[0].metrics_address;
     std::string text = http_get(std::stoi(m.substr(m.rfind(':') + 1)), "/metrics");
@@ -836,7 +837,7 @@ TEST(HostilePeer, GossipWithBadSignaturesCostsTheNodeThreadNothingAndNamesThePee
     TxBatch batch;
     for (int i = 0; i < 2000; ++i) {
       auto key = suite.signer_from_seed(sha256(as_bytes("flood-" + std::to_string(b) + "-" + std::to_string(i))));
-      Bytes raw = Transaction::create(suite, *key, TxKind::kNoop, 0, Bytes(8, 1))->encode();
+      Bytes raw = Transaction::create(suite, *key, chain, TxKind::kNoop, 0, Bytes(8, 1))->encode();
       raw[raw.size() - 3] ^= 1;  // inside the signature
       auto forged = Transaction::decode(suite, raw);
       ASSERT_TRUE(forged.ok());

@@ -169,7 +169,8 @@ TEST(SimulatedSandbox, ThirtyOneNodesServeTheAgentApiAndFaultsActInTheSimulatedN
   // Evidence submitted through one simulated node is proven by another, and
   // the proof verifies against the validators of the network's genesis.
   EvidenceRecord r = test::evidence_record("simulated contract #1");
-  auto tx = test::evidence_tx(*test::client_key("simulated client"), 0, r);
+  auto tx = test::evidence_tx(*test::client_key("simulated client"),
+                             TxChain{*sb.net().chain_id, sb.status(0)->protocol_version()}, 0, r);
   {
     pb::SubmitRequest sr;
     sr.add_transactions(test::wire(tx));

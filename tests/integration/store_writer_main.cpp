@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     NodeOutput out;
     for (int k = 0; k < 10; ++k) {
       auto tx = Transaction::create(
-          suite, *client, TxKind::kPut, nonce,
+          suite, *client, TxChain{(*node)->chain_id(), (*node)->next_protocol_version()}, TxKind::kPut, nonce,
           Transaction::put_payload("key-" + std::to_string(nonce % 50), Bytes(64, static_cast<uint8_t>(nonce))));
       if ((*node)->submit(tx, now, out).ok()) ++nonce;
     }

@@ -47,7 +47,7 @@ class Proto1Network : public ::testing::Test {
   // A transaction of protocol 2 (kDelete of the sender's key "k"), submitted:
   // its verdict once committed.
   std::string delete_verdict(int node, Signer& key, uint64_t nonce) {
-    return verdict_of(node, Transaction::create(ed25519_sha256(), key, TxKind::kDelete, nonce, Bytes{'k'}));
+    return verdict_of(node, Transaction::create(ed25519_sha256(), key, c.chain(node), TxKind::kDelete, nonce, Bytes{'k'}));
   }
   std::string verdict_of(int node, const TxPtr& tx) {
     pb::SubmitRequest req;
@@ -82,7 +82,7 @@ class SpreadLoad {
  public:
   explicit SpreadLoad(const AgentCluster& c) {
     thread_ = std::thread([this, &c] {
-      auto w = std::make_unique<Workload>(ed25519_sha256());
+      auto w = std::make_unique<Workload>(c);
       for (int k = 0; !stop_; ++k) {
         int node = k % c.size();
         pb::SubmitRequest req;
@@ -102,7 +102,7 @@ class SpreadLoad {
           std::lock_guard lock(mu_);
           acked_.insert(acked_.end(), ids.begin(), ids.end());
         } else {
-          w = std::make_unique<Workload>(ed25519_sha256());  // what it admitted is not counted; no gap
+          w = std::make_unique<Workload>(c);  // what it admitted is not counted; no gap
           ++failed_;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -161,7 +161,7 @@ TEST_F(Proto1Network, TheRunbookUpgradesItUnderLoadThroughAKilledCtlAndLosesNoth
     EXPECT_EQ(n["release"], "next");
     EXPECT_GT(n["height"].get<uint64_t>(), height);
   }
-  EXPECT_EQ(verdict_of(1, Transaction::create(ed25519_sha256(), *client, TxKind::kPut, 1,
+  EXPECT_EQ(verdict_of(1, Transaction::create(ed25519_sha256(), *client, c.chain(1), TxKind::kPut, 1,
                                               Transaction::put_payload("k", Bytes{'v'}))),
             "ok");
   EXPECT_EQ(delete_verdict(1, *client, 2), "ok") << "from the height, protocol 2 deletes";

@@ -206,7 +206,7 @@ class AgentCluster {
     auto key = AdminKey::open(dir_ + "/orgs/" + org + "/governance.key", "");
     if (!key) return key.error();
     auto admin = client(i, org, "admin");
-    return sign_and_submit({admin.get()}, {}, *key, op);
+    return sign_and_submit({admin.get()}, {}, *key, *net_.chain_id, op);
   }
   Result<Hash32> propose(int i, const std::string& org, const pb::ProposeRequest& p) const {
     auto op = governance_proposal(p);
@@ -225,6 +225,12 @@ class AgentCluster {
   uint64_t height(int i) const {
     auto s = status(i);
     return s ? s->height() : 0;
+  }
+  // What a client signs for: the network's genesis, at the protocol agent i
+  // runs (the newest, when it does not answer).
+  TxChain chain(int i = 0) const {
+    auto s = status(i);
+    return TxChain{*net_.chain_id, s ? s->protocol_version() : kMaxProtocolVersion};
   }
 
   // Waits until `pred` holds, polling; false on timeout.

@@ -71,6 +71,14 @@ class Cluster {
     return h;
   }
   const Genesis& genesis() const { return genesis_; }
+  // What a client signs for: the chain, at the protocol of node `via`'s next block.
+  TxChain chain(size_t via = 0) const {
+    return TxChain{nodes_[via]->chain_id(), nodes_[via]->next_protocol_version()};
+  }
+  // A client's transaction for this chain.
+  TxPtr tx(const Signer& s, TxKind kind, uint64_t nonce, Bytes payload = {}, size_t via = 0) const {
+    return Transaction::create(suite_, s, chain(via), kind, nonce, std::move(payload));
+  }
   const Hash32& seed(size_t i) const { return seeds_[i]; }
   size_t index_of(const NodeId& id) const {
     for (size_t i = 0; i < nodes_.size(); ++i)

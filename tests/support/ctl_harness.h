@@ -131,7 +131,7 @@ inline std::unique_ptr<pb::AgentService::Stub> operator_client(const console::Ne
 // Submits transactions to node-0 until stopped; the acknowledged ones.
 class Load {
  public:
-  Load(const AgentCluster& c, const console::NetworkAccess& n) : w_(**suite_by_name(n.info().suite)) {
+  Load(const AgentCluster& c, const console::NetworkAccess& n) : w_(c, **suite_by_name(n.info().suite)) {
     thread_ = std::thread([this, &n] {
       auto client = operator_client(n, "node-0");
       while (!stop_) {

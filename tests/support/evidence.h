@@ -21,9 +21,9 @@ inline EvidenceRecord evidence_record(const std::string& document, const std::st
   return r;
 }
 
-inline TxPtr evidence_tx(const Signer& client, uint64_t nonce, const EvidenceRecord& r,
+inline TxPtr evidence_tx(const Signer& client, const TxChain& chain, uint64_t nonce, const EvidenceRecord& r,
                          const CryptoSuite& suite = ed25519_sha256()) {
-  return Transaction::create(suite, client, TxKind::kEvidence, nonce, r.encode());
+  return Transaction::create(suite, client, chain, TxKind::kEvidence, nonce, r.encode());
 }
 
 // A transaction's canonical bytes, as SubmitRequest carries them.

@@ -11,7 +11,9 @@ namespace consortia::agent::testing {
 
 class Workload {
  public:
-  explicit Workload(const CryptoSuite& suite) : suite_(suite) {
+  // Signs for c's chain, at the protocol its first agent runs when the
+  // first transaction is made.
+  explicit Workload(const AgentCluster& c, const CryptoSuite& suite = ed25519_sha256()) : cluster_(c), suite_(suite) {
     Hash32 seed;
     std::random_device rd;
     for (auto& b : seed.v) b = static_cast<uint8_t>(rd());
@@ -19,7 +21,8 @@ class Workload {
   }
   TxPtr next() {
     auto r = test::evidence_record("doc-" + std::to_string(nonce_) + "-" + to_hex(key_->public_key()), "org-0", nonce_);
-    return test::evidence_tx(*key_, nonce_++, r, suite_);
+    if (!chain_) chain_ = cluster_.chain();
+    return test::evidence_tx(*key_, *chain_, nonce_++, r, suite_);
   }
   // Submits n transactions to agent i; returns their ids.
   std::vector<Hash32> submit(const AgentCluster& c, int i, size_t n, bool expect_ok = true) {
@@ -45,7 +48,9 @@ class Workload {
   }
 
  private:
+  const AgentCluster& cluster_;
   const CryptoSuite& suite_;
+  std::optional<TxChain> chain_;
   std::unique_ptr<Signer> key_;
   uint64_t nonce_ = 0;
 };

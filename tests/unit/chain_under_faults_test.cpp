@@ -72,7 +72,7 @@ TEST_P(LargeTransactions, NeverMakeAMessageTooLargeToDeliver) {
   for (int k = 0; k < kClients; ++k) {
     auto client = c.client(k);
     for (int n = 0; n < kEach; ++n) {
-      auto tx = Transaction::create(ed25519_sha256(), *client, TxKind::kPut, static_cast<uint64_t>(n),
+      auto tx = c.tx(*client, TxKind::kPut, static_cast<uint64_t>(n),
                                     Transaction::put_payload("k" + std::to_string(n), value));
       // Every node has them at once (as from clients submitting everywhere),
       // so the next leader holds them all.
@@ -129,7 +129,7 @@ TEST_P(LargeTransactions, AnOversizedProposalGetsNoVotes) {
   constexpr int kTxs = 800;
   auto client = c.client(0);
   for (int n = 0; n < kTxs; ++n) {
-    auto tx = Transaction::create(ed25519_sha256(), *client, TxKind::kPut, static_cast<uint64_t>(n),
+    auto tx = c.tx(*client, TxKind::kPut, static_cast<uint64_t>(n),
                                   Transaction::put_payload("k" + std::to_string(n), value));
     for (size_t i = 0; i < 4; ++i) {
       NodeOutput out;
@@ -182,7 +182,7 @@ TEST(CompactProposals, ANodeWithoutTheGossipFetchesTheTransactions) {
     return !(e.to == 2 && is_gossip(*e.msg));  // node 2 never hears the gossip
   };
   for (uint64_t nonce = 0; nonce < 40; ++nonce) {
-    auto tx = Transaction::create(suite, *client, TxKind::kPut, nonce, Transaction::put_payload("k", Bytes{1}));
+    auto tx = c.tx(*client, TxKind::kPut, nonce, Transaction::put_payload("k", Bytes{1}));
     NodeOutput out;
     ASSERT_TRUE(c.node(nonce % 2).submit(tx, c.now, out).ok());
     c.absorb(nonce % 2, out);
@@ -235,7 +235,7 @@ TEST(CompactProposals, ForgedTransactionAnswersAreNotTaken) {
   };
   // More than a small block's worth, so none go whole in the proposal.
   for (uint64_t nonce = 0; nonce < 40; ++nonce) {
-    auto tx = Transaction::create(suite, *client, TxKind::kPut, nonce, Transaction::put_payload("k", Bytes{2}));
+    auto tx = c.tx(*client, TxKind::kPut, nonce, Transaction::put_payload("k", Bytes{2}));
     NodeOutput out;
     ASSERT_TRUE(c.node(0).submit(tx, c.now, out).ok());
     c.absorb(0, out);
@@ -248,7 +248,7 @@ TEST(CompactProposals, ForgedTransactionAnswersAreNotTaken) {
   ASSERT_TRUE(c.run_until([&] { return committed_txs(2) == 40; }, 60000, 10, net));
   EXPECT_GT(injected, 0u);
   for (auto& b : c.commits[2])
-    for (auto& tx : b->txs()) EXPECT_TRUE(tx->verify_signature(suite)) << "a forged transaction was committed";
+    for (auto& tx : b->txs()) EXPECT_TRUE(tx->verify_signature(suite, c.chain().id)) << "a forged transaction was committed";
 }
 
 TEST(CompactProposals, RequestsAndCompactProposalsAreBoundedOnDecoding) {
@@ -368,7 +368,7 @@ TEST(Reoffer, AClientTransactionOnlyASittingOutValidatorHoldsIsOfferedAgain) {
   };
   ASSERT_TRUE(c.run_until(sits_out, 60000, 10, [](const Envelope& e) { return e.from != 3; }));
   auto client = c.client(1);
-  auto tx = Transaction::create(suite, *client, TxKind::kPut, 0, Transaction::put_payload("k", Bytes{1}));
+  auto tx = c.tx(*client, TxKind::kPut, 0, Transaction::put_payload("k", Bytes{1}));
   NodeOutput out;
   ASSERT_TRUE(c.node(3).submit(tx, c.now, out).ok());
   c.absorb(3, out);
@@ -414,7 +414,7 @@ namespace {
 TEST(Gossip, ATransactionAheadOfALaggingPeersWindowIsHeldNotRefused) {
   Cluster c(4, ed25519_sha256(), NodeConfig{}, kMaxProtocolVersion);
   auto client = c.client(7);
-  auto ahead = Transaction::create(ed25519_sha256(), *client, TxKind::kNoop, StateLimits::kMaxNonceGap + 5,
+  auto ahead = c.tx(*client, TxKind::kNoop, StateLimits::kMaxNonceGap + 5,
                                    Bytes(8, 1));
   TxBatch batch;
   batch.txs.push_back(ahead);

@@ -129,11 +129,9 @@ TEST(Consensus, LeadersRotateAndVotesGoOnlyToTheNextLeader) {
 TEST(Consensus, ClientTransactionsAreCommittedOnEveryNodeOnce) {
   Cluster c(4);
   auto client = c.client(1);
-  const CryptoSuite& suite = ed25519_sha256();
   std::set<Hash32> sent;
   for (uint64_t nonce = 0; nonce < 50; ++nonce) {
-    auto tx = Transaction::create(suite, *client, TxKind::kPut, nonce,
-                                  Transaction::put_payload("k", as_bytes_vec(nonce)));
+    auto tx = c.tx(*client, TxKind::kPut, nonce, Transaction::put_payload("k", as_bytes_vec(nonce)));
     sent.insert(tx->id());
     NodeOutput out;
     ASSERT_TRUE(c.node(nonce % 4).submit(tx, c.now, out).ok());
@@ -151,12 +149,60 @@ TEST(Consensus, ClientTransactionsAreCommittedOnEveryNodeOnce) {
   EXPECT_EQ(seen, sent);
   // Resubmitting a committed transaction is refused.
   NodeOutput out;
-  auto again = Transaction::create(suite, *client, TxKind::kPut, 0,
-                                   Transaction::put_payload("k", as_bytes_vec(0)));
+  auto again = c.tx(*client, TxKind::kPut, 0, Transaction::put_payload("k", as_bytes_vec(0)));
   auto st = c.node(0).submit(again, c.now, out);
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().code, ErrorCode::kNonceTooLow);
 }
+
+// A transaction is signed for one chain. Two chains whose clients share a key
+// (a test network and production, say): what one commits, the other
+// refuses, by submission and by gossip, from protocol 6, the first whose
+// transactions sign the chain id. Before it (the parameter's other value) the
+// same bytes are valid on both chains: the replay this protocol ends.
+class Replay : public ::testing::TestWithParam<uint32_t> {};
+
+TEST_P(Replay, ATransactionCommittedOnOneChainIsRefusedOnAnother) {
+  const uint32_t protocol = GetParam();
+  const bool bound = protocol >= Transaction::kChainBoundProtocol;
+  Cluster a(4, ed25519_sha256(), {}, protocol), b(5, ed25519_sha256(), {}, protocol);
+  ASSERT_NE(a.chain().id, b.chain().id);
+  auto client = a.client(1);
+  auto tx = a.tx(*client, TxKind::kPut, 0, Transaction::put_payload("k", Bytes{1}));
+  NodeOutput out;
+  ASSERT_TRUE(a.node(0).submit(tx, a.now, out).ok());
+  a.absorb(0, out);
+  auto committed_on_a = [&] {
+    for (auto& blk : a.commits[0])
+      for (auto& t : blk->txs())
+        if (t->id() == tx->id()) return true;
+    return false;
+  };
+  ASSERT_TRUE(a.run_until(committed_on_a, 30000));
+
+  NodeOutput replayed;
+  Status st = b.node(0).submit(tx, b.now, replayed);
+  EXPECT_EQ(st.ok(), !bound) << "protocol " << protocol;
+  if (bound) {
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().code, ErrorCode::kBadSignature) << st.error().to_string();
+    // Nor does a peer get it in: gossip from another member of chain b.
+    TxBatch batch;
+    batch.txs.push_back(tx);
+    b.node(1).on_message(b.node(2).id(), Message{batch}, b.now, replayed);
+    EXPECT_EQ(b.node(1).mempool().size(), 0u);
+    // And a version 1 transaction, valid on every chain, is refused too.
+    auto unbound = Transaction::create_unbound(ed25519_sha256(), *client, TxKind::kPut, 0,
+                                               Transaction::put_payload("k", Bytes{1}));
+    st = b.node(0).submit(unbound, b.now, replayed);
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().code, ErrorCode::kUnsupportedInVersion) << st.error().to_string();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Protocols, Replay,
+                         ::testing::Values(Transaction::kChainBoundProtocol - 1, Transaction::kChainBoundProtocol),
+                         [](const auto& info) { return "protocol" + std::to_string(info.param); });
 
 TEST(Consensus, SilentLeaderIsReplacedByTimeoutCertificate) {
   Cluster c(4);

@@ -21,7 +21,7 @@ struct CustodyFixture : ::testing::Test {
   }
   NodeId id(int i) const { return suite.node_id(keys[i]->public_key()); }
   TxPtr tx(int who, const CustodyOp& op) {
-    return Transaction::create(suite, *keys[who], TxKind::kCustody, nonces[id(who)]++, op.encode());
+    return Transaction::create_unbound(suite, *keys[who], TxKind::kCustody, nonces[id(who)]++, op.encode());
   }
   TxPtr deposit(int who, uint64_t amount) {
     CustodyOp op;
@@ -103,7 +103,7 @@ TEST_F(CustodyFixture, AReplayedTransferIsAppliedAtMostOnce) {
 
 TEST_F(CustodyFixture, MalformedOperationsAreInvalid) {
   for (Bytes payload : {Bytes{}, Bytes{1}, Bytes{1, 9}, Bytes{2, 1}}) {
-    auto t = Transaction::create(suite, *keys[0], TxKind::kCustody, 0, payload);
+    auto t = Transaction::create_unbound(suite, *keys[0], TxKind::kCustody, 0, payload);
     EXPECT_FALSE(StateMachine::check_payload(*t).ok());
   }
   CustodyOp dup;

@@ -15,8 +15,7 @@ std::vector<Bytes> sample_messages() {
   std::vector<Bytes> out;
   auto client = c.client(0);
   NodeOutput o;
-  (void)c.node(0).submit(Transaction::create(ed25519_sha256(), *client, TxKind::kPut, 0,
-                                             Transaction::put_payload("k", Bytes(16, 2))),
+  (void)c.node(0).submit(c.tx(*client, TxKind::kPut, 0, Transaction::put_payload("k", Bytes(16, 2))),
                          c.now, o);
   c.absorb(0, o);
   c.run_until([&] { return c.node(0).status().height >= 3; }, 20000, 10,

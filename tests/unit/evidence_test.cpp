@@ -37,7 +37,7 @@ struct EvidenceFixture : ::testing::TestWithParam<uint32_t> {
   uint64_t nonce = 0;
 
   TxPtr anchor(const EvidenceRecord& r) {
-    auto tx = test::evidence_tx(*client, nonce++, r);
+    auto tx = test::evidence_tx(*client, c.chain(), nonce++, r);
     NodeOutput out;
     EXPECT_TRUE(c.node(1).submit(tx, c.now, out).ok());
     c.absorb(1, out);
@@ -213,18 +213,18 @@ TEST_P(EvidenceFixture, SecondAnchorOfADigestAndUnknownReferencesLeaveReceipts) 
 TEST_P(EvidenceFixture, MalformedOrOversizedRecordsAreRefusedAtAdmission) {
   EvidenceRecord big = record("big");
   big.metadata = Bytes(EvidenceRecord::kMaxMetadata + 1, 'm');
-  auto tx = test::evidence_tx(*client, 0, big);
+  auto tx = test::evidence_tx(*client, c.chain(), 0, big);
   NodeOutput out;
   auto st = c.node(0).submit(tx, c.now, out);
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().code, ErrorCode::kTooLarge);
   EvidenceRecord no_owner = record("x");
   no_owner.owner = "";
-  auto tx2 = test::evidence_tx(*client, 0, no_owner);
+  auto tx2 = test::evidence_tx(*client, c.chain(), 0, no_owner);
   auto st2 = c.node(0).submit(tx2, c.now, out);
   ASSERT_FALSE(st2.ok());
   EXPECT_EQ(st2.error().code, ErrorCode::kInvalidArgument);
-  auto junk = Transaction::create(ed25519_sha256(), *client, TxKind::kEvidence, 0, Bytes{1, 2, 3});
+  auto junk = c.tx(*client, TxKind::kEvidence, 0, Bytes{1, 2, 3});
   EXPECT_FALSE(c.node(0).submit(junk, c.now, out).ok());
 }
 

@@ -50,7 +50,7 @@ class GovernanceTest : public ::testing::Test {
 
   TxPtr tx(const Signer& s, TxKind kind, Bytes payload) {
     NodeId who = suite_.node_id(s.public_key());
-    return Transaction::create(suite_, s, kind, nonce_[who]++, std::move(payload));
+    return Transaction::create_unbound(suite_, s, kind, nonce_[who]++, std::move(payload));
   }
   TxPtr propose(int org, GovAction a) {
     GovOp op;
@@ -350,7 +350,7 @@ TEST_F(GovernanceTest, ParametersChangeAtAStatedHeightAndBadValuesAreRefused) {
   GovOp op;
   op.action = a;
   // Refused at decoding: such a transaction never enters a block.
-  auto bad = Transaction::create(suite_, *admins_[0], TxKind::kGovernance, 0, op.encode());
+  auto bad = Transaction::create_unbound(suite_, *admins_[0], TxKind::kGovernance, 0, op.encode());
   auto st = StateMachine::check_payload(*bad);
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().code, ErrorCode::kInvalidArgument);
@@ -370,7 +370,7 @@ TEST_F(GovernanceTest, ParametersChangeAtAStatedHeightAndBadValuesAreRefused) {
 
 TEST_F(GovernanceTest, MalformedGovernancePayloadsAreRefusedAtAdmission) {
   for (Bytes junk : {Bytes{}, Bytes{1}, Bytes{1, 9}, Bytes{1, 1, 77}, Bytes{2, 1}}) {
-    auto t = Transaction::create(suite_, *admins_[0], TxKind::kGovernance, 0, junk);
+    auto t = Transaction::create_unbound(suite_, *admins_[0], TxKind::kGovernance, 0, junk);
     auto st = StateMachine::check_payload(*t);
     ASSERT_FALSE(st.ok());
     EXPECT_EQ(st.error().code, ErrorCode::kMalformed) << st.error().to_string();

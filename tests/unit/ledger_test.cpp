@@ -25,7 +25,7 @@ class LedgerTest : public ::testing::TestWithParam<const CryptoSuite*> {
   const CryptoSuite& suite() const { return *GetParam(); }
 
   TxPtr put(uint64_t nonce, std::string_view key, std::string_view value) const {
-    return Transaction::create(suite(), *signer_, TxKind::kPut, nonce,
+    return Transaction::create_unbound(suite(), *signer_, TxKind::kPut, nonce,
                                Transaction::put_payload(key, as_bytes(value)));
   }
 
@@ -99,13 +99,13 @@ TEST_P(LedgerTest, TransactionRoundTripKeepsIdLeafAndFields) {
   EXPECT_EQ(t.signature(), tx->signature());
   EXPECT_EQ(t.encoded_size(), enc.size());
   EXPECT_EQ(t.encode(), enc);
-  EXPECT_TRUE(t.verify_signature(suite()));
+  EXPECT_TRUE(t.verify_signature(suite(), Hash32{}));
 }
 
 TEST_P(LedgerTest, TransactionIdCoversBodyAndLeafCoversSignature) {
   auto tx = put(1, "k", "v");
   Writer body;
-  body.u8(Transaction::kVersion);
+  body.u8(Transaction::kVersionUnbound);
   body.u8(static_cast<uint8_t>(TxKind::kPut));
   body.bytes(tx->sender());
   body.u64(1);
@@ -119,12 +119,52 @@ TEST_P(LedgerTest, TransactionIdCoversBodyAndLeafCoversSignature) {
   EXPECT_FALSE(suite().verify(tx->sender(), body.data(), tx->signature()));
 }
 
+// Version 2 signs the chain id with the body: valid for its own chain only,
+// and neither its version byte nor its chain can be changed into version 1's
+// domain. Its id still covers the body alone.
+TEST_P(LedgerTest, AVersionTwoTransactionVerifiesOnlyForItsOwnChain) {
+  const Hash32 ours = sha256(as_bytes("chain a")), theirs = sha256(as_bytes("chain b"));
+  auto tx = Transaction::create(suite(), *signer_, TxChain{ours, Transaction::kChainBoundProtocol}, TxKind::kPut, 1,
+                                Transaction::put_payload("k", Bytes{'v'}));
+  ASSERT_EQ(tx->version(), Transaction::kVersionChainBound);
+  EXPECT_TRUE(tx->verify_signature(suite(), ours));
+  EXPECT_FALSE(tx->verify_signature(suite(), theirs));
+  EXPECT_FALSE(tx->verify_signature(suite(), Hash32{}));
+  Writer body;
+  body.u8(Transaction::kVersionChainBound);
+  body.u8(static_cast<uint8_t>(TxKind::kPut));
+  body.bytes(tx->sender());
+  body.u64(1);
+  body.bytes(tx->payload());
+  EXPECT_EQ(tx->id(), suite().hash(body.data()));
+  Writer signed_msg;
+  signed_msg.raw(as_bytes("consortia/tx/v2"));
+  signed_msg.hash(ours);
+  signed_msg.raw(body.data());
+  EXPECT_TRUE(suite().verify(tx->sender(), signed_msg.data(), tx->signature()));
+  // Decoded, it is the same transaction; with its version byte set to 1 it
+  // is another one, whose signature does not verify on any chain.
+  Bytes enc = tx->encode();
+  auto back = Transaction::decode(suite(), enc);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ((*back)->version(), Transaction::kVersionChainBound);
+  EXPECT_TRUE((*back)->verify_signature(suite(), ours));
+  enc[0] = Transaction::kVersionUnbound;
+  auto downgraded = Transaction::decode(suite(), enc);
+  ASSERT_TRUE(downgraded.ok());
+  EXPECT_NE((*downgraded)->id(), tx->id());
+  EXPECT_FALSE((*downgraded)->verify_signature(suite(), ours));
+  EXPECT_FALSE((*downgraded)->verify_signature(suite(), Hash32{}));
+  EXPECT_EQ(Transaction::version_for(Transaction::kChainBoundProtocol - 1), Transaction::kVersionUnbound);
+  EXPECT_EQ(Transaction::version_for(Transaction::kChainBoundProtocol + 1), Transaction::kVersionChainBound);
+}
+
 TEST_P(LedgerTest, NoopTransactionRoundTrips) {
-  auto tx = Transaction::create(suite(), *signer_, TxKind::kNoop, 0, {});
+  auto tx = Transaction::create_unbound(suite(), *signer_, TxKind::kNoop, 0, {});
   auto back = Transaction::decode(suite(), tx->encode());
   ASSERT_TRUE(back.ok());
   EXPECT_EQ((*back)->id(), tx->id());
-  EXPECT_TRUE((*back)->verify_signature(suite()));
+  EXPECT_TRUE((*back)->verify_signature(suite(), Hash32{}));
 }
 
 TEST_P(LedgerTest, AlteredTransactionByteFailsDecodeOrChangesIdentity) {
@@ -139,7 +179,7 @@ TEST_P(LedgerTest, AlteredTransactionByteFailsDecodeOrChangesIdentity) {
       const auto& t = **r;
       // Decoded: the leaf differs, and the signature no longer verifies.
       EXPECT_NE(t.leaf(), tx->leaf()) << "byte " << i;
-      EXPECT_FALSE(t.verify_signature(suite())) << "byte " << i;
+      EXPECT_FALSE(t.verify_signature(suite(), Hash32{})) << "byte " << i;
     }
   }
 }
@@ -147,9 +187,9 @@ TEST_P(LedgerTest, AlteredTransactionByteFailsDecodeOrChangesIdentity) {
 TEST_P(LedgerTest, SignatureFromAnotherKeyFailsVerification) {
   auto tx = put(3, "key", "value");
   // Re-sign the same body with another key but keep the original sender.
-  auto forged = Transaction::create(suite(), *other_, TxKind::kPut, 3, tx->payload());
+  auto forged = Transaction::create_unbound(suite(), *other_, TxKind::kPut, 3, tx->payload());
   Writer w;
-  w.u8(Transaction::kVersion);
+  w.u8(Transaction::kVersionUnbound);
   w.u8(static_cast<uint8_t>(TxKind::kPut));
   w.bytes(tx->sender());
   w.u64(3);
@@ -158,7 +198,7 @@ TEST_P(LedgerTest, SignatureFromAnotherKeyFailsVerification) {
   auto r = Transaction::decode(suite(), w.data());
   ASSERT_TRUE(r.ok());
   EXPECT_EQ((*r)->id(), tx->id());  // same body, same id
-  EXPECT_FALSE((*r)->verify_signature(suite()));
+  EXPECT_FALSE((*r)->verify_signature(suite(), Hash32{}));
 }
 
 TEST_P(LedgerTest, TransactionDecodeRejectsTrailingBytesUnknownVersionAndKind) {
@@ -171,7 +211,7 @@ TEST_P(LedgerTest, TransactionDecodeRejectsTrailingBytesUnknownVersionAndKind) {
   EXPECT_EQ(t.error().code, ErrorCode::kMalformed);
 
   Bytes version = enc;
-  version[0] = 2;
+  version[0] = 3;
   auto v = Transaction::decode(suite(), version);
   ASSERT_FALSE(v.ok());
   EXPECT_EQ(v.error().code, ErrorCode::kUnsupportedVersion);
@@ -204,7 +244,7 @@ TEST_P(LedgerTest, TransactionReadLeavesFollowingBytes) {
 
 TEST_P(LedgerTest, OversizeTransactionFieldsRejected) {
   Writer w;
-  w.u8(Transaction::kVersion);
+  w.u8(Transaction::kVersionUnbound);
   w.u8(static_cast<uint8_t>(TxKind::kNoop));
   w.bytes(Bytes(TxLimits::kMaxPublicKey + 1, 1));
   w.u64(0);
@@ -213,7 +253,7 @@ TEST_P(LedgerTest, OversizeTransactionFieldsRejected) {
   EXPECT_FALSE(Transaction::decode(suite(), w.data()).ok());
 
   Writer p;
-  p.u8(Transaction::kVersion);
+  p.u8(Transaction::kVersionUnbound);
   p.u8(static_cast<uint8_t>(TxKind::kNoop));
   p.bytes(signer_->public_key());
   p.u64(0);
@@ -244,7 +284,7 @@ TEST(PutPayload, RoundTripsAndRejectsMalformed) {
 
 TEST_P(LedgerTest, BlockRoundTripKeepsHashHeaderAndTxs) {
   std::vector<TxPtr> txs = {put(0, "a", "1"), put(1, "b", "2"),
-                            Transaction::create(suite(), *other_, TxKind::kNoop, 0, {})};
+                            Transaction::create_unbound(suite(), *other_, TxKind::kNoop, 0, {})};
   auto b = block(txs);
   Bytes enc = b->encode();
   EXPECT_EQ(enc.size(), b->encoded_size());

@@ -19,7 +19,7 @@ struct MempoolFixture : ::testing::Test {
   StatePtr empty = StateSnapshot::empty(suite, kMinProtocolVersion);
   Mempool pool{suite, MempoolConfig{}};
   TxPtr tx(const Signer& s, uint64_t nonce) {
-    return Transaction::create(suite, s, TxKind::kNoop, nonce, Bytes(8, 1));
+    return Transaction::create_unbound(suite, s, TxKind::kNoop, nonce, Bytes(8, 1));
   }
 };
 
@@ -40,6 +40,44 @@ TEST_F(MempoolFixture, VerifiesEachSignatureOnlyOnce) {
   EXPECT_EQ(pool.verifications(), n) << "a block carrying it costs no second check";
 }
 
+// The pool takes the version the chain's protocol takes (Transaction::
+// version_for), a version 2 transaction only with the signature of its own
+// chain, and drops what it holds of the other version when it changes.
+TEST_F(MempoolFixture, TakesOneTransactionVersionAndOnlyItsOwnChainsSignatures) {
+  const Hash32 ours = sha256(as_bytes("our chain")), theirs = sha256(as_bytes("their chain"));
+  const TxChain bound{ours, Transaction::kChainBoundProtocol};
+  Mempool p{suite, MempoolConfig{}, ours};
+  auto bound_tx = Transaction::create(suite, *alice, bound, TxKind::kNoop, 0, Bytes(8, 1));
+  ASSERT_EQ(bound_tx->version(), Transaction::kVersionChainBound);
+  auto before = p.add(bound_tx, *empty);
+  ASSERT_FALSE(before.ok()) << "version 2 before protocol 6";
+  EXPECT_EQ(before.error().code, ErrorCode::kUnsupportedInVersion);
+  ASSERT_TRUE(p.add(tx(*alice, 0), *empty).ok());
+  ASSERT_TRUE(p.add(tx(*bob, 0), *empty).ok());
+
+  EXPECT_EQ(p.set_tx_version(Transaction::kVersionChainBound), 2u) << "the version 1 ones go";
+  EXPECT_EQ(p.size(), 0u);
+  EXPECT_EQ(p.senders(), 0u);
+  auto unbound = p.add(tx(*alice, 0), *empty);
+  ASSERT_FALSE(unbound.ok());
+  EXPECT_EQ(unbound.error().code, ErrorCode::kUnsupportedInVersion);
+  auto elsewhere = Transaction::create(suite, *bob, TxChain{theirs, Transaction::kChainBoundProtocol}, TxKind::kNoop,
+                                       0, Bytes(8, 1));
+  auto replayed = p.add(elsewhere, *empty);
+  ASSERT_FALSE(replayed.ok());
+  EXPECT_EQ(replayed.error().code, ErrorCode::kBadSignature);
+  EXPECT_FALSE(p.verify_cached(*elsewhere)) << "nor inside a block";
+  ASSERT_TRUE(p.add(bound_tx, *empty).ok());
+  EXPECT_EQ(p.select(*empty, 10).size(), 1u);
+  EXPECT_TRUE(p.select(*empty, 10, SIZE_MAX, Transaction::kVersionUnbound).empty())
+      << "a block of an older protocol takes none of them";
+
+  SignaturePool sigs(suite, ours, 1);
+  auto valid = sigs.check({bound_tx, elsewhere});
+  ASSERT_EQ(valid.size(), 1u);
+  EXPECT_EQ(valid[0], bound_tx->leaf());
+}
+
 // A refused transaction leaves nothing behind: before, one from a sender new
 // to the pool left an empty queue when the pool was full or the payload
 // malformed, so a member could grow the pool's sender table, and the work of
@@ -52,7 +90,7 @@ TEST_F(MempoolFixture, RefusedTransactionsLeaveNoSenderBehind) {
     auto full = small.add(tx(*stranger, 0), *empty);
     ASSERT_FALSE(full.ok());
     EXPECT_EQ(full.error().code, ErrorCode::kMempoolFull);
-    auto malformed = pool.add(Transaction::create(suite, *stranger, TxKind::kPut, 0, Bytes{0xff}), *empty);
+    auto malformed = pool.add(Transaction::create_unbound(suite, *stranger, TxKind::kPut, 0, Bytes{0xff}), *empty);
     ASSERT_FALSE(malformed.ok()) << "a put payload of one byte is malformed";
   }
   EXPECT_EQ(small.senders(), 1u);
@@ -105,7 +143,7 @@ TEST_F(MempoolFixture, TransactionsThatCanNeverBeReadyDoNotFillThePoolForGood) {
 }
 
 TEST_F(MempoolFixture, SignaturePoolReturnsExactlyTheValidLeaves) {
-  SignaturePool sigs(suite, 3);
+  SignaturePool sigs(suite, Hash32{}, 3);
   EXPECT_EQ(sigs.threads(), 2u) << "the caller is the third";
   std::vector<TxPtr> txs;
   std::set<Hash32> want;
@@ -132,7 +170,7 @@ TEST_F(MempoolFixture, SignaturePoolReturnsExactlyTheValidLeaves) {
 }
 
 TEST_F(MempoolFixture, SignaturePoolIsSafeFromManyThreads) {
-  SignaturePool sigs(suite, 2);
+  SignaturePool sigs(suite, Hash32{}, 2);
   std::vector<std::vector<TxPtr>> batches(4);
   for (size_t b = 0; b < batches.size(); ++b) {
     auto signer = suite.signer_from_seed(sha256(as_bytes("sender " + std::to_string(b))));
@@ -148,7 +186,7 @@ TEST_F(MempoolFixture, SignaturePoolIsSafeFromManyThreads) {
 }
 
 TEST_F(MempoolFixture, LeavesCheckedByThePoolAreNotCheckedAgain) {
-  SignaturePool sigs(suite, 2);
+  SignaturePool sigs(suite, Hash32{}, 2);
   auto good = tx(*alice, 0);
   auto bad = forge(suite, tx(*alice, 1));
   ASSERT_TRUE(bad);
@@ -173,7 +211,7 @@ TEST_F(MempoolFixture, LeavesCheckedByThePoolAreNotCheckedAgain) {
 // A proposal may carry a transaction before its gossip arrives; the node
 // checks it then, and the host's pool, told so, does not check the gossip.
 TEST_F(MempoolFixture, TheNodesOwnChecksAreRememberedByTheHostsPool) {
-  SignaturePool sigs(suite, 1);
+  SignaturePool sigs(suite, Hash32{}, 1);
   std::vector<Hash32> told;
   pool.set_verified_hook([&](const Hash32& leaf) {
     told.push_back(leaf);
@@ -196,7 +234,7 @@ TEST_F(MempoolFixture, TheNodesOwnChecksAreRememberedByTheHostsPool) {
 }
 
 TEST_F(MempoolFixture, SignaturePoolStopsAtTheFirstBadSignatureWhenAsked) {
-  SignaturePool sigs(suite, 1);  // the caller alone: chunks in order
+  SignaturePool sigs(suite, Hash32{}, 1);  // the caller alone: chunks in order
   std::vector<TxPtr> txs;
   for (uint64_t n = 0; n < 100; ++n) txs.push_back(tx(*alice, n));
   txs[5] = forge(suite, txs[5]);

@@ -20,15 +20,15 @@ TEST(RiskSharing, MembersFindRecordsByTheSaltedDigestAndAddFeedback) {
   publish.subject = subject;
   publish.category = "overdue-90d";
   publish.text = "loan overdue, amount band C";
-  auto pub = Transaction::create(suite, *bank_a, TxKind::kRisk, 0, publish.encode());
+  auto pub = Transaction::create_unbound(suite, *bank_a, TxKind::kRisk, 0, publish.encode());
   RiskOp fb;
   fb.kind = RiskOp::Kind::kFeedback;
   fb.record = pub->id();
   fb.text = "confirmed by bank B";
-  auto feedback = Transaction::create(suite, *bank_b, TxKind::kRisk, 0, fb.encode());
+  auto feedback = Transaction::create_unbound(suite, *bank_b, TxKind::kRisk, 0, fb.encode());
   RiskOp orphan = fb;
   orphan.record = sha256(as_bytes("no such record"));
-  auto dangling = Transaction::create(suite, *bank_b, TxKind::kRisk, 1, orphan.encode());
+  auto dangling = Transaction::create_unbound(suite, *bank_b, TxKind::kRisk, 1, orphan.encode());
 
   auto s = sm.apply(StateSnapshot::empty(suite, kMinProtocolVersion), {pub, feedback, dangling});
   ASSERT_TRUE(s.ok()) << s.error().to_string();

@@ -42,11 +42,11 @@ class StateTest : public ::testing::TestWithParam<const CryptoSuite*> {
   NodeId id(const Signer& s) const { return suite().node_id(s.public_key()); }
 
   TxPtr put(const Signer& s, uint64_t nonce, std::string_view key, std::string_view value) const {
-    return Transaction::create(suite(), s, TxKind::kPut, nonce,
+    return Transaction::create_unbound(suite(), s, TxKind::kPut, nonce,
                                Transaction::put_payload(key, as_bytes(value)));
   }
   TxPtr noop(const Signer& s, uint64_t nonce) const {
-    return Transaction::create(suite(), s, TxKind::kNoop, nonce, {});
+    return Transaction::create_unbound(suite(), s, TxKind::kNoop, nonce, {});
   }
 
   std::unique_ptr<Signer> alice_, bob_;
@@ -127,7 +127,7 @@ TEST_P(StateTest, NonceGapRefusedInBlock) {
 
 TEST_P(StateTest, MalformedPutPayloadMakesBlockInvalid) {
   StateMachine sm(suite());
-  auto bad = Transaction::create(suite(), *alice_, TxKind::kPut, 0, Bytes{0xff});
+  auto bad = Transaction::create_unbound(suite(), *alice_, TxKind::kPut, 0, Bytes{0xff});
   auto r = sm.apply(StateSnapshot::empty(suite(), kMinProtocolVersion), {bad});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kMalformed);

@@ -40,7 +40,7 @@ std::vector<TxPtr> put_block(const Signer& signer, uint64_t& nonce, int count,
   std::vector<TxPtr> txs;
   for (int i = 0; i < count; ++i, ++nonce) {
     auto [key, value] = kv(nonce);
-    txs.push_back(Transaction::create(suite(), signer, TxKind::kPut, nonce,
+    txs.push_back(Transaction::create_unbound(suite(), signer, TxKind::kPut, nonce,
                                       Transaction::put_payload(key, value)));
   }
   return txs;
@@ -218,7 +218,7 @@ TEST(StateTree, ExecutionOnVersion4AgreesWithAReloadAndSharesItsParent) {
   EXPECT_EQ(s->next_nonce(suite().node_id(alice->public_key())), 1000u);
   // A block of one write to a state of 71 entries owns a path, not a copy.
   ctx.height = 21;
-  auto one = sm.apply(s, {Transaction::create(suite(), *alice, TxKind::kNoop, nonce, {})}, ctx);
+  auto one = sm.apply(s, {Transaction::create_unbound(suite(), *alice, TxKind::kNoop, nonce, {})}, ctx);
   ASSERT_TRUE(one.ok());
   EXPECT_LT((*one)->own_bytes(), 4096u);
 }

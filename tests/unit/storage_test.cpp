@@ -55,8 +55,8 @@ struct StorageFixture : ::testing::Test {
                            : std::pair{tag + "k" + std::to_string(height % 3),
                                        Bytes(4, static_cast<uint8_t>(height))};
       std::vector<TxPtr> txs{
-          Transaction::create(suite, *key, TxKind::kPut, nonce, Transaction::put_payload(k, v)),
-          Transaction::create(suite, *key, TxKind::kNoop, nonce + 1, {})};
+          Transaction::create_unbound(suite, *key, TxKind::kPut, nonce, Transaction::put_payload(k, v)),
+          Transaction::create_unbound(suite, *key, TxKind::kNoop, nonce + 1, {})};
       auto next = sm.apply(s, txs);
       EXPECT_TRUE(next.ok()) << next.error().to_string();
       s = *next;
@@ -662,9 +662,9 @@ TEST_F(StorageFixture, ADeletedKeyStaysDeletedThroughTheLogAndTheFold) {
   NodeId sender = suite.node_id(key->public_key());
   std::string gone = "gone";
   std::vector<std::vector<TxPtr>> txs{
-      {Transaction::create(suite, *key, TxKind::kPut, 0, Transaction::put_payload("gone", Bytes{1}))},
-      {Transaction::create(suite, *key, TxKind::kPut, 1, Transaction::put_payload("kept", Bytes{2}))},
-      {Transaction::create(suite, *key, TxKind::kDelete, 2, Bytes(gone.begin(), gone.end()))}};
+      {Transaction::create_unbound(suite, *key, TxKind::kPut, 0, Transaction::put_payload("gone", Bytes{1}))},
+      {Transaction::create_unbound(suite, *key, TxKind::kPut, 1, Transaction::put_payload("kept", Bytes{2}))},
+      {Transaction::create_unbound(suite, *key, TxKind::kDelete, 2, Bytes(gone.begin(), gone.end()))}};
   Chain blocks;
   Hash32 parent;
   for (size_t i = 0; i < txs.size(); ++i) {

@@ -19,13 +19,14 @@ class UpgradeActivation : public ::testing::Test {
  protected:
   // Four validators of four organisations; the plan's version is one no
   // node implements, so a block that runs it halts every node.
-  Cluster c{4, ed25519_sha256(), NodeConfig{}, kMaxProtocolVersion, 4};
+  explicit UpgradeActivation(uint32_t protocol = kMaxProtocolVersion)
+      : c{4, ed25519_sha256(), NodeConfig{}, protocol, 4} {}
+  Cluster c;
   std::map<size_t, uint64_t> nonces_;
 
   TxPtr governance(size_t org, const GovOp& op) {
     auto admin = c.admin(org);
-    auto tx = Transaction::create(ed25519_sha256(), *admin, TxKind::kGovernance, nonces_[org]++,
-                                  op.encode());
+    auto tx = c.tx(*admin, TxKind::kGovernance, nonces_[org]++, op.encode());
     NodeOutput out;
     EXPECT_TRUE(c.node(0).submit(tx, c.now, out).ok());
     c.absorb(0, out);
@@ -54,11 +55,10 @@ class UpgradeActivation : public ::testing::Test {
   // Proposes plan "next" `lead` blocks above the committed height (org-0),
   // waits until the proposal is committed everywhere and approves it with
   // org-1 and org-2; the plan's height.
-  uint64_t schedule(uint64_t lead) {
+  uint64_t schedule(uint64_t lead, uint32_t version = kMaxProtocolVersion + 1) {
     GovAction up;
     up.type = GovAction::Type::kUpgrade;
-    up.plan = UpgradePlan{"next", c.node(0).status().height + lead, kMaxProtocolVersion + 1,
-                          sha256(as_bytes("release"))};
+    up.plan = UpgradePlan{"next", c.node(0).status().height + lead, version, sha256(as_bytes("release"))};
     auto p = propose(0, up);
     EXPECT_TRUE(c.run_until([&] { return committed_everywhere(p); }, 30000));
     approve(1, p->id());
@@ -131,6 +131,68 @@ TEST_F(UpgradeActivation, APlanNotCancelledHaltsNodesWithoutItsVersionAtItsHeigh
   EXPECT_NE(halted().find("next"), std::string::npos) << halted();
   for (size_t i = 0; i < c.size(); ++i)
     EXPECT_LT(c.node(i).status().height, activation) << "node " << i << " ran a block it cannot";
+}
+
+// Protocol 6 binds transactions to the chain id. Until it is active the
+// chain takes version 1 only (nodes of older software could not read
+// version 2); from the block that activates it, version 2 only: the version
+// 1 transactions still pending are dropped, new ones are refused, and no
+// block of protocol 6 carries one.
+class ChainBoundActivation : public UpgradeActivation {
+ protected:
+  ChainBoundActivation() : UpgradeActivation(Transaction::kChainBoundProtocol - 1) {}
+  Status submit(const TxPtr& tx) {
+    NodeOutput out;
+    Status st = c.node(0).submit(tx, c.now, out);
+    c.absorb(0, out);
+    return st;
+  }
+};
+
+TEST_F(ChainBoundActivation, VersionOneTransactionsEndAtTheBlockThatActivatesProtocolSix) {
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= 5; }, 30000));
+  const uint64_t activation = schedule(40, Transaction::kChainBoundProtocol);
+  const CryptoSuite& suite = ed25519_sha256();
+  auto client = c.client(0);
+  auto put = [](const char* k) { return Transaction::put_payload(k, Bytes{1}); };
+
+  auto early = c.tx(*client, TxKind::kPut, 0, put("early"));
+  ASSERT_EQ(early->version(), Transaction::kVersionUnbound);
+  ASSERT_TRUE(submit(early).ok());
+  auto too_soon = Transaction::create(suite, *client, TxChain{c.chain().id, Transaction::kChainBoundProtocol},
+                                      TxKind::kPut, 1, put("too soon"));
+  Status st = submit(too_soon);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().code, ErrorCode::kUnsupportedInVersion) << st.error().to_string();
+  ASSERT_TRUE(c.run_until([&] { return committed_everywhere(early); }, 30000));
+  // Version 1, pending past a nonce gap when the protocol changes.
+  auto pending = c.tx(*client, TxKind::kPut, 3, put("pending"));
+  ASSERT_TRUE(submit(pending).ok());
+
+  ASSERT_TRUE(c.run_until([&] { return c.min_height() >= activation + 2 || !halted().empty(); }, 600000));
+  ASSERT_EQ(halted(), "");
+  for (size_t i = 0; i < c.size(); ++i) {
+    EXPECT_EQ(c.node(i).status().protocol_version, Transaction::kChainBoundProtocol) << "node " << i;
+    EXPECT_EQ(c.node(i).mempool().tx_version(), Transaction::kVersionChainBound) << "node " << i;
+    EXPECT_EQ(c.node(i).mempool().find_by_leaf(pending->leaf()), nullptr) << "node " << i;
+  }
+  auto late_unbound = Transaction::create_unbound(suite, *client, TxKind::kPut, 1, put("late"));
+  st = submit(late_unbound);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().code, ErrorCode::kUnsupportedInVersion) << st.error().to_string();
+  EXPECT_NE(st.error().detail.find("chain id"), std::string::npos) << st.error().detail;
+  auto late = c.tx(*client, TxKind::kPut, 1, put("late"));
+  ASSERT_EQ(late->version(), Transaction::kVersionChainBound);
+  ASSERT_TRUE(submit(late).ok());
+  ASSERT_TRUE(c.run_until([&] { return committed_everywhere(late); }, 30000));
+  size_t before = 0, after = 0;
+  for (const auto& b : c.commits[1])
+    for (const auto& tx : b->txs()) {
+      EXPECT_EQ(tx->version(), Transaction::version_for(b->header().protocol_version)) << "height " << b->height();
+      ++(b->header().protocol_version >= Transaction::kChainBoundProtocol ? after : before);
+    }
+  EXPECT_GT(before, 0u);
+  EXPECT_GT(after, 0u);
 }
 
 }  // namespace
