@@ -142,6 +142,22 @@ void Agent::note_bad_gossip(const NodeId& from, size_t count) {
   }
 }
 
+void Agent::note_dropped(const NodeId& from, const char* why) {
+  std::string what = why;
+  (what.find("non-validator") != std::string::npos   ? dropped_not_validator_
+   : what.find("signatures") != std::string::npos    ? dropped_over_signatures_
+                                                      : dropped_over_queue_)++;
+  int64_t now = now_ms(), last = budget_logged_ms_;
+  if (now - last >= 60'000 && budget_logged_ms_.compare_exchange_strong(last, now)) {
+    std::string who = "node " + from.short_hex();
+    if (auto members = members_.load())
+      if (auto it = members->find(from); it != members->end()) who += " of " + it->second;
+    log_->warn("p2p: dropping messages of peer " + who + ": " + what + " (" +
+               std::to_string(dropped_over_queue_ + dropped_over_signatures_ + dropped_not_validator_) +
+               " dropped so far)");
+  }
+}
+
 Agent::~Agent() { stop(); }
 
 TimeMs Agent::now_ms() const {
@@ -152,7 +168,7 @@ TimeMs Agent::now_ms() const {
 
 Status Agent::start() {
   Transport::Callbacks cb;
-  cb.deliver = [this](const NodeId& from, MessagePtr msg) {
+  cb.deliver = [this](const NodeId& from, MessagePtr msg, size_t bytes) {
     {
       // A node that cannot keep up sheds peer messages (consensus recovers
       // lost ones) rather than growing without bound.
@@ -162,22 +178,42 @@ Status Agent::start() {
         return;
       }
     }
+    // Votes, timeouts and proposals come from the validators themselves (a
+    // proposal is passed on by the next leader, a validator too): from
+    // anyone else they would only take the node's thread. A vote of a
+    // validator this node does not know of yet is sent again while its view
+    // lasts.
+    if (is_validator_statement(*msg)) {
+      auto voters = voters_.load();
+      if (voters && !voters->count(from)) return note_dropped(from, "votes, timeouts or proposals from a non-validator");
+    }
+    // Each peer has its share of the queue to the node's thread.
+    if (!budget_.enqueue(from, bytes)) return note_dropped(from, "more queued than its share");
     // Gossip's signatures are checked here, on the peer's thread and the
     // pool's, before the message queues for the node's thread; in arrival
     // order, so a proposal never overtakes the gossip that came before it.
     // Peers forward only transactions they admitted: a bad signature is the
     // peer's fault, the check stops at it, and only what the pool vouched
     // for goes on, so gossip never costs the node's thread a signature.
+    // Each peer's gossip has a budget of signature checks, and a bad one
+    // costs it far more than a good one.
     std::vector<Hash32> valid;
     if (auto txs = gossiped_transactions(*msg); !txs.empty()) {
+      if (!budget_.take_signatures(from, txs.size(), now_ms())) {
+        budget_.dequeue(from, bytes);
+        return note_dropped(from, "more signatures to check than its budget");
+      }
       valid = signatures_->check(txs, true);
       if (valid.size() < txs.size()) {
+        // At most what was not checked: the check stops at the first bad one.
+        budget_.charge_bad(from, 1, now_ms());
         note_bad_gossip(from, txs.size() - valid.size());
         msg = only_vouched(*msg, valid);
-        if (!msg) return;
+        if (!msg) return budget_.dequeue(from, bytes);
       }
     }
-    post([this, from, msg, valid = std::move(valid)] {
+    post([this, from, msg, bytes, valid = std::move(valid)] {
+      budget_.dequeue(from, bytes);
       NodeOutput out;
       node_->with_prechecked(valid, [&] { node_->on_message(from, *msg, now_ms(), out); });
       handle(out);
@@ -299,25 +335,34 @@ void Agent::post(std::function<void()> fn) {
 }
 
 std::vector<Status> Agent::submit(std::vector<TxPtr> txs) {
-  auto now = std::chrono::steady_clock::now();
-  std::vector<Hash32> valid = signatures_->check(txs);  // on the API's thread and the pool
-  return on_node([&](Node& n) {
-    std::vector<Status> out;
-    NodeOutput o;
-    n.with_prechecked(valid, [&] {
-      for (const auto& tx : txs) {
-        auto st = n.submit(tx, now_ms(), o);
-        if (st) {
-          // Latency is measured for what commits; what never does is forgotten.
-          if (submitted_.size() > 1'000'000) submitted_.clear();
-          submitted_.emplace(tx->id(), now);
+  // In parts: the node's thread takes one part per turn, so a request of a
+  // hundred thousand transactions does not hold up consensus while it is
+  // admitted.
+  constexpr size_t kPart = 1000;
+  std::vector<Status> out;
+  out.reserve(txs.size());
+  for (size_t first = 0; first < txs.size(); first += kPart) {
+    std::vector<TxPtr> part(txs.begin() + static_cast<std::ptrdiff_t>(first),
+                            txs.begin() + static_cast<std::ptrdiff_t>(std::min(txs.size(), first + kPart)));
+    auto now = std::chrono::steady_clock::now();
+    std::vector<Hash32> valid = signatures_->check(part);  // on the API's thread and the pool
+    on_node([&](Node& n) {
+      NodeOutput o;
+      n.with_prechecked(valid, [&] {
+        for (const auto& tx : part) {
+          auto st = n.submit(tx, now_ms(), o);
+          if (st) {
+            // Latency is measured for what commits; what never does is forgotten.
+            if (submitted_.size() > 1'000'000) submitted_.clear();
+            submitted_.emplace(tx->id(), now);
+          }
+          out.push_back(std::move(st));
         }
-        out.push_back(std::move(st));
-      }
+      });
+      handle(o);
     });
-    handle(o);
-    return out;
-  });
+  }
+  return out;
 }
 
 void Agent::loop() {

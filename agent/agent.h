@@ -16,6 +16,7 @@
 
 #include "chain/node.h"
 #include "mempool/signature_pool.h"
+#include "peer_budget.h"
 #include "fault_layer.h"
 #include "host_stats.h"
 #include "log.h"
@@ -80,6 +81,12 @@ class Agent final : public NodeHost {
   SqliteBlockStore& store() { return *store_; }
   uint64_t height() const { return height_; }
   const SignaturePool& signature_pool() const { return *signatures_; }
+  struct DroppedPeerMessages {
+    uint64_t queue, signatures, not_validator, inbox;
+  };
+  DroppedPeerMessages dropped_peer_messages() const {
+    return {dropped_over_queue_, dropped_over_signatures_, dropped_not_validator_, inbox_dropped_};
+  }
   std::string api_address() const { return api_bound_; }
 
  private:
@@ -131,6 +138,11 @@ class Agent final : public NodeHost {
   // Members (node id -> organisation) as of the committed state, for peers.
   std::atomic<std::shared_ptr<const std::map<NodeId, std::string>>> members_;
   std::atomic<uint64_t> inbox_dropped_{0};
+  PeerBudget budget_{PeerBudgetLimits::for_host(std::thread::hardware_concurrency())};  // per peer
+  // Peer messages dropped before the node's thread, by why.
+  std::atomic<uint64_t> dropped_over_queue_{0}, dropped_over_signatures_{0}, dropped_not_validator_{0};
+  std::atomic<int64_t> budget_logged_ms_{0};
+  void note_dropped(const NodeId& from, const char* why);
   // Gossiped transactions dropped for a bad signature (a faulty peer's).
   void note_bad_gossip(const NodeId& from, size_t count);
   std::atomic<uint64_t> bad_gossip_{0};

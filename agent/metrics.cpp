@@ -71,6 +71,19 @@ Metrics::Metrics(const std::string& address, Agent& agent)
   sig_remembered_ = counter(r, "consortia_tx_signature_checks_skipped_total",
                             "Transactions that arrived again after their signature was found valid, and "
                             "were not checked again (not in consortia_tx_signature_checks_total)");
+  {
+    auto& f = prometheus::BuildCounter()
+                  .Name("consortia_p2p_messages_dropped_total")
+                  .Help("Peer messages dropped before the node's thread, by reason: the peer's share of "
+                        "the queue to it was full (queue), its gossip passed its budget of signature "
+                        "checks (signatures), a vote, timeout or proposal from a peer that is not a "
+                        "validator (not_validator), or the node's inbox was full (inbox)")
+                  .Register(r);
+    dropped_queue_ = &f.Add({{"reason", "queue"}});
+    dropped_signatures_ = &f.Add({{"reason", "signatures"}});
+    dropped_not_validator_ = &f.Add({{"reason", "not_validator"}});
+    dropped_inbox_ = &f.Add({{"reason", "inbox"}});
+  }
   reoffered_ = counter(r, "consortia_tx_reoffered_total",
                        "Clients' transactions offered to peers again because their sender made no "
                        "progress (their first gossip was likely lost)");
@@ -158,6 +171,11 @@ void Metrics::refresh() {
   advance(sig_remembered_, agent_.signature_pool().remembered_hits(), last_sig_remembered_);
   advance(sig_node_, s.node_verifications, last_sig_node_);
   advance(reoffered_, s.reoffered, last_reoffered_);
+  auto d = agent_.dropped_peer_messages();
+  advance(dropped_queue_, d.queue, last_dropped_queue_);
+  advance(dropped_signatures_, d.signatures, last_dropped_signatures_);
+  advance(dropped_not_validator_, d.not_validator, last_dropped_not_validator_);
+  advance(dropped_inbox_, d.inbox, last_dropped_inbox_);
   mempool_->Set(static_cast<double>(s.mempool));
   halted_->Set(s.halted ? 1 : 0);
   auto peers = agent_.transport().peers();

@@ -377,7 +377,7 @@ struct Transport::Impl : public v1::Peer::Service {
         continue;
       }
       if (cb.traffic) cb.traffic(from, message_type(*msg), raw.size(), false);
-      cb.deliver(from, std::make_shared<const Message>(std::move(*msg)));
+      cb.deliver(from, std::make_shared<const Message>(std::move(*msg)), raw.size());
     }
     if (link) {
       std::lock_guard lock(link->mu);

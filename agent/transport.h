@@ -60,7 +60,8 @@ struct TransportOptions {
 class Transport {
  public:
   struct Callbacks {
-    std::function<void(const NodeId& from, MessagePtr msg)> deliver;  // any thread
+    // A decoded message and the size of its frame; any thread.
+    std::function<void(const NodeId& from, MessagePtr msg, size_t bytes)> deliver;
     std::function<uint64_t()> height;
     // Why a peer presenting this certificate as this node is refused, or
     // empty: it must be a member, with a certificate from its organisation's CA.

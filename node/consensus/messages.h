@@ -115,6 +115,12 @@ const char* message_type_name(const Message& m);
 inline bool is_gossip(const Message& m) {
   return std::holds_alternative<TxBatch>(m) || std::holds_alternative<TxRelay>(m);
 }
+// What only validators send: their votes and timeouts, and proposals (the
+// leader's, passed on by the next leader).
+inline bool is_validator_statement(const Message& m) {
+  return std::holds_alternative<Vote>(m) || std::holds_alternative<TimeoutMsg>(m) ||
+         std::holds_alternative<Proposal>(m) || std::holds_alternative<CompactProposal>(m);
+}
 // The transactions gossip carries (TxBatch, TxRelay), whose signatures a
 // host may check before the node sees the message. Not those in blocks,
 // which the node checks itself after its cheaper checks (the proposer is

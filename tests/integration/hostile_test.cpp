@@ -13,6 +13,7 @@
 #include "consortia/v1/p2p.grpc.pb.h"
 #include "ctl_harness.h"
 #include "evidence.h"
+#include "peer_budget.h"
 #include "pki.h"
 
 namespace consortia::agent::testing {
@@ -246,6 +247,53 @@ TEST(HostileClient, StalledWatchStreamsLeaveTheApiAnsweringOthers) {
 // A Watch stream outlived the viewer certificate it was opened with, and a
 // SubmitStream the operator certificate: both now end when it expires, and
 // the connection they came on is refused for further calls.
+// A client key used on two chains (a test network and production): what it
+// signed for one is refused by the other's agents, and a transaction of the
+// version that names no chain is refused with what to do. The workstation
+// signs governance only for the chain its own genesis names.
+TEST(HostileClient, ATransactionSignedForAnotherChainIsRefused) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 60));
+  const TxChain ours = c.chain();
+  ASSERT_EQ(ours.protocol, kMaxProtocolVersion);
+  const TxChain theirs{sha256(as_bytes("another chain")), ours.protocol};
+  auto key = test::client_key("a client of two chains");
+  auto verdict = [&](const TxPtr& tx) {
+    pb::SubmitRequest req;
+    req.add_transactions(test::wire(tx));
+    grpc::ClientContext ctx;
+    pb::SubmitResult res;
+    auto st = c.operator_of(1)->Submit(&ctx, req, &res);
+    if (!st.ok()) return "rpc: " + st.error_message();
+    return res.results_size() ? res.results(0).error() : std::string();
+  };
+  auto record = [](const char* doc) { return test::evidence_record(doc).encode(); };
+  auto elsewhere = Transaction::create(ed25519_sha256(), *key, theirs, TxKind::kEvidence, 0, record("elsewhere"));
+  EXPECT_EQ(verdict(elsewhere).rfind("bad_signature", 0), 0u) << verdict(elsewhere);
+  auto unbound = Transaction::create_unbound(ed25519_sha256(), *key, TxKind::kEvidence, 0, record("unbound"));
+  std::string refused = verdict(unbound);
+  EXPECT_EQ(refused.rfind("unsupported_in_version", 0), 0u) << refused;
+  EXPECT_NE(refused.find("chain id"), std::string::npos) << refused;
+  auto here = Transaction::create(ed25519_sha256(), *key, ours, TxKind::kEvidence, 0, record("here"));
+  EXPECT_EQ(verdict(here), "");
+  EXPECT_TRUE(AgentCluster::eventually([&] { return committed_on(c, 3, here->id()); }, 30));
+  for (int i = 0; i < c.size(); ++i) {
+    EXPECT_FALSE(committed_on(c, i, elsewhere->id())) << "node " << i;
+    EXPECT_FALSE(committed_on(c, i, unbound->id())) << "node " << i;
+  }
+
+  // Governance: an agent is not taken at its word for the chain.
+  auto admin_key = AdminKey::open(c.dir() + "/orgs/org-0/governance.key", "");
+  ASSERT_TRUE(admin_key.ok());
+  auto admin = c.client(0, "org-0", "admin");
+  auto signed_elsewhere = sign_and_submit({admin.get()}, {}, *admin_key, theirs.id, governance_vote(Hash32{}, false));
+  ASSERT_FALSE(signed_elsewhere.ok());
+  EXPECT_EQ(signed_elsewhere.error().code, ErrorCode::kConflict);
+  EXPECT_NE(signed_elsewhere.error().detail.find("another chain"), std::string::npos)
+      << signed_elsewhere.error().detail;
+}
+
 TEST(HostileClient, StreamsEndWhenTheirCertificateExpires) {
   AgentCluster c(4);
   c.start(0);
@@ -860,6 +908,69 @@ TEST(HostilePeer, GossipWithBadSignaturesCostsTheNodeThreadNothingAndNamesThePee
       },
       10));
   ctx.TryCancel();
+}
+
+// Gossip batches of transactions from keys made for the purpose, each with
+// one bad signature at its end (so that every other one is checked): before
+// the budget, the host checked every one; now a peer's gossip has a budget
+// of checks, a bad signature costs it a thousand, the excess is dropped
+// before it costs anything, and the peer is named.
+TEST(HostilePeer, GossipPastItsSignatureBudgetIsDroppedAndThePeerNamed) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 60));
+  c.stop(3);
+  const auto& n3 = c.net().nodes[3];
+  PeerStream peer(c, 3, 0);
+  ASSERT_TRUE(peer.ok);
+  const CryptoSuite& suite = ed25519_sha256();
+  const TxChain chain = c.chain();
+  auto metric = [&](const std::string& series) {
+    std::string m = c.net().nodes[0].metrics_address;
+    std::string text = http_get(std::stoi(m.substr(m.rfind(':') + 1)), "/metrics");
+    auto at = text.find(series + " ");
+    return at == std::string::npos ? -1.0 : std::stod(text.substr(at + series.size() + 1));
+  };
+  const std::string checked = "consortia_tx_signature_checks_total{where=\"arrival\"}";
+  const std::string dropped = "consortia_p2p_messages_dropped_total{reason=\"signatures\"}";
+  double before = metric(checked);
+  ASSERT_GE(before, 0);
+  // 200,000 transactions, signed beforehand, sent as fast as the link takes them.
+  constexpr int kBatches = 200, kEach = 1000;
+  std::vector<consortia::v1::Frame> frames(kBatches);
+  for (int b = 0; b < kBatches; ++b) {
+    TxBatch batch;
+    for (int i = 0; i < kEach; ++i) {
+      auto key = suite.signer_from_seed(sha256(as_bytes("budget-" + std::to_string(b) + "-" + std::to_string(i))));
+      Bytes raw = Transaction::create(suite, *key, chain, TxKind::kNoop, 0, Bytes(8, 1))->encode();
+      if (i == kEach - 1) raw[raw.size() - 3] ^= 1;  // inside the signature
+      batch.txs.push_back(*Transaction::decode(suite, raw));
+    }
+    Bytes wire = encode_message(Message{batch});
+    frames[b].set_message(std::string(wire.begin(), wire.end()));
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  for (auto& f : frames) ASSERT_TRUE(peer.stream->Write(f));
+  double sent_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_TRUE(AgentCluster::eventually([&] { return metric(dropped) > 0; }, 20)) << "nothing was dropped";
+  std::this_thread::sleep_for(std::chrono::seconds(2));  // the metrics refresh once a second
+  // Each batch the budget lets through costs it twice its size, so at most
+  // half the burst and half the rate over the time the frames took.
+  const auto limits = PeerBudgetLimits::for_host(std::thread::hardware_concurrency());
+  double spent = metric(checked) - before;
+  std::printf("signature budget: %.0f of %d checked, frames sent in %.2f s\n", spent, kBatches * kEach, sent_s);
+  EXPECT_LT(spent, (limits.signature_burst + limits.signatures_per_s * (sent_s + 3)) / 2 + 10'000)
+      << "signatures checked for the flood in " << sent_s << " s";
+  EXPECT_LT(spent, 0.6 * kBatches * kEach) << "nearly every one was checked";
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        std::string log = slurp(c.node_dir(0) + "/data/agent.log");
+        return log.find("dropping messages of peer node " + n3.id.short_hex() + " of " + n3.organisation) !=
+               std::string::npos;
+      },
+      10));
+  uint64_t h0 = c.height(0);
+  EXPECT_TRUE(c.all_reach(h0 + 3, 30, {3})) << "the others stopped committing";
 }
 
 // Submit streams held open without a message, the same way: an operator

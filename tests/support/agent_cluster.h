@@ -278,4 +278,28 @@ class AgentCluster {
   std::set<int> supervised_;
 };
 
+// A P2P stream to node `to` as node `as` (whose certificate the attacker holds).
+struct PeerStream {
+  PeerStream(const AgentCluster& c, int as, int to) : stub(c.peer_as(as, to)) {
+    stream = stub->Connect(&ctx);
+    auto s = c.status(to);
+    consortia::v1::Frame hello;
+    auto* h = hello.mutable_hello();
+    h->set_chain_id(s ? s->chain_id() : "");
+    const auto& me = c.net().nodes[as];
+    h->set_node_id(std::string(me.id.v.begin(), me.id.v.end()));
+    h->set_min_protocol_version(1);
+    h->set_max_protocol_version(kMaxProtocolVersion);
+    h->set_name(me.name);
+    ok = stream->Write(hello);
+    consortia::v1::Frame reply;
+    ok = ok && stream->Read(&reply) && reply.has_hello();
+  }
+  ~PeerStream() { ctx.TryCancel(); }
+  std::unique_ptr<consortia::v1::Peer::Stub> stub;
+  grpc::ClientContext ctx;
+  std::unique_ptr<grpc::ClientReaderWriter<consortia::v1::Frame, consortia::v1::Frame>> stream;
+  bool ok = false;
+};
+
 }  // namespace consortia::agent::testing

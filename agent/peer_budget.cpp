@@ -1,0 +1,68 @@
+#include "peer_budget.h"
+
+#include <algorithm>
+
+namespace consortia::agent {
+
+bool PeerBudget::enqueue(const NodeId& peer, size_t bytes) {
+  std::lock_guard lock(mu_);
+  Peer& p = peers_[peer];
+  if (p.queued + bytes > limits_.queued_bytes_per_peer || queued_ + bytes > limits_.queued_bytes_total) return false;
+  p.queued += bytes;
+  queued_ += bytes;
+  return true;
+}
+
+void PeerBudget::dequeue(const NodeId& peer, size_t bytes) {
+  std::lock_guard lock(mu_);
+  auto it = peers_.find(peer);
+  if (it == peers_.end()) return;
+  Peer& p = it->second;
+  size_t n = std::min(bytes, p.queued);
+  p.queued -= n;
+  queued_ -= std::min(n, queued_);
+}
+
+void PeerBudget::refill(Peer& p, int64_t now_ms) const {
+  if (!p.filled) {
+    p.filled = true;
+    p.tokens = limits_.signature_burst;
+    p.refilled_ms = now_ms;
+    return;
+  }
+  if (now_ms <= p.refilled_ms) return;
+  double add = static_cast<double>(now_ms - p.refilled_ms) / 1000.0 * limits_.signatures_per_s;
+  p.tokens = std::min(limits_.signature_burst, p.tokens + add);
+  p.refilled_ms = now_ms;
+}
+
+bool PeerBudget::take_signatures(const NodeId& peer, size_t n, int64_t now_ms) {
+  std::lock_guard lock(mu_);
+  Peer& p = peers_[peer];
+  refill(p, now_ms);
+  if (p.tokens < static_cast<double>(n)) return false;
+  p.tokens -= static_cast<double>(n);
+  return true;
+}
+
+void PeerBudget::charge_bad(const NodeId& peer, size_t n, int64_t now_ms) {
+  std::lock_guard lock(mu_);
+  Peer& p = peers_[peer];
+  refill(p, now_ms);
+  // Into debt: the peer waits until the bucket refills past zero. The debt
+  // is bounded so that one burst does not silence a peer for good.
+  p.tokens = std::max(-limits_.signature_burst, p.tokens - static_cast<double>(n) * limits_.bad_signature_cost);
+}
+
+size_t PeerBudget::queued_bytes() const {
+  std::lock_guard lock(mu_);
+  return queued_;
+}
+
+size_t PeerBudget::queued_bytes(const NodeId& peer) const {
+  std::lock_guard lock(mu_);
+  auto it = peers_.find(peer);
+  return it == peers_.end() ? 0 : it->second.queued;
+}
+
+}  // namespace consortia::agent

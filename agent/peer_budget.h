@@ -1,0 +1,78 @@
+// What one peer may cost this node: bytes of its messages waiting for the
+// node's thread, and transaction signatures its gossip makes the host check.
+// A member (even an observer) could otherwise queue megabytes faster than
+// the node consumes them, or keep the signature pool busy with batches of
+// transactions from keys made for the purpose; with a budget each, one peer
+// fills its own share and is named, and the others' messages still pass.
+//
+// Called on the transport's threads (one per peer stream) and the node's.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <mutex>
+
+#include "core/bytes.h"
+
+namespace consortia::agent {
+
+struct PeerBudgetLimits {
+  // Messages received and not yet handled by the node, in wire bytes.
+  size_t queued_bytes_per_peer = 64u << 20;
+  size_t queued_bytes_total = 256u << 20;
+  // Gossiped transactions whose signatures are checked, per peer: a token
+  // bucket. About what the host can check (for_host): an honest peer that
+  // is every client's entry point relays no more than the chain commits,
+  // and a chain commits no more than its hosts can check.
+  double signatures_per_s = 20'000;
+  double signature_burst = 40'000;
+  // A transaction whose signature does not verify costs this many tokens:
+  // a peer relays only what it admitted, so a bad one is its doing.
+  double bad_signature_cost = 1'000;
+
+  // 10,000 signature checks a second per core of the host, a burst of two
+  // seconds' worth.
+  static PeerBudgetLimits for_host(unsigned cores) {
+    PeerBudgetLimits l;
+    l.signatures_per_s = 10'000.0 * std::max(1u, cores);
+    l.signature_burst = 2 * l.signatures_per_s;
+    return l;
+  }
+};
+
+class PeerBudget {
+ public:
+  explicit PeerBudget(PeerBudgetLimits limits = {}) : limits_(limits) {}
+
+  // Takes `bytes` of queue for a message from `peer`: false when that would
+  // pass the peer's bound or the total (the message is then dropped).
+  bool enqueue(const NodeId& peer, size_t bytes);
+  // Gives them back once the node handled the message.
+  void dequeue(const NodeId& peer, size_t bytes);
+  // Whether the peer's budget covers checking n signatures now; takes them.
+  bool take_signatures(const NodeId& peer, size_t n, int64_t now_ms);
+  // Charges the peer for transactions it sent whose signatures were bad.
+  void charge_bad(const NodeId& peer, size_t n, int64_t now_ms);
+
+  size_t queued_bytes() const;
+  size_t queued_bytes(const NodeId& peer) const;
+  const PeerBudgetLimits& limits() const { return limits_; }
+
+ private:
+  struct Peer {
+    size_t queued = 0;
+    bool filled = false;  // the bucket starts full
+    double tokens = 0;    // below zero: in debt for bad signatures
+    int64_t refilled_ms = 0;
+  };
+  void refill(Peer& p, int64_t now_ms) const;
+
+  const PeerBudgetLimits limits_;
+  mutable std::mutex mu_;
+  std::map<NodeId, Peer> peers_;  // members only: the transport admits no one else
+  size_t queued_ = 0;
+};
+
+}  // namespace consortia::agent
