@@ -51,6 +51,11 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
     a->log_->warn("admin_key " + c.admin_key + " in the configuration is ignored: agents hold no governance key; "
                   "remove it from agent.json and the key from this host (docs/operations.md)");
   NodeId self = a->suite_->node_id(key->signer->public_key());
+  // A second copy of the key, for opening the node again on its store when
+  // a storage failure (a full disk) halted it (resume_after_storage_failure).
+  auto spare = a->suite_->signer_from_private(key->signer->private_key());
+  if (!spare) return spare.error();
+  a->spare_signer_ = std::move(*spare);
 
   auto store = SqliteBlockStore::open(data + "/chain.db", *a->suite_);
   if (!store) {
@@ -69,10 +74,7 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   if (!node) return make_error(node.error().code, "node: " + node.error().detail);
   a->node_ = std::move(*node);
   a->signatures_ = std::make_unique<SignaturePool>(*a->suite_, a->node_->chain_id());
-  // A transaction the node checked itself (one a proposal carried before its
-  // gossip arrived) is not checked again when the gossip comes.
-  a->node_->on_signature_verified(
-      [pool = a->signatures_.get()](const Hash32& leaf) { pool->remember(leaf); });
+  a->hook_node();
   a->height_ = a->node_->status().height;
   a->note_validators();
 
@@ -86,6 +88,11 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   auto tkey = load_tls_key(c);
   if (!tkey) return tkey.error();
   if (!ca || !crt) return make_error(ErrorCode::kNotFound, "TLS files missing (ca bundle, certificate)");
+  if (auto node_until = certificate_not_after(*crt)) {
+    a->certificate_expires_ = *node_until;
+    if (auto ca_until = certificate_not_after(a->organisation_ca(c.organisation)))
+      a->certificate_expires_ = std::min(*node_until, *ca_until);
+  }
   TransportOptions to;
   to.listen = c.p2p_listen;
   for (const auto& p : c.peers) to.peers.emplace_back(p.name, p.id, p.address);
@@ -365,6 +372,41 @@ std::vector<Status> Agent::submit(std::vector<TxPtr> txs) {
   return out;
 }
 
+void Agent::hook_node() {
+  // A transaction the node checked itself (one a proposal carried before its
+  // gossip arrived) is not checked again when the gossip comes.
+  node_->on_signature_verified([pool = signatures_.get()](const Hash32& leaf) { pool->remember(leaf); });
+}
+
+void Agent::resume_after_storage_failure() {
+  // The node halted when a write failed (a full disk, an I/O error): it
+  // sent nothing after the failed write, and the store rolled the write
+  // back. Opened again on the same store it continues from what is
+  // durable, as after a restart, once the write succeeds.
+  if (!node_->halted_by_storage() || now_ms() < storage_retry_ms_) return;
+  storage_retry_ms_ = now_ms() + 5'000;
+  if (!spare_signer_) return;
+  NodeConfig ncfg;
+  ncfg.max_protocol_version = software_max_protocol();
+  auto signer = suite_->signer_from_private(spare_signer_->private_key());
+  if (!signer) return;
+  auto node = Node::open(genesis_, ncfg, *suite_, std::move(*signer), *store_, nullptr, now_ms());
+  if (!node) {
+    if (!storage_waiting_logged_) log_->warn("storage still failing, retrying every 5 s: " + node.error().detail);
+    storage_waiting_logged_ = true;
+    return;
+  }
+  std::string was = node_->status().halted;
+  node_ = std::move(*node);
+  hook_node();
+  height_ = node_->status().height;
+  note_validators();
+  storage_waiting_logged_ = false;
+  log_->warn("storage writable again: the node resumed at height " + std::to_string(height_.load()) +
+             " (it had halted: " + was + ")");
+  announce(node_->status());
+}
+
 void Agent::loop() {
   while (true) {
     std::deque<std::function<void()>> work;
@@ -379,6 +421,7 @@ void Agent::loop() {
       work.swap(inbox_);
     }
     for (auto& fn : work) fn();
+    resume_after_storage_failure();
     if (now_ms() >= node_->next_deadline()) {
       NodeOutput out;
       node_->on_tick(now_ms(), out);

@@ -74,6 +74,7 @@ class Agent final : public NodeHost {
   std::string data_dir() const override { return config_.path(config_.data_dir); }
   std::chrono::steady_clock::time_point started() const override { return started_; }
   NodeResources resources() override;
+  std::optional<int64_t> certificate_expires() const override { return certificate_expires_; }
 
   const AgentConfig& config() const { return config_; }
   const Hash32& chain_id() const { return chain_id_; }
@@ -143,6 +144,12 @@ class Agent final : public NodeHost {
   std::atomic<uint64_t> dropped_over_queue_{0}, dropped_over_signatures_{0}, dropped_not_validator_{0};
   std::atomic<int64_t> budget_logged_ms_{0};
   void note_dropped(const NodeId& from, const char* why);
+  std::optional<int64_t> certificate_expires_;  // read at start: see NodeHost
+  std::unique_ptr<Signer> spare_signer_;  // the node key again: see resume_after_storage_failure
+  TimeMs storage_retry_ms_ = 0;
+  bool storage_waiting_logged_ = false;
+  void hook_node();
+  void resume_after_storage_failure();  // on the node's thread
   // Gossiped transactions dropped for a bad signature (a faulty peer's).
   void note_bad_gossip(const NodeId& from, size_t count);
   std::atomic<uint64_t> bad_gossip_{0};

@@ -309,6 +309,7 @@ class ApiService final : public pb::AgentService::Service {
     out->set_binary_sha256(own_binary_sha256());
     out->set_min_protocol_version(kMinProtocolVersion);
     out->set_max_protocol_version(software_max_protocol());
+    out->set_certificate_expires(a_.certificate_expires().value_or(0));
     if (!a_.simulated()) {
       out->set_supervised(supervised(a_.data_dir()));
       if (auto staged = staged_binaries_in(a_.data_dir()))

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -100,6 +101,9 @@ class NodeHost {
   virtual NodeResources resources() = 0;
   // A node of a simulated network: no host interfaces for kernel qdiscs.
   virtual bool simulated() const { return false; }
+  // When the first of the node's TLS certificate and its organisation's CA
+  // certificate expires (Unix seconds), if known.
+  virtual std::optional<int64_t> certificate_expires() const { return std::nullopt; }
 
  protected:
   // After the node did something: a view change or a halt since the last

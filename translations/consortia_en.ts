@@ -4,17 +4,17 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="363"/>
+        <location filename="../app/ctl/main.cpp" line="353"/>
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="364"/>
+        <location filename="../app/ctl/main.cpp" line="354"/>
         <source>leader</source>
         <translation>leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="668"/>
+        <location filename="../app/ctl/main.cpp" line="658"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>height&lt;/source&gt;
         &lt;translation&gt;height&lt;/translation&gt;
@@ -29,44 +29,44 @@
         &lt;source&gt;audit log intact: %1 entries, the last is %2 (hash %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="674"/>
+        <location filename="../app/ctl/main.cpp" line="664"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="681"/>
+        <location filename="../app/ctl/main.cpp" line="671"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="687"/>
+        <location filename="../app/ctl/main.cpp" line="677"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>audit log NOT intact: %1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="795"/>
+        <location filename="../app/ctl/main.cpp" line="785"/>
         <source>this machine</source>
         <translation>this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="824"/>
+        <location filename="../app/ctl/main.cpp" line="814"/>
         <source>The host presents this key fingerprint:</source>
         <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="826"/>
+        <location filename="../app/ctl/main.cpp" line="816"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="835"/>
+        <location filename="../app/ctl/main.cpp" line="825"/>
         <source>added host</source>
         <translation>added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="617"/>
-        <location filename="../app/ctl/main.cpp" line="646"/>
-        <location filename="../app/ctl/main.cpp" line="1008"/>
+        <location filename="../app/ctl/main.cpp" line="607"/>
+        <location filename="../app/ctl/main.cpp" line="636"/>
+        <location filename="../app/ctl/main.cpp" line="998"/>
         <source>runbook</source>
         <translation>runbook</translation>
     </message>
@@ -1375,138 +1375,158 @@
 <context>
     <name>consortia::console::AlertsPage</name>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="61"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
         <source>Alerts (%1 active)</source>
         <translation>Alerts (%1 active)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="61"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>Alert</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>Cleared</source>
         <translation>Cleared</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
         <source>Height stalled for (s)</source>
         <translation>Height stalled for (s)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
         <source>Lag above (blocks)</source>
         <translation>Lag above (blocks)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
         <source>View changes per minute above</source>
         <translation>View changes per minute above</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="66"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="70"/>
         <source>Connected peers below</source>
         <translation>Connected peers below</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="66"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="70"/>
         <source>Disk use above (%)</source>
         <translation>Disk use above (%)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="71"/>
+        <source>Certificate expires within (days)</source>
+        <translation>Certificate expires within (days)</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="73"/>
         <source>Apply rules</source>
         <translation>Apply rules</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="75"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="80"/>
         <source>Height stalled</source>
         <translation>Height stalled</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="76"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="81"/>
         <source>Lagging</source>
         <translation>Lagging</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="77"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Many view changes</source>
         <translation>Many view changes</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="78"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
         <source>Few peers</source>
         <translation>Few peers</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
         <source>Disk nearly full</source>
         <translation>Disk nearly full</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="80"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <source>Certificate expiring</source>
+        <translation>Certificate expiring</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
         <source>Agent unreachable</source>
         <translation>Agent unreachable</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="81"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
         <source>Duplicate identity</source>
         <translation>Duplicate identity</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
-        <location filename="../app/alerts/alerts_page.cpp" line="90"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="92"/>
         <source>%1 blocks</source>
         <translation>%1 blocks</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="93"/>
         <source>%1 per minute</source>
         <translation>%1 per minute</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="94"/>
         <source>%1 peers</source>
         <translation>%1 peers</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <source>%1 days left</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="106"/>
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="106"/>
         <source>cleared</source>
         <translation>cleared</translation>
     </message>

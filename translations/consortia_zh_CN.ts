@@ -4,59 +4,59 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="363"/>
+        <location filename="../app/ctl/main.cpp" line="353"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="364"/>
+        <location filename="../app/ctl/main.cpp" line="354"/>
         <source>leader</source>
         <translation>主节点</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="668"/>
+        <location filename="../app/ctl/main.cpp" line="658"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>审计日志完整：共 %1 条，最后一条为第 %2 条（哈希 %3）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="674"/>
+        <location filename="../app/ctl/main.cpp" line="664"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>链从第 %1 条开始：第 1 至 %2 条不在这些文件中（已另行归档，或已被删除）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="681"/>
+        <location filename="../app/ctl/main.cpp" line="671"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>末尾 %1 字节是崩溃时写了一半的条目（从未确认）；代理启动时会将其截去</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="687"/>
+        <location filename="../app/ctl/main.cpp" line="677"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>审计日志不完整：%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="795"/>
+        <location filename="../app/ctl/main.cpp" line="785"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="824"/>
+        <location filename="../app/ctl/main.cpp" line="814"/>
         <source>The host presents this key fingerprint:</source>
         <translation>该主机出示的密钥指纹为：</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="826"/>
+        <location filename="../app/ctl/main.cpp" line="816"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="835"/>
+        <location filename="../app/ctl/main.cpp" line="825"/>
         <source>added host</source>
         <translation>已添加主机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="617"/>
-        <location filename="../app/ctl/main.cpp" line="646"/>
-        <location filename="../app/ctl/main.cpp" line="1008"/>
+        <location filename="../app/ctl/main.cpp" line="607"/>
+        <location filename="../app/ctl/main.cpp" line="636"/>
+        <location filename="../app/ctl/main.cpp" line="998"/>
         <source>runbook</source>
         <translation>运行手册</translation>
     </message>
@@ -1365,138 +1365,158 @@
 <context>
     <name>consortia::console::AlertsPage</name>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="61"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
         <source>Alerts (%1 active)</source>
         <translation>告警（%1 条进行中）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="61"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>Raised</source>
         <translation>触发时间</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="64"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
         <source>Cleared</source>
         <translation>解除时间</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
         <source>Height stalled for (s)</source>
         <translation>区块高度停滞超过（秒）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
         <source>Lag above (blocks)</source>
         <translation>落后超过（块）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
         <source>View changes per minute above</source>
         <translation>每分钟视图切换超过</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="66"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="70"/>
         <source>Connected peers below</source>
         <translation>已连接对等节点少于</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="66"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="70"/>
         <source>Disk use above (%)</source>
         <translation>磁盘使用率超过（%）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="71"/>
+        <source>Certificate expires within (days)</source>
+        <translation>证书到期前告警（天）</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="73"/>
         <source>Apply rules</source>
         <translation>应用规则</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="75"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="80"/>
         <source>Height stalled</source>
         <translation>区块高度停滞</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="76"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="81"/>
         <source>Lagging</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="77"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Many view changes</source>
         <translation>视图切换频繁</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="78"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
         <source>Few peers</source>
         <translation>对等连接过少</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
         <source>Disk nearly full</source>
         <translation>磁盘将满</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="80"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <source>Certificate expiring</source>
+        <translation>证书即将到期</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
         <source>Agent unreachable</source>
         <translation>代理不可达</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="81"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
         <source>Duplicate identity</source>
         <translation>身份重复</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
-        <location filename="../app/alerts/alerts_page.cpp" line="90"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="92"/>
         <source>%1 blocks</source>
         <translation>%1 块</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="93"/>
         <source>%1 per minute</source>
         <translation>每分钟 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="94"/>
         <source>%1 peers</source>
         <translation>%1 个对等节点</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <source>%1 days left</source>
+        <translation>剩余 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="106"/>
         <source>active</source>
         <translation>告警中</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="106"/>
         <source>cleared</source>
         <translation>已解除</translation>
     </message>

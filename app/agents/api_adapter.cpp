@@ -60,6 +60,7 @@ void apply_status(const v1::NodeStatus& st, NodeState& n) {
   n.disk_used_bytes = st.disk_used_bytes();
   n.disk_free_bytes = st.disk_free_bytes();
   n.disk_total_bytes = st.disk_total_bytes();
+  n.certificate_expires_s = st.certificate_expires();
 }
 
 ProposalView proposal_view(const v1::ProposalInfo& p) {

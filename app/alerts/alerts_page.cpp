@@ -32,7 +32,10 @@ AlertsPage::AlertsPage(QWidget* parent) : ConsolePage(parent) {
   disk_ = new QDoubleSpinBox;
   disk_->setRange(1, 100);
   disk_->setValue(d.max_disk_percent);
-  QWidget* editors[] = {stalled_, lag_, views_, peers_, disk_};
+  certificate_ = new QSpinBox;
+  certificate_->setRange(1, 3650);
+  certificate_->setValue(d.certificate_days);
+  QWidget* editors[] = {stalled_, lag_, views_, peers_, disk_, certificate_};
   for (QWidget* e : editors) {
     labels_.push_back(new QLabel);
     rules->addWidget(labels_.back());
@@ -53,6 +56,7 @@ AlertsPage::AlertsPage(QWidget* parent) : ConsolePage(parent) {
     r.max_view_changes_per_min = views_->value();
     r.min_peers = peers_->value();
     r.max_disk_percent = disk_->value();
+    r.certificate_days = certificate_->value();
     emit rules_changed(r);
   });
   retranslate();
@@ -63,7 +67,8 @@ QString AlertsPage::title() const { return active_ ? tr("Alerts (%1 active)").ar
 void AlertsPage::retranslate() {
   table_->setHorizontalHeaderLabels({tr("State"), tr("Node"), tr("Alert"), tr("Value"), tr("Raised"), tr("Cleared")});
   const QString texts[] = {tr("Height stalled for (s)"), tr("Lag above (blocks)"), tr("View changes per minute above"),
-                           tr("Connected peers below"), tr("Disk use above (%)")};
+                           tr("Connected peers below"), tr("Disk use above (%)"),
+                           tr("Certificate expires within (days)")};
   for (size_t i = 0; i < labels_.size(); ++i) labels_[i]->setText(texts[i]);
   apply_->setText(tr("Apply rules"));
   on_alerts(view_);
@@ -77,6 +82,7 @@ void AlertsPage::on_alerts(const AlertsView& v) {
     if (r == kAlertViewChanges) return tr("Many view changes");
     if (r == kAlertPeers) return tr("Few peers");
     if (r == kAlertDisk) return tr("Disk nearly full");
+    if (r == kAlertCertificate) return tr("Certificate expiring");
     if (r == kAlertUnreachable) return tr("Agent unreachable");
     if (r == kAlertDuplicateIdentity) return tr("Duplicate identity");
     return QString::fromStdString(r);
@@ -87,6 +93,8 @@ void AlertsPage::on_alerts(const AlertsView& v) {
     if (a.rule == kAlertViewChanges) return tr("%1 per minute").arg(a.value, 0, 'f', 1);
     if (a.rule == kAlertPeers) return tr("%1 peers").arg(a.value, 0, 'f', 0);
     if (a.rule == kAlertDisk) return QString("%1%").arg(a.value, 0, 'f', 0);
+    if (a.rule == kAlertCertificate)
+      return a.value < 0 ? tr("expired") : tr("%1 days left").arg(a.value, 0, 'f', 0);
     if (a.rule == kAlertUnreachable && a.value > 0) return tr("%1 s").arg(a.value, 0, 'f', 0);
     return QString();
   };

@@ -32,7 +32,7 @@ class AlertsPage : public ConsolePage {
 
  private:
   QTableWidget* table_;
-  QSpinBox *stalled_, *lag_, *peers_;
+  QSpinBox *stalled_, *lag_, *peers_, *certificate_;
   QDoubleSpinBox *views_, *disk_;
   std::vector<QLabel*> labels_;
   QPushButton* apply_;

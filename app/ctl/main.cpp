@@ -344,7 +344,9 @@ int status_of(const NetworkState& s) {
                                      {"min", n.min_protocol},
                                      {"max", n.max_protocol}}},
                        {"staged", n.staged_versions},
-                       {"supervised", n.supervised}});
+                       {"supervised", n.supervised},
+                       // Unix seconds (the first of its TLS certificate and its CA); 0: not known.
+                       {"certificate_expires", n.certificate_expires_s}});
     std::printf("%s\n", json{{"height", top}, {"leader", leader}, {"nodes", nodes}}.dump(2).c_str());
     return 0;
   }

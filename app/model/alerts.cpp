@@ -27,6 +27,10 @@ std::vector<Alert> evaluate_alerts(const AlertRules& rules, const NetworkState& 
                     static_cast<double>(n.disk_total_bytes);
       if (used > rules.max_disk_percent) out.push_back({n.name, kAlertDisk, used});
     }
+    if (n.certificate_expires_s > 0) {
+      double days_left = (static_cast<double>(n.certificate_expires_s) * 1000.0 - static_cast<double>(s.at_ms)) / 86'400'000.0;
+      if (days_left < rules.certificate_days) out.push_back({n.name, kAlertCertificate, days_left});
+    }
     auto it = recent.find(n.name);
     if (it == recent.end() || it->second.empty()) continue;
     const auto& samples = it->second;

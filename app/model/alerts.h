@@ -18,6 +18,7 @@ struct AlertRules {
   double max_view_changes_per_min = 10;
   int min_peers = 2;                      // connected peers
   double max_disk_percent = 90;           // of the file system holding its data
+  int certificate_days = 30;              // its certificate or its CA expires within
 };
 
 // Rule names as history stores them.
@@ -26,6 +27,7 @@ inline constexpr const char* kAlertLag = "lag";
 inline constexpr const char* kAlertViewChanges = "view_changes";
 inline constexpr const char* kAlertPeers = "peers";
 inline constexpr const char* kAlertDisk = "disk";
+inline constexpr const char* kAlertCertificate = "certificate_expiry";  // value: days left (negative: expired)
 inline constexpr const char* kAlertUnreachable = "unreachable";  // for kStaleMs or more
 inline constexpr const char* kAlertDuplicateIdentity = "duplicate_identity";  // one node id from two addresses
 

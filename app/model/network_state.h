@@ -46,6 +46,9 @@ struct NodeState {
   double latency_ms = 0;        // commit latency of what was submitted there, recent mean
   double cpu_percent = 0;       // of one CPU
   uint64_t rss_bytes = 0, disk_used_bytes = 0, disk_free_bytes = 0, disk_total_bytes = 0;
+  // Unix seconds: when the first of its TLS certificate and its
+  // organisation's CA expires; 0 when the agent does not say.
+  int64_t certificate_expires_s = 0;
   // A simulated node (a simulated sandbox): no process of its own; its
   // share of the simulator process's memory instead.
   bool simulated = false;

@@ -219,18 +219,18 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
   // certificate and the blocks under it are known and anything committed
   // below it can be committed again; then the commits; messages last.
   if (auto st = save_certified_chain(); !st) {
-    halted_ = "storage failure: " + st.error().to_string();
+    halted_ = std::string(kStorageFailure) + st.error().to_string();
     return;
   }
   if (co.safety_changed) {
     if (auto st = store_.save_safety(core_->safety_state()); !st) {
-      halted_ = "storage failure: " + st.error().to_string();
+      halted_ = std::string(kStorageFailure) + st.error().to_string();
       return;
     }
   }
   for (auto& c : co.commits) {
     if (auto st = store_.append(c.block, c.state); !st) {
-      halted_ = "storage failure: " + st.error().to_string();
+      halted_ = std::string(kStorageFailure) + st.error().to_string();
       return;  // nothing leaves a node that cannot persist
     }
     mempool_.on_commit(c.block->txs(), *c.state);

@@ -118,6 +118,10 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   const Hash32& chain_id() const { return chain_id_; }
   // The protocol of the next block (which transaction version it takes).
   uint32_t next_protocol_version() const;
+  // Whether a failed write to its store halted the node (it then sends
+  // nothing; opened again on the store, it continues from what is durable).
+  bool halted_by_storage() const { return halted_.rfind(kStorageFailure, 0) == 0; }
+  static constexpr std::string_view kStorageFailure = "storage failure: ";
   const HotStuffCore& consensus() const { return *core_; }
   // Client transactions offered to the peers again because their sender was
   // stuck on them (NodeConfig::reoffer_interval_ms).

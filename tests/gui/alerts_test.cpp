@@ -25,6 +25,32 @@ bool has(const std::vector<Alert>& a, const std::string& node, const std::string
   return false;
 }
 
+// A node's certificate (or its organisation's CA) close to its end: raised
+// the rule's days before, with the days left; nothing when the agent does
+// not say.
+TEST(Alerts, ACertificateExpiringWithinTheRulesDaysIsRaisedWithTheDaysLeft) {
+  AlertRules r;  // 30 days
+  const int64_t now = 1'800'000'000'000;
+  const int64_t day_s = 86'400;
+  NetworkState s;
+  s.at_ms = now;
+  s.nodes = {node("a", 100, now, 3), node("b", 100, now, 3), node("c", 100, now, 3), node("d", 100, now, 3)};
+  s.nodes[0].certificate_expires_s = now / 1000 + 29 * day_s;
+  s.nodes[1].certificate_expires_s = now / 1000 + 31 * day_s;
+  s.nodes[2].certificate_expires_s = now / 1000 - day_s;  // expired yesterday
+  auto a = evaluate_alerts(r, s, {});
+  EXPECT_TRUE(has(a, "a", kAlertCertificate));
+  EXPECT_FALSE(has(a, "b", kAlertCertificate));
+  EXPECT_TRUE(has(a, "c", kAlertCertificate));
+  EXPECT_FALSE(has(a, "d", kAlertCertificate)) << "unknown expiry";
+  for (const auto& x : a) {
+    if (x.node == "a" && x.rule == kAlertCertificate) EXPECT_NEAR(x.value, 29, 0.01);
+    if (x.node == "c" && x.rule == kAlertCertificate) EXPECT_NEAR(x.value, -1, 0.01);
+  }
+  r.certificate_days = 60;
+  EXPECT_TRUE(has(evaluate_alerts(r, s, {}), "b", kAlertCertificate)) << "the rule is the operator's";
+}
+
 TEST(Alerts, LagPeersDiskAndUnreachableFireOnlyPastTheirThresholds) {
   AlertRules r;  // lag > 10, peers < 2, disk > 90 %
   int64_t now = 1'000'000;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <set>
@@ -84,6 +85,62 @@ TEST(AgentNetwork, AKilledValidatorRestartsFromItsStoreAndSyncs) {
   ASSERT_TRUE(AgentCluster::eventually([&] { return c.height(2) >= target; }, 30)) << "node-2 did not catch up";
   for (const auto& id : before) EXPECT_TRUE(committed_on(c, 2, id) || c.height(2) > 0);
   expect_same_chain(c, target);
+}
+
+// A node whose disk fills halts (it sends nothing it cannot persist) and,
+// once space returns, resumes in the same process and catches up: before,
+// it stayed halted until someone restarted it. The data directory is a
+// real 24 MiB tmpfs, filled by a file until writes fail.
+TEST(AgentNetwork, AFullDiskHaltsANodeThatResumesWhenSpaceReturns) {
+  AgentCluster c(4);
+  const std::string data = c.node_dir(0) + "/data";
+  std::filesystem::create_directories(data);
+  ASSERT_EQ(std::system(("mount -t tmpfs -o size=24m consortia-full-disk " + data).c_str()), 0)
+      << "mounting a tmpfs needs root";
+  struct Unmount {
+    std::string at;
+    ~Unmount() { (void)std::system(("umount -l " + at + " 2>/dev/null").c_str()); }
+  } unmount{data};
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(3, 60));
+  const pid_t pid = c.pid(0);
+  Workload w(c);
+  // Fill the disk: a file as large as the free space allows.
+  const std::string filler = data + "/filler";
+  (void)std::system(("dd if=/dev/zero of=" + filler + " bs=64k 2>/dev/null").c_str());
+  std::string halted;
+  ASSERT_TRUE(AgentCluster::eventually(
+      [&] {
+        (void)w.submit(c, 1, 20, false);  // blocks to write
+        auto s = c.status(0);
+        halted = s ? s->halted() : "";
+        return halted.find("storage") != std::string::npos;
+      },
+      60))
+      << "node-0 did not halt on a full disk: '" << halted << "'";
+  uint64_t stuck = c.height(0);
+  std::vector<Hash32> later = w.submit(c, 1, 50);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return committed_on(c, 2, later.back()); }, 30))
+      << "three of four validators keep committing";
+  EXPECT_LE(c.height(0), stuck + 1) << "node-0 committed while it could not write";
+
+  std::filesystem::remove(filler);
+  uint64_t target = c.max_height();
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        auto s = c.status(0);
+        return s && s->halted().empty() && s->height() >= target;
+      },
+      60))
+      << "node-0 did not resume: height " << c.height(0) << " of " << target;
+  EXPECT_EQ(c.pid(0), pid) << "resumed in the same process";
+  EXPECT_EQ(::kill(pid, 0), 0);
+  EXPECT_TRUE(committed_on(c, 0, later.back()));
+  std::ifstream log(data + "/agent.log");
+  std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("storage writable again: the node resumed"), std::string::npos);
+  expect_same_chain(c, target);
+  c.stop(0);
 }
 
 TEST(AgentNetwork, SigtermUnderLoadStopsGracefullyAndTheNextStartResumes) {
