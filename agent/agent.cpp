@@ -77,6 +77,7 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   a->hook_node();
   a->height_ = a->node_->status().height;
   a->note_validators();
+  a->note_revoked();
 
   auto members = std::make_shared<std::map<NodeId, std::string>>();
   if (auto cfg = a->node_->config())
@@ -238,6 +239,8 @@ Status Agent::start() {
     auto subject = certificate_subject(pem);
     if (!subject || subject->unit != "node" || subject->organisation != it->second)
       return "certificate is not a node certificate of " + it->second;
+    if (auto fp = certificate_fingerprint(pem); !fp || certificate_revoked(*fp))
+      return "certificate revoked by governance";
     return "";
   };
   cb.peer_changed = [this](const NodeId& id, bool up) {
@@ -466,12 +469,28 @@ void Agent::handle(NodeOutput& out) {
       std::set<NodeId> ids;
       for (const auto& [id, org] : *members) ids.insert(id);
       transport_->retain(ids);
+      note_revoked();
     }
   }
   for (const auto& e : out.equivocations)
     log_->warn("equivocation by " + e.offender.short_hex() + " in view " + std::to_string(e.view));
   for (const auto& r : out.rejections) log_->debug("rejected: " + r);
   announce(node_->status());
+}
+
+void Agent::note_revoked() {
+  auto cfg = node_->config();
+  auto now = std::make_shared<const std::vector<Hash32>>(cfg ? cfg->revoked : std::vector<Hash32>{});
+  auto before = revoked_.load();
+  if (before && *before == *now) return;
+  revoked_.store(now);
+  // Every link is made again and its certificate checked with the new list
+  // (refuse_peer): one revoked on a kept link is dropped.
+  if (before && transport_) {
+    log_->warn("p2p: governance revoked certificates (" + std::to_string(now->size()) +
+               " in all): every link is made again and checked");
+    transport_->reconnect_all();
+  }
 }
 
 void Agent::note_validators() {

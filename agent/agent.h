@@ -75,6 +75,10 @@ class Agent final : public NodeHost {
   std::chrono::steady_clock::time_point started() const override { return started_; }
   NodeResources resources() override;
   std::optional<int64_t> certificate_expires() const override { return certificate_expires_; }
+  bool certificate_revoked(const Hash32& fingerprint) const override {
+    auto r = revoked_.load();
+    return r && std::binary_search(r->begin(), r->end(), fingerprint);
+  }
 
   const AgentConfig& config() const { return config_; }
   const Hash32& chain_id() const { return chain_id_; }
@@ -145,6 +149,9 @@ class Agent final : public NodeHost {
   std::atomic<int64_t> budget_logged_ms_{0};
   void note_dropped(const NodeId& from, const char* why);
   std::optional<int64_t> certificate_expires_;  // read at start: see NodeHost
+  // Certificates revoked by governance, sorted (ChainConfig::revoked).
+  std::atomic<std::shared_ptr<const std::vector<Hash32>>> revoked_;
+  void note_revoked();  // on the node's thread: from the committed configuration
   std::unique_ptr<Signer> spare_signer_;  // the node key again: see resume_after_storage_failure
   TimeMs storage_retry_ms_ = 0;
   bool storage_waiting_logged_ = false;

@@ -193,6 +193,10 @@ class ApiService final : public pb::AgentService::Service {
     if (!expiry || std::time(nullptr) > *expiry)
       return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "the client certificate expired");
     c = {subject->common_name, subject->organisation, subject->unit};
+    auto fingerprint = certificate_fingerprint(std::string(pem.front().data(), pem.front().size()));
+    if (!fingerprint || a_.certificate_revoked(*fingerprint))
+      return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised,
+                   "the client certificate was revoked by governance");
     // TLS accepted any CA of the network; the organisation a certificate
     // claims must be the one whose CA issued it.
     std::string ca = a_.organisation_ca(c.organisation);
@@ -218,6 +222,14 @@ class ApiService final : public pb::AgentService::Service {
   // whom stream slots are kept: not its node hosts, one of which may be
   // another's to use.
   // When the calling certificate expires (seconds since the epoch; 0: unknown).
+  static Hash32 client_certificate_fingerprint(ServerContext* ctx) {
+    auto auth = ctx->auth_context();
+    auto pem = auth ? auth->FindPropertyValues("x509_pem_cert") : std::vector<grpc::string_ref>{};
+    if (pem.empty()) return Hash32{};
+    auto f = certificate_fingerprint(std::string(pem.front().data(), pem.front().size()));
+    return f ? *f : Hash32{};
+  }
+
   static int64_t client_certificate_expiry(ServerContext* ctx) {
     auto auth = ctx->auth_context();
     auto pem = auth ? auth->FindPropertyValues("x509_pem_cert") : std::vector<grpc::string_ref>{};
@@ -351,6 +363,7 @@ class ApiService final : public pb::AgentService::Service {
     // TLS checked the certificate's dates at the handshake; a stream may
     // last longer than the certificate does, and ends with it.
     int64_t expiry = client_certificate_expiry(ctx);
+    const Hash32 fingerprint = client_certificate_fingerprint(ctx);
     bool expired = false;
     // Said at once, so a client knows its stream was taken before any event.
     ctx->AddInitialMetadata("consortia-watch", "open");
@@ -382,7 +395,7 @@ class ApiService final : public pb::AgentService::Service {
       cv.notify_one();
     });
     while (!ctx->IsCancelled()) {
-      if (expiry && std::time(nullptr) > expiry) {
+      if ((expiry && std::time(nullptr) > expiry) || a_.certificate_revoked(fingerprint)) {
         expired = true;
         break;
       }
@@ -416,7 +429,10 @@ class ApiService final : public pb::AgentService::Service {
                     " MiB behind; its stream was ended");
       return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kTooLarge, "the watcher fell behind");
     }
-    if (expired) return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "the client certificate expired");
+    if (expired)
+      return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised,
+                   a_.certificate_revoked(fingerprint) ? "the client certificate was revoked by governance"
+                                                       : "the client certificate expired");
     return Status::OK;
   }
 
@@ -533,9 +549,13 @@ class ApiService final : public pb::AgentService::Service {
       if (!slot) return error(StatusCode::RESOURCE_EXHAUSTED, ErrorCode::kUnavailable, why);
       pb::SubmitRequest req;
       const int64_t expiry = client_certificate_expiry(ctx);
+      const Hash32 fingerprint = client_certificate_fingerprint(ctx);
       while (reader->Read(&req)) {
         if (expiry && std::time(nullptr) > expiry)
           return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "the client certificate expired");
+        if (a_.certificate_revoked(fingerprint))
+          return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised,
+                       "the client certificate was revoked by governance");
         if (req.transactions_size() > 100000)
           return error(StatusCode::INVALID_ARGUMENT, ErrorCode::kTooLarge, "at most 100000 transactions per message");
         pb::SubmitResult part;
@@ -701,6 +721,9 @@ class ApiService final : public pb::AgentService::Service {
                       std::to_string(a.plan.height);
             break;
           case GovAction::Type::kCancelUpgrade: detail += " " + a.plan.name; break;
+          case GovAction::Type::kRevokeCertificate:
+            detail += " " + a.certificate.hex() + " of " + a.organisation;
+            break;
           default: break;
         }
       }
@@ -776,6 +799,9 @@ class ApiService final : public pb::AgentService::Service {
           x->set_height(a.plan.height);
           x->set_version(a.plan.version);
           x->set_binary_sha256(std::string(a.plan.binary_sha256.v.begin(), a.plan.binary_sha256.v.end()));
+        } else if (a.type == GovAction::Type::kRevokeCertificate) {
+          x->set_organisation(a.organisation);
+          x->set_certificate_sha256(std::string(a.certificate.v.begin(), a.certificate.v.end()));
         }
         return true;
       });

@@ -104,6 +104,9 @@ class NodeHost {
   // When the first of the node's TLS certificate and its organisation's CA
   // certificate expires (Unix seconds), if known.
   virtual std::optional<int64_t> certificate_expires() const { return std::nullopt; }
+  // Whether governance revoked the certificate with this fingerprint
+  // (certificate_fingerprint), as of the last committed configuration.
+  virtual bool certificate_revoked(const Hash32& fingerprint) const { (void)fingerprint; return false; }
 
  protected:
   // After the node did something: a view change or a halt since the last

@@ -647,6 +647,17 @@ void Transport::retain(const std::set<NodeId>& members) {
   }
 }
 
+void Transport::reconnect_all() {
+  std::lock_guard lock(impl_->links_mu);
+  for (auto& [id, l] : impl_->links) {
+    if (l->removed) continue;
+    impl_->close_inbound(id);
+    std::lock_guard l_lock(l->mu);
+    if (l->ctx) l->ctx->TryCancel();
+    l->cv.notify_all();
+  }
+}
+
 void Transport::add_peer(const std::string& name, const NodeId& id, const std::string& address) {
   impl_->learn_peer(name, id, address);
 }

@@ -83,6 +83,9 @@ class Transport {
   std::vector<PeerSnapshot> peers() const;
   // Closes the links (both ways) to nodes that are no longer members.
   void retain(const std::set<NodeId>& members);
+  // Ends every link's streams: each is made again, and its certificate
+  // checked again (after a revocation).
+  void reconnect_all();
   // Dials a member we did not know (it introduced itself in a hello).
   void add_peer(const std::string& name, const NodeId& id, const std::string& address);
   size_t connected_peers() const;

@@ -4,17 +4,17 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="353"/>
+        <location filename="../app/ctl/main.cpp" line="369"/>
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="354"/>
+        <location filename="../app/ctl/main.cpp" line="370"/>
         <source>leader</source>
         <translation>leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="658"/>
+        <location filename="../app/ctl/main.cpp" line="674"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>height&lt;/source&gt;
         &lt;translation&gt;height&lt;/translation&gt;
@@ -29,44 +29,44 @@
         &lt;source&gt;audit log intact: %1 entries, the last is %2 (hash %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="664"/>
+        <location filename="../app/ctl/main.cpp" line="680"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="671"/>
+        <location filename="../app/ctl/main.cpp" line="687"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="677"/>
+        <location filename="../app/ctl/main.cpp" line="693"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>audit log NOT intact: %1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="785"/>
+        <location filename="../app/ctl/main.cpp" line="801"/>
         <source>this machine</source>
         <translation>this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="814"/>
+        <location filename="../app/ctl/main.cpp" line="830"/>
         <source>The host presents this key fingerprint:</source>
         <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="816"/>
+        <location filename="../app/ctl/main.cpp" line="832"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="825"/>
+        <location filename="../app/ctl/main.cpp" line="841"/>
         <source>added host</source>
         <translation>added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="607"/>
-        <location filename="../app/ctl/main.cpp" line="636"/>
-        <location filename="../app/ctl/main.cpp" line="998"/>
+        <location filename="../app/ctl/main.cpp" line="623"/>
+        <location filename="../app/ctl/main.cpp" line="652"/>
+        <location filename="../app/ctl/main.cpp" line="1014"/>
         <source>runbook</source>
         <translation>runbook</translation>
     </message>
@@ -2919,22 +2919,27 @@ Now: %3</translation>
         <translation>cancel upgrade %1</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="32"/>
+        <source>revoke certificate %1</source>
+        <translation>revoke certificate %1</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="71"/>
         <source>Proposals (%1 open)</source>
         <translation>Proposals (%1 open)</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="71"/>
         <source>Proposals</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="74"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="75"/>
         <source>Governance proposals</source>
         <translation>Governance proposals</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="75"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="76"/>
         <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate and governance key this workstation holds.</source>
         <translation>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate and governance key this workstation holds.</translation>
     </message>
@@ -2943,57 +2948,57 @@ Now: %3</translation>
         <translation type="vanished">A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate it holds.</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="77"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="78"/>
         <source>Act as</source>
         <translation>Act as</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="78"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="79"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="79"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Withdraw</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Proposal</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Proposed by</source>
         <translation>Proposed by</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Approved by</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="82"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="82"/>
         <source>Created at height</source>
         <translation>Created at height</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="82"/>
         <source>Expires at height</source>
         <translation>Expires at height</translation>
     </message>

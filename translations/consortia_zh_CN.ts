@@ -4,59 +4,59 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="353"/>
+        <location filename="../app/ctl/main.cpp" line="369"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="354"/>
+        <location filename="../app/ctl/main.cpp" line="370"/>
         <source>leader</source>
         <translation>主节点</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="658"/>
+        <location filename="../app/ctl/main.cpp" line="674"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>审计日志完整：共 %1 条，最后一条为第 %2 条（哈希 %3）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="664"/>
+        <location filename="../app/ctl/main.cpp" line="680"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>链从第 %1 条开始：第 1 至 %2 条不在这些文件中（已另行归档，或已被删除）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="671"/>
+        <location filename="../app/ctl/main.cpp" line="687"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>末尾 %1 字节是崩溃时写了一半的条目（从未确认）；代理启动时会将其截去</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="677"/>
+        <location filename="../app/ctl/main.cpp" line="693"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>审计日志不完整：%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="785"/>
+        <location filename="../app/ctl/main.cpp" line="801"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="814"/>
+        <location filename="../app/ctl/main.cpp" line="830"/>
         <source>The host presents this key fingerprint:</source>
         <translation>该主机出示的密钥指纹为：</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="816"/>
+        <location filename="../app/ctl/main.cpp" line="832"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="825"/>
+        <location filename="../app/ctl/main.cpp" line="841"/>
         <source>added host</source>
         <translation>已添加主机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="607"/>
-        <location filename="../app/ctl/main.cpp" line="636"/>
-        <location filename="../app/ctl/main.cpp" line="998"/>
+        <location filename="../app/ctl/main.cpp" line="623"/>
+        <location filename="../app/ctl/main.cpp" line="652"/>
+        <location filename="../app/ctl/main.cpp" line="1014"/>
         <source>runbook</source>
         <translation>运行手册</translation>
     </message>
@@ -2909,22 +2909,27 @@ Now: %3</source>
         <translation>取消升级 %1</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="32"/>
+        <source>revoke certificate %1</source>
+        <translation>吊销证书 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/proposals/proposals_page.cpp" line="71"/>
         <source>Proposals (%1 open)</source>
         <translation>提案（%1 个进行中）</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="70"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="71"/>
         <source>Proposals</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="74"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="75"/>
         <source>Governance proposals</source>
         <translation>治理提案</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="75"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="76"/>
         <source>A proposal is enacted when more than two thirds of the organisations approve it. The console acts as an organisation whose admin certificate and governance key this workstation holds.</source>
         <translation>超过三分之二的机构批准后提案生效。控制台以本工作站持有其管理员证书和治理密钥的机构身份操作。</translation>
     </message>
@@ -2933,57 +2938,57 @@ Now: %3</source>
         <translation type="vanished">超过三分之二的机构批准后提案生效。控制台以其持有管理员证书的机构身份操作。</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="77"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="78"/>
         <source>Act as</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="78"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="79"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="79"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Proposal</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Proposed by</source>
         <translation>提出方</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Approved by</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="80"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
         <source>Pending</source>
         <translation>待批准</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="82"/>
         <source>Created at height</source>
         <translation>创建高度</translation>
     </message>
     <message>
-        <location filename="../app/proposals/proposals_page.cpp" line="81"/>
+        <location filename="../app/proposals/proposals_page.cpp" line="82"/>
         <source>Expires at height</source>
         <translation>过期高度</translation>
     </message>

@@ -59,6 +59,13 @@ Result<GovOp> governance_proposal(const pb::ProposeRequest& req) {
   } else if (act == "cancel-upgrade") {
     a.type = GovAction::Type::kCancelUpgrade;
     a.plan.name = req.plan();
+  } else if (act == "revoke-certificate") {
+    a.type = GovAction::Type::kRevokeCertificate;
+    auto digest = hash_of(req.certificate_sha256());
+    if (!digest) return make_error(ErrorCode::kInvalidArgument, "certificate_sha256 has 32 bytes");
+    if (req.organisation().empty()) return make_error(ErrorCode::kInvalidArgument, "the issuing organisation is needed");
+    a.certificate = *digest;
+    a.organisation = req.organisation();
   } else {
     return make_error(ErrorCode::kInvalidArgument, "unknown action '" + act + "'");
   }

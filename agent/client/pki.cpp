@@ -13,6 +13,8 @@
 #include <cstring>
 #include <memory>
 
+#include "crypto/crypto_suite.h"
+
 namespace consortia::agent {
 namespace {
 
@@ -182,6 +184,18 @@ Result<int64_t> certificate_not_after(const std::string& pem) {
     return make_error(ErrorCode::kMalformed, "unreadable expiry");
   }
   return static_cast<int64_t>(timegm(&t));
+}
+
+Result<Hash32> certificate_fingerprint(const std::string& pem) {
+  BioPtr b(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  CertPtr cert(PEM_read_bio_X509(b.get(), nullptr, nullptr, nullptr));
+  if (!cert) return make_error(ErrorCode::kMalformed, "not a PEM certificate");
+  unsigned char* der = nullptr;
+  int n = i2d_X509(cert.get(), &der);
+  if (n <= 0) return make_error(ErrorCode::kMalformed, "unencodable certificate");
+  Hash32 h = sha256(ByteView(der, static_cast<size_t>(n)));
+  OPENSSL_free(der);
+  return h;
 }
 
 Result<KeyPair> make_request(const Subject& subject, const std::string& key_pem) {

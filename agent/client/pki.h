@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/bytes.h"
 #include "core/result.h"
 
 namespace consortia::agent {
@@ -34,6 +35,9 @@ Result<KeyPair> issue_short_lived_certificate(const KeyPair& ca, const Subject& 
                                               const std::vector<std::string>& dns_names, long seconds);
 // When a PEM certificate (the first in the text) expires: seconds since the epoch.
 Result<int64_t> certificate_not_after(const std::string& pem);
+// The SHA-256 of a PEM certificate's DER encoding (the first in the text):
+// what governance revokes it by.
+Result<Hash32> certificate_fingerprint(const std::string& pem);
 // A certificate request (PKCS#10, PEM) for `subject`, with a new P-256 key
 // or the given one: {request, key}. A node host makes it; its key stays there.
 Result<KeyPair> make_request(const Subject& subject, const std::string& key_pem = "");

@@ -71,6 +71,8 @@ ProposalView proposal_view(const v1::ProposalInfo& p) {
   else if (p.action() == "add-observer") v.target = p.name() + " (" + p.organisation() + ")";
   else if (p.action() == "upgrade")
     v.target = p.plan() + " → " + std::to_string(p.version()) + " @ " + std::to_string(p.height());
+  else if (p.action() == "revoke-certificate")
+    v.target = hex_of(p.certificate_sha256()).substr(0, 16) + " (" + p.organisation() + ")";
   else v.target = p.plan();
   v.proposer = p.proposer_organisation();
   v.status = p.status();

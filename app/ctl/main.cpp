@@ -24,6 +24,7 @@
 #include "agents/api_adapter.h"
 #include "audit_chain.h"
 #include "channel.h"
+#include "pki.h"
 #include "lifecycle/flows.h"
 #include "lifecycle/lifecycle_text.h"
 #include "lifecycle/upgrade.h"
@@ -61,6 +62,9 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
                                                 do, proposer, approvals, heights made and expiring
   proposal propose promote|demote|remove NODE --org ORG
   proposal propose cancel-upgrade PLAN --org ORG
+  proposal propose revoke-certificate CERT.pem --org ORG
+                                                no agent accepts that node or client certificate
+                                                any longer (protocol 6 on)
   proposal approve ID --org ORG                 sign ORG's approval here with orgs/ORG/governance.key
   proposal withdraw ID --org ORG                withdraw a proposal ORG made
   audit verify FILE...                          check an agent's audit log (rotated files oldest first):
@@ -153,6 +157,7 @@ std::string proposal_subject(const pb::ProposalInfo& p, const NetworkAccess& net
   if (a == "upgrade")
     return a + " " + p.plan() + " to protocol " + std::to_string(p.version()) + " at " + std::to_string(p.height());
   if (a == "cancel-upgrade") return a + " " + p.plan();
+  if (a == "revoke-certificate") return a + " " + hex_of(p.certificate_sha256()).substr(0, 16) + " of " + p.organisation();
   return a;
 }
 
@@ -171,6 +176,7 @@ json proposal_row(const pb::ProposalInfo& p, const NetworkAccess& net) {
     r["version"] = p.version();
     r["binary_sha256"] = hex_of(p.binary_sha256());
   }
+  if (!p.certificate_sha256().empty()) r["certificate_sha256"] = hex_of(p.certificate_sha256());
   return r;
 }
 
@@ -229,7 +235,8 @@ int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a
   Flags f = parse_flags(a, 2, {"--org"}, {});
   size_t want = a[1] == "propose" ? 2 : 1;
   if (!f.bad.empty() || f.positional.size() != want)
-    return usage(a[1] == "propose" ? "proposal propose promote|demote|remove NODE --org ORG, or cancel-upgrade PLAN --org ORG"
+    return usage(a[1] == "propose" ? "proposal propose promote|demote|remove NODE --org ORG, cancel-upgrade PLAN --org ORG, "
+                                     "or revoke-certificate CERT.pem --org ORG"
                                    : "proposal " + a[1] + " ID --org ORG");
   if (!f.has("--org")) return usage("proposal " + a[1] + " needs --org ORG (whose governance key signs)");
   std::string org = f.get("--org");
@@ -260,9 +267,18 @@ int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a
       req.set_node_id(std::string(n->id.v.begin(), n->id.v.end()));
     } else if (action == "cancel-upgrade") {
       req.set_plan(f.positional[1]);
+    } else if (action == "revoke-certificate") {
+      // A node's or a person's certificate; the organisation is its issuer.
+      auto pem = agent::read_file(f.positional[1]);
+      if (!pem) return refused("not_found", f.positional[1] + ": " + pem.error().detail);
+      auto fingerprint = agent::certificate_fingerprint(*pem);
+      auto subject = agent::certificate_subject(*pem);
+      if (!fingerprint || !subject) return refused("malformed", f.positional[1] + " is not a PEM certificate");
+      req.set_certificate_sha256(std::string(fingerprint->v.begin(), fingerprint->v.end()));
+      req.set_organisation(subject->organisation);
     } else {
-      return usage("proposal propose takes promote, demote, remove or cancel-upgrade (joining nodes and upgrades "
-                   "propose through their runbooks: node join, upgrade plan)");
+      return usage("proposal propose takes promote, demote, remove, cancel-upgrade or revoke-certificate (joining "
+                   "nodes and upgrades propose through their runbooks: node join, upgrade plan)");
     }
     auto tx = net.propose(org, req);
     if (!tx) return governance_refusal(tx.error());

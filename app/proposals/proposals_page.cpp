@@ -29,6 +29,7 @@ QString action_title(const std::string& a, const std::string& target) {
   if (a == "remove") return ProposalsPage::tr("remove %1").arg(t);
   if (a == "upgrade") return ProposalsPage::tr("upgrade %1").arg(t);
   if (a == "cancel-upgrade") return ProposalsPage::tr("cancel upgrade %1").arg(t);
+  if (a == "revoke-certificate") return ProposalsPage::tr("revoke certificate %1").arg(t);
   return QString::fromStdString(a + " " + target);
 }
 }  // namespace

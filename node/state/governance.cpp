@@ -31,6 +31,7 @@ const char* gov_action_name(GovAction::Type t) {
     case GovAction::Type::kCancelUpgrade: return "cancel-upgrade";
     case GovAction::Type::kSetParams: return "set-params";
     case GovAction::Type::kSetCustodian: return "set-custodian";
+    case GovAction::Type::kRevokeCertificate: return "revoke-certificate";
   }
   return "unknown";
 }
@@ -288,15 +289,30 @@ GovCheck check_action(const CryptoSuite& suite, const StateSnapshot& s, const Ch
         }
       return refuse(ErrorCode::kNotFound, "no organisation '" + a.organisation + "'");
     }
+    case GovAction::Type::kRevokeCertificate: {
+      if (!next.organisation(a.organisation))
+        return refuse(ErrorCode::kNotFound, "no organisation '" + a.organisation + "'");
+      auto at = std::lower_bound(next.revoked.begin(), next.revoked.end(), a.certificate);
+      if (at != next.revoked.end() && *at == a.certificate)
+        return refuse(ErrorCode::kDuplicate, "certificate " + a.certificate.short_hex() + " is revoked already");
+      if (next.revoked.size() >= ChainConfig::kMaxRevoked)
+        return refuse(ErrorCode::kTooLarge, std::to_string(ChainConfig::kMaxRevoked) + " certificates are revoked already");
+      next.revoked.insert(at, a.certificate);
+      return GovCheck{ErrorCode::kOk, {}, std::move(next)};
+    }
   }
   return refuse(ErrorCode::kMalformed, "unknown action");
 }
 
 GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, const Transaction& tx,
-                          uint64_t height, uint64_t now_ms, const StateWrite& write, ConfigCache* configs) {
+                          uint64_t height, uint64_t now_ms, uint32_t protocol, const StateWrite& write,
+                          ConfigCache* configs) {
   auto refuse = [](ErrorCode c, std::string why) { return GovCheck{c, std::move(why), {}}; };
   auto op = GovOp::decode(tx.payload());
   if (!op) return refuse(op.error().code, op.error().detail);
+  if (op->kind == GovOp::Kind::kPropose && op->action.type == GovAction::Type::kRevokeCertificate &&
+      protocol < ChainConfig::kRevocationVersion)
+    return refuse(ErrorCode::kMalformed, "unknown governance action 9 before protocol 6");
   auto cfg = config_at(s, height, configs);
   if (!cfg) return refuse(ErrorCode::kStorageCorrupt, "no chain configuration in the state");
   const Organisation* org = cfg->admin_of(suite, tx.sender_id());

@@ -20,6 +20,7 @@
 // committed. Every node derives this from the chain alone.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -85,6 +86,8 @@ struct ChainConfig {
   static constexpr size_t kMaxMembers = 512;
   static constexpr size_t kMaxOrganisations = 128;
   static constexpr size_t kMaxPlans = 8;
+  static constexpr size_t kMaxRevoked = 4096;
+  static constexpr uint32_t kRevocationVersion = 6;  // the protocol that adds kRevokeCertificate
 
   uint32_t genesis_version = 1;
   // A proposal passes when approving organisations * den > organisations * num.
@@ -94,6 +97,13 @@ struct ChainConfig {
   ChainParams params;
   std::optional<std::pair<uint64_t, ChainParams>> next_params;  // (effective height, params)
   std::vector<UpgradePlan> plans;  // scheduled, by height
+  // Certificates revoked by governance (SHA-256 of the DER), sorted. Encoded
+  // only when there are any, so a configuration without is the same bytes
+  // as before protocol 6.
+  std::vector<Hash32> revoked;
+  bool is_revoked(const Hash32& certificate) const {
+    return std::binary_search(revoked.begin(), revoked.end(), certificate);
+  }
 
   Bytes encode() const;
   static Result<ChainConfig> decode(ByteView in);
@@ -158,6 +168,9 @@ struct GovAction {
     kCancelUpgrade = 6,
     kSetParams = 7,
     kSetCustodian = 8,
+    // From protocol 6: a certificate (node or client) no agent accepts any
+    // longer, by the SHA-256 of its DER encoding.
+    kRevokeCertificate = 9,
   };
   Type type = Type::kAddObserver;
   Member member;               // kAddObserver
@@ -165,8 +178,9 @@ struct GovAction {
   UpgradePlan plan;            // kUpgrade; kCancelUpgrade uses plan.name
   ChainParams params;          // kSetParams
   uint64_t effective_height = 0;  // kSetParams
-  std::string organisation;    // kSetCustodian
+  std::string organisation;    // kSetCustodian; kRevokeCertificate: the organisation it names
   bool custodian = false;      // kSetCustodian
+  Hash32 certificate;          // kRevokeCertificate: SHA-256 of the certificate's DER
   bool operator==(const GovAction&) const = default;
 };
 const char* gov_action_name(GovAction::Type t);
@@ -228,8 +242,12 @@ GovCheck check_action(const CryptoSuite& suite, const StateSnapshot& s, const Ch
 // Executes a kGovernance transaction in the block at `height`: writes
 // through `write` and returns kOk, or returns why it is refused having
 // written nothing.
+// `protocol` is the block's: below 6 a kRevokeCertificate proposal is
+// refused as the software of those versions refuses it (an unknown action,
+// kMalformed), so every node computes the same state whatever it runs.
 GovCheck apply_governance(const CryptoSuite& suite, const StateSnapshot& s, const Transaction& tx,
-                          uint64_t height, uint64_t now_ms, const StateWrite& write, ConfigCache* configs = nullptr);
+                          uint64_t height, uint64_t now_ms, uint32_t protocol, const StateWrite& write,
+                          ConfigCache* configs = nullptr);
 // Every block records its proposer as alive at its timestamp.
 void record_proposer(const NodeId& proposer, uint64_t timestamp_ms, const StateWrite& write);
 

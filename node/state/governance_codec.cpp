@@ -3,6 +3,8 @@
 // bounds what it reads and refuses trailing bytes.
 #include "state/governance.h"
 
+#include <algorithm>
+
 namespace consortia {
 namespace {
 
@@ -80,13 +82,17 @@ void write_action(Writer& w, const GovAction& a) {
       w.str(a.organisation);
       w.u8(a.custodian ? 1 : 0);
       break;
+    case GovAction::Type::kRevokeCertificate:
+      w.str(a.organisation);
+      w.hash(a.certificate);
+      break;
   }
 }
 
 GovAction read_action(Reader& r) {
   GovAction a;
   uint8_t t = r.u8();
-  if (t < 1 || t > 8) {
+  if (t < 1 || t > 9) {
     r.fail("unknown governance action " + std::to_string(t));
     return a;
   }
@@ -109,6 +115,10 @@ GovAction read_action(Reader& r) {
       a.custodian = c == 1;
       break;
     }
+    case GovAction::Type::kRevokeCertificate:
+      a.organisation = r.str(Organisation::kMaxId);
+      a.certificate = r.hash();
+      break;
   }
   return a;
 }
@@ -142,6 +152,10 @@ Bytes ChainConfig::encode() const {
   }
   w.varint(plans.size());
   for (const auto& p : plans) write_plan(w, p);
+  if (!revoked.empty()) {
+    w.varint(revoked.size());
+    for (const auto& h : revoked) w.hash(h);
+  }
   return w.take();
 }
 
@@ -176,6 +190,12 @@ Result<ChainConfig> ChainConfig::decode(ByteView in) {
   }
   size_t np = r.count(kMaxPlans, 13);
   for (size_t i = 0; i < np && r.ok(); ++i) c.plans.push_back(read_plan(r));
+  if (r.ok() && r.remaining() > 0) {
+    size_t nr = r.count(kMaxRevoked, 32);
+    if (r.ok() && nr == 0) r.fail("an empty revocation list is not encoded");
+    for (size_t i = 0; i < nr && r.ok(); ++i) c.revoked.push_back(r.hash());
+    if (r.ok() && !std::is_sorted(c.revoked.begin(), c.revoked.end())) r.fail("revocations out of order");
+  }
   if (auto st = r.finish("chain config"); !st) return st.error();
   if (c.threshold_den == 0 || c.threshold_num >= c.threshold_den)
     return make_error(ErrorCode::kMalformed, "chain config threshold must be below 1");

@@ -321,7 +321,7 @@ Result<StatePtr> StateMachine::apply(const StatePtr& parent, const std::vector<T
       }
     }
     if (tx->kind() == TxKind::kGovernance) {
-      auto result = apply_governance(suite_, *s, *tx, ctx.height, ctx.timestamp_ms, write, configs_);
+      auto result = apply_governance(suite_, *s, *tx, ctx.height, ctx.timestamp_ms, ctx.protocol_version, write, configs_);
       if (result.code != ErrorCode::kOk) refuse(*tx, result.code);
     }
     if (tx->kind() == TxKind::kCustody) {

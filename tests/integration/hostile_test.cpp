@@ -294,6 +294,80 @@ TEST(HostileClient, ATransactionSignedForAnotherChainIsRefused) {
       << signed_elsewhere.error().detail;
 }
 
+// An operator leaves org-1 with a certificate valid for a year, and one of
+// org-3's node hosts is compromised: governance revokes both certificates.
+// From the enacting block every agent refuses the operator's calls (its
+// open Watch stream ends), and no node keeps or makes a link with node-3's
+// certificate; the others keep committing. Before, a certificate was good
+// until it expired.
+TEST(HostileClient, CertificatesRevokedByGovernanceAreRefusedEverywhere) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 60));
+  auto ca = KeyPair{slurp(c.dir() + "/orgs/org-1/ca.crt"), slurp(c.dir() + "/orgs/org-1/ca.key")};
+  auto leaver = issue_certificate(ca, {"leaving-operator", "org-1", "operator"}, {}, 365);
+  ASSERT_TRUE(leaver.ok());
+  auto as_leaver = [&](int node) {
+    return pb::AgentService::NewStub(agent_channel(
+        c.net().nodes[node].api_address, c.net().nodes[node].name,
+        ClientIdentity{slurp(c.net().ca_bundle_path), leaver->certificate_pem, leaver->key_pem}));
+  };
+  auto status_as_leaver = [&](int node) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+    pb::NodeStatus st;
+    return as_leaver(node)->GetStatus(&ctx, pb::StatusRequest{}, &st);
+  };
+  ASSERT_TRUE(status_as_leaver(1).ok());
+  auto watcher = as_leaver(1);
+  grpc::ClientContext watch_ctx;
+  auto watch = watcher->Watch(&watch_ctx, pb::WatchRequest{});
+
+  auto revoke = [&](const std::string& pem, const std::string& org) {
+    auto fp = certificate_fingerprint(pem);
+    EXPECT_TRUE(fp.ok());
+    pb::ProposeRequest req;
+    req.set_action("revoke-certificate");
+    req.set_organisation(org);
+    req.set_certificate_sha256(std::string(fp->v.begin(), fp->v.end()));
+    return c.enact(req);
+  };
+  ASSERT_TRUE(revoke(leaver->certificate_pem, "org-1"));
+  for (int i = 0; i < c.size(); ++i) {
+    auto st = status_as_leaver(i);
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAUTHENTICATED) << "node " << i;
+    EXPECT_NE(st.error_message().find("revoked by governance"), std::string::npos) << st.error_message();
+  }
+  pb::Event e;
+  while (watch->Read(&e)) {
+  }
+  auto ended = watch->Finish();
+  EXPECT_NE(ended.error_message().find("revoked by governance"), std::string::npos) << ended.error_message();
+  // org-1's own operator certificate is untouched.
+  {
+    grpc::ClientContext ctx;
+    pb::NodeStatus st;
+    EXPECT_TRUE(c.client(1, "org-1", "operator")->GetStatus(&ctx, pb::StatusRequest{}, &st).ok());
+  }
+
+  // Node 3's TLS certificate: the links to it end and are not made again.
+  ASSERT_TRUE(revoke(slurp(c.node_dir(3) + "/tls.crt"), "org-3"));
+  auto linked_to_3 = [&](int i) {
+    auto s = c.status(i);
+    if (!s) return true;
+    for (const auto& p : s->peers())
+      if (p.name() == c.net().nodes[3].name && p.connected()) return true;
+    return false;
+  };
+  EXPECT_TRUE(AgentCluster::eventually([&] { return !linked_to_3(0) && !linked_to_3(1) && !linked_to_3(2); }, 20))
+      << "a node keeps its link with the revoked certificate";
+  std::this_thread::sleep_for(std::chrono::seconds(3));  // reconnection attempts come and are refused
+  EXPECT_FALSE(linked_to_3(0) || linked_to_3(1) || linked_to_3(2));
+  uint64_t h = c.height(0);
+  EXPECT_TRUE(c.all_reach(h + 3, 30, {3})) << "the other three stopped committing";
+  EXPECT_NE(slurp(c.node_dir(0) + "/data/agent.log").find("certificate revoked by governance"), std::string::npos);
+}
+
 TEST(HostileClient, StreamsEndWhenTheirCertificateExpires) {
   AgentCluster c(4);
   c.start(0);

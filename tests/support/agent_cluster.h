@@ -214,6 +214,41 @@ class AgentCluster {
     return govern(i, org, *op);
   }
 
+  // A proposal made by org-0 on node 0 and approved by org-1 and org-2 on
+  // their own nodes once they show it (3 of the 4 organisations pass it).
+  // True once every running node lists it enacted.
+  bool enact(const pb::ProposeRequest& p, double seconds = 40) const {
+    auto id = propose(0, "org-0", p);
+    if (!id.ok()) {
+      ADD_FAILURE() << "propose: " << id.error().to_string();
+      return false;
+    }
+    std::string raw(id->v.begin(), id->v.end());
+    auto status_on = [&](int k) {
+      grpc::ClientContext ctx;
+      ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
+      pb::Proposals ps;
+      (void)client(k, net_.nodes[k].organisation, "viewer")->ListProposals(&ctx, pb::ProposalsRequest{}, &ps);
+      for (const auto& x : ps.proposals())
+        if (x.id() == raw) return x.status();
+      return std::string();
+    };
+    for (int k : {1, 2}) {
+      if (!eventually([&] { return !status_on(k).empty(); }, seconds)) return false;
+      if (auto v = govern(k, net_.nodes[k].organisation, governance_vote(*id, false)); !v.ok()) {
+        ADD_FAILURE() << "approve as " << net_.nodes[k].organisation << ": " << v.error().to_string();
+        return false;
+      }
+    }
+    return eventually(
+        [&] {
+          for (int k = 0; k < size(); ++k)
+            if (pids_[k] > 0 && status_on(k) != "enacted") return false;
+          return true;
+        },
+        seconds);
+  }
+
   std::optional<pb::NodeStatus> status(int i) const {
     auto c = client(i, net_.nodes[i].organisation, "viewer");
     grpc::ClientContext ctx;
