@@ -77,12 +77,7 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   a->hook_node();
   a->height_ = a->node_->status().height;
   a->note_validators();
-  a->note_revoked();
-
-  auto members = std::make_shared<std::map<NodeId, std::string>>();
-  if (auto cfg = a->node_->config())
-    for (const auto& m : cfg->members) members->emplace(m.id, m.organisation);
-  a->members_.store(members);
+  a->note_membership();  // before the transport: nothing to retain yet
 
   auto ca = read_file(c.path(c.ca_bundle));
   auto crt = read_file(c.path(c.tls_certificate));
@@ -177,26 +172,34 @@ TimeMs Agent::now_ms() const {
 Status Agent::start() {
   Transport::Callbacks cb;
   cb.deliver = [this](const NodeId& from, MessagePtr msg, size_t bytes) {
+    // Votes, timeouts and proposals come from the validators themselves (a
+    // proposal is passed on by the next leader, a validator too). From a
+    // member this node does not count as one they pass at a few a second:
+    // enough for a validator promoted in a block this node has not
+    // committed yet, too few for an observer to take the node's thread.
+    const bool statement = is_validator_statement(*msg);
+    bool voter = false;
+    if (statement) {
+      auto voters = voters_.load();
+      voter = !voters || voters->count(from);
+      if (!voter && !budget_.take_statement(from, now_ms()))
+        return note_dropped(from, "votes, timeouts or proposals from a non-validator");
+    }
+    // Each peer has its share of the queue to the node's thread, in bytes
+    // and in messages, counted before the inbox's own bound: one peer's
+    // small messages fill only its share.
+    if (!budget_.enqueue(from, bytes)) return note_dropped(from, "more queued than its share");
     {
       // A node that cannot keep up sheds peer messages (consensus recovers
-      // lost ones) rather than growing without bound.
+      // lost ones) rather than growing without bound; a validator's own
+      // statements still queue, within that validator's share.
       std::lock_guard lock(mu_);
-      if (inbox_.size() >= kMaxInbox) {
+      if (inbox_.size() >= kMaxInbox && !voter) {
         if (inbox_dropped_++ % 10000 == 0) log_->warn("node inbox full: dropping peer messages");
+        budget_.dequeue(from, bytes);
         return;
       }
     }
-    // Votes, timeouts and proposals come from the validators themselves (a
-    // proposal is passed on by the next leader, a validator too): from
-    // anyone else they would only take the node's thread. A vote of a
-    // validator this node does not know of yet is sent again while its view
-    // lasts.
-    if (is_validator_statement(*msg)) {
-      auto voters = voters_.load();
-      if (voters && !voters->count(from)) return note_dropped(from, "votes, timeouts or proposals from a non-validator");
-    }
-    // Each peer has its share of the queue to the node's thread.
-    if (!budget_.enqueue(from, bytes)) return note_dropped(from, "more queued than its share");
     // Gossip's signatures are checked here, on the peer's thread and the
     // pool's, before the message queues for the node's thread; in arrival
     // order, so a proposal never overtakes the gossip that came before it.
@@ -207,7 +210,11 @@ Status Agent::start() {
     // costs it far more than a good one.
     std::vector<Hash32> valid;
     if (auto txs = gossiped_transactions(*msg); !txs.empty()) {
-      if (!budget_.take_signatures(from, txs.size(), now_ms())) {
+      // Only the checks the pool would make: a transaction it found valid
+      // before (relayed again by another peer) costs nothing.
+      size_t fresh = 0;
+      for (const auto& tx : txs) fresh += !signatures_->remembered(tx->leaf());
+      if (!budget_.take_signatures(from, fresh, now_ms())) {
         budget_.dequeue(from, bytes);
         return note_dropped(from, "more signatures to check than its budget");
       }
@@ -404,6 +411,8 @@ void Agent::resume_after_storage_failure() {
   hook_node();
   height_ = node_->status().height;
   note_validators();
+  // What the blocks committed on opening changed (they are not handed out).
+  note_membership();
   storage_waiting_logged_ = false;
   log_->warn("storage writable again: the node resumed at height " + std::to_string(height_.load()) +
              " (it had halted: " + was + ")");
@@ -461,21 +470,25 @@ void Agent::handle(NodeOutput& out) {
     publish(e);
     bool governs = false;
     for (const auto& tx : b.txs()) governs |= tx->kind() == TxKind::kGovernance;
-    if (governs) {
-      auto members = std::make_shared<std::map<NodeId, std::string>>();
-      if (auto cfg = node_->config())
-        for (const auto& m : cfg->members) members->emplace(m.id, m.organisation);
-      members_.store(members);
-      std::set<NodeId> ids;
-      for (const auto& [id, org] : *members) ids.insert(id);
-      transport_->retain(ids);
-      note_revoked();
-    }
+    if (governs) note_membership();
   }
   for (const auto& e : out.equivocations)
     log_->warn("equivocation by " + e.offender.short_hex() + " in view " + std::to_string(e.view));
   for (const auto& r : out.rejections) log_->debug("rejected: " + r);
   announce(node_->status());
+}
+
+void Agent::note_membership() {
+  auto members = std::make_shared<std::map<NodeId, std::string>>();
+  if (auto cfg = node_->config())
+    for (const auto& m : cfg->members) members->emplace(m.id, m.organisation);
+  members_.store(members);
+  if (transport_) {
+    std::set<NodeId> ids;
+    for (const auto& [id, org] : *members) ids.insert(id);
+    transport_->retain(ids);
+  }
+  note_revoked();
 }
 
 void Agent::note_revoked() {

@@ -151,7 +151,8 @@ class Agent final : public NodeHost {
   std::optional<int64_t> certificate_expires_;  // read at start: see NodeHost
   // Certificates revoked by governance, sorted (ChainConfig::revoked).
   std::atomic<std::shared_ptr<const std::vector<Hash32>>> revoked_;
-  void note_revoked();  // on the node's thread: from the committed configuration
+  void note_revoked();     // on the node's thread: from the committed configuration
+  void note_membership();  // the same, members (links to the others end) and revocations
   std::unique_ptr<Signer> spare_signer_;  // the node key again: see resume_after_storage_failure
   TimeMs storage_retry_ms_ = 0;
   bool storage_waiting_logged_ = false;

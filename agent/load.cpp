@@ -76,7 +76,9 @@ int run_load(const LoadOptions& o) {
                    targets.front().name.c_str(), net->dir.c_str());
       return 2;
     }
-    protocol = st.protocol_version();
+    // Never below the chain's first protocol: an agent under-reporting it
+    // would get version 1 signatures, valid on other chains.
+    protocol = std::max(st.protocol_version(), net->genesis_protocol);
   }
 
   // Sign everything first: the clients are not what is measured.

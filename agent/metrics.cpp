@@ -77,7 +77,7 @@ Metrics::Metrics(const std::string& address, Agent& agent)
                   .Help("Peer messages dropped before the node's thread, by reason: the peer's share of "
                         "the queue to it was full (queue), its gossip passed its budget of signature "
                         "checks (signatures), a vote, timeout or proposal from a peer that is not a "
-                        "validator (not_validator), or the node's inbox was full (inbox)")
+                        "validator, past a few a second (not_validator), or the node's inbox was full (inbox)")
                   .Register(r);
     dropped_queue_ = &f.Add({{"reason", "queue"}});
     dropped_signatures_ = &f.Add({{"reason", "signatures"}});

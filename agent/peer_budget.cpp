@@ -7,8 +7,11 @@ namespace consortia::agent {
 bool PeerBudget::enqueue(const NodeId& peer, size_t bytes) {
   std::lock_guard lock(mu_);
   Peer& p = peers_[peer];
-  if (p.queued + bytes > limits_.queued_bytes_per_peer || queued_ + bytes > limits_.queued_bytes_total) return false;
+  if (p.queued + bytes > limits_.queued_bytes_per_peer || queued_ + bytes > limits_.queued_bytes_total ||
+      p.messages + 1 > limits_.queued_messages_per_peer)
+    return false;
   p.queued += bytes;
+  ++p.messages;
   queued_ += bytes;
   return true;
 }
@@ -20,7 +23,23 @@ void PeerBudget::dequeue(const NodeId& peer, size_t bytes) {
   Peer& p = it->second;
   size_t n = std::min(bytes, p.queued);
   p.queued -= n;
+  if (p.messages) --p.messages;
   queued_ -= std::min(n, queued_);
+}
+
+bool PeerBudget::take_statement(const NodeId& peer, int64_t now_ms) {
+  std::lock_guard lock(mu_);
+  Bucket& b = peers_[peer].statements;
+  if (!b.filled) {
+    b = {true, limits_.statement_burst, now_ms};
+  } else if (now_ms > b.refilled_ms) {
+    b.tokens = std::min(limits_.statement_burst,
+                        b.tokens + static_cast<double>(now_ms - b.refilled_ms) / 1000.0 * limits_.statements_per_s);
+    b.refilled_ms = now_ms;
+  }
+  if (b.tokens < 1) return false;
+  b.tokens -= 1;
+  return true;
 }
 
 void PeerBudget::refill(Peer& p, int64_t now_ms) const {

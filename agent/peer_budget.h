@@ -22,6 +22,8 @@ struct PeerBudgetLimits {
   // Messages received and not yet handled by the node, in wire bytes.
   size_t queued_bytes_per_peer = 64u << 20;
   size_t queued_bytes_total = 256u << 20;
+  // And in messages: small ones cost the node's thread a turn each.
+  size_t queued_messages_per_peer = 10'000;
   // Gossiped transactions whose signatures are checked, per peer: a token
   // bucket. About what the host can check (for_host): an honest peer that
   // is every client's entry point relays no more than the chain commits,
@@ -31,6 +33,12 @@ struct PeerBudgetLimits {
   // A transaction whose signature does not verify costs this many tokens:
   // a peer relays only what it admitted, so a bad one is its doing.
   double bad_signature_cost = 1'000;
+  // Votes, timeouts and proposals from a member this node does not count as
+  // a validator: a validator just promoted (its first statements may come
+  // before this node commits the promotion) sends a few per view; an
+  // observer sending them gets no more than this.
+  double statements_per_s = 50;
+  double statement_burst = 100;
 
   // 10,000 signature checks a second per core of the host, a burst of two
   // seconds' worth.
@@ -46,11 +54,14 @@ class PeerBudget {
  public:
   explicit PeerBudget(PeerBudgetLimits limits = {}) : limits_(limits) {}
 
-  // Takes `bytes` of queue for a message from `peer`: false when that would
-  // pass the peer's bound or the total (the message is then dropped).
+  // Takes `bytes` and one message of queue for a message from `peer`: false
+  // when that would pass the peer's bounds or the total of bytes (the
+  // message is then dropped).
   bool enqueue(const NodeId& peer, size_t bytes);
   // Gives them back once the node handled the message.
   void dequeue(const NodeId& peer, size_t bytes);
+  // Whether a non-validator's vote, timeout or proposal may pass now; takes it.
+  bool take_statement(const NodeId& peer, int64_t now_ms);
   // Whether the peer's budget covers checking n signatures now; takes them.
   bool take_signatures(const NodeId& peer, size_t n, int64_t now_ms);
   // Charges the peer for transactions it sent whose signatures were bad.
@@ -61,8 +72,14 @@ class PeerBudget {
   const PeerBudgetLimits& limits() const { return limits_; }
 
  private:
+  struct Bucket {
+    bool filled = false;  // starts full
+    double tokens = 0;
+    int64_t refilled_ms = 0;
+  };
   struct Peer {
-    size_t queued = 0;
+    size_t queued = 0, messages = 0;
+    Bucket statements;
     bool filled = false;  // the bucket starts full
     double tokens = 0;    // below zero: in debt for bad signatures
     int64_t refilled_ms = 0;

@@ -1,5 +1,6 @@
 #include "governance_signer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
@@ -119,7 +120,8 @@ TxPtr AdminKey::sign(const GovOp& op, uint64_t nonce, const TxChain& chain) cons
 
 Result<Hash32> sign_and_submit(const std::vector<pb::AgentService::Stub*>& own,
                                const std::vector<pb::AgentService::Stub*>& witnesses, const AdminKey& key,
-                               const Hash32& chain_id, const GovOp& op, double deadline_s) {
+                               const TxChain& chain, const GovOp& op, double deadline_s) {
+  const Hash32& chain_id = chain.id;
   if (own.empty()) return make_error(ErrorCode::kUnavailable, "no agent of the organisation to hand it to");
   std::optional<pb::NodeStatus> status;
   std::optional<Error> unreachable;
@@ -171,7 +173,16 @@ Result<Hash32> sign_and_submit(const std::vector<pb::AgentService::Stub*>& own,
     return make_error(ErrorCode::kConflict, std::to_string(nonce - committed) +
                                                 " governance transactions of this key wait uncommitted; "
                                                 "wait for them before signing more");
-  TxPtr tx = key.sign(op, nonce, TxChain{chain_id, status->protocol_version()});
+  uint32_t protocol = std::max(chain.protocol, status->protocol_version());
+  for (size_t i = 0; i < witnesses.size() && i < 3; ++i) {
+    grpc::ClientContext ctx;
+    deadline(ctx, std::min(deadline_s, 3.0));
+    pb::NodeStatus st;
+    if (!witnesses[i]->GetStatus(&ctx, pb::StatusRequest{}, &st).ok()) continue;
+    if (hash_of(st.chain_id()) == chain_id) protocol = std::max(protocol, st.protocol_version());
+    break;
+  }
+  TxPtr tx = key.sign(op, nonce, TxChain{chain_id, protocol});
   Bytes raw = tx->encode();
   pb::GovernanceSubmission sub;
   sub.set_transaction(std::string(raw.begin(), raw.end()));

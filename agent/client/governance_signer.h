@@ -64,14 +64,17 @@ class AdminKey {
 // nothing is signed twice. A nonce taken meanwhile (another workstation
 // signing at the same time) fails with kConflict; calling again signs anew.
 //
-// chain_id comes from the workstation's own copy of the genesis, never from
-// an agent: a transaction signed for a chain an agent named could be
-// replayed on that chain. An agent that reports another chain is refused.
-// The protocol (which transaction version) is the first own agent's word: a
-// wrong one only gets the transaction refused.
+// `chain` comes from the workstation's own copy of the genesis, never from
+// an agent: its id (a transaction signed for a chain an agent named could be
+// replayed on that chain; an agent that reports another chain is refused)
+// and the protocol the chain started on. The transaction's version follows
+// the highest of that protocol and those the first own agent and the first
+// witness report: an agent under-reporting to get a version 1 signature
+// (valid on other chains) must have the genesis and another organisation's
+// agent agree; one over-reporting only gets the transaction refused.
 inline constexpr uint64_t kMaxPendingGovernance = 16;
 Result<Hash32> sign_and_submit(const std::vector<pb::AgentService::Stub*>& own,
                                const std::vector<pb::AgentService::Stub*>& witnesses, const AdminKey& key,
-                               const Hash32& chain_id, const GovOp& op, double deadline_s = 10);
+                               const TxChain& chain, const GovOp& op, double deadline_s = 10);
 
 }  // namespace consortia::agent

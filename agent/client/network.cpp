@@ -425,6 +425,7 @@ Result<NetworkInfo> load_network(const std::string& dir) {
     auto suite = suite_by_id(static_cast<uint8_t>(g->suite));
     if (!suite) return suite.error();
     info.chain_id = g->block(**suite)->hash();
+    info.genesis_protocol = g->protocol_version;
   }
   return info;
 }

@@ -98,6 +98,7 @@ struct NetworkInfo {
   // The chain id, from this directory's own genesis.json (none without one):
   // what clients sign transactions for. Never an agent's word for it.
   std::optional<Hash32> chain_id;
+  uint32_t genesis_protocol = 0;  // the protocol the chain started on (the least it runs)
   // Client certificate and key files by organisation and role.
   std::string client_certificate(const std::string& org, const std::string& role) const {
     return dir + "/orgs/" + org + "/" + role + ".crt";

@@ -170,7 +170,7 @@ Result<std::string> NetworkAccess::govern(const std::string& org, const GovOp& o
     for (const auto& s : v) out.push_back(s.get());
     return out;
   };
-  auto id = agent::sign_and_submit(raw(own), raw(witnesses), **key, *info_.chain_id, op);
+  auto id = agent::sign_and_submit(raw(own), raw(witnesses), **key, TxChain{*info_.chain_id, info_.genesis_protocol}, op);
   if (!id) return make_error(id.error().code, org + ": " + id.error().detail);
   return std::string(id->v.begin(), id->v.end());
 }

@@ -206,6 +206,14 @@ bool Node::has_work(const StatePtr& parent_state) const {
 
 uint32_t Node::next_protocol_version() const { return core_->current_rules_ref().version; }
 
+void Node::halt_on_storage(const Error& e) {
+  halted_ = std::string(kStorageFailure) + e.to_string();
+  // Only a write the store could not make (a full disk, an I/O error) may
+  // succeed later; a refused one (a block that does not extend the tip)
+  // says something is wrong with the node itself.
+  storage_io_failure_ = e.code == ErrorCode::kStorageIo;
+}
+
 BlockPtr Node::committed_block(const Hash32& hash) {
   auto b = store_.block_by_hash(hash);
   return b ? *b : nullptr;
@@ -219,18 +227,18 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
   // certificate and the blocks under it are known and anything committed
   // below it can be committed again; then the commits; messages last.
   if (auto st = save_certified_chain(); !st) {
-    halted_ = std::string(kStorageFailure) + st.error().to_string();
+    halt_on_storage(st.error());
     return;
   }
   if (co.safety_changed) {
     if (auto st = store_.save_safety(core_->safety_state()); !st) {
-      halted_ = std::string(kStorageFailure) + st.error().to_string();
+      halt_on_storage(st.error());
       return;
     }
   }
   for (auto& c : co.commits) {
     if (auto st = store_.append(c.block, c.state); !st) {
-      halted_ = std::string(kStorageFailure) + st.error().to_string();
+      halt_on_storage(st.error());
       return;  // nothing leaves a node that cannot persist
     }
     mempool_.on_commit(c.block->txs(), *c.state);

@@ -118,9 +118,10 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   const Hash32& chain_id() const { return chain_id_; }
   // The protocol of the next block (which transaction version it takes).
   uint32_t next_protocol_version() const;
-  // Whether a failed write to its store halted the node (it then sends
-  // nothing; opened again on the store, it continues from what is durable).
-  bool halted_by_storage() const { return halted_.rfind(kStorageFailure, 0) == 0; }
+  // Whether a write its store could not make (a full disk, an I/O error)
+  // halted the node: it then sends nothing, and opened again on the store
+  // it continues from what is durable.
+  bool halted_by_storage() const { return storage_io_failure_; }
   static constexpr std::string_view kStorageFailure = "storage failure: ";
   const HotStuffCore& consensus() const { return *core_; }
   // Client transactions offered to the peers again because their sender was
@@ -172,6 +173,8 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   GovernedSchedule schedule_;
   BlockPtr genesis_;
   Hash32 chain_id_;
+  bool storage_io_failure_ = false;  // see halted_by_storage
+  void halt_on_storage(const Error& e);
   StateMachine sm_;
   Mempool mempool_;
   BlockRelay relay_{suite_, mempool_, cfg_.block_interner};

@@ -44,6 +44,11 @@ void SignaturePool::work() {
 
 bool SignaturePool::known(const Hash32& leaf) const { return valid_.count(leaf) > 0; }
 
+bool SignaturePool::remembered(const Hash32& leaf) const {
+  std::lock_guard lock(mu_);
+  return known(leaf);
+}
+
 std::vector<Hash32> SignaturePool::check(const std::vector<TxPtr>& txs, bool stop_at_bad) {
   std::vector<Hash32> valid;
   std::vector<const Transaction*> todo;

@@ -44,6 +44,8 @@ class SignaturePool {
   std::vector<Hash32> check(const std::vector<TxPtr>& txs, bool stop_at_bad = false);
   // Remembers a leaf found valid elsewhere (by the node's own check).
   void remember(const Hash32& leaf);
+  // Whether a check of this leaf would be answered from memory (free).
+  bool remembered(const Hash32& leaf) const;
 
   unsigned threads() const { return static_cast<unsigned>(workers_.size()); }
   // Signatures actually verified, and those answered from memory.

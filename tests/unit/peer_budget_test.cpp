@@ -52,5 +52,33 @@ TEST(PeerBudget, SignatureChecksRefillAtTheirRateAndBadOnesCostMore) {
   EXPECT_TRUE(b.take_signatures(a, 1, t + 72'100));
 }
 
+// Small messages fill a peer's share by their number before their bytes:
+// 100,000 empty batches from one member must not fill the node's inbox.
+TEST(PeerBudget, APeersShareIsCountedInMessagesToo) {
+  PeerBudget b(PeerBudgetLimits{.queued_messages_per_peer = 3});
+  const NodeId a = peer("a"), c = peer("c");
+  EXPECT_TRUE(b.enqueue(a, 1));
+  EXPECT_TRUE(b.enqueue(a, 1));
+  EXPECT_TRUE(b.enqueue(a, 1));
+  EXPECT_FALSE(b.enqueue(a, 1));
+  EXPECT_TRUE(b.enqueue(c, 1)) << "per peer";
+  b.dequeue(a, 1);
+  EXPECT_TRUE(b.enqueue(a, 1));
+}
+
+// A member not counted as a validator gets a few votes, timeouts and
+// proposals a second through (one just promoted), not a flood.
+TEST(PeerBudget, StatementsOfNonValidatorsPassAtAFewASecond) {
+  PeerBudget b(PeerBudgetLimits{.statements_per_s = 10, .statement_burst = 20});
+  const NodeId a = peer("a");
+  int64_t t = 5'000;
+  int passed = 0;
+  for (int i = 0; i < 1000; ++i) passed += b.take_statement(a, t);
+  EXPECT_EQ(passed, 20);
+  EXPECT_FALSE(b.take_statement(a, t + 50));
+  EXPECT_TRUE(b.take_statement(a, t + 100)) << "one every 100 ms";
+  EXPECT_TRUE(b.take_statement(peer("c"), t)) << "per peer";
+}
+
 }  // namespace
 }  // namespace consortia::agent
