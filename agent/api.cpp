@@ -196,7 +196,7 @@ class ApiService final : public pb::AgentService::Service {
     auto fingerprint = certificate_fingerprint(std::string(pem.front().data(), pem.front().size()));
     if (!fingerprint || a_.certificate_revoked(*fingerprint))
       return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised,
-                   "the client certificate was revoked by governance");
+                   "the client certificate was revoked by governance: ask your organisation's admin for a new one");
     // TLS accepted any CA of the network; the organisation a certificate
     // claims must be the one whose CA issued it.
     std::string ca = a_.organisation_ca(c.organisation);

@@ -4,17 +4,17 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="369"/>
+        <location filename="../app/ctl/main.cpp" line="392"/>
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="370"/>
+        <location filename="../app/ctl/main.cpp" line="393"/>
         <source>leader</source>
         <translation>leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="674"/>
+        <location filename="../app/ctl/main.cpp" line="697"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>height&lt;/source&gt;
         &lt;translation&gt;height&lt;/translation&gt;
@@ -29,44 +29,44 @@
         &lt;source&gt;audit log intact: %1 entries, the last is %2 (hash %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="680"/>
+        <location filename="../app/ctl/main.cpp" line="703"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="687"/>
+        <location filename="../app/ctl/main.cpp" line="710"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="693"/>
+        <location filename="../app/ctl/main.cpp" line="716"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>audit log NOT intact: %1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="801"/>
+        <location filename="../app/ctl/main.cpp" line="824"/>
         <source>this machine</source>
         <translation>this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="830"/>
+        <location filename="../app/ctl/main.cpp" line="853"/>
         <source>The host presents this key fingerprint:</source>
         <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="832"/>
+        <location filename="../app/ctl/main.cpp" line="855"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="841"/>
+        <location filename="../app/ctl/main.cpp" line="864"/>
         <source>added host</source>
         <translation>added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="623"/>
-        <location filename="../app/ctl/main.cpp" line="652"/>
-        <location filename="../app/ctl/main.cpp" line="1014"/>
+        <location filename="../app/ctl/main.cpp" line="646"/>
+        <location filename="../app/ctl/main.cpp" line="675"/>
+        <location filename="../app/ctl/main.cpp" line="1037"/>
         <source>runbook</source>
         <translation>runbook</translation>
     </message>

@@ -4,59 +4,59 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="369"/>
+        <location filename="../app/ctl/main.cpp" line="392"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="370"/>
+        <location filename="../app/ctl/main.cpp" line="393"/>
         <source>leader</source>
         <translation>主节点</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="674"/>
+        <location filename="../app/ctl/main.cpp" line="697"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>审计日志完整：共 %1 条，最后一条为第 %2 条（哈希 %3）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="680"/>
+        <location filename="../app/ctl/main.cpp" line="703"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>链从第 %1 条开始：第 1 至 %2 条不在这些文件中（已另行归档，或已被删除）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="687"/>
+        <location filename="../app/ctl/main.cpp" line="710"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>末尾 %1 字节是崩溃时写了一半的条目（从未确认）；代理启动时会将其截去</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="693"/>
+        <location filename="../app/ctl/main.cpp" line="716"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>审计日志不完整：%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="801"/>
+        <location filename="../app/ctl/main.cpp" line="824"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="830"/>
+        <location filename="../app/ctl/main.cpp" line="853"/>
         <source>The host presents this key fingerprint:</source>
         <translation>该主机出示的密钥指纹为：</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="832"/>
+        <location filename="../app/ctl/main.cpp" line="855"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="841"/>
+        <location filename="../app/ctl/main.cpp" line="864"/>
         <source>added host</source>
         <translation>已添加主机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="623"/>
-        <location filename="../app/ctl/main.cpp" line="652"/>
-        <location filename="../app/ctl/main.cpp" line="1014"/>
+        <location filename="../app/ctl/main.cpp" line="646"/>
+        <location filename="../app/ctl/main.cpp" line="675"/>
+        <location filename="../app/ctl/main.cpp" line="1037"/>
         <source>runbook</source>
         <translation>运行手册</translation>
     </message>

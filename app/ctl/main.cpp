@@ -31,6 +31,7 @@
 #include "model/inventory.h"
 #include "model/clock.h"
 #include "sandbox_launcher.h"
+#include "state/governance.h"
 
 using namespace consortia;
 using namespace consortia::console;
@@ -157,7 +158,7 @@ std::string proposal_subject(const pb::ProposalInfo& p, const NetworkAccess& net
   if (a == "upgrade")
     return a + " " + p.plan() + " to protocol " + std::to_string(p.version()) + " at " + std::to_string(p.height());
   if (a == "cancel-upgrade") return a + " " + p.plan();
-  if (a == "revoke-certificate") return a + " " + hex_of(p.certificate_sha256()).substr(0, 16) + " of " + p.organisation();
+  if (a == "revoke-certificate") return a + " " + hex_of(p.certificate_sha256()) + " of " + p.organisation();
   return a;
 }
 
@@ -261,6 +262,7 @@ int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a
     const std::string& action = f.positional[0];
     pb::ProposeRequest req;
     req.set_action(action);
+    std::string subject_text;  // what approvers check, when the argument alone does not say
     if (action == "promote" || action == "demote" || action == "remove") {
       auto n = net.node(f.positional[1]);
       if (!n) return refused("no_node", f.positional[1]);
@@ -274,8 +276,20 @@ int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a
       auto fingerprint = agent::certificate_fingerprint(*pem);
       auto subject = agent::certificate_subject(*pem);
       if (!fingerprint || !subject) return refused("malformed", f.positional[1] + " is not a PEM certificate");
+      // Refused before a nonce is spent: the chain takes it from protocol 6.
+      for (const auto& n : net.info().nodes)
+        if (auto st = net.status(n.name)) {
+          if (st->protocol_version() < ChainConfig::kRevocationVersion)
+            return refused("unsupported_in_version",
+                           "revoking a certificate needs protocol " + std::to_string(ChainConfig::kRevocationVersion) +
+                               "; this chain runs " + std::to_string(st->protocol_version()) +
+                               ": upgrade it first (docs/governance.md)");
+          break;
+        }
       req.set_certificate_sha256(std::string(fingerprint->v.begin(), fingerprint->v.end()));
       req.set_organisation(subject->organisation);
+      subject_text = "certificate SHA-256 " + fingerprint->hex() + " (" + subject->common_name + ", " +
+                     subject->unit + " of " + subject->organisation + ")";
     } else {
       return usage("proposal propose takes promote, demote, remove, cancel-upgrade or revoke-certificate (joining "
                    "nodes and upgrades propose through their runbooks: node join, upgrade plan)");
@@ -286,11 +300,20 @@ int proposal_command(const NetworkAccess& net, const std::vector<std::string>& a
     if (verdict.empty()) return refused("unavailable", "transaction " + hex_of(*tx) + " not committed within 30 s");
     if (verdict != "ok") return refused(verdict, org + " propose " + action + " " + f.positional[1]);
     json out{{"id", hex_of(*tx)}, {"action", action}, {"proposer", org}};
-    if (g_json) std::printf("%s\n", out.dump(2).c_str());
-    else
+    if (!req.certificate_sha256().empty()) {
+      out["certificate_sha256"] = hex_of(req.certificate_sha256());
+      out["organisation"] = req.organisation();
+    }
+    if (g_json) {
+      std::printf("%s\n", out.dump(2).c_str());
+    } else {
       std::printf("%s proposed %s %s: proposal %s; other organisations approve it with\n"
                   "  consortia-ctl proposal approve %s --org ORG\n",
                   org.c_str(), action.c_str(), f.positional[1].c_str(), hex_of(*tx).c_str(), hex_of(*tx).c_str());
+      if (!subject_text.empty())
+        std::printf("%s; approvers can check it with: openssl x509 -in CERT.pem -outform DER | sha256sum\n",
+                    subject_text.c_str());
+    }
     return 0;
   }
 

@@ -1221,6 +1221,41 @@ TEST(KeysAtRest, ANodeHostHoldsNeitherItsOrganisationsVoteNorItsCa) {
   EXPECT_EQ(p.status, 1);
   EXPECT_NE(p.err.find("no governance key"), std::string::npos) << p.err;
   EXPECT_NE(p.err.find("[no_governance_key]"), std::string::npos) << p.err;
+  // A certificate to revoke: the proposal says which, whole, for approvers
+  // to check against the file they hold.
+  const std::string viewer2 = c.dir() + "/orgs/org-2/viewer.crt";
+  p = ctl({"proposal", "propose", "revoke-certificate", viewer2, "--org", "org-0"});
+  ASSERT_EQ(p.status, 0) << p.out << p.err;
+  auto fp = certificate_fingerprint(slurp(viewer2));
+  ASSERT_TRUE(fp.ok());
+  EXPECT_NE(p.out.find("certificate SHA-256 " + fp->hex()), std::string::npos) << p.out;
+  EXPECT_NE(p.out.find("viewer of org-2"), std::string::npos) << p.out;
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        p = ctl({"proposal", "list", "--open"});
+        return p.out.find("revoke-certificate " + fp->hex() + " of org-2") != std::string::npos;
+      },
+      10))
+      << p.out << p.err;
+  p = ctl({"proposal", "propose", "revoke-certificate", c.dir() + "/no-such.crt", "--org", "org-0"});
+  EXPECT_EQ(p.status, 1);
+  EXPECT_NE(p.err.find("[not_found]"), std::string::npos) << p.err;
+}
+
+// Before protocol 6 the chain has no revocation: consortia-ctl says so, and
+// what to do, before anything is signed.
+TEST(HostileClient, RevokingACertificateBeforeProtocolSixSaysToUpgradeFirst) {
+  AgentCluster c(4, "ed25519-sha256", ChainConfig::kRevocationVersion - 1);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 60));
+  Ctl ctl(c.dir());
+  Proc p = ctl({"proposal", "propose", "revoke-certificate", c.dir() + "/orgs/org-1/operator.crt", "--org", "org-0"},
+               false);
+  EXPECT_EQ(p.status, 1) << p.out;
+  EXPECT_NE(p.err.find("[unsupported_in_version]"), std::string::npos) << p.err;
+  EXPECT_NE(p.err.find("this chain runs 5: upgrade it first"), std::string::npos) << p.err;
+  p = ctl({"proposal", "list"}, false);
+  EXPECT_EQ(p.out, "no proposals\n") << "nothing was proposed";
 }
 
 }  // namespace
