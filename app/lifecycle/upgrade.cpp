@@ -114,6 +114,19 @@ StepResult switch_node(StepContext& ctx, NetworkAccess& net, const std::string& 
   NetworkState s = net.poll(3);
   const NodeState* n = find_node(s, name);
   if (!n) return fail("no_node", name);
+  // A run killed while it switched this node finds it restarting under its
+  // supervisor: its agent answers again before anything is judged.
+  if (!n->reachable || !binaries_of(net, name)) {
+    auto r = wait_for(ctx, timeout_s, name + "'s agent answering", [&](Words& note, double& f) {
+      f = 0;
+      note = {"waiting_api", {name}};
+      s = net.poll(3);
+      n = find_node(s, name);
+      return n && n->reachable && static_cast<bool>(binaries_of(net, name));
+    });
+    if (!r.ok) return r.code == "timed_out" ? fail("unavailable", name + " does not answer") : r;
+    if (!n) return fail("no_node", name);
+  }
   if (n->reachable && arrived(*n) && healthy(*n, trusted_height(s))) {
     ctx.output += name + ": runs " + (release.empty() ? std::string("its supervisor's own binary") : release) + "\n";
     return StepResult::done();
