@@ -258,7 +258,7 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
   // (at the block that activates protocol 6, the version 1 ones go).
   mempool_.set_tx_version(Transaction::version_for(core_->current_rules_ref().version));
   for (auto& m : co.messages) out.messages.push_back({m.to, relay_.for_wire(m, now_), m.bulk});
-  for (auto& e : co.equivocations) out.equivocations.push_back(e);
+  for (auto& e : co.equivocations) keep_equivocation(e, id_, now_, out);
   for (auto& r : co.rejections) out.rejections.push_back(std::move(r));
 }
 
@@ -277,6 +277,42 @@ Status Node::save_certified_chain() {
     if (auto st = store_.save_pending(*it); !st) return st;
   saved_high_block_ = top;
   return {};
+}
+
+// ---- equivocation evidence ------------------------------------------------------
+
+bool Node::keep_equivocation(const Equivocation& e, const NodeId& from, TimeMs now, NodeOutput& out) {
+  auto key = e.key();
+  if (evidence_.count(key) || evidence_.size() >= kMaxEvidence) return false;
+  size_t& per = evidence_per_offender_[e.offender];
+  if (per >= kMaxEvidencePerOffender) return false;
+  ++per;
+  HeldEquivocation held{e, from, now};
+  evidence_.emplace(key, held);
+  evidence_order_.push_back(key);
+  out.equivocations.push_back(held);
+  if (core_->current_rules_ref().version >= kEquivocationGossipVersion)
+    out.messages.push_back({std::nullopt, std::make_shared<const Message>(EquivocationEvidence{e})});
+  return true;
+}
+
+Status Node::add_equivocation(const Equivocation& e, const NodeId& from, TimeMs now, NodeOutput& out) {
+  if (evidence_.count(e.key())) return {};
+  auto cfg = config();
+  const Member* offender = cfg ? cfg->member(e.offender) : nullptr;
+  if (!offender)
+    return make_error(ErrorCode::kNotFound, "equivocation evidence against " + e.offender.short_hex() +
+                                                ", not a member of the chain");
+  if (auto st = e.verify(suite_, chain_id_, offender->public_key); !st) return st;
+  keep_equivocation(e, from, now, out);
+  return {};
+}
+
+std::vector<HeldEquivocation> Node::equivocations() const {
+  std::vector<HeldEquivocation> out;
+  out.reserve(evidence_order_.size());
+  for (const auto& k : evidence_order_) out.push_back(evidence_.at(k));
+  return out;
 }
 
 void Node::deliver_proposal(const NodeId& from, std::optional<Proposal> p, TimeMs now, NodeOutput& out) {
@@ -306,6 +342,11 @@ void Node::on_message(const NodeId& from, const Message& msg, TimeMs now, NodeOu
     return deliver_proposal(from, relay_.on_compact(from, *cp, now, out.messages, out.rejections), now, out);
   }
   if (auto* r = std::get_if<BlockTxResponse>(&msg)) return deliver_proposal(from, relay_.on_response(*r), now, out);
+  if (auto* ev = std::get_if<EquivocationEvidence>(&msg)) {
+    if (auto st = add_equivocation(ev->evidence, from, now, out); !st)
+      out.rejections.push_back("equivocation evidence from " + from.short_hex() + ": " + st.error().detail);
+    return;
+  }
   if (auto* r = std::get_if<BlockTxRequest>(&msg)) {
     // Only blocks still being decided: a committed one comes by block sync.
     relay_.on_request(from, *r, core_->pending_block(r->block), now, out.messages);

@@ -46,10 +46,17 @@ struct NodeConfig {
   size_t max_block_tx_bytes = MessageLimits::kMaxBlockTxBytes;
 };
 
+// Equivocation evidence a node holds: found itself or received, verified.
+struct HeldEquivocation {
+  Equivocation evidence;
+  NodeId reported_by;  // this node, or the peer it came from
+  TimeMs held_since = 0;
+};
+
 struct NodeOutput {
   std::vector<Outgoing> messages;
   std::vector<Commit> commits;  // durably stored before they appear here
-  std::vector<Equivocation> equivocations;
+  std::vector<HeldEquivocation> equivocations;  // new to this node
   std::vector<std::string> rejections;
 };
 
@@ -138,6 +145,19 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   // The chain configuration in the committed state (governance).
   std::shared_ptr<const ChainConfig> config() const;
 
+  // Equivocation evidence this node holds, in the order it came. Evidence
+  // against one offender for one view and kind is kept once; at most
+  // kMaxEvidencePerOffender pieces per offender (more proves nothing more)
+  // and kMaxEvidence in all.
+  static constexpr size_t kMaxEvidence = 1024;
+  static constexpr size_t kMaxEvidencePerOffender = 16;
+  std::vector<HeldEquivocation> equivocations() const;
+  // Evidence from a peer, or from what the host kept before a restart:
+  // verified against the offender's key in the committed configuration,
+  // kept when new (then in out.equivocations) and passed on to every peer
+  // from protocol 7. kOk also for evidence already held.
+  Status add_equivocation(const Equivocation& e, const NodeId& from, TimeMs now, NodeOutput& out);
+
  private:
   Node(const Genesis& genesis, NodeConfig cfg, const CryptoSuite& suite,
        std::unique_ptr<Signer> signer, BlockStore& store, std::shared_ptr<ExecutionCache> cache);
@@ -198,6 +218,11 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
     std::vector<NodeId> relays, rest;
   } relay_plan_;
   TimeMs now_ = 0;              // of the input being handled
+  std::map<std::tuple<NodeId, uint64_t, Equivocation::Kind>, HeldEquivocation> evidence_;
+  std::map<NodeId, size_t> evidence_per_offender_;
+  std::vector<std::tuple<NodeId, uint64_t, Equivocation::Kind>> evidence_order_;
+  // Keeps evidence already verified; true when it was new.
+  bool keep_equivocation(const Equivocation& e, const NodeId& from, TimeMs now, NodeOutput& out);
   std::string halted_;
   static constexpr size_t kRoundWindow = 16;
   std::deque<TimeMs> recent_rounds_;  // from each committed block to the next

@@ -286,11 +286,11 @@ void HotStuffCore::handle_proposal(const NodeId& from, const Proposal& p, TimeMs
   }
   auto key = std::make_pair(h.view, h.proposer);
   if (h.view + 2 >= pm_.view()) {
-    auto [it, inserted] = first_proposal_.emplace(key, Signed{b.hash(), b.height(), p.signature});
+    auto [it, inserted] = first_proposal_.emplace(key, Signed{b.hash(), b.height(), p.signature, h});
     if (!inserted && it->second.block != b.hash()) {
       out.equivocations.push_back({Equivocation::Kind::kProposal, h.proposer, h.view,
                                    it->second.block, b.hash(), it->second.signature, p.signature,
-                                   it->second.height, b.height()});
+                                   it->second.height, b.height(), it->second.header, h});
       return;  // the first proposal of the view is the one we consider
     }
   }

@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "consensus/certificates.h"
+#include "consensus/equivocation.h"
 #include "consensus/pacemaker.h"
 #include "consensus/safety_rules.h"
 #include "state/state.h"
@@ -65,19 +66,6 @@ struct Outgoing {
 struct Commit {
   BlockPtr block;
   StatePtr state;
-};
-
-// Two statements signed by one validator for one view: proof that it is
-// Byzantine. Each signature verifies over the proposal or vote payload of its
-// block hash, so a third party can check the evidence with the public key.
-struct Equivocation {
-  enum class Kind { kProposal, kVote };
-  Kind kind;
-  NodeId offender;
-  uint64_t view;
-  Hash32 first, second;
-  Bytes first_signature, second_signature;
-  uint64_t first_height = 0, second_height = 0;  // votes sign the height too
 };
 
 struct ConsensusOutput {
@@ -319,6 +307,7 @@ class HotStuffCore {
     Hash32 block;
     uint64_t height = 0;
     Bytes signature;
+    std::optional<BlockHeader> header;  // proposals: evidence needs what the hash covers
   };
   std::map<std::pair<uint64_t, NodeId>, Signed> first_vote_;
   std::map<std::pair<uint64_t, NodeId>, Signed> first_proposal_;

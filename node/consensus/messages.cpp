@@ -15,6 +15,7 @@ enum class Tag : uint8_t {
   kBlockTxRequest = 9,
   kBlockTxResponse = 10,
   kTxRelay = 11,
+  kEquivocation = 12,
 };
 
 void write_txs(Writer& w, const std::vector<TxPtr>& txs) {
@@ -138,6 +139,10 @@ struct Encoder {
     write_indices(w, b.indices);
     for (const auto& tx : b.txs) tx->encode(w);
   }
+  void operator()(const EquivocationEvidence& e) {
+    w.u8(static_cast<uint8_t>(Tag::kEquivocation));
+    e.evidence.encode(w);
+  }
 };
 
 Result<Message> decode_body(const CryptoSuite& suite, Reader& r) {
@@ -245,6 +250,8 @@ Result<Message> decode_body(const CryptoSuite& suite, Reader& r) {
       }
       return Message{std::move(b)};
     }
+    case Tag::kEquivocation:
+      return Message{EquivocationEvidence{Equivocation::read(r)}};
   }
   return make_error(ErrorCode::kMalformed, "unknown message type " +
                                                std::to_string(static_cast<int>(tag)));
@@ -256,7 +263,7 @@ const char* message_type_name(const Message& m) {
   static constexpr const char* kNames[] = {"proposal",         "vote",           "timeout",
                                            "sync_info",        "block_request",  "block_response",
                                            "tx_batch",         "compact_proposal", "block_tx_request",
-                                           "block_tx_response", "tx_relay"};
+                                           "block_tx_response", "tx_relay", "equivocation"};
   static_assert(std::size(kNames) == std::variant_size_v<Message>);
   return kNames[m.index()];
 }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <variant>
 
+#include "consensus/equivocation.h"
 #include "ledger/block.h"
 
 namespace consortia {
@@ -92,8 +93,14 @@ struct TxRelay {
   std::vector<NodeId> forward;
 };
 
+// Evidence that a validator equivocated (protocol 7 on), passed on once by
+// each node that finds it new and valid.
+struct EquivocationEvidence {
+  Equivocation evidence;
+};
+
 using Message = std::variant<Proposal, Vote, TimeoutMsg, SyncInfo, BlockRequest, BlockResponse, TxBatch,
-                             CompactProposal, BlockTxRequest, BlockTxResponse, TxRelay>;
+                             CompactProposal, BlockTxRequest, BlockTxResponse, TxRelay, EquivocationEvidence>;
 using MessagePtr = std::shared_ptr<const Message>;
 
 struct MessageLimits {

@@ -257,9 +257,11 @@ void record_proposer(const NodeId& proposer, uint64_t timestamp_ms, const StateW
 // version 5 activates the plans that follow it only once they can no longer
 // be cancelled (ChainConfig::version_at); version 6 takes only transactions
 // whose signature covers the chain id (Transaction::version_for), so none
-// signed for another chain can be replayed on it.
+// signed for another chain can be replayed on it; version 7 passes
+// equivocation evidence between nodes (consensus/equivocation.h), a message
+// older software cannot read.
 inline constexpr uint32_t kMinProtocolVersion = 1;
-inline constexpr uint32_t kMaxProtocolVersion = 6;
+inline constexpr uint32_t kMaxProtocolVersion = 7;
 inline constexpr uint32_t kSettledActivationVersion = 5;
 
 }  // namespace consortia

@@ -88,7 +88,7 @@ class Cluster {
 
   void absorb(size_t from, NodeOutput& out) {
     for (auto& c : out.commits) commits[from].push_back(c.block);
-    for (auto& e : out.equivocations) equivocations.push_back(e);
+    for (auto& e : out.equivocations) equivocations.push_back(e.evidence);
     for (auto& r : out.rejections) rejections.push_back(r);
     for (auto& m : out.messages) {
       for (size_t to = 0; to < nodes_.size(); ++to) {
