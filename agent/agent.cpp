@@ -7,6 +7,9 @@
 #include <chrono>
 #include <unordered_set>
 #include <filesystem>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "core/thread_name.h"
 #include "crypto/key_file.h"
@@ -78,6 +81,7 @@ Result<std::unique_ptr<Agent>> Agent::open(const AgentConfig& config) {
   a->height_ = a->node_->status().height;
   a->note_validators();
   a->note_membership();  // before the transport: nothing to retain yet
+  a->load_equivocations();
 
   auto ca = read_file(c.path(c.ca_bundle));
   auto crt = read_file(c.path(c.tls_certificate));
@@ -145,11 +149,13 @@ void Agent::note_bad_gossip(const NodeId& from, size_t count) {
   }
 }
 
-void Agent::note_dropped(const NodeId& from, const char* why) {
-  std::string what = why;
-  (what.find("non-validator") != std::string::npos   ? dropped_not_validator_
-   : what.find("signatures") != std::string::npos    ? dropped_over_signatures_
-                                                      : dropped_over_queue_)++;
+void Agent::note_dropped(const NodeId& from, DropReason why) {
+  const char* what = why == DropReason::kNotValidator ? "votes, timeouts or proposals from a non-validator"
+                     : why == DropReason::kSignatures ? "more signatures to check than its budget"
+                                                      : "more queued than its share";
+  (why == DropReason::kNotValidator ? dropped_not_validator_
+   : why == DropReason::kSignatures ? dropped_over_signatures_
+                                    : dropped_over_queue_)++;
   int64_t now = now_ms(), last = budget_logged_ms_;
   if (now - last >= 60'000 && budget_logged_ms_.compare_exchange_strong(last, now)) {
     std::string who = "node " + from.short_hex();
@@ -183,12 +189,12 @@ Status Agent::start() {
       auto voters = voters_.load();
       voter = !voters || voters->count(from);
       if (!voter && !budget_.take_statement(from, now_ms()))
-        return note_dropped(from, "votes, timeouts or proposals from a non-validator");
+        return note_dropped(from, DropReason::kNotValidator);
     }
     // Each peer has its share of the queue to the node's thread, in bytes
     // and in messages, counted before the inbox's own bound: one peer's
     // small messages fill only its share.
-    if (!budget_.enqueue(from, bytes)) return note_dropped(from, "more queued than its share");
+    if (!budget_.enqueue(from, bytes)) return note_dropped(from, DropReason::kQueue);
     {
       // A node that cannot keep up sheds peer messages (consensus recovers
       // lost ones) rather than growing without bound; a validator's own
@@ -208,6 +214,11 @@ Status Agent::start() {
     // for goes on, so gossip never costs the node's thread a signature.
     // Each peer's gossip has a budget of signature checks, and a bad one
     // costs it far more than a good one.
+    // Evidence costs the checks of its two signatures.
+    if (std::holds_alternative<EquivocationEvidence>(*msg) && !budget_.take_signatures(from, 2, now_ms())) {
+      budget_.dequeue(from, bytes);
+      return note_dropped(from, DropReason::kSignatures);
+    }
     std::vector<Hash32> valid;
     if (auto txs = gossiped_transactions(*msg); !txs.empty()) {
       // Only the checks the pool would make: a transaction it found valid
@@ -216,7 +227,7 @@ Status Agent::start() {
       for (const auto& tx : txs) fresh += !signatures_->remembered(tx->leaf());
       if (!budget_.take_signatures(from, fresh, now_ms())) {
         budget_.dequeue(from, bytes);
-        return note_dropped(from, "more signatures to check than its budget");
+        return note_dropped(from, DropReason::kSignatures);
       }
       valid = signatures_->check(txs, true);
       if (valid.size() < txs.size()) {
@@ -413,6 +424,7 @@ void Agent::resume_after_storage_failure() {
   note_validators();
   // What the blocks committed on opening changed (they are not handed out).
   note_membership();
+  load_equivocations();
   storage_waiting_logged_ = false;
   log_->warn("storage writable again: the node resumed at height " + std::to_string(height_.load()) +
              " (it had halted: " + was + ")");
@@ -472,10 +484,69 @@ void Agent::handle(NodeOutput& out) {
     for (const auto& tx : b.txs()) governs |= tx->kind() == TxKind::kGovernance;
     if (governs) note_membership();
   }
-  for (const auto& e : out.equivocations)
-    log_->warn("equivocation by " + e.offender.short_hex() + " in view " + std::to_string(e.view));
+  if (!out.equivocations.empty()) keep_equivocations(out.equivocations);
   for (const auto& r : out.rejections) log_->debug("rejected: " + r);
   announce(node_->status());
+}
+
+// ---- equivocation evidence ------------------------------------------------------
+//
+// DATA/equivocations.jsonl holds what the node held, one piece a line, so
+// that evidence outlives a restart: rewritten whole (it is small and
+// rarely changes) and read again when the node opens, each piece verified
+// again before it is believed.
+
+std::string Agent::equivocations_path() const { return config_.path(config_.data_dir) + "/equivocations.jsonl"; }
+
+void Agent::keep_equivocations(const std::vector<HeldEquivocation>& fresh) {
+  auto cfg = node_->config();
+  for (const auto& h : fresh) {
+    const Equivocation& e = h.evidence;
+    const Member* m = cfg ? cfg->member(e.offender) : nullptr;
+    std::string who = m ? m->name + " of " + m->organisation + " (" + e.offender.short_hex() + ")" : e.offender.short_hex();
+    std::string how = h.reported_by == node_->id() ? "found here" : "from peer " + h.reported_by.short_hex();
+    log_->warn(std::string("equivocation: validator ") + who + " signed two " + equivocation_kind_name(e.kind) +
+               "s in view " + std::to_string(e.view) + " (evidence " + how +
+               "); the organisations can remove it through governance (consortia-ctl equivocations)");
+  }
+  std::string text;
+  for (const auto& h : node_->equivocations()) {
+    nlohmann::json j{{"evidence", to_hex(h.evidence.encode())},
+                     {"reported_by", h.reported_by.hex()},
+                     {"held_since_ms", h.held_since}};
+    text += j.dump() + "\n";
+  }
+  if (auto st = write_file(equivocations_path(), text); !st)
+    log_->error("equivocation evidence not saved: " + st.error().detail);
+  equivocations_held_ = node_->equivocations().size();
+}
+
+void Agent::load_equivocations() {
+  auto text = read_file(equivocations_path());
+  if (!text) return;  // none kept
+  std::istringstream in(*text);
+  std::string line;
+  size_t n = 0, bad = 0;
+  NodeOutput ignored;  // passed on again once peers are connected (they ask no one twice)
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    Bytes raw, from;
+    if (j.is_discarded() || !j.is_object() || !j["evidence"].is_string() || !j["reported_by"].is_string() ||
+        !j["held_since_ms"].is_number_integer() || !from_hex(j["evidence"].get<std::string>(), raw) ||
+        !from_hex(j["reported_by"].get<std::string>(), from) || from.size() != 32) {
+      ++bad;
+      continue;
+    }
+    auto e = Equivocation::decode(raw);
+    if (!e || !node_->add_equivocation(*e, Hash32::from(from), j["held_since_ms"].get<TimeMs>(), ignored)) {
+      ++bad;
+      continue;
+    }
+    ++n;
+  }
+  if (bad) log_->warn(equivocations_path() + ": " + std::to_string(bad) + " entries unreadable or not valid evidence, ignored");
+  equivocations_held_ = node_->equivocations().size();
 }
 
 void Agent::note_membership() {

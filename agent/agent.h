@@ -93,6 +93,7 @@ class Agent final : public NodeHost {
     return {dropped_over_queue_, dropped_over_signatures_, dropped_not_validator_, inbox_dropped_};
   }
   std::string api_address() const { return api_bound_; }
+  size_t equivocations_held() const { return equivocations_held_; }
 
  private:
   explicit Agent(AgentConfig c);
@@ -143,11 +144,17 @@ class Agent final : public NodeHost {
   // Members (node id -> organisation) as of the committed state, for peers.
   std::atomic<std::shared_ptr<const std::map<NodeId, std::string>>> members_;
   std::atomic<uint64_t> inbox_dropped_{0};
+  std::atomic<size_t> equivocations_held_{0};
   PeerBudget budget_{PeerBudgetLimits::for_host(std::thread::hardware_concurrency())};  // per peer
   // Peer messages dropped before the node's thread, by why.
   std::atomic<uint64_t> dropped_over_queue_{0}, dropped_over_signatures_{0}, dropped_not_validator_{0};
   std::atomic<int64_t> budget_logged_ms_{0};
-  void note_dropped(const NodeId& from, const char* why);
+  enum class DropReason { kQueue, kSignatures, kNotValidator };
+  void note_dropped(const NodeId& from, DropReason why);
+  // Equivocation evidence (DATA/equivocations.jsonl), on the node's thread.
+  std::string equivocations_path() const;
+  void keep_equivocations(const std::vector<HeldEquivocation>& fresh);
+  void load_equivocations();
   std::optional<int64_t> certificate_expires_;  // read at start: see NodeHost
   // Certificates revoked by governance, sorted (ChainConfig::revoked).
   std::atomic<std::shared_ptr<const std::vector<Hash32>>> revoked_;

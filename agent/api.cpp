@@ -30,6 +30,30 @@ using grpc::Status;
 using grpc::StatusCode;
 
 std::string str(const Hash32& h) { return std::string(h.v.begin(), h.v.end()); }
+// Evidence as the API shows it, named from the chain configuration.
+void fill_equivocation(pb::Equivocation& x, const HeldEquivocation& h, const ChainConfig* cfg, bool encoded) {
+  const Equivocation& e = h.evidence;
+  x.set_offender(str(e.offender));
+  if (const Member* m = cfg ? cfg->member(e.offender) : nullptr) {
+    x.set_offender_name(m->name);
+    x.set_offender_organisation(m->organisation);
+    x.set_offender_is_validator(m->role == MemberRole::kValidator);
+  }
+  x.set_kind(equivocation_kind_name(e.kind));
+  x.set_view(e.view);
+  x.set_first_block(str(e.first));
+  x.set_second_block(str(e.second));
+  x.set_first_height(e.first_height);
+  x.set_second_height(e.second_height);
+  x.set_reported_by(str(h.reported_by));
+  x.set_held_since_ms(static_cast<uint64_t>(h.held_since));
+  if (encoded) {
+    Bytes b = e.encode();
+    x.set_encoded(std::string(b.begin(), b.end()));
+    if (const Member* m = cfg ? cfg->member(e.offender) : nullptr)
+      x.set_offender_public_key(std::string(m->public_key.begin(), m->public_key.end()));
+  }
+}
 std::optional<Hash32> hash_of(const std::string& s) {
   if (s.size() != 32) return std::nullopt;
   return Hash32::from(ByteView(reinterpret_cast<const uint8_t*>(s.data()), s.size()));
@@ -301,6 +325,10 @@ class ApiService final : public pb::AgentService::Service {
       out->set_view_changes(s.views_by_timeout);
       out->set_chain_id(str(n.chain_id()));
       out->set_validators(static_cast<uint32_t>(n.validators().size()));
+      auto held = n.equivocations();
+      auto cfg = n.config();
+      for (size_t i = held.size() > 16 ? held.size() - 16 : 0; i < held.size(); ++i)
+        fill_equivocation(*out->add_equivocations(), held[i], cfg.get(), false);
     });
     if (!st) return error(StatusCode::UNAVAILABLE, st.error().code, st.error().detail);
     uint64_t best = a_.best_peer_height();
@@ -761,6 +789,17 @@ class ApiService final : public pb::AgentService::Service {
       out->set_pool_next_nonce(n.mempool().next_free_nonce(*id, next));
     });
     if (!st) return error(st.error());
+    return Status::OK;
+  }
+
+  Status ListEquivocations(ServerContext* ctx, const pb::EquivocationsRequest*, pb::Equivocations* out) override {
+    Caller c;
+    if (auto st = authorise(ctx, Need::kRead, c); !st.ok()) return st;
+    auto st = a_.with_node([&](Node& n, BlockStore&) {
+      auto cfg = n.config();
+      for (const auto& h : n.equivocations()) fill_equivocation(*out->add_equivocations(), h, cfg.get(), true);
+    });
+    if (!st) return error(StatusCode::UNAVAILABLE, st.error().code, st.error().detail);
     return Status::OK;
   }
 

@@ -44,6 +44,8 @@ Metrics::Metrics(const std::string& address, Agent& agent)
   // The audit log's last entry number: kept by Prometheus, it shows entries
   // removed from the end of the log (the number goes down after a restart).
   audit_seq_ = gauge(r, "consortia_audit_last_entry", "Number of the audit log's last entry (its seq)");
+  equivocations_ = gauge(r, "consortia_equivocation_evidence",
+                         "Pieces of equivocation evidence the node holds (validators that signed two statements for one view)");
   cert_expiry_ = &prometheus::BuildGauge()
                       .Name("consortia_certificate_expiry_timestamp_seconds")
                       .Help("When a certificate this agent uses expires (Unix time): its node certificate, "
@@ -193,6 +195,7 @@ void Metrics::refresh() {
   syncing_->Set(agent_.best_peer_height() > s.height + 2 ? 1 : 0);
   faults_->Set(static_cast<double>(agent_.faults().active()));
   audit_seq_->Set(static_cast<double>(agent_.audit().head().seq));
+  equivocations_->Set(static_cast<double>(agent_.equivocations_held()));
   cpu_->Set(process_cpu_seconds());
   rss_->Set(static_cast<double>(process_rss_bytes()));
   disk_->Set(static_cast<double>(directory_bytes(agent_.data_dir(), true)));

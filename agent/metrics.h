@@ -44,7 +44,7 @@ class Metrics {
   prometheus::Gauge *height_, *view_, *validators_, *missing_, *mempool_, *peers_, *syncing_,
       *faults_, *cpu_, *rss_, *disk_, *halted_;
   prometheus::Counter *rounds_, *view_changes_, *txs_;
-  prometheus::Gauge* audit_seq_;
+  prometheus::Gauge *audit_seq_, *equivocations_;
   prometheus::Family<prometheus::Gauge>* cert_expiry_;
   prometheus::Counter *sig_pool_, *sig_node_, *sig_remembered_;
   uint64_t last_sig_pool_ = 0, last_sig_node_ = 0, last_sig_remembered_ = 0;
