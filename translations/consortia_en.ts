@@ -4,17 +4,17 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="392"/>
+        <location filename="../app/ctl/main.cpp" line="394"/>
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="393"/>
+        <location filename="../app/ctl/main.cpp" line="395"/>
         <source>leader</source>
         <translation>leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="697"/>
+        <location filename="../app/ctl/main.cpp" line="766"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>height&lt;/source&gt;
         &lt;translation&gt;height&lt;/translation&gt;
@@ -29,44 +29,44 @@
         &lt;source&gt;audit log intact: %1 entries, the last is %2 (hash %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="703"/>
+        <location filename="../app/ctl/main.cpp" line="772"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="710"/>
+        <location filename="../app/ctl/main.cpp" line="779"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="716"/>
+        <location filename="../app/ctl/main.cpp" line="785"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>audit log NOT intact: %1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="824"/>
+        <location filename="../app/ctl/main.cpp" line="893"/>
         <source>this machine</source>
         <translation>this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="853"/>
+        <location filename="../app/ctl/main.cpp" line="922"/>
         <source>The host presents this key fingerprint:</source>
         <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="855"/>
+        <location filename="../app/ctl/main.cpp" line="924"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="864"/>
+        <location filename="../app/ctl/main.cpp" line="933"/>
         <source>added host</source>
         <translation>added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="646"/>
-        <location filename="../app/ctl/main.cpp" line="675"/>
-        <location filename="../app/ctl/main.cpp" line="1037"/>
+        <location filename="../app/ctl/main.cpp" line="715"/>
+        <location filename="../app/ctl/main.cpp" line="744"/>
+        <location filename="../app/ctl/main.cpp" line="1107"/>
         <source>runbook</source>
         <translation>runbook</translation>
     </message>
@@ -975,6 +975,16 @@
         <source>%1 approved the proposal</source>
         <translation>%1 approved the proposal</translation>
     </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="165"/>
+        <source>Not proposed: no evidence against %1 verifies here (%2)</source>
+        <translation>Not proposed: no evidence against %1 verifies here (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="175"/>
+        <source>%1 proposed removing %2; the other organisations approve it on the Proposals page</source>
+        <translation>%1 proposed removing %2; the other organisations approve it on the Proposals page</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1375,158 +1385,178 @@
 <context>
     <name>consortia::console::AlertsPage</name>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
         <source>Alerts (%1 active)</source>
         <translation>Alerts (%1 active)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Alert</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Cleared</source>
         <translation>Cleared</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
         <source>Height stalled for (s)</source>
         <translation>Height stalled for (s)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
         <source>Lag above (blocks)</source>
         <translation>Lag above (blocks)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
         <source>View changes per minute above</source>
         <translation>View changes per minute above</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="70"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
         <source>Connected peers below</source>
         <translation>Connected peers below</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="70"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
         <source>Disk use above (%)</source>
         <translation>Disk use above (%)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="71"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
         <source>Certificate expires within (days)</source>
         <translation>Certificate expires within (days)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="73"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
         <source>Apply rules</source>
         <translation>Apply rules</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="80"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
+        <source>Propose removing the validator…</source>
+        <translation>Propose removing the validator…</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="89"/>
+        <source>For an equivocation: propose through governance that the validator be removed. The evidence is checked here first.</source>
+        <translation>For an equivocation: propose through governance that the validator be removed. The evidence is checked here first.</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
         <source>Height stalled</source>
         <translation>Height stalled</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="81"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
         <source>Lagging</source>
         <translation>Lagging</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="99"/>
         <source>Many view changes</source>
         <translation>Many view changes</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="100"/>
         <source>Few peers</source>
         <translation>Few peers</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="101"/>
         <source>Disk nearly full</source>
         <translation>Disk nearly full</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="102"/>
         <source>Certificate expiring</source>
         <translation>Certificate expiring</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="103"/>
         <source>Agent unreachable</source>
         <translation>Agent unreachable</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="104"/>
         <source>Duplicate identity</source>
         <translation>Duplicate identity</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
-        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="105"/>
+        <source>Equivocation (signed twice in one view)</source>
+        <translation>Equivocation (signed twice in one view)</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="109"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="116"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="92"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="110"/>
         <source>%1 blocks</source>
         <translation>%1 blocks</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="93"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="111"/>
         <source>%1 per minute</source>
         <translation>%1 per minute</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="94"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="112"/>
         <source>%1 peers</source>
         <translation>%1 peers</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="115"/>
         <source>expired</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="115"/>
         <source>%1 days left</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="106"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="117"/>
+        <source>view %1</source>
+        <translation>view %1</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="125"/>
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="106"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="125"/>
         <source>cleared</source>
         <translation>cleared</translation>
     </message>
@@ -1712,17 +1742,42 @@
 <context>
     <name>consortia::console::ConsoleSession</name>
     <message>
-        <location filename="../app/shell/session.cpp" line="116"/>
-        <location filename="../app/shell/session.cpp" line="121"/>
+        <location filename="../app/shell/session.cpp" line="118"/>
+        <location filename="../app/shell/session.cpp" line="123"/>
         <source>Governance key passphrase</source>
         <translation>Governance key passphrase</translation>
     </message>
     <message>
-        <location filename="../app/shell/session.cpp" line="117"/>
+        <location filename="../app/shell/session.cpp" line="119"/>
         <source>The governance key of %1 on this workstation is encrypted.
 Its passphrase (kept in memory only):</source>
         <translation>The governance key of %1 on this workstation is encrypted.
 Its passphrase (kept in memory only):</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/session.cpp" line="198"/>
+        <source>This workstation holds no organisation&apos;s governance key: nothing can be proposed here</source>
+        <translation>This workstation holds no organisation&apos;s governance key: nothing can be proposed here</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/session.cpp" line="204"/>
+        <location filename="../app/shell/session.cpp" line="208"/>
+        <source>Propose removal</source>
+        <translation>Propose removal</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/session.cpp" line="204"/>
+        <source>Propose as the admin of:</source>
+        <translation>Propose as the admin of:</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/session.cpp" line="209"/>
+        <source>Propose, as %1, that validator %2 be removed from the chain?
+
+Agents hold evidence that %2 signed two statements for one view. The evidence is checked on this workstation before the proposal is signed; the other organisations approve it on the Proposals page.</source>
+        <translation>Propose, as %1, that validator %2 be removed from the chain?
+
+Agents hold evidence that %2 signed two statements for one view. The evidence is checked on this workstation before the proposal is signed; the other organisations approve it on the Proposals page.</translation>
     </message>
     <message>
         <source>The governance keys of %1 on this workstation are encrypted.

@@ -4,59 +4,59 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="392"/>
+        <location filename="../app/ctl/main.cpp" line="394"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="393"/>
+        <location filename="../app/ctl/main.cpp" line="395"/>
         <source>leader</source>
         <translation>主节点</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="697"/>
+        <location filename="../app/ctl/main.cpp" line="766"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>审计日志完整：共 %1 条，最后一条为第 %2 条（哈希 %3）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="703"/>
+        <location filename="../app/ctl/main.cpp" line="772"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>链从第 %1 条开始：第 1 至 %2 条不在这些文件中（已另行归档，或已被删除）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="710"/>
+        <location filename="../app/ctl/main.cpp" line="779"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>末尾 %1 字节是崩溃时写了一半的条目（从未确认）；代理启动时会将其截去</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="716"/>
+        <location filename="../app/ctl/main.cpp" line="785"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>审计日志不完整：%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="824"/>
+        <location filename="../app/ctl/main.cpp" line="893"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="853"/>
+        <location filename="../app/ctl/main.cpp" line="922"/>
         <source>The host presents this key fingerprint:</source>
         <translation>该主机出示的密钥指纹为：</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="855"/>
+        <location filename="../app/ctl/main.cpp" line="924"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="864"/>
+        <location filename="../app/ctl/main.cpp" line="933"/>
         <source>added host</source>
         <translation>已添加主机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="646"/>
-        <location filename="../app/ctl/main.cpp" line="675"/>
-        <location filename="../app/ctl/main.cpp" line="1037"/>
+        <location filename="../app/ctl/main.cpp" line="715"/>
+        <location filename="../app/ctl/main.cpp" line="744"/>
+        <location filename="../app/ctl/main.cpp" line="1107"/>
         <source>runbook</source>
         <translation>运行手册</translation>
     </message>
@@ -965,6 +965,16 @@
         <source>%1 approved the proposal</source>
         <translation>%1 已批准提案</translation>
     </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="165"/>
+        <source>Not proposed: no evidence against %1 verifies here (%2)</source>
+        <translation>未提议：没有针对 %1 的证据在本机校验通过（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="175"/>
+        <source>%1 proposed removing %2; the other organisations approve it on the Proposals page</source>
+        <translation>%1 已提议移除 %2；其他机构在“提案”页批准</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1365,158 +1375,178 @@
 <context>
     <name>consortia::console::AlertsPage</name>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
         <source>Alerts (%1 active)</source>
         <translation>告警（%1 条进行中）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="65"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Raised</source>
         <translation>触发时间</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="68"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
         <source>Cleared</source>
         <translation>解除时间</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
         <source>Height stalled for (s)</source>
         <translation>区块高度停滞超过（秒）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
         <source>Lag above (blocks)</source>
         <translation>落后超过（块）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="69"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
         <source>View changes per minute above</source>
         <translation>每分钟视图切换超过</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="70"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
         <source>Connected peers below</source>
         <translation>已连接对等节点少于</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="70"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
         <source>Disk use above (%)</source>
         <translation>磁盘使用率超过（%）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="71"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
         <source>Certificate expires within (days)</source>
         <translation>证书到期前告警（天）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="73"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
         <source>Apply rules</source>
         <translation>应用规则</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="80"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
+        <source>Propose removing the validator…</source>
+        <translation>提议移除该验证节点…</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="89"/>
+        <source>For an equivocation: propose through governance that the validator be removed. The evidence is checked here first.</source>
+        <translation>针对双签告警：通过治理提议移除该验证节点。提议前先在本机校验证据。</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
         <source>Height stalled</source>
         <translation>区块高度停滞</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="81"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
         <source>Lagging</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="99"/>
         <source>Many view changes</source>
         <translation>视图切换频繁</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="100"/>
         <source>Few peers</source>
         <translation>对等连接过少</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="101"/>
         <source>Disk nearly full</source>
         <translation>磁盘将满</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="102"/>
         <source>Certificate expiring</source>
         <translation>证书即将到期</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="86"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="103"/>
         <source>Agent unreachable</source>
         <translation>代理不可达</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="104"/>
         <source>Duplicate identity</source>
         <translation>身份重复</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
-        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="105"/>
+        <source>Equivocation (signed twice in one view)</source>
+        <translation>双签（同一视图签名两次）</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="109"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="116"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="92"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="110"/>
         <source>%1 blocks</source>
         <translation>%1 块</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="93"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="111"/>
         <source>%1 per minute</source>
         <translation>每分钟 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="94"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="112"/>
         <source>%1 peers</source>
         <translation>%1 个对等节点</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="115"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="115"/>
         <source>%1 days left</source>
         <translation>剩余 %1 天</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="106"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="117"/>
+        <source>view %1</source>
+        <translation>视图 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="125"/>
         <source>active</source>
         <translation>告警中</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="106"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="125"/>
         <source>cleared</source>
         <translation>已解除</translation>
     </message>
@@ -1702,17 +1732,42 @@
 <context>
     <name>consortia::console::ConsoleSession</name>
     <message>
-        <location filename="../app/shell/session.cpp" line="116"/>
-        <location filename="../app/shell/session.cpp" line="121"/>
+        <location filename="../app/shell/session.cpp" line="118"/>
+        <location filename="../app/shell/session.cpp" line="123"/>
         <source>Governance key passphrase</source>
         <translation>治理密钥口令</translation>
     </message>
     <message>
-        <location filename="../app/shell/session.cpp" line="117"/>
+        <location filename="../app/shell/session.cpp" line="119"/>
         <source>The governance key of %1 on this workstation is encrypted.
 Its passphrase (kept in memory only):</source>
         <translation>本工作站上 %1 的治理密钥已加密。
 请输入其口令（仅保存在内存中）：</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/session.cpp" line="198"/>
+        <source>This workstation holds no organisation&apos;s governance key: nothing can be proposed here</source>
+        <translation>本工作站没有任何机构的治理密钥：无法在此提议</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/session.cpp" line="204"/>
+        <location filename="../app/shell/session.cpp" line="208"/>
+        <source>Propose removal</source>
+        <translation>提议移除</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/session.cpp" line="204"/>
+        <source>Propose as the admin of:</source>
+        <translation>以下列机构管理员身份提议：</translation>
+    </message>
+    <message>
+        <location filename="../app/shell/session.cpp" line="209"/>
+        <source>Propose, as %1, that validator %2 be removed from the chain?
+
+Agents hold evidence that %2 signed two statements for one view. The evidence is checked on this workstation before the proposal is signed; the other organisations approve it on the Proposals page.</source>
+        <translation>确定以 %1 的身份提议将验证节点 %2 从链上移除？
+
+代理持有 %2 在同一视图签署两份声明的证据。签署提议前，本工作站会先校验该证据；其他机构在“提案”页批准该提议。</translation>
     </message>
     <message>
         <source>The governance keys of %1 on this workstation are encrypted.

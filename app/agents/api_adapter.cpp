@@ -61,6 +61,10 @@ void apply_status(const v1::NodeStatus& st, NodeState& n) {
   n.disk_free_bytes = st.disk_free_bytes();
   n.disk_total_bytes = st.disk_total_bytes();
   n.certificate_expires_s = st.certificate_expires();
+  n.equivocations.clear();
+  for (const auto& e : st.equivocations())
+    n.equivocations.push_back({hex_of(e.offender()), e.offender_name(), e.offender_organisation(), e.kind(), e.view(),
+                               e.offender_is_validator()});
 }
 
 ProposalView proposal_view(const v1::ProposalInfo& p) {

@@ -49,6 +49,20 @@ AlertsPage::AlertsPage(QWidget* parent) : ConsolePage(parent) {
   table_ = make_table(6);
   table_->setSortingEnabled(false);
   v->addWidget(table_, 1);
+  // An equivocating validator: its removal through governance, one click
+  // from the alert (the evidence is checked before anything is signed).
+  auto* actions = new QHBoxLayout;
+  remove_ = new QPushButton;
+  remove_->setObjectName("propose_removal");
+  actions->addWidget(remove_);
+  actions->addStretch(1);
+  v->addLayout(actions);
+  connect(table_, &QTableWidget::itemSelectionChanged, this, &AlertsPage::update_actions);
+  connect(remove_, &QPushButton::clicked, this, [this] {
+    int r = table_->currentRow();
+    if (r < 0 || r >= static_cast<int>(view_.records.size())) return;
+    emit removal_requested(QString::fromStdString(view_.records[static_cast<size_t>(r)].node));
+  });
   connect(apply_, &QPushButton::clicked, this, [this] {
     AlertRules r;
     r.stalled_after_s = stalled_->value();
@@ -71,6 +85,9 @@ void AlertsPage::retranslate() {
                            tr("Certificate expires within (days)")};
   for (size_t i = 0; i < labels_.size(); ++i) labels_[i]->setText(texts[i]);
   apply_->setText(tr("Apply rules"));
+  remove_->setText(tr("Propose removing the validator…"));
+  remove_->setToolTip(tr("For an equivocation: propose through governance that the validator be removed. "
+                         "The evidence is checked here first."));
   on_alerts(view_);
 }
 
@@ -85,6 +102,7 @@ void AlertsPage::on_alerts(const AlertsView& v) {
     if (r == kAlertCertificate) return tr("Certificate expiring");
     if (r == kAlertUnreachable) return tr("Agent unreachable");
     if (r == kAlertDuplicateIdentity) return tr("Duplicate identity");
+    if (r == kAlertEquivocation) return tr("Equivocation (signed twice in one view)");
     return QString::fromStdString(r);
   };
   auto value_text = [](const AlertRecord& a) {
@@ -96,6 +114,7 @@ void AlertsPage::on_alerts(const AlertsView& v) {
     if (a.rule == kAlertCertificate)
       return a.value < 0 ? tr("expired") : tr("%1 days left").arg(a.value, 0, 'f', 0);
     if (a.rule == kAlertUnreachable && a.value > 0) return tr("%1 s").arg(a.value, 0, 'f', 0);
+    if (a.rule == kAlertEquivocation) return tr("view %1").arg(static_cast<qulonglong>(a.value));
     return QString();
   };
   int active = 0;
@@ -116,6 +135,21 @@ void AlertsPage::on_alerts(const AlertsView& v) {
     active_ = active;
     emit title_changed();
   }
+  update_actions();
+}
+
+void AlertsPage::set_governance_available(bool yes) {
+  governance_ = yes;
+  update_actions();
+}
+
+void AlertsPage::update_actions() {
+  int r = table_->currentRow();
+  bool equivocation = r >= 0 && r < static_cast<int>(view_.records.size()) &&
+                      view_.records[static_cast<size_t>(r)].rule == kAlertEquivocation &&
+                      view_.records[static_cast<size_t>(r)].cleared_ms == 0;
+  remove_->setVisible(governance_);
+  remove_->setEnabled(governance_ && equivocation);
 }
 
 }  // namespace consortia::console

@@ -20,12 +20,16 @@ class AlertsPage : public ConsolePage {
  public:
   explicit AlertsPage(QWidget* parent = nullptr);
   QString title() const override;
+  // Whether this console can propose through governance (a network directory).
+  void set_governance_available(bool yes);
 
  public slots:
   void on_alerts(const consortia::console::AlertsView& v);
 
  signals:
   void rules_changed(consortia::console::AlertRules rules);
+  // The user asked to propose removing a validator that equivocated.
+  void removal_requested(QString node);
 
  protected:
   void retranslate() override;
@@ -35,7 +39,9 @@ class AlertsPage : public ConsolePage {
   QSpinBox *stalled_, *lag_, *peers_, *certificate_;
   QDoubleSpinBox *views_, *disk_;
   std::vector<QLabel*> labels_;
-  QPushButton* apply_;
+  QPushButton *apply_, *remove_;
+  bool governance_ = false;
+  void update_actions();
   AlertsView view_;
   int active_ = 0;
 };

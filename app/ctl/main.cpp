@@ -68,6 +68,8 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
                                                 any longer (protocol 6 on)
   proposal approve ID --org ORG                 sign ORG's approval here with orgs/ORG/governance.key
   proposal withdraw ID --org ORG                withdraw a proposal ORG made
+  equivocations [--out DIR]                     validators that signed two proposals or votes for one
+                                                view, with the evidence checked here (--out: its files)
   audit verify FILE...                          check an agent's audit log (rotated files oldest first):
                                                 exit 0 intact, 1 naming the first changed, removed or
                                                 reordered entry
@@ -397,6 +399,73 @@ int status_of(const NetworkState& s) {
     std::printf("%-12s %-10s %-10s %8llu  %-12s %s\n", n.name.c_str(), n.organisation.c_str(),
                 n.role.empty() ? "-" : n.role.c_str(), static_cast<unsigned long long>(n.height),
                 health_word(n, top, t).c_str(), n.api_address.c_str());
+  return 0;
+}
+
+// consortia-ctl equivocations [--out DIR]: the evidence the agents hold,
+// each piece checked here (NetworkAccess::equivocations).
+int equivocations_command(const NetworkAccess& net, const std::vector<std::string>& a) {
+  Flags f = parse_flags(a, 1, {"--out"}, {});
+  if (!f.bad.empty() || !f.positional.empty()) return usage("equivocations [--out DIR]");
+  auto all = net.equivocations();
+  auto name_of = [&](const std::string& raw_id) {
+    std::string id = hex_of(raw_id);
+    for (const auto& n : net.info().nodes)
+      if (n.id.hex() == id) return n.name;
+    return "node " + id.substr(0, 16);
+  };
+  if (f.has("--out")) {
+    std::error_code ec;
+    std::filesystem::create_directories(f.get("--out"), ec);
+    if (ec) return refused("bad_path", f.get("--out") + ": " + ec.message());
+  }
+  json rows = json::array();
+  for (const auto& r : all) {
+    const pb::Equivocation& e = r.evidence;
+    std::string offender = name_of(e.offender());
+    json row{{"offender", offender},
+             {"offender_id", hex_of(e.offender())},
+             {"organisation", e.offender_organisation()},
+             {"validator", e.offender_is_validator()},
+             {"kind", e.kind()},
+             {"view", e.view()},
+             {"first_block", hex_of(e.first_block())},
+             {"second_block", hex_of(e.second_block())},
+             {"held_by", r.held_by},
+             {"verified", r.verified}};
+    if (!r.verified) row["why_not_verified"] = r.why_not;
+    if (f.has("--out") && r.verified) {
+      std::string file = f.get("--out") + "/" + offender + "-view" + std::to_string(e.view()) + "-" + e.kind() + ".evidence";
+      std::ofstream out(file, std::ios::binary);
+      out.write(e.encoded().data(), static_cast<std::streamsize>(e.encoded().size()));
+      if (!out) return refused("bad_path", file + ": cannot be written");
+      row["file"] = file;
+    }
+    rows.push_back(row);
+  }
+  if (g_json) {
+    std::printf("%s\n", json{{"equivocations", rows}}.dump(2).c_str());
+    return 0;
+  }
+  if (rows.empty()) {
+    std::printf("no equivocation evidence\n");
+    return 0;
+  }
+  for (const auto& row : rows) {
+    std::string held;
+    for (const auto& h : row["held_by"]) held += (held.empty() ? "" : ",") + h.get<std::string>();
+    std::printf("%s of %s signed two %ss in view %llu: blocks %s and %s; held by %s; %s\n",
+                row["offender"].get<std::string>().c_str(), row["organisation"].get<std::string>().c_str(),
+                row["kind"].get<std::string>().c_str(), static_cast<unsigned long long>(row["view"].get<uint64_t>()),
+                row["first_block"].get<std::string>().substr(0, 16).c_str(),
+                row["second_block"].get<std::string>().substr(0, 16).c_str(), held.c_str(),
+                row["verified"].get<bool>() ? "verified here"
+                                            : ("NOT verified here: " + row["why_not_verified"].get<std::string>()).c_str());
+    if (row.contains("file")) std::printf("  evidence written to %s\n", row["file"].get<std::string>().c_str());
+    if (row["verified"].get<bool>() && row["validator"].get<bool>())
+      std::printf("  to remove it: consortia-ctl proposal propose remove %s --org ORG\n",
+                  row["offender"].get<std::string>().c_str());
+  }
   return 0;
 }
 
@@ -967,6 +1036,7 @@ int main(int argc, char** argv) {
   if (admin_passphrase) (*net)->set_admin_passphrase(*admin_passphrase);
   if (cmd == "status") return status_of((*net)->poll(3));
   if (cmd == "proposal") return proposal_command(**net, a);
+  if (cmd == "equivocations") return equivocations_command(**net, a);
 
   Progress progress;
   LifecycleEnv env{*runbooks, *hosts, **net, data_dir() + "/archives", [&](const RunbookRecord& r) { progress(r); }, {}};

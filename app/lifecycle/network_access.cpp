@@ -1,11 +1,16 @@
 #include "lifecycle/network_access.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "agents/api_adapter.h"
+#include "consensus/equivocation.h"
+#include "crypto/crypto_suite.h"
 #include "channel.h"
 #include "model/clock.h"
 #include "sandbox_launcher.h"
@@ -120,6 +125,59 @@ NetworkState NetworkAccess::poll(double deadline_s) const {
     }));
   for (auto& a : answers) out.nodes.push_back(a.get());
   out.poll_ms = wall_ms() - out.at_ms;
+  return out;
+}
+
+std::vector<NetworkAccess::ReportedEquivocation> NetworkAccess::equivocations(double deadline_s) const {
+  std::vector<std::future<std::pair<std::string, pb::Equivocations>>> answers;
+  for (const auto& n : info_.nodes)
+    answers.push_back(std::async(std::launch::async, [this, n, deadline_s] {
+      pb::Equivocations got;
+      if (auto c = client(n, n.organisation, "viewer")) {
+        grpc::ClientContext ctx;
+        deadline(ctx, deadline_s);
+        if (!c->ListEquivocations(&ctx, pb::EquivocationsRequest(), &got).ok()) got.Clear();
+      }
+      return std::make_pair(n.name, got);
+    }));
+  const CryptoSuite* suite = nullptr;
+  if (auto s = suite_by_name(info_.suite)) suite = *s;
+  std::vector<ReportedEquivocation> out;
+  std::map<std::tuple<std::string, uint64_t, std::string>, size_t> index;
+  for (auto& a : answers) {
+    auto [name, got] = a.get();
+    for (const auto& e : got.equivocations()) {
+      auto key = std::make_tuple(e.offender(), e.view(), e.kind());
+      auto it = index.find(key);
+      if (it != index.end() && out[it->second].verified) {
+        out[it->second].held_by.push_back(name);
+        continue;
+      }
+      ReportedEquivocation r;
+      r.evidence = e;
+      r.held_by = {name};
+      auto decoded = Equivocation::decode(as_bytes(e.encoded()));
+      Bytes key_bytes(e.offender_public_key().begin(), e.offender_public_key().end());
+      if (!suite || !info_.chain_id) r.why_not = "the network directory has no genesis to check it against";
+      else if (!decoded) r.why_not = "unreadable evidence: " + decoded.error().detail;
+      else if (std::string(decoded->offender.v.begin(), decoded->offender.v.end()) != e.offender() ||
+               decoded->view != e.view() || equivocation_kind_name(decoded->kind) != e.kind())
+        r.why_not = "the evidence is not what its summary says";
+      else if (std::none_of(info_.nodes.begin(), info_.nodes.end(), [&](const auto& n) { return n.id == decoded->offender; }))
+        r.why_not = "the offender is no node of this network directory";
+      else if (auto st = decoded->verify(*suite, *info_.chain_id, key_bytes); !st) r.why_not = st.error().detail;
+      else r.verified = true;
+      if (it == index.end()) {
+        index.emplace(key, out.size());
+        out.push_back(std::move(r));
+      } else {
+        // A verified copy replaces an unverified one, keeping who held it.
+        r.held_by.insert(r.held_by.begin(), out[it->second].held_by.begin(), out[it->second].held_by.end());
+        if (r.verified) out[it->second] = std::move(r);
+        else out[it->second].held_by.push_back(name);
+      }
+    }
+  }
   return out;
 }
 

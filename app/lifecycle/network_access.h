@@ -55,6 +55,20 @@ class NetworkAccess {
   NetworkState poll(double deadline_s = 3) const;
   Result<pb::NodeStatus> status(const std::string& name, double deadline_s = 3) const;
 
+  // ---- equivocation evidence ----
+  // What the agents hold, each piece once (by offender, view and kind),
+  // checked here rather than believed: the offender's key must hash to its
+  // id and both signatures verify for this network's chain id (from its own
+  // genesis.json), so no agent can frame a validator. Asked of every node
+  // in parallel, as a viewer of its organisation.
+  struct ReportedEquivocation {
+    pb::Equivocation evidence;         // as the first node holding it has it
+    std::vector<std::string> held_by;  // node names
+    bool verified = false;
+    std::string why_not;  // when not verified
+  };
+  std::vector<ReportedEquivocation> equivocations(double deadline_s = 3) const;
+
   // ---- governance ----
   // Signed here with the organisation's governance key from the network
   // directory (orgs/<org>/governance.key) and handed to one of its nodes:

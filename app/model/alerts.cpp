@@ -1,5 +1,7 @@
 #include "model/alerts.h"
 
+#include <algorithm>
+
 #include "model/analysis.h"
 
 namespace consortia::console {
@@ -10,6 +12,20 @@ std::vector<Alert> evaluate_alerts(const AlertRules& rules, const NetworkState& 
   uint64_t top = s.max_height();
   // Raised for the node whose identity runs twice, as its peers see it.
   for (const auto& f : duplicate_identities(s)) out.push_back({f.nodes.front(), kAlertDuplicateIdentity, 0});
+  // Equivocation: each offender once, named as the network knows it.
+  std::map<std::string, double> offenders;  // name -> newest view
+  for (const auto& n : s.nodes) {
+    if (!n.reachable) continue;
+    for (const auto& e : n.equivocations) {
+      if (!e.offender_is_validator) continue;
+      std::string name = e.offender_name.empty() ? "node " + e.offender_hex.substr(0, 16) : e.offender_name;
+      for (const auto& m : s.nodes)
+        if (m.id_hex == e.offender_hex) name = m.name;
+      double& view = offenders[name];
+      view = std::max(view, static_cast<double>(e.view));
+    }
+  }
+  for (const auto& [name, view] : offenders) out.push_back({name, kAlertEquivocation, view});
   for (const auto& n : s.nodes) {
     if (!n.reachable) {
       // One missed answer is not an outage: unreachable for the stale time.

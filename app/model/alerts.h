@@ -30,6 +30,9 @@ inline constexpr const char* kAlertDisk = "disk";
 inline constexpr const char* kAlertCertificate = "certificate_expiry";  // value: days left (negative: expired)
 inline constexpr const char* kAlertUnreachable = "unreachable";  // for kStaleMs or more
 inline constexpr const char* kAlertDuplicateIdentity = "duplicate_identity";  // one node id from two addresses
+// A validator some node holds equivocation evidence against, raised for
+// that validator while it is one; value: the view of the newest evidence.
+inline constexpr const char* kAlertEquivocation = "equivocation";
 
 struct Alert {
   std::string node, rule;

@@ -26,6 +26,15 @@ struct PeerState {
   std::string address;  // where the reporting node dials it
 };
 
+// Equivocation evidence a node holds, as its agent reports it (the console
+// checks the evidence itself before acting on it: NetworkAccess).
+struct EquivocationReport {
+  std::string offender_hex, offender_name, organisation, kind;  // kind: proposal or vote
+  uint64_t view = 0;
+  bool offender_is_validator = false;
+  bool operator==(const EquivocationReport&) const = default;
+};
+
 struct NodeState {
   // From the inventory.
   std::string name, organisation, api_address, metrics_address, id_hex;
@@ -49,6 +58,7 @@ struct NodeState {
   // Unix seconds: when the first of its TLS certificate and its
   // organisation's CA expires; 0 when the agent does not say.
   int64_t certificate_expires_s = 0;
+  std::vector<EquivocationReport> equivocations;  // the newest it holds
   // A simulated node (a simulated sandbox): no process of its own; its
   // share of the simulator process's memory instead.
   bool simulated = false;

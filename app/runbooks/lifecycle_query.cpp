@@ -144,6 +144,40 @@ void LifecycleQuery::vote(QString organisation, QString proposal_hex, bool withd
   refresh_proposals();
 }
 
+void LifecycleQuery::propose_removal(QString organisation, QString node) {
+  if (!open() || !network_) return;
+  auto n = network_->node(node.toStdString());
+  if (!n) {
+    emit message(refusal_text("no_node", node.toStdString()));
+    return;
+  }
+  std::string offender(n->id.v.begin(), n->id.v.end()), why = "no agent holds evidence against it";
+  bool verified = false;
+  for (const auto& r : network_->equivocations()) {
+    if (r.evidence.offender() != offender) continue;
+    if (r.verified) {
+      verified = true;
+      break;
+    }
+    why = r.why_not;
+  }
+  if (!verified) {
+    emit message(QCoreApplication::translate("Lifecycle", "Not proposed: no evidence against %1 verifies here (%2)")
+                     .arg(node, QString::fromStdString(why)));
+    return;
+  }
+  pb::ProposeRequest req;
+  req.set_action("remove");
+  req.set_node_id(offender);
+  auto tx = network_->propose(organisation.toStdString(), req);
+  if (!tx) emit message(refusal_text(error_code_name(tx.error().code), tx.error().detail));
+  else
+    emit message(QCoreApplication::translate("Lifecycle", "%1 proposed removing %2; the other organisations approve it on "
+                                                          "the Proposals page")
+                     .arg(organisation, node));
+  refresh_proposals();
+}
+
 void LifecycleQuery::set_admin_passphrase(QString organisation, QString passphrase) {
   admin_passphrases_[organisation.toStdString()] = passphrase.toStdString();
   if (network_) network_->set_admin_passphrase(passphrase.toStdString(), organisation.toStdString());

@@ -41,6 +41,10 @@ class LifecycleQuery : public QObject {
   void check_host(QString name);
   void refresh_proposals();
   void vote(QString organisation, QString proposal_hex, bool withdraw);
+  // Proposes, as `organisation`'s admin, removing the validator `node`
+  // (by name) for equivocating: only when the agents hold evidence against
+  // it that verifies here (NetworkAccess::equivocations).
+  void propose_removal(QString organisation, QString node);
   // Opens an organisation's encrypted governance key (memory only).
   void set_admin_passphrase(QString organisation, QString passphrase);
   // The upgrades' readiness matrix (lifecycle/upgrade.h), and staging a

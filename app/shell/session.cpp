@@ -16,6 +16,8 @@
 #include "upgrades/upgrades_page.h"
 #include "lifecycle/lifecycle_text.h"
 #include "runbooks/runbooks_page.h"
+#include <filesystem>
+
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QTimer>
@@ -181,6 +183,35 @@ void ConsoleSession::connect_window(MainWindow& w) {
     connect(w.proposals(), &ProposalsPage::vote_requested, &w, [this, &w](QString org, QString id, bool withdraw) {
       if (unlock_governance(&w, {org}))
         QMetaObject::invokeMethod(lifecycle_, [l = lifecycle_, org, id, withdraw] { l->vote(org, id, withdraw); }, queued);
+    });
+    // An equivocating validator's removal, from its alert.
+    w.alerts()->set_governance_available(!source_.directory.empty());
+    connect(w.alerts(), &AlertsPage::removal_requested, &w, [this, &w](QString node) {
+      QStringList orgs;
+      for (const auto& e : source_.endpoints) {
+        QString org = QString::fromStdString(e.organisation);
+        if (!orgs.contains(org) &&
+            std::filesystem::exists(source_.directory + "/orgs/" + e.organisation + "/governance.key"))
+          orgs << org;
+      }
+      if (orgs.isEmpty()) {
+        w.show_message(tr("This workstation holds no organisation's governance key: nothing can be proposed here"));
+        return;
+      }
+      QString org = orgs.front();
+      if (orgs.size() > 1) {
+        bool ok = false;
+        org = QInputDialog::getItem(&w, tr("Propose removal"), tr("Propose as the admin of:"), orgs, 0, false, &ok);
+        if (!ok) return;
+      }
+      auto answer = QMessageBox::question(
+          &w, tr("Propose removal"),
+          tr("Propose, as %1, that validator %2 be removed from the chain?\n\n"
+             "Agents hold evidence that %2 signed two statements for one view. The evidence is checked on this "
+             "workstation before the proposal is signed; the other organisations approve it on the Proposals page.")
+              .arg(org, node));
+      if (answer != QMessageBox::Yes || !unlock_governance(&w, {org})) return;
+      QMetaObject::invokeMethod(lifecycle_, [l = lifecycle_, org, node] { l->propose_removal(org, node); }, Qt::QueuedConnection);
     });
     connect(lifecycle_, &LifecycleQuery::runbooks, w.upgrades(), &UpgradesPage::on_runbooks, queued);
     connect(lifecycle_, &LifecycleQuery::readiness, w.upgrades(), &UpgradesPage::on_readiness, queued);

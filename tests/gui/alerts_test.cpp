@@ -51,6 +51,38 @@ TEST(Alerts, ACertificateExpiringWithinTheRulesDaysIsRaisedWithTheDaysLeft) {
   EXPECT_TRUE(has(evaluate_alerts(r, s, {}), "b", kAlertCertificate)) << "the rule is the operator's";
 }
 
+// Evidence that a validator equivocated, as the agents report it: one alert
+// for the offender (named as the console knows its id), however many nodes
+// hold evidence, with the newest view; none once it is no validator, and
+// none from an agent that does not answer.
+TEST(Alerts, AnEquivocatingValidatorIsRaisedOnceWhateverHoldsTheEvidence) {
+  AlertRules r;
+  const int64_t now = 1'800'000'000'000;
+  NetworkState s;
+  s.at_ms = now;
+  s.nodes = {node("node-0", 100, now), node("node-1", 100, now), node("node-2", 100, now), node("node-3", 100, now)};
+  for (size_t i = 0; i < s.nodes.size(); ++i) s.nodes[i].id_hex = std::string(64, static_cast<char>('a' + i));
+  EXPECT_FALSE(has(evaluate_alerts(r, s, {}), "node-3", kAlertEquivocation));
+  EquivocationReport e{s.nodes[3].id_hex, "validator-name-in-chain", "org-3", "vote", 41, true};
+  s.nodes[0].equivocations = {e};
+  e.view = 57;
+  s.nodes[1].equivocations = {e};
+  auto a = evaluate_alerts(r, s, {});
+  int raised = 0;
+  for (const auto& x : a)
+    if (x.rule == kAlertEquivocation) {
+      ++raised;
+      EXPECT_EQ(x.node, "node-3") << "named as the console knows the id";
+      EXPECT_EQ(x.value, 57) << "the newest view";
+    }
+  EXPECT_EQ(raised, 1);
+  for (auto* n : {&s.nodes[0], &s.nodes[1]}) n->equivocations[0].offender_is_validator = false;
+  EXPECT_FALSE(has(evaluate_alerts(r, s, {}), "node-3", kAlertEquivocation)) << "removed or demoted already";
+  s.nodes[0].equivocations[0].offender_is_validator = true;
+  s.nodes[0].reachable = false;
+  EXPECT_FALSE(has(evaluate_alerts(r, s, {}), "node-3", kAlertEquivocation)) << "only answering agents count";
+}
+
 TEST(Alerts, LagPeersDiskAndUnreachableFireOnlyPastTheirThresholds) {
   AlertRules r;  // lag > 10, peers < 2, disk > 90 %
   int64_t now = 1'000'000;

@@ -39,6 +39,24 @@ TEST(ApiAdapter, HostileAuditLinesAreTextNotAllocations) {
   EXPECT_TRUE(audit_entry("[1,2,3]").call.empty());
 }
 
+TEST(ApiAdapter, EquivocationsTheAgentHoldsReachTheNodesState) {
+  v1::NodeStatus st;
+  auto* e = st.add_equivocations();
+  e->set_offender(std::string(32, '\x03'));
+  e->set_offender_name("node-3");
+  e->set_offender_organisation("org-3");
+  e->set_kind("vote");
+  e->set_view(41);
+  e->set_offender_is_validator(true);
+  NodeState n;
+  n.equivocations.push_back({"stale", "", "", "vote", 1, true});
+  apply_status(st, n);
+  ASSERT_EQ(n.equivocations.size(), 1u) << "what the agent holds now, not what it held";
+  std::string threes;
+  for (int i = 0; i < 32; ++i) threes += "03";
+  EXPECT_EQ(n.equivocations[0], (EquivocationReport{threes, "node-3", "org-3", "vote", 41, true}));
+}
+
 TEST(ApiAdapter, StatusFillsTheNodeAndRawIdsBecomeHex) {
   v1::NodeStatus st;
   st.set_node_id(std::string(32, '\x01'));

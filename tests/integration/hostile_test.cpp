@@ -10,6 +10,7 @@
 
 #include "audit_chain.h"
 #include "consensus/messages.h"
+#include "crypto/key_file.h"
 #include "consortia/v1/p2p.grpc.pb.h"
 #include "ctl_harness.h"
 #include "evidence.h"
@@ -1256,6 +1257,116 @@ TEST(HostileClient, RevokingACertificateBeforeProtocolSixSaysToUpgradeFirst) {
   EXPECT_NE(p.err.find("this chain runs 5: upgrade it first"), std::string::npos) << p.err;
   p = ctl({"proposal", "list"}, false);
   EXPECT_EQ(p.out, "no proposals\n") << "nothing was proposed";
+}
+
+// A member that owns a validator's host and makes it sign two votes for
+// one view: the evidence it hands one agent reaches every agent (protocol
+// 7), outlives a restart, and consortia-ctl checks it itself and writes it
+// out; evidence made to frame another validator is kept by no one.
+TEST(HostilePeer, EquivocationEvidenceReachesEveryAgentAndIsCheckedByTheClient) {
+  AgentCluster c(4);
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(2, 60));
+  c.stop(3);
+  const CryptoSuite& suite = ed25519_sha256();
+  auto key = decode_key_file(slurp(c.node_dir(3) + "/node.key"), "");
+  ASSERT_TRUE(key.ok()) << key.error().to_string();
+  const Hash32 chain = *c.net().chain_id;
+  auto double_vote = [&](const Signer& signer, const NodeId& named, uint64_t view) {
+    Equivocation e;
+    e.kind = Equivocation::Kind::kVote;
+    e.offender = named;
+    e.view = view;
+    e.first = sha256(as_bytes("one"));
+    e.second = sha256(as_bytes("other"));
+    e.first_height = e.second_height = 3;
+    e.first_signature = signer.sign(vote_payload(chain, view, 3, e.first));
+    e.second_signature = signer.sign(vote_payload(chain, view, 3, e.second));
+    return e;
+  };
+  auto frame_of = [](const Equivocation& e) {
+    consortia::v1::Frame f;
+    Bytes wire = encode_message(Message{EquivocationEvidence{e}});
+    f.set_message(std::string(wire.begin(), wire.end()));
+    return f;
+  };
+  auto held = [&](int i) {
+    auto v = c.client(i, c.net().nodes[i].organisation, "viewer");
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+    pb::Equivocations out;
+    EXPECT_TRUE(v->ListEquivocations(&ctx, pb::EquivocationsRequest(), &out).ok());
+    return out;
+  };
+  PeerStream peer(c, 3, 0);
+  ASSERT_TRUE(peer.ok);
+  // Node 3's signatures, node 2 named: proves nothing against node 2.
+  ASSERT_TRUE(peer.stream->Write(frame_of(double_vote(*key->signer, c.net().nodes[2].id, 40))));
+  // Node 3's own two votes for view 41.
+  ASSERT_TRUE(peer.stream->Write(frame_of(double_vote(*key->signer, c.net().nodes[3].id, 41))));
+  ASSERT_TRUE(AgentCluster::eventually(
+      [&] {
+        for (int i : {0, 1, 2})
+          if (held(i).equivocations_size() == 0) return false;
+        return true;
+      },
+      20))
+      << "the evidence did not reach every agent";
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  for (int i : {0, 1, 2}) {
+    auto h = held(i);
+    ASSERT_EQ(h.equivocations_size(), 1) << "node " << i << " holds only the real evidence";
+    const auto& e = h.equivocations(0);
+    EXPECT_EQ(e.offender_name(), "node-3");
+    EXPECT_EQ(e.offender_organisation(), c.net().nodes[3].organisation);
+    EXPECT_EQ(e.kind(), "vote");
+    EXPECT_EQ(e.view(), 41u);
+    EXPECT_TRUE(e.offender_is_validator());
+    // Node 0 had it from the attacker; the others from whichever honest
+    // node passed it on first.
+    auto id_of = [&](int k) { return std::string(c.net().nodes[k].id.v.begin(), c.net().nodes[k].id.v.end()); };
+    if (i == 0) EXPECT_EQ(e.reported_by(), id_of(3));
+    else EXPECT_TRUE(e.reported_by() == id_of(0) || e.reported_by() == id_of(3 - i)) << "node " << i;
+    auto st = c.status(i);
+    ASSERT_TRUE(st.has_value());
+    ASSERT_EQ(st->equivocations_size(), 1);
+    EXPECT_TRUE(st->equivocations(0).encoded().empty()) << "status carries the summary only";
+  }
+  std::string log = slurp(c.node_dir(1) + "/data/agent.log");
+  EXPECT_NE(log.find("equivocation: validator node-3 of " + c.net().nodes[3].organisation), std::string::npos);
+  std::string m = c.net().nodes[1].metrics_address;
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        return http_get(std::stoi(m.substr(m.rfind(':') + 1)), "/metrics").find("consortia_equivocation_evidence 1") !=
+               std::string::npos;
+      },
+      5));
+
+  // Kept across a restart.
+  c.stop(1);
+  c.start(1);
+  ASSERT_TRUE(AgentCluster::eventually([&] { return c.status(1).has_value(); }, 30));
+  EXPECT_EQ(held(1).equivocations_size(), 1) << "forgotten on restart";
+
+  // The client checks it against its own genesis and keys, and writes it out.
+  Ctl ctl(c.dir());
+  const std::string out_dir = c.dir() + "/evidence-out";
+  Proc p = ctl({"equivocations", "--out", out_dir});
+  ASSERT_EQ(p.status, 0) << p.out << p.err;
+  json j = p.as_json();
+  ASSERT_EQ(j["equivocations"].size(), 1u) << p.out;
+  const json& row = j["equivocations"][0];
+  EXPECT_EQ(row["offender"], "node-3");
+  EXPECT_TRUE(row["verified"].get<bool>()) << row.dump();
+  EXPECT_EQ(row["held_by"].size(), 3u) << row.dump();
+  auto written = Equivocation::decode(as_bytes(slurp(row["file"].get<std::string>())));
+  ASSERT_TRUE(written.ok());
+  EXPECT_TRUE(written->verify(suite, chain, key->signer->public_key()).ok());
+  p = ctl({"equivocations"}, false);
+  EXPECT_NE(p.out.find("node-3 of " + c.net().nodes[3].organisation + " signed two votes in view 41"), std::string::npos)
+      << p.out;
+  EXPECT_NE(p.out.find("verified here"), std::string::npos) << p.out;
+  EXPECT_NE(p.out.find("consortia-ctl proposal propose remove node-3 --org ORG"), std::string::npos) << p.out;
 }
 
 }  // namespace
