@@ -1,6 +1,10 @@
 #include "agent.h"
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <grpcpp/grpcpp.h>
 
@@ -152,9 +156,11 @@ void Agent::note_bad_gossip(const NodeId& from, size_t count) {
 void Agent::note_dropped(const NodeId& from, DropReason why) {
   const char* what = why == DropReason::kNotValidator ? "votes, timeouts or proposals from a non-validator"
                      : why == DropReason::kSignatures ? "more signatures to check than its budget"
+                     : why == DropReason::kEvidence   ? "more equivocation evidence than a few pieces a second"
                                                       : "more queued than its share";
   (why == DropReason::kNotValidator ? dropped_not_validator_
    : why == DropReason::kSignatures ? dropped_over_signatures_
+   : why == DropReason::kEvidence   ? dropped_evidence_
                                     : dropped_over_queue_)++;
   int64_t now = now_ms(), last = budget_logged_ms_;
   if (now - last >= 60'000 && budget_logged_ms_.compare_exchange_strong(last, now)) {
@@ -162,7 +168,7 @@ void Agent::note_dropped(const NodeId& from, DropReason why) {
     if (auto members = members_.load())
       if (auto it = members->find(from); it != members->end()) who += " of " + it->second;
     log_->warn("p2p: dropping messages of peer " + who + ": " + what + " (" +
-               std::to_string(dropped_over_queue_ + dropped_over_signatures_ + dropped_not_validator_) +
+               std::to_string(dropped_over_queue_ + dropped_over_signatures_ + dropped_not_validator_ + dropped_evidence_) +
                " dropped so far)");
   }
 }
@@ -214,10 +220,11 @@ Status Agent::start() {
     // for goes on, so gossip never costs the node's thread a signature.
     // Each peer's gossip has a budget of signature checks, and a bad one
     // costs it far more than a good one.
-    // Evidence costs the checks of its two signatures.
-    if (std::holds_alternative<EquivocationEvidence>(*msg) && !budget_.take_signatures(from, 2, now_ms())) {
+    // Evidence passes at a few pieces a second per peer (each costs the
+    // node's thread two signature checks).
+    if (std::holds_alternative<EquivocationEvidence>(*msg) && !budget_.take_evidence(from, now_ms())) {
       budget_.dequeue(from, bytes);
-      return note_dropped(from, DropReason::kSignatures);
+      return note_dropped(from, DropReason::kEvidence);
     }
     std::vector<Hash32> valid;
     if (auto txs = gossiped_transactions(*msg); !txs.empty()) {
@@ -492,9 +499,10 @@ void Agent::handle(NodeOutput& out) {
 // ---- equivocation evidence ------------------------------------------------------
 //
 // DATA/equivocations.jsonl holds what the node held, one piece a line, so
-// that evidence outlives a restart: rewritten whole (it is small and
-// rarely changes) and read again when the node opens, each piece verified
-// again before it is believed.
+// that evidence outlives a restart: each new piece is appended and synced
+// (a line torn by a crash is skipped when read), and read again when the
+// node opens, each piece verified again before it is believed. It grows by
+// what the node keeps, at most Node::kMaxEvidence pieces of about 1 KB.
 
 std::string Agent::equivocations_path() const { return config_.path(config_.data_dir) + "/equivocations.jsonl"; }
 
@@ -510,15 +518,18 @@ void Agent::keep_equivocations(const std::vector<HeldEquivocation>& fresh) {
                "); the organisations can remove it through governance (consortia-ctl equivocations)");
   }
   std::string text;
-  for (const auto& h : node_->equivocations()) {
+  for (const auto& h : fresh) {
     nlohmann::json j{{"evidence", to_hex(h.evidence.encode())},
+                     {"offender_key", to_hex(h.offender_key)},
                      {"reported_by", h.reported_by.hex()},
                      {"held_since_ms", h.held_since}};
     text += j.dump() + "\n";
   }
-  if (auto st = write_file(equivocations_path(), text); !st)
-    log_->error("equivocation evidence not saved: " + st.error().detail);
-  equivocations_held_ = node_->equivocations().size();
+  int fd = ::open(equivocations_path().c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  bool saved = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!saved) log_->error("equivocation evidence not saved to " + equivocations_path() + ": " + std::strerror(errno));
+  equivocations_held_ = node_->equivocation_count();
 }
 
 void Agent::load_equivocations() {
@@ -527,26 +538,28 @@ void Agent::load_equivocations() {
   std::istringstream in(*text);
   std::string line;
   size_t n = 0, bad = 0;
-  NodeOutput ignored;  // passed on again once peers are connected (they ask no one twice)
+  // Not sent again: the peers had it when it came (a peer that was away
+  // then learns of it only from evidence found anew).
   while (std::getline(in, line)) {
     if (line.empty()) continue;
     auto j = nlohmann::json::parse(line, nullptr, false);
-    Bytes raw, from;
-    if (j.is_discarded() || !j.is_object() || !j["evidence"].is_string() || !j["reported_by"].is_string() ||
-        !j["held_since_ms"].is_number_integer() || !from_hex(j["evidence"].get<std::string>(), raw) ||
-        !from_hex(j["reported_by"].get<std::string>(), from) || from.size() != 32) {
+    Bytes raw, from, key;
+    auto text = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+    if (j.is_discarded() || !j.is_object() || !j.contains("held_since_ms") || !j["held_since_ms"].is_number_integer() ||
+        !from_hex(text("evidence"), raw) || !from_hex(text("reported_by"), from) || from.size() != 32 ||
+        !from_hex(text("offender_key"), key)) {
       ++bad;
       continue;
     }
     auto e = Equivocation::decode(raw);
-    if (!e || !node_->add_equivocation(*e, Hash32::from(from), j["held_since_ms"].get<TimeMs>(), ignored)) {
+    if (!e || !node_->restore_equivocation({*e, key, Hash32::from(from), j["held_since_ms"].get<TimeMs>()})) {
       ++bad;
       continue;
     }
     ++n;
   }
   if (bad) log_->warn(equivocations_path() + ": " + std::to_string(bad) + " entries unreadable or not valid evidence, ignored");
-  equivocations_held_ = node_->equivocations().size();
+  equivocations_held_ = node_->equivocation_count();
 }
 
 void Agent::note_membership() {

@@ -87,10 +87,10 @@ class Agent final : public NodeHost {
   uint64_t height() const { return height_; }
   const SignaturePool& signature_pool() const { return *signatures_; }
   struct DroppedPeerMessages {
-    uint64_t queue, signatures, not_validator, inbox;
+    uint64_t queue, signatures, not_validator, inbox, evidence;
   };
   DroppedPeerMessages dropped_peer_messages() const {
-    return {dropped_over_queue_, dropped_over_signatures_, dropped_not_validator_, inbox_dropped_};
+    return {dropped_over_queue_, dropped_over_signatures_, dropped_not_validator_, inbox_dropped_, dropped_evidence_};
   }
   std::string api_address() const { return api_bound_; }
   size_t equivocations_held() const { return equivocations_held_; }
@@ -147,9 +147,10 @@ class Agent final : public NodeHost {
   std::atomic<size_t> equivocations_held_{0};
   PeerBudget budget_{PeerBudgetLimits::for_host(std::thread::hardware_concurrency())};  // per peer
   // Peer messages dropped before the node's thread, by why.
-  std::atomic<uint64_t> dropped_over_queue_{0}, dropped_over_signatures_{0}, dropped_not_validator_{0};
+  std::atomic<uint64_t> dropped_over_queue_{0}, dropped_over_signatures_{0}, dropped_not_validator_{0},
+      dropped_evidence_{0};
   std::atomic<int64_t> budget_logged_ms_{0};
-  enum class DropReason { kQueue, kSignatures, kNotValidator };
+  enum class DropReason { kQueue, kSignatures, kNotValidator, kEvidence };
   void note_dropped(const NodeId& from, DropReason why);
   // Equivocation evidence (DATA/equivocations.jsonl), on the node's thread.
   std::string equivocations_path() const;

@@ -50,8 +50,7 @@ void fill_equivocation(pb::Equivocation& x, const HeldEquivocation& h, const Cha
   if (encoded) {
     Bytes b = e.encode();
     x.set_encoded(std::string(b.begin(), b.end()));
-    if (const Member* m = cfg ? cfg->member(e.offender) : nullptr)
-      x.set_offender_public_key(std::string(m->public_key.begin(), m->public_key.end()));
+    x.set_offender_public_key(std::string(h.offender_key.begin(), h.offender_key.end()));
   }
 }
 std::optional<Hash32> hash_of(const std::string& s) {
@@ -325,10 +324,8 @@ class ApiService final : public pb::AgentService::Service {
       out->set_view_changes(s.views_by_timeout);
       out->set_chain_id(str(n.chain_id()));
       out->set_validators(static_cast<uint32_t>(n.validators().size()));
-      auto held = n.equivocations();
       auto cfg = n.config();
-      for (size_t i = held.size() > 16 ? held.size() - 16 : 0; i < held.size(); ++i)
-        fill_equivocation(*out->add_equivocations(), held[i], cfg.get(), false);
+      for (const auto& h : n.equivocation_summary(16)) fill_equivocation(*out->add_equivocations(), h, cfg.get(), false);
     });
     if (!st) return error(StatusCode::UNAVAILABLE, st.error().code, st.error().detail);
     uint64_t best = a_.best_peer_height();

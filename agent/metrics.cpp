@@ -79,12 +79,14 @@ Metrics::Metrics(const std::string& address, Agent& agent)
                   .Help("Peer messages dropped before the node's thread, by reason: the peer's share of "
                         "the queue to it was full (queue), its gossip passed its budget of signature "
                         "checks (signatures), a vote, timeout or proposal from a peer that is not a "
-                        "validator, past a few a second (not_validator), or the node's inbox was full (inbox)")
+                        "validator, past a few a second (not_validator), equivocation evidence past a few pieces a "
+                        "second (evidence), or the node's inbox was full (inbox)")
                   .Register(r);
     dropped_queue_ = &f.Add({{"reason", "queue"}});
     dropped_signatures_ = &f.Add({{"reason", "signatures"}});
     dropped_not_validator_ = &f.Add({{"reason", "not_validator"}});
     dropped_inbox_ = &f.Add({{"reason", "inbox"}});
+    dropped_evidence_ = &f.Add({{"reason", "evidence"}});
   }
   reoffered_ = counter(r, "consortia_tx_reoffered_total",
                        "Clients' transactions offered to peers again because their sender made no "
@@ -178,6 +180,7 @@ void Metrics::refresh() {
   advance(dropped_signatures_, d.signatures, last_dropped_signatures_);
   advance(dropped_not_validator_, d.not_validator, last_dropped_not_validator_);
   advance(dropped_inbox_, d.inbox, last_dropped_inbox_);
+  advance(dropped_evidence_, d.evidence, last_dropped_evidence_);
   mempool_->Set(static_cast<double>(s.mempool));
   halted_->Set(s.halted ? 1 : 0);
   auto peers = agent_.transport().peers();

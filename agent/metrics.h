@@ -50,9 +50,10 @@ class Metrics {
   uint64_t last_sig_pool_ = 0, last_sig_node_ = 0, last_sig_remembered_ = 0;
   prometheus::Counter* reoffered_;
   uint64_t last_reoffered_ = 0;
-  prometheus::Counter *dropped_queue_, *dropped_signatures_, *dropped_not_validator_, *dropped_inbox_;
+  prometheus::Counter *dropped_queue_, *dropped_signatures_, *dropped_not_validator_, *dropped_inbox_,
+      *dropped_evidence_;
   uint64_t last_dropped_queue_ = 0, last_dropped_signatures_ = 0, last_dropped_not_validator_ = 0,
-           last_dropped_inbox_ = 0;
+           last_dropped_inbox_ = 0, last_dropped_evidence_ = 0;
   prometheus::Histogram *interval_, *latency_;
   prometheus::Family<prometheus::Counter>*send_, *receive_;
   std::mutex mu_;

@@ -27,19 +27,26 @@ void PeerBudget::dequeue(const NodeId& peer, size_t bytes) {
   queued_ -= std::min(n, queued_);
 }
 
-bool PeerBudget::take_statement(const NodeId& peer, int64_t now_ms) {
-  std::lock_guard lock(mu_);
-  Bucket& b = peers_[peer].statements;
+bool PeerBudget::take(Bucket& b, double rate, double burst, int64_t now_ms) const {
   if (!b.filled) {
-    b = {true, limits_.statement_burst, now_ms};
+    b = {true, burst, now_ms};
   } else if (now_ms > b.refilled_ms) {
-    b.tokens = std::min(limits_.statement_burst,
-                        b.tokens + static_cast<double>(now_ms - b.refilled_ms) / 1000.0 * limits_.statements_per_s);
+    b.tokens = std::min(burst, b.tokens + static_cast<double>(now_ms - b.refilled_ms) / 1000.0 * rate);
     b.refilled_ms = now_ms;
   }
   if (b.tokens < 1) return false;
   b.tokens -= 1;
   return true;
+}
+
+bool PeerBudget::take_statement(const NodeId& peer, int64_t now_ms) {
+  std::lock_guard lock(mu_);
+  return take(peers_[peer].statements, limits_.statements_per_s, limits_.statement_burst, now_ms);
+}
+
+bool PeerBudget::take_evidence(const NodeId& peer, int64_t now_ms) {
+  std::lock_guard lock(mu_);
+  return take(peers_[peer].evidence, limits_.evidence_per_s, limits_.evidence_burst, now_ms);
 }
 
 void PeerBudget::refill(Peer& p, int64_t now_ms) const {

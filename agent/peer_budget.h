@@ -39,6 +39,11 @@ struct PeerBudgetLimits {
   // observer sending them gets no more than this.
   double statements_per_s = 50;
   double statement_burst = 100;
+  // Equivocation evidence: each node passes a piece on once, and holds at
+  // most 16 against one offender, so an honest peer sends a few; each costs
+  // the node's thread two signature checks.
+  double evidence_per_s = 4;
+  double evidence_burst = 64;
 
   // 10,000 signature checks a second per core of the host, a burst of two
   // seconds' worth.
@@ -62,6 +67,8 @@ class PeerBudget {
   void dequeue(const NodeId& peer, size_t bytes);
   // Whether a non-validator's vote, timeout or proposal may pass now; takes it.
   bool take_statement(const NodeId& peer, int64_t now_ms);
+  // Whether a piece of equivocation evidence from the peer may pass now; takes it.
+  bool take_evidence(const NodeId& peer, int64_t now_ms);
   // Whether the peer's budget covers checking n signatures now; takes them.
   bool take_signatures(const NodeId& peer, size_t n, int64_t now_ms);
   // Charges the peer for transactions it sent whose signatures were bad.
@@ -79,12 +86,13 @@ class PeerBudget {
   };
   struct Peer {
     size_t queued = 0, messages = 0;
-    Bucket statements;
+    Bucket statements, evidence;
     bool filled = false;  // the bucket starts full
     double tokens = 0;    // below zero: in debt for bad signatures
     int64_t refilled_ms = 0;
   };
   void refill(Peer& p, int64_t now_ms) const;
+  bool take(Bucket& b, double rate, double burst, int64_t now_ms) const;
 
   const PeerBudgetLimits limits_;
   mutable std::mutex mu_;

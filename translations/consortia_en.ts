@@ -4,17 +4,17 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="394"/>
+        <location filename="../app/ctl/main.cpp" line="397"/>
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="395"/>
+        <location filename="../app/ctl/main.cpp" line="398"/>
         <source>leader</source>
         <translation>leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="766"/>
+        <location filename="../app/ctl/main.cpp" line="785"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>height&lt;/source&gt;
         &lt;translation&gt;height&lt;/translation&gt;
@@ -29,44 +29,44 @@
         &lt;source&gt;audit log intact: %1 entries, the last is %2 (hash %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="772"/>
+        <location filename="../app/ctl/main.cpp" line="791"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="779"/>
+        <location filename="../app/ctl/main.cpp" line="798"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="785"/>
+        <location filename="../app/ctl/main.cpp" line="804"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>audit log NOT intact: %1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="893"/>
+        <location filename="../app/ctl/main.cpp" line="912"/>
         <source>this machine</source>
         <translation>this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="922"/>
+        <location filename="../app/ctl/main.cpp" line="941"/>
         <source>The host presents this key fingerprint:</source>
         <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="924"/>
+        <location filename="../app/ctl/main.cpp" line="943"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="933"/>
+        <location filename="../app/ctl/main.cpp" line="952"/>
         <source>added host</source>
         <translation>added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="715"/>
-        <location filename="../app/ctl/main.cpp" line="744"/>
-        <location filename="../app/ctl/main.cpp" line="1107"/>
+        <location filename="../app/ctl/main.cpp" line="734"/>
+        <location filename="../app/ctl/main.cpp" line="763"/>
+        <location filename="../app/ctl/main.cpp" line="1126"/>
         <source>runbook</source>
         <translation>runbook</translation>
     </message>
@@ -1772,12 +1772,12 @@ Its passphrase (kept in memory only):</translation>
     </message>
     <message>
         <location filename="../app/shell/session.cpp" line="209"/>
-        <source>Propose, as %1, that validator %2 be removed from the chain?
+        <source>Propose, as %1, that validator %2 be removed from the network?
 
-Agents hold evidence that %2 signed two statements for one view. The evidence is checked on this workstation before the proposal is signed; the other organisations approve it on the Proposals page.</source>
-        <translation>Propose, as %1, that validator %2 be removed from the chain?
+Agents report evidence that %2 signed two different proposals or votes in the same view. The evidence is checked on this workstation before the proposal is signed; the other organisations approve it on the Proposals page.</source>
+        <translation>Propose, as %1, that validator %2 be removed from the network?
 
-Agents hold evidence that %2 signed two statements for one view. The evidence is checked on this workstation before the proposal is signed; the other organisations approve it on the Proposals page.</translation>
+Agents report evidence that %2 signed two different proposals or votes in the same view. The evidence is checked on this workstation before the proposal is signed; the other organisations approve it on the Proposals page.</translation>
     </message>
     <message>
         <source>The governance keys of %1 on this workstation are encrypted.

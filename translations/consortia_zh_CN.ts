@@ -4,59 +4,59 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="394"/>
+        <location filename="../app/ctl/main.cpp" line="397"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="395"/>
+        <location filename="../app/ctl/main.cpp" line="398"/>
         <source>leader</source>
         <translation>主节点</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="766"/>
+        <location filename="../app/ctl/main.cpp" line="785"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>审计日志完整：共 %1 条，最后一条为第 %2 条（哈希 %3）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="772"/>
+        <location filename="../app/ctl/main.cpp" line="791"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>链从第 %1 条开始：第 1 至 %2 条不在这些文件中（已另行归档，或已被删除）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="779"/>
+        <location filename="../app/ctl/main.cpp" line="798"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>末尾 %1 字节是崩溃时写了一半的条目（从未确认）；代理启动时会将其截去</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="785"/>
+        <location filename="../app/ctl/main.cpp" line="804"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>审计日志不完整：%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="893"/>
+        <location filename="../app/ctl/main.cpp" line="912"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="922"/>
+        <location filename="../app/ctl/main.cpp" line="941"/>
         <source>The host presents this key fingerprint:</source>
         <translation>该主机出示的密钥指纹为：</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="924"/>
+        <location filename="../app/ctl/main.cpp" line="943"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="933"/>
+        <location filename="../app/ctl/main.cpp" line="952"/>
         <source>added host</source>
         <translation>已添加主机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="715"/>
-        <location filename="../app/ctl/main.cpp" line="744"/>
-        <location filename="../app/ctl/main.cpp" line="1107"/>
+        <location filename="../app/ctl/main.cpp" line="734"/>
+        <location filename="../app/ctl/main.cpp" line="763"/>
+        <location filename="../app/ctl/main.cpp" line="1126"/>
         <source>runbook</source>
         <translation>运行手册</translation>
     </message>
@@ -968,7 +968,7 @@
     <message>
         <location filename="../app/runbooks/lifecycle_query.cpp" line="165"/>
         <source>Not proposed: no evidence against %1 verifies here (%2)</source>
-        <translation>未提议：没有针对 %1 的证据在本机校验通过（%2）</translation>
+        <translation>未提议：针对 %1 的证据均未通过本机校验（%2）</translation>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_query.cpp" line="175"/>
@@ -1758,16 +1758,16 @@ Its passphrase (kept in memory only):</source>
     <message>
         <location filename="../app/shell/session.cpp" line="204"/>
         <source>Propose as the admin of:</source>
-        <translation>以下列机构管理员身份提议：</translation>
+        <translation>选择以哪个机构的管理员身份提议：</translation>
     </message>
     <message>
         <location filename="../app/shell/session.cpp" line="209"/>
-        <source>Propose, as %1, that validator %2 be removed from the chain?
+        <source>Propose, as %1, that validator %2 be removed from the network?
 
-Agents hold evidence that %2 signed two statements for one view. The evidence is checked on this workstation before the proposal is signed; the other organisations approve it on the Proposals page.</source>
-        <translation>确定以 %1 的身份提议将验证节点 %2 从链上移除？
+Agents report evidence that %2 signed two different proposals or votes in the same view. The evidence is checked on this workstation before the proposal is signed; the other organisations approve it on the Proposals page.</source>
+        <translation>确定以 %1 的身份提议将验证节点 %2 从网络中移除？
 
-代理持有 %2 在同一视图签署两份声明的证据。签署提议前，本工作站会先校验该证据；其他机构在“提案”页批准该提议。</translation>
+代理报告了 %2 在同一视图中签署两个不同提案或投票（双签）的证据。签署提议前，本工作站会先校验该证据；其他机构在“提案”页批准该提议。</translation>
     </message>
     <message>
         <source>The governance keys of %1 on this workstation are encrypted.

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -69,7 +70,9 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
   proposal approve ID --org ORG                 sign ORG's approval here with orgs/ORG/governance.key
   proposal withdraw ID --org ORG                withdraw a proposal ORG made
   equivocations [--out DIR]                     validators that signed two proposals or votes for one
-                                                view, with the evidence checked here (--out: its files)
+                                                view, the evidence checked here against this directory's
+                                                genesis and keys; --out writes each verified piece as a
+                                                binary .evidence file (consortia-verify --equivocation)
   audit verify FILE...                          check an agent's audit log (rotated files oldest first):
                                                 exit 0 intact, 1 naming the first changed, removed or
                                                 reordered entry
@@ -408,64 +411,80 @@ int equivocations_command(const NetworkAccess& net, const std::vector<std::strin
   Flags f = parse_flags(a, 1, {"--out"}, {});
   if (!f.bad.empty() || !f.positional.empty()) return usage("equivocations [--out DIR]");
   auto all = net.equivocations();
-  auto name_of = [&](const std::string& raw_id) {
-    std::string id = hex_of(raw_id);
-    for (const auto& n : net.info().nodes)
-      if (n.id.hex() == id) return n.name;
-    return "node " + id.substr(0, 16);
-  };
   if (f.has("--out")) {
     std::error_code ec;
     std::filesystem::create_directories(f.get("--out"), ec);
     if (ec) return refused("bad_path", f.get("--out") + ": " + ec.message());
   }
   json rows = json::array();
-  for (const auto& r : all) {
-    const pb::Equivocation& e = r.evidence;
-    std::string offender = name_of(e.offender());
-    json row{{"offender", offender},
-             {"offender_id", hex_of(e.offender())},
-             {"organisation", e.offender_organisation()},
-             {"validator", e.offender_is_validator()},
-             {"kind", e.kind()},
-             {"view", e.view()},
-             {"first_block", hex_of(e.first_block())},
-             {"second_block", hex_of(e.second_block())},
+  for (const auto& r : all.pieces) {
+    json row{{"offender", r.offender_name},
+             {"offender_id", r.offender_hex},
+             {"organisation", r.organisation},
+             {"offender_is_validator", r.offender_is_validator},
+             {"kind", r.kind},
+             {"view", r.view},
              {"held_by", r.held_by},
              {"verified", r.verified}};
-    if (!r.verified) row["why_not_verified"] = r.why_not;
+    if (r.verified) {
+      row["first_block"] = r.first_block_hex;
+      row["second_block"] = r.second_block_hex;
+      row["first_height"] = r.first_height;
+      row["second_height"] = r.second_height;
+    } else {
+      row["why_not_verified"] = r.why_not;
+    }
     if (f.has("--out") && r.verified) {
-      std::string file = f.get("--out") + "/" + offender + "-view" + std::to_string(e.view()) + "-" + e.kind() + ".evidence";
+      // Binary, the canonical encoding: consortia-verify --equivocation FILE checks it.
+      bool known = !r.organisation.empty();
+      std::string file = f.get("--out") + "/" + (known ? r.offender_name : r.offender_hex.substr(0, 16)) + "-view" +
+                         std::to_string(r.view) + "-" + r.kind + ".evidence";
       std::ofstream out(file, std::ios::binary);
-      out.write(e.encoded().data(), static_cast<std::streamsize>(e.encoded().size()));
+      out.write(r.encoded.data(), static_cast<std::streamsize>(r.encoded.size()));
       if (!out) return refused("bad_path", file + ": cannot be written");
       row["file"] = file;
     }
     rows.push_back(row);
   }
+  size_t asked = net.info().nodes.size(), answered = asked - all.not_answering.size();
   if (g_json) {
-    std::printf("%s\n", json{{"equivocations", rows}}.dump(2).c_str());
+    std::printf("%s\n", json{{"equivocations", rows}, {"agents_answered", answered}, {"agents_asked", asked},
+                             {"not_answering", all.not_answering}}.dump(2).c_str());
     return 0;
   }
+  std::string missing;
+  for (const auto& n : all.not_answering) missing += (missing.empty() ? "" : ", ") + n;
+  std::string coverage = std::to_string(answered) + " of " + std::to_string(asked) + " agents answered" +
+                         (missing.empty() ? "" : "; not answering: " + missing);
   if (rows.empty()) {
-    std::printf("no equivocation evidence\n");
+    std::printf("no equivocation evidence (%s)\n", coverage.c_str());
     return 0;
   }
+  std::set<std::string> hinted;
   for (const auto& row : rows) {
     std::string held;
     for (const auto& h : row["held_by"]) held += (held.empty() ? "" : ",") + h.get<std::string>();
-    std::printf("%s of %s signed two %ss in view %llu: blocks %s and %s; held by %s; %s\n",
-                row["offender"].get<std::string>().c_str(), row["organisation"].get<std::string>().c_str(),
-                row["kind"].get<std::string>().c_str(), static_cast<unsigned long long>(row["view"].get<uint64_t>()),
-                row["first_block"].get<std::string>().substr(0, 16).c_str(),
-                row["second_block"].get<std::string>().substr(0, 16).c_str(), held.c_str(),
-                row["verified"].get<bool>() ? "verified here"
-                                            : ("NOT verified here: " + row["why_not_verified"].get<std::string>()).c_str());
+    std::string offender = row["offender"].get<std::string>();
+    std::string org = row["organisation"].get<std::string>();
+    std::string kind = row["kind"].get<std::string>();
+    unsigned long long view = row["view"].get<uint64_t>();
+    if (row["verified"].get<bool>()) {
+      std::printf("%s%s signed two %ss in view %llu: blocks %s (height %llu) and %s (height %llu); held by %s; "
+                  "verified here\n",
+                  offender.c_str(), org.empty() ? "" : (" of " + org).c_str(), kind.c_str(), view,
+                  row["first_block"].get<std::string>().substr(0, 16).c_str(),
+                  static_cast<unsigned long long>(row["first_height"].get<uint64_t>()),
+                  row["second_block"].get<std::string>().substr(0, 16).c_str(),
+                  static_cast<unsigned long long>(row["second_height"].get<uint64_t>()), held.c_str());
+    } else {
+      std::printf("%s: %s evidence in view %llu reported by %s; NOT verified here: %s\n", offender.c_str(), kind.c_str(),
+                  view, held.c_str(), row["why_not_verified"].get<std::string>().c_str());
+    }
     if (row.contains("file")) std::printf("  evidence written to %s\n", row["file"].get<std::string>().c_str());
-    if (row["verified"].get<bool>() && row["validator"].get<bool>())
-      std::printf("  to remove it: consortia-ctl proposal propose remove %s --org ORG\n",
-                  row["offender"].get<std::string>().c_str());
+    if (row["verified"].get<bool>() && row["offender_is_validator"].get<bool>() && hinted.insert(offender).second)
+      std::printf("  to remove it: consortia-ctl proposal propose remove %s --org ORG\n", offender.c_str());
   }
+  std::printf("(%s)\n", coverage.c_str());
   return 0;
 }
 

@@ -128,54 +128,83 @@ NetworkState NetworkAccess::poll(double deadline_s) const {
   return out;
 }
 
-std::vector<NetworkAccess::ReportedEquivocation> NetworkAccess::equivocations(double deadline_s) const {
-  std::vector<std::future<std::pair<std::string, pb::Equivocations>>> answers;
+NetworkAccess::Equivocations NetworkAccess::equivocations(double deadline_s) const {
+  std::vector<std::future<std::pair<std::string, std::optional<pb::Equivocations>>>> answers;
   for (const auto& n : info_.nodes)
     answers.push_back(std::async(std::launch::async, [this, n, deadline_s] {
-      pb::Equivocations got;
+      std::optional<pb::Equivocations> got;
       if (auto c = client(n, n.organisation, "viewer")) {
         grpc::ClientContext ctx;
         deadline(ctx, deadline_s);
-        if (!c->ListEquivocations(&ctx, pb::EquivocationsRequest(), &got).ok()) got.Clear();
+        pb::Equivocations list;
+        if (c->ListEquivocations(&ctx, pb::EquivocationsRequest(), &list).ok()) got = std::move(list);
       }
-      return std::make_pair(n.name, got);
+      return std::make_pair(n.name, std::move(got));
     }));
   const CryptoSuite* suite = nullptr;
   if (auto s = suite_by_name(info_.suite)) suite = *s;
-  std::vector<ReportedEquivocation> out;
+  Equivocations out;
   std::map<std::tuple<std::string, uint64_t, std::string>, size_t> index;
+  // Why a copy does not prove what its summary says, or "" when it does.
+  auto check = [&](const pb::Equivocation& e, std::optional<Equivocation>& decoded) -> std::string {
+    if (!suite || !info_.chain_id) return "the network directory has no genesis to check it against";
+    auto d = Equivocation::decode(as_bytes(e.encoded()));
+    if (!d) return "unreadable evidence: " + d.error().detail;
+    if (std::string(d->offender.v.begin(), d->offender.v.end()) != e.offender() || d->view != e.view() ||
+        equivocation_kind_name(d->kind) != e.kind())
+      return "the evidence is not what its summary says";
+    if (std::none_of(info_.nodes.begin(), info_.nodes.end(), [&](const auto& n) { return n.id == d->offender; }))
+      return "the offender is no node of this network directory";
+    Bytes key(e.offender_public_key().begin(), e.offender_public_key().end());
+    if (auto st = d->verify(*suite, *info_.chain_id, key); !st) return st.error().detail;
+    decoded = std::move(*d);
+    return "";
+  };
   for (auto& a : answers) {
     auto [name, got] = a.get();
-    for (const auto& e : got.equivocations()) {
+    if (!got) {
+      out.not_answering.push_back(name);
+      continue;
+    }
+    for (const auto& e : got->equivocations()) {
       auto key = std::make_tuple(e.offender(), e.view(), e.kind());
       auto it = index.find(key);
-      if (it != index.end() && out[it->second].verified) {
-        out[it->second].held_by.push_back(name);
+      if (it == index.end()) {
+        it = index.emplace(key, out.pieces.size()).first;
+        ReportedEquivocation r;
+        r.offender_hex = hex_of(e.offender());
+        r.offender_name = "node " + r.offender_hex.substr(0, 16);
+        r.kind = e.kind();
+        r.view = e.view();
+        out.pieces.push_back(std::move(r));
+      }
+      ReportedEquivocation& r = out.pieces[it->second];
+      r.offender_is_validator |= e.offender_is_validator();
+      std::optional<Equivocation> d;
+      std::string why = check(e, d);
+      if (!why.empty()) {
+        if (!r.verified) {
+          r.held_by.push_back(name);
+          r.why_not = why;
+        }
         continue;
       }
-      ReportedEquivocation r;
-      r.evidence = e;
-      r.held_by = {name};
-      auto decoded = Equivocation::decode(as_bytes(e.encoded()));
-      Bytes key_bytes(e.offender_public_key().begin(), e.offender_public_key().end());
-      if (!suite || !info_.chain_id) r.why_not = "the network directory has no genesis to check it against";
-      else if (!decoded) r.why_not = "unreadable evidence: " + decoded.error().detail;
-      else if (std::string(decoded->offender.v.begin(), decoded->offender.v.end()) != e.offender() ||
-               decoded->view != e.view() || equivocation_kind_name(decoded->kind) != e.kind())
-        r.why_not = "the evidence is not what its summary says";
-      else if (std::none_of(info_.nodes.begin(), info_.nodes.end(), [&](const auto& n) { return n.id == decoded->offender; }))
-        r.why_not = "the offender is no node of this network directory";
-      else if (auto st = decoded->verify(*suite, *info_.chain_id, key_bytes); !st) r.why_not = st.error().detail;
-      else r.verified = true;
-      if (it == index.end()) {
-        index.emplace(key, out.size());
-        out.push_back(std::move(r));
-      } else {
-        // A verified copy replaces an unverified one, keeping who held it.
-        r.held_by.insert(r.held_by.begin(), out[it->second].held_by.begin(), out[it->second].held_by.end());
-        if (r.verified) out[it->second] = std::move(r);
-        else out[it->second].held_by.push_back(name);
+      if (!r.verified) {
+        r.held_by.clear();  // from now on, the nodes whose copy verified
+        r.verified = true;
+        r.why_not.clear();
+        r.first_block_hex = d->first.hex();
+        r.second_block_hex = d->second.hex();
+        r.first_height = d->first_height;
+        r.second_height = d->second_height;
+        r.encoded = e.encoded();
+        for (const auto& n : info_.nodes)
+          if (n.id == d->offender) {
+            r.offender_name = n.name;
+            r.organisation = n.organisation;
+          }
       }
+      r.held_by.push_back(name);
     }
   }
   return out;

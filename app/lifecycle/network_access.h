@@ -57,17 +57,29 @@ class NetworkAccess {
 
   // ---- equivocation evidence ----
   // What the agents hold, each piece once (by offender, view and kind),
-  // checked here rather than believed: the offender's key must hash to its
-  // id and both signatures verify for this network's chain id (from its own
-  // genesis.json), so no agent can frame a validator. Asked of every node
-  // in parallel, as a viewer of its organisation.
+  // checked here rather than believed: the offender's key must hash to the
+  // id of a node of this network directory and both signatures verify for
+  // this network's chain id (from its own genesis.json), so no agent can
+  // frame a validator. Everything shown comes from the verified evidence
+  // and the directory; the agent's word only for whether the offender is
+  // still a validator. Asked of every node in parallel, as a viewer of its
+  // organisation.
   struct ReportedEquivocation {
-    pb::Equivocation evidence;         // as the first node holding it has it
-    std::vector<std::string> held_by;  // node names
+    std::string offender_hex, offender_name, organisation;  // name, organisation: the directory's
+    std::string kind;                                       // proposal or vote
+    uint64_t view = 0, first_height = 0, second_height = 0;
+    std::string first_block_hex, second_block_hex;
+    bool offender_is_validator = false;  // as the agents report it
+    std::string encoded;                 // the evidence (of a copy that verified)
+    std::vector<std::string> held_by;    // nodes whose copy verified (or, none verifying, that sent one)
     bool verified = false;
-    std::string why_not;  // when not verified
+    std::string why_not;  // when no copy verified
   };
-  std::vector<ReportedEquivocation> equivocations(double deadline_s = 3) const;
+  struct Equivocations {
+    std::vector<ReportedEquivocation> pieces;
+    std::vector<std::string> not_answering;  // nodes that gave no list
+  };
+  Equivocations equivocations(double deadline_s = 3) const;
 
   // ---- governance ----
   // Signed here with the organisation's governance key from the network

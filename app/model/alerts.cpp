@@ -18,7 +18,8 @@ std::vector<Alert> evaluate_alerts(const AlertRules& rules, const NetworkState& 
     if (!n.reachable) continue;
     for (const auto& e : n.equivocations) {
       if (!e.offender_is_validator) continue;
-      std::string name = e.offender_name.empty() ? "node " + e.offender_hex.substr(0, 16) : e.offender_name;
+      // Named as the console knows the id, never by the agent's word.
+      std::string name = "node " + e.offender_hex.substr(0, 16);
       for (const auto& m : s.nodes)
         if (m.id_hex == e.offender_hex) name = m.name;
       double& view = offenders[name];

@@ -153,8 +153,8 @@ void LifecycleQuery::propose_removal(QString organisation, QString node) {
   }
   std::string offender(n->id.v.begin(), n->id.v.end()), why = "no agent holds evidence against it";
   bool verified = false;
-  for (const auto& r : network_->equivocations()) {
-    if (r.evidence.offender() != offender) continue;
+  for (const auto& r : network_->equivocations().pieces) {
+    if (r.offender_hex != n->id.hex()) continue;
     if (r.verified) {
       verified = true;
       break;

@@ -206,9 +206,10 @@ void ConsoleSession::connect_window(MainWindow& w) {
       }
       auto answer = QMessageBox::question(
           &w, tr("Propose removal"),
-          tr("Propose, as %1, that validator %2 be removed from the chain?\n\n"
-             "Agents hold evidence that %2 signed two statements for one view. The evidence is checked on this "
-             "workstation before the proposal is signed; the other organisations approve it on the Proposals page.")
+          tr("Propose, as %1, that validator %2 be removed from the network?\n\n"
+             "Agents report evidence that %2 signed two different proposals or votes in the same view. The "
+             "evidence is checked on this workstation before the proposal is signed; the other organisations "
+             "approve it on the Proposals page.")
               .arg(org, node));
       if (answer != QMessageBox::Yes || !unlock_governance(&w, {org})) return;
       QMetaObject::invokeMethod(lifecycle_, [l = lifecycle_, org, node] { l->propose_removal(org, node); }, Qt::QueuedConnection);

@@ -258,7 +258,14 @@ void Node::finish(ConsensusOutput& co, NodeOutput& out) {
   // (at the block that activates protocol 6, the version 1 ones go).
   mempool_.set_tx_version(Transaction::version_for(core_->current_rules_ref().version));
   for (auto& m : co.messages) out.messages.push_back({m.to, relay_.for_wire(m, now_), m.bulk});
-  for (auto& e : co.equivocations) keep_equivocation(e, id_, now_, out);
+  for (auto& found : co.equivocations) {
+    const Equivocation e = found.without_votes();
+    // The core verified both statements with the offender's key in this view's set.
+    const Validator* v = core_->validators().find(e.offender);
+    auto cfg = v ? nullptr : config();
+    const Member* m = cfg ? cfg->member(e.offender) : nullptr;
+    if (v || m) keep_equivocation(e, v ? v->public_key : m->public_key, id_, now_, out);
+  }
   for (auto& r : co.rejections) out.rejections.push_back(std::move(r));
 }
 
@@ -281,13 +288,14 @@ Status Node::save_certified_chain() {
 
 // ---- equivocation evidence ------------------------------------------------------
 
-bool Node::keep_equivocation(const Equivocation& e, const NodeId& from, TimeMs now, NodeOutput& out) {
+bool Node::keep_equivocation(const Equivocation& e, const Bytes& offender_key, const NodeId& from, TimeMs now,
+                             NodeOutput& out) {
   auto key = e.key();
   if (evidence_.count(key) || evidence_.size() >= kMaxEvidence) return false;
   size_t& per = evidence_per_offender_[e.offender];
   if (per >= kMaxEvidencePerOffender) return false;
   ++per;
-  HeldEquivocation held{e, from, now};
+  HeldEquivocation held{e, offender_key, from, now};
   evidence_.emplace(key, held);
   evidence_order_.push_back(key);
   out.equivocations.push_back(held);
@@ -298,14 +306,62 @@ bool Node::keep_equivocation(const Equivocation& e, const NodeId& from, TimeMs n
 
 Status Node::add_equivocation(const Equivocation& e, const NodeId& from, TimeMs now, NodeOutput& out) {
   if (evidence_.count(e.key())) return {};
+  // Before any signature is checked: what cannot be kept anyway, and what
+  // was refused before (a peer repeating it costs a lookup).
+  if (evidence_.size() >= kMaxEvidence)
+    return make_error(ErrorCode::kMempoolFull, "equivocation evidence: " + std::to_string(kMaxEvidence) + " pieces held");
+  if (auto it = evidence_per_offender_.find(e.offender);
+      it != evidence_per_offender_.end() && it->second >= kMaxEvidencePerOffender)
+    return {};  // enough against it already
+  Bytes encoded = e.encode();
+  Hash32 digest = suite_.hash(encoded);
+  if (refused_evidence_.count(digest))
+    return make_error(ErrorCode::kDuplicate, "equivocation evidence refused before");
+  auto refuse = [&](Error err) {
+    if (refused_evidence_order_.size() >= kMaxEvidence) {
+      refused_evidence_.erase(refused_evidence_order_.front());
+      refused_evidence_order_.pop_front();
+    }
+    refused_evidence_.insert(digest);
+    refused_evidence_order_.push_back(digest);
+    return Status(std::move(err));
+  };
   auto cfg = config();
   const Member* offender = cfg ? cfg->member(e.offender) : nullptr;
-  if (!offender)
-    return make_error(ErrorCode::kNotFound, "equivocation evidence against " + e.offender.short_hex() +
-                                                ", not a member of the chain");
-  if (auto st = e.verify(suite_, chain_id_, offender->public_key); !st) return st;
-  keep_equivocation(e, from, now, out);
+  if (!offender || offender->role != MemberRole::kValidator)
+    return refuse(make_error(ErrorCode::kNotFound, "equivocation evidence against " + e.offender.short_hex() +
+                                                       ", not a validator of the chain"));
+  if (auto st = e.verify(suite_, chain_id_, offender->public_key); !st) return refuse(st.error());
+  keep_equivocation(e, offender->public_key, from, now, out);
   return {};
+}
+
+Status Node::restore_equivocation(const HeldEquivocation& h) {
+  if (evidence_.count(h.evidence.key())) return {};
+  if (auto st = h.evidence.verify(suite_, chain_id_, h.offender_key); !st) return st;
+  NodeOutput ignored;  // nothing is sent for it: peers had it before the restart
+  HeldEquivocation kept = h;
+  auto key = h.evidence.key();
+  if (evidence_.size() >= kMaxEvidence || evidence_per_offender_[h.evidence.offender] >= kMaxEvidencePerOffender)
+    return {};
+  ++evidence_per_offender_[h.evidence.offender];
+  evidence_.emplace(key, std::move(kept));
+  evidence_order_.push_back(key);
+  return {};
+}
+
+std::vector<HeldEquivocation> Node::equivocation_summary(size_t offenders) const {
+  std::map<NodeId, const HeldEquivocation*> newest;
+  for (const auto& k : evidence_order_) newest[std::get<0>(k)] = &evidence_.at(k);
+  auto cfg = config();
+  std::vector<HeldEquivocation> validators, others;
+  for (const auto& [id, h] : newest) {
+    const Member* m = cfg ? cfg->member(id) : nullptr;
+    (m && m->role == MemberRole::kValidator ? validators : others).push_back(*h);
+  }
+  validators.insert(validators.end(), others.begin(), others.end());
+  if (validators.size() > offenders) validators.resize(offenders);
+  return validators;
 }
 
 std::vector<HeldEquivocation> Node::equivocations() const {

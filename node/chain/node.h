@@ -49,6 +49,7 @@ struct NodeConfig {
 // Equivocation evidence a node holds: found itself or received, verified.
 struct HeldEquivocation {
   Equivocation evidence;
+  Bytes offender_key;  // the key it verified with (the offender may be removed since)
   NodeId reported_by;  // this node, or the peer it came from
   TimeMs held_since = 0;
 };
@@ -152,11 +153,21 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   static constexpr size_t kMaxEvidence = 1024;
   static constexpr size_t kMaxEvidencePerOffender = 16;
   std::vector<HeldEquivocation> equivocations() const;
-  // Evidence from a peer, or from what the host kept before a restart:
-  // verified against the offender's key in the committed configuration,
-  // kept when new (then in out.equivocations) and passed on to every peer
-  // from protocol 7. kOk also for evidence already held.
+  // The newest piece against each offender, at most `offenders` of them,
+  // validators of the committed configuration first (for status).
+  std::vector<HeldEquivocation> equivocation_summary(size_t offenders) const;
+  size_t equivocation_count() const { return evidence_.size(); }
+  // Evidence from a peer: verified against the key of a validator in the
+  // committed configuration, kept when new (then in out.equivocations) and
+  // passed on to every peer from protocol 7. kOk also for evidence already
+  // held, or against an offender with enough held; an error for evidence
+  // that does not verify (remembered, so a repeat costs no check) or when
+  // kMaxEvidence pieces are held.
   Status add_equivocation(const Equivocation& e, const NodeId& from, TimeMs now, NodeOutput& out);
+  // Evidence this node held before a restart, with the key it was verified
+  // with: verified again with that key (which must hash to the offender's
+  // id), so evidence against a validator removed since is kept too.
+  Status restore_equivocation(const HeldEquivocation& h);
 
  private:
   Node(const Genesis& genesis, NodeConfig cfg, const CryptoSuite& suite,
@@ -221,8 +232,12 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   std::map<std::tuple<NodeId, uint64_t, Equivocation::Kind>, HeldEquivocation> evidence_;
   std::map<NodeId, size_t> evidence_per_offender_;
   std::vector<std::tuple<NodeId, uint64_t, Equivocation::Kind>> evidence_order_;
+  // Digests of evidence refused, the newest kMaxEvidence: a peer sending
+  // the same bad piece again costs no signature check.
+  std::unordered_set<Hash32> refused_evidence_;
+  std::deque<Hash32> refused_evidence_order_;
   // Keeps evidence already verified; true when it was new.
-  bool keep_equivocation(const Equivocation& e, const NodeId& from, TimeMs now, NodeOutput& out);
+  bool keep_equivocation(const Equivocation& e, const Bytes& key, const NodeId& from, TimeMs now, NodeOutput& out);
   std::string halted_;
   static constexpr size_t kRoundWindow = 16;
   std::deque<TimeMs> recent_rounds_;  // from each committed block to the next

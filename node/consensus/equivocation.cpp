@@ -71,6 +71,13 @@ Result<Equivocation> Equivocation::decode(ByteView in) {
   return e;
 }
 
+Equivocation Equivocation::without_votes() const {
+  Equivocation e = *this;
+  for (auto* h : {&e.first_header, &e.second_header})
+    if (*h) (*h)->justify.votes.clear();
+  return e;
+}
+
 Status Equivocation::verify(const CryptoSuite& suite, const Hash32& chain_id, ByteView public_key) const {
   auto bad = [](std::string why) { return Status(make_error(ErrorCode::kBadSignature, std::move(why))); };
   if (suite.node_id(public_key) != offender) return bad("the key given is not the offender's");
@@ -87,6 +94,10 @@ Status Equivocation::verify(const CryptoSuite& suite, const Hash32& chain_id, By
   for (const BlockHeader* h : {&*first_header, &*second_header})
     if (h->view != view || h->proposer != offender)
       return bad("a header is not the offender's proposal for view " + std::to_string(view));
+  if (!first_header->justify.votes.empty() || !second_header->justify.votes.empty())
+    return bad("the headers carry their certificates' votes (evidence leaves them out)");
+  if (first_header->height != first_height || second_header->height != second_height)
+    return bad("a height is not its header's");
   if (Block::header_hash(suite, *first_header) != first || Block::header_hash(suite, *second_header) != second)
     return bad("a header does not hash to the block signed");
   if (!suite.verify(public_key, proposal_payload(chain_id, first), first_signature) ||

@@ -24,7 +24,9 @@ struct Equivocation {
   Bytes first_signature, second_signature;
   uint64_t first_height = 0, second_height = 0;  // votes sign the height too
   // Proposals: the headers whose hashes were signed; they name the view
-  // and the proposer, which the signature alone does not cover.
+  // and the proposer, which the signature alone does not cover. Without
+  // their certificates' votes (the hash does not cover them, so nobody
+  // relaying the evidence can pad it): see without_votes.
   std::optional<BlockHeader> first_header, second_header;
 
   // One piece of evidence per offender, view and kind is enough.
@@ -33,6 +35,8 @@ struct Equivocation {
   Bytes encode() const;
   static Equivocation read(Reader& r);
   static Result<Equivocation> decode(ByteView in);
+  // The same evidence with the headers' certificate votes left out.
+  Equivocation without_votes() const;
   // kOk when both statements are the offender's (signed with public_key for
   // this chain), for this view, and differ; otherwise why not.
   Status verify(const CryptoSuite& suite, const Hash32& chain_id, ByteView public_key) const;

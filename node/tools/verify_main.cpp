@@ -1,5 +1,8 @@
 // consortia-verify PROOF.json (--genesis GENESIS.json | --validators KEYS.json)
-// Verifies an evidence proof offline against what the verifier trusts, never
+// consortia-verify --equivocation FILE.evidence (--genesis ... | --validators ...)
+// Verifies an evidence proof (or equivocation evidence: two proposals or
+// votes one validator signed for one view, as consortia-ctl equivocations
+// --out writes it) offline against what the verifier trusts, never
 // against what the proof says about itself:
 //   --genesis GENESIS.json   the chain's genesis (its chain id and first
 //                            validators), from the verifier's own copy;
@@ -13,6 +16,7 @@
 #include <sstream>
 
 #include "chain/evidence_proof.h"
+#include "consensus/equivocation.h"
 
 using namespace consortia;
 
@@ -21,7 +25,8 @@ namespace {
 const char* kUsage =
     "usage: consortia-verify PROOF.json --genesis GENESIS.json\n"
     "       consortia-verify PROOF.json --validators KEYS.json   "
-    "(KEYS.json: {\"chain_id\": hex, \"validators\": [hex public keys]})\n";
+    "(KEYS.json: {\"chain_id\": hex, \"validators\": [hex public keys]})\n"
+    "       consortia-verify --equivocation FILE.evidence (--genesis GENESIS.json | --validators KEYS.json)\n";
 
 bool read_file(const std::string& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
@@ -41,9 +46,11 @@ int bad_input(const std::string& why) {
 
 int main(int argc, char** argv) {
   std::string proof_path, keys_path, genesis_path;
+  bool equivocation = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--validators" && i + 1 < argc) keys_path = argv[++i];
+    if (a == "--equivocation") equivocation = true;
+    else if (a == "--validators" && i + 1 < argc) keys_path = argv[++i];
     else if (a == "--genesis" && i + 1 < argc) genesis_path = argv[++i];
     else if (a == "--help" || a == "-h") {
       std::cout << kUsage;
@@ -90,6 +97,29 @@ int main(int argc, char** argv) {
   }
   std::string text;
   if (!read_file(proof_path, text)) return bad_input("cannot read " + proof_path);
+  if (equivocation) {
+    auto e = Equivocation::decode(as_bytes(text));
+    if (!e) {
+      std::cout << "NOT VERIFIED: " << e.error().detail << "\n";
+      return 1;
+    }
+    // The offender must be one of the trusted keys (by its id under either suite).
+    for (const CryptoSuite* suite : {&ed25519_sha256(), &sm2_sm3()})
+      for (const Bytes& key : trusted.validators) {
+        if (suite->node_id(key) != e->offender) continue;
+        if (auto st = e->verify(*suite, trusted.chain_id, key); !st) {
+          std::cout << "NOT VERIFIED: " << st.error().detail << "\n";
+          return 1;
+        }
+        std::cout << "VERIFIED: validator " << e->offender.hex() << " signed two " << equivocation_kind_name(e->kind)
+                  << "s in view " << e->view << " of chain " << trusted.chain_id.hex() << ": block "
+                  << e->first.hex() << " (height " << e->first_height << ") and block " << e->second.hex()
+                  << " (height " << e->second_height << ")\n";
+        return 0;
+      }
+    std::cout << "NOT VERIFIED: the offender " << e->offender.hex() << " is none of the trusted validators\n";
+    return 1;
+  }
   auto proof = EvidenceProof::from_json(text);
   if (!proof) {
     std::cout << "NOT VERIFIED: " << proof.error().detail << "\n";

@@ -63,7 +63,7 @@ TEST(Alerts, AnEquivocatingValidatorIsRaisedOnceWhateverHoldsTheEvidence) {
   s.nodes = {node("node-0", 100, now), node("node-1", 100, now), node("node-2", 100, now), node("node-3", 100, now)};
   for (size_t i = 0; i < s.nodes.size(); ++i) s.nodes[i].id_hex = std::string(64, static_cast<char>('a' + i));
   EXPECT_FALSE(has(evaluate_alerts(r, s, {}), "node-3", kAlertEquivocation));
-  EquivocationReport e{s.nodes[3].id_hex, "validator-name-in-chain", "org-3", "vote", 41, true};
+  EquivocationReport e{s.nodes[3].id_hex, "a name only the agent gives", "org-3", "vote", 41, true};
   s.nodes[0].equivocations = {e};
   e.view = 57;
   s.nodes[1].equivocations = {e};
@@ -76,6 +76,10 @@ TEST(Alerts, AnEquivocatingValidatorIsRaisedOnceWhateverHoldsTheEvidence) {
       EXPECT_EQ(x.value, 57) << "the newest view";
     }
   EXPECT_EQ(raised, 1);
+  // An id the console does not know is shown as such, not by the name the agent gives.
+  s.nodes[1].equivocations[0].offender_hex = std::string(64, 'f');
+  EXPECT_TRUE(has(evaluate_alerts(r, s, {}), "node ffffffffffffffff", kAlertEquivocation));
+  for (const auto& x : evaluate_alerts(r, s, {})) EXPECT_EQ(x.node.find("a name only"), std::string::npos);
   for (auto* n : {&s.nodes[0], &s.nodes[1]}) n->equivocations[0].offender_is_validator = false;
   EXPECT_FALSE(has(evaluate_alerts(r, s, {}), "node-3", kAlertEquivocation)) << "removed or demoted already";
   s.nodes[0].equivocations[0].offender_is_validator = true;

@@ -128,7 +128,18 @@ TEST(Equivocation, EvidenceOfTwoProposalsReachesEveryNodeFromProtocolSeven) {
     EXPECT_EQ(held[0].evidence.offender, offender);
     EXPECT_EQ(held[0].evidence.kind, Equivocation::Kind::kProposal);
     EXPECT_TRUE(held[0].evidence.verify(ed25519_sha256(), c.node(0).chain_id(), key_of(c, leader)).ok());
+    EXPECT_EQ(held[0].offender_key, key_of(c, leader));
+    EXPECT_TRUE(held[0].evidence.first_header->justify.votes.empty()) << "kept without the certificates' votes";
   }
+  // Padded with votes again (the header hash does not cover them), or with
+  // a height other than its header's, it no longer verifies: nobody
+  // relaying it can make it bigger or make it say another height.
+  Equivocation padded = c.node(1).equivocations()[0].evidence;
+  padded.first_header->justify.votes.push_back({c.node(2).id(), Bytes(64, 1)});
+  EXPECT_FALSE(padded.verify(ed25519_sha256(), c.node(0).chain_id(), key_of(c, leader)).ok());
+  Equivocation moved = c.node(1).equivocations()[0].evidence;
+  moved.first_height += 1;
+  EXPECT_FALSE(moved.verify(ed25519_sha256(), c.node(0).chain_id(), key_of(c, leader)).ok());
   EXPECT_EQ(c.node(0).equivocations()[0].reported_by, c.node(0).id()) << "found there";
   // Each node announced it once: four pieces in all, however often it came.
   EXPECT_EQ(c.equivocations.size(), 4u);
@@ -177,6 +188,10 @@ TEST(Equivocation, ANodeKeepsAndPassesOnOnlyEvidenceThatVerifies) {
   EXPECT_EQ(c.node(0).add_equivocation(stranger, from, c.now, out).error().code, ErrorCode::kNotFound);
   EXPECT_TRUE(c.node(0).equivocations().empty());
 
+  // Refused once, refused again without a signature check.
+  NodeOutput out3;
+  EXPECT_EQ(c.node(0).add_equivocation(framed, from, c.now, out3).error().code, ErrorCode::kDuplicate);
+
   Equivocation real = double_vote(c, 1, 9, chain);
   NodeOutput first;
   ASSERT_TRUE(c.node(0).add_equivocation(real, from, c.now, first).ok());
@@ -187,6 +202,57 @@ TEST(Equivocation, ANodeKeepsAndPassesOnOnlyEvidenceThatVerifies) {
   NodeOutput again;
   EXPECT_TRUE(c.node(0).add_equivocation(real, from, c.now, again).ok());
   EXPECT_TRUE(again.messages.empty() && again.equivocations.empty()) << "held already";
+}
+
+// Only a validator's equivocation counts: an observer's statements count
+// for nothing (and evidence against one could crowd out a validator's in
+// what agents report).
+TEST(Equivocation, EvidenceAgainstAnObserverIsRefused) {
+  Cluster c(4, ed25519_sha256(), {}, kMaxProtocolVersion);
+  const Hash32 chain = c.node(0).chain_id();
+  auto observer = ed25519_sha256().signer_from_seed(sha256(as_bytes("observer")));
+  Equivocation e;
+  e.offender = ed25519_sha256().node_id(observer->public_key());
+  e.view = 3;
+  e.first = sha256(as_bytes("x"));
+  e.second = sha256(as_bytes("y"));
+  e.first_signature = observer->sign(vote_payload(chain, 3, 0, e.first));
+  e.second_signature = observer->sign(vote_payload(chain, 3, 0, e.second));
+  NodeOutput out;
+  EXPECT_EQ(c.node(0).add_equivocation(e, c.node(3).id(), c.now, out).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(c.node(0).equivocation_count(), 0u);
+}
+
+// What a node kept before a restart comes back with the key it was verified
+// with, and only with that key.
+TEST(Equivocation, RestoredEvidenceIsVerifiedWithItsOwnKey) {
+  Cluster c(4, ed25519_sha256(), {}, kMaxProtocolVersion);
+  const Hash32 chain = c.node(0).chain_id();
+  HeldEquivocation h{double_vote(c, 1, 9, chain), key_of(c, 1), c.node(3).id(), 12345};
+  HeldEquivocation wrong = h;
+  wrong.offender_key = key_of(c, 2);
+  EXPECT_FALSE(c.node(0).restore_equivocation(wrong).ok());
+  ASSERT_TRUE(c.node(0).restore_equivocation(h).ok());
+  auto held = c.node(0).equivocations();
+  ASSERT_EQ(held.size(), 1u);
+  EXPECT_EQ(held[0].held_since, 12345);
+  EXPECT_EQ(held[0].reported_by, c.node(3).id());
+}
+
+// Status shows one piece per offender, the newest, validators first.
+TEST(Equivocation, TheSummaryHasTheNewestPieceOfEachOffender) {
+  Cluster c(4, ed25519_sha256(), {}, kMaxProtocolVersion);
+  const Hash32 chain = c.node(0).chain_id();
+  NodeOutput out;
+  for (uint64_t v : {5, 6, 7}) ASSERT_TRUE(c.node(0).add_equivocation(double_vote(c, 1, v, chain), c.node(3).id(), c.now, out).ok());
+  ASSERT_TRUE(c.node(0).add_equivocation(double_vote(c, 2, 4, chain), c.node(3).id(), c.now, out).ok());
+  auto summary = c.node(0).equivocation_summary(16);
+  ASSERT_EQ(summary.size(), 2u);
+  std::map<NodeId, uint64_t> view;
+  for (const auto& h : summary) view[h.evidence.offender] = h.evidence.view;
+  EXPECT_EQ(view[c.node(1).id()], 7u);
+  EXPECT_EQ(view[c.node(2).id()], 4u);
+  EXPECT_EQ(c.node(0).equivocation_summary(1).size(), 1u);
 }
 
 // A validator that equivocates in every view cannot fill a node's memory:

@@ -80,5 +80,18 @@ TEST(PeerBudget, StatementsOfNonValidatorsPassAtAFewASecond) {
   EXPECT_TRUE(b.take_statement(peer("c"), t)) << "per peer";
 }
 
+TEST(PeerBudget, EvidencePassesAtAFewPiecesASecond) {
+  PeerBudget b;  // the defaults: 4 a second, 64 at once
+  const NodeId a = peer("a");
+  int64_t t = 5'000;
+  int passed = 0;
+  for (int i = 0; i < 10'000; ++i) passed += b.take_evidence(a, t);
+  EXPECT_EQ(passed, 64);
+  EXPECT_FALSE(b.take_evidence(a, t + 100));
+  EXPECT_TRUE(b.take_evidence(a, t + 250)) << "one every 250 ms";
+  EXPECT_TRUE(b.take_statement(a, t)) << "its own bucket";
+  EXPECT_TRUE(b.take_evidence(peer("c"), t)) << "per peer";
+}
+
 }  // namespace
 }  // namespace consortia::agent
