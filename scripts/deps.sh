@@ -5,7 +5,7 @@ set -euo pipefail
 need=(cmake ninja-build g++ pkg-config libssl-dev libsqlite3-dev nlohmann-json3-dev libabsl-dev
       libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc prometheus-cpp-dev
       qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-      libgl-dev fonts-noto-cjk libssh-dev libarchive-dev zlib1g-dev)
+      libgl-dev fonts-noto-cjk qt6-translations-l10n libssh-dev libarchive-dev zlib1g-dev)
 if [[ "${1:-build}" == test ]]; then
   # prometheus: the real server scrapes the agents; iproute2: namespaces, veth, tc;
   # openssh-server: a real sshd on loopback for the lifecycle's SSH tests;

@@ -1,7 +1,9 @@
 #include "runbooks/lifecycle_query.h"
 
 #include <QCoreApplication>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "agents/api_adapter.h"
 #include "lifecycle/lifecycle_text.h"
@@ -170,7 +172,21 @@ void LifecycleQuery::propose_removal(QString organisation, QString node) {
   req.set_action("remove");
   req.set_node_id(offender);
   auto tx = network_->propose(organisation.toStdString(), req);
-  if (!tx) emit message(refusal_text(error_code_name(tx.error().code), tx.error().detail));
+  if (!tx) {
+    emit message(refusal_text(error_code_name(tx.error().code), tx.error().detail));
+    return;
+  }
+  // The chain's verdict, as consortia-ctl waits for it: a proposal it
+  // refuses (too few validators left, say) is no proposal.
+  std::string verdict;
+  for (int i = 0; i < 300 && verdict.empty(); ++i) {
+    verdict = network_->verdict(*tx);
+    if (verdict.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  if (verdict.empty())
+    emit message(refusal_text("unavailable", "the proposal was not committed within 30 s"));
+  else if (verdict != "ok")
+    emit message(refusal_text(verdict, organisation.toStdString() + " propose remove " + node.toStdString()));
   else
     emit message(QCoreApplication::translate("Lifecycle", "%1 proposed removing %2; the other organisations approve it on "
                                                           "the Proposals page")

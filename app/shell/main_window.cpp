@@ -1,6 +1,7 @@
 #include "shell/main_window.h"
 
 #include <QActionGroup>
+#include <QLibraryInfo>
 #include <QApplication>
 #include <QDateTime>
 #include <QLabel>
@@ -62,7 +63,9 @@ MainWindow::MainWindow(QString network_name, QString inventory_path, QWidget* pa
 
   summary_ = new QLabel;
   summary_->setTextFormat(Qt::PlainText);
-  statusBar()->addPermanentWidget(summary_, 1);
+  // On the right, so that the left keeps room for the messages actions
+  // answer with (show_message): a stretching permanent widget leaves them none.
+  statusBar()->addPermanentWidget(summary_, 0);
   network_menu_ = menuBar()->addMenu(QString());
   connect(network_menu_, &QMenu::aboutToShow, this, &MainWindow::fill_network_menu);
   language_menu_ = menuBar()->addMenu(QString());
@@ -97,7 +100,12 @@ void MainWindow::show_node(int index) {
 void MainWindow::set_language(const QString& code) {
   language_ = code;
   qApp->removeTranslator(&translator_);
+  qApp->removeTranslator(&qt_translator_);
   if (code != "en" && translator_.load(":/i18n/consortia_" + code + ".qm")) qApp->installTranslator(&translator_);
+  // Qt's own words (Yes, No, OK, Cancel in standard dialogs), from Debian's
+  // qt6-translations-l10n.
+  if (code != "en" && qt_translator_.load("qtbase_" + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    qApp->installTranslator(&qt_translator_);
   (code == "en" ? english_ : chinese_)->setChecked(true);
   // Installing a translator sends LanguageChange to every widget; removing
   // the last one does not, so English is announced by hand.

@@ -75,7 +75,7 @@ class MainWindow : public QMainWindow {
   void fill_network_menu();
   void add_page(Page p, ConsolePage* page);
   QString network_name_, inventory_path_;
-  QTranslator translator_;
+  QTranslator translator_, qt_translator_;
   QTabWidget* tabs_;
   std::array<ConsolePage*, kPageCount> pages_{};
   OverviewPage* overview_;
