@@ -204,26 +204,32 @@ class ApiService final : public pb::AgentService::Service {
         submit_limit_(kMaxSubmitStreamsPerIdentity, std::max(1, max_threads / 4)) {}
 
   // Who is calling, from the verified client certificate; whether they may.
-  Status authorise(ServerContext* ctx, Need need, Caller& c) {
+  // The caller's certificate (PEM) as TLS verified it, or empty.
+  static std::string client_certificate_pem(ServerContext* ctx) {
     auto auth = ctx->auth_context();
     auto pem = auth ? auth->FindPropertyValues("x509_pem_cert") : std::vector<grpc::string_ref>{};
+    return pem.empty() ? std::string() : std::string(pem.front().data(), pem.front().size());
+  }
+
+  Status authorise(ServerContext* ctx, Need need, Caller& c) {
+    const std::string pem = client_certificate_pem(ctx);
     if (pem.empty()) return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "no client certificate");
-    auto subject = certificate_subject(std::string(pem.front().data(), pem.front().size()));
+    auto subject = certificate_subject(pem);
     if (!subject) return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "unreadable client certificate");
     // TLS checked the dates when the connection was made; a client keeps
     // its connection for later calls, so each call checks them again.
-    auto expiry = certificate_not_after(std::string(pem.front().data(), pem.front().size()));
+    auto expiry = certificate_not_after(pem);
     if (!expiry || std::time(nullptr) > *expiry)
       return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised, "the client certificate expired");
     c = {subject->common_name, subject->organisation, subject->unit};
-    auto fingerprint = certificate_fingerprint(std::string(pem.front().data(), pem.front().size()));
+    auto fingerprint = certificate_fingerprint(pem);
     if (!fingerprint || a_.certificate_revoked(*fingerprint))
       return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised,
                    "the client certificate was revoked by governance: ask your organisation's admin for a new one");
     // TLS accepted any CA of the network; the organisation a certificate
     // claims must be the one whose CA issued it.
     std::string ca = a_.organisation_ca(c.organisation);
-    if (ca.empty() || !verify_issued_by(std::string(pem.front().data(), pem.front().size()), ca))
+    if (ca.empty() || !verify_issued_by(pem, ca))
       return error(StatusCode::UNAUTHENTICATED, ErrorCode::kUnauthorised,
                    "certificate for '" + c.organisation + "' not issued by that organisation's CA");
     bool own = c.organisation == a_.organisation();
@@ -246,18 +252,12 @@ class ApiService final : public pb::AgentService::Service {
   // another's to use.
   // When the calling certificate expires (seconds since the epoch; 0: unknown).
   static Hash32 client_certificate_fingerprint(ServerContext* ctx) {
-    auto auth = ctx->auth_context();
-    auto pem = auth ? auth->FindPropertyValues("x509_pem_cert") : std::vector<grpc::string_ref>{};
-    if (pem.empty()) return Hash32{};
-    auto f = certificate_fingerprint(std::string(pem.front().data(), pem.front().size()));
+    auto f = certificate_fingerprint(client_certificate_pem(ctx));  // an error for none
     return f ? *f : Hash32{};
   }
 
   static int64_t client_certificate_expiry(ServerContext* ctx) {
-    auto auth = ctx->auth_context();
-    auto pem = auth ? auth->FindPropertyValues("x509_pem_cert") : std::vector<grpc::string_ref>{};
-    if (pem.empty()) return 0;
-    auto t = certificate_not_after(std::string(pem.front().data(), pem.front().size()));
+    auto t = certificate_not_after(client_certificate_pem(ctx));
     return t ? *t : 0;
   }
 
