@@ -1208,6 +1208,9 @@ TEST(KeysAtRest, ANodeHostHoldsNeitherItsOrganisationsVoteNorItsCa) {
   json after = json::parse(p.out);
   EXPECT_EQ(after["status"], "enacted");
   EXPECT_EQ(after["approvals"].size(), 3u);
+  // Enacted as org-2's nodes see it; the others, which list and approve
+  // read from, commit that block a moment later.
+  ASSERT_TRUE(c.all_reach(c.max_height(), 20));
   p = ctl({"proposal", "list"});
   EXPECT_NE(p.out.find("enacted"), std::string::npos) << p.out;
   EXPECT_EQ(ctl({"proposal", "list", "--open"}).out, "no open proposals\n");
