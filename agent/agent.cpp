@@ -508,6 +508,7 @@ std::string Agent::equivocations_path() const { return config_.path(config_.data
 
 void Agent::keep_equivocations(const std::vector<HeldEquivocation>& fresh) {
   auto cfg = node_->config();
+  std::string text;
   for (const auto& h : fresh) {
     const Equivocation& e = h.evidence;
     const Member* m = cfg ? cfg->member(e.offender) : nullptr;
@@ -516,9 +517,6 @@ void Agent::keep_equivocations(const std::vector<HeldEquivocation>& fresh) {
     log_->warn(std::string("equivocation: validator ") + who + " signed two " + equivocation_kind_name(e.kind) +
                "s in view " + std::to_string(e.view) + " (evidence " + how +
                "); the organisations can remove it through governance (consortia-ctl equivocations)");
-  }
-  std::string text;
-  for (const auto& h : fresh) {
     nlohmann::json j{{"evidence", to_hex(h.evidence.encode())},
                      {"offender_key", to_hex(h.offender_key)},
                      {"reported_by", h.reported_by.hex()},
@@ -537,7 +535,7 @@ void Agent::load_equivocations() {
   if (!text) return;  // none kept
   std::istringstream in(*text);
   std::string line;
-  size_t n = 0, bad = 0;
+  size_t bad = 0;
   // Not sent again: the peers had it when it came (a peer that was away
   // then learns of it only from evidence found anew).
   while (std::getline(in, line)) {
@@ -552,11 +550,7 @@ void Agent::load_equivocations() {
       continue;
     }
     auto e = Equivocation::decode(raw);
-    if (!e || !node_->restore_equivocation({*e, key, Hash32::from(from), j["held_since_ms"].get<TimeMs>()})) {
-      ++bad;
-      continue;
-    }
-    ++n;
+    if (!e || !node_->restore_equivocation({*e, key, Hash32::from(from), j["held_since_ms"].get<TimeMs>()})) ++bad;
   }
   if (bad) log_->warn(equivocations_path() + ": " + std::to_string(bad) + " entries unreadable or not valid evidence, ignored");
   equivocations_held_ = node_->equivocation_count();

@@ -288,17 +288,21 @@ Status Node::save_certified_chain() {
 
 // ---- equivocation evidence ------------------------------------------------------
 
-bool Node::keep_equivocation(const Equivocation& e, const Bytes& offender_key, const NodeId& from, TimeMs now,
-                             NodeOutput& out) {
-  auto key = e.key();
+bool Node::hold_equivocation(HeldEquivocation held) {
+  auto key = held.evidence.key();
   if (evidence_.count(key) || evidence_.size() >= kMaxEvidence) return false;
-  size_t& per = evidence_per_offender_[e.offender];
+  size_t& per = evidence_per_offender_[held.evidence.offender];
   if (per >= kMaxEvidencePerOffender) return false;
   ++per;
-  HeldEquivocation held{e, offender_key, from, now};
-  evidence_.emplace(key, held);
+  evidence_.emplace(key, std::move(held));
   evidence_order_.push_back(key);
-  out.equivocations.push_back(held);
+  return true;
+}
+
+bool Node::keep_equivocation(const Equivocation& e, const Bytes& offender_key, const NodeId& from, TimeMs now,
+                             NodeOutput& out) {
+  if (!hold_equivocation({e, offender_key, from, now})) return false;
+  out.equivocations.push_back(evidence_.at(e.key()));
   if (core_->current_rules_ref().version >= kEquivocationGossipVersion)
     out.messages.push_back({std::nullopt, std::make_shared<const Message>(EquivocationEvidence{e})});
   return true;
@@ -339,14 +343,7 @@ Status Node::add_equivocation(const Equivocation& e, const NodeId& from, TimeMs 
 Status Node::restore_equivocation(const HeldEquivocation& h) {
   if (evidence_.count(h.evidence.key())) return {};
   if (auto st = h.evidence.verify(suite_, chain_id_, h.offender_key); !st) return st;
-  NodeOutput ignored;  // nothing is sent for it: peers had it before the restart
-  HeldEquivocation kept = h;
-  auto key = h.evidence.key();
-  if (evidence_.size() >= kMaxEvidence || evidence_per_offender_[h.evidence.offender] >= kMaxEvidencePerOffender)
-    return {};
-  ++evidence_per_offender_[h.evidence.offender];
-  evidence_.emplace(key, std::move(kept));
-  evidence_order_.push_back(key);
+  hold_equivocation(h);  // not sent: peers had it before the restart
   return {};
 }
 

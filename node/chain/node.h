@@ -236,7 +236,9 @@ class Node final : private BlockBuilder, private CommittedBlockSource {
   // the same bad piece again costs no signature check.
   std::unordered_set<Hash32> refused_evidence_;
   std::deque<Hash32> refused_evidence_order_;
-  // Keeps evidence already verified; true when it was new.
+  // Holds verified evidence within the caps; true when it was new.
+  bool hold_equivocation(HeldEquivocation held);
+  // The same, announcing it (out.equivocations) and passing it on from protocol 7.
   bool keep_equivocation(const Equivocation& e, const Bytes& key, const NodeId& from, TimeMs now, NodeOutput& out);
   std::string halted_;
   static constexpr size_t kRoundWindow = 16;
