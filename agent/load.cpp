@@ -173,6 +173,7 @@ int run_load(const LoadOptions& o) {
   // committed state is behind the one watched here.
   size_t backlog = std::max<size_t>(1, static_cast<size_t>(o.clients) * (StateLimits::kMaxNonceGap / 4));
   std::vector<std::thread> submitters;
+  SendCutoff cutoff(targets.size());
   double per_agent_rate = o.tps > 0 ? o.tps / static_cast<double>(targets.size()) : 0;
   for (size_t k = 0; k < targets.size(); ++k)
     submitters.emplace_back([&, k] {
@@ -185,7 +186,23 @@ int run_load(const LoadOptions& o) {
       std::vector<size_t> mine;
       for (size_t i = k; i < total; i += targets.size()) mine.push_back(i);
       size_t pos = 0;
-      while (pos < mine.size()) {
+      bool broken = false;
+      auto write = [&](size_t n) {
+        pb::SubmitRequest req;
+        {
+          std::lock_guard lock(mu);
+          for (size_t j = 0; j < n; ++j) {
+            size_t i = mine[pos + j];
+            req.add_transactions(encoded[i]);
+            submit_at[i] = since(t0);
+            cutoff.sent(i);
+          }
+        }
+        pos += n;
+        sent += n;
+        broken = !stream->Write(req);
+      };
+      while (pos < mine.size() && !broken) {
         double t = since(t0);
         if (t >= o.seconds) break;
         if (per_agent_rate > 0) {
@@ -198,21 +215,18 @@ int run_load(const LoadOptions& o) {
           std::this_thread::sleep_for(std::chrono::milliseconds(2));  // do not flood the mempool
           continue;
         }
-        pb::SubmitRequest req;
         size_t n = std::min(o.batch, mine.size() - pos);
         if (per_agent_rate > 0) n = std::min<size_t>(n, std::max<size_t>(1, static_cast<size_t>(per_agent_rate * t) - sent + 1));
         else n = std::min(n, (committed.load() + backlog - mine[pos]) / targets.size() + 1);  // the batch's last too
-        {
-          std::lock_guard lock(mu);
-          for (size_t j = 0; j < n; ++j) {
-            size_t i = mine[pos + j];
-            req.add_transactions(encoded[i]);
-            submit_at[i] = since(t0);
-          }
-        }
-        pos += n;
-        sent += n;
-        if (!stream->Write(req)) break;
+        write(n);
+      }
+      // Up to the common end, so that no client is left with a gap (those
+      // below it are within the window: a higher nonce of theirs was sent).
+      size_t end = cutoff.stop();
+      while (!broken && pos < mine.size() && mine[pos] < end) {
+        size_t n = 0;
+        while (n < o.batch && pos + n < mine.size() && mine[pos + n] < end) ++n;
+        write(n);
       }
       stream->WritesDone();
       grpc::Status st = stream->Finish();
