@@ -35,7 +35,7 @@ const char* kUsage = R"(usage:
                        [--chain NAME] [--host IP] [--base-port P] [--protocol V]
   consortia-agent init --dir DIR --add-node NAME --organisation ORG [--host IP]
   consortia-agent run --config DIR/nodes/NAME/agent.json [--ignore-tombstone]
-  consortia-agent keygen --dir NODE_DIR --name NAME --organisation ORG [--suite SUITE]
+  consortia-agent keygen --dir NODE_DIR --name NAME --organisation ORG [--suite SUITE] [--renew]
   consortia-agent backup --config FILE --out ARCHIVE
   consortia-agent restore --config FILE --from ARCHIVE [--min-view V] [--replace]
   consortia-agent archive --config FILE --out ARCHIVE
@@ -262,7 +262,7 @@ int main(int argc, char** argv) {
     std::string config, dir, name, org, suite = "ed25519-sha256", out, from, moved_to;
     double wait = 30, grace = 10;
     uint64_t min_view = 0;
-    bool replace = false;
+    bool replace = false, renew = false;
     for (size_t i = 0; i < args.size(); ++i) {
       const std::string& a = args[i];
       const std::string* v = nullptr;
@@ -275,6 +275,7 @@ int main(int argc, char** argv) {
       else if (a == "--from" && (v = value(i))) from = *v;
       else if (a == "--moved-to" && (v = value(i))) moved_to = *v;
       else if (a == "--replace") replace = true;
+      else if (a == "--renew" && cmd == "keygen") renew = true;
       else if (a == "--wait" && (v = value(i)) && number(*v, wait)) {}
       else if (a == "--grace" && (v = value(i)) && number(*v, grace)) {}
       else if (a == "--min-view" && (v = value(i)) && !v->empty() && v->find_first_not_of("0123456789") == std::string::npos &&
@@ -288,7 +289,7 @@ int main(int argc, char** argv) {
     if ((cmd == "backup" || cmd == "archive") && out.empty()) return usage_error("backup needs --out ARCHIVE");
     if (cmd == "restore" && from.empty()) return usage_error("restore needs --from ARCHIVE");
     if (cmd == "fence" && moved_to.empty()) return usage_error("fence needs --moved-to HOST");
-    Result<nlohmann::json> r = cmd == "keygen"    ? keygen(dir, name, org, suite)
+    Result<nlohmann::json> r = cmd == "keygen"    ? keygen(dir, name, org, suite, renew)
                                : cmd == "backup"  ? backup_node(config, out)
                                : cmd == "restore" ? restore_node(config, from, min_view, replace)
                                : cmd == "archive" ? archive_node(config, out)

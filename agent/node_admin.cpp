@@ -261,10 +261,16 @@ std::string tombstone_reason(const std::string& data_dir) {
 }
 
 Result<json> keygen(const std::string& node_dir, const std::string& name, const std::string& organisation,
-                    const std::string& suite_name) {
+                    const std::string& suite_name, bool renew) {
   auto suite = suite_by_name(suite_name);
   if (!suite) return suite.error();
   if (name.empty() || organisation.empty()) return bad("keygen needs --name and --organisation");
+  if (renew)
+    for (const char* f : {"node.key", "tls.key"})
+      if (!fs::exists(node_dir + "/" + f))
+        return make_error(ErrorCode::kNotFound, node_dir + "/" + f +
+                                                    " is missing: a certificate is renewed for the keys a node has, "
+                                                    "and a node whose keys are lost joins again as a new node");
   std::error_code ec;
   fs::create_directories(node_dir + "/data", ec);
   if (ec) return io("cannot create " + node_dir + ": " + ec.message());

@@ -40,8 +40,11 @@ namespace consortia::agent {
 // The tombstone a fenced node leaves in its data directory.
 inline constexpr const char* kTombstoneFile = "MOVED";
 
+// The node's keys (made where missing) and a certificate request for its
+// TLS key. `renew`: for a node that has them already: the keys there are
+// used and none is made (a missing one is an error, not a new identity).
 Result<nlohmann::json> keygen(const std::string& node_dir, const std::string& name, const std::string& organisation,
-                              const std::string& suite);
+                              const std::string& suite, bool renew = false);
 Result<nlohmann::json> backup_node(const std::string& config, const std::string& out);
 // `replace`: a store of its own already there is moved aside (kept as
 // chain.db.before-restore-<ms>) rather than refused.

@@ -4,17 +4,17 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="397"/>
+        <location filename="../app/ctl/main.cpp" line="399"/>
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="398"/>
+        <location filename="../app/ctl/main.cpp" line="400"/>
         <source>leader</source>
         <translation>leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="785"/>
+        <location filename="../app/ctl/main.cpp" line="787"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>height&lt;/source&gt;
         &lt;translation&gt;height&lt;/translation&gt;
@@ -29,44 +29,44 @@
         &lt;source&gt;audit log intact: %1 entries, the last is %2 (hash %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="791"/>
+        <location filename="../app/ctl/main.cpp" line="793"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="798"/>
+        <location filename="../app/ctl/main.cpp" line="800"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="804"/>
+        <location filename="../app/ctl/main.cpp" line="806"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>audit log NOT intact: %1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="912"/>
+        <location filename="../app/ctl/main.cpp" line="914"/>
         <source>this machine</source>
         <translation>this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="941"/>
+        <location filename="../app/ctl/main.cpp" line="943"/>
         <source>The host presents this key fingerprint:</source>
         <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="943"/>
+        <location filename="../app/ctl/main.cpp" line="945"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="952"/>
+        <location filename="../app/ctl/main.cpp" line="954"/>
         <source>added host</source>
         <translation>added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="734"/>
-        <location filename="../app/ctl/main.cpp" line="763"/>
-        <location filename="../app/ctl/main.cpp" line="1126"/>
+        <location filename="../app/ctl/main.cpp" line="736"/>
+        <location filename="../app/ctl/main.cpp" line="765"/>
+        <location filename="../app/ctl/main.cpp" line="1132"/>
         <source>runbook</source>
         <translation>runbook</translation>
     </message>
@@ -304,635 +304,650 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="19"/>
+        <source>Certificate renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="20"/>
         <source>Upgrade</source>
         <translation>Upgrade</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="20"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="21"/>
         <source>Upgrade rollback</source>
         <translation>Upgrade rollback</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="26"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="38"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="27"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="39"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="27"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="28"/>
         <source>interrupted</source>
         <translation>interrupted</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="28"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="39"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="29"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="40"/>
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="29"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="40"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="30"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="41"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="30"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="31"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="37"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="38"/>
         <source>pending</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="51"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="52"/>
         <source>Check the host</source>
         <translation>Check the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="52"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="53"/>
         <source>Check the target host</source>
         <translation>Check the target host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="53"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="54"/>
         <source>Check the backup</source>
         <translation>Check the backup</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="54"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="55"/>
         <source>Copy the agent and the network&apos;s files</source>
         <translation>Copy the agent and the network&apos;s files</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="55"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="56"/>
         <source>Copy the agent and the network&apos;s files to the target</source>
         <translation>Copy the agent and the network&apos;s files to the target</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="56"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="57"/>
         <source>Make the node&apos;s keys on the host</source>
         <translation>Make the node&apos;s keys on the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="57"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="58"/>
+        <source>The host makes a certificate request for the node&apos;s keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="59"/>
         <source>Sign its certificate with the organisation&apos;s CA</source>
         <translation>Sign its certificate with the organisation&apos;s CA</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="58"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="60"/>
+        <source>Install the certificate and restart the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="61"/>
         <source>Governance: add as an observer</source>
         <translation>Governance: add as an observer</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="59"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="62"/>
         <source>Start the agent</source>
         <translation>Start the agent</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="60"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="63"/>
         <source>Catch up with the network</source>
         <translation>Catch up with the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="61"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="64"/>
         <source>Governance: promote to validator</source>
         <translation>Governance: promote to validator</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="62"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="65"/>
         <source>Quorum preview</source>
         <translation>Quorum preview</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="63"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="66"/>
         <source>Governance: demote to observer</source>
         <translation>Governance: demote to observer</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="64"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="67"/>
         <source>Governance: remove from the network</source>
         <translation>Governance: remove from the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="65"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="68"/>
         <source>Stop the agent</source>
         <translation>Stop the agent</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="66"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="69"/>
         <source>Archive its data here</source>
         <translation>Archive its data here</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="67"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="70"/>
         <source>Remove it from the network&apos;s records</source>
         <translation>Remove it from the network&apos;s records</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="68"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="71"/>
         <source>Back up the store</source>
         <translation>Back up the store</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="69"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="72"/>
         <source>Back up the source</source>
         <translation>Back up the source</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="70"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="73"/>
         <source>Restore the store</source>
         <translation>Restore the store</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="71"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="74"/>
         <source>Move the node&apos;s identity</source>
         <translation>Move the node&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="72"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="75"/>
         <source>Restore the backup on the target</source>
         <translation>Restore the backup on the target</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="73"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="76"/>
         <source>Fence the source</source>
         <translation>Fence the source</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="74"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="77"/>
         <source>Start on the target</source>
         <translation>Start on the target</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="75"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="78"/>
         <source>Verify it is synced and the network commits</source>
         <translation>Verify it is synced and the network commits</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="76"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="79"/>
         <source>Readiness: every node reachable, supervised, the release staged</source>
         <translation>Readiness: every node reachable, supervised, the release staged</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="77"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="80"/>
         <source>Canary: switch one node and watch it</source>
         <translation>Canary: switch one node and watch it</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="78"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="81"/>
         <source>Switch the other nodes one at a time, validators last</source>
         <translation>Switch the other nodes one at a time, validators last</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="79"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="82"/>
         <source>Governance: schedule the upgrade</source>
         <translation>Governance: schedule the upgrade</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="80"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="83"/>
         <source>Watch the activation</source>
         <translation>Watch the activation</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="81"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="84"/>
         <source>Stop the upgrade runbook</source>
         <translation>Stop the upgrade runbook</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="82"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="85"/>
         <source>Governance: cancel the plan</source>
         <translation>Governance: cancel the plan</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="83"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="86"/>
         <source>Switch the nodes back to their binaries</source>
         <translation>Switch the nodes back to their binaries</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="92"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="95"/>
         <source>Proposing %1 as %2</source>
         <translation>Proposing %1 as %2</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="93"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="96"/>
         <source>Proposed %1 as %2</source>
         <translation>Proposed %1 as %2</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="95"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="98"/>
         <source>%1: approved by %2; pending: %3</source>
         <translation>%1: approved by %2; pending: %3</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="96"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="99"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="97"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="100"/>
         <source>Copied %1</source>
         <translation>Copied %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="98"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="101"/>
         <source>Copying to %1</source>
         <translation>Copying to %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="99"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="102"/>
         <source>Waiting for %1&apos;s agent to answer</source>
         <translation>Waiting for %1&apos;s agent to answer</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="100"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="103"/>
         <source>%1 at height %2 of %3</source>
         <translation>%1 at height %2 of %3</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="101"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="104"/>
         <source>Waiting for %1 to become a %2</source>
         <translation>Waiting for %1 to become a %2</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="103"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="106"/>
         <source>%1: %2 of %3 blocks on the new binary</source>
         <translation>%1: %2 of %3 blocks on the new binary</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="105"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="108"/>
         <source>Waiting to take %1 down: %2</source>
         <translation>Waiting to take %1 down: %2</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="106"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="109"/>
         <source>Activation height %1</source>
         <translation>Activation height %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="108"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="111"/>
         <source>%1 blocks (about %2 s) to height %3</source>
         <translation>%1 blocks (about %2 s) to height %3</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="113"/>
         <source>Waiting for the chain to pass height %1 (at %2)</source>
         <translation>Waiting for the chain to pass height %1 (at %2)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="111"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="114"/>
         <source>Stopping runbook #%1</source>
         <translation>Stopping runbook #%1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="112"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="115"/>
         <source>Watching %1 commit with the network</source>
         <translation>Watching %1 commit with the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="122"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
         <source>The host cannot be reached</source>
         <translation>The host cannot be reached</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="126"/>
         <source>The host&apos;s key is unknown; confirm its fingerprint</source>
         <translation>The host&apos;s key is unknown; confirm its fingerprint</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
         <source>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</source>
         <translation>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
         <source>The host presents another key than the fingerprint given; nothing was done (given, then presented)</source>
         <translation>The host presents another key than the fingerprint given; nothing was done (given, then presented)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
         <source>The host answered something that is not what was asked</source>
         <translation>The host answered something that is not what was asked</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
         <source>The host made the key of a node that exists already</source>
         <translation>The host made the key of a node that exists already</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
         <source>The proposal on the chain is not the one that was asked; nothing was approved</source>
         <translation>The proposal on the chain is not the one that was asked; nothing was approved</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
         <source>No such network in the inventory</source>
         <translation>No such network in the inventory</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
         <source>Bad usage</source>
         <translation>Bad usage</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
         <source>The host refused the SSH key</source>
         <translation>The host refused the SSH key</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
         <source>The SSH key file cannot be read</source>
         <translation>The SSH key file cannot be read</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
         <source>SSH failed</source>
         <translation>SSH failed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
         <source>No such host; add it first with host add</source>
         <translation>No such host; add it first with host add</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
         <source>No such node in the network</source>
         <translation>No such node in the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
         <source>No such organisation in the network</source>
         <translation>No such organisation in the network</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
         <source>The network has a node of that name already</source>
         <translation>The network has a node of that name already</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
         <source>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
         <source>The directory must be an absolute path</source>
         <translation>The directory must be an absolute path</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
         <source>Three port numbers are needed: P2P, API, metrics</source>
         <translation>Three port numbers are needed: P2P, API, metrics</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
         <source>A file path is needed</source>
         <translation>A file path is needed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="147"/>
         <source>No such file</source>
         <translation>No such file</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="148"/>
         <source>Not enough free disk on the host</source>
         <translation>Not enough free disk on the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="149"/>
         <source>A port the node needs is in use on the host</source>
         <translation>A port the node needs is in use on the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="147"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="150"/>
         <source>The host&apos;s clock is too far off</source>
         <translation>The host&apos;s clock is too far off</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="148"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="151"/>
         <source>The host&apos;s clock is more than a second off</source>
         <translation>The host&apos;s clock is more than a second off</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="149"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="152"/>
         <source>An agent of another version is on the host</source>
         <translation>An agent of another version is on the host</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="150"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="153"/>
         <source>The agent copied to the host does not run there</source>
         <translation>The agent copied to the host does not run there</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="151"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="154"/>
         <source>A command on the host failed</source>
         <translation>A command on the host failed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="152"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="155"/>
         <source>The organisation&apos;s CA key is not available</source>
         <translation>The organisation&apos;s CA key is not available</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="153"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="156"/>
         <source>The CA key is not the key of the organisation&apos;s CA certificate</source>
         <translation>The CA key is not the key of the organisation&apos;s CA certificate</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="154"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="157"/>
         <source>The CA key cannot be opened (passphrase)</source>
         <translation>The CA key cannot be opened (passphrase)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="155"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="158"/>
         <source>The node&apos;s keys are not where they should be</source>
         <translation>The node&apos;s keys are not where they should be</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="156"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="159"/>
         <source>The file is not a node backup</source>
         <translation>The file is not a node backup</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="157"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="160"/>
         <source>The backup is of another node</source>
         <translation>The backup is of another node</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="158"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="161"/>
         <source>The node runs there already</source>
         <translation>The node runs there already</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="159"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
         <source>Timed out</source>
         <translation>Timed out</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="160"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
         <source>The proposal was withdrawn</source>
         <translation>The proposal was withdrawn</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="161"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
         <source>The proposal expired before enough organisations approved</source>
         <translation>The proposal expired before enough organisations approved</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
         <source>The governance key cannot be opened (its passphrase is missing or wrong)</source>
         <translation>The governance key cannot be opened (its passphrase is missing or wrong)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
         <source>This workstation holds no governance key of the organisation</source>
         <translation>This workstation holds no governance key of the organisation</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
         <source>The proposal is not open any more; nothing was signed</source>
         <translation>The proposal is not open any more; nothing was signed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
         <source>The organisation approved it already; nothing was signed</source>
         <translation>The organisation approved it already; nothing was signed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
         <source>Only the proposing organisation may withdraw a proposal; nothing was signed</source>
         <translation>Only the proposing organisation may withdraw a proposal; nothing was signed</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
         <source>No such runbook</source>
         <translation>No such runbook</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
         <source>The runbook is done</source>
         <translation>The runbook is done</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="173"/>
         <source>The runbook was cancelled</source>
         <translation>The runbook was cancelled</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
         <source>Another process is running the runbook</source>
         <translation>Another process is running the runbook</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
         <source>The runbook has a step this version does not know</source>
         <translation>The runbook has a step this version does not know</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="173"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
         <source>Internal error</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
         <source>An upgrade of that plan exists; resume or roll it back</source>
         <translation>An upgrade of that plan exists; resume or roll it back</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
         <source>The release is not staged on every node (stage it first)</source>
         <translation>The release is not staged on every node (stage it first)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
         <source>The release staged on the nodes is not the same binary</source>
         <translation>The release staged on the nodes is not the same binary</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
         <source>The activation height is too close to the chain&apos;s height</source>
         <translation>The activation height is too close to the chain&apos;s height</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="181"/>
         <source>No supervisor runs the node, so it cannot switch binaries</source>
         <translation>No supervisor runs the node, so it cannot switch binaries</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
         <source>A node does not answer</source>
         <translation>A node does not answer</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
         <source>That protocol version does not follow the one in force</source>
         <translation>That protocol version does not follow the one in force</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
         <source>The new binary did not become healthy; its supervisor switched back</source>
         <translation>The new binary did not become healthy; its supervisor switched back</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
         <source>A node halted</source>
         <translation>A node halted</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="184"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
         <source>The chain has used that plan name before (names are used once, even after a cancellation): choose another</source>
         <translation>The chain has used that plan name before (names are used once, even after a cancellation): choose another</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="188"/>
         <source>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
         <source>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="190"/>
         <source>The network directory holds no operator certificate of the node&apos;s organisation</source>
         <translation>The network directory holds no operator certificate of the node&apos;s organisation</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="188"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="191"/>
         <source>The network directory holds no organisation admin certificate</source>
         <translation>The network directory holds no organisation admin certificate</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="192"/>
         <source>The release does not implement the plan&apos;s protocol: every node would halt at the height</source>
         <translation>The release does not implement the plan&apos;s protocol: every node would halt at the height</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="190"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="193"/>
         <source>The release was not staged on every node</source>
         <translation>The release was not staged on every node</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="191"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="194"/>
         <source>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</source>
         <translation>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="192"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="195"/>
         <source>The canary was chosen when the upgrade started</source>
         <translation>The canary was chosen when the upgrade started</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="193"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="196"/>
         <source>The chain is not committing</source>
         <translation>The chain is not committing</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="195"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="198"/>
         <source>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
         <translation>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</translation>
     </message>
@@ -941,47 +956,47 @@
         <translation type="vanished">The chain is at or past the activation height: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="56"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="58"/>
         <source>Release %1 staged on %2 of %3 nodes</source>
         <translation>Release %1 staged on %2 of %3 nodes</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="87"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="89"/>
         <source>Host %1 added (%2)</source>
         <translation>Host %1 added (%2)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="104"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="106"/>
         <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
         <translation>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="110"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="112"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="111"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="113"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="142"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="144"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 withdrew from the proposal</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="143"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="145"/>
         <source>%1 approved the proposal</source>
         <translation>%1 approved the proposal</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="165"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="167"/>
         <source>Not proposed: no evidence against %1 verifies here (%2)</source>
         <translation>Not proposed: no evidence against %1 verifies here (%2)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="175"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="191"/>
         <source>%1 proposed removing %2; the other organisations approve it on the Proposals page</source>
         <translation>%1 proposed removing %2; the other organisations approve it on the Proposals page</translation>
     </message>
@@ -1385,178 +1400,188 @@
 <context>
     <name>consortia::console::AlertsPage</name>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
         <source>Alerts (%1 active)</source>
         <translation>Alerts (%1 active)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>Alert</source>
         <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>Cleared</source>
         <translation>Cleared</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="92"/>
         <source>Height stalled for (s)</source>
         <translation>Height stalled for (s)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="92"/>
         <source>Lag above (blocks)</source>
         <translation>Lag above (blocks)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="92"/>
         <source>View changes per minute above</source>
         <translation>View changes per minute above</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="93"/>
         <source>Connected peers below</source>
         <translation>Connected peers below</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="93"/>
         <source>Disk use above (%)</source>
         <translation>Disk use above (%)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="94"/>
         <source>Certificate expires within (days)</source>
         <translation>Certificate expires within (days)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="96"/>
         <source>Apply rules</source>
         <translation>Apply rules</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
         <source>Propose removing the validator…</source>
         <translation>Propose removing the validator…</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="89"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
         <source>For an equivocation: propose through governance that the validator be removed. The evidence is checked here first.</source>
         <translation>For an equivocation: propose through governance that the validator be removed. The evidence is checked here first.</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="100"/>
+        <source>Renew the certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="101"/>
+        <source>For an expiring certificate: sign the node&apos;s certificate again with its organisation&apos;s CA and restart its agent with it (a runbook).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="109"/>
         <source>Height stalled</source>
         <translation>Height stalled</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="110"/>
         <source>Lagging</source>
         <translation>Lagging</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="99"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="111"/>
         <source>Many view changes</source>
         <translation>Many view changes</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="100"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="112"/>
         <source>Few peers</source>
         <translation>Few peers</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="101"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="113"/>
         <source>Disk nearly full</source>
         <translation>Disk nearly full</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="102"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="114"/>
         <source>Certificate expiring</source>
         <translation>Certificate expiring</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="103"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="115"/>
         <source>Agent unreachable</source>
         <translation>Agent unreachable</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="104"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="116"/>
         <source>Duplicate identity</source>
         <translation>Duplicate identity</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="105"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="117"/>
         <source>Equivocation (signed twice in one view)</source>
         <translation>Equivocation (signed twice in one view)</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="109"/>
-        <location filename="../app/alerts/alerts_page.cpp" line="116"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="121"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="128"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="110"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="122"/>
         <source>%1 blocks</source>
         <translation>%1 blocks</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="111"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="123"/>
         <source>%1 per minute</source>
         <translation>%1 per minute</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="112"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="124"/>
         <source>%1 peers</source>
         <translation>%1 peers</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="115"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="127"/>
         <source>expired</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="115"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="127"/>
         <source>%1 days left</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="117"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="129"/>
         <source>view %1</source>
         <translation>view %1</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="125"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="137"/>
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="125"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="137"/>
         <source>cleared</source>
         <translation>cleared</translation>
     </message>
@@ -2369,11 +2394,13 @@ Now: %3</translation>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_dialog.cpp" line="44"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="97"/>
         <source>default: the network directory&apos;s (a sandbox)</source>
         <translation>default: the network directory&apos;s (a sandbox)</translation>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_dialog.cpp" line="47"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="100"/>
         <source>if the CA key is encrypted; kept in memory only</source>
         <translation>if the CA key is encrypted; kept in memory only</translation>
     </message>
@@ -2402,11 +2429,13 @@ Now: %3</translation>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_dialog.cpp" line="53"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="101"/>
         <source>Organisation CA key file</source>
         <translation>Organisation CA key file</translation>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_dialog.cpp" line="54"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="102"/>
         <source>Its passphrase</source>
         <translation>Its passphrase</translation>
     </message>
@@ -2456,47 +2485,67 @@ Now: %3</translation>
         <translation>To host</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="90"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="109"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="91"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="110"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="98"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="117"/>
         <source>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</source>
         <translation>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="101"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="120"/>
         <source>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</source>
         <translation>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="104"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="123"/>
         <source>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</source>
         <translation>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="107"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="126"/>
         <source>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</source>
         <translation>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="110"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="129"/>
+        <source>The node&apos;s host makes a certificate request for the keys it has; its organisation&apos;s CA signs it here. The agent restarts with the new certificate (the old one is kept), never while that would leave the live validators short of a quorum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="133"/>
         <source>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</source>
         <translation>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="143"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="167"/>
+        <source>Its certificate (or its CA, if sooner) expires on %1, in %2 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="170"/>
+        <source>Its certificate&apos;s expiry is not known (the node did not answer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="171"/>
+        <source>A validator: it stops voting while its agent restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="183"/>
         <source>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</source>
         <translation>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="154"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="194"/>
         <source>The live validators reach the new quorum.</source>
         <translation>The live validators reach the new quorum.</translation>
     </message>
@@ -2504,52 +2553,52 @@ Now: %3</translation>
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="117"/>
+        <location filename="../app/shell/main_window.cpp" line="125"/>
         <source>Consortia — %1</source>
         <translation>Consortia — %1</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="119"/>
+        <location filename="../app/shell/main_window.cpp" line="127"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="120"/>
+        <location filename="../app/shell/main_window.cpp" line="128"/>
         <source>&amp;Network</source>
         <translation>&amp;Network</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="163"/>
+        <location filename="../app/shell/main_window.cpp" line="171"/>
         <source>Add an existing network…</source>
         <translation>Add an existing network…</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="172"/>
+        <location filename="../app/shell/main_window.cpp" line="180"/>
         <source>Open %1 (%2 agents)</source>
         <translation>Open %1 (%2 agents)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="165"/>
+        <location filename="../app/shell/main_window.cpp" line="173"/>
         <source>Added %1; open it from the Network menu.</source>
         <translation>Added %1; open it from the Network menu.</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="146"/>
+        <location filename="../app/shell/main_window.cpp" line="154"/>
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="151"/>
+        <location filename="../app/shell/main_window.cpp" line="159"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="152"/>
+        <location filename="../app/shell/main_window.cpp" line="160"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="156"/>
+        <location filename="../app/shell/main_window.cpp" line="164"/>
         <source>Failed: </source>
         <translation>Failed: </translation>
     </message>
@@ -3061,129 +3110,134 @@ Now: %3</translation>
 <context>
     <name>consortia::console::RunbooksPage</name>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="63"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="64"/>
         <source>CA key passphrase</source>
         <translation>CA key passphrase</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="64"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="65"/>
         <source>The passphrase of %1 (empty if it has none)</source>
         <translation>The passphrase of %1 (empty if it has none)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="81"/>
         <source>Runbooks (%1)</source>
         <translation>Runbooks (%1)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="81"/>
         <source>Runbooks</source>
         <translation>Runbooks</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="84"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="85"/>
         <source>Node lifecycle</source>
         <translation>Node lifecycle</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="85"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="86"/>
         <source>Each runbook is a list of steps that can be resumed after the console closes; a step the chain or a host refuses stops it with the reason.</source>
         <translation>Each runbook is a list of steps that can be resumed after the console closes; a step the chain or a host refuses stops it with the reason.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="87"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="88"/>
         <source>This network was opened from the inventory: the lifecycle needs its network directory (open it with --sandbox DIR or from the Network menu).</source>
         <translation>This network was opened from the inventory: the lifecycle needs its network directory (open it with --sandbox DIR or from the Network menu).</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="89"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="90"/>
         <source>Join a node…</source>
         <translation>Join a node…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="90"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="91"/>
         <source>Retire a node…</source>
         <translation>Retire a node…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="91"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="92"/>
         <source>Back up…</source>
         <translation>Back up…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="92"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="93"/>
         <source>Restore…</source>
         <translation>Restore…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="93"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="94"/>
         <source>Migrate…</source>
         <translation>Migrate…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="94"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="95"/>
+        <source>Renew certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="95"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
         <source>Runbook</source>
         <translation>Runbook</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="99"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="99"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="99"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="99"/>
         <source>Now</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="99"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="100"/>
         <source>Steps of the selected runbook</source>
         <translation>Steps of the selected runbook</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="178"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="181"/>
         <source>Runbook not started</source>
         <translation>Runbook not started</translation>
     </message>

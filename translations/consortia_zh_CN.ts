@@ -4,59 +4,59 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="397"/>
+        <location filename="../app/ctl/main.cpp" line="399"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="398"/>
+        <location filename="../app/ctl/main.cpp" line="400"/>
         <source>leader</source>
         <translation>主节点</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="785"/>
+        <location filename="../app/ctl/main.cpp" line="787"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>审计日志完整：共 %1 条，最后一条为第 %2 条（哈希 %3）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="791"/>
+        <location filename="../app/ctl/main.cpp" line="793"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>链从第 %1 条开始：第 1 至 %2 条不在这些文件中（已另行归档，或已被删除）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="798"/>
+        <location filename="../app/ctl/main.cpp" line="800"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>末尾 %1 字节是崩溃时写了一半的条目（从未确认）；代理启动时会将其截去</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="804"/>
+        <location filename="../app/ctl/main.cpp" line="806"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>审计日志不完整：%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="912"/>
+        <location filename="../app/ctl/main.cpp" line="914"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="941"/>
+        <location filename="../app/ctl/main.cpp" line="943"/>
         <source>The host presents this key fingerprint:</source>
         <translation>该主机出示的密钥指纹为：</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="943"/>
+        <location filename="../app/ctl/main.cpp" line="945"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="952"/>
+        <location filename="../app/ctl/main.cpp" line="954"/>
         <source>added host</source>
         <translation>已添加主机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="734"/>
-        <location filename="../app/ctl/main.cpp" line="763"/>
-        <location filename="../app/ctl/main.cpp" line="1126"/>
+        <location filename="../app/ctl/main.cpp" line="736"/>
+        <location filename="../app/ctl/main.cpp" line="765"/>
+        <location filename="../app/ctl/main.cpp" line="1132"/>
         <source>runbook</source>
         <translation>运行手册</translation>
     </message>
@@ -294,635 +294,650 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="19"/>
+        <source>Certificate renewal</source>
+        <translation>证书续期</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="20"/>
         <source>Upgrade</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="20"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="21"/>
         <source>Upgrade rollback</source>
         <translation>升级回滚</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="26"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="38"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="27"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="39"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="27"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="28"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="28"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="39"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="29"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="40"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="29"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="40"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="30"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="41"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="30"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="31"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="37"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="38"/>
         <source>pending</source>
         <translation>待执行</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="51"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="52"/>
         <source>Check the host</source>
         <translation>检查主机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="52"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="53"/>
         <source>Check the target host</source>
         <translation>检查目标主机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="53"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="54"/>
         <source>Check the backup</source>
         <translation>检查备份</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="54"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="55"/>
         <source>Copy the agent and the network&apos;s files</source>
         <translation>复制代理程序和网络文件</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="55"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="56"/>
         <source>Copy the agent and the network&apos;s files to the target</source>
         <translation>向目标复制代理程序和网络文件</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="56"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="57"/>
         <source>Make the node&apos;s keys on the host</source>
         <translation>在主机上生成节点密钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="57"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="58"/>
+        <source>The host makes a certificate request for the node&apos;s keys</source>
+        <translation>主机为节点现有密钥生成证书请求</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="59"/>
         <source>Sign its certificate with the organisation&apos;s CA</source>
         <translation>用机构 CA 签发其证书</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="58"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="60"/>
+        <source>Install the certificate and restart the agent</source>
+        <translation>安装证书并重启代理</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="61"/>
         <source>Governance: add as an observer</source>
         <translation>治理：添加为观察节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="59"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="62"/>
         <source>Start the agent</source>
         <translation>启动代理</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="60"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="63"/>
         <source>Catch up with the network</source>
         <translation>追平网络</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="61"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="64"/>
         <source>Governance: promote to validator</source>
         <translation>治理：提升为验证节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="62"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="65"/>
         <source>Quorum preview</source>
         <translation>法定人数预览</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="63"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="66"/>
         <source>Governance: demote to observer</source>
         <translation>治理：降为观察节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="64"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="67"/>
         <source>Governance: remove from the network</source>
         <translation>治理：移出网络</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="65"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="68"/>
         <source>Stop the agent</source>
         <translation>停止代理</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="66"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="69"/>
         <source>Archive its data here</source>
         <translation>在本机归档其数据</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="67"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="70"/>
         <source>Remove it from the network&apos;s records</source>
         <translation>从网络记录中删除</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="68"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="71"/>
         <source>Back up the store</source>
         <translation>备份存储</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="69"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="72"/>
         <source>Back up the source</source>
         <translation>备份源节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="70"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="73"/>
         <source>Restore the store</source>
         <translation>恢复存储</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="71"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="74"/>
         <source>Move the node&apos;s identity</source>
         <translation>迁移节点身份</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="72"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="75"/>
         <source>Restore the backup on the target</source>
         <translation>在目标上恢复备份</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="73"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="76"/>
         <source>Fence the source</source>
         <translation>隔离源节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="74"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="77"/>
         <source>Start on the target</source>
         <translation>在目标上启动</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="75"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="78"/>
         <source>Verify it is synced and the network commits</source>
         <translation>确认其已同步且网络持续出块</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="76"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="79"/>
         <source>Readiness: every node reachable, supervised, the release staged</source>
         <translation>就绪检查：所有节点可达、有监管进程、已暂存发布版本</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="77"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="80"/>
         <source>Canary: switch one node and watch it</source>
         <translation>金丝雀：先切换一个节点并观察</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="78"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="81"/>
         <source>Switch the other nodes one at a time, validators last</source>
         <translation>逐个切换其余节点，验证节点最后</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="79"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="82"/>
         <source>Governance: schedule the upgrade</source>
         <translation>治理：安排升级计划</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="80"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="83"/>
         <source>Watch the activation</source>
         <translation>监视生效</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="81"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="84"/>
         <source>Stop the upgrade runbook</source>
         <translation>停止升级运行手册</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="82"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="85"/>
         <source>Governance: cancel the plan</source>
         <translation>治理：取消升级计划</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="83"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="86"/>
         <source>Switch the nodes back to their binaries</source>
         <translation>把节点切回原来的二进制</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="92"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="95"/>
         <source>Proposing %1 as %2</source>
         <translation>正在以 %2 身份提出 %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="93"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="96"/>
         <source>Proposed %1 as %2</source>
         <translation>已以 %2 身份提出 %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="95"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="98"/>
         <source>%1: approved by %2; pending: %3</source>
         <translation>%1：已批准 %2；待批准 %3</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="96"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="99"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="97"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="100"/>
         <source>Copied %1</source>
         <translation>已复制 %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="98"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="101"/>
         <source>Copying to %1</source>
         <translation>正在复制到 %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="99"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="102"/>
         <source>Waiting for %1&apos;s agent to answer</source>
         <translation>等待 %1 的代理应答</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="100"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="103"/>
         <source>%1 at height %2 of %3</source>
         <translation>%1 高度 %2 / %3</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="101"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="104"/>
         <source>Waiting for %1 to become a %2</source>
         <translation>等待 %1 成为 %2</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="103"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="106"/>
         <source>%1: %2 of %3 blocks on the new binary</source>
         <translation>%1：已在新二进制上提交 %2/%3 个块</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="105"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="108"/>
         <source>Waiting to take %1 down: %2</source>
         <translation>等待可安全停止 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="106"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="109"/>
         <source>Activation height %1</source>
         <translation>生效高度 %1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="108"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="111"/>
         <source>%1 blocks (about %2 s) to height %3</source>
         <translation>距高度 %3 还有 %1 个块（约 %2 秒）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="110"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="113"/>
         <source>Waiting for the chain to pass height %1 (at %2)</source>
         <translation>等待链越过高度 %1（当前 %2）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="111"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="114"/>
         <source>Stopping runbook #%1</source>
         <translation>正在停止运行手册 #%1</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="112"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="115"/>
         <source>Watching %1 commit with the network</source>
         <translation>观察 %1 随网络出块</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="122"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
         <source>The host cannot be reached</source>
         <translation>无法连接主机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="123"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="126"/>
         <source>The host&apos;s key is unknown; confirm its fingerprint</source>
         <translation>主机密钥未知，请确认其指纹</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="125"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
         <source>WARNING: the host&apos;s key has changed; nothing was done (known key, then the one presented)</source>
         <translation>警告：主机密钥已变更，未做任何操作（先为已知密钥，后为当前出示的密钥）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="127"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
         <source>The host presents another key than the fingerprint given; nothing was done (given, then presented)</source>
         <translation>主机出示的密钥与给定指纹不符，未做任何操作（先为给定的，后为出示的）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="128"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
         <source>The host answered something that is not what was asked</source>
         <translation>主机的应答与请求不符</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="129"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
         <source>The host made the key of a node that exists already</source>
         <translation>主机生成的是一个已存在节点的密钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="130"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
         <source>The proposal on the chain is not the one that was asked; nothing was approved</source>
         <translation>链上的提案不是所请求的提案，未做任何批准</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="131"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
         <source>No such network in the inventory</source>
         <translation>清单中没有该网络</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="132"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
         <source>Bad usage</source>
         <translation>用法错误</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="133"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
         <source>The host refused the SSH key</source>
         <translation>主机拒绝了该 SSH 密钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="134"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
         <source>The SSH key file cannot be read</source>
         <translation>无法读取 SSH 密钥文件</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="135"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
         <source>SSH failed</source>
         <translation>SSH 失败</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="136"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
         <source>No such host; add it first with host add</source>
         <translation>没有该主机，请先用 host add 添加</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="137"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
         <source>No such node in the network</source>
         <translation>网络中没有该节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="138"/>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
         <source>No such organisation in the network</source>
         <translation>网络中没有该机构</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="139"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
         <source>The network has a node of that name already</source>
         <translation>网络中已有同名节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="140"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
         <source>A node name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>节点名称由 1 到 64 个字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos; 组成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="141"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
         <source>The directory must be an absolute path</source>
         <translation>目录必须是绝对路径</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="142"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
         <source>Three port numbers are needed: P2P, API, metrics</source>
         <translation>需要三个端口号：P2P、API、指标</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="143"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
         <source>A file path is needed</source>
         <translation>需要文件路径</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="144"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="147"/>
         <source>No such file</source>
         <translation>没有该文件</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="145"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="148"/>
         <source>Not enough free disk on the host</source>
         <translation>主机磁盘剩余空间不足</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="146"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="149"/>
         <source>A port the node needs is in use on the host</source>
         <translation>节点所需端口在主机上已被占用</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="147"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="150"/>
         <source>The host&apos;s clock is too far off</source>
         <translation>主机时钟偏差过大</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="148"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="151"/>
         <source>The host&apos;s clock is more than a second off</source>
         <translation>主机时钟偏差超过一秒</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="149"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="152"/>
         <source>An agent of another version is on the host</source>
         <translation>主机上有其他版本的代理</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="150"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="153"/>
         <source>The agent copied to the host does not run there</source>
         <translation>复制到主机的代理无法在该主机运行</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="151"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="154"/>
         <source>A command on the host failed</source>
         <translation>主机上的命令执行失败</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="152"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="155"/>
         <source>The organisation&apos;s CA key is not available</source>
         <translation>无法获得机构 CA 私钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="153"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="156"/>
         <source>The CA key is not the key of the organisation&apos;s CA certificate</source>
         <translation>该 CA 私钥与机构 CA 证书不匹配</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="154"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="157"/>
         <source>The CA key cannot be opened (passphrase)</source>
         <translation>无法打开 CA 私钥（口令）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="155"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="158"/>
         <source>The node&apos;s keys are not where they should be</source>
         <translation>节点密钥不在应在的位置</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="156"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="159"/>
         <source>The file is not a node backup</source>
         <translation>该文件不是节点备份</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="157"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="160"/>
         <source>The backup is of another node</source>
         <translation>该备份属于另一个节点</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="158"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="161"/>
         <source>The node runs there already</source>
         <translation>节点已在该处运行</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="159"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
         <source>Timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="160"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
         <source>The proposal was withdrawn</source>
         <translation>提案已撤回</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="161"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="164"/>
         <source>The proposal expired before enough organisations approved</source>
         <translation>提案在足够多机构批准前已过期</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="162"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
         <source>The governance key cannot be opened (its passphrase is missing or wrong)</source>
         <translation>无法打开治理密钥（口令缺失或错误）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="163"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
         <source>This workstation holds no governance key of the organisation</source>
         <translation>本工作站没有该机构的治理密钥</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="165"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
         <source>The proposal is not open any more; nothing was signed</source>
         <translation>提案已不再开放；未签署任何内容</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="166"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
         <source>The organisation approved it already; nothing was signed</source>
         <translation>该机构已批准过此提案；未签署任何内容</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="167"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
         <source>Only the proposing organisation may withdraw a proposal; nothing was signed</source>
         <translation>只有提出提案的机构才能撤回提案；未签署任何内容</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="168"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
         <source>No such runbook</source>
         <translation>没有该运行手册</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="169"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
         <source>The runbook is done</source>
         <translation>运行手册已完成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="170"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="173"/>
         <source>The runbook was cancelled</source>
         <translation>运行手册已取消</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="171"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
         <source>Another process is running the runbook</source>
         <translation>另一个进程正在执行该运行手册</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="172"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
         <source>The runbook has a step this version does not know</source>
         <translation>运行手册含有本版本不认识的步骤</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="173"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="174"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
         <source>An upgrade of that plan exists; resume or roll it back</source>
         <translation>该计划已有升级运行手册；请继续或回滚</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
         <source>The release is not staged on every node (stage it first)</source>
         <translation>发布版本未在所有节点上暂存（请先暂存）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
         <source>The release staged on the nodes is not the same binary</source>
         <translation>各节点暂存的发布版本不是同一个二进制</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
         <source>The activation height is too close to the chain&apos;s height</source>
         <translation>生效高度离链的当前高度太近</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="181"/>
         <source>No supervisor runs the node, so it cannot switch binaries</source>
         <translation>该节点没有监管进程，无法切换二进制</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
         <source>A node does not answer</source>
         <translation>有节点无响应</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
         <source>That protocol version does not follow the one in force</source>
         <translation>该协议版本不是当前生效版本的下一版</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
         <source>The new binary did not become healthy; its supervisor switched back</source>
         <translation>新二进制未能健康运行，监管进程已切回</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
         <source>A node halted</source>
         <translation>有节点已停机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="184"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
         <source>The chain has used that plan name before (names are used once, even after a cancellation): choose another</source>
         <translation>链上已用过该计划名称（名称只能用一次，取消后也不能再用）：请换一个</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="188"/>
         <source>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>计划名称由 1 到 64 个字母、数字、“-”“_”或“.”组成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
         <source>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>发布版本标签由 1 到 64 个字母、数字、“-”“_”或“.”组成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="190"/>
         <source>The network directory holds no operator certificate of the node&apos;s organisation</source>
         <translation>网络目录中没有该节点所属机构的操作员证书</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="188"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="191"/>
         <source>The network directory holds no organisation admin certificate</source>
         <translation>网络目录中没有任何机构的管理员证书</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="192"/>
         <source>The release does not implement the plan&apos;s protocol: every node would halt at the height</source>
         <translation>该发布版本未实现计划的协议版本：所有节点都会在该高度停机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="190"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="193"/>
         <source>The release was not staged on every node</source>
         <translation>发布版本未能在所有节点上暂存</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="191"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="194"/>
         <source>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</source>
         <translation>无法参与升级的节点（不可达、已停机或没有监管进程）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="192"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="195"/>
         <source>The canary was chosen when the upgrade started</source>
         <translation>金丝雀节点已在升级开始时选定</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="193"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="196"/>
         <source>The chain is not committing</source>
         <translation>链没有在出块</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="195"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="198"/>
         <source>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
         <translation>链距生效高度不足 5 个块或已越过：链无法回滚。请把停机的节点推进到新版本（upgrade run 会切换它们）</translation>
     </message>
@@ -931,47 +946,47 @@
         <translation type="vanished">链已到达或超过生效高度：链无法回退。请把停机的节点推进到新版本（upgrade run 会切换它们）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="56"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="58"/>
         <source>Release %1 staged on %2 of %3 nodes</source>
         <translation>发布版本 %1 已在 %3 个节点中的 %2 个上暂存</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="87"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="89"/>
         <source>Host %1 added (%2)</source>
         <translation>已添加主机 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="104"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="106"/>
         <source>%1 (%2); %3 MiB free; clock %4 ms (± %5); agent %6; systemd %7</source>
         <translation>%1（%2）；剩余 %3 MiB；时钟 %4 毫秒（± %5）；代理 %6；systemd %7</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="110"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="112"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="111"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="113"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="142"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="144"/>
         <source>%1 withdrew from the proposal</source>
         <translation>%1 已撤回对提案的批准</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="143"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="145"/>
         <source>%1 approved the proposal</source>
         <translation>%1 已批准提案</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="165"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="167"/>
         <source>Not proposed: no evidence against %1 verifies here (%2)</source>
         <translation>未提议：针对 %1 的证据均未通过本机校验（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_query.cpp" line="175"/>
+        <location filename="../app/runbooks/lifecycle_query.cpp" line="191"/>
         <source>%1 proposed removing %2; the other organisations approve it on the Proposals page</source>
         <translation>%1 已提议移除 %2；其他机构在“提案”页批准</translation>
     </message>
@@ -1375,178 +1390,188 @@
 <context>
     <name>consortia::console::AlertsPage</name>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
         <source>Alerts (%1 active)</source>
         <translation>告警（%1 条进行中）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="79"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>Raised</source>
         <translation>触发时间</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="82"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="91"/>
         <source>Cleared</source>
         <translation>解除时间</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="92"/>
         <source>Height stalled for (s)</source>
         <translation>区块高度停滞超过（秒）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="92"/>
         <source>Lag above (blocks)</source>
         <translation>落后超过（块）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="83"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="92"/>
         <source>View changes per minute above</source>
         <translation>每分钟视图切换超过</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="93"/>
         <source>Connected peers below</source>
         <translation>已连接对等节点少于</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="84"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="93"/>
         <source>Disk use above (%)</source>
         <translation>磁盘使用率超过（%）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="85"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="94"/>
         <source>Certificate expires within (days)</source>
         <translation>证书到期前告警（天）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="87"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="96"/>
         <source>Apply rules</source>
         <translation>应用规则</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="88"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
         <source>Propose removing the validator…</source>
         <translation>提议移除该验证节点…</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="89"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
         <source>For an equivocation: propose through governance that the validator be removed. The evidence is checked here first.</source>
         <translation>针对双签告警：通过治理提议移除该验证节点。提议前先在本机校验证据。</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="97"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="100"/>
+        <source>Renew the certificate…</source>
+        <translation>续期证书…</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="101"/>
+        <source>For an expiring certificate: sign the node&apos;s certificate again with its organisation&apos;s CA and restart its agent with it (a runbook).</source>
+        <translation>针对即将到期的证书：用节点所属机构的 CA 重新签发证书，并以新证书重启其代理（运行手册）。</translation>
+    </message>
+    <message>
+        <location filename="../app/alerts/alerts_page.cpp" line="109"/>
         <source>Height stalled</source>
         <translation>区块高度停滞</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="98"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="110"/>
         <source>Lagging</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="99"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="111"/>
         <source>Many view changes</source>
         <translation>视图切换频繁</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="100"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="112"/>
         <source>Few peers</source>
         <translation>对等连接过少</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="101"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="113"/>
         <source>Disk nearly full</source>
         <translation>磁盘将满</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="102"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="114"/>
         <source>Certificate expiring</source>
         <translation>证书即将到期</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="103"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="115"/>
         <source>Agent unreachable</source>
         <translation>代理不可达</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="104"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="116"/>
         <source>Duplicate identity</source>
         <translation>身份重复</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="105"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="117"/>
         <source>Equivocation (signed twice in one view)</source>
         <translation>双签（同一视图签名两次）</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="109"/>
-        <location filename="../app/alerts/alerts_page.cpp" line="116"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="121"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="128"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="110"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="122"/>
         <source>%1 blocks</source>
         <translation>%1 块</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="111"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="123"/>
         <source>%1 per minute</source>
         <translation>每分钟 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="112"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="124"/>
         <source>%1 peers</source>
         <translation>%1 个对等节点</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="115"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="127"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="115"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="127"/>
         <source>%1 days left</source>
         <translation>剩余 %1 天</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="117"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="129"/>
         <source>view %1</source>
         <translation>视图 %1</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="125"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="137"/>
         <source>active</source>
         <translation>告警中</translation>
     </message>
     <message>
-        <location filename="../app/alerts/alerts_page.cpp" line="125"/>
+        <location filename="../app/alerts/alerts_page.cpp" line="137"/>
         <source>cleared</source>
         <translation>已解除</translation>
     </message>
@@ -2359,11 +2384,13 @@ Now: %3</source>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_dialog.cpp" line="44"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="97"/>
         <source>default: the network directory&apos;s (a sandbox)</source>
         <translation>默认：网络目录中的（沙箱）</translation>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_dialog.cpp" line="47"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="100"/>
         <source>if the CA key is encrypted; kept in memory only</source>
         <translation>CA 私钥加密时填写；仅保存在内存中</translation>
     </message>
@@ -2392,11 +2419,13 @@ Now: %3</source>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_dialog.cpp" line="53"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="101"/>
         <source>Organisation CA key file</source>
         <translation>机构 CA 私钥文件</translation>
     </message>
     <message>
         <location filename="../app/runbooks/lifecycle_dialog.cpp" line="54"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="102"/>
         <source>Its passphrase</source>
         <translation>其口令</translation>
     </message>
@@ -2446,47 +2475,67 @@ Now: %3</source>
         <translation>目标主机</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="90"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="109"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="91"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="110"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="98"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="117"/>
         <source>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</source>
         <translation>节点密钥在主机上生成且永不离开该主机；其机构 CA 在此签发证书。节点以观察节点身份加入、完成同步，如有要求再提升为验证节点。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="101"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="120"/>
         <source>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</source>
         <translation>通过治理降级并移除，停止代理，并保留其数据归档及 SHA-256 校验清单。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="104"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="123"/>
         <source>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</source>
         <translation>节点存储的在线一致性副本，附清单：链标识、高度、区块哈希、状态根和文件校验和。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="107"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="126"/>
         <source>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</source>
         <translation>替换节点存储前先检查备份（校验和、区块链接、状态根）；原存储保留在旁。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="110"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="129"/>
+        <source>The node&apos;s host makes a certificate request for the keys it has; its organisation&apos;s CA signs it here. The agent restarts with the new certificate (the old one is kept), never while that would leave the live validators short of a quorum.</source>
+        <translation>节点主机为其现有密钥生成证书请求，由其机构 CA 在此签发。代理以新证书重启（旧证书保留）；若重启会使在线验证节点不足法定人数，则不会进行。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="133"/>
         <source>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</source>
         <translation>备份、复制、隔离源节点（停止、写入墓碑、删除密钥），以同一身份在目标上启动，并确认其已同步并参与投票。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="143"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="167"/>
+        <source>Its certificate (or its CA, if sooner) expires on %1, in %2 days.</source>
+        <translation>其证书（或其 CA，取较早者）将于 %1 到期，剩余 %2 天。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="170"/>
+        <source>Its certificate&apos;s expiry is not known (the node did not answer).</source>
+        <translation>其证书到期时间未知（节点未应答）。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="171"/>
+        <source>A validator: it stops voting while its agent restarts.</source>
+        <translation>这是验证节点：代理重启期间它不参与投票。</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="183"/>
         <source>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</source>
         <translation>法定人数预览：验证节点 %1 → %2，可容忍故障 %3 → %4；法定人数 %5 → %6；当前存活验证节点 %7，变更后 %8。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="154"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="194"/>
         <source>The live validators reach the new quorum.</source>
         <translation>存活验证节点可达到新的法定人数。</translation>
     </message>
@@ -2494,52 +2543,52 @@ Now: %3</source>
 <context>
     <name>consortia::console::MainWindow</name>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="117"/>
+        <location filename="../app/shell/main_window.cpp" line="125"/>
         <source>Consortia — %1</source>
         <translation>Consortia 联盟链运维台 — %1</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="119"/>
+        <location filename="../app/shell/main_window.cpp" line="127"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="120"/>
+        <location filename="../app/shell/main_window.cpp" line="128"/>
         <source>&amp;Network</source>
         <translation>网络(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="163"/>
+        <location filename="../app/shell/main_window.cpp" line="171"/>
         <source>Add an existing network…</source>
         <translation>添加已有网络…</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="172"/>
+        <location filename="../app/shell/main_window.cpp" line="180"/>
         <source>Open %1 (%2 agents)</source>
         <translation>打开 %1（%2 个代理）</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="165"/>
+        <location filename="../app/shell/main_window.cpp" line="173"/>
         <source>Added %1; open it from the Network menu.</source>
         <translation>已添加 %1，可在“网络”菜单中打开。</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="146"/>
+        <location filename="../app/shell/main_window.cpp" line="154"/>
         <source>%1 nodes, %2 reachable, %3 synced · height %4 · leader %5 · updated %6</source>
         <translation>共 %1 个节点，%2 个可达，%3 个已同步 · 区块高度 %4 · 主节点 %5 · 更新于 %6</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="151"/>
+        <location filename="../app/shell/main_window.cpp" line="159"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="152"/>
+        <location filename="../app/shell/main_window.cpp" line="160"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../app/shell/main_window.cpp" line="156"/>
+        <location filename="../app/shell/main_window.cpp" line="164"/>
         <source>Failed: </source>
         <translation>失败：</translation>
     </message>
@@ -3051,129 +3100,134 @@ Now: %3</source>
 <context>
     <name>consortia::console::RunbooksPage</name>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="63"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="64"/>
         <source>CA key passphrase</source>
         <translation>CA 私钥口令</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="64"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="65"/>
         <source>The passphrase of %1 (empty if it has none)</source>
         <translation>%1 的口令（无口令则留空）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="81"/>
         <source>Runbooks (%1)</source>
         <translation>运行手册（%1）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="80"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="81"/>
         <source>Runbooks</source>
         <translation>运行手册</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="84"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="85"/>
         <source>Node lifecycle</source>
         <translation>节点生命周期</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="85"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="86"/>
         <source>Each runbook is a list of steps that can be resumed after the console closes; a step the chain or a host refuses stops it with the reason.</source>
         <translation>每个运行手册是一组步骤，控制台关闭后可继续执行；链或主机拒绝的步骤会附原因停止执行。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="87"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="88"/>
         <source>This network was opened from the inventory: the lifecycle needs its network directory (open it with --sandbox DIR or from the Network menu).</source>
         <translation>该网络从清单打开：生命周期操作需要其网络目录（用 --sandbox 目录 或从“网络”菜单打开）。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="89"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="90"/>
         <source>Join a node…</source>
         <translation>加入节点…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="90"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="91"/>
         <source>Retire a node…</source>
         <translation>退役节点…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="91"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="92"/>
         <source>Back up…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="92"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="93"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="93"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="94"/>
         <source>Migrate…</source>
         <translation>迁移…</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="94"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="95"/>
+        <source>Renew certificate…</source>
+        <translation>续期证书…</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="95"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
         <source>Runbook</source>
         <translation>运行手册</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="99"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="99"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="96"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="99"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="99"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="97"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="99"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="98"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="100"/>
         <source>Steps of the selected runbook</source>
         <translation>所选运行手册的步骤</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/runbooks_page.cpp" line="178"/>
+        <location filename="../app/runbooks/runbooks_page.cpp" line="181"/>
         <source>Runbook not started</source>
         <translation>运行手册未启动</translation>
     </message>

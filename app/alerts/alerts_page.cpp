@@ -55,6 +55,10 @@ AlertsPage::AlertsPage(QWidget* parent) : ConsolePage(parent) {
   remove_ = new QPushButton;
   remove_->setObjectName("propose_removal");
   actions->addWidget(remove_);
+  // A certificate about to expire: its renewal (a runbook), from the alert.
+  renew_ = new QPushButton;
+  renew_->setObjectName("renew_certificate");
+  actions->addWidget(renew_);
   actions->addStretch(1);
   v->addLayout(actions);
   connect(table_, &QTableWidget::itemSelectionChanged, this, &AlertsPage::update_actions);
@@ -62,6 +66,11 @@ AlertsPage::AlertsPage(QWidget* parent) : ConsolePage(parent) {
     int r = table_->currentRow();
     if (r < 0 || r >= static_cast<int>(view_.records.size())) return;
     emit removal_requested(QString::fromStdString(view_.records[static_cast<size_t>(r)].node));
+  });
+  connect(renew_, &QPushButton::clicked, this, [this] {
+    int r = table_->currentRow();
+    if (r < 0 || r >= static_cast<int>(view_.records.size())) return;
+    emit renewal_requested(QString::fromStdString(view_.records[static_cast<size_t>(r)].node));
   });
   connect(apply_, &QPushButton::clicked, this, [this] {
     AlertRules r;
@@ -88,6 +97,9 @@ void AlertsPage::retranslate() {
   remove_->setText(tr("Propose removing the validator…"));
   remove_->setToolTip(tr("For an equivocation: propose through governance that the validator be removed. "
                          "The evidence is checked here first."));
+  renew_->setText(tr("Renew the certificate…"));
+  renew_->setToolTip(tr("For an expiring certificate: sign the node's certificate again with its organisation's "
+                        "CA and restart its agent with it (a runbook)."));
   on_alerts(view_);
 }
 
@@ -150,6 +162,11 @@ void AlertsPage::update_actions() {
                       view_.records[static_cast<size_t>(r)].cleared_ms == 0;
   remove_->setVisible(governance_);
   remove_->setEnabled(governance_ && equivocation);
+  bool expiring = r >= 0 && r < static_cast<int>(view_.records.size()) &&
+                  view_.records[static_cast<size_t>(r)].rule == kAlertCertificate &&
+                  view_.records[static_cast<size_t>(r)].cleared_ms == 0;
+  renew_->setVisible(governance_);
+  renew_->setEnabled(governance_ && expiring);
 }
 
 }  // namespace consortia::console

@@ -30,6 +30,8 @@ class AlertsPage : public ConsolePage {
   void rules_changed(consortia::console::AlertRules rules);
   // The user asked to propose removing a validator that equivocated.
   void removal_requested(QString node);
+  // A certificate about to expire: its renewal runbook, from the alert.
+  void renewal_requested(QString node);
 
  protected:
   void retranslate() override;
@@ -39,7 +41,7 @@ class AlertsPage : public ConsolePage {
   QSpinBox *stalled_, *lag_, *peers_, *certificate_;
   QDoubleSpinBox *views_, *disk_;
   std::vector<QLabel*> labels_;
-  QPushButton *apply_, *remove_;
+  QPushButton *apply_, *remove_, *renew_;
   bool governance_ = false;
   void update_actions();
   AlertsView view_;

@@ -51,6 +51,8 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
   node backup NAME --out FILE
   node restore NAME --from FILE [--host HOST] [--dir PATH]
   node migrate NAME --to HOST [--dir PATH]
+  node renew NAME [--ca-key FILE]               sign the node's TLS certificate again for its keys
+                                                and restart its agent with it
   runbook list | runbook show ID | runbook resume ID | runbook cancel ID
   upgrade stage --binary FILE --version V [--nodes N1,N2,...]
                                                 stream release V (its label; --release V too) to the nodes' agents
@@ -1062,7 +1064,7 @@ int main(int argc, char** argv) {
   if (ca_passphrase) env.ca_passphrase = *ca_passphrase;
 
   if (cmd == "node") {
-    if (a.size() < 3) return usage("node join | exit | backup | restore | migrate NAME ...");
+    if (a.size() < 3) return usage("node join | exit | backup | restore | migrate | renew NAME ...");
     const std::string& sub = a[1];
     const std::string& name = a[2];
     std::variant<int64_t, Refusal> made;
@@ -1116,6 +1118,10 @@ int main(int argc, char** argv) {
       Flags f = parse_flags(a, 3, {"--to", "--dir", "--timeout"}, {});
       if (!f.bad.empty() || !f.positional.empty() || !f.has("--to")) return usage("node migrate NAME --to HOST [--dir PATH]");
       made = create_migrate(env, {name, f.get("--to"), f.get("--dir"), seconds(f.get("--timeout"), 300)});
+    } else if (sub == "renew") {
+      Flags f = parse_flags(a, 3, {"--ca-key", "--timeout"}, {});
+      if (!f.bad.empty() || !f.positional.empty()) return usage("node renew NAME [--ca-key FILE]");
+      made = create_renew(env, {name, f.get("--ca-key"), seconds(f.get("--timeout"), 300)});
     } else {
       return usage("unknown node command '" + sub + "'");
     }

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <sstream>
 #include <thread>
@@ -228,6 +229,43 @@ pb::ProposeRequest membership(const std::string& action, const std::string& id_h
 
 // ---- join -------------------------------------------------------------------
 
+// Signs the certificate request a node's host made (c.vars["request"], for
+// the node id in c.vars["node_id"]) with the organisation's CA, as join and
+// renewal both do: the certificate (PEM), or why not.
+std::variant<std::string, StepResult> sign_node_request(StepContext& c, LifecycleEnv& env, const std::string& org,
+                                                        const std::string& name, std::string ca_key_file) {
+  if (ca_key_file.empty()) ca_key_file = env.network.dir() + "/orgs/" + org + "/ca.key";
+  auto ca_crt = agent::read_file(env.network.dir() + "/orgs/" + org + "/ca.crt");
+  auto ca_key = agent::read_file(ca_key_file);
+  if (!ca_crt || !ca_key) return fail("no_ca_key", org + ": " + ca_key_file);
+  auto key = agent::read_private_key(*ca_key, env.ca_passphrase.value_or(""));
+  if (!key) return fail("ca_key_locked", key.error().detail);
+  auto cert = agent::sign_request({*ca_crt, *key}, c.vars.value("request", ""), {c.vars.value("node_id", ""), org, "node"},
+                                  {name + ".consortia", "localhost"});
+  if (!cert) return from(cert.error());
+  if (!agent::verify_issued_by(*cert, *ca_crt).ok())
+    return fail("ca_key_mismatch", ca_key_file + " is not the key of " + org + "'s CA certificate");
+  return *cert;
+}
+
+// The node id and public key (hex) a host's keygen answered with, the id
+// computed here from the key (never taken from the host's word); or why not.
+struct KeygenIdentity {
+  std::string id, public_key;
+};
+std::variant<KeygenIdentity, StepResult> keygen_identity(LifecycleEnv& env, const json& k) {
+  auto suite = suite_by_name(env.network.info().suite);
+  Bytes pk;
+  if (!suite || !k["public_key"].is_string() || !from_hex(k["public_key"].get<std::string>(), pk) || pk.empty() ||
+      pk.size() > 256)
+    return fail("bad_host_answer", "keygen did not answer with a public key");
+  std::string id = (*suite)->node_id(pk).hex();
+  if (k.value("node_id", json()) != id) return fail("bad_host_answer", "keygen's node id is not its public key's");
+  if (!k["request"].is_string() || k["request"].get<std::string>().size() > 16384)
+    return fail("bad_host_answer", "keygen did not answer with a certificate request");
+  return KeygenIdentity{id, to_hex(pk)};
+}
+
 std::vector<StepDef> join_steps(LifecycleEnv& env) {
   auto param = [](StepContext& c, const char* k) { return c.runbook.params.value(k, std::string()); };
   std::vector<StepDef> s;
@@ -244,46 +282,28 @@ std::vector<StepDef> join_steps(LifecycleEnv& env) {
                                               {"keygen", "--dir", dir, "--name", param(c, "name"), "--organisation",
                                                param(c, "organisation"), "--suite", env.network.info().suite},
                                               60, c.output));
-                 // The node id is computed here from the public key the host made,
-                 // never taken from the host's word; a key or id already in the
-                 // network is refused (a host must not get another node's certificate).
-                 auto suite = suite_by_name(env.network.info().suite);
-                 Bytes pk;
-                 if (!suite || !k["public_key"].is_string() || !from_hex(k["public_key"].get<std::string>(), pk) ||
-                     pk.empty() || pk.size() > 256)
-                   return fail("bad_host_answer", "keygen did not answer with a public key");
-                 std::string id = (*suite)->node_id(pk).hex();
-                 if (k.value("node_id", json()) != id)
-                   return fail("bad_host_answer", "keygen's node id is not its public key's");
+                 // A key or id already in the network is refused (a host must not
+                 // get another node's certificate).
+                 auto identity = keygen_identity(env, k);
+                 if (auto* failed = std::get_if<StepResult>(&identity)) return *failed;
+                 const std::string& id = std::get<KeygenIdentity>(identity).id;
                  for (const auto& n : env.network.info().nodes)
                    if (n.id.hex() == id && n.name != param(c, "name"))
                      return fail("identity_taken", "the host made the key of " + n.name);
-                 if (!k["request"].is_string() || k["request"].get<std::string>().size() > 16384)
-                   return fail("bad_host_answer", "keygen did not answer with a certificate request");
                  c.vars["node_id"] = id;
-                 c.vars["public_key"] = to_hex(pk);
+                 c.vars["public_key"] = std::get<KeygenIdentity>(identity).public_key;
                  c.vars["request"] = k["request"];
                  return StepResult::done();
                }});
   s.push_back({"certify", [&env, param](StepContext& c) -> StepResult {
                  std::string org = param(c, "organisation"), name = param(c, "name"), dir = param(c, "dir");
-                 std::string ca_key_file = param(c, "ca_key");
-                 if (ca_key_file.empty()) ca_key_file = env.network.dir() + "/orgs/" + org + "/ca.key";
-                 auto ca_crt = agent::read_file(env.network.dir() + "/orgs/" + org + "/ca.crt");
-                 auto ca_key = agent::read_file(ca_key_file);
-                 if (!ca_crt || !ca_key) return fail("no_ca_key", org + ": " + ca_key_file);
-                 auto key = agent::read_private_key(*ca_key, env.ca_passphrase.value_or(""));
-                 if (!key) return fail("ca_key_locked", key.error().detail);
-                 auto cert = agent::sign_request({*ca_crt, *key}, c.vars.value("request", ""),
-                                                 {c.vars.value("node_id", ""), org, "node"},
-                                                 {name + ".consortia", "localhost"});
-                 if (!cert) return from(cert.error());
-                 if (!agent::verify_issued_by(*cert, *ca_crt).ok())
-                   return fail("ca_key_mismatch", ca_key_file + " is not the key of " + org + "'s CA certificate");
+                 auto cert = sign_node_request(c, env, org, name, param(c, "ca_key"));
+                 if (auto* failed = std::get_if<StepResult>(&cert)) return *failed;
                  StepResult failure;
                  auto host = connect(env, param(c, "host"), &failure);
                  if (!host) return failure;
-                 if (auto st = host->put_text(*cert, dir + "/tls.crt", 0644); !st) return from(st.error());
+                 if (auto st = host->put_text(std::get<std::string>(cert), dir + "/tls.crt", 0644); !st)
+                   return from(st.error());
                  auto cfg = node_config(env.network, name, org, dir, c.vars.value("address", ""),
                                         c.vars["ports"].get<std::vector<int>>());
                  if (auto st = host->put_text(agent::agent_config_text(cfg), dir + "/agent.json", 0644); !st)
@@ -401,6 +421,140 @@ std::vector<StepDef> exit_steps(LifecycleEnv& env) {
   s.push_back({"forget", [&env, name_of](StepContext& c) -> StepResult {
                  if (auto st = env.network.forget_node(name_of(c)); !st) return from(st.error());
                  c.output += name_of(c) + " is no longer in " + env.network.dir() + "/network.json\n";
+                 return StepResult::done();
+               }});
+  return s;
+}
+
+// ---- certificate renewal ----------------------------------------------------------
+
+// A time as people read it in a runbook's output: 2029-03-10 12:38 UTC.
+std::string utc_date(int64_t seconds) {
+  std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+  return buf;
+}
+
+
+// A node's TLS certificate signed again by its organisation's CA, for the
+// keys the node has (no new identity, no governance): made on the node's
+// host, signed here, installed beside the old one (kept), and taken into use
+// by restarting the agent, never while that would leave the live validators
+// short of a quorum.
+std::vector<StepDef> renew_steps(LifecycleEnv& env) {
+  auto name_of = [](StepContext& c) { return c.runbook.subject; };
+  auto place_of = [](StepContext& c) {
+    const json& p = c.vars["place"];
+    return NodePlace{p.value("host", "local"), p.value("dir", ""), p.value("agent", "")};
+  };
+  std::vector<StepDef> s;
+  s.push_back({"request", [&env, name_of](StepContext& c) -> StepResult {
+                 auto n = env.network.node(name_of(c));
+                 if (!n) return fail("no_node", name_of(c));
+                 NodePlace p = env.network.place(n->name);
+                 c.vars["place"] = {{"host", p.host}, {"dir", p.dir}, {"agent", p.agent}};
+                 c.vars["organisation"] = n->organisation;
+                 StepResult failure;
+                 auto host = connect(env, p.host, &failure);
+                 if (!host) return failure;
+                 if (auto old = host->read_text(p.dir + "/tls.crt", 64 << 10))
+                   if (auto until = agent::certificate_not_after(*old)) c.vars["old_not_after"] = *until;
+                 AGENT_OR_RETURN(k, agent_cmd(*host, p.agent,
+                                              {"keygen", "--dir", p.dir, "--name", n->name, "--organisation",
+                                               n->organisation, "--suite", env.network.info().suite, "--renew"},
+                                              60, c.output));
+                 auto identity = keygen_identity(env, k);
+                 if (auto* failed = std::get_if<StepResult>(&identity)) return *failed;
+                 // The keys on the host must be the node's: a certificate for
+                 // another key would give that key the node's name.
+                 if (std::get<KeygenIdentity>(identity).id != n->id.hex())
+                   return fail("identity_changed", p.dir + " on " + p.host + " holds the key of node " +
+                                                       std::get<KeygenIdentity>(identity).id.substr(0, 16) + ", not " +
+                                                       n->name + "'s (" + n->id.hex().substr(0, 16) + ")");
+                 c.vars["node_id"] = n->id.hex();
+                 c.vars["request"] = k["request"];
+                 return StepResult::done();
+               }});
+  s.push_back({"certify", [&env, name_of, place_of](StepContext& c) -> StepResult {
+                 std::string org = c.vars.value("organisation", "");
+                 auto cert = sign_node_request(c, env, org, name_of(c), c.runbook.params.value("ca_key", ""));
+                 if (auto* failed = std::get_if<StepResult>(&cert)) return *failed;
+                 const std::string& pem = std::get<std::string>(cert);
+                 auto until = agent::certificate_not_after(pem);
+                 if (!until) return from(until.error());
+                 c.vars["new_not_after"] = *until;
+                 // What the agent will report: the earlier of its certificate and its CA.
+                 int64_t expected = *until;
+                 if (auto ca = agent::read_file(env.network.dir() + "/orgs/" + org + "/ca.crt"))
+                   if (auto ca_until = agent::certificate_not_after(*ca); ca_until && *ca_until < expected) {
+                     expected = *ca_until;
+                     c.output += org + "'s CA expires before this certificate, on " + utc_date(*ca_until) +
+                                 ": the node's certificate is good until then only\n";
+                   }
+                 c.vars["expected_expiry"] = expected;
+                 NodePlace p = place_of(c);
+                 StepResult failure;
+                 auto host = connect(env, p.host, &failure);
+                 if (!host) return failure;
+                 if (auto st = host->put_text(pem, p.dir + "/tls.crt.renewed", 0644); !st) return from(st.error());
+                 c.output += "certificate for " + name_of(c) + " signed by " + org + "'s CA, valid until " +
+                             utc_date(*until) + "\n";
+                 return StepResult::done();
+               }});
+  s.push_back({"restart", [&env, name_of, place_of](StepContext& c) -> StepResult {
+                 auto st = env.network.status(name_of(c), 3);
+                 if (st && st->role() == "validator") {  // a node down already takes nothing away
+                   std::string why;
+                   auto r = wait_for(c, c.runbook.params.value("timeout", 300.0), "a quorum without " + name_of(c),
+                                     [&](Words& note, double& f) {
+                                       f = 0;
+                                       bool ok = quorum_without(env.network.poll(3), name_of(c), why);
+                                       note = {"quorum_wait", {name_of(c), why}};
+                                       return ok;
+                                     });
+                   if (!r.ok) return r.code == "timed_out" ? fail("quorum_at_risk", why) : r;
+                 }
+                 NodePlace p = place_of(c);
+                 StepResult failure;
+                 auto host = connect(env, p.host, &failure);
+                 if (!host) return failure;
+                 // The old certificate is kept beside it; a second run finds
+                 // nothing left to move.
+                 std::string d = shell_quote(p.dir);
+                 std::string kept = shell_quote(p.dir + "/tls.crt.before-renewal-" + std::to_string(c.runbook.id));
+                 auto moved = host->shell("if [ -f " + d + "/tls.crt.renewed ]; then cp -p " + d + "/tls.crt " + kept +
+                                              " && mv -f " + d + "/tls.crt.renewed " + d + "/tls.crt; fi",
+                                          30);
+                 if (!moved) return from(moved.error());
+                 if (moved->exit_status != 0) return fail("host_command_failed", "installing the certificate: " + moved->err);
+                 if (auto r = stop_node(c, env, name_of(c), p); !r.ok) return r;
+                 if (auto r = start_node(c, env, p, name_of(c)); !r.ok) return r;
+                 c.output += name_of(c) + " restarted with its new certificate (the old one is kept as " +
+                             p.dir + "/tls.crt.before-renewal-" + std::to_string(c.runbook.id) + ")\n";
+                 return StepResult::done();
+               }});
+  s.push_back({"verify", [&env, name_of](StepContext& c) -> StepResult {
+                 if (auto r = wait_synced(c, env, name_of(c), c.runbook.params.value("timeout", 300.0)); !r.ok) return r;
+                 // Links to its peers with the new certificate: it commits new blocks with them.
+                 uint64_t from_height = network_height(env.network.poll(2));
+                 if (auto r = wait_for(c, 60, "the node did not commit with the network after the restart",
+                                       [&](Words& note, double& f) {
+                                         f = 0.9;
+                                         note = {"verifying", {name_of(c)}};
+                                         auto st = env.network.status(name_of(c));
+                                         return st && st->height() > from_height + 1;
+                                       });
+                     !r.ok)
+                   return r;
+                 auto st = env.network.status(name_of(c), 3);
+                 if (!st) return fail("unavailable", name_of(c) + " does not answer");
+                 int64_t expected = c.vars.value("expected_expiry", int64_t{0});
+                 if (st->certificate_expires() != expected)
+                   return fail("not_renewed", name_of(c) + " reports a certificate good until " +
+                                                  utc_date(st->certificate_expires()) + ", not " + utc_date(expected));
                  return StepResult::done();
                }});
   return s;
@@ -606,6 +760,7 @@ std::vector<StepDef> steps_of(LifecycleEnv& env, const std::string& kind) {
   if (kind == "backup") return backup_steps(env);
   if (kind == "restore") return restore_steps(env);
   if (kind == "migrate") return migrate_steps(env);
+  if (kind == "renew") return renew_steps(env);
   if (kind == "upgrade") return upgrade_steps(env);
   if (kind == "rollback") return rollback_steps(env);
   return {};
@@ -753,6 +908,18 @@ std::variant<int64_t, Refusal> create_migrate(LifecycleEnv& env, const MigrateRe
   if (dir[0] != '/') return Refusal{"bad_dir", dir};
   json params{{"to", r.to}, {"dir", dir}, {"timeout", r.timeout_s}};
   return env.runbooks.create("migrate", env.network.dir(), r.name, params, names_of(migrate_steps(env)));
+}
+
+std::variant<int64_t, Refusal> create_renew(LifecycleEnv& env, const RenewRequest& r) {
+  auto n = env.network.node(r.name);
+  if (!n) return Refusal{"no_node", r.name};
+  std::string ca_key = r.ca_key.empty() ? env.network.dir() + "/orgs/" + n->organisation + "/ca.key" : r.ca_key;
+  if (!agent::read_file(ca_key)) return Refusal{"no_ca_key", ca_key};
+  NodePlace p = env.network.place(r.name);
+  if (p.host != "local" && !env.hosts.find(p.host)) return Refusal{"no_host", p.host};
+  json params{{"timeout", r.timeout_s}};
+  if (!r.ca_key.empty()) params["ca_key"] = fs::absolute(r.ca_key).string();
+  return env.runbooks.create("renew", env.network.dir(), r.name, params, names_of(renew_steps(env)));
 }
 
 RunbookState run_lifecycle(LifecycleEnv& env, int64_t id, std::string* why_not) {

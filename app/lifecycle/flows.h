@@ -1,5 +1,5 @@
-// The node lifecycle as runbooks: join, exit, backup, restore and
-// migration, each a list of idempotent steps (model/runbook.h) that act on
+// The node lifecycle as runbooks: join, exit, backup, restore, migration
+// and certificate renewal, each a list of idempotent steps (model/runbook.h) that act on
 // hosts (hosts.h) and on the chain through its agents (network_access.h).
 // The dangerous step is refused before it happens: a membership change
 // that would leave the live validators short of a quorum, a host without
@@ -53,6 +53,13 @@ struct MigrateRequest {
   std::string name, to, dir;
   double timeout_s = 300;
 };
+// A node's TLS certificate signed again for the keys it has, and taken into
+// use by restarting its agent.
+struct RenewRequest {
+  std::string name;
+  std::string ca_key;  // the organisation CA's key file; default: the network directory's
+  double timeout_s = 300;
+};
 
 // Each checks what it can at once (the node exists, names are free) and
 // creates the runbook: its id, or the refusal {code, detail}.
@@ -64,6 +71,7 @@ std::variant<int64_t, Refusal> create_exit(LifecycleEnv& env, const ExitRequest&
 std::variant<int64_t, Refusal> create_backup(LifecycleEnv& env, const BackupRequest& r);
 std::variant<int64_t, Refusal> create_restore(LifecycleEnv& env, const RestoreRequest& r);
 std::variant<int64_t, Refusal> create_migrate(LifecycleEnv& env, const MigrateRequest& r);
+std::variant<int64_t, Refusal> create_renew(LifecycleEnv& env, const RenewRequest& r);
 
 // Runs (or resumes) a runbook in this process.
 RunbookState run_lifecycle(LifecycleEnv& env, int64_t id, std::string* why_not);

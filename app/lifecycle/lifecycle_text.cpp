@@ -16,6 +16,7 @@ QString runbook_kind_title(const std::string& kind) {
   if (kind == "backup") return QCoreApplication::translate("Lifecycle", "Backup");
   if (kind == "restore") return QCoreApplication::translate("Lifecycle", "Restore");
   if (kind == "migrate") return QCoreApplication::translate("Lifecycle", "Migration");
+  if (kind == "renew") return QCoreApplication::translate("Lifecycle", "Certificate renewal");
   if (kind == "upgrade") return QCoreApplication::translate("Lifecycle", "Upgrade");
   if (kind == "rollback") return QCoreApplication::translate("Lifecycle", "Upgrade rollback");
   return q(kind);
@@ -54,7 +55,9 @@ QString step_title(const std::string& name) {
       {"provision", QT_TRANSLATE_NOOP("Lifecycle", "Copy the agent and the network's files")},
       {"provision-target", QT_TRANSLATE_NOOP("Lifecycle", "Copy the agent and the network's files to the target")},
       {"keygen", QT_TRANSLATE_NOOP("Lifecycle", "Make the node's keys on the host")},
+      {"request", QT_TRANSLATE_NOOP("Lifecycle", "The host makes a certificate request for the node's keys")},
       {"certify", QT_TRANSLATE_NOOP("Lifecycle", "Sign its certificate with the organisation's CA")},
+      {"restart", QT_TRANSLATE_NOOP("Lifecycle", "Install the certificate and restart the agent")},
       {"add-observer", QT_TRANSLATE_NOOP("Lifecycle", "Governance: add as an observer")},
       {"start", QT_TRANSLATE_NOOP("Lifecycle", "Start the agent")},
       {"sync", QT_TRANSLATE_NOOP("Lifecycle", "Catch up with the network")},

@@ -76,22 +76,6 @@ bool healthy(const NodeState& n, uint64_t top) {
   return n.reachable && n.halted.empty() && n.height + kLagBlocks >= top;
 }
 
-// Validators live enough to keep a quorum if `leaving` goes down now.
-bool quorum_without(const NetworkState& s, const std::string& leaving, std::string& why) {
-  uint64_t top = trusted_height(s);
-  size_t validators = 0, live = 0;
-  for (const auto& n : s.nodes) {
-    if (n.role != "validator") continue;
-    ++validators;
-    if (n.name != leaving && healthy(n, top)) ++live;
-  }
-  size_t f = validators == 0 ? 0 : (validators - 1) / 3;
-  size_t quorum = validators - f;
-  why = std::to_string(live) + " of " + std::to_string(validators) + " validators live without " + leaving +
-        "; a quorum is " + std::to_string(quorum);
-  return live >= quorum;
-}
-
 const NodeState* find_node(const NetworkState& s, const std::string& name) {
   for (const auto& n : s.nodes)
     if (n.name == name) return &n;
@@ -573,6 +557,22 @@ std::vector<StepDef> rollback_steps(LifecycleEnv& env) {
                  return StepResult::done();
                }});
   return s;
+}
+
+// Validators live enough to keep a quorum if `leaving` goes down now.
+bool quorum_without(const NetworkState& s, const std::string& leaving, std::string& why) {
+  uint64_t top = trusted_height(s);
+  size_t validators = 0, live = 0;
+  for (const auto& n : s.nodes) {
+    if (n.role != "validator") continue;
+    ++validators;
+    if (n.name != leaving && healthy(n, top)) ++live;
+  }
+  size_t f = validators == 0 ? 0 : (validators - 1) / 3;
+  size_t quorum = validators - f;
+  why = std::to_string(live) + " of " + std::to_string(validators) + " validators live without " + leaving +
+        "; a quorum is " + std::to_string(quorum);
+  return live >= quorum;
 }
 
 }  // namespace consortia::console

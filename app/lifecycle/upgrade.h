@@ -54,6 +54,10 @@ std::variant<int64_t, Refusal> create_upgrade_rollback(LifecycleEnv& env, int64_
 // The newest upgrade runbook of that plan on this network, if any.
 std::optional<RunbookRecord> find_upgrade(LifecycleEnv& env, const std::string& plan);
 
+// Whether the validators live enough (reachable, not halted, not lagging)
+// keep a quorum if `leaving` goes down now; `why` says the count.
+bool quorum_without(const NetworkState& s, const std::string& leaving, std::string& why);
+
 // The steps of kinds "upgrade" and "rollback" (run_lifecycle runs them).
 std::vector<StepDef> upgrade_steps(LifecycleEnv& env);
 std::vector<StepDef> rollback_steps(LifecycleEnv& env);

@@ -81,6 +81,25 @@ LifecycleDialog::LifecycleDialog(const QString& kind, const NetworkState& state,
       dir_->setPlaceholderText(tr("absolute path on the target, e.g. /var/lib/consortia/NAME"));
       form->addRow(tr("To host"), host_);
       form->addRow(tr("Directory"), dir_);
+    } else if (kind == "renew") {
+      // The node whose certificate expires first comes first.
+      int soonest = -1;
+      int64_t first = 0;
+      for (int i = 0; i < static_cast<int>(state.nodes.size()); ++i) {
+        int64_t e = state.nodes[static_cast<size_t>(i)].certificate_expires_s;
+        if (e > 0 && (soonest < 0 || e < first)) {
+          soonest = i;
+          first = e;
+        }
+      }
+      if (soonest >= 0) node_->setCurrentIndex(soonest);
+      ca_key_ = new QLineEdit;
+      ca_key_->setPlaceholderText(tr("default: the network directory's (a sandbox)"));
+      passphrase_ = new QLineEdit;
+      passphrase_->setEchoMode(QLineEdit::Password);
+      passphrase_->setPlaceholderText(tr("if the CA key is encrypted; kept in memory only"));
+      form->addRow(tr("Organisation CA key file"), ca_key_);
+      form->addRow(tr("Its passphrase"), passphrase_);
     }
   }
   preview_ = new QLabel;
@@ -106,6 +125,10 @@ LifecycleDialog::LifecycleDialog(const QString& kind, const NetworkState& state,
   else if (kind == "restore")
     intro->setText(tr("The backup is checked (sums, blocks linking, state root) before the node's store is "
                       "replaced; the store it had is kept beside it."));
+  else if (kind == "renew")
+    intro->setText(tr("The node's host makes a certificate request for the keys it has; its organisation's CA "
+                      "signs it here. The agent restarts with the new certificate (the old one is kept), never "
+                      "while that would leave the live validators short of a quorum."));
   else
     intro->setText(tr("Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the "
                       "target with the same identity, and verify it is synced and voting."));
@@ -135,6 +158,23 @@ void LifecycleDialog::update_preview() {
     s.nodes.push_back(n);
     p = preview_change(s, n.name, MembershipChange::kPromote, now);
   }
+  if (kind_ == "renew" && node_) {
+    // What is there now, from the last poll: the date, and what a restart costs.
+    std::string name = node_->currentData().toString().toStdString();
+    for (const auto& n : state_.nodes) {
+      if (n.name != name) continue;
+      QString text = n.certificate_expires_s > 0
+                         ? tr("Its certificate (or its CA, if sooner) expires on %1, in %2 days.")
+                               .arg(QDateTime::fromSecsSinceEpoch(n.certificate_expires_s).toString("yyyy-MM-dd"))
+                               .arg(qRound(static_cast<double>(n.certificate_expires_s - now / 1000) / 86400))
+                         : tr("Its certificate's expiry is not known (the node did not answer).");
+      if (n.role == "validator") text += "\n" + tr("A validator: it stops voting while its agent restarts.");
+      preview_->setText(text);
+      preview_->setStyleSheet("");
+    }
+    start_->setEnabled(true);
+    return;
+  }
   if (!p) {
     preview_->clear();
     start_->setEnabled(true);
@@ -155,6 +195,12 @@ void LifecycleDialog::update_preview() {
   preview_->setText(text);
   preview_->setStyleSheet(p->ok() ? "" : "color: #b00020; font-weight: bold");
   start_->setEnabled(p->ok());
+}
+
+void LifecycleDialog::choose_node(const QString& name) {
+  if (!node_) return;
+  int i = node_->findData(name);
+  if (i >= 0) node_->setCurrentIndex(i);
 }
 
 QString LifecycleDialog::passphrase() const { return passphrase_ ? passphrase_->text() : QString(); }

@@ -29,6 +29,8 @@ class LifecycleDialog : public QDialog {
   QString params_json() const;
   // The CA key's passphrase the user typed (join with its own CA key file).
   QString passphrase() const;
+  // Chooses `name` in the node list, where the kind has one.
+  void choose_node(const QString& name);
 
  private:
   void update_preview();

@@ -223,6 +223,7 @@ void RunbookRunner::start(QString kind, QString params_json, QString ca_passphra
   else if (k == "backup") made = create_backup(env, {s("name"), s("out")});
   else if (k == "restore") made = create_restore(env, {s("name"), s("from"), s("host"), s("dir"), 300});
   else if (k == "migrate") made = create_migrate(env, {s("name"), s("to"), s("dir"), 300});
+  else if (k == "renew") made = create_renew(env, {s("name"), s("ca_key"), 300});
   else if (k == "upgrade") {
     UpgradeRequest u;
     u.plan = s("plan");

@@ -23,7 +23,7 @@ RunbooksPage::RunbooksPage() {
   note_ = new QLabel;
   note_->setWordWrap(true);
   auto* actions = new QHBoxLayout;
-  for (auto** b : {&join_, &exit_, &backup_, &restore_, &migrate_}) {
+  for (auto** b : {&join_, &exit_, &backup_, &restore_, &migrate_, &renew_}) {
     *b = new QPushButton;
     actions->addWidget(*b);
   }
@@ -49,16 +49,17 @@ RunbooksPage::RunbooksPage() {
   layout->addWidget(note_);
   layout->addLayout(actions);
   layout->addWidget(split, 1);
-  const char* kinds[] = {"join", "exit", "backup", "restore", "migrate"};
-  QPushButton* buttons[] = {join_, exit_, backup_, restore_, migrate_};
-  for (int i = 0; i < 5; ++i) connect(buttons[i], &QPushButton::clicked, this, [this, k = QString(kinds[i])] { open_wizard(k); });
+  const char* kinds[] = {"join", "exit", "backup", "restore", "migrate", "renew"};
+  QPushButton* buttons[] = {join_, exit_, backup_, restore_, migrate_, renew_};
+  for (int i = 0; i < 6; ++i) connect(buttons[i], &QPushButton::clicked, this, [this, k = QString(kinds[i])] { open_wizard(k); });
   connect(table_, &QTableWidget::itemSelectionChanged, this, &RunbooksPage::show_steps);
   connect(resume_, &QPushButton::clicked, this, [this] {
     if (selected() <= 0) return;
     QString passphrase;
-    // A join signs with its organisation's CA: an encrypted key needs its passphrase again.
+    // A join or a renewal signs with its organisation's CA: an encrypted key needs its passphrase again.
     for (const auto& r : list_)
-      if (r.id == selected() && r.kind == "join" && !r.params.value("ca_key", std::string()).empty()) {
+      if (r.id == selected() && (r.kind == "join" || r.kind == "renew") &&
+          !r.params.value("ca_key", std::string()).empty()) {
         bool ok = false;
         passphrase = QInputDialog::getText(this, tr("CA key passphrase"),
                                            tr("The passphrase of %1 (empty if it has none)")
@@ -91,6 +92,7 @@ void RunbooksPage::retranslate() {
   backup_->setText(tr("Back up…"));
   restore_->setText(tr("Restore…"));
   migrate_->setText(tr("Migrate…"));
+  renew_->setText(tr("Renew certificate…"));
   resume_->setText(tr("Resume"));
   cancel_->setText(tr("Cancel"));
   table_->setHorizontalHeaderLabels({tr("Runbook"), tr("Kind"), tr("Node"), tr("State"), tr("Progress"), tr("Updated")});
@@ -101,12 +103,13 @@ void RunbooksPage::retranslate() {
 
 void RunbooksPage::set_available(bool available) {
   available_ = available;
-  for (auto* b : {join_, exit_, backup_, restore_, migrate_, resume_, cancel_}) b->setEnabled(available);
+  for (auto* b : {join_, exit_, backup_, restore_, migrate_, renew_, resume_, cancel_}) b->setEnabled(available);
   retranslate();
 }
 
-void RunbooksPage::open_wizard(const QString& kind) {
+void RunbooksPage::open_wizard(const QString& kind, const QString& node) {
   auto* d = new LifecycleDialog(kind, state_, hosts_, this);
+  if (!node.isEmpty()) d->choose_node(node);
   d->setAttribute(Qt::WA_DeleteOnClose);
   connect(d, &QDialog::accepted, this, [this, d, kind] { emit start_requested(kind, d->params_json(), d->passphrase()); });
   d->show();

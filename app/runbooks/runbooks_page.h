@@ -26,7 +26,8 @@ class RunbooksPage : public ConsolePage {
   // Whether the network is a directory the lifecycle can act on (not an inventory network).
   void set_available(bool available);
   // Opens the wizard of `kind` (join, exit, backup, restore, migrate).
-  void open_wizard(const QString& kind);
+  // node: the one chosen at first (renew, exit, backup, …), if any.
+  void open_wizard(const QString& kind, const QString& node = {});
 
  public slots:
   void on_runbooks(const std::vector<consortia::console::RunbookRecord>& list);
@@ -50,7 +51,7 @@ class RunbooksPage : public ConsolePage {
   std::vector<HostRecord> hosts_;
   bool available_ = true;
   QLabel *headline_, *note_, *steps_title_;
-  QPushButton *join_, *exit_, *backup_, *restore_, *migrate_, *resume_, *cancel_;
+  QPushButton *join_, *exit_, *backup_, *restore_, *migrate_, *renew_, *resume_, *cancel_;
   QTableWidget *table_, *steps_;
 };
 

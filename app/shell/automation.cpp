@@ -111,7 +111,7 @@ void Automation::add_options(QCommandLineParser& cli) {
   hidden({"screenshot-after", "Milliseconds before the screenshot.", "MS", "6000"});
   hidden({"tab", "Page to show first: overview, nodes, detail, analysis, charts, alerts, explorer, runbooks, hosts, "
                  "proposals (or 0-9).", "PAGE"});
-  hidden({"wizard", "Open the lifecycle wizard of KIND: join, exit, backup, restore, migrate.", "KIND"});
+  hidden({"wizard", "Open the lifecycle wizard of KIND: join, exit, backup, restore, migrate, renew.", "KIND"});
   hidden({"approve", "Approve a proposal as ORG, as the Proposals page's button does.", "ORG:PROPOSAL"});
   hidden({"report", "Write what the console shows (JSON files) after every update.", "FILE"});
   hidden({"apply-fault", "Apply RULE on NODE once connected, as the Apply button does.", "NODE=RULE"});
@@ -153,8 +153,8 @@ bool Automation::read_options(const QCommandLineParser& cli, AutomationOptions& 
     *why = "--approve takes ORG:PROPOSAL";
     return false;
   }
-  if (!o.wizard.isEmpty() && !QStringList{"join", "exit", "backup", "restore", "migrate"}.contains(o.wizard)) {
-    *why = "--wizard takes join, exit, backup, restore or migrate";
+  if (!o.wizard.isEmpty() && !QStringList{"join", "exit", "backup", "restore", "migrate", "renew"}.contains(o.wizard)) {
+    *why = "--wizard takes join, exit, backup, restore, migrate or renew";
     return false;
   }
   if (!number("screenshot-after", o.screenshot_after) || !number("heal-after", o.heal_after) ||

@@ -214,6 +214,11 @@ void ConsoleSession::connect_window(MainWindow& w) {
       if (answer != QMessageBox::Yes || !unlock_governance(&w, {org})) return;
       QMetaObject::invokeMethod(lifecycle_, [l = lifecycle_, org, node] { l->propose_removal(org, node); }, Qt::QueuedConnection);
     });
+    // An expiring certificate's renewal, from its alert: the wizard, the node chosen.
+    connect(w.alerts(), &AlertsPage::renewal_requested, &w, [&w](QString node) {
+      w.show_page(Page::kRunbooks);
+      w.runbooks()->open_wizard("renew", node);
+    });
     connect(lifecycle_, &LifecycleQuery::runbooks, w.upgrades(), &UpgradesPage::on_runbooks, queued);
     connect(lifecycle_, &LifecycleQuery::readiness, w.upgrades(), &UpgradesPage::on_readiness, queued);
     connect(w.upgrades(), &UpgradesPage::stage_requested, lifecycle_, &LifecycleQuery::stage, queued);

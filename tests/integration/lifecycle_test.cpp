@@ -5,7 +5,8 @@
 // validator under load and fence its old copy; back up and restore; refuse
 // an unknown or changed host key, a wrong SSH key, a full disk, a taken
 // port and a removal that would leave the live validators short of a
-// quorum, with nothing changed; resume a join whose ctl was killed.
+// quorum, with nothing changed; resume a join whose ctl was killed; renew
+// a node's certificate that is about to expire.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -27,6 +28,7 @@
 #include "lifecycle/network_access.h"
 #include "model/runbook.h"
 #include "node_archive.h"
+#include "pki.h"
 #include "workload.h"
 
 namespace consortia::agent::testing {
@@ -310,6 +312,86 @@ TEST(Lifecycle, BackupRestoreRoundTripAndDamagedBackupRefused) {
   uint64_t top = c.max_height();
   EXPECT_TRUE(AgentCluster::eventually([&] { return net->status("node-1").ok() && net->status("node-1")->height() >= top; }, 30));
   expect_same_chain(*net, {"node-0", "node-1", "node-2", "node-3"}, top);
+}
+
+// A node whose certificate expires in two days gets a new one for the keys
+// it has: its host makes the request, the organisation's CA signs it, the
+// agent restarts with it and the old one is kept. A node whose TLS key is
+// missing is refused before anything changes (no new identity is made).
+TEST(Lifecycle, RenewingACertificateAboutToExpireRestartsTheNodeWithTheNewOne) {
+  AgentCluster c(4);
+  const std::string org = c.net().nodes[1].organisation;
+  const std::string crt_path = c.node_dir(1) + "/tls.crt";
+  {
+    auto old = read_file(crt_path);
+    auto key = read_file(c.node_dir(1) + "/tls.key");
+    auto ca_crt = read_file(c.dir() + "/orgs/" + org + "/ca.crt");
+    auto ca_key = read_file(c.dir() + "/orgs/" + org + "/ca.key");
+    ASSERT_TRUE(old && key && ca_crt && ca_key);
+    auto subject = certificate_subject(*old);
+    ASSERT_TRUE(subject.ok());
+    auto req = make_request(*subject, *key);
+    ASSERT_TRUE(req.ok());
+    auto two_days = sign_request({*ca_crt, *ca_key}, req->certificate_pem, *subject,
+                                 {c.net().nodes[1].name + ".consortia", "localhost"}, 2);
+    ASSERT_TRUE(two_days.ok()) << two_days.error().to_string();
+    std::ofstream(crt_path) << *two_days;
+  }
+  c.start_all();
+  ASSERT_TRUE(c.all_reach(3, 30));
+  auto net = access(c);
+  auto before = net->status("node-1");
+  ASSERT_TRUE(before.ok());
+  ASSERT_LT(before->certificate_expires(), std::time(nullptr) + 3 * 86400) << "the short certificate is not in use";
+  const std::string short_pem = slurp(crt_path);
+  Ctl ctl(c.dir());
+
+  // Refused: node-2's host lacks its TLS key; nothing is made or changed there.
+  const std::string key2 = c.node_dir(2) + "/tls.key";
+  fs::rename(key2, key2 + ".away");
+  const std::string crt2 = slurp(c.node_dir(2) + "/tls.crt");
+  auto refused = ctl({"node", "renew", "node-2"});
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE((refused.out + refused.err).find("tls.key is missing"), std::string::npos) << refused.out << refused.err;
+  EXPECT_FALSE(fs::exists(key2)) << "a new TLS key was made";
+  EXPECT_EQ(slurp(c.node_dir(2) + "/tls.crt"), crt2);
+  EXPECT_FALSE(fs::exists(c.node_dir(2) + "/tls.crt.renewed"));
+  fs::rename(key2 + ".away", key2);
+
+  struct Cleanup {
+    std::string dir;
+    ~Cleanup() { stop_daemon(dir); }
+  } cleanup{c.node_dir(1)};
+  auto renewed = ctl({"node", "renew", "node-1"});
+  ASSERT_EQ(renewed.status, 0) << renewed.out << renewed.err;
+  auto after = net->status("node-1");
+  ASSERT_TRUE(after.ok());
+  EXPECT_GT(after->certificate_expires(), std::time(nullptr) + 800 * 86400) << "the agent serves the old certificate";
+  EXPECT_NE(slurp(crt_path), short_pem);
+  auto new_subject = certificate_subject(slurp(crt_path));
+  ASSERT_TRUE(new_subject.ok());
+  EXPECT_EQ(new_subject->common_name, c.net().nodes[1].id.hex()) << "the certificate names another node";
+  EXPECT_TRUE(verify_issued_by(slurp(crt_path), slurp(c.dir() + "/orgs/" + org + "/ca.crt")).ok());
+  bool kept = false;
+  for (const auto& e : fs::directory_iterator(c.node_dir(1)))
+    if (e.path().filename().string().rfind("tls.crt.before-renewal-", 0) == 0) kept = slurp(e.path().string()) == short_pem;
+  EXPECT_TRUE(kept) << "the old certificate is not kept";
+  // Every other node links with it again, and it commits with them.
+  EXPECT_TRUE(AgentCluster::eventually(
+      [&] {
+        for (const char* name : {"node-0", "node-2", "node-3"}) {
+          auto s = net->status(name);
+          bool linked = false;
+          if (s)
+            for (const auto& p : s->peers()) linked = linked || (p.name() == "node-1" && p.connected());
+          if (!linked) return false;
+        }
+        return true;
+      },
+      30))
+      << "a peer did not link with the renewed node";
+  uint64_t top = c.max_height();
+  EXPECT_TRUE(AgentCluster::eventually([&] { return net->status("node-1").ok() && net->status("node-1")->height() > top; }, 30));
 }
 
 TEST(Lifecycle, HostRefusalsChangeNothing) {
