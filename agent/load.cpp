@@ -180,6 +180,10 @@ int run_load(const LoadOptions& o) {
       auto ch = agent_channel(targets[k].api_address, targets[k].name, *id);
       auto stub = pb::AgentService::NewStub(ch);
       grpc::ClientContext ctx;
+      // An agent that stops reading must not hold the run (and, through the
+      // common stop, every other submitter) for ever.
+      ctx.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::milliseconds(static_cast<int64_t>((o.seconds + 60) * 1000)));
       pb::SubmitResult result;
       auto stream = stub->SubmitStream(&ctx, &result);
       size_t sent = 0;

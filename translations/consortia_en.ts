@@ -4,17 +4,17 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="399"/>
+        <location filename="../app/ctl/main.cpp" line="400"/>
         <source>height</source>
         <translation>height</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="400"/>
+        <location filename="../app/ctl/main.cpp" line="401"/>
         <source>leader</source>
         <translation>leader</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="787"/>
+        <location filename="../app/ctl/main.cpp" line="788"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>height&lt;/source&gt;
         &lt;translation&gt;height&lt;/translation&gt;
@@ -29,44 +29,44 @@
         &lt;source&gt;audit log intact: %1 entries, the last is %2 (hash %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="793"/>
+        <location filename="../app/ctl/main.cpp" line="794"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="800"/>
+        <location filename="../app/ctl/main.cpp" line="801"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="806"/>
+        <location filename="../app/ctl/main.cpp" line="807"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>audit log NOT intact: %1, line %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="914"/>
+        <location filename="../app/ctl/main.cpp" line="915"/>
         <source>this machine</source>
         <translation>this machine</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="943"/>
+        <location filename="../app/ctl/main.cpp" line="944"/>
         <source>The host presents this key fingerprint:</source>
         <translation>The host presents this key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="945"/>
+        <location filename="../app/ctl/main.cpp" line="946"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="954"/>
+        <location filename="../app/ctl/main.cpp" line="955"/>
         <source>added host</source>
         <translation>added host</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="736"/>
-        <location filename="../app/ctl/main.cpp" line="765"/>
-        <location filename="../app/ctl/main.cpp" line="1132"/>
+        <location filename="../app/ctl/main.cpp" line="737"/>
+        <location filename="../app/ctl/main.cpp" line="766"/>
+        <location filename="../app/ctl/main.cpp" line="1133"/>
         <source>runbook</source>
         <translation>runbook</translation>
     </message>
@@ -843,111 +843,131 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
+        <source>Another runbook that takes nodes down is running on this network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <source>The node&apos;s certificate was revoked by governance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
+        <source>The keys on the host are not the node&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <source>The node does not use its new certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
         <source>The runbook has a step this version does not know</source>
         <translation>The runbook has a step this version does not know</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
         <source>Internal error</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="181"/>
         <source>An upgrade of that plan exists; resume or roll it back</source>
         <translation>An upgrade of that plan exists; resume or roll it back</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
         <source>The release is not staged on every node (stage it first)</source>
         <translation>The release is not staged on every node (stage it first)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
         <source>The release staged on the nodes is not the same binary</source>
         <translation>The release staged on the nodes is not the same binary</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="184"/>
         <source>The activation height is too close to the chain&apos;s height</source>
         <translation>The activation height is too close to the chain&apos;s height</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="181"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
         <source>No supervisor runs the node, so it cannot switch binaries</source>
         <translation>No supervisor runs the node, so it cannot switch binaries</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
         <source>A node does not answer</source>
         <translation>A node does not answer</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
         <source>That protocol version does not follow the one in force</source>
         <translation>That protocol version does not follow the one in force</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
         <source>The new binary did not become healthy; its supervisor switched back</source>
         <translation>The new binary did not become healthy; its supervisor switched back</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="190"/>
         <source>A node halted</source>
         <translation>A node halted</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="191"/>
         <source>The chain has used that plan name before (names are used once, even after a cancellation): choose another</source>
         <translation>The chain has used that plan name before (names are used once, even after a cancellation): choose another</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="188"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="192"/>
         <source>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="193"/>
         <source>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="190"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="194"/>
         <source>The network directory holds no operator certificate of the node&apos;s organisation</source>
         <translation>The network directory holds no operator certificate of the node&apos;s organisation</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="191"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="195"/>
         <source>The network directory holds no organisation admin certificate</source>
         <translation>The network directory holds no organisation admin certificate</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="192"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="196"/>
         <source>The release does not implement the plan&apos;s protocol: every node would halt at the height</source>
         <translation>The release does not implement the plan&apos;s protocol: every node would halt at the height</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="193"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="197"/>
         <source>The release was not staged on every node</source>
         <translation>The release was not staged on every node</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="194"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="198"/>
         <source>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</source>
         <translation>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="195"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="199"/>
         <source>The canary was chosen when the upgrade started</source>
         <translation>The canary was chosen when the upgrade started</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="196"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="200"/>
         <source>The chain is not committing</source>
         <translation>The chain is not committing</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="198"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="202"/>
         <source>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
         <translation>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</translation>
     </message>

@@ -4,59 +4,59 @@
 <context>
     <name>Ctl</name>
     <message>
-        <location filename="../app/ctl/main.cpp" line="399"/>
+        <location filename="../app/ctl/main.cpp" line="400"/>
         <source>height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="400"/>
+        <location filename="../app/ctl/main.cpp" line="401"/>
         <source>leader</source>
         <translation>主节点</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="787"/>
+        <location filename="../app/ctl/main.cpp" line="788"/>
         <source>audit log intact: %1 entries, the last is %2 (hash %3)</source>
         <translation>审计日志完整：共 %1 条，最后一条为第 %2 条（哈希 %3）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="793"/>
+        <location filename="../app/ctl/main.cpp" line="794"/>
         <source>the chain starts at entry %1: entries 1 to %2 are not in these files (archived elsewhere, or removed)</source>
         <translation>链从第 %1 条开始：第 1 至 %2 条不在这些文件中（已另行归档，或已被删除）</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="800"/>
+        <location filename="../app/ctl/main.cpp" line="801"/>
         <source>its last %1 bytes are an entry torn by a crash (never acknowledged); the agent cuts them when it starts</source>
         <translation>末尾 %1 字节是崩溃时写了一半的条目（从未确认）；代理启动时会将其截去</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="806"/>
+        <location filename="../app/ctl/main.cpp" line="807"/>
         <source>audit log NOT intact: %1, line %2: %3</source>
         <translation>审计日志不完整：%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="914"/>
+        <location filename="../app/ctl/main.cpp" line="915"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="943"/>
+        <location filename="../app/ctl/main.cpp" line="944"/>
         <source>The host presents this key fingerprint:</source>
         <translation>该主机出示的密钥指纹为：</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="945"/>
+        <location filename="../app/ctl/main.cpp" line="946"/>
         <source>If it is the host&apos;s (ask its administrator: ssh-keygen -lf on its host key), add the host again with --fingerprint and that value.</source>
         <translation>若确为该主机的密钥（请向其管理员核对：对主机密钥执行 ssh-keygen -lf），请用 --fingerprint 加上该值重新添加主机。</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="954"/>
+        <location filename="../app/ctl/main.cpp" line="955"/>
         <source>added host</source>
         <translation>已添加主机</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="736"/>
-        <location filename="../app/ctl/main.cpp" line="765"/>
-        <location filename="../app/ctl/main.cpp" line="1132"/>
+        <location filename="../app/ctl/main.cpp" line="737"/>
+        <location filename="../app/ctl/main.cpp" line="766"/>
+        <location filename="../app/ctl/main.cpp" line="1133"/>
         <source>runbook</source>
         <translation>运行手册</translation>
     </message>
@@ -833,111 +833,131 @@
     </message>
     <message>
         <location filename="../app/lifecycle/lifecycle_text.cpp" line="175"/>
+        <source>Another runbook that takes nodes down is running on this network</source>
+        <translation>本网络上另一个会停止节点的运行手册正在执行</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <source>The node&apos;s certificate was revoked by governance</source>
+        <translation>该节点的证书已被治理吊销</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
+        <source>The keys on the host are not the node&apos;s</source>
+        <translation>主机上的密钥不属于该节点</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <source>The node does not use its new certificate</source>
+        <translation>节点未使用其新证书</translation>
+    </message>
+    <message>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
         <source>The runbook has a step this version does not know</source>
         <translation>运行手册含有本版本不认识的步骤</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="176"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="177"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="181"/>
         <source>An upgrade of that plan exists; resume or roll it back</source>
         <translation>该计划已有升级运行手册；请继续或回滚</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="178"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
         <source>The release is not staged on every node (stage it first)</source>
         <translation>发布版本未在所有节点上暂存（请先暂存）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="179"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
         <source>The release staged on the nodes is not the same binary</source>
         <translation>各节点暂存的发布版本不是同一个二进制</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="180"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="184"/>
         <source>The activation height is too close to the chain&apos;s height</source>
         <translation>生效高度离链的当前高度太近</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="181"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
         <source>No supervisor runs the node, so it cannot switch binaries</source>
         <translation>该节点没有监管进程，无法切换二进制</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="182"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
         <source>A node does not answer</source>
         <translation>有节点无响应</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="183"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
         <source>That protocol version does not follow the one in force</source>
         <translation>该协议版本不是当前生效版本的下一版</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="185"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
         <source>The new binary did not become healthy; its supervisor switched back</source>
         <translation>新二进制未能健康运行，监管进程已切回</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="186"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="190"/>
         <source>A node halted</source>
         <translation>有节点已停机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="187"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="191"/>
         <source>The chain has used that plan name before (names are used once, even after a cancellation): choose another</source>
         <translation>链上已用过该计划名称（名称只能用一次，取消后也不能再用）：请换一个</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="188"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="192"/>
         <source>A plan name has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>计划名称由 1 到 64 个字母、数字、“-”“_”或“.”组成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="189"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="193"/>
         <source>A release label has 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
         <translation>发布版本标签由 1 到 64 个字母、数字、“-”“_”或“.”组成</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="190"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="194"/>
         <source>The network directory holds no operator certificate of the node&apos;s organisation</source>
         <translation>网络目录中没有该节点所属机构的操作员证书</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="191"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="195"/>
         <source>The network directory holds no organisation admin certificate</source>
         <translation>网络目录中没有任何机构的管理员证书</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="192"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="196"/>
         <source>The release does not implement the plan&apos;s protocol: every node would halt at the height</source>
         <translation>该发布版本未实现计划的协议版本：所有节点都会在该高度停机</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="193"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="197"/>
         <source>The release was not staged on every node</source>
         <translation>发布版本未能在所有节点上暂存</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="194"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="198"/>
         <source>Nodes that cannot take part in an upgrade (unreachable, halted or without a supervisor)</source>
         <translation>无法参与升级的节点（不可达、已停机或没有监管进程）</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="195"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="199"/>
         <source>The canary was chosen when the upgrade started</source>
         <translation>金丝雀节点已在升级开始时选定</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="196"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="200"/>
         <source>The chain is not committing</source>
         <translation>链没有在出块</translation>
     </message>
     <message>
-        <location filename="../app/lifecycle/lifecycle_text.cpp" line="198"/>
+        <location filename="../app/lifecycle/lifecycle_text.cpp" line="202"/>
         <source>The chain is within 5 blocks of the activation height or past it: there is no rollback of a chain. Bring halted nodes forward instead (upgrade run switches them)</source>
         <translation>链距生效高度不足 5 个块或已越过：链无法回滚。请把停机的节点推进到新版本（upgrade run 会切换它们）</translation>
     </message>

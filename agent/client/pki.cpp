@@ -304,6 +304,19 @@ std::string organisation_ca(const std::string& bundle_pem, const std::string& or
   return out;
 }
 
+Status key_matches_certificate(const std::string& key_pem, const std::string& certificate_pem) {
+  BioPtr kb(BIO_new_mem_buf(key_pem.data(), static_cast<int>(key_pem.size())));
+  std::string none;
+  KeyPtr key(PEM_read_bio_PrivateKey(kb.get(), nullptr, passphrase_cb, &none));
+  BioPtr cb(BIO_new_mem_buf(certificate_pem.data(), static_cast<int>(certificate_pem.size())));
+  CertPtr cert(PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr));
+  if (!key) return make_error(ErrorCode::kMalformed, "not a private key (or still encrypted)");
+  if (!cert) return make_error(ErrorCode::kMalformed, "unreadable certificate");
+  if (X509_check_private_key(cert.get(), key.get()) != 1)
+    return make_error(ErrorCode::kUnauthorised, "the key is not the certificate's");
+  return {};
+}
+
 Status verify_issued_by(const std::string& certificate_pem, const std::string& ca_pem) {
   BioPtr cb(BIO_new_mem_buf(certificate_pem.data(), static_cast<int>(certificate_pem.size())));
   CertPtr cert(PEM_read_bio_X509(cb.get(), nullptr, nullptr, nullptr));

@@ -59,5 +59,9 @@ Status verify_issued_by(const std::string& certificate_pem, const std::string& c
 // The certificates of a PEM bundle whose subject names `organisation` (O),
 // as PEM; empty when there is none.
 std::string organisation_ca(const std::string& bundle_pem, const std::string& organisation);
+// Whether the (decrypted) private key `key_pem` is the key of the
+// certificate in `certificate_pem`: a CA key given for signing is checked
+// before anything is signed with it.
+Status key_matches_certificate(const std::string& key_pem, const std::string& certificate_pem);
 
 }  // namespace consortia::agent

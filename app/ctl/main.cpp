@@ -51,8 +51,9 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
   node backup NAME --out FILE
   node restore NAME --from FILE [--host HOST] [--dir PATH]
   node migrate NAME --to HOST [--dir PATH]
-  node renew NAME [--ca-key FILE]               sign the node's TLS certificate again for its keys
-                                                and restart its agent with it
+  node renew NAME [--ca-key FILE] [--timeout S] sign the running node's TLS certificate again for
+                                                its keys and restart its agent with it (S: how long
+                                                to wait for a quorum without it, default 300)
   runbook list | runbook show ID | runbook resume ID | runbook cancel ID
   upgrade stage --binary FILE --version V [--nodes N1,N2,...]
                                                 stream release V (its label; --release V too) to the nodes' agents
@@ -1120,7 +1121,7 @@ int main(int argc, char** argv) {
       made = create_migrate(env, {name, f.get("--to"), f.get("--dir"), seconds(f.get("--timeout"), 300)});
     } else if (sub == "renew") {
       Flags f = parse_flags(a, 3, {"--ca-key", "--timeout"}, {});
-      if (!f.bad.empty() || !f.positional.empty()) return usage("node renew NAME [--ca-key FILE]");
+      if (!f.bad.empty() || !f.positional.empty()) return usage("node renew NAME [--ca-key FILE] [--timeout S]");
       made = create_renew(env, {name, f.get("--ca-key"), seconds(f.get("--timeout"), 300)});
     } else {
       return usage("unknown node command '" + sub + "'");

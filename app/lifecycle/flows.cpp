@@ -7,6 +7,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -60,7 +61,7 @@ std::variant<json, StepResult> agent_cmd(Host& host, const std::string& agent, s
     output += args[1] + ": " + last + "\n";
   }
   if (r->exit_status != 0 || j.is_discarded()) {
-    if (!j.is_discarded() && j.contains("error"))
+    if (!j.is_discarded() && j.contains("error") && j["error"].is_object())
       return fail(j["error"].value("code", "host_command_failed"), j["error"].value("message", ""));
     std::string err = r->err.empty() ? r->out : r->err;
     if (err.size() > 600) err = err.substr(err.size() - 600);
@@ -239,7 +240,7 @@ std::variant<std::string, StepResult> sign_node_request(StepContext& c, Lifecycl
   auto ca_key = agent::read_file(ca_key_file);
   if (!ca_crt || !ca_key) return fail("no_ca_key", org + ": " + ca_key_file);
   auto key = agent::read_private_key(*ca_key, env.ca_passphrase.value_or(""));
-  if (!key) return fail("ca_key_locked", key.error().detail);
+  if (!key) return fail("ca_key_locked", ca_key_file + ": " + key.error().detail);
   auto cert = agent::sign_request({*ca_crt, *key}, c.vars.value("request", ""), {c.vars.value("node_id", ""), org, "node"},
                                   {name + ".consortia", "localhost"});
   if (!cert) return from(cert.error());
@@ -255,13 +256,14 @@ struct KeygenIdentity {
 };
 std::variant<KeygenIdentity, StepResult> keygen_identity(LifecycleEnv& env, const json& k) {
   auto suite = suite_by_name(env.network.info().suite);
+  const json public_key = k.value("public_key", json()), request = k.value("request", json());
   Bytes pk;
-  if (!suite || !k["public_key"].is_string() || !from_hex(k["public_key"].get<std::string>(), pk) || pk.empty() ||
+  if (!suite || !public_key.is_string() || !from_hex(public_key.get<std::string>(), pk) || pk.empty() ||
       pk.size() > 256)
     return fail("bad_host_answer", "keygen did not answer with a public key");
   std::string id = (*suite)->node_id(pk).hex();
   if (k.value("node_id", json()) != id) return fail("bad_host_answer", "keygen's node id is not its public key's");
-  if (!k["request"].is_string() || k["request"].get<std::string>().size() > 16384)
+  if (!request.is_string() || request.get<std::string>().size() > 16384)
     return fail("bad_host_answer", "keygen did not answer with a certificate request");
   return KeygenIdentity{id, to_hex(pk)};
 }
@@ -292,7 +294,7 @@ std::vector<StepDef> join_steps(LifecycleEnv& env) {
                      return fail("identity_taken", "the host made the key of " + n.name);
                  c.vars["node_id"] = id;
                  c.vars["public_key"] = std::get<KeygenIdentity>(identity).public_key;
-                 c.vars["request"] = k["request"];
+                 c.vars["request"] = k.value("request", "");
                  return StepResult::done();
                }});
   s.push_back({"certify", [&env, param](StepContext& c) -> StepResult {
@@ -439,6 +441,37 @@ std::string utc_date(int64_t seconds) {
 }
 
 
+// The certificate a node's agent presents over TLS (PEM), as a viewer's call
+// sees it; empty when it does not answer.
+std::string served_certificate(NetworkAccess& net, const std::string& name) {
+  auto e = net.node(name);
+  if (!e) return "";
+  auto stub = net.client(*e, e->organisation, "viewer");
+  if (!stub) return "";
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  pb::NodeStatus st;
+  if (!stub->GetStatus(&ctx, pb::StatusRequest{}, &st).ok()) return "";
+  auto auth = ctx.auth_context();
+  auto pem = auth ? auth->FindPropertyValues("x509_pem_cert") : std::vector<grpc::string_ref>{};
+  return pem.empty() ? "" : std::string(pem.front().data(), pem.front().size());
+}
+
+// The certificates governance revoked (enacted revoke-certificate
+// proposals), by fingerprint, with the proposal that did it; listed by a
+// node other than `avoid` where one answers.
+std::variant<std::map<Hash32, std::string>, StepResult> revoked_certificates(NetworkAccess& net,
+                                                                             const std::string& avoid) {
+  auto ps = net.proposals(avoid);
+  if (!ps) return fail("unavailable", "the chain's revoked certificates could not be read: " + ps.error().detail);
+  std::map<Hash32, std::string> out;
+  for (const auto& p : *ps)
+    if (p.action() == "revoke-certificate" && p.status() == "enacted" && p.certificate_sha256().size() == 32)
+      out.emplace(Hash32::from(ByteView(reinterpret_cast<const uint8_t*>(p.certificate_sha256().data()), 32)),
+                  "proposal " + to_hex(ByteView(reinterpret_cast<const uint8_t*>(p.id().data()), p.id().size())).substr(0, 16));
+  return out;
+}
+
 // A node's TLS certificate signed again by its organisation's CA, for the
 // keys the node has (no new identity, no governance): made on the node's
 // host, signed here, installed beside the old one (kept), and taken into use
@@ -457,25 +490,48 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                  NodePlace p = env.network.place(n->name);
                  c.vars["place"] = {{"host", p.host}, {"dir", p.dir}, {"agent", p.agent}};
                  c.vars["organisation"] = n->organisation;
+                 if (p.dir.empty() || p.dir[0] != '/') return fail("bad_dir", n->name + ": no directory recorded");
+                 // A running node only: a stopped one may be stopped for a
+                 // reason, and the new certificate is verified in use.
+                 if (!env.network.status(n->name, 5))
+                   return fail("unavailable", n->name + " does not answer: start it first (consortia-agent start), "
+                                                         "then renew its certificate");
                  StepResult failure;
                  auto host = connect(env, p.host, &failure);
                  if (!host) return failure;
-                 if (auto old = host->read_text(p.dir + "/tls.crt", 64 << 10))
-                   if (auto until = agent::certificate_not_after(*old)) c.vars["old_not_after"] = *until;
+                 // A node whose certificate governance revoked is not given
+                 // another for the same keys: the one on its host and the one
+                 // its agent serves are both looked up in the chain's list.
+                 auto revoked = revoked_certificates(env.network, n->name);
+                 if (auto* failed = std::get_if<StepResult>(&revoked)) return *failed;
+                 auto old = host->read_text(p.dir + "/tls.crt", 64 << 10);
+                 if (!old) return fail("no_identity", p.dir + "/tls.crt on " + p.host + ": " + old.error().detail);
+                 for (const std::string& pem : {*old, served_certificate(env.network, n->name)}) {
+                   auto fp = agent::certificate_fingerprint(pem);
+                   if (!fp) continue;
+                   if (auto it = std::get<std::map<Hash32, std::string>>(revoked).find(*fp);
+                       it != std::get<std::map<Hash32, std::string>>(revoked).end())
+                     return fail("certificate_revoked",
+                                 n->name + "'s certificate " + fp->hex().substr(0, 16) + " was revoked by governance (" +
+                                     it->second + "): a revoked node is not given a new certificate; once its host "
+                                     "is trusted again, it joins as a new node");
+                 }
                  AGENT_OR_RETURN(k, agent_cmd(*host, p.agent,
                                               {"keygen", "--dir", p.dir, "--name", n->name, "--organisation",
                                                n->organisation, "--suite", env.network.info().suite, "--renew"},
                                               60, c.output));
                  auto identity = keygen_identity(env, k);
                  if (auto* failed = std::get_if<StepResult>(&identity)) return *failed;
-                 // The keys on the host must be the node's: a certificate for
-                 // another key would give that key the node's name.
+                 // The host's word, checked against the record: a directory
+                 // whose keys were made again (or another node's) is not
+                 // certified under this node's name. The certificate itself
+                 // names the node id recorded here, whatever the host says.
                  if (std::get<KeygenIdentity>(identity).id != n->id.hex())
                    return fail("identity_changed", p.dir + " on " + p.host + " holds the key of node " +
                                                        std::get<KeygenIdentity>(identity).id.substr(0, 16) + ", not " +
                                                        n->name + "'s (" + n->id.hex().substr(0, 16) + ")");
                  c.vars["node_id"] = n->id.hex();
-                 c.vars["request"] = k["request"];
+                 c.vars["request"] = k.value("request", "");
                  return StepResult::done();
                }});
   s.push_back({"certify", [&env, name_of, place_of](StepContext& c) -> StepResult {
@@ -486,6 +542,9 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                  auto until = agent::certificate_not_after(pem);
                  if (!until) return from(until.error());
                  c.vars["new_not_after"] = *until;
+                 auto fp = agent::certificate_fingerprint(pem);
+                 if (!fp) return from(fp.error());
+                 c.vars["new_sha256"] = fp->hex();
                  // What the agent will report: the earlier of its certificate and its CA.
                  int64_t expected = *until;
                  if (auto ca = agent::read_file(env.network.dir() + "/orgs/" + org + "/ca.crt"))
@@ -505,8 +564,14 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                  return StepResult::done();
                }});
   s.push_back({"restart", [&env, name_of, place_of](StepContext& c) -> StepResult {
-                 auto st = env.network.status(name_of(c), 3);
-                 if (st && st->role() == "validator") {  // a node down already takes nothing away
+                 // Unless it is known to be an observer: a node that answers
+                 // slowly, or says little, is taken for a validator. One down
+                 // already takes nothing away.
+                 NetworkState now = env.network.poll(3);
+                 const NodeState* me = nullptr;
+                 for (const auto& n : now.nodes)
+                   if (n.name == name_of(c)) me = &n;
+                 if (!me || me->reachable && me->role != "observer") {
                    std::string why;
                    auto r = wait_for(c, c.runbook.params.value("timeout", 300.0), "a quorum without " + name_of(c),
                                      [&](Words& note, double& f) {
@@ -529,7 +594,8 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                                               " && mv -f " + d + "/tls.crt.renewed " + d + "/tls.crt; fi",
                                           30);
                  if (!moved) return from(moved.error());
-                 if (moved->exit_status != 0) return fail("host_command_failed", "installing the certificate: " + moved->err);
+                 if (moved->exit_status != 0)
+                   return fail("host_command_failed", "installing the certificate: " + moved->err.substr(0, 600));
                  if (auto r = stop_node(c, env, name_of(c), p); !r.ok) return r;
                  if (auto r = start_node(c, env, p, name_of(c)); !r.ok) return r;
                  c.output += name_of(c) + " restarted with its new certificate (the old one is kept as " +
@@ -549,12 +615,20 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                                        });
                      !r.ok)
                    return r;
+                 // The certificate its agent presents over TLS is the new one.
+                 auto served = agent::certificate_fingerprint(served_certificate(env.network, name_of(c)));
+                 if (!served || served->hex() != c.vars.value("new_sha256", ""))
+                   return fail("not_renewed", name_of(c) + "'s agent presents certificate " +
+                                                  (served ? served->hex().substr(0, 16) : std::string("none")) +
+                                                  ", not the new one, " + c.vars.value("new_sha256", "").substr(0, 16));
                  auto st = env.network.status(name_of(c), 3);
                  if (!st) return fail("unavailable", name_of(c) + " does not answer");
                  int64_t expected = c.vars.value("expected_expiry", int64_t{0});
                  if (st->certificate_expires() != expected)
                    return fail("not_renewed", name_of(c) + " reports a certificate good until " +
                                                   utc_date(st->certificate_expires()) + ", not " + utc_date(expected));
+                 c.output += name_of(c) + " presents its new certificate " +
+                             c.vars.value("new_sha256", "").substr(0, 16) + ", good until " + utc_date(expected) + "\n";
                  return StepResult::done();
                }});
   return s;
@@ -850,6 +924,20 @@ HostVerdict judge_host(const HostProbe& p, const std::vector<int>& ports, uint64
 
 // ---- creating and running ----------------------------------------------------------
 
+// Why the CA key file cannot sign for `org` (missing, locked, another CA's),
+// checked before a runbook is made: a runbook resumed later takes the same file.
+std::optional<Refusal> check_ca_key(LifecycleEnv& env, const std::string& org, const std::string& file) {
+  auto text = agent::read_file(file);
+  if (!text) return Refusal{"no_ca_key", file};
+  auto key = agent::read_private_key(*text, env.ca_passphrase.value_or(""));
+  if (!key) return Refusal{"ca_key_locked", file + ": " + key.error().detail};
+  auto ca = agent::read_file(env.network.dir() + "/orgs/" + org + "/ca.crt");
+  if (!ca) return Refusal{"no_ca_key", env.network.dir() + "/orgs/" + org + "/ca.crt"};
+  if (!agent::key_matches_certificate(*key, *ca).ok())
+    return Refusal{"ca_key_mismatch", file + " is not the key of " + org + "'s CA certificate"};
+  return std::nullopt;
+}
+
 std::variant<int64_t, Refusal> create_join(LifecycleEnv& env, const JoinRequest& r) {
   if (!plain_name(r.name)) return Refusal{"bad_name", r.name};
   if (env.network.node(r.name)) return Refusal{"name_taken", r.name};
@@ -914,9 +1002,17 @@ std::variant<int64_t, Refusal> create_renew(LifecycleEnv& env, const RenewReques
   auto n = env.network.node(r.name);
   if (!n) return Refusal{"no_node", r.name};
   std::string ca_key = r.ca_key.empty() ? env.network.dir() + "/orgs/" + n->organisation + "/ca.key" : r.ca_key;
-  if (!agent::read_file(ca_key)) return Refusal{"no_ca_key", ca_key};
+  if (auto why = check_ca_key(env, n->organisation, ca_key); why) return *why;
   NodePlace p = env.network.place(r.name);
   if (p.host != "local" && !env.hosts.find(p.host)) return Refusal{"no_host", p.host};
+  // Two runbooks restarting nodes at once could each find a quorum without
+  // its own node and together take it away.
+  for (const auto& other : env.runbooks.list())
+    if (other.network == env.network.dir() && other.state == RunbookState::kRunning &&
+        (other.kind == "renew" || other.kind == "upgrade" || other.kind == "rollback" || other.kind == "restore" ||
+         other.kind == "migrate"))
+      return Refusal{"nodes_going_down", "runbook #" + std::to_string(other.id) + ", " + other.kind + " of " +
+                                             other.subject + ", is running; renew when it has ended"};
   json params{{"timeout", r.timeout_s}};
   if (!r.ca_key.empty()) params["ca_key"] = fs::absolute(r.ca_key).string();
   return env.runbooks.create("renew", env.network.dir(), r.name, params, names_of(renew_steps(env)));

@@ -563,15 +563,25 @@ std::vector<StepDef> rollback_steps(LifecycleEnv& env) {
 bool quorum_without(const NetworkState& s, const std::string& leaving, std::string& why) {
   uint64_t top = trusted_height(s);
   size_t validators = 0, live = 0;
+  std::vector<size_t> reported;  // the validator set's size as each answering agent knows it
+  std::string down;              // validators other than `leaving` that are not live, by name
   for (const auto& n : s.nodes) {
+    if (n.reachable && n.validators > 0) reported.push_back(n.validators);
     if (n.role != "validator") continue;
     ++validators;
     if (n.name != leaving && healthy(n, top)) ++live;
+    else if (n.name != leaving) down += (down.empty() ? "" : ", ") + n.name;
+  }
+  // Validators that do not answer are not in the poll as validators: the
+  // set's size comes from the agents too, not trusting the f largest claims.
+  if (!reported.empty()) {
+    std::sort(reported.begin(), reported.end(), std::greater<>());
+    validators = std::max(validators, reported[(reported.size() - 1) / 3]);
   }
   size_t f = validators == 0 ? 0 : (validators - 1) / 3;
   size_t quorum = validators - f;
   why = std::to_string(live) + " of " + std::to_string(validators) + " validators live without " + leaving +
-        "; a quorum is " + std::to_string(quorum);
+        (down.empty() ? "" : " (not live: " + down + ")") + "; a quorum is " + std::to_string(quorum);
   return live >= quorum;
 }
 

@@ -317,7 +317,8 @@ TEST(Lifecycle, BackupRestoreRoundTripAndDamagedBackupRefused) {
 // A node whose certificate expires in two days gets a new one for the keys
 // it has: its host makes the request, the organisation's CA signs it, the
 // agent restarts with it and the old one is kept. A node whose TLS key is
-// missing is refused before anything changes (no new identity is made).
+// missing is refused before anything changes (no new identity is made), and
+// so is a node whose certificate governance revoked.
 TEST(Lifecycle, RenewingACertificateAboutToExpireRestartsTheNodeWithTheNewOne) {
   AgentCluster c(4);
   const std::string org = c.net().nodes[1].organisation;
@@ -357,6 +358,19 @@ TEST(Lifecycle, RenewingACertificateAboutToExpireRestartsTheNodeWithTheNewOne) {
   EXPECT_EQ(slurp(c.node_dir(2) + "/tls.crt"), crt2);
   EXPECT_FALSE(fs::exists(c.node_dir(2) + "/tls.crt.renewed"));
   fs::rename(key2 + ".away", key2);
+  // Refused before any runbook: another organisation's CA key; a node
+  // that is stopped (it may be stopped for a reason).
+  const std::string other_org = c.net().nodes[0].organisation;
+  ASSERT_NE(other_org, org);
+  auto wrong_key = ctl({"node", "renew", "node-1", "--ca-key", c.dir() + "/orgs/" + other_org + "/ca.key"});
+  EXPECT_EQ(wrong_key.status, 1);
+  EXPECT_EQ(error_code(wrong_key), "ca_key_mismatch") << wrong_key.out << wrong_key.err;
+  c.stop(3);
+  auto stopped = ctl({"node", "renew", "node-3"});
+  EXPECT_EQ(stopped.status, 1);
+  EXPECT_EQ(error_code(stopped), "unavailable") << stopped.out << stopped.err;
+  EXPECT_FALSE(c.running(3)) << "a stopped node was started";
+  c.start(3);
 
   struct Cleanup {
     std::string dir;
@@ -392,6 +406,22 @@ TEST(Lifecycle, RenewingACertificateAboutToExpireRestartsTheNodeWithTheNewOne) {
       << "a peer did not link with the renewed node";
   uint64_t top = c.max_height();
   EXPECT_TRUE(AgentCluster::eventually([&] { return net->status("node-1").ok() && net->status("node-1")->height() > top; }, 30));
+
+  // Once governance revokes node-1's certificate, it is not given another
+  // for the same keys; nothing changes on its host.
+  const std::string current = slurp(crt_path);
+  auto fp = certificate_fingerprint(current);
+  ASSERT_TRUE(fp.ok());
+  pb::ProposeRequest revoke;
+  revoke.set_action("revoke-certificate");
+  revoke.set_organisation(org);
+  revoke.set_certificate_sha256(std::string(fp->v.begin(), fp->v.end()));
+  ASSERT_TRUE(c.enact(revoke, {1}));  // node-1 itself is cut off by it
+  auto again = ctl({"node", "renew", "node-1"});
+  EXPECT_EQ(again.status, 1);
+  EXPECT_EQ(error_code(again), "certificate_revoked") << again.out << again.err;
+  EXPECT_EQ(slurp(crt_path), current);
+  EXPECT_FALSE(fs::exists(c.node_dir(1) + "/tls.crt.renewed"));
 }
 
 TEST(Lifecycle, HostRefusalsChangeNothing) {
