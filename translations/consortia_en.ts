@@ -2403,169 +2403,165 @@ Now: %3</translation>
         <translation>this machine (local)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="41"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="51"/>
         <source>default: the network&apos;s nodes/NAME here, /var/lib/consortia/NAME on a host</source>
         <translation>default: the network&apos;s nodes/NAME here, /var/lib/consortia/NAME on a host</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="42"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="52"/>
         <source>promote to validator once synced</source>
         <translation>promote to validator once synced</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="44"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="97"/>
-        <source>default: the network directory&apos;s (a sandbox)</source>
-        <translation>default: the network directory&apos;s (a sandbox)</translation>
-    </message>
-    <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="47"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="100"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="39"/>
         <source>if the CA key is encrypted; kept in memory only</source>
         <translation>if the CA key is encrypted; kept in memory only</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="48"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="53"/>
         <source>Node name</source>
         <translation>Node name</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="49"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="54"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="50"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="76"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="55"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="80"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="51"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="77"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="83"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="56"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="81"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="87"/>
         <source>Directory</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="53"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="101"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="40"/>
         <source>Organisation CA key file</source>
         <translation>Organisation CA key file</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="54"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="102"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="36"/>
+        <source>default: orgs/ORGANISATION/ca.key in the network directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="41"/>
         <source>Its passphrase</source>
         <translation>Its passphrase</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="60"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="64"/>
         <source>Node</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="64"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="68"/>
         <source>default: the console&apos;s archives folder</source>
         <translation>default: the console&apos;s archives folder</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="65"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="69"/>
         <source>Archive its data to</source>
         <translation>Archive its data to</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="68"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="72"/>
         <source>Backup file</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="71"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="75"/>
         <source>a backup made by Backup (.tar.gz)</source>
         <translation>a backup made by Backup (.tar.gz)</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="74"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="78"/>
         <source>default: where the node runs</source>
         <translation>default: where the node runs</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="75"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="79"/>
         <source>From backup</source>
         <translation>From backup</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="81"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="85"/>
         <source>absolute path on the target, e.g. /var/lib/consortia/NAME</source>
         <translation>absolute path on the target, e.g. /var/lib/consortia/NAME</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="82"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="86"/>
         <source>To host</source>
         <translation>To host</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="109"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="107"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="110"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="108"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="117"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="115"/>
         <source>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</source>
         <translation>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="120"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="118"/>
         <source>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</source>
         <translation>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="123"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="121"/>
         <source>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</source>
         <translation>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="126"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="124"/>
         <source>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</source>
         <translation>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="129"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="127"/>
         <source>The node&apos;s host makes a certificate request for the keys it has; its organisation&apos;s CA signs it here. The agent restarts with the new certificate (the old one is kept), never while that would leave the live validators short of a quorum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="133"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="131"/>
         <source>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</source>
         <translation>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="167"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="165"/>
         <source>Its certificate (or its CA, if sooner) expires on %1, in %2 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="170"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="168"/>
         <source>Its certificate&apos;s expiry is not known (the node did not answer).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="171"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="169"/>
         <source>A validator: it stops voting while its agent restarts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="183"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="181"/>
         <source>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</source>
         <translation>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="194"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="192"/>
         <source>The live validators reach the new quorum.</source>
         <translation>The live validators reach the new quorum.</translation>
     </message>

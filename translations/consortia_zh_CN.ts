@@ -2393,169 +2393,165 @@ Now: %3</source>
         <translation>本机（local）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="41"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="51"/>
         <source>default: the network&apos;s nodes/NAME here, /var/lib/consortia/NAME on a host</source>
         <translation>默认：本机为网络的 nodes/名称，其他主机为 /var/lib/consortia/名称</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="42"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="52"/>
         <source>promote to validator once synced</source>
         <translation>同步后提升为验证节点</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="44"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="97"/>
-        <source>default: the network directory&apos;s (a sandbox)</source>
-        <translation>默认：网络目录中的（沙箱）</translation>
-    </message>
-    <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="47"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="100"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="39"/>
         <source>if the CA key is encrypted; kept in memory only</source>
         <translation>CA 私钥加密时填写；仅保存在内存中</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="48"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="53"/>
         <source>Node name</source>
         <translation>节点名称</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="49"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="54"/>
         <source>Organisation</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="50"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="76"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="55"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="80"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="51"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="77"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="83"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="56"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="81"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="87"/>
         <source>Directory</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="53"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="101"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="40"/>
         <source>Organisation CA key file</source>
         <translation>机构 CA 私钥文件</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="54"/>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="102"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="36"/>
+        <source>default: orgs/ORGANISATION/ca.key in the network directory</source>
+        <translation>默认：网络目录中的 orgs/机构/ca.key</translation>
+    </message>
+    <message>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="41"/>
         <source>Its passphrase</source>
         <translation>其口令</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="60"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="64"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="64"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="68"/>
         <source>default: the console&apos;s archives folder</source>
         <translation>默认：控制台的归档目录</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="65"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="69"/>
         <source>Archive its data to</source>
         <translation>数据归档到</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="68"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="72"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="71"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="75"/>
         <source>a backup made by Backup (.tar.gz)</source>
         <translation>由“备份”生成的备份（.tar.gz）</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="74"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="78"/>
         <source>default: where the node runs</source>
         <translation>默认：节点当前运行的位置</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="75"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="79"/>
         <source>From backup</source>
         <translation>从备份</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="81"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="85"/>
         <source>absolute path on the target, e.g. /var/lib/consortia/NAME</source>
         <translation>目标上的绝对路径，如 /var/lib/consortia/名称</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="82"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="86"/>
         <source>To host</source>
         <translation>目标主机</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="109"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="107"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="110"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="117"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="115"/>
         <source>The node&apos;s keys are made on the host and never leave it; its organisation&apos;s CA signs its certificate here. It joins as an observer, syncs, and is promoted if asked.</source>
         <translation>节点密钥在主机上生成且永不离开该主机；其机构 CA 在此签发证书。节点以观察节点身份加入、完成同步，如有要求再提升为验证节点。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="120"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="118"/>
         <source>Demote and remove through governance, stop the agent, and keep an archive of its data with a manifest of SHA-256 sums.</source>
         <translation>通过治理降级并移除，停止代理，并保留其数据归档及 SHA-256 校验清单。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="123"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="121"/>
         <source>An online, consistent copy of the node&apos;s store with a manifest: chain id, height, block hash, state root and file sums.</source>
         <translation>节点存储的在线一致性副本，附清单：链标识、高度、区块哈希、状态根和文件校验和。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="126"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="124"/>
         <source>The backup is checked (sums, blocks linking, state root) before the node&apos;s store is replaced; the store it had is kept beside it.</source>
         <translation>替换节点存储前先检查备份（校验和、区块链接、状态根）；原存储保留在旁。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="129"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="127"/>
         <source>The node&apos;s host makes a certificate request for the keys it has; its organisation&apos;s CA signs it here. The agent restarts with the new certificate (the old one is kept), never while that would leave the live validators short of a quorum.</source>
         <translation>节点主机为其现有密钥生成证书请求，由其机构 CA 在此签发。代理以新证书重启（旧证书保留）；若重启会使在线验证节点不足法定人数，则不会进行。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="133"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="131"/>
         <source>Back up, copy, fence the source (stopped, a tombstone, its key removed), start on the target with the same identity, and verify it is synced and voting.</source>
         <translation>备份、复制、隔离源节点（停止、写入墓碑、删除密钥），以同一身份在目标上启动，并确认其已同步并参与投票。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="167"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="165"/>
         <source>Its certificate (or its CA, if sooner) expires on %1, in %2 days.</source>
         <translation>其证书（或其 CA，取较早者）将于 %1 到期，剩余 %2 天。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="170"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="168"/>
         <source>Its certificate&apos;s expiry is not known (the node did not answer).</source>
         <translation>其证书到期时间未知（节点未应答）。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="171"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="169"/>
         <source>A validator: it stops voting while its agent restarts.</source>
         <translation>这是验证节点：代理重启期间它不参与投票。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="183"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="181"/>
         <source>Quorum preview: validators %1 → %2, tolerating %3 → %4 faults; quorum %5 → %6; live validators now %7, after the change %8.</source>
         <translation>法定人数预览：验证节点 %1 → %2，可容忍故障 %3 → %4；法定人数 %5 → %6；当前存活验证节点 %7，变更后 %8。</translation>
     </message>
     <message>
-        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="194"/>
+        <location filename="../app/runbooks/lifecycle_dialog.cpp" line="192"/>
         <source>The live validators reach the new quorum.</source>
         <translation>存活验证节点可达到新的法定人数。</translation>
     </message>

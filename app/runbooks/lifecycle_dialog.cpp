@@ -30,6 +30,16 @@ LifecycleDialog::LifecycleDialog(const QString& kind, const NetworkState& state,
       c->addItem(QString::fromStdString(h.name + "  " + h.user + "@" + h.address), QString::fromStdString(h.name));
     return c;
   };
+  // The organisation CA's key file and its passphrase: join and renewal sign with it.
+  auto ca_key_rows = [&] {
+    ca_key_ = new QLineEdit;
+    ca_key_->setPlaceholderText(tr("default: orgs/ORGANISATION/ca.key in the network directory"));
+    passphrase_ = new QLineEdit;
+    passphrase_->setEchoMode(QLineEdit::Password);
+    passphrase_->setPlaceholderText(tr("if the CA key is encrypted; kept in memory only"));
+    form->addRow(tr("Organisation CA key file"), ca_key_);
+    form->addRow(tr("Its passphrase"), passphrase_);
+  };
   if (kind == "join") {
     name_ = new QLineEdit(QString("node-%1").arg(state.nodes.size()));
     organisation_ = new QComboBox;
@@ -40,18 +50,12 @@ LifecycleDialog::LifecycleDialog(const QString& kind, const NetworkState& state,
     dir_ = new QLineEdit;
     dir_->setPlaceholderText(tr("default: the network's nodes/NAME here, /var/lib/consortia/NAME on a host"));
     validator_ = new QCheckBox(tr("promote to validator once synced"));
-    ca_key_ = new QLineEdit;
-    ca_key_->setPlaceholderText(tr("default: the network directory's (a sandbox)"));
-    passphrase_ = new QLineEdit;
-    passphrase_->setEchoMode(QLineEdit::Password);
-    passphrase_->setPlaceholderText(tr("if the CA key is encrypted; kept in memory only"));
     form->addRow(tr("Node name"), name_);
     form->addRow(tr("Organisation"), organisation_);
     form->addRow(tr("Host"), host_);
     form->addRow(tr("Directory"), dir_);
     form->addRow(QString(), validator_);
-    form->addRow(tr("Organisation CA key file"), ca_key_);
-    form->addRow(tr("Its passphrase"), passphrase_);
+    ca_key_rows();
   } else {
     node_ = new QComboBox;
     for (const auto& n : state.nodes)
@@ -93,13 +97,7 @@ LifecycleDialog::LifecycleDialog(const QString& kind, const NetworkState& state,
         }
       }
       if (soonest >= 0) node_->setCurrentIndex(soonest);
-      ca_key_ = new QLineEdit;
-      ca_key_->setPlaceholderText(tr("default: the network directory's (a sandbox)"));
-      passphrase_ = new QLineEdit;
-      passphrase_->setEchoMode(QLineEdit::Password);
-      passphrase_->setPlaceholderText(tr("if the CA key is encrypted; kept in memory only"));
-      form->addRow(tr("Organisation CA key file"), ca_key_);
-      form->addRow(tr("Its passphrase"), passphrase_);
+      ca_key_rows();
     }
   }
   preview_ = new QLabel;
