@@ -16,8 +16,9 @@ declare -A seeds=(
   [genesis_json]="tests/fuzz/corpus/genesis_json"
   [scenario_json]="resources/scenarios"
   [evidence_proof]="tests/fuzz/corpus/evidence_proof"
+  [config_files]="tests/fuzz/corpus/config_files"
 )
-targets=(decode_message genesis_json scenario_json evidence_proof)
+targets=(decode_message genesis_json scenario_json evidence_proof config_files)
 cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
 for t in "${targets[@]}"; do
   mkdir -p "build-fuzz/corpus/$t"

@@ -8,5 +8,5 @@ scripts/deps.sh test
 scripts/build.sh
 ctest --test-dir build -j "$(nproc)" --output-on-failure --timeout 1500 "$@"
 if [[ -z "${CONSORTIA_SKIP_FUZZ:-}" ]]; then
-  scripts/fuzz.sh "${CONSORTIA_FUZZ_SECONDS:-30}"
+  scripts/fuzz.sh "${CONSORTIA_FUZZ_SECONDS:-25}"
 fi

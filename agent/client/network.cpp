@@ -161,10 +161,14 @@ Result<LoadedKey> load_key(const AgentConfig& c, const std::string& file) {
 Result<AgentConfig> load_agent_config(const std::string& file) {
   auto text = read_file(file);
   if (!text) return text.error();
+  return parse_agent_config(*text, fs::absolute(fs::path(file)).parent_path().string(), file);
+}
+
+Result<AgentConfig> parse_agent_config(const std::string& text, const std::string& dir, const std::string& file) {
   AgentConfig c;
-  c.dir = fs::absolute(fs::path(file)).parent_path().string();
+  c.dir = dir;
   try {
-    json j = json::parse(*text);
+    json j = json::parse(text);
     c.name = j.at("name").get<std::string>();
     c.organisation = j.value("organisation", "");
     c.genesis = j.value("genesis", c.genesis);
@@ -396,11 +400,28 @@ Result<NewNode> add_node(const std::string& dir, const std::string& name, const 
 Result<NetworkInfo> load_network(const std::string& dir) {
   auto text = read_file(dir + "/network.json");
   if (!text) return text.error();
+  auto parsed = parse_network_json(*text, dir);
+  if (!parsed) return parsed.error();
+  NetworkInfo info = std::move(*parsed);
+  if (fs::exists(info.dir + "/genesis.json")) {
+    auto gtext = read_file(info.dir + "/genesis.json");
+    if (!gtext) return gtext.error();
+    auto g = genesis_from_json(*gtext);
+    if (!g) return bad(info.dir + "/genesis.json: " + g.error().detail);
+    auto suite = suite_by_id(static_cast<uint8_t>(g->suite));
+    if (!suite) return suite.error();
+    info.chain_id = g->block(**suite)->hash();
+    info.genesis_protocol = g->protocol_version;
+  }
+  return info;
+}
+
+Result<NetworkInfo> parse_network_json(const std::string& text, const std::string& dir) {
   NetworkInfo info;
   info.dir = fs::absolute(dir).string();
   info.ca_bundle_path = info.dir + "/ca-bundle.pem";
   try {
-    json j = json::parse(*text);
+    json j = json::parse(text);
     info.suite = j.at("suite").get<std::string>();
     for (const auto& n : j.at("nodes")) {
       NetworkEndpoint e;
@@ -416,16 +437,6 @@ Result<NetworkInfo> load_network(const std::string& dir) {
     }
   } catch (const json::exception& e) {
     return bad(dir + "/network.json: " + e.what());
-  }
-  if (fs::exists(info.dir + "/genesis.json")) {
-    auto gtext = read_file(info.dir + "/genesis.json");
-    if (!gtext) return gtext.error();
-    auto g = genesis_from_json(*gtext);
-    if (!g) return bad(info.dir + "/genesis.json: " + g.error().detail);
-    auto suite = suite_by_id(static_cast<uint8_t>(g->suite));
-    if (!suite) return suite.error();
-    info.chain_id = g->block(**suite)->hash();
-    info.genesis_protocol = g->protocol_version;
   }
   return info;
 }

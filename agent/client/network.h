@@ -52,6 +52,9 @@ struct AgentConfig {
 };
 
 Result<AgentConfig> load_agent_config(const std::string& file);
+// The same from the file's text; `dir` is the node's directory, `file` names
+// the file in errors.
+Result<AgentConfig> parse_agent_config(const std::string& text, const std::string& dir, const std::string& file);
 Status save_agent_config(const AgentConfig& c, const std::string& file);
 std::string agent_config_text(const AgentConfig& c);  // what save_agent_config writes
 
@@ -108,6 +111,8 @@ struct NetworkInfo {
   }
 };
 Result<NetworkInfo> load_network(const std::string& dir);
+// network.json's text alone (no genesis read): suite and nodes.
+Result<NetworkInfo> parse_network_json(const std::string& text, const std::string& dir);
 
 Result<std::string> read_file(const std::string& path);
 // Replaces a file whole (a temporary file synced and renamed); a secret is

@@ -55,6 +55,7 @@ const char* kUsage = R"(usage: consortia-ctl [--network NAME | --sandbox DIR] [-
                                                 its keys and restart its agent with it (S: how long
                                                 to wait for a quorum without it, default 300)
   runbook list | runbook show ID | runbook resume ID | runbook cancel ID
+                                                (list: the --sandbox network's runbooks, or every network's)
   upgrade stage --binary FILE --version V [--nodes N1,N2,...]
                                                 stream release V (its label; --release V too) to the nodes' agents
   upgrade readiness                             nodes x (version, binary, protocols, staged, supervised, health)
@@ -400,11 +401,18 @@ int status_of(const NetworkState& s) {
   std::printf("%s %llu   %s %s\n", text(QCoreApplication::translate("Ctl", "height")).c_str(),
               static_cast<unsigned long long>(top), text(QCoreApplication::translate("Ctl", "leader")).c_str(),
               leader.empty() ? "-" : leader.c_str());
-  std::printf("%-12s %-10s %-10s %8s  %-12s %s\n", "name", "org", "role", "height", "health", "address");
-  for (const auto& n : s.nodes)
-    std::printf("%-12s %-10s %-10s %8llu  %-12s %s\n", n.name.c_str(), n.organisation.c_str(),
+  std::printf("%-12s %-10s %-10s %8s  %-12s %-9s %s\n", "name", "org", "role", "height", "health", "cert", "address");
+  for (const auto& n : s.nodes) {
+    // Days until the first of its TLS certificate and its CA expires.
+    std::string cert = "-";
+    if (n.certificate_expires_s > 0) {
+      int64_t left = n.certificate_expires_s - t / 1000;
+      cert = left < 0 ? "expired" : std::to_string(left / 86400) + "d";
+    }
+    std::printf("%-12s %-10s %-10s %8llu  %-12s %-9s %s\n", n.name.c_str(), n.organisation.c_str(),
                 n.role.empty() ? "-" : n.role.c_str(), static_cast<unsigned long long>(n.height),
-                health_word(n, top, t).c_str(), n.api_address.c_str());
+                health_word(n, top, t).c_str(), cert.c_str(), n.api_address.c_str());
+  }
   return 0;
 }
 
@@ -1004,16 +1012,26 @@ int main(int argc, char** argv) {
     if (a[1] != "list" && a[1] != "show" && a[1] != "resume" && a[1] != "cancel")
       return usage("unknown runbook command '" + a[1] + "'");
     if (a[1] == "list") {
+      // The runbooks of the network named (--sandbox DIR); of every network otherwise.
       auto list = runbooks->list();
+      if (!o.sandbox.empty()) {
+        std::error_code ec;
+        std::string want = std::filesystem::weakly_canonical(o.sandbox, ec).string();
+        std::erase_if(list, [&](const RunbookRecord& r) {
+          std::error_code e2;
+          return std::filesystem::weakly_canonical(r.network, e2).string() != want;
+        });
+      }
       if (g_json) {
         json out = json::array();
         for (const auto& r : list) out.push_back(runbook_json(r));
         std::printf("%s\n", out.dump(2).c_str());
       } else {
         for (const auto& r : list)
-          std::printf("#%-4lld %-10s %-12s %-12s %3d%%\n", static_cast<long long>(r.id),
+          std::printf("#%-4lld %-10s %-12s %-12s %3d%%%s\n", static_cast<long long>(r.id),
                       text(runbook_kind_title(r.kind)).c_str(), r.subject.c_str(),
-                      text(runbook_state_title(r.state)).c_str(), static_cast<int>(r.progress() * 100));
+                      text(runbook_state_title(r.state)).c_str(), static_cast<int>(r.progress() * 100),
+                      o.sandbox.empty() ? ("  " + r.network).c_str() : "");
       }
       return 0;
     }

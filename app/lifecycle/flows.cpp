@@ -571,7 +571,7 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                  const NodeState* me = nullptr;
                  for (const auto& n : now.nodes)
                    if (n.name == name_of(c)) me = &n;
-                 if (!me || me->reachable && me->role != "observer") {
+                 if (!me || (me->reachable && me->role != "observer")) {
                    std::string why;
                    auto r = wait_for(c, c.runbook.params.value("timeout", 300.0), "a quorum without " + name_of(c),
                                      [&](Words& note, double& f) {

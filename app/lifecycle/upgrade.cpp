@@ -567,10 +567,12 @@ bool quorum_without(const NetworkState& s, const std::string& leaving, std::stri
   std::string down;              // validators other than `leaving` that are not live, by name
   for (const auto& n : s.nodes) {
     if (n.reachable && n.validators > 0) reported.push_back(n.validators);
+    // A node that does not answer may be a validator: it is named too.
+    if (n.name != leaving && (!n.reachable || (n.role == "validator" && !healthy(n, top))))
+      down += (down.empty() ? "" : ", ") + n.name;
     if (n.role != "validator") continue;
     ++validators;
     if (n.name != leaving && healthy(n, top)) ++live;
-    else if (n.name != leaving) down += (down.empty() ? "" : ", ") + n.name;
   }
   // Validators that do not answer are not in the poll as validators: the
   // set's size comes from the agents too, not trusting the f largest claims.
