@@ -458,17 +458,37 @@ std::string served_certificate(NetworkAccess& net, const std::string& name) {
 }
 
 // The certificates governance revoked (enacted revoke-certificate
-// proposals), by fingerprint, with the proposal that did it; listed by a
-// node other than `avoid` where one answers.
+// proposals), by fingerprint, with the proposal that did it: what every
+// node of an organisation other than `org` lists, together (a node may hide
+// a revocation, not invent one that matters), or `org`'s own nodes' when
+// no other answers.
 std::variant<std::map<Hash32, std::string>, StepResult> revoked_certificates(NetworkAccess& net,
-                                                                             const std::string& avoid) {
-  auto ps = net.proposals(avoid);
-  if (!ps) return fail("unavailable", "the chain's revoked certificates could not be read: " + ps.error().detail);
+                                                                             const std::string& org) {
   std::map<Hash32, std::string> out;
-  for (const auto& p : *ps)
-    if (p.action() == "revoke-certificate" && p.status() == "enacted" && p.certificate_sha256().size() == 32)
-      out.emplace(Hash32::from(ByteView(reinterpret_cast<const uint8_t*>(p.certificate_sha256().data()), 32)),
-                  "proposal " + to_hex(ByteView(reinterpret_cast<const uint8_t*>(p.id().data()), p.id().size())).substr(0, 16));
+  auto take = [&](const std::vector<pb::ProposalInfo>& ps) {
+    for (const auto& p : ps)
+      if (p.action() == "revoke-certificate" && p.status() == "enacted" && p.certificate_sha256().size() == 32)
+        out.emplace(Hash32::from(ByteView(reinterpret_cast<const uint8_t*>(p.certificate_sha256().data()), 32)),
+                    "proposal " +
+                        to_hex(ByteView(reinterpret_cast<const uint8_t*>(p.id().data()), p.id().size())).substr(0, 16));
+  };
+  size_t answered = 0;
+  std::string why;
+  for (const auto& e : net.info().nodes) {
+    if (e.organisation == org) continue;
+    auto ps = net.proposals_on(e);
+    if (!ps) {
+      why = ps.error().detail;
+      continue;
+    }
+    ++answered;
+    take({ps->proposals().begin(), ps->proposals().end()});
+  }
+  if (answered == 0) {
+    auto ps = net.proposals(org);
+    if (!ps) return fail("unavailable", "the chain's revoked certificates could not be read: " + ps.error().detail);
+    take(*ps);
+  }
   return out;
 }
 
@@ -491,30 +511,22 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                  c.vars["place"] = {{"host", p.host}, {"dir", p.dir}, {"agent", p.agent}};
                  c.vars["organisation"] = n->organisation;
                  if (p.dir.empty() || p.dir[0] != '/') return fail("bad_dir", n->name + ": no directory recorded");
-                 // A running node only: a stopped one may be stopped for a
-                 // reason, and the new certificate is verified in use.
-                 if (!env.network.status(n->name, 5))
-                   return fail("unavailable", n->name + " does not answer: start it first (consortia-agent start), "
-                                                         "then renew its certificate");
                  StepResult failure;
                  auto host = connect(env, p.host, &failure);
                  if (!host) return failure;
-                 // A node whose certificate governance revoked is not given
-                 // another for the same keys: the one on its host and the one
-                 // its agent serves are both looked up in the chain's list.
-                 auto revoked = revoked_certificates(env.network, n->name);
-                 if (auto* failed = std::get_if<StepResult>(&revoked)) return *failed;
-                 auto old = host->read_text(p.dir + "/tls.crt", 64 << 10);
-                 if (!old) return fail("no_identity", p.dir + "/tls.crt on " + p.host + ": " + old.error().detail);
-                 for (const std::string& pem : {*old, served_certificate(env.network, n->name)}) {
-                   auto fp = agent::certificate_fingerprint(pem);
-                   if (!fp) continue;
-                   if (auto it = std::get<std::map<Hash32, std::string>>(revoked).find(*fp);
-                       it != std::get<std::map<Hash32, std::string>>(revoked).end())
-                     return fail("certificate_revoked",
-                                 n->name + "'s certificate " + fp->hex().substr(0, 16) + " was revoked by governance (" +
-                                     it->second + "): a revoked node is not given a new certificate; once its host "
-                                     "is trusted again, it joins as a new node");
+                 // A running node only: a stopped one may be stopped for a
+                 // reason, and the new certificate is verified in use. One
+                 // whose certificate expired runs but is refused by TLS: its
+                 // process is asked after on its host.
+                 if (!env.network.status(n->name, 5)) {
+                   auto alive = host->shell("p=$(cat " + shell_quote(p.dir + "/data/agent.pid") +
+                                                " 2>/dev/null) && kill -0 \"$p\"",
+                                            30);
+                   if (!alive || alive->exit_status != 0)
+                     return fail("unavailable", n->name + " is not running: start it first (consortia-agent start), "
+                                                           "then renew its certificate");
+                   c.output += n->name + "'s agent runs but does not answer here (an expired certificate is "
+                                         "refused by TLS)\n";
                  }
                  AGENT_OR_RETURN(k, agent_cmd(*host, p.agent,
                                               {"keygen", "--dir", p.dir, "--name", n->name, "--organisation",
@@ -536,6 +548,31 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                }});
   s.push_back({"certify", [&env, name_of, place_of](StepContext& c) -> StepResult {
                  std::string org = c.vars.value("organisation", "");
+                 NodePlace p = place_of(c);
+                 StepResult failure;
+                 auto host = connect(env, p.host, &failure);
+                 if (!host) return failure;
+                 // Right before signing: a node whose certificate governance
+                 // revoked is not given another for the same keys. The one
+                 // on its host must be readable; the one its agent presents
+                 // is looked up too when it answers.
+                 auto revoked = revoked_certificates(env.network, org);
+                 if (auto* failed = std::get_if<StepResult>(&revoked)) return *failed;
+                 const auto& list = std::get<std::map<Hash32, std::string>>(revoked);
+                 auto old = host->read_text(p.dir + "/tls.crt", 64 << 10);
+                 if (!old) return fail("no_identity", p.dir + "/tls.crt on " + p.host + ": " + old.error().detail);
+                 if (!agent::certificate_fingerprint(*old))
+                   return fail("no_identity", p.dir + "/tls.crt on " + p.host + " is not a certificate");
+                 for (const std::string& pem : {*old, served_certificate(env.network, name_of(c))}) {
+                   auto fp = agent::certificate_fingerprint(pem);
+                   if (!fp) continue;  // not answering: its file was checked
+                   if (auto it = list.find(*fp); it != list.end())
+                     return fail("certificate_revoked",
+                                 name_of(c) + "'s certificate " + fp->hex().substr(0, 16) +
+                                     " was revoked by governance (" + it->second +
+                                     "): a revoked node is not given a new certificate; once its host is trusted "
+                                     "again, it joins as a new node");
+                 }
                  auto cert = sign_node_request(c, env, org, name_of(c), c.runbook.params.value("ca_key", ""));
                  if (auto* failed = std::get_if<StepResult>(&cert)) return *failed;
                  const std::string& pem = std::get<std::string>(cert);
@@ -554,24 +591,21 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                                  ": the node's certificate is good until then only\n";
                    }
                  c.vars["expected_expiry"] = expected;
-                 NodePlace p = place_of(c);
-                 StepResult failure;
-                 auto host = connect(env, p.host, &failure);
-                 if (!host) return failure;
                  if (auto st = host->put_text(pem, p.dir + "/tls.crt.renewed", 0644); !st) return from(st.error());
                  c.output += "certificate for " + name_of(c) + " signed by " + org + "'s CA, valid until " +
                              utc_date(*until) + "\n";
                  return StepResult::done();
                }});
   s.push_back({"restart", [&env, name_of, place_of](StepContext& c) -> StepResult {
-                 // Unless it is known to be an observer: a node that answers
-                 // slowly, or says little, is taken for a validator. One down
-                 // already takes nothing away.
-                 NetworkState now = env.network.poll(3);
-                 const NodeState* me = nullptr;
-                 for (const auto& n : now.nodes)
-                   if (n.name == name_of(c)) me = &n;
-                 if (!me || (me->reachable && me->role != "observer")) {
+                 // A node that answers is taken down only with a quorum left
+                 // without it, unless it says it is an observer. One that
+                 // does not answer within 10 s is down to the console (or
+                 // refused by TLS, its certificate expired: its peers refuse
+                 // it too); restarting it takes away no vote it can see, and
+                 // when every certificate expired at once, no quorum is left
+                 // to wait for.
+                 auto me = env.network.status(name_of(c), 10);
+                 if (me && me->role() != "observer") {
                    std::string why;
                    auto r = wait_for(c, c.runbook.params.value("timeout", 300.0), "a quorum without " + name_of(c),
                                      [&](Words& note, double& f) {
@@ -616,11 +650,20 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                      !r.ok)
                    return r;
                  // The certificate its agent presents over TLS is the new one.
-                 auto served = agent::certificate_fingerprint(served_certificate(env.network, name_of(c)));
-                 if (!served || served->hex() != c.vars.value("new_sha256", ""))
-                   return fail("not_renewed", name_of(c) + "'s agent presents certificate " +
-                                                  (served ? served->hex().substr(0, 16) : std::string("none")) +
-                                                  ", not the new one, " + c.vars.value("new_sha256", "").substr(0, 16));
+                 Result<Hash32> served = make_error(ErrorCode::kUnavailable, "none");
+                 auto presented = wait_for(c, 30, "not presented", [&](Words& note, double& f) {
+                   f = 0.95;
+                   note = {"verifying", {name_of(c)}};
+                   served = agent::certificate_fingerprint(served_certificate(env.network, name_of(c)));
+                   return served && served->hex() == c.vars.value("new_sha256", "");
+                 });
+                 if (!presented.ok)
+                   return presented.code == "cancelled"
+                              ? presented
+                              : fail("not_renewed", name_of(c) + "'s agent presents certificate " +
+                                                        (served ? served->hex().substr(0, 16) : std::string("none")) +
+                                                        ", not the new one, " +
+                                                        c.vars.value("new_sha256", "").substr(0, 16));
                  auto st = env.network.status(name_of(c), 3);
                  if (!st) return fail("unavailable", name_of(c) + " does not answer");
                  int64_t expected = c.vars.value("expected_expiry", int64_t{0});
@@ -1007,12 +1050,18 @@ std::variant<int64_t, Refusal> create_renew(LifecycleEnv& env, const RenewReques
   if (p.host != "local" && !env.hosts.find(p.host)) return Refusal{"no_host", p.host};
   // Two runbooks restarting nodes at once could each find a quorum without
   // its own node and together take it away.
+  std::error_code ec;
+  const std::string here = fs::weakly_canonical(env.network.dir(), ec).string();
   for (const auto& other : env.runbooks.list())
-    if (other.network == env.network.dir() && other.state == RunbookState::kRunning &&
+    if ((other.state == RunbookState::kRunning || other.state == RunbookState::kInterrupted) &&
+        fs::weakly_canonical(other.network, ec).string() == here &&
         (other.kind == "renew" || other.kind == "upgrade" || other.kind == "rollback" || other.kind == "restore" ||
          other.kind == "migrate"))
       return Refusal{"nodes_going_down", "runbook #" + std::to_string(other.id) + ", " + other.kind + " of " +
-                                             other.subject + ", is running; renew when it has ended"};
+                                             other.subject + ", is " +
+                                             (other.state == RunbookState::kRunning ? "running" : "unfinished") +
+                                             "; renew when it has ended (or cancel it: runbook cancel " +
+                                             std::to_string(other.id) + ")"};
   json params{{"timeout", r.timeout_s}};
   if (!r.ca_key.empty()) params["ca_key"] = fs::absolute(r.ca_key).string();
   return env.runbooks.create("renew", env.network.dir(), r.name, params, names_of(renew_steps(env)));

@@ -95,6 +95,8 @@ class NetworkAccess {
   // proposer's own nodes are not the ones to believe about its proposal).
   Result<pb::ProposalInfo> proposal(const std::string& id, const std::string& avoid = "") const;
   Result<std::vector<pb::ProposalInfo>> proposals(const std::string& avoid = "") const;
+  // One node's list of proposals, as a viewer of its organisation.
+  Result<pb::Proposals> proposals_on(const agent::NetworkEndpoint& n) const;
   // The proposal as `org`'s own nodes see it: what that organisation's admin
   // checks before approving (another organisation's node may lie about it).
   Result<pb::ProposalInfo> proposal_seen_by(const std::string& org, const std::string& id) const;
@@ -116,8 +118,6 @@ class NetworkAccess {
   // The nodes, those of `avoid` last.
   std::vector<agent::NetworkEndpoint> ordered(const std::string& avoid) const;
   Result<std::string> vote(const std::string& org, const std::string& id, bool withdraw) const;
-  // One node's list of proposals, as a viewer of its organisation.
-  Result<pb::Proposals> proposals_on(const agent::NetworkEndpoint& n) const;
   // Signs `op` as `org`'s admin and submits it through one of its nodes: the
   // transaction's id.
   Result<std::string> govern(const std::string& org, const GovOp& op) const;
