@@ -197,6 +197,19 @@ StepResult wait_synced(StepContext& ctx, LifecycleEnv& env, const std::string& n
   });
 }
 
+// Synced (within the runbook's timeout), then committing new blocks with
+// the network for a minute at most: what a node moved or restarted shows.
+StepResult synced_and_committing(StepContext& c, LifecycleEnv& env, const std::string& name, const std::string& what) {
+  if (auto r = wait_synced(c, env, name, c.runbook.params.value("timeout", 300.0)); !r.ok) return r;
+  uint64_t from_height = network_height(env.network.poll(2));
+  return wait_for(c, 60, what, [&](Words& note, double& f) {
+    f = 0.9;
+    note = {"verifying", {name}};
+    auto st = env.network.status(name);
+    return st && st->height() > from_height + 1;
+  });
+}
+
 std::string preview_text(const QuorumPreview& p) {
   return "validators " + std::to_string(p.validators_before) + " -> " + std::to_string(p.validators_after) +
          ", f " + std::to_string(p.faulty_before) + " -> " + std::to_string(p.faulty_after) + ", quorum " +
@@ -605,17 +618,11 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                  // when every certificate expired at once, no quorum is left
                  // to wait for.
                  auto me = env.network.status(name_of(c), 10);
-                 if (me && me->role() != "observer") {
-                   std::string why;
-                   auto r = wait_for(c, c.runbook.params.value("timeout", 300.0), "a quorum without " + name_of(c),
-                                     [&](Words& note, double& f) {
-                                       f = 0;
-                                       bool ok = quorum_without(env.network.poll(3), name_of(c), why);
-                                       note = {"quorum_wait", {name_of(c), why}};
-                                       return ok;
-                                     });
-                   if (!r.ok) return r.code == "timed_out" ? fail("quorum_at_risk", why) : r;
-                 }
+                 if (me && me->role() != "observer")
+                   if (auto r = wait_for_quorum_without(c, env.network, name_of(c),
+                                                        c.runbook.params.value("timeout", 300.0));
+                       !r.ok)
+                     return r;
                  NodePlace p = place_of(c);
                  StepResult failure;
                  auto host = connect(env, p.host, &failure);
@@ -637,16 +644,9 @@ std::vector<StepDef> renew_steps(LifecycleEnv& env) {
                  return StepResult::done();
                }});
   s.push_back({"verify", [&env, name_of](StepContext& c) -> StepResult {
-                 if (auto r = wait_synced(c, env, name_of(c), c.runbook.params.value("timeout", 300.0)); !r.ok) return r;
                  // Links to its peers with the new certificate: it commits new blocks with them.
-                 uint64_t from_height = network_height(env.network.poll(2));
-                 if (auto r = wait_for(c, 60, "the node did not commit with the network after the restart",
-                                       [&](Words& note, double& f) {
-                                         f = 0.9;
-                                         note = {"verifying", {name_of(c)}};
-                                         auto st = env.network.status(name_of(c));
-                                         return st && st->height() > from_height + 1;
-                                       });
+                 if (auto r = synced_and_committing(c, env, name_of(c),
+                                                    "the node did not commit with the network after the restart");
                      !r.ok)
                    return r;
                  // The certificate its agent presents over TLS is the new one.
@@ -857,16 +857,7 @@ std::vector<StepDef> migrate_steps(LifecycleEnv& env) {
                  return start_node(c, env, {to(c), dir(c), dir(c) + "/bin/consortia-agent"}, c.runbook.subject);
                }});
   s.push_back({"verify", [&env](StepContext& c) -> StepResult {
-                 if (auto r = wait_synced(c, env, c.runbook.subject, c.runbook.params.value("timeout", 300.0)); !r.ok)
-                   return r;
-                 // Synced, and the network keeps committing with it.
-                 uint64_t from_height = network_height(env.network.poll(2));
-                 return wait_for(c, 60, "the network did not commit after the move", [&](Words& note, double& f) {
-                   f = 0.9;
-                   note = {"verifying", {c.runbook.subject}};
-                   auto st = env.network.status(c.runbook.subject);
-                   return st && st->height() > from_height + 1;
-                 });
+                 return synced_and_committing(c, env, c.runbook.subject, "the network did not commit after the move");
                }});
   return s;
 }

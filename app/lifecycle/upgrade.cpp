@@ -115,16 +115,8 @@ StepResult switch_node(StepContext& ctx, NetworkAccess& net, const std::string& 
     ctx.output += name + ": runs " + (release.empty() ? std::string("its supervisor's own binary") : release) + "\n";
     return StepResult::done();
   }
-  if (n->role == "validator") {
-    std::string why;
-    auto r = wait_for(ctx, timeout_s, "a quorum without " + name, [&](Words& note, double& f) {
-      f = 0;
-      bool ok = quorum_without(net.poll(3), name, why);
-      note = {"quorum_wait", {name, why}};
-      return ok;
-    });
-    if (!r.ok) return r.code == "timed_out" ? fail("quorum_at_risk", why) : r;
-  }
+  if (n->role == "validator")
+    if (auto r = wait_for_quorum_without(ctx, net, name, timeout_s); !r.ok) return r;
   auto before = binaries_of(net, name);
   if (!before) return fail("unavailable", name + " does not list its binaries");
   size_t history_before = history_of(*before).size();
@@ -585,6 +577,17 @@ bool quorum_without(const NetworkState& s, const std::string& leaving, std::stri
   why = std::to_string(live) + " of " + std::to_string(validators) + " validators live without " + leaving +
         (down.empty() ? "" : " (not live: " + down + ")") + "; a quorum is " + std::to_string(quorum);
   return live >= quorum;
+}
+
+StepResult wait_for_quorum_without(StepContext& ctx, NetworkAccess& net, const std::string& leaving, double timeout_s) {
+  std::string why;
+  auto r = step::wait_for(ctx, timeout_s, "a quorum without " + leaving, [&](Words& note, double& f) {
+    f = 0;
+    bool ok = quorum_without(net.poll(3), leaving, why);
+    note = {"quorum_wait", {leaving, why}};
+    return ok;
+  });
+  return !r.ok && r.code == "timed_out" ? step::fail("quorum_at_risk", why) : r;
 }
 
 }  // namespace consortia::console

@@ -57,6 +57,9 @@ std::optional<RunbookRecord> find_upgrade(LifecycleEnv& env, const std::string& 
 // Whether the validators live enough (reachable, not halted, not lagging)
 // keep a quorum if `leaving` goes down now; `why` says the count.
 bool quorum_without(const NetworkState& s, const std::string& leaving, std::string& why);
+// Waits, up to timeout_s, until quorum_without(`leaving`) holds: fails
+// quorum_at_risk (with the count) when it never does.
+StepResult wait_for_quorum_without(StepContext& ctx, NetworkAccess& net, const std::string& leaving, double timeout_s);
 
 // The steps of kinds "upgrade" and "rollback" (run_lifecycle runs them).
 std::vector<StepDef> upgrade_steps(LifecycleEnv& env);
